@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "TokenPlant",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tokenplant", targets: ["tokenplant"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "PlantModel", targets: ["PlantModel"]),
+        .library(name: "Planner", targets: ["Planner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // GLPK's C API; no Swift API of its own. Debian ships no glpk.pc, so no pkgConfig.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        .target(name: "LinearProgramming", dependencies: ["CGLPK"]),
+        .target(
+            name: "PlantModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/catalog.yaml")]
+        ),
+        .target(name: "Planner", dependencies: ["PlantModel", "LinearProgramming"]),
+        .executableTarget(
+            name: "tokenplant",
+            dependencies: [
+                "PlantModel", "Planner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(name: "PlantModelTests", dependencies: ["PlantModel"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlantModel", "LinearProgramming"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef TOKENPLANT_CGLPK_SHIM_H
+#define TOKENPLANT_CGLPK_SHIM_H
+#include <glpk.h>
+#endif

@@ -1,0 +1,216 @@
+import CGLPK
+
+extension Model {
+    /// Validates the model, solves it with GLPK (simplex for LPs, branch-and-cut for MIPs) and returns
+    /// the result. Synchronous and self-contained: GLPK's problem is created and freed inside this call.
+    ///
+    /// - Throws: ``ModelError`` for invalid input (GLPK is never called), ``SolverError`` when GLPK fails
+    ///   numerically.
+    public func solve(options: SolverOptions = SolverOptions()) throws -> Solution {
+        try validate(options: options)
+        return try withTerminalOutput(options.verbose) {
+            let problem = GLPKProblem(self)
+            var session = SolveSession(problem: problem, options: options)
+            return try isMixedInteger ? session.solveMIP() : session.solveLP()
+        }
+    }
+}
+
+/// State of one solve: the deadline and the GLPK problem.
+struct SolveSession {
+    let problem: GLPKProblem
+    let options: SolverOptions
+    let clock = ContinuousClock()
+    let start: ContinuousClock.Instant
+
+    init(problem: GLPKProblem, options: SolverOptions) {
+        self.problem = problem
+        self.options = options
+        self.start = clock.now
+    }
+
+    var p: OpaquePointer { problem.pointer }
+    var model: Model { problem.model }
+    var messageLevel: Int32 { options.verbose ? GLP_MSG_ON : GLP_MSG_OFF }
+
+    /// Milliseconds left before the time limit (at least 1), or `Int32.max` without a limit.
+    func remainingMilliseconds() -> Int32 {
+        guard let limit = options.timeLimitSeconds else { return Int32.max }
+        let elapsed = clock.now - start
+        let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return Int32(max(1, ((limit - elapsedSeconds) * 1000).rounded()))
+    }
+
+    /// Runs the primal simplex; returns GLPK's return code.
+    func simplex(presolve: Bool) -> GLPKReturnCode {
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = messageLevel
+        parameters.presolve = presolve ? GLP_ON : GLP_OFF
+        parameters.tm_lim = remainingMilliseconds()
+        return GLPKReturnCode(rawValue: glp_simplex(p, &parameters))
+    }
+
+    /// The LP status after a simplex run, distinguishing what presolve alone cannot.
+    func lpOutcome(_ code: GLPKReturnCode) throws -> SolutionStatus {
+        switch code {
+        case .success:
+            switch glp_get_status(p) {
+            case GLP_OPT: return .optimal
+            case GLP_NOFEAS: return .infeasible
+            case GLP_UNBND: return .unbounded
+            case GLP_FEAS: return .feasible
+            default:
+                throw SolverError(routine: "glp_simplex", code: .solverFailed)
+            }
+        case .noPrimalFeasible:
+            return .infeasible
+        case .noDualFeasible:
+            // Presolve says "no dual feasible solution": primal unbounded or infeasible. Ask the simplex.
+            return try lpOutcome(simplex(presolve: false))
+        case .timeLimit, .iterationLimit:
+            return glp_get_status(p) == GLP_FEAS ? .feasible : .limitReachedWithoutSolution
+        default:
+            throw SolverError(routine: "glp_simplex", code: code)
+        }
+    }
+
+    mutating func solveLP() throws -> Solution {
+        let status = try lpOutcome(simplex(presolve: options.presolve))
+        var solution = emptySolution(status)
+        solution.simplexIterations = Int(glp_get_it_cnt(p))
+        guard solution.hasValues else { return solution }
+        readBasicSolution(into: &solution)
+        return solution
+    }
+
+    mutating func solveMIP() throws -> Solution {
+        if !options.presolve {
+            // Without the MIP presolver glp_intopt needs an optimal LP relaxation first.
+            let status = try lpOutcome(simplex(presolve: false))
+            if status != .optimal {
+                return emptySolution(status == .feasible ? .limitReachedWithoutSolution : status)
+            }
+        }
+        // GLPK rejects a heuristic point whose integer columns are not exactly integral.
+        let incumbent = options.presolve ? nil : options.initialSolution.map { start in
+            zip(model.variables, start).map { $0.kind == .continuous ? $1 : $1.rounded() }
+        }
+        let monitor = BranchAndBoundMonitor(columnCount: model.variables.count, incumbent: incumbent)
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = messageLevel
+        parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
+        parameters.tm_lim = remainingMilliseconds()
+        if let gap = options.relativeGap { parameters.mip_gap = gap }
+        parameters.cb_func = branchAndBoundCallback
+        let code = withExtendedLifetime(monitor) {
+            parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
+            return GLPKReturnCode(rawValue: glp_intopt(p, &parameters))
+        }
+
+        let mipStatus = glp_mip_status(p)
+        let status: SolutionStatus
+        switch code {
+        case .success:
+            switch mipStatus {
+            case GLP_OPT: status = .optimal
+            case GLP_FEAS: status = .feasible
+            case GLP_NOFEAS: status = .infeasible
+            default: status = .limitReachedWithoutSolution
+            }
+        case .gapReached:
+            status = .feasible
+        case .timeLimit:
+            status = mipStatus == GLP_FEAS || mipStatus == GLP_OPT ? .feasible : .limitReachedWithoutSolution
+        case .noPrimalFeasible:
+            status = .infeasible
+        case .noDualFeasible:
+            // The relaxation has no dual feasible solution: ask the simplex what the relaxation is.
+            let relaxation = try lpOutcome(simplex(presolve: false))
+            status = relaxation == .infeasible ? .infeasible : .unbounded
+        default:
+            throw SolverError(routine: "glp_intopt", code: code)
+        }
+
+        var solution = emptySolution(status)
+        solution.branchAndBoundNodes = monitor.nodes
+        solution.simplexIterations = Int(glp_get_it_cnt(p))
+        guard solution.hasValues else { return solution }
+
+        let objective = glp_mip_obj_val(p)
+        solution.objectiveValue = objective
+        solution.values = (0..<model.variables.count).map { glp_mip_col_val(p, Int32($0 + 1)) }
+        solution.rowActivities = (0..<model.constraints.count).map { glp_mip_row_val(p, Int32($0 + 1)) }
+        let bound = status == .optimal ? objective : (monitor.bestBound ?? objective)
+        solution.bestBound = bound
+        solution.relativeGap = abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
+        if options.dualsWithIntegersFixed { try readFixedIntegerDuals(values: solution.values, into: &solution) }
+        return solution
+    }
+
+    func emptySolution(_ status: SolutionStatus) -> Solution {
+        Solution(status: status, objectiveValue: nil, values: [], rowActivities: [], rowDuals: nil,
+                 reducedCosts: nil, bestBound: nil, relativeGap: nil, simplexIterations: 0,
+                 branchAndBoundNodes: 0)
+    }
+
+    func readBasicSolution(into solution: inout Solution) {
+        solution.objectiveValue = glp_get_obj_val(p)
+        let rows = 0..<model.constraints.count
+        let columns = 0..<model.variables.count
+        solution.values = columns.map { glp_get_col_prim(p, Int32($0 + 1)) }
+        solution.rowActivities = rows.map { glp_get_row_prim(p, Int32($0 + 1)) }
+        solution.rowDuals = rows.map { glp_get_row_dual(p, Int32($0 + 1)) }
+        solution.reducedCosts = columns.map { glp_get_col_dual(p, Int32($0 + 1)) }
+    }
+
+    /// Fixes every integer column at its MIP value, re-solves the LP and reads its duals.
+    func readFixedIntegerDuals(values: [Double], into solution: inout Solution) throws {
+        for (j, variable) in model.variables.enumerated() where variable.kind != .continuous {
+            let column = Int32(j + 1)
+            let value = values[j].rounded()
+            glp_set_col_kind(p, column, GLP_CV)
+            glp_set_col_bnds(p, column, GLP_FX, value, value)
+        }
+        let code = simplex(presolve: false)
+        guard code == .success, glp_get_status(p) == GLP_OPT else {
+            throw SolverError(routine: "glp_simplex (integers fixed)", code: code)
+        }
+        let rows = 0..<model.constraints.count
+        solution.rowDuals = rows.map { glp_get_row_dual(p, Int32($0 + 1)) }
+        solution.reducedCosts = (0..<model.variables.count).map { glp_get_col_dual(p, Int32($0 + 1)) }
+    }
+}
+
+/// What the branch-and-bound callback records; reached through `cb_info` on the solving thread only.
+final class BranchAndBoundMonitor {
+    let columnCount: Int
+    /// A feasible point to offer once as a heuristic solution (only without presolve, where the tree's
+    /// columns are the model's columns).
+    var incumbent: [Double]?
+    var bestBound: Double?
+    var nodes = 0
+
+    init(columnCount: Int, incumbent: [Double]?) {
+        self.columnCount = columnCount
+        self.incumbent = incumbent
+    }
+}
+
+/// GLPK's branch-and-cut callback: tracks the best bound and node count, and offers the initial solution.
+private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
+    guard let tree, let info else { return }
+    let monitor = Unmanaged<BranchAndBoundMonitor>.fromOpaque(info).takeUnretainedValue()
+    let best = glp_ios_best_node(tree)
+    if best != 0 { monitor.bestBound = glp_ios_node_bound(tree, best) }
+    var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+    glp_ios_tree_size(tree, &active, &current, &total)
+    monitor.nodes = Int(total)
+    if glp_ios_reason(tree) == GLP_IHEUR, let start = monitor.incumbent,
+       glp_get_num_cols(glp_ios_get_prob(tree)) == Int32(monitor.columnCount) {
+        monitor.incumbent = nil
+        var x = [0.0] + start
+        _ = glp_ios_heur_sol(tree, &x)
+    }
+}

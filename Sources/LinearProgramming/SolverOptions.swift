@@ -1,0 +1,28 @@
+/// How a model is solved.
+public struct SolverOptions: Sendable, Equatable {
+    /// Wall-clock limit for the whole solve, in seconds; `nil` for none.
+    public var timeLimitSeconds: Double?
+    /// Relative MIP gap at which branch-and-bound stops (0.001 = 0.1 %); `nil` for GLPK's default (0).
+    public var relativeGap: Double?
+    /// Use GLPK's presolver (LP and MIP).
+    public var presolve: Bool
+    /// Let GLPK print its progress to the terminal; off by default.
+    public var verbose: Bool
+    /// For MIPs: re-solve the LP with the integer variables fixed at their values to obtain row duals and
+    /// reduced costs (shadow prices of the chosen plan).
+    public var dualsWithIntegersFixed: Bool
+    /// For MIPs: a known feasible point (one value per variable) offered to GLPK as its first incumbent.
+    public var initialSolution: [Double]?
+
+    public init(
+        timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, presolve: Bool = true,
+        verbose: Bool = false, dualsWithIntegersFixed: Bool = false, initialSolution: [Double]? = nil
+    ) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.verbose = verbose
+        self.dualsWithIntegersFixed = dualsWithIntegersFixed
+        self.initialSolution = initialSolution
+    }
+}

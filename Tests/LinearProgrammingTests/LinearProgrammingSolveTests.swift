@@ -1,0 +1,119 @@
+import Testing
+@testable import LinearProgramming
+
+@Suite("Solving LPs and MIPs")
+struct LinearProgrammingSolveTests {
+    @Test("Wyndor LP: optimum, primal values, duals and reduced costs match the hand calculation")
+    func wyndorLP() throws {
+        let (model, x, y, z) = TestModels.wyndor()
+        for presolve in [true, false] {
+            let s = try model.solve(options: SolverOptions(presolve: presolve))
+            #expect(s.status == .optimal)
+            #expect(abs(s.objectiveValue! - 36) < 1e-9)
+            #expect(abs(s[x] - 2) < 1e-9 && abs(s[y] - 6) < 1e-9 && abs(s[z]) < 1e-9)
+            let duals = try #require(s.rowDuals)
+            #expect(abs(duals[0]) < 1e-9 && abs(duals[1] - 1.5) < 1e-9 && abs(duals[2] - 1) < 1e-9)
+            let reduced = try #require(s.reducedCosts)
+            #expect(abs(reduced[0]) < 1e-9 && abs(reduced[1]) < 1e-9 && abs(reduced[2] + 2) < 1e-9)
+            #expect(s.rowActivities.map { ($0 * 1e9).rounded() / 1e9 } == [2, 12, 18])
+        }
+    }
+
+    /// Every point of {0..3}³, checked against the rows by hand-written arithmetic.
+    static func bruteForceOptimum() -> Double {
+        var best = -Double.infinity
+        for a in 0...3 { for b in 0...3 { for c in 0...3 {
+            let v = [Double(a), Double(b), Double(c)]
+            let fits = TestModels.mipRows.allSatisfy { row in zip(row.0, v).map(*).reduce(0, +) <= row.1 }
+            if fits { best = max(best, zip(TestModels.mipObjective, v).map(*).reduce(0, +)) }
+        } } }
+        return best
+    }
+
+    @Test("Small MIP matches brute-force enumeration; its LP relaxation bounds it from above")
+    func smallMIP() throws {
+        let expected = Self.bruteForceOptimum()
+        for presolve in [true, false] {
+            let mip = try TestModels.smallMIP().solve(options: SolverOptions(presolve: presolve))
+            #expect(mip.status == .optimal)
+            #expect(abs(mip.objectiveValue! - expected) < 1e-9)
+            #expect(mip.relativeGap! < 1e-12)
+            for (i, row) in TestModels.mipRows.enumerated() {
+                #expect(zip(row.0, mip.values).map(*).reduce(0, +) <= row.1 + 1e-9, "row \(i)")
+            }
+        }
+        let relaxation = try TestModels.smallMIP(kind: .continuous).solve()
+        #expect(relaxation.objectiveValue! >= expected - 1e-9)
+    }
+
+    @Test("Infeasible models are reported as infeasible, LP and MIP, presolve on and off",
+          arguments: [VariableKind.continuous, .integer], [true, false])
+    func infeasible(kind: VariableKind, presolve: Bool) throws {
+        let s = try TestModels.infeasible(kind: kind).solve(options: SolverOptions(presolve: presolve))
+        #expect(s.status == .infeasible)
+        #expect(s.objectiveValue == nil && s.values.isEmpty)
+    }
+
+    @Test("Unbounded models are reported as unbounded, LP and MIP, presolve on and off",
+          arguments: [VariableKind.continuous, .integer], [true, false])
+    func unbounded(kind: VariableKind, presolve: Bool) throws {
+        let s = try TestModels.unbounded(kind: kind).solve(options: SolverOptions(presolve: presolve))
+        #expect(s.status == .unbounded)
+    }
+
+    @Test("A MIP stopped by its time limit returns its incumbent as feasible, with its gap")
+    func timeLimit() throws {
+        let (model, start) = TestModels.marketSplit()
+        let s = try model.solve(options: SolverOptions(timeLimitSeconds: 0.5, presolve: false, initialSolution: start))
+        #expect(s.status == .feasible)
+        let objective = try #require(s.objectiveValue)
+        let startObjective = model.objective.reduce(0) { $0 + $1.coefficient * start[$1.variable.index] }
+        #expect(objective <= startObjective + 1e-9)
+        #expect(objective > 0)
+        #expect(try #require(s.relativeGap) > 0)
+        #expect(try #require(s.bestBound) <= objective)
+        for (i, row) in model.constraints.enumerated() {
+            let activity = row.terms.reduce(0) { $0 + $1.coefficient * s.values[$1.variable.index] }
+            #expect(abs(activity - row.lowerBound!) < 1e-6, "row \(i)")
+        }
+    }
+
+    @Test("A MIP stopped by its gap tolerance reports a gap within the tolerance")
+    func gapStop() throws {
+        let (model, start) = TestModels.marketSplit(rows: 2, columns: 20, seed: 3)
+        let s = try model.solve(options: SolverOptions(relativeGap: 2, presolve: false, initialSolution: start))
+        #expect(s.status == .feasible || s.status == .optimal)
+        #expect(try #require(s.relativeGap) <= 2)
+    }
+
+    @Test("Eight solves at once agree with the serial results")
+    func concurrentSolves() async throws {
+        let models = (0..<8).map { i -> Model in
+            i % 2 == 0 ? TestModels.smallMIP() : TestModels.wyndor().0
+        }
+        let serial = try models.map { try $0.solve().objectiveValue! }
+        let parallel = try await withThrowingTaskGroup(of: (Int, Double).self) { group in
+            for (i, model) in models.enumerated() {
+                group.addTask { (i, try model.solve().objectiveValue!) }
+            }
+            var results = [Double](repeating: .nan, count: models.count)
+            for try await (i, value) in group { results[i] = value }
+            return results
+        }
+        #expect(parallel == serial)
+    }
+
+    @Test("Duals of a MIP with its integers fixed")
+    func fixedIntegerDuals() throws {
+        // max 3a + 2b, a integer ≤ 2.5 → 2 via row cap, b continuous; cap: a + b ≤ 4.
+        // With a fixed at 2: b = 2 and the row's dual is 2 (the price of b), a's reduced cost 3 − 2 = 1.
+        var m = Model(name: "fixed", sense: .maximize)
+        let a = m.addVariable("a", kind: .integer, upperBound: 2, objective: 3)
+        let b = m.addVariable("b", objective: 2)
+        m.addConstraint("cap", [Term(a, 1), Term(b, 1)], upperBound: 4)
+        let s = try m.solve(options: SolverOptions(dualsWithIntegersFixed: true))
+        #expect(s[a] == 2 && abs(s[b] - 2) < 1e-9)
+        #expect(abs(s.rowDuals![0] - 2) < 1e-9)
+        #expect(abs(s.reducedCosts![0] - 1) < 1e-9)
+    }
+}

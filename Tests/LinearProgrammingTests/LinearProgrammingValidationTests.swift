@@ -1,0 +1,89 @@
+import Testing
+@testable import LinearProgramming
+
+/// Every input class on which GLPK would call abort() must come back as a Swift error instead.
+@Suite("Validation before GLPK")
+struct LinearProgrammingValidationTests {
+    func kinds(_ model: Model, options: SolverOptions = SolverOptions()) -> [ModelIssue.Kind] {
+        do {
+            _ = try model.solve(options: options)
+            return []
+        } catch let error as ModelError {
+            return error.issues.map(\.kind)
+        } catch {
+            Issue.record("unexpected error \(error)")
+            return []
+        }
+    }
+
+    @Test func emptyModelAndNoRows() {
+        #expect(kinds(Model(name: "empty", sense: .minimize)) == [.emptyModel, .noConstraints])
+        var m = Model(name: "no_rows", sense: .minimize)
+        m.addVariable("x")
+        #expect(kinds(m) == [.noConstraints])
+    }
+
+    @Test func duplicateMatrixEntry() throws {
+        var (m, x, _, _) = TestModels.wyndor()
+        m.constraints[0].terms.append(Term(x, 2))
+        let error = try #require(throws: ModelError.self) { try m.solve() }
+        #expect(error.issues == [ModelIssue(.duplicateTerm, "constraints[0](plant1).terms[1]", "x already appears at [0]")])
+    }
+
+    @Test func badIndices() {
+        var (m, _, _, _) = TestModels.wyndor()
+        m.constraints[1].terms.append(Term(VariableID(7), 1))
+        m.objective.append(Term(VariableID(-1), 1))
+        #expect(kinds(m) == [.unknownVariable, .unknownVariable])
+    }
+
+    @Test("Names: too long, forbidden characters, leading digit, keyword, duplicate")
+    func names() {
+        var (m, _, _, _) = TestModels.wyndor()
+        m.variables[0].name = String(repeating: "a", count: 256)
+        m.variables[1].name = "racks[gb300-nvl72]"
+        m.variables[2].name = "2x"
+        m.constraints[0].name = "End"
+        m.constraints[2].name = "plant2"
+        #expect(kinds(m) == [.invalidName, .invalidName, .invalidName, .invalidName, .duplicateName])
+        #expect(NameRules.problem(with: String(repeating: "a", count: 255)) == nil)
+        #expect(NameRules.problem(with: "racks(gb300_nvl72,hall.07,2027Q3)") == nil)
+        #expect(NameRules.sanitized("gb300-nvl72 [x]") == "gb300_nvl72__x_")
+    }
+
+    @Test("Non-finite numbers in bounds, coefficients and the objective")
+    func nonFinite() {
+        var (m, _, _, _) = TestModels.wyndor()
+        m.variables[0].upperBound = .infinity
+        m.constraints[0].terms[0].coefficient = .nan
+        m.objective[1].coefficient = -.infinity
+        m.objectiveConstant = .nan
+        #expect(kinds(m).sorted { $0.rawValue < $1.rawValue } == Array(repeating: .nonFiniteNumber, count: 4))
+    }
+
+    @Test("Inverted bounds, fractional integer bounds, binary bounds outside [0, 1]")
+    func bounds() {
+        var m = TestModels.smallMIP()
+        m.variables[0].lowerBound = 5
+        m.variables[1].upperBound = 2.5
+        m.variables[2].kind = .binary
+        m.constraints[0].lowerBound = 9
+        #expect(kinds(m) == [.invertedBounds, .fractionalIntegerBound, .binaryBoundOutsideUnit, .invertedBounds])
+    }
+
+    @Test("Options: time limit, gap, and an initial solution that is the wrong size or infeasible")
+    func options() {
+        let m = TestModels.smallMIP()
+        #expect(kinds(m, options: SolverOptions(timeLimitSeconds: -1, relativeGap: .nan, initialSolution: [1]))
+                == [.invalidOption, .invalidOption, .invalidOption])
+        #expect(kinds(m, options: SolverOptions(initialSolution: [3, 3, 0.5]))
+                == [.infeasibleInitialSolution, .infeasibleInitialSolution, .infeasibleInitialSolution,
+                    .infeasibleInitialSolution])
+    }
+
+    @Test func exportValidatesToo() {
+        #expect(throws: ModelError.self) {
+            try Model(name: "empty", sense: .minimize).write(to: "/tmp/never.lp", format: .cplexLP)
+        }
+    }
+}
