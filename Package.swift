@@ -9,10 +9,12 @@ let package = Package(
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "PlantModel", targets: ["PlantModel"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // GLPK's C API; no Swift API of its own. Debian ships no glpk.pc, so no pkgConfig.
@@ -27,16 +29,20 @@ let package = Package(
             resources: [.copy("Resources/catalog.yaml")]
         ),
         .target(name: "Planner", dependencies: ["PlantModel", "LinearProgramming"]),
+        .target(
+            name: "Reports",
+            dependencies: ["PlantModel", "Planner", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .executableTarget(
             name: "tokenplant",
             dependencies: [
-                "PlantModel", "Planner",
+                "PlantModel", "Planner", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "PlantModelTests", dependencies: ["PlantModel"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlantModel", "LinearProgramming"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlantModel", "LinearProgramming", "Reports"]),
     ],
     swiftLanguageModes: [.v6]
 )

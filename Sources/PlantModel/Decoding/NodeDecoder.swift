@@ -1,0 +1,364 @@
+import Yams
+
+/// Decodes `Decodable` values from a YAML (or JSON) node tree and collects every problem with its
+/// line and dotted path instead of stopping at the first.
+///
+/// Hand-written because Yams's `YAMLDecoder` stops at the first error, drops line numbers from most
+/// of them, and ignores unknown keys; TokenPlant's files must reject typos and list all problems.
+/// Missing keys, wrong types and unknown keys are recorded; the value decoded in their place is a
+/// ``PlaceholderDecodable`` stand-in, so the caller must treat any recorded issue as failure.
+final class DecodingSession {
+    let file: String
+    var issues: [ValidationIssue] = []
+    /// The line of every decoded field, by dotted path, for later validation messages.
+    var lines: [String: Int] = [:]
+
+    init(file: String) { self.file = file }
+
+    func record(_ path: [CodingKey], _ node: Node?, _ message: String) {
+        issues.append(ValidationIssue(file: file, line: node?.mark.map(\.line), path: dottedPath(path), message: message))
+    }
+
+    /// Decodes a value of type `T` from `node` at `path`.
+    func decode<T: Decodable>(_ type: T.Type, from node: Node, at path: [CodingKey]) -> T? {
+        if let line = node.mark?.line { lines[dottedPath(path)] = line }
+        if let scalar = decodeScalar(type, from: node, at: path) { return scalar }
+        if isScalarType(type) { return placeholder(type) }
+        let decoder = NodeDecoder(node: node, codingPath: path, session: self)
+        do {
+            let value = try T(from: decoder)
+            decoder.reportUnknownKeys()
+            return value
+        } catch is AlreadyReported {
+            // A nested value recorded its own problem.
+        } catch let error as DecodingError {
+            record(path, node, message(for: error, type: type, node: node))
+        } catch {
+            record(path, node, "\(error)")
+        }
+        return placeholder(type)
+    }
+
+    func placeholder<T>(_ type: T.Type) -> T? {
+        (type as? any PlaceholderDecodable.Type)?.placeholder as? T
+    }
+
+    private func isScalarType<T>(_ type: T.Type) -> Bool {
+        type == String.self || type == Double.self || type == Int.self || type == Bool.self
+    }
+
+    private func decodeScalar<T>(_ type: T.Type, from node: Node, at path: [CodingKey]) -> T? {
+        guard isScalarType(type) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            record(path, node, "expected \(typeName(type)), got \(describe(node))")
+            return nil
+        }
+        let isNull = node.tag == Tag(.null)
+        let value: Any?
+        switch type {
+        case is String.Type: value = isNull ? nil : scalar.string
+        case is Double.Type: value = isNull ? nil : Double.construct(from: scalar)
+        case is Int.Type: value = isNull ? nil : Int.construct(from: scalar)
+        case is Bool.Type: value = isNull ? nil : Bool.construct(from: scalar)
+        default: value = nil
+        }
+        if let value = value as? T {
+            if let number = value as? Double, !number.isFinite {
+                record(path, node, "must be a finite number, got \(scalar.string)")
+                return nil
+            }
+            return value
+        }
+        record(path, node, "expected \(typeName(type)), got \(describe(node))")
+        return nil
+    }
+
+    private func message<T>(for error: DecodingError, type: T.Type, node: Node) -> String {
+        if let choices = type as? any FileEnum.Type {
+            let allowed = choices.allRawValues.joined(separator: ", ")
+            return "got \(describe(node)), expected one of: \(allowed)"
+        }
+        switch error {
+        case .dataCorrupted(let context): return context.debugDescription
+        case .typeMismatch(_, let context): return context.debugDescription
+        case .valueNotFound(_, let context): return context.debugDescription
+        case .keyNotFound(let key, _): return "missing key '\(key.stringValue)'"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+extension FileEnum {
+    static var allRawValues: [String] { allCases.map(\.rawValue) }
+}
+
+func typeName<T>(_ type: T.Type) -> String {
+    switch type {
+    case is String.Type: "a string"
+    case is Double.Type: "a number"
+    case is Int.Type: "a whole number"
+    case is Bool.Type: "true or false"
+    default: "\(type)"
+    }
+}
+
+func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let scalar): node.tag == Tag(.null) ? "null" : "'\(scalar.string)'"
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    }
+}
+
+func dottedPath(_ path: [CodingKey]) -> String {
+    var text = ""
+    for key in path {
+        if let index = key.intValue, key is IndexKey {
+            text += "[\(index)]"
+        } else {
+            text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+        }
+    }
+    return text
+}
+
+/// Thrown upward after a problem has been recorded, so that it is not recorded twice.
+struct AlreadyReported: Error {}
+
+struct IndexKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(_ index: Int) {
+        stringValue = "\(index)"
+        intValue = index
+    }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.init(intValue) }
+}
+
+struct NameKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// The `Decoder` handed to each `init(from:)`; tracks which keys its type asked for.
+final class NodeDecoder: Decoder {
+    let node: Node
+    let codingPath: [CodingKey]
+    let session: DecodingSession
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// Keys the type asked for, whether present or not; `nil` until a keyed container is made.
+    var askedKeys: Set<String>?
+
+    init(node: Node, codingPath: [CodingKey], session: DecodingSession) {
+        self.node = node
+        self.codingPath = codingPath
+        self.session = session
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .mapping(let mapping) = node else {
+            throw DecodingError.typeMismatch([String: Any].self, .init(
+                codingPath: codingPath, debugDescription: "expected a mapping of keys, got \(describe(node))"))
+        }
+        if askedKeys == nil { askedKeys = [] }
+        var entries: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            if entries[name] != nil {
+                session.record(codingPath + [NameKey(name)], key, "key '\(name)' appears twice")
+            }
+            entries[name] = value
+        }
+        return KeyedDecodingContainer(NodeKeyedContainer<Key>(decoder: self, node: node, entries: entries))
+    }
+
+    func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+        guard case .sequence(let sequence) = node else {
+            throw DecodingError.typeMismatch([Any].self, .init(
+                codingPath: codingPath, debugDescription: "expected a list, got \(describe(node))"))
+        }
+        return NodeUnkeyedContainer(decoder: self, elements: Array(sequence))
+    }
+
+    func singleValueContainer() throws -> SingleValueDecodingContainer {
+        NodeSingleValueContainer(decoder: self)
+    }
+
+    /// Records every key present in the mapping that the type never asked for.
+    func reportUnknownKeys() {
+        guard let asked = askedKeys, case .mapping(let mapping) = node else { return }
+        for (key, _) in mapping {
+            guard let name = key.string, !asked.contains(name) else { continue }
+            var message = "unknown key '\(name)'"
+            if let guess = closest(to: name, in: asked) { message += " (did you mean '\(guess)'?)" }
+            session.record(codingPath + [NameKey(name)], key, message)
+        }
+    }
+}
+
+/// The allowed key nearest to a misspelt one, when it is close enough to be a likely typo.
+func closest(to name: String, in candidates: Set<String>) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+    let lower = Array(name.lowercased())
+    let best = candidates.sorted().map { ($0, distance(lower, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= max(2, lower.count / 3) else { return nil }
+    return best.0
+}
+
+struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let decoder: NodeDecoder
+    let node: Node
+    let entries: [String: Node]
+
+    var codingPath: [CodingKey] { decoder.codingPath }
+    var allKeys: [Key] { entries.keys.sorted().compactMap { Key(stringValue: $0) } }
+
+    func ask(_ key: Key) -> Node? {
+        decoder.askedKeys?.insert(key.stringValue)
+        return entries[key.stringValue]
+    }
+
+    func contains(_ key: Key) -> Bool { ask(key) != nil }
+
+    func decodeNil(forKey key: Key) throws -> Bool {
+        guard let value = ask(key) else { return true }
+        return value.tag == Tag(.null)
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        let path = codingPath + [key]
+        guard let value = ask(key) else {
+            let placeholder = decoder.session.placeholder(type)
+            decoder.session.record(path, node, "missing key '\(key.stringValue)'")
+            guard let placeholder else { throw AlreadyReported() }
+            return placeholder
+        }
+        guard let decoded = decoder.session.decode(type, from: value, at: path) else {
+            throw AlreadyReported()
+        }
+        return decoded
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = ask(key), value.tag != Tag(.null) else { return nil }
+        return try decode(type, forKey: key)
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        guard let value = ask(key) else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath + [key], debugDescription: "missing key '\(key.stringValue)'"))
+        }
+        return try NodeDecoder(node: value, codingPath: codingPath + [key], session: decoder.session).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+        guard let value = ask(key) else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath + [key], debugDescription: "missing key '\(key.stringValue)'"))
+        }
+        return try NodeDecoder(node: value, codingPath: codingPath + [key], session: decoder.session).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> Decoder { decoder }
+    func superDecoder(forKey key: Key) throws -> Decoder { decoder }
+}
+
+struct NodeUnkeyedContainer: UnkeyedDecodingContainer {
+    let decoder: NodeDecoder
+    let elements: [Node]
+    var currentIndex = 0
+
+    init(decoder: NodeDecoder, elements: [Node]) {
+        self.decoder = decoder
+        self.elements = elements
+    }
+
+    var codingPath: [CodingKey] { decoder.codingPath }
+    var count: Int? { elements.count }
+    var isAtEnd: Bool { currentIndex >= elements.count }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd else { return true }
+        if elements[currentIndex].tag == Tag(.null) {
+            currentIndex += 1
+            return true
+        }
+        return false
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "list ended"))
+        }
+        let path = codingPath + [IndexKey(currentIndex)]
+        let node = elements[currentIndex]
+        currentIndex += 1
+        guard let value = decoder.session.decode(type, from: node, at: path) else {
+            throw AlreadyReported()
+        }
+        return value
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        let node = elements[currentIndex]
+        currentIndex += 1
+        return try NodeDecoder(node: node, codingPath: codingPath + [IndexKey(currentIndex - 1)], session: decoder.session).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+        let node = elements[currentIndex]
+        currentIndex += 1
+        return try NodeDecoder(node: node, codingPath: codingPath + [IndexKey(currentIndex - 1)], session: decoder.session).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> Decoder { decoder }
+}
+
+struct NodeSingleValueContainer: SingleValueDecodingContainer {
+    let decoder: NodeDecoder
+    var codingPath: [CodingKey] { decoder.codingPath }
+
+    func decodeNil() -> Bool { decoder.node.tag == Tag(.null) }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        // A scalar asked for directly: report a type mismatch as a thrown error so that the enclosing
+        // decode records one message for the whole value.
+        if T.self == String.self || T.self == Double.self || T.self == Int.self || T.self == Bool.self {
+            guard case .scalar(let scalar) = decoder.node, decoder.node.tag != Tag(.null) else {
+                throw DecodingError.typeMismatch(type, .init(codingPath: codingPath,
+                    debugDescription: "expected \(typeName(type)), got \(describe(decoder.node))"))
+            }
+            let value: Any? = switch T.self {
+            case is String.Type: scalar.string
+            case is Double.Type: Double.construct(from: scalar)
+            case is Int.Type: Int.construct(from: scalar)
+            default: Bool.construct(from: scalar)
+            }
+            guard let typed = value as? T else {
+                throw DecodingError.typeMismatch(type, .init(codingPath: codingPath,
+                    debugDescription: "expected \(typeName(type)), got \(describe(decoder.node))"))
+            }
+            return typed
+        }
+        guard let value = decoder.session.decode(type, from: decoder.node, at: codingPath) else {
+            throw AlreadyReported()
+        }
+        return value
+    }
+}

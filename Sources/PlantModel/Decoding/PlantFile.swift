@@ -1,0 +1,72 @@
+import Foundation
+import Yams
+
+/// A value decoded from a file, with what is needed to point at its fields: the file's path and the
+/// line of every field.
+public struct Decoded<Value> {
+    public var value: Value
+    /// The path as given by the user.
+    public var file: String
+    /// Line of each decoded field, by dotted path.
+    public var lines: [String: Int]
+
+    /// The folder that relative paths inside this file resolve against.
+    public var folder: String { (file as NSString).deletingLastPathComponent }
+
+    /// An issue at `path`, located at that field's line or, failing that, its nearest ancestor's.
+    public func issue(_ path: String, _ message: String) -> ValidationIssue {
+        var probe = path
+        while !probe.isEmpty, lines[probe] == nil {
+            if let cut = probe.lastIndex(where: { $0 == "." || $0 == "[" }) { probe = String(probe[..<cut]) } else { probe = "" }
+        }
+        return ValidationIssue(file: file, line: lines[probe], path: path, message: message)
+    }
+
+    /// Resolves a path written inside this file against the file's folder.
+    public func resolve(_ relativePath: String) -> String {
+        relativePath.hasPrefix("/") ? relativePath : ((folder as NSString).appendingPathComponent(relativePath) as NSString).standardizingPath
+    }
+}
+
+/// Reads TokenPlant's input files. YAML and JSON share one schema (JSON is read as YAML's flow style,
+/// which keeps line numbers); unknown keys, missing keys and wrong types are all reported at once.
+public enum PlantFile {
+    /// Decodes `type` from the file at `path`.
+    public static func load<T: Decodable>(_ type: T.Type, from path: String) throws(InputError) -> Decoded<T> {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "cannot read file: \(error.localizedDescription)")])
+        }
+        return try decode(type, from: text, file: path)
+    }
+
+    /// Decodes `type` from YAML or JSON text; `file` names it in messages.
+    public static func decode<T: Decodable>(_ type: T.Type, from text: String, file: String) throws(InputError) -> Decoded<T> {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputError(issues: [ValidationIssue(file: file, line: line(of: error), path: "", message: "not valid YAML/JSON: \(error)")])
+        } catch {
+            throw InputError(issues: [ValidationIssue(file: file, line: nil, path: "", message: "not valid YAML/JSON: \(error)")])
+        }
+        guard let root else {
+            throw InputError(issues: [ValidationIssue(file: file, line: nil, path: "", message: "file is empty")])
+        }
+        let session = DecodingSession(file: file)
+        let value = session.decode(type, from: root, at: [])
+        guard session.issues.isEmpty, let value else { throw InputError(issues: session.issues) }
+        return Decoded(value: value, file: file, lines: session.lines)
+    }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+
+/// A facility architecture applied to a site (`reference-designs/*.yaml`): halls, power chain, cooling,
+/// network, the profiles it allows, budget, horizon, workload mix and economics.
+public struct ReferenceDesign: Codable, Equatable, Sendable, PlaceholderDecodable {
+    public var name: String
+    /// Why this design looks the way it does.
+    public var summary: String
+    /// Default site file, relative to the design file.
+    public var site: String?
+    public var horizon: Horizon
+    public var halls: [HallGroup]
+    public var powerChain: PowerChain
+    /// Facility water loop serving the racks' liquid heat; `nil` for an air-only design.
+    public var liquidCooling: LiquidCooling?
+    public var airCooling: AirCooling
+    public var heatRejection: HeatRejection
+    public var fabric: Fabric
+    /// Catalog profiles this design may use.
+    public var profiles: [String]
+    /// Racks per scalable unit (e.g. 8 for an NVL72 SuperPOD SU), by profile; others are bought by the rack.
+    public var scalableUnits: [String: Int]?
+    /// Racks the supply chain can deliver per quarter, by profile; unlisted profiles are unlimited.
+    public var supplyCapRacksPerQuarter: [String: Int]?
+    /// Cumulative IT capex limit over the horizon, USD; `nil` for none.
+    public var budgetUSD: Double?
+    public var workloadMix: [WorkloadShare]
+    public var economics: Economics
+    /// Sources of the design's figures, by dotted key.
+    public var figures: [String: FigureSource]
+    public var references: [Reference]
+
+    public static var placeholder: ReferenceDesign {
+        ReferenceDesign(name: "", summary: "", site: nil, horizon: .placeholder, halls: [], powerChain: .placeholder,
+                        liquidCooling: nil, airCooling: .placeholder, heatRejection: .placeholder, fabric: .placeholder,
+                        profiles: [], scalableUnits: nil, supplyCapRacksPerQuarter: nil, budgetUSD: nil,
+                        workloadMix: [], economics: .placeholder, figures: [:], references: [])
+    }
+
+    /// Racks per purchase unit of a profile (1 unless the design groups it).
+    public func unitRacks(_ profile: String) -> Int { scalableUnits?[profile] ?? 1 }
+}
+
+/// The quarters the plan covers, inclusive.
+public struct Horizon: Codable, Equatable, Sendable, PlaceholderDecodable {
+    public var first: Quarter
+    public var last: Quarter
+
+    public static var placeholder: Horizon { Horizon(first: .placeholder, last: .placeholder) }
+
+    public var quarters: [Quarter] { first.through(last) }
+}
+
+/// One hall, or `count` identical halls.
+public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
+    public var name: String
+    /// Identical halls of this type (grouped to cut symmetry in the optimizer).
+    public var count: Int
+    /// Rack positions per hall.
+    public var positions: Int
+    /// Highest rack IT power the hall's busways and cooling serve, kW.
+    public var maxRackKW: Double
+    /// Installed IT power-path capacity per hall, MW; usable = installed × the redundancy rule's share.
+    public var installedCapacityMW: Double
+    /// The hall's power-path redundancy: N, 2N, or xN/y (e.g. 4N/3).
+    public var redundancy: RedundancyRule
+    /// Liquid (TCS) heat the hall's CDUs can take, MW; 0 for an air-only hall.
+    public var liquidCapacityMW: Double
+    /// Air heat the hall's air handlers can take, MW.
+    public var airCapacityMW: Double
+    /// Heaviest rack the floor carries, kg; `nil` for no limit.
+    public var maxRackWeightKg: Double?
+    /// First quarter the hall can take racks.
+    public var availableFrom: Quarter
+
+    public static var placeholder: HallGroup {
+        HallGroup(name: "", count: 1, positions: 0, maxRackKW: 0, installedCapacityMW: 0, redundancy: .n,
+                  liquidCapacityMW: 0, airCapacityMW: 0, maxRackWeightKg: nil, availableFrom: .placeholder)
+    }
+
+    /// IT power the hall may carry under its redundancy rule, MW.
+    public var usableITCapacityMW: Double { installedCapacityMW * redundancy.loadableShare }
+}
+
+/// Conversion between the utility feed and the racks.
+public struct PowerChain: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// Transformer efficiency at design load (fraction).
+    public var transformerEfficiency: Double
+    /// UPS efficiency at design load (fraction).
+    public var upsEfficiency: Double
+
+    public static var placeholder: PowerChain { PowerChain(transformerEfficiency: 1, upsEfficiency: 1) }
+}
+
+/// The facility water system (FWS) and CDUs serving the racks' technology cooling system (TCS).
+public struct LiquidCooling: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// ASHRAE TC 9.9 facility water class (W17, W27, W32, W40, W45, W+).
+    public var facilityWaterClass: String
+    /// Facility water supply temperature, °C.
+    public var facilitySupplyTempC: Double
+    /// CDU approach (TCS supply − FWS supply), K.
+    public var cduApproachK: Double
+    /// Facility loop temperature rise, K.
+    public var loopDeltaTK: Double
+    /// Pump and CDU power as a fraction of liquid heat.
+    public var pumpPowerFraction: Double
+    /// Heat one CDU carries, MW (for the bill of materials).
+    public var cduCapacityMW: Double
+
+    public static var placeholder: LiquidCooling {
+        LiquidCooling(facilityWaterClass: "", facilitySupplyTempC: 0, cduApproachK: 0, loopDeltaTK: 0,
+                      pumpPowerFraction: 0, cduCapacityMW: 1)
+    }
+
+    /// Rack (TCS) supply temperature, °C.
+    public var rackSupplyTempC: Double { facilitySupplyTempC + cduApproachK }
+    /// Facility water returning to heat rejection, °C.
+    public var facilityReturnTempC: Double { facilitySupplyTempC + loopDeltaTK }
+}
+
+/// Air handlers serving the share of heat that racks and network gear reject to air.
+public struct AirCooling: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// Air handler fan power as a fraction of air heat.
+    public var fanPowerFraction: Double
+    /// Whether air heat goes through chillers (chilled-water CRAH) before heat rejection.
+    public var chilled: Bool
+
+    public static var placeholder: AirCooling { AirCooling(fanPowerFraction: 0, chilled: false) }
+}
+
+/// Kinds of heat-rejection plant.
+public enum HeatRejectionType: String, FileEnum {
+    case dryCooler, adiabaticDryCooler, coolingTower
+}
+
+/// The outdoor plant that rejects the site's heat, rated at one point and derated linearly with ambient.
+public struct HeatRejection: Codable, Equatable, Sendable, PlaceholderDecodable {
+    public var type: HeatRejectionType
+    /// Heat the plant rejects at its rating point, MW.
+    public var ratedCapacityMW: Double
+    /// Ambient at the rating point, °C (dry-bulb; wet-bulb for towers).
+    public var ratedAmbientC: Double
+    /// Fluid entering the plant at the rating point, °C.
+    public var ratedFluidInletC: Double
+    /// Cold fluid leaving the plant minus ambient (approach) at rating, K.
+    public var approachK: Double
+    /// Fan power as a fraction of rejected heat at full load.
+    public var fanPowerFraction: Double
+    /// Pad effectiveness of adiabatic pre-cooling (adiabaticDryCooler only).
+    public var adiabaticEffectiveness: Double?
+    /// Water evaporated per kWh rejected evaporatively, L (towers, adiabatic assist).
+    public var waterLPerKWh: Double?
+    /// Chiller capacity that trims what free cooling cannot, MW of cooling; 0 for none.
+    public var chillerCapacityMW: Double
+    /// Chiller COP at the design condition.
+    public var chillerCOP: Double?
+
+    public static var placeholder: HeatRejection {
+        HeatRejection(type: .dryCooler, ratedCapacityMW: 0, ratedAmbientC: 0, ratedFluidInletC: 0, approachK: 0,
+                      fanPowerFraction: 0, adiabaticEffectiveness: nil, waterLPerKWh: nil, chillerCapacityMW: 0,
+                      chillerCOP: nil)
+    }
+}
+
+/// The scale-out network: a non-blocking fat tree.
+public struct Fabric: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// Ports per switch (k).
+    public var switchRadix: Int
+    /// Tiers: 2 (k²/2 host ports) or 3 (k³/4).
+    public var tiers: Int
+    /// Switch power per port, W (ASIC and fans, without optics).
+    public var switchWattsPerPort: Double
+    /// Power per optical transceiver, W.
+    public var opticsWattsPerPort: Double
+
+    public static var placeholder: Fabric { Fabric(switchRadix: 2, tiers: 2, switchWattsPerPort: 0, opticsWattsPerPort: 0) }
+
+    /// Host ports a non-blocking fat tree of this radix and depth connects.
+    public var hostPortCapacity: Double {
+        let k = Double(switchRadix)
+        return tiers == 2 ? k * k / 2 : k * k * k / 4
+    }
+
+    /// Switch ports used per host port: each tier below the top uses one down and one up port.
+    public var switchPortsPerHostPort: Int { 2 * tiers - 1 }
+    /// Transceivers per host port: two per link, `tiers` links per host port.
+    public var transceiversPerHostPort: Int { 2 * tiers }
+    /// Fabric power per host port, W.
+    public var wattsPerHostPort: Double {
+        Double(switchPortsPerHostPort) * switchWattsPerPort + Double(transceiversPerHostPort) * opticsWattsPerPort
+    }
+}
+
+/// A workload's share of the tokens served.
+public struct WorkloadShare: Codable, Equatable, Sendable, PlaceholderDecodable {
+    public var workload: String
+    /// Fraction of all tokens (shares sum to 1).
+    public var share: Double
+
+    public static var placeholder: WorkloadShare { WorkloadShare(workload: "", share: 0) }
+}
+
+/// Money beyond the racks' price.
+public struct Economics: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// Years over which rack capex is annualized.
+    public var depreciationYears: Double
+    /// Discount rate for annualizing capex (fraction per year).
+    public var discountRate: Double
+    /// Facility operating cost per MW of facility power per year, USD.
+    public var facilityOpexUSDPerMWYear: Double
+
+    public static var placeholder: Economics { Economics(depreciationYears: 5, discountRate: 0, facilityOpexUSDPerMWYear: 0) }
+
+    /// Capital recovery factor: annual payment per dollar of capex.
+    public var capitalRecoveryFactor: Double {
+        guard discountRate > 0 else { return 1 / depreciationYears }
+        let r = discountRate, n = depreciationYears
+        return r / (1 - pow(1 + r, -n))
+    }
+}

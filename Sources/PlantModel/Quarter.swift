@@ -1,0 +1,55 @@
+/// A calendar quarter, written `2027Q3` in files.
+public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, PlaceholderDecodable {
+    public let year: Int
+    /// 1…4.
+    public let quarter: Int
+
+    public init(year: Int, quarter: Int) {
+        precondition((1...4).contains(quarter), "quarter must be 1…4")
+        self.year = year
+        self.quarter = quarter
+    }
+
+    /// Parses `YYYYQn`, or returns `nil`.
+    public init?(_ text: String) {
+        let parts = text.uppercased().split(separator: "Q", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let q = Int(parts[1]),
+              (1...4).contains(q), (1900...2200).contains(year) else { return nil }
+        self.init(year: year, quarter: q)
+    }
+
+    public static var placeholder: Quarter { Quarter(year: 2000, quarter: 1) }
+
+    /// Quarters since 0000Q1: a linear index for arithmetic.
+    public var ordinal: Int { year * 4 + quarter - 1 }
+
+    /// The quarter `n` quarters later (or earlier, for negative `n`).
+    public func advanced(by n: Int) -> Quarter {
+        let o = ordinal + n
+        return Quarter(year: o / 4, quarter: o % 4 + 1)
+    }
+
+    /// Every quarter from `self` to `last`, inclusive.
+    public func through(_ last: Quarter) -> [Quarter] {
+        guard last >= self else { return [] }
+        return (0...(last.ordinal - ordinal)).map { advanced(by: $0) }
+    }
+
+    public static func < (a: Quarter, b: Quarter) -> Bool { a.ordinal < b.ordinal }
+
+    public var description: String { "\(year)Q\(quarter)" }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let parsed = Quarter(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "'\(text)' is not a quarter (expected YYYYQn, such as 2027Q3)"))
+        }
+        self = parsed
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

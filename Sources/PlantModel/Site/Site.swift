@@ -1,0 +1,85 @@
+/// A place to build: location, climate, grid connection and resource prices (`sites/*.yaml`).
+public struct Site: Codable, Equatable, Sendable, PlaceholderDecodable {
+    public var name: String
+    public var location: Location
+    public var climate: Climate
+    public var grid: Grid
+    /// Energy price, USD per MWh.
+    public var energyPriceUSDPerMWh: Double
+    /// Grid carbon intensity, kg CO₂ per MWh; `nil` where no sourced figure is given.
+    public var carbonIntensityKgPerMWh: Double?
+    /// Water the site may draw per year, m³; `nil` for no limit.
+    public var waterLimitM3PerYear: Double?
+    /// Where the price, carbon and water figures come from.
+    public var figures: [String: FigureSource]
+    public var references: [Reference]
+
+    public static var placeholder: Site {
+        Site(name: "", location: .placeholder, climate: .placeholder, grid: .placeholder, energyPriceUSDPerMWh: 0,
+             carbonIntensityKgPerMWh: nil, waterLimitM3PerYear: nil, figures: [:], references: [])
+    }
+}
+
+/// Geographic position.
+public struct Location: Codable, Equatable, Sendable, PlaceholderDecodable {
+    public var latitudeDeg: Double
+    public var longitudeDeg: Double
+    public var elevationM: Double
+    /// Standard-time offset from UTC, hours (no daylight saving), as in EPW headers.
+    public var utcOffsetH: Double
+
+    public static var placeholder: Location { Location(latitudeDeg: 0, longitudeDeg: 0, elevationM: 0, utcOffsetH: 0) }
+}
+
+/// Published climate figures: monthly normals and ASHRAE design conditions. The planner sizes at the
+/// design conditions; the twin synthesizes hours from the normals when no EPW file is given.
+public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// Optional hourly weather file (EnergyPlus EPW), relative to the site file.
+    public var epw: String?
+    /// Monthly mean of the daily maximum dry-bulb, January…December, °C.
+    public var monthlyMeanDailyMaxDryBulbC: [Double]
+    /// Monthly mean of the daily minimum dry-bulb, °C.
+    public var monthlyMeanDailyMinDryBulbC: [Double]
+    /// Monthly mean dew point, °C.
+    public var monthlyMeanDewPointC: [Double]
+    /// ASHRAE 0.4 % annual cooling design dry-bulb, °C.
+    public var coolingDesignDryBulbC: Double
+    /// Mean coincident wet-bulb at the 0.4 % dry-bulb, °C.
+    public var coolingDesignCoincidentWetBulbC: Double
+    /// ASHRAE extreme annual wet-bulb (the tower design condition), °C.
+    public var extremeWetBulbC: Double
+    /// Sources of every figure above, by key.
+    public var figures: [String: FigureSource]
+
+    public static var placeholder: Climate {
+        Climate(epw: nil, monthlyMeanDailyMaxDryBulbC: [], monthlyMeanDailyMinDryBulbC: [], monthlyMeanDewPointC: [],
+                coolingDesignDryBulbC: 0, coolingDesignCoincidentWetBulbC: 0, extremeWetBulbC: 0, figures: [:])
+    }
+}
+
+/// The site's utility connection.
+public struct Grid: Codable, Equatable, Sendable, PlaceholderDecodable {
+    public var feeds: [Feed]
+    /// How much of the feeds' capacity may carry load: N, N+1, 2N.
+    public var redundancy: RedundancyRule
+
+    public static var placeholder: Grid { Grid(feeds: [], redundancy: .n) }
+
+    /// Usable import capacity in a quarter: feeds in service by then, after the redundancy rule.
+    public func usableCapacityMW(in quarter: Quarter) -> Double {
+        redundancy.usableCapacity(of: feeds.filter { $0.availableFrom <= quarter }.map(\.capacityMW))
+    }
+
+    /// Feeds in service in a quarter.
+    public func feedsInService(in quarter: Quarter) -> [Feed] { feeds.filter { $0.availableFrom <= quarter } }
+}
+
+/// One utility feed.
+public struct Feed: Codable, Equatable, Sendable, PlaceholderDecodable {
+    public var name: String
+    public var capacityMW: Double
+    /// First quarter the feed is energized.
+    public var availableFrom: Quarter
+
+    public static var placeholder: Feed { Feed(name: "", capacityMW: 0, availableFrom: .placeholder) }
+}

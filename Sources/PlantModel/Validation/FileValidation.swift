@@ -1,0 +1,62 @@
+import Foundation
+import Yams
+
+/// What kind of TokenPlant input a file is, told from its top-level keys.
+public enum PlantFileKind: String, Sendable {
+    case site, design, catalog
+
+    /// Reads the file's top level: `grid` → site, `halls` → design, `profiles` + `workloads` → catalog.
+    public static func detect(path: String) throws(InputError) -> PlantFileKind {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "cannot read file: \(error.localizedDescription)")])
+        }
+        let keys: Set<String>
+        do {
+            guard case .mapping(let mapping)? = try Yams.compose(yaml: text) else {
+                throw InputError(issues: [ValidationIssue(file: path, line: 1, path: "", message: "expected a mapping of keys at the top level")])
+            }
+            keys = Set(mapping.keys.compactMap(\.string))
+        } catch let error as InputError {
+            throw error
+        } catch let error as YamlError {
+            throw InputError(issues: [ValidationIssue(file: path, line: PlantFile.line(of: error), path: "", message: "not valid YAML/JSON: \(error)")])
+        } catch {
+            throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "not valid YAML/JSON: \(error)")])
+        }
+        if keys.contains("grid") { return .site }
+        if keys.contains("halls") { return .design }
+        if keys.contains("profiles") && keys.contains("workloads") { return .catalog }
+        throw InputError(issues: [ValidationIssue(file: path, line: 1, path: "", message: "cannot tell what this file is: a site has 'grid', a design 'halls', a catalog 'profiles' and 'workloads'")])
+    }
+}
+
+/// Checks files of any kind and returns every problem in all of them.
+public enum PlantValidation {
+    /// Every problem in the given files; a design is checked against `catalog` and its default site.
+    public static func issues(inFiles paths: [String], catalog: Catalog) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        for path in paths {
+            do {
+                switch try PlantFileKind.detect(path: path) {
+                case .site:
+                    _ = try Site.load(from: path)
+                case .catalog:
+                    _ = try Catalog.load(from: path)
+                case .design:
+                    let design = try ReferenceDesign.load(from: path, catalog: catalog)
+                    if let site = ReferenceDesign.defaultSitePath(of: design) {
+                        if FileManager.default.fileExists(atPath: site) {
+                            _ = try Site.load(from: site)
+                        } else {
+                            issues.append(design.issue("site", "site file '\(design.value.site ?? "")' not found (resolved to \(site))"))
+                        }
+                    }
+                }
+            } catch {
+                issues += error.issues
+            }
+        }
+        return issues
+    }
+}
