@@ -1,6 +1,58 @@
 import ArgumentParser
+import LinearProgramming
+import Planner
+import PlantModel
+import Reports
 
-/// `tokenplant plan` (placeholder until the planner lands).
+/// `tokenplant plan DESIGN`
 struct Plan: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Choose the hardware mix hall by hall and quarter by quarter.")
+    static let configuration = CommandConfiguration(
+        abstract: "Choose the hardware mix hall by hall and quarter by quarter (GLPK mixed-integer program).",
+        discussion: "Exit codes: 0 plan found; 1 invalid input; 2 usage; 3 infeasible (with the limits to move); 4 no plan within the time limit.")
+
+    @Argument(help: "Reference design file.") var design: String
+    @Option(help: "Site file (default: the design's `site:`).") var site: String?
+    @OptionGroup var catalogOption: CatalogOption
+    @Option(help: "max-tokens, tokens-per-mw, cost-per-token or min-capex.") var objective: Objective = .maxTokens
+    @Option(name: .customLong("token-target"), help: "Tokens/s the last quarter must reach (min-capex).") var tokenTarget: Double?
+    @Option(name: .customLong("time-limit"), help: "Seconds per MIP solve.") var timeLimit: Double?
+    @Option(help: "Relative MIP gap, as a fraction (0.001 = 0.1 %).") var gap: Double?
+    @Option(help: "Folder for plan.json, plan.csv and bom.csv.") var out: String?
+    @Option(name: .customLong("export-model"), help: "Write the final model as FILE.lp (CPLEX LP) or FILE.mps (free MPS).") var exportModel: String?
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func validate() throws {
+        if let exportModel, ModelFileFormat(path: exportModel) == nil {
+            throw ValidationError("--export-model must end in .lp or .mps, got \(exportModel)")
+        }
+        if format == .csv { throw ValidationError("--format takes table or json; plan.csv is written by --out") }
+    }
+
+    func run() throws {
+        let inputs: PlanningInputs
+        do {
+            inputs = try PlanningInputs.load(designPath: design, sitePath: site, catalogPath: catalogOption.catalog)
+        } catch { throw failInvalid(error) }
+        let options = PlanOptions(objective: objective, tokenTargetPerSecond: tokenTarget, timeLimitSeconds: timeLimit, relativeGap: gap)
+        let result: PlanResult
+        do {
+            result = try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog,
+                                      inputs: inputs.provenance, options: options)
+        } catch let error as PlanError {
+            printError("plan: \(error)")
+            switch error {
+            case .infeasible: throw ExitCode(3)
+            case .noPlanWithinLimit: throw ExitCode(4)
+            case .invalidOptions: throw ExitCode(2)
+            }
+        }
+        if let exportModel { try result.model.write(to: exportModel, format: ModelFileFormat(path: exportModel)!) }
+        if let out { try PlanReport.write(result.plan, to: out) }
+        switch format {
+        case .json: print(String(decoding: try PlanReport.json(result.plan), as: UTF8.self), terminator: "")
+        default: print(PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds), terminator: "")
+        }
+    }
 }
+
+extension Objective: ExpressibleByArgument {}

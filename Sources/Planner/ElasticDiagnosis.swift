@@ -1,0 +1,31 @@
+import LinearProgramming
+
+/// Diagnoses an infeasible plan: every capacity limit gets a penalized slack, and the least total
+/// relative violation shows which limits must move and by how much (GLPK has no IIS).
+enum ElasticDiagnosis {
+    static func diagnose(_ f: Formulation, options: SolverOptions) -> InfeasibilityDiagnosis {
+        var model = f.model
+        model.sense = .minimize
+        model.objective = []
+        var slacks: [(row: Int, slack: VariableID)] = []
+        for (i, info) in f.rows.enumerated() where info.family.isCapacity {
+            guard let capacity = model.constraints[i].upperBound else { continue }
+            let slack = model.addVariable("elastic(\(model.constraints[i].name))", lowerBound: 0)
+            model.constraints[i].terms.append(Term(slack, -1))
+            // Penalize relative growth so that MW, ports and dollars weigh alike.
+            model.objective.append(Term(slack, 1 / max(1, abs(capacity))))
+            slacks.append((i, slack))
+        }
+        guard let solution = try? model.solve(options: options), solution.hasValues else {
+            return InfeasibilityDiagnosis(shortfalls: [])
+        }
+        let shortfalls = slacks.compactMap { row, slack -> InfeasibilityDiagnosis.Shortfall? in
+            let amount = solution[slack]
+            guard amount > 1e-6 else { return nil }
+            let info = f.rows[row]
+            return .init(constraint: model.constraints[row].name, family: info.family.words,
+                         capacity: model.constraints[row].upperBound ?? 0, increase: amount, unit: info.family.unit)
+        }
+        return InfeasibilityDiagnosis(shortfalls: shortfalls)
+    }
+}

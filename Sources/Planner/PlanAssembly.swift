@@ -1,0 +1,132 @@
+import LinearProgramming
+import PlantModel
+
+/// Turns a solved formulation and its hall placement into a ``BuildPlan``.
+enum PlanAssembly {
+    static func plan(problem: PlanningProblem, outcome: Planner.Outcome, assignment: HallAssignment,
+                     binding: [BindingLimit], inputs: PlanInputs, options: PlanOptions) -> BuildPlan {
+        let f = outcome.formulation
+        let x = outcome.solution.values
+        let stock = outcome.stockValues
+        let quarters = problem.quarters
+
+        // Tokens/s per profile and workload in each quarter, from the serve columns.
+        var tokensByProfile = [[Double]](repeating: [Double](repeating: 0, count: quarters.count), count: problem.profiles.count)
+        var tokensByWorkload = [[String: Double]](repeating: [:], count: quarters.count)
+        for (key, y) in f.serve {
+            let profile = problem.profiles[key.p]
+            let workload = problem.design.workloadMix[key.w].workload
+            let rate = (problem.rackTokensPerSecond(profile, workload) ?? 0) * x[y.index]
+            tokensByProfile[key.p][key.t] += rate
+            tokensByWorkload[key.t][workload, default: 0] += rate
+        }
+        func racks(_ e: Int, _ t: Int) -> Int { stock[e]?[t] ?? 0 }
+        func profileRacks(_ p: Int, _ t: Int) -> Int {
+            problem.eligible.indices.filter { problem.eligible[$0].profile == p }.reduce(0) { $0 + racks($1, t) }
+        }
+
+        var lines: [RackLine] = []
+        for t in quarters.indices {
+            for (g, hall) in problem.halls.enumerated() {
+                for i in 0..<hall.count {
+                    for (e, el) in problem.eligible.enumerated() where el.hall == g {
+                        let total = assignment.racks[e]?[t][i] ?? 0
+                        let before = t > 0 ? (assignment.racks[e]?[t - 1][i] ?? 0) : 0
+                        guard total > 0 else { continue }
+                        let profile = problem.profiles[el.profile]
+                        let c = problem.coefficients[profile.id]!
+                        let all = profileRacks(el.profile, t)
+                        lines.append(RackLine(
+                            quarter: quarters[t], hall: HallAssignment.hallName(hall, i), profile: profile.id,
+                            racksNew: total - before, racksTotal: total, gpus: total * profile.gpusPerRack,
+                            itMW: rounded(Double(total) * c.hallPowerMW), liquidMW: rounded(Double(total) * c.liquidMW),
+                            positions: total * profile.positionsPerRack,
+                            tokensPerSecond: rounded(all > 0 ? tokensByProfile[el.profile][t] * Double(total) / Double(all) : 0)))
+                    }
+                }
+            }
+        }
+
+        var metrics: [QuarterMetrics] = []
+        var bom: [BillOfMaterials] = []
+        var capexCumulative = 0.0
+        for t in quarters.indices {
+            var rackCount = 0, gpus = 0, ports = 0
+            var it = 0.0, facility = 0.0, capexNew = 0.0, capitalCost = 0.0
+            for (e, el) in problem.eligible.enumerated() {
+                let n = racks(e, t)
+                let profile = problem.profiles[el.profile]
+                let c = problem.coefficients[profile.id]!
+                rackCount += n
+                gpus += n * profile.gpusPerRack
+                ports += n * profile.scaleOutPorts
+                it += Double(n) * c.itMW
+                facility += Double(n) * c.facilityMW
+                capexNew += Double(n - (t > 0 ? racks(e, t - 1) : 0)) * c.capexUSD
+                capitalCost += Double(n) * problem.quarterlyCapitalCostUSD(profile)
+            }
+            capexCumulative += capexNew
+            let tokens = tokensByWorkload[t].values.reduce(0, +)
+            let quarterCost = capitalCost + facility * problem.quarterlyCostPerFacilityMWUSD
+            metrics.append(QuarterMetrics(
+                quarter: quarters[t], racks: rackCount, gpus: gpus, itMW: rounded(it), facilityMW: rounded(facility),
+                usableGridMW: rounded(problem.site.grid.usableCapacityMW(in: quarters[t])),
+                designPUE: it > 0 ? rounded(facility / it) : nil, tokensPerSecond: rounded(tokens),
+                tokensPerSecondByWorkload: tokensByWorkload[t].mapValues(rounded),
+                tokensPerSecondPerMW: facility > 0 ? rounded(tokens / facility) : nil,
+                capexNewUSD: rounded(capexNew), capexCumulativeUSD: rounded(capexCumulative),
+                costPerMillionTokensUSD: tokens > 0 ? rounded(quarterCost / (tokens * secondsPerQuarter) * 1e6) : nil))
+
+            var cdus = 0
+            if let lc = problem.design.liquidCooling {
+                for (g, hall) in problem.halls.enumerated() {
+                    for i in 0..<hall.count {
+                        let liquid = problem.eligible.enumerated().filter { $0.element.hall == g }.reduce(0.0) { sum, item in
+                            sum + Double(assignment.racks[item.offset]?[t][i] ?? 0) * problem.coefficients[problem.profiles[item.element.profile].id]!.liquidMW
+                        }
+                        cdus += Int((liquid / lc.cduCapacityMW - 1e-9).rounded(.up))
+                    }
+                }
+            }
+            let fabric = FatTree(radix: problem.design.fabric.switchRadix, tiers: problem.design.fabric.tiers)
+            bom.append(BillOfMaterials(
+                quarter: quarters[t], racks: rackCount, gpus: gpus, cdus: cdus,
+                switches: fabric.switches(hostPorts: ports), transceivers: ports * problem.design.fabric.transceiversPerHostPort,
+                feedsInService: problem.site.grid.feedsInService(in: quarters[t]).map(\.name),
+                itMW: rounded(it), facilityMW: rounded(facility)))
+        }
+
+        let integers = f.model.variables.filter { $0.kind != .continuous }.count
+        let solution = outcome.solution
+        return BuildPlan(
+            inputs: inputs, objective: options.objective, objectiveValue: rounded(outcome.objectiveValue),
+            objectiveUnit: options.objective.unit,
+            solver: SolverFacts(
+                status: solution.status.rawValue, bestBound: solution.bestBound.map(rounded),
+                relativeGap: solution.relativeGap.map { ($0 * 1e9).rounded() / 1e9 },
+                branchAndBoundNodes: outcome.nodes, simplexIterations: outcome.iterations, solves: outcome.solves,
+                integerVariables: integers, continuousVariables: f.model.variables.count - integers,
+                constraints: f.model.constraints.count),
+            designCondition: problem.condition, quarters: metrics, racks: lines, billOfMaterials: bom,
+            binding: binding, exclusions: problem.exclusions)
+    }
+
+    /// Six significant decimals: keeps files stable against last-bit solver noise.
+    static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+}
+
+/// Switch counts of a non-blocking fat tree of radix k.
+struct FatTree {
+    var radix: Int
+    var tiers: Int
+
+    /// Two tiers: leaves = ⌈P/(k/2)⌉, spines = ⌈leaves/2⌉. Three tiers: edge = aggregation = ⌈P/(k/2)⌉,
+    /// core = ⌈P/k⌉.
+    func switches(hostPorts p: Int) -> Int {
+        guard p > 0 else { return 0 }
+        let half = radix / 2
+        let edge = (p + half - 1) / half
+        if tiers == 2 { return edge + (edge + 1) / 2 }
+        return 2 * edge + (p + radix - 1) / radix
+    }
+}

@@ -1,0 +1,85 @@
+import PlantModel
+
+/// The resolved inputs of one planning run: which profile may go into which hall from which quarter,
+/// and what each rack costs every limit at the design condition.
+public struct PlanningProblem: Sendable {
+    public let design: ReferenceDesign
+    public let site: Site
+    public let catalog: Catalog
+    public let quarters: [Quarter]
+    /// Hall groups as planned (identical halls aggregated, or expanded to single halls).
+    public let halls: [HallGroup]
+    /// Allowed profiles, in the design's order.
+    public let profiles: [RackProfile]
+    public let coefficients: [String: RackCoefficients]
+    public let condition: DesignCondition
+    /// (profile index, hall index, first quarter index) for every combination that may hold racks.
+    public let eligible: [Eligibility]
+    /// Why each allowed profile is kept out of a hall, in words.
+    public let exclusions: [String]
+
+    /// A profile/hall pair that may hold racks from `firstQuarter` on.
+    public struct Eligibility: Sendable, Equatable {
+        public var profile: Int
+        public var hall: Int
+        public var firstQuarter: Int
+    }
+
+    public init(design: ReferenceDesign, site: Site, catalog: Catalog, halls: [HallGroup]? = nil) {
+        self.design = design
+        self.site = site
+        self.catalog = catalog
+        quarters = design.horizon.quarters
+        self.halls = halls ?? design.halls
+        profiles = design.profiles.compactMap(catalog.profile)
+        let condition = DesignCondition(design: design, site: site)
+        self.condition = condition
+        coefficients = Dictionary(uniqueKeysWithValues: profiles.map {
+            ($0.id, RackCoefficients(profile: $0, design: design, condition: condition))
+        })
+        var eligible: [Eligibility] = []
+        var exclusions: [String] = []
+        for (h, hall) in self.halls.enumerated() {
+            for (p, profile) in profiles.enumerated() {
+                var reasons: [String] = []
+                if profile.rackMaxKW > hall.maxRackKW {
+                    reasons.append("rack \(profile.rackMaxKW) kW > hall limit \(hall.maxRackKW) kW")
+                }
+                if let limit = hall.maxRackWeightKg, profile.weightKg > limit {
+                    reasons.append("rack \(profile.weightKg) kg > floor limit \(limit) kg")
+                }
+                if profile.liquidShare > 0, hall.liquidCapacityMW <= 0 {
+                    reasons.append("liquid-cooled rack in a hall without CDUs")
+                }
+                let from = max(profile.availableFrom, hall.availableFrom)
+                guard let first = quarters.firstIndex(where: { $0 >= from }) else {
+                    reasons.append("not available before the horizon ends (\(from))")
+                    exclusions.append("\(profile.id) not in \(hall.name): " + reasons.joined(separator: "; "))
+                    continue
+                }
+                if reasons.isEmpty {
+                    eligible.append(Eligibility(profile: p, hall: h, firstQuarter: first))
+                } else {
+                    exclusions.append("\(profile.id) not in \(hall.name): " + reasons.joined(separator: "; "))
+                }
+            }
+        }
+        self.eligible = eligible
+        self.exclusions = exclusions
+    }
+
+    /// Tokens/s one rack of a profile serves on a workload, if it can.
+    func rackTokensPerSecond(_ profile: RackProfile, _ workload: String) -> Double? {
+        profile.tokensPerSecondPerGPU(workload).map { $0 * Double(profile.gpusPerRack) }
+    }
+
+    /// Cost of one rack in stock for one quarter: annualized capex / 4, USD.
+    func quarterlyCapitalCostUSD(_ profile: RackProfile) -> Double {
+        profile.capexUSDPerRack * design.economics.capitalRecoveryFactor / 4
+    }
+
+    /// Cost of 1 MW of facility power for one quarter: energy at full load + facility opex, USD.
+    var quarterlyCostPerFacilityMWUSD: Double {
+        site.energyPriceUSDPerMWh * hoursPerQuarter + design.economics.facilityOpexUSDPerMWYear / 4
+    }
+}

@@ -1,0 +1,47 @@
+import PlantModel
+
+/// What one rack of a profile draws from each limited resource at the design condition, in the units of
+/// the limits (MW, positions, ports, USD). Every constraint of the formulation is a sum of these.
+public struct RackCoefficients: Sendable, Equatable, Codable {
+    public var positions: Double
+    /// Rack IT + in-rack network, MW (what the hall's power paths carry).
+    public var hallPowerMW: Double
+    public var liquidMW: Double
+    /// Air heat in the hall (rack air share + in-rack network), MW.
+    public var airMW: Double
+    /// Scale-out fabric power for the rack's ports (switches and optics), MW.
+    public var fabricMW: Double
+    /// Heat that chillers must carry, MW.
+    public var chillerLoadMW: Double
+    /// Cooling power: pumps, air-handler fans, chiller compressors, heat-rejection fans, MW.
+    public var coolingMW: Double
+    /// Heat the outdoor plant rejects (all heat + compressor work), MW.
+    public var rejectedMW: Double
+    /// Power drawn from the grid: IT and network through transformers and UPS, cooling through transformers, MW.
+    public var facilityMW: Double
+    public var scaleOutPorts: Double
+    public var capexUSD: Double
+
+    public init(profile p: RackProfile, design d: ReferenceDesign, condition: DesignCondition) {
+        positions = Double(p.positionsPerRack)
+        hallPowerMW = (p.rackMaxKW + p.networkKWPerRack) / 1000
+        liquidMW = p.liquidKW / 1000
+        airMW = p.airKW / 1000
+        scaleOutPorts = Double(p.scaleOutPorts)
+        fabricMW = scaleOutPorts * d.fabric.wattsPerHostPort / 1e6
+        let siteAirMW = airMW + fabricMW
+        chillerLoadMW = liquidMW * condition.liquidChillerShare + (d.airCooling.chilled ? siteAirMW : 0)
+        let compressorMW = chillerLoadMW > 0 ? chillerLoadMW / (d.heatRejection.chillerCOP ?? 1) : 0
+        rejectedMW = liquidMW + siteAirMW + compressorMW
+        coolingMW = liquidMW * (d.liquidCooling?.pumpPowerFraction ?? 0)
+            + siteAirMW * d.airCooling.fanPowerFraction
+            + compressorMW
+            + rejectedMW * d.heatRejection.fanPowerFraction
+        let conversion = d.powerChain.transformerEfficiency * d.powerChain.upsEfficiency
+        facilityMW = (hallPowerMW + fabricMW) / conversion + coolingMW / d.powerChain.transformerEfficiency
+        capexUSD = p.capexUSDPerRack
+    }
+
+    /// IT power as PUE counts it (racks, in-rack network and fabric), MW.
+    public var itMW: Double { hallPowerMW + fabricMW }
+}
