@@ -62,6 +62,9 @@ final class GLPKProblem {
             }
         }
         glp_load_matrix(pointer, Int32(nonZeros), &rowIndices, &columnIndices, &coefficients)
+        // Scale rows and columns as glpsol does by default: models mixing MW and tokens/s span many
+        // orders of magnitude, and the unscaled simplex can misjudge feasibility on them.
+        glp_scale_prob(pointer, GLP_SF_AUTO)
     }
 
     deinit { glp_delete_prob(pointer) }

@@ -103,6 +103,12 @@ struct SolveSession {
         parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
         parameters.tm_lim = remainingMilliseconds()
         if let gap = options.relativeGap { parameters.mip_gap = gap }
+        if options.cuts {
+            parameters.gmi_cuts = GLP_ON
+            parameters.mir_cuts = GLP_ON
+            parameters.cov_cuts = GLP_ON
+            parameters.clq_cuts = GLP_ON
+        }
         parameters.cb_func = branchAndBoundCallback
         let code = withExtendedLifetime(monitor) {
             parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()

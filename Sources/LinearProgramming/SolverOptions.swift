@@ -11,13 +11,17 @@ public struct SolverOptions: Sendable, Equatable {
     /// For MIPs: re-solve the LP with the integer variables fixed at their values to obtain row duals and
     /// reduced costs (shadow prices of the chosen plan).
     public var dualsWithIntegersFixed: Bool
+    /// For MIPs: generate Gomory mixed-integer, MIR, cover and clique cuts (`glpsol --cuts`).
+    public var cuts: Bool
     /// For MIPs: a known feasible point (one value per variable) offered to GLPK as its first incumbent.
     public var initialSolution: [Double]?
 
     public init(
         timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, presolve: Bool = true,
-        verbose: Bool = false, dualsWithIntegersFixed: Bool = false, initialSolution: [Double]? = nil
+        verbose: Bool = false, dualsWithIntegersFixed: Bool = false, cuts: Bool = false,
+        initialSolution: [Double]? = nil
     ) {
+        self.cuts = cuts
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.presolve = presolve

@@ -60,11 +60,16 @@ public enum Planner {
 
     static func solve(_ problem: PlanningProblem, options: PlanOptions) throws -> Outcome {
         var f = Formulation(problem, tokenTarget: options.objective == .minCapex ? options.tokenTargetPerSecond : nil)
-        let solverOptions = SolverOptions(timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap)
+        let solverOptions = SolverOptions(timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap, cuts: true)
         var solves = 0, nodes = 0, iterations = 0
 
         func run(_ model: Model) throws -> Solution {
-            let solution = try model.solve(options: solverOptions)
+            var options = solverOptions
+            if let start = roundedRelaxation(model) {
+                options.presolve = false
+                options.initialSolution = start
+            }
+            let solution = try model.solve(options: options)
             solves += 1
             nodes += solution.branchAndBoundNodes
             iterations += solution.simplexIterations
@@ -144,6 +149,25 @@ public enum Planner {
         return Outcome(objective: options.objective, formulation: f, solution: solution, objectiveValue: objectiveValue,
                        solves: solves, nodes: nodes, iterations: iterations)
     }
+}
+
+/// A feasible starting plan for branch-and-bound: the LP relaxation with every integer rounded down,
+/// then the continuous columns re-optimized with the integers fixed. Rounding builds down only frees
+/// capacity, so the point is feasible unless a lower-bounded row (a token target) needs the lost racks;
+/// then there is no start and GLPK searches on its own.
+func roundedRelaxation(_ model: Model) -> [Double]? {
+    var relaxed = model
+    for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
+    guard let lp = try? relaxed.solve(), lp.status == .optimal else { return nil }
+    var fixed = relaxed
+    for (j, variable) in model.variables.enumerated() where variable.kind != .continuous {
+        let value = (lp.values[j] + 1e-9).rounded(.down)
+        fixed.variables[j].lowerBound = value
+        fixed.variables[j].upperBound = value
+    }
+    guard let point = try? fixed.solve(), point.status == .optimal else { return nil }
+    let start = zip(model.variables, point.values).map { $0.kind == .continuous ? $1 : $1.rounded() }
+    return model.issues(options: SolverOptions(initialSolution: start)).isEmpty ? start : nil
 }
 
 extension Objective {

@@ -16,7 +16,7 @@ struct Plan: ParsableCommand {
     @Option(help: "max-tokens, tokens-per-mw, cost-per-token or min-capex.") var objective: Objective = .maxTokens
     @Option(name: .customLong("token-target"), help: "Tokens/s the last quarter must reach (min-capex).") var tokenTarget: Double?
     @Option(name: .customLong("time-limit"), help: "Seconds per MIP solve.") var timeLimit: Double?
-    @Option(help: "Relative MIP gap, as a fraction (0.001 = 0.1 %).") var gap: Double?
+    @Option(help: "Relative MIP gap, as a fraction (0.001 = 0.1 %; 0 proves optimality).") var gap: Double = 0.001
     @Option(help: "Folder for plan.json, plan.csv and bom.csv.") var out: String?
     @Option(name: .customLong("export-model"), help: "Write the final model as FILE.lp (CPLEX LP) or FILE.mps (free MPS).") var exportModel: String?
     @Option(help: "table or json.") var format: OutputFormat = .table

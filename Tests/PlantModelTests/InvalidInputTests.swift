@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import PlantModel
+
+/// One test per class of invalid input: exact path, message and (YAML) line.
+@Suite("Invalid input is reported with file, line and field")
+struct InvalidInputTests {
+    func single(_ yaml: String) throws -> ValidationIssue {
+        let issues = try designIssues(yaml)
+        #expect(issues.count == 1, "\(issues)")
+        return try #require(issues.first)
+    }
+
+    @Test func unknownKeyWithHint() throws {
+        let yaml = try exampleDesign(replacing: "    positions: 240", with: "    positions: 240\n    postions: 3")
+        let issue = try single(yaml)
+        #expect(issue.path == "halls[0].postions")
+        #expect(issue.message == "unknown key 'postions' (did you mean 'positions'?)")
+        #expect(issue.line == line(of: "postions", in: yaml))
+    }
+
+    @Test func missingKey() throws {
+        let yaml = try exampleDesign(replacing: "    maxRackKW: 150\n", with: "")
+        let issue = try single(yaml)
+        #expect(issue.path == "halls[0].maxRackKW")
+        #expect(issue.message == "missing key 'maxRackKW'")
+        #expect(issue.line == line(of: "  - name: nvl-hall", in: yaml))
+    }
+
+    @Test func wrongType() throws {
+        let yaml = try exampleDesign(replacing: "    positions: 240", with: "    positions: many")
+        let issue = try single(yaml)
+        #expect(issue.path == "halls[0].positions")
+        #expect(issue.message == "expected a whole number, got 'many'")
+        #expect(issue.line == line(of: "positions: many", in: yaml))
+    }
+
+    @Test func negativeCapacity() throws {
+        let yaml = try exampleDesign(replacing: "    installedCapacityMW: 48", with: "    installedCapacityMW: -48")
+        let issue = try single(yaml)
+        #expect(issue.path == "halls[0].installedCapacityMW")
+        #expect(issue.message == "must be > 0, got -48")
+        #expect(issue.line == line(of: "installedCapacityMW: -48", in: yaml))
+    }
+
+    @Test func unitMistakeHint() throws {
+        let yaml = try exampleDesign(replacing: "  ratedCapacityMW: 400\n", with: "  ratedCapacityMW: 400000\n")
+        let issue = try single(yaml)
+        #expect(issue.path == "heatRejection.ratedCapacityMW")
+        #expect(issue.message == "400000 is implausibly large — did you give kW?")
+    }
+
+    @Test func temperatureOutsidePhysicalRange() throws {
+        let yaml = try exampleDesign(replacing: "  ratedAmbientC: 35", with: "  ratedAmbientC: 308")
+        let issues = try designIssues(yaml)
+        #expect(issues.contains { $0.path == "heatRejection.ratedAmbientC"
+            && $0.message == "temperature outside the physical range (got 308 °C, expected -70…80 °C) — did you give kelvin or °F?"
+            && $0.line == line(of: "ratedAmbientC: 308", in: yaml) })
+    }
+
+    @Test func supplyAboveProfileMaximum() throws {
+        let yaml = try exampleDesign(replacing: "facilityWaterClass: W32", with: "facilityWaterClass: W40")
+            .replacingOccurrences(of: "facilitySupplyTempC: 32", with: "facilitySupplyTempC: 36")
+        let issues = try designIssues(yaml)
+        #expect(issues.map(\.message) == [
+            "rack supply 39 °C (facility 36 + CDU approach 3 K) is above gb200-nvl72's maximum coolant supply 35 °C",
+            "rack supply 39 °C (facility 36 + CDU approach 3 K) is above gb300-nvl72's maximum coolant supply 35 °C",
+        ])
+        #expect(issues.allSatisfy { $0.path == "liquidCooling.facilitySupplyTempC" && $0.line == line(of: "facilitySupplyTempC: 36", in: yaml) })
+    }
+
+    @Test func unknownProfileAndWorkload() throws {
+        let yaml = try exampleDesign(replacing: "profiles: [gb200-nvl72, gb300-nvl72]", with: "profiles: [gb200-nvl72, gb300-nvl72, gb400-nvl72]")
+            .replacingOccurrences(of: "workload: llama2-70b-server", with: "workload: llama9")
+        let issues = try designIssues(yaml)
+        #expect(issues.contains { $0.path == "profiles[2]" && $0.message.hasPrefix("unknown profile 'gb400-nvl72'") })
+        #expect(issues.contains { $0.path == "workloadMix[1].workload" && $0.message.hasPrefix("unknown workload 'llama9'") })
+    }
+
+    @Test func sharesMustSumToOne() throws {
+        let issue = try single(try exampleDesign(replacing: "share: 0.7", with: "share: 0.6"))
+        #expect(issue.path == "workloadMix")
+        #expect(issue.message == "shares must sum to 1, got 0.9")
+    }
+
+    @Test func quarterThatDoesNotParse() throws {
+        let yaml = try exampleDesign(replacing: "last: 2029Q4", with: "last: 2029Q5")
+        let issue = try single(yaml)
+        #expect(issue.path == "horizon.last")
+        #expect(issue.message == "'2029Q5' is not a quarter (expected YYYYQn, such as 2027Q3)")
+        #expect(issue.line == line(of: "2029Q5", in: yaml))
+    }
+
+    @Test func duplicateNames() throws {
+        let site = try String(contentsOfFile: Repo.path("sites/ashburn-va.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "name: feed-b", with: "name: feed-a")
+        let decoded = try PlantFile.decode(Site.self, from: site, file: "s.yaml")
+        let issues = Site.issues(in: decoded)
+        #expect(issues.map(\.description) == ["s.yaml:\(line(of: "name: feed-a, capacityMW: 350, availableFrom: 2026Q1}\n    - {name: feed-a", in: site) + 1): grid.feeds[1].name: duplicate feed name 'feed-a' (first at [0])"])
+    }
+
+    @Test("Every problem is listed at once")
+    func everyProblemAtOnce() throws {
+        let yaml = try exampleDesign(replacing: "    positions: 240", with: "    positions: -4")
+            .replacingOccurrences(of: "share: 0.7", with: "share: 0.6")
+            .replacingOccurrences(of: "maxRackKW: 150", with: "maxRackKW: 150000")
+        #expect(try designIssues(yaml).map(\.path) == ["halls[0].positions", "halls[0].maxRackKW", "workloadMix"])
+    }
+}
