@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import Planner
+@testable import PlantModel
+
+@Suite("What binds, and what must move")
+struct BindingAndInfeasibilityTests {
+    /// Each case tightens one limit of the tiny instance until it is the one that stops the plan.
+    static let cases: [(String, @Sendable (inout TinyInstance) -> Void)] = [
+        ("floor positions", { $0.design.halls[0].positions = 2 }),
+        ("hall IT power (after the hall's redundancy rule)", { $0.design.halls[0].installedCapacityMW = 0.3 }),
+        ("liquid-cooling (CDU) capacity", { $0.design.halls[0].liquidCapacityMW = 0.2 }),
+        ("air-cooling capacity", { $0.design.halls[0].airCapacityMW = 0.05 }),
+        ("site power (usable grid capacity after the feed redundancy rule)", { $0.site.grid.feeds[0].capacityMW = 0.4 }),
+        ("heat-rejection capacity at the design ambient", { $0.design.heatRejection.ratedCapacityMW = 0.3 }),
+        ("chiller capacity at the design ambient", {
+            $0.design.liquidCooling!.facilitySupplyTempC = 28
+            $0.design.heatRejection.chillerCapacityMW = 0.1
+            $0.design.heatRejection.chillerCOP = 5
+        }),
+        ("scale-out fabric ports", { $0.design.fabric.switchRadix = 12; $0.design.fabric.tiers = 2 }),
+        ("supply allocation", { $0.design.supplyCapRacksPerQuarter = ["gb300-nvl72": 1, "gb200-nvl72": 1] }),
+        ("capex budget", { $0.design.budgetUSD = 5_000_000 }),
+    ]
+
+    @Test("Every constraint family binds in an instance built for it, and the report names it",
+          arguments: cases.indices)
+    func familyBinds(index: Int) throws {
+        var tiny = try TinyInstance(positions: 10, hallMW: 5, siteMW: 5)
+        let (family, tighten) = Self.cases[index]
+        tighten(&tiny)
+        let plan = try tiny.plan().plan
+        #expect(plan.binding.contains { $0.family == family && $0.explanation.contains("binding") },
+                "\(family) not reported: \(plan.binding.map(\.explanation))")
+    }
+
+    @Test("A token target beyond the site is diagnosed with the limits to raise and by how much")
+    func infeasibleTarget() throws {
+        // 10 M tokens/s needs ⌈10,000,000 / 596,952⌉ = 17 GB300 racks: 7 positions over the 10 available,
+        // and 17 × 0.1471 − 1.0 = 1.5007 MW over both the hall's and the site's 1 MW.
+        let tiny = try TinyInstance()
+        do {
+            _ = try tiny.plan(.minCapex, target: 10_000_000)
+            Issue.record("expected an infeasible plan")
+        } catch PlanError.infeasible(let diagnosis) {
+            let raise = Dictionary(uniqueKeysWithValues: diagnosis.shortfalls.map { ($0.constraint, $0.increase) })
+            #expect(abs((raise["floor(h,2026Q2)"] ?? 0) - 7) < 1e-6)
+            #expect(abs((raise["hall_power(h,2026Q2)"] ?? 0) - 1.5007) < 1e-6)
+            #expect(abs((raise["site_power(2026Q2)"] ?? 0) - 1.5007) < 1e-6)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import LinearProgramming
+@testable import Planner
+import PlantModel
+
+@Suite("Planner optimum against brute force and glpsol")
+struct PlannerOptimumTests {
+    @Test("max-tokens matches enumeration; the best tokens-per-MW profile fills the site")
+    func maxTokens() throws {
+        let tiny = try TinyInstance()
+        let best = tiny.enumerate().max { $0.tokens < $1.tokens }!
+        let result = try tiny.plan()
+        #expect(abs(result.plan.objectiveValue - best.tokens * secondsPerQuarter) <= 1e-6 * best.tokens * secondsPerQuarter)
+        // GB300 has the most tokens/s per facility MW (596,952 / 0.1471 > 395,928 / 0.1356).
+        #expect(result.plan.racks.allSatisfy { $0.profile == "gb300-nvl72" })
+        #expect(result.plan.quarters.last?.racks == best.racks[1][0] + best.racks[1][1])
+    }
+
+    @Test("tokens-per-mw finds the exact best ratio over all plans")
+    func tokensPerMW() throws {
+        let tiny = try TinyInstance()
+        let bestRatio = tiny.enumerate().filter { $0.facilityMW > 0 }.map { $0.tokens / $0.facilityMW }.max()!
+        let result = try tiny.plan(.tokensPerMW)
+        #expect(abs(result.plan.objectiveValue - bestRatio) <= 1e-6 * bestRatio)
+        #expect(result.plan.solver.solves >= 2)
+    }
+
+    @Test("min-capex reaches the target at the least capex found by enumeration")
+    func minCapex() throws {
+        let tiny = try TinyInstance()
+        let target = 1_500_000.0
+        let capex = [3_000_000.0, 4_000_000.0]
+        let best = tiny.enumerate().filter { Double($0.racks[1][0]) * TinyInstance.rackTokens[0] + Double($0.racks[1][1]) * TinyInstance.rackTokens[1] >= target }
+            .map { Double($0.racks[1][0]) * capex[0] + Double($0.racks[1][1]) * capex[1] }.min()!
+        let result = try tiny.plan(.minCapex, target: target)
+        #expect(result.plan.objectiveValue == best)
+    }
+
+    @Test("The exported model solved by glpsol gives the planner's objective")
+    func glpsolAgrees() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else {
+            print("skipped: glpsol not installed (apt-get install glpk-utils)")
+            return
+        }
+        let result = try TinyInstance().plan()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-\(UUID().uuidString).lp").path
+        let report = path + ".out"
+        defer { try? FileManager.default.removeItem(atPath: path); try? FileManager.default.removeItem(atPath: report) }
+        try result.model.write(to: path, format: .cplexLP)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+        process.arguments = ["--lp", path, "-o", report]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let text = try String(contentsOfFile: report, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
+        let value = try #require(Double(line.split(separator: "=")[1].split(separator: " ")[0]))
+        // The model's objective is Σ over quarters of tokens/s; the plan reports tokens (× seconds per quarter).
+        #expect(abs(value * secondsPerQuarter - result.plan.objectiveValue) <= 1e-6 * result.plan.objectiveValue)
+    }
+}

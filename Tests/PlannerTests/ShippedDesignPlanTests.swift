@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import Planner
+import PlantModel
+import Reports
+
+@Suite("Every shipped design plans on its default site")
+struct ShippedDesignPlanTests {
+    static let designs = ["legacy-hopper-air", "gb300-nvl72-hybrid", "vera-rubin-1gw", "cooling-tower-humid", "mixed-retrofit"]
+
+    @Test("The plan satisfies every per-hall and site limit, recomputed from plan.csv and the catalog",
+          arguments: designs)
+    func planHolds(name: String) throws {
+        let inputs = try PlanningInputs.load(designPath: TinyInstance.root + "/reference-designs/\(name).yaml")
+        let result = try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog,
+                                      inputs: inputs.provenance, options: PlanOptions(relativeGap: 0.005))
+        #expect(result.plan.objectiveValue > 0)
+        let csv = PlanReport.planCSV(result.plan).split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let design = inputs.design
+        let halls = Dictionary(uniqueKeysWithValues: design.halls.flatMap { group in
+            (0..<group.count).map { (group.count == 1 ? group.name : "\(group.name)-\($0 + 1)", group) }
+        })
+        var siteMW: [String: Double] = [:]
+        var perHall: [String: (positions: Double, mw: Double, liquid: Double, air: Double)] = [:]
+        for row in csv {
+            let (quarter, hall, profileID, racks) = (row[0], row[1], row[2], Double(row[4])!)
+            let profile = try #require(inputs.catalog.profile(profileID))
+            let hallGroup = try #require(halls[hall], "unknown hall \(hall)")
+            #expect(profile.rackMaxKW <= hallGroup.maxRackKW)
+            #expect(Quarter(quarter)! >= profile.availableFrom)
+            let key = "\(quarter)|\(hall)"
+            var use = perHall[key] ?? (0, 0, 0, 0)
+            use.positions += racks * Double(profile.positionsPerRack)
+            use.mw += racks * (profile.rackMaxKW + profile.networkKWPerRack) / 1000
+            use.liquid += racks * profile.rackMaxKW * profile.liquidShare / 1000
+            use.air += racks * (profile.rackMaxKW * (1 - profile.liquidShare) + profile.networkKWPerRack) / 1000
+            perHall[key] = use
+            let condition = DesignCondition(design: design, site: inputs.site)
+            siteMW[quarter, default: 0] += racks * RackCoefficients(profile: profile, design: design, condition: condition).facilityMW
+        }
+        for (key, use) in perHall {
+            let hall = halls[String(key.split(separator: "|")[1])]!
+            #expect(use.positions <= Double(hall.positions) + 1e-6, "\(key) floor")
+            #expect(use.mw <= hall.usableITCapacityMW + 1e-6, "\(key) power")
+            #expect(use.liquid <= hall.liquidCapacityMW + 1e-6, "\(key) liquid")
+            #expect(use.air <= hall.airCapacityMW + 1e-6, "\(key) air")
+        }
+        for (quarter, mw) in siteMW {
+            #expect(mw <= inputs.site.grid.usableCapacityMW(in: Quarter(quarter)!) + 1e-6, "\(quarter) site power")
+        }
+    }
+
+    @Test("Same inputs give byte-identical plan files")
+    func deterministic() throws {
+        let inputs = try PlanningInputs.load(designPath: TinyInstance.root + "/reference-designs/gb300-nvl72-hybrid.yaml")
+        let a = try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance)
+        let b = try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance)
+        #expect(try PlanReport.json(a.plan) == PlanReport.json(b.plan))
+        #expect(PlanReport.planCSV(a.plan) == PlanReport.planCSV(b.plan))
+    }
+}
