@@ -10,10 +10,11 @@ enum PlanAssembly {
         let stock = outcome.stockValues
         let quarters = problem.quarters
 
-        // Tokens/s per profile and workload in each quarter, from the serve columns.
+        // Tokens/s per profile and workload in each quarter, from the serve columns. Summed in column
+        // order: a dictionary's order changes from process to process, and so would the last bits.
         var tokensByProfile = [[Double]](repeating: [Double](repeating: 0, count: quarters.count), count: problem.profiles.count)
         var tokensByWorkload = [[String: Double]](repeating: [:], count: quarters.count)
-        for (key, y) in f.serve {
+        for (key, y) in f.serve.sorted(by: { $0.value < $1.value }) {
             let profile = problem.profiles[key.p]
             let workload = problem.design.workloadMix[key.w].workload
             let rate = (problem.rackTokensPerSecond(profile, workload) ?? 0) * x[y.index]
