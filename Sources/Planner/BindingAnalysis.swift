@@ -7,12 +7,9 @@ import LinearProgramming
 /// continuous): with integers fixed every rack column is fixed and every capacity dual is zero, so the
 /// relaxation is what answers "what is one more MW worth".
 enum BindingAnalysis {
-    static func limits(problem: PlanningProblem, outcome: Planner.Outcome) throws -> [BindingLimit] {
+    static func limits(problem: PlanningProblem, outcome: Planner.Outcome) -> [BindingLimit] {
         let f = outcome.formulation
-        var relaxation = f.model
-        for j in relaxation.variables.indices { relaxation.variables[j].kind = .continuous }
-        let lp = try relaxation.solve()
-        let duals = lp.hasValues ? (lp.rowDuals ?? []) : []
+        let duals = outcome.relaxation?.rowDuals ?? []
 
         // Racks per purchase unit, by stock column, to size "one more unit".
         var unitOf: [VariableID: Double] = [:]

@@ -34,7 +34,7 @@ public enum Planner {
             outcome = try solve(problem, options: options)
             assignment = HallAssignment(problem: problem, stock: outcome.stockValues)
         }
-        let binding = try BindingAnalysis.limits(problem: problem, outcome: outcome)
+        let binding = BindingAnalysis.limits(problem: problem, outcome: outcome)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
         let elapsed = clock.now - start
@@ -47,6 +47,8 @@ public enum Planner {
         var objective: Objective
         var formulation: Formulation
         var solution: Solution
+        /// The LP relaxation of the final model (racks continuous), when it solved to optimality.
+        var relaxation: Solution?
         var objectiveValue: Double
         var solves: Int
         var nodes: Int
@@ -62,10 +64,12 @@ public enum Planner {
         var f = Formulation(problem, tokenTarget: options.objective == .minCapex ? options.tokenTargetPerSecond : nil)
         let solverOptions = SolverOptions(timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap, cuts: true)
         var solves = 0, nodes = 0, iterations = 0
+        var relaxation: Relaxation?
 
         func run(_ model: Model) throws -> Solution {
             var options = solverOptions
-            if let start = roundedRelaxation(model) {
+            relaxation = Relaxation(model)
+            if let start = relaxation?.roundedStart {
                 options.presolve = false
                 options.initialSolution = start
             }
@@ -146,28 +150,38 @@ public enum Planner {
             }
             objectiveValue = lambda * 1e6
         }
-        return Outcome(objective: options.objective, formulation: f, solution: solution, objectiveValue: objectiveValue,
+        return Outcome(objective: options.objective, formulation: f, solution: solution,
+                       relaxation: relaxation?.solution, objectiveValue: objectiveValue,
                        solves: solves, nodes: nodes, iterations: iterations)
     }
 }
 
-/// A feasible starting plan for branch-and-bound: the LP relaxation with every integer rounded down,
-/// then the continuous columns re-optimized with the integers fixed. Rounding builds down only frees
-/// capacity, so the point is feasible unless a lower-bounded row (a token target) needs the lost racks;
-/// then there is no start and GLPK searches on its own.
-func roundedRelaxation(_ model: Model) -> [Double]? {
-    var relaxed = model
-    for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
-    guard let lp = try? relaxed.solve(), lp.status == .optimal else { return nil }
-    var fixed = relaxed
-    for (j, variable) in model.variables.enumerated() where variable.kind != .continuous {
-        let value = (lp.values[j] + 1e-9).rounded(.down)
-        fixed.variables[j].lowerBound = value
-        fixed.variables[j].upperBound = value
+/// The LP relaxation of a model (every integer made continuous) and the starting plan it gives
+/// branch-and-bound; its duals also price the binding limits.
+struct Relaxation {
+    /// The relaxation's optimum; `nil` when it did not solve to optimality.
+    var solution: Solution?
+    /// The relaxation with every integer rounded down, then the continuous columns re-optimized with the
+    /// integers fixed. Rounding builds down only frees capacity, so the point is feasible unless a
+    /// lower-bounded row (a token target) needs the lost racks; then there is no start and GLPK searches
+    /// on its own.
+    var roundedStart: [Double]?
+
+    init(_ model: Model) {
+        var relaxed = model
+        for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
+        guard let lp = try? relaxed.solve(), lp.status == .optimal else { return }
+        solution = lp
+        var fixed = relaxed
+        for (j, variable) in model.variables.enumerated() where variable.kind != .continuous {
+            let value = (lp.values[j] + 1e-9).rounded(.down)
+            fixed.variables[j].lowerBound = value
+            fixed.variables[j].upperBound = value
+        }
+        guard let point = try? fixed.solve(), point.status == .optimal else { return }
+        let start = zip(model.variables, point.values).map { $0.kind == .continuous ? $1 : $1.rounded() }
+        if model.issues(options: SolverOptions(initialSolution: start)).isEmpty { roundedStart = start }
     }
-    guard let point = try? fixed.solve(), point.status == .optimal else { return nil }
-    let start = zip(model.variables, point.values).map { $0.kind == .continuous ? $1 : $1.rounded() }
-    return model.issues(options: SolverOptions(initialSolution: start)).isEmpty ? start : nil
 }
 
 extension Objective {
