@@ -1,5 +1,5 @@
 /// A calendar quarter, written `2027Q3` in files.
-public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, PlaceholderDecodable {
+public struct Quarter: Hashable, Comparable, Sendable, TextCodable, PlaceholderDecodable {
     public let year: Int
     /// 1…4.
     public let quarter: Int
@@ -39,17 +39,5 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     public var description: String { "\(year)Q\(quarter)" }
 
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let parsed = Quarter(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "'\(text)' is not a quarter (expected YYYYQn, such as 2027Q3)"))
-        }
-        self = parsed
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public static var expectedText: String { "a quarter (expected YYYYQn, such as 2027Q3)" }
 }

@@ -1,5 +1,5 @@
 /// A redundancy rule for feeds or a hall's power paths: what share of installed capacity may carry load.
-public enum RedundancyRule: Equatable, Sendable, Codable, CustomStringConvertible, PlaceholderDecodable {
+public enum RedundancyRule: Equatable, Sendable, TextCodable, PlaceholderDecodable {
     /// No redundancy: all capacity is usable.
     case n
     /// One spare unit: the largest unit is held back.
@@ -54,17 +54,5 @@ public enum RedundancyRule: Equatable, Sendable, Codable, CustomStringConvertibl
         }
     }
 
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let rule = RedundancyRule(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "'\(text)' is not a redundancy rule (expected N, N+1, 2N or xN/y such as 4N/3)"))
-        }
-        self = rule
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public static var expectedText: String { "a redundancy rule (expected N, N+1, 2N or xN/y such as 4N/3)" }
 }
