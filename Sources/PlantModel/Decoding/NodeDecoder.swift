@@ -43,34 +43,17 @@ final class DecodingSession {
         (type as? any PlaceholderDecodable.Type)?.placeholder as? T
     }
 
-    private func isScalarType<T>(_ type: T.Type) -> Bool {
-        type == String.self || type == Double.self || type == Int.self || type == Bool.self
-    }
-
     private func decodeScalar<T>(_ type: T.Type, from node: Node, at path: [CodingKey]) -> T? {
         guard isScalarType(type) else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let value = scalarValue(type, from: node) else {
             record(path, node, "expected \(typeName(type)), got \(describe(node))")
             return nil
         }
-        let isNull = node.tag == Tag(.null)
-        let value: Any?
-        switch type {
-        case is String.Type: value = isNull ? nil : scalar.string
-        case is Double.Type: value = isNull ? nil : Double.construct(from: scalar)
-        case is Int.Type: value = isNull ? nil : Int.construct(from: scalar)
-        case is Bool.Type: value = isNull ? nil : Bool.construct(from: scalar)
-        default: value = nil
+        if let number = value as? Double, !number.isFinite, case .scalar(let scalar) = node {
+            record(path, node, "must be a finite number, got \(scalar.string)")
+            return nil
         }
-        if let value = value as? T {
-            if let number = value as? Double, !number.isFinite {
-                record(path, node, "must be a finite number, got \(scalar.string)")
-                return nil
-            }
-            return value
-        }
-        record(path, node, "expected \(typeName(type)), got \(describe(node))")
-        return nil
+        return value
     }
 
     private func message<T>(for error: DecodingError, type: T.Type, node: Node) -> String {
@@ -90,6 +73,25 @@ final class DecodingSession {
 
 extension FileEnum {
     static var allRawValues: [String] { allCases.map(\.rawValue) }
+}
+
+/// Whether `type` is one of the scalars files hold: String, Double, Int, Bool.
+func isScalarType<T>(_ type: T.Type) -> Bool {
+    type == String.self || type == Double.self || type == Int.self || type == Bool.self
+}
+
+/// A scalar node read as `type` (Yams's YAML 1.1 rules), or `nil` for null, a mapping or list, or
+/// text that is not a `type`.
+func scalarValue<T>(_ type: T.Type, from node: Node) -> T? {
+    guard case .scalar(let scalar) = node, node.tag != Tag(.null) else { return nil }
+    let value: Any? = switch type {
+    case is String.Type: scalar.string
+    case is Double.Type: Double.construct(from: scalar)
+    case is Int.Type: Int.construct(from: scalar)
+    case is Bool.Type: Bool.construct(from: scalar)
+    default: nil
+    }
+    return value as? T
 }
 
 func typeName<T>(_ type: T.Type) -> String {
@@ -339,22 +341,12 @@ struct NodeSingleValueContainer: SingleValueDecodingContainer {
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         // A scalar asked for directly: report a type mismatch as a thrown error so that the enclosing
         // decode records one message for the whole value.
-        if T.self == String.self || T.self == Double.self || T.self == Int.self || T.self == Bool.self {
-            guard case .scalar(let scalar) = decoder.node, decoder.node.tag != Tag(.null) else {
+        if isScalarType(type) {
+            guard let value = scalarValue(type, from: decoder.node) else {
                 throw DecodingError.typeMismatch(type, .init(codingPath: codingPath,
                     debugDescription: "expected \(typeName(type)), got \(describe(decoder.node))"))
             }
-            let value: Any? = switch T.self {
-            case is String.Type: scalar.string
-            case is Double.Type: Double.construct(from: scalar)
-            case is Int.Type: Int.construct(from: scalar)
-            default: Bool.construct(from: scalar)
-            }
-            guard let typed = value as? T else {
-                throw DecodingError.typeMismatch(type, .init(codingPath: codingPath,
-                    debugDescription: "expected \(typeName(type)), got \(describe(decoder.node))"))
-            }
-            return typed
+            return value
         }
         guard let value = decoder.session.decode(type, from: decoder.node, at: codingPath) else {
             throw AlreadyReported()
