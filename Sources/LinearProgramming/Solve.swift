@@ -36,8 +36,7 @@ struct SolveSession {
     /// Milliseconds left before the time limit (at least 1), or `Int32.max` without a limit.
     func remainingMilliseconds() -> Int32 {
         guard let limit = options.timeLimitSeconds else { return Int32.max }
-        let elapsed = clock.now - start
-        let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let elapsedSeconds = (clock.now - start) / .seconds(1)
         return Int32(max(1, ((limit - elapsedSeconds) * 1000).rounded()))
     }
 

@@ -37,9 +37,7 @@ public enum Planner {
         let binding = BindingAnalysis.limits(problem: problem, outcome: outcome)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return PlanResult(plan: plan, model: outcome.formulation.model, elapsedSeconds: seconds)
+        return PlanResult(plan: plan, model: outcome.formulation.model, elapsedSeconds: (clock.now - start) / .seconds(1))
     }
 
     /// The solved final model and what the objective strategy found.
