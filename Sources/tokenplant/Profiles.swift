@@ -22,8 +22,3 @@ struct Profiles: ParsableCommand {
         }
     }
 }
-
-/// How a command prints its result.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-}
