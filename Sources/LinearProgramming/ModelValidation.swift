@@ -116,6 +116,9 @@ extension Model {
         if let g = options.relativeGap, !(g.isFinite && g >= 0) {
             issues.append(.init(.invalidOption, "options.relativeGap", "must be a fraction ≥ 0, got \(g)"))
         }
+        if let g = options.absoluteGap, !(g.isFinite && g >= 0) {
+            issues.append(.init(.invalidOption, "options.absoluteGap", "must be a number ≥ 0, got \(g)"))
+        }
         if let start = options.initialSolution, start.count != variables.count {
             issues.append(.init(.invalidOption, "options.initialSolution",
                                 "has \(start.count) values for \(variables.count) variables"))

@@ -95,7 +95,8 @@ struct SolveSession {
         let incumbent = options.presolve ? nil : options.initialSolution.map { start in
             zip(model.variables, start).map { $0.kind == .continuous ? $1 : $1.rounded() }
         }
-        let monitor = BranchAndBoundMonitor(columnCount: model.variables.count, incumbent: incumbent)
+        let monitor = BranchAndBoundMonitor(columnCount: model.variables.count, incumbent: incumbent,
+                                            absoluteGap: options.absoluteGap)
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = messageLevel
@@ -124,8 +125,8 @@ struct SolveSession {
             case GLP_NOFEAS: status = .infeasible
             default: status = .limitReachedWithoutSolution
             }
-        case .gapReached:
-            status = .feasible
+        case .gapReached, .stoppedByApplication:
+            status = mipStatus == GLP_OPT || mipStatus == GLP_FEAS ? .feasible : .limitReachedWithoutSolution
         case .timeLimit:
             status = mipStatus == GLP_FEAS || mipStatus == GLP_OPT ? .feasible : .limitReachedWithoutSolution
         case .noPrimalFeasible:
@@ -194,26 +195,36 @@ final class BranchAndBoundMonitor {
     /// A feasible point to offer once as a heuristic solution (only without presolve, where the tree's
     /// columns are the model's columns).
     var incumbent: [Double]?
+    /// Stop once bound and incumbent are this close (objective units); 0 leaves the search to GLPK.
+    let absoluteGap: Double?
     var bestBound: Double?
     var nodes = 0
 
-    init(columnCount: Int, incumbent: [Double]?) {
+    init(columnCount: Int, incumbent: [Double]?, absoluteGap: Double?) {
         self.columnCount = columnCount
         self.incumbent = incumbent
+        self.absoluteGap = absoluteGap
     }
 }
 
-/// GLPK's branch-and-cut callback: tracks the best bound and node count, and offers the initial solution.
+/// GLPK's branch-and-cut callback: tracks the best bound and node count, offers the initial solution and
+/// stops the search once the absolute gap is reached.
 private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info else { return }
     let monitor = Unmanaged<BranchAndBoundMonitor>.fromOpaque(info).takeUnretainedValue()
     let best = glp_ios_best_node(tree)
     if best != 0 { monitor.bestBound = glp_ios_node_bound(tree, best) }
+    let problem = glp_ios_get_prob(tree)
+    if let limit = monitor.absoluteGap, limit > 0, let bound = monitor.bestBound, glp_mip_status(problem) == GLP_FEAS,
+       abs(bound - glp_mip_obj_val(problem)) <= limit {
+        glp_ios_terminate(tree)
+        return
+    }
     var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
     glp_ios_tree_size(tree, &active, &current, &total)
     monitor.nodes = Int(total)
     if glp_ios_reason(tree) == GLP_IHEUR, let start = monitor.incumbent,
-       glp_get_num_cols(glp_ios_get_prob(tree)) == Int32(monitor.columnCount) {
+       glp_get_num_cols(problem) == Int32(monitor.columnCount) {
         monitor.incumbent = nil
         var x = [0.0] + start
         _ = glp_ios_heur_sol(tree, &x)

@@ -4,6 +4,9 @@ public struct SolverOptions: Sendable, Equatable {
     public var timeLimitSeconds: Double?
     /// Relative MIP gap at which branch-and-bound stops (0.001 = 0.1 %); `nil` for GLPK's default (0).
     public var relativeGap: Double?
+    /// For MIPs: stop once the best bound is within this much of the incumbent, in objective units; `nil`
+    /// for none. Use it where the optimum may be near zero and a relative gap cannot be reached.
+    public var absoluteGap: Double?
     /// Use GLPK's presolver (LP and MIP).
     public var presolve: Bool
     /// Let GLPK print its progress to the terminal; off by default.
@@ -17,13 +20,14 @@ public struct SolverOptions: Sendable, Equatable {
     public var initialSolution: [Double]?
 
     public init(
-        timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, presolve: Bool = true,
+        timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, absoluteGap: Double? = nil, presolve: Bool = true,
         verbose: Bool = false, dualsWithIntegersFixed: Bool = false, cuts: Bool = false,
         initialSolution: [Double]? = nil
     ) {
         self.cuts = cuts
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
+        self.absoluteGap = absoluteGap
         self.presolve = presolve
         self.verbose = verbose
         self.dualsWithIntegersFixed = dualsWithIntegersFixed

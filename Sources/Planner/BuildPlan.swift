@@ -45,8 +45,10 @@ public struct PlanInputs: Codable, Equatable, Sendable {
 public struct SolverFacts: Codable, Equatable, Sendable {
     /// optimal, or feasible (stopped by the gap or time limit; see `relativeGap`).
     public var status: String
-    /// Best bound on the final solve's objective.
+    /// Proven bound on `objectiveValue`, in its unit. For the ratio objectives it holds over plans at
+    /// least as large as the chosen one (facility MW for tokens-per-mw, tokens for cost-per-token).
     public var bestBound: Double?
+    /// |bestBound − objectiveValue| / |objectiveValue|.
     public var relativeGap: Double?
     public var branchAndBoundNodes: Int
     public var simplexIterations: Int

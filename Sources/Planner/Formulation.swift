@@ -185,3 +185,12 @@ struct Formulation {
         terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] }
     }
 }
+
+extension Formulation {
+    /// The `build` columns grouped by quarter, earliest first.
+    var buildColumnsByQuarter: [[VariableID]] {
+        var groups = Array(repeating: [VariableID](), count: tokenTerms.count)
+        for e in build.keys.sorted() { for (t, b) in build[e]!.sorted(by: { $0.key < $1.key }) { groups[t].append(b) } }
+        return groups
+    }
+}

@@ -103,8 +103,8 @@ enum PlanAssembly {
             inputs: inputs, objective: options.objective, objectiveValue: rounded(outcome.objectiveValue),
             objectiveUnit: options.objective.unit,
             solver: SolverFacts(
-                status: solution.status.rawValue, bestBound: solution.bestBound.map(rounded),
-                relativeGap: solution.relativeGap.map { ($0 * 1e9).rounded() / 1e9 },
+                status: solution.status.rawValue, bestBound: outcome.objectiveBound.map(rounded),
+                relativeGap: outcome.relativeGap.map { ($0 * 1e9).rounded() / 1e9 },
                 branchAndBoundNodes: outcome.nodes, simplexIterations: outcome.iterations, solves: outcome.solves,
                 integerVariables: integers, continuousVariables: f.model.variables.count - integers,
                 constraints: f.model.constraints.count),

@@ -48,9 +48,16 @@ public enum Planner {
         /// The LP relaxation of the final model (racks continuous), when it solved to optimality.
         var relaxation: Solution?
         var objectiveValue: Double
+        /// Proven bound on `objectiveValue`, same unit (see ``SolverFacts/bestBound``).
+        var objectiveBound: Double?
         var solves: Int
         var nodes: Int
         var iterations: Int
+
+        /// |bound − value| / |value| of the objective.
+        var relativeGap: Double? {
+            objectiveBound.map { abs($0 - objectiveValue) / max(abs(objectiveValue), .leastNonzeroMagnitude) }
+        }
 
         /// Installed racks per eligibility and quarter, rounded from the solution.
         var stockValues: [Int: [Int: Int]] {
@@ -64,12 +71,22 @@ public enum Planner {
         var solves = 0, nodes = 0, iterations = 0
         var relaxation: Relaxation?
 
-        func run(_ model: Model) throws -> Solution {
+        // The ratio objectives spend half the gap on the Dinkelbach tolerance, half on the final plan's size.
+        let halfGap = (options.relativeGap ?? 0) / 2
+        /// Solves the current model from `start` (else a relax-and-fix plan); `absoluteGap` stops a
+        /// Dinkelbach step whose optimum is near zero.
+        func run(_ model: Model, absoluteGap: Double? = nil, start: [Double]? = nil) throws -> Solution {
             var options = solverOptions
-            relaxation = Relaxation(model)
-            if let start = relaxation?.roundedStart {
+            options.absoluteGap = absoluteGap
+            let lp = Relaxation(model)
+            relaxation = lp
+            let found = lp.relaxAndFix(f.buildColumnsByQuarter, absoluteGap: absoluteGap, timeLimitSeconds: options.timeLimitSeconds)
+            let candidates = [start.flatMap(lp.usableStart), found].compactMap { $0 }
+            let sign = model.sense == .maximize ? 1.0 : -1.0
+            let initial = candidates.max { sign * Formulation.value(model.objective, $0) < sign * Formulation.value(model.objective, $1) }
+            if let initial {
                 options.presolve = false
-                options.initialSolution = start
+                options.initialSolution = initial
             }
             let solution = try model.solve(options: options)
             solves += 1
@@ -91,6 +108,7 @@ public enum Planner {
         let tokens = Formulation.sum(f.tokenTerms)
         let facility = Formulation.sum(f.facilityTerms)
         var objectiveValue: Double
+        var objectiveBound: Double?
         var solution: Solution
         switch options.objective {
         case .maxTokens:
@@ -98,87 +116,93 @@ public enum Planner {
             f.model.objective = tokens
             solution = try run(f.model)
             objectiveValue = Formulation.value(tokens, solution.values) * secondsPerQuarter
+            objectiveBound = solution.bestBound.map { $0 * secondsPerQuarter }
         case .minCapex:
             f.model.sense = .minimize
             f.model.objective = f.capexTerms
             solution = try run(f.model)
             objectiveValue = Formulation.value(f.capexTerms, solution.values)
+            objectiveBound = solution.bestBound
         case .tokensPerMW:
-            // Dinkelbach: maximize N − λD, set λ = N/D, until max N − λD reaches 0.
+            // Dinkelbach from the max-token plan: maximize N − λD, set λ = N/D, until no plan beats λ by
+            // more than the tolerance gap/2 × N₀ on N − λD (N₀: tokens of the max-token plan).
             f.model.sense = .maximize
-            var lambda = 0.0
-            repeat {
-                f.model.objective = Formulation.combine(tokens, minus: lambda, facility)
-                solution = try run(f.model)
-                let n = Formulation.value(tokens, solution.values), d = Formulation.value(facility, solution.values)
-                guard d > 0 else { break }
-                let gap = n - lambda * d
-                lambda = n / d
-                if gap <= 1e-9 * max(1, n) { break }
-            } while solves < 50
-            // Keep the optimal ratio and build the largest plan that has it.
-            f.addRow("ratio", Formulation.combine(tokens, minus: lambda, facility), lower: 0, .ratio, nil, nil)
             f.model.objective = tokens
             solution = try run(f.model)
-            objectiveValue = lambda
+            var best = solution.values
+            let n0 = Formulation.value(tokens, best)
+            let absoluteGap = halfGap * n0
+            var lambda = n0 / max(Formulation.value(facility, best), .leastNonzeroMagnitude)
+            // Every plan y has N_y − λ_k·D_y ≤ U_k after step k, so N_y/D_y ≤ λ_k + U_k/D_y.
+            var lastStep: (lambda: Double, bound: Double)?
+            while n0 > 0, solves < 50 {
+                f.model.objective = Formulation.combine(tokens, minus: lambda, facility)
+                solution = try run(f.model, absoluteGap: absoluteGap, start: best)
+                let n = Formulation.value(tokens, solution.values), d = Formulation.value(facility, solution.values)
+                lastStep = solution.bestBound.map { (lambda, $0) }
+                let done = (solution.bestBound ?? .infinity) <= max(absoluteGap, 1e-9 * n)
+                if d > 0, n / d > lambda { lambda = n / d; best = solution.values }
+                if done || n - lambda * d <= 1e-9 * n0 { break }
+            }
+            // Every plan scales, so the best ratio has many plans: take the largest. With a gap, maximize
+            // N − λ(1 − gap/2)·D, which rewards size only in plans whose ratio is within gap/2 of λ;
+            // without one, maximize N subject to N − λD ≥ 0.
+            if halfGap > 0 {
+                f.model.objective = Formulation.combine(tokens, minus: lambda * (1 - halfGap), facility)
+            } else {
+                f.addRow("ratio", Formulation.combine(tokens, minus: lambda, facility), lower: 0, .ratio, nil, nil)
+                f.model.objective = tokens
+            }
+            solution = try run(f.model, absoluteGap: halfGap > 0 ? absoluteGap : nil, start: best)
+            let d = Formulation.value(facility, solution.values)
+            objectiveValue = Formulation.value(tokens, solution.values) / d
+            // Bound over plans at least as large (facility MW) as the chosen one.
+            objectiveBound = lastStep.map { max(objectiveValue, $0.lambda + max(0, $0.bound) / d) }
         case .costPerToken:
-            // Dinkelbach on cost / tokens, starting from the max-token plan's ratio.
+            // Dinkelbach from the max-token plan: minimize C − λT, set λ = C/T, until no plan beats λ by
+            // more than the tolerance gap/2 × C₀ on C − λT (C₀: cost of the max-token plan).
             let totalTokens = tokens.map { Term($0.variable, $0.coefficient * secondsPerQuarter) }
             f.model.sense = .maximize
             f.model.objective = totalTokens
             solution = try run(f.model)
-            var lambda = 0.0
-            let t0 = Formulation.value(totalTokens, solution.values)
+            var best = solution.values
+            let t0 = Formulation.value(totalTokens, best), c0 = Formulation.value(f.costTerms, best)
+            let absoluteGap = halfGap * c0
+            var lambda = c0 / max(t0, .leastNonzeroMagnitude)
+            // Every plan y has C_y − λ_k·T_y ≥ L_k after step k, so C_y/T_y ≥ λ_k + L_k/T_y.
+            var lastStep: (lambda: Double, bound: Double)?
             if t0 > 0 {
-                lambda = Formulation.value(f.costTerms, solution.values) / t0
                 f.model.sense = .minimize
-                repeat {
+                while solves < 50 {
                     f.model.objective = Formulation.combine(f.costTerms, minus: lambda, totalTokens)
-                    solution = try run(f.model)
+                    solution = try run(f.model, absoluteGap: absoluteGap, start: best)
                     let c = Formulation.value(f.costTerms, solution.values), t = Formulation.value(totalTokens, solution.values)
-                    guard t > 0 else { break }
-                    let gap = c - lambda * t
-                    lambda = c / t
-                    if gap >= -1e-9 * max(1, c) { break }
-                } while solves < 50
-                f.addRow("ratio", Formulation.combine(f.costTerms, minus: lambda, totalTokens), upper: 0, .ratio, nil, nil)
-                f.model.sense = .maximize
-                f.model.objective = totalTokens
-                solution = try run(f.model)
+                    lastStep = solution.bestBound.map { (lambda, $0) }
+                    let done = (solution.bestBound ?? -.infinity) >= -max(absoluteGap, 1e-9 * c)
+                    if t > 0, c / t < lambda { lambda = c / t; best = solution.values }
+                    if done || c - lambda * t >= -1e-9 * c0 { break }
+                }
+                // The largest plan whose cost per token is within gap/2 of λ: minimize C − λ(1 + gap/2)·T
+                // (without a gap: maximize T subject to C − λT ≤ 0).
+                if halfGap > 0 {
+                    f.model.objective = Formulation.combine(f.costTerms, minus: lambda * (1 + halfGap), totalTokens)
+                } else {
+                    f.addRow("ratio", Formulation.combine(f.costTerms, minus: lambda, totalTokens), upper: 0, .ratio, nil, nil)
+                    f.model.sense = .maximize
+                    f.model.objective = totalTokens
+                }
+                solution = try run(f.model, absoluteGap: halfGap > 0 ? absoluteGap : nil, start: best)
             }
-            objectiveValue = lambda * 1e6
+            let t = Formulation.value(totalTokens, solution.values)
+            objectiveValue = t > 0 ? Formulation.value(f.costTerms, solution.values) / t * 1e6 : 0
+            // Bound over plans at least as large (tokens) as the chosen one.
+            objectiveBound = lastStep.flatMap { step in
+                t > 0 ? min(objectiveValue, (step.lambda + min(0, step.bound) / t) * 1e6) : nil
+            }
         }
         return Outcome(objective: options.objective, formulation: f, solution: solution,
-                       relaxation: relaxation?.solution, objectiveValue: objectiveValue,
+                       relaxation: relaxation?.solution, objectiveValue: objectiveValue, objectiveBound: objectiveBound,
                        solves: solves, nodes: nodes, iterations: iterations)
-    }
-}
-
-/// The LP relaxation of a model (every integer made continuous) and the starting plan it gives
-/// branch-and-bound; its duals also price the binding limits.
-struct Relaxation {
-    /// The relaxation's optimum; `nil` when it did not solve to optimality.
-    var solution: Solution?
-    /// The relaxation with every integer rounded down, then the continuous columns re-optimized with the
-    /// integers fixed. Rounding builds down only frees capacity, so the point is feasible unless a
-    /// lower-bounded row (a token target) needs the lost racks; then there is no start and GLPK searches
-    /// on its own.
-    var roundedStart: [Double]?
-
-    init(_ model: Model) {
-        var relaxed = model
-        for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
-        guard let lp = try? relaxed.solve(), lp.status == .optimal else { return }
-        solution = lp
-        var fixed = relaxed
-        for (j, variable) in model.variables.enumerated() where variable.kind != .continuous {
-            let value = (lp.values[j] + 1e-9).rounded(.down)
-            fixed.variables[j].lowerBound = value
-            fixed.variables[j].upperBound = value
-        }
-        guard let point = try? fixed.solve(), point.status == .optimal else { return }
-        let start = zip(model.variables, point.values).map { $0.kind == .continuous ? $1 : $1.rounded() }
-        if model.issues(options: SolverOptions(initialSolution: start)).isEmpty { roundedStart = start }
     }
 }
 

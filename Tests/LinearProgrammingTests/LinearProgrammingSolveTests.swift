@@ -86,6 +86,19 @@ struct LinearProgrammingSolveTests {
         #expect(try #require(s.relativeGap) <= 2)
     }
 
+    @Test("A MIP stops once bound and incumbent are within the absolute gap, and not before")
+    func absoluteGapStop() throws {
+        let (model, start) = TestModels.marketSplit()
+        let startObjective = model.objective.reduce(0) { $0 + $1.coefficient * start[$1.variable.index] }
+        let loose = try model.solve(options: SolverOptions(absoluteGap: startObjective, presolve: false, initialSolution: start))
+        #expect(loose.status == .feasible)
+        #expect(try #require(loose.objectiveValue) - #require(loose.bestBound) <= startObjective)
+        // A zero absolute gap never stops early: the small MIP still reaches its brute-force optimum.
+        let exact = try TestModels.smallMIP().solve(options: SolverOptions(absoluteGap: 0))
+        #expect(exact.status == .optimal)
+        #expect(abs(try #require(exact.objectiveValue) - Self.bruteForceOptimum()) < 1e-9)
+    }
+
     @Test("Eight solves at once agree with the serial results")
     func concurrentSolves() async throws {
         let models = (0..<8).map { i -> Model in

@@ -61,3 +61,41 @@ struct PlannerOptimumTests {
         #expect(abs(value * secondsPerQuarter - result.plan.objectiveValue) <= 1e-6 * result.plan.objectiveValue)
     }
 }
+
+@Suite("Planner heuristics and gaps")
+struct PlannerGapTests {
+    @Test("With a 0.1 % gap the ratio objectives land within 0.1 % of the brute-force optimum, under their bound")
+    func ratioWithinGap() throws {
+        let tiny = try TinyInstance()
+        let plans = tiny.enumerate().filter { $0.facilityMW > 0 }
+        let bestRatio = plans.map { $0.tokens / $0.facilityMW }.max()!
+        let options = PlanOptions(objective: .tokensPerMW, relativeGap: 0.001)
+        let result = try Planner.plan(design: tiny.design, site: tiny.site, catalog: tiny.catalog, inputs: tiny.inputs, options: options)
+        #expect(result.plan.objectiveValue >= bestRatio * (1 - 0.001))
+        #expect(result.plan.objectiveValue <= bestRatio * (1 + 1e-9))
+        #expect(try #require(result.plan.solver.bestBound) >= result.plan.objectiveValue)
+    }
+
+    @Test("Relax-and-fix returns an integral point that satisfies every row, between the rounded-down plan and the LP bound")
+    func relaxAndFix() throws {
+        let tiny = try TinyInstance(positions: 7, hallMW: 0.9, siteMW: 0.95)
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        var f = Formulation(problem)
+        f.model.objective = Formulation.sum(f.tokenTerms)
+        let lp = Relaxation(f.model)
+        let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, absoluteGap: nil, timeLimitSeconds: nil))
+        for (j, variable) in f.model.variables.enumerated() where variable.kind != .continuous {
+            #expect(point[j] == point[j].rounded())
+        }
+        for row in f.model.constraints {
+            let activity = Formulation.value(row.terms, point)
+            #expect(activity <= (row.upperBound ?? .infinity) + 1e-6 && activity >= (row.lowerBound ?? -.infinity) - 1e-6, "\(row.name)")
+        }
+        // The brute-force optimum is what the point should reach on this small case; the LP bounds it.
+        let best = tiny.enumerate().map(\.tokens).max()!
+        let value = Formulation.value(f.model.objective, point)
+        #expect(abs(value - best) <= 1e-6 * best)
+        let bound = try #require(lp.solution?.objectiveValue)
+        #expect(value <= bound + 1e-6)
+    }
+}

@@ -1,0 +1,56 @@
+import LinearProgramming
+
+/// The LP relaxation of a model (every integer made continuous); its duals price the binding limits and
+/// it seeds the relax-and-fix starting plan.
+struct Relaxation {
+    let model: Model
+    /// The relaxation's optimum; `nil` when it did not solve to optimality.
+    let solution: Solution?
+
+    init(_ model: Model) {
+        self.model = model
+        var relaxed = model
+        for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
+        solution = (try? relaxed.solve()).flatMap { $0.status == .optimal ? $0 : nil }
+    }
+
+    /// A feasible integer point by relax-and-fix: group by group (quarter by quarter), the integer columns
+    /// of the earliest unfixed group are made integer while later groups stay relaxed, that small MIP is
+    /// solved and its integers fixed. Later quarters thus make up for what rounding took from earlier
+    /// ones. `nil` when a step finds no point (e.g. a token target needs more racks than the fixed
+    /// quarters allow); GLPK then searches on its own.
+    ///
+    /// - Parameters:
+    ///   - fixingOrder: the integer columns in the groups they are fixed in.
+    ///   - absoluteGap: the absolute gap of the whole search, shared out among the steps.
+    ///   - timeLimitSeconds: wall-clock limit of each step.
+    func relaxAndFix(_ fixingOrder: [[VariableID]], absoluteGap: Double?, timeLimitSeconds: Double?) -> [Double]? {
+        guard var current = solution?.values else { return nil }
+        var relaxed = model
+        for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
+        let options = SolverOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: 1e-4,
+                                    absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) })
+        for group in fixingOrder {
+            if !group.allSatisfy({ abs(current[$0.index] - current[$0.index].rounded()) <= 1e-9 }) {
+                for column in group { relaxed.variables[column.index].kind = model.variables[column.index].kind }
+                let step = try? relaxed.solve(options: options)
+                guard let step,
+                      step.status == .optimal || step.status == .feasible else { return nil }
+                current = step.values
+            }
+            for column in group {
+                let value = current[column.index].rounded()
+                relaxed.variables[column.index].kind = .continuous
+                relaxed.variables[column.index].lowerBound = value
+                relaxed.variables[column.index].upperBound = value
+            }
+        }
+        return usableStart(current)
+    }
+
+    /// `point` with its integer columns rounded, if GLPK may take it as a starting solution.
+    func usableStart(_ point: [Double]) -> [Double]? {
+        let start = zip(model.variables, point).map { $0.kind == .continuous ? $1 : $1.rounded() }
+        return model.issues(options: SolverOptions(initialSolution: start)).isEmpty ? start : nil
+    }
+}
