@@ -4,7 +4,8 @@ import PlantModel
 public enum ConstraintFamily: String, Sendable, Codable, CaseIterable {
     case floor, hallPower = "hall_power", liquid, air, sitePower = "site_power",
          heatRejection = "heat_rejection", chiller, network, supply, budget,
-         serve, share, stock, tokenTarget = "token_target", ratio
+         serve, share, stock, tokenTarget = "token_target", ratio,
+         capexLimit = "capex_limit", facilityLimit = "facility_limit"
 
     /// What the limit is, in a designer's words.
     public var words: String {
@@ -24,6 +25,8 @@ public enum ConstraintFamily: String, Sendable, Codable, CaseIterable {
         case .stock: "rack stock balance"
         case .tokenTarget: "token target"
         case .ratio: "optimal ratio kept"
+        case .capexLimit: "capex limit of the Pareto sweep"
+        case .facilityLimit: "facility power limit of the Pareto sweep"
         }
     }
 
@@ -31,10 +34,10 @@ public enum ConstraintFamily: String, Sendable, Codable, CaseIterable {
     public var unit: String {
         switch self {
         case .floor: "positions"
-        case .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller: "MW"
+        case .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .facilityLimit: "MW"
         case .network: "ports"
         case .supply: "racks"
-        case .budget: "USD"
+        case .budget, .capexLimit: "USD"
         case .tokenTarget: "tokens/s"
         case .serve, .share, .stock, .ratio: ""
         }
@@ -43,7 +46,8 @@ public enum ConstraintFamily: String, Sendable, Codable, CaseIterable {
     /// Whether the family is a physical or commercial limit a designer could move.
     public var isCapacity: Bool {
         switch self {
-        case .floor, .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .network, .supply, .budget: true
+        case .floor, .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .network, .supply, .budget,
+             .capexLimit, .facilityLimit: true
         case .serve, .share, .stock, .tokenTarget, .ratio: false
         }
     }

@@ -29,7 +29,7 @@ struct Formulation {
     /// Row-name piece for an identifier.
     static func id(_ text: String) -> String { NameRules.sanitized(text) }
 
-    init(_ problem: PlanningProblem, tokenTarget: Double? = nil) {
+    init(_ problem: PlanningProblem, tokenTarget: Double? = nil, limit: ParetoLimit? = nil) {
         model = Model(name: Self.id("plan_" + problem.design.name).prefix(60).description, sense: .maximize)
         rows = []
         build = [:]
@@ -151,6 +151,16 @@ struct Formulation {
         }
         if let budget = problem.design.budgetUSD {
             addRow("budget", capexTerms, upper: budget, .budget, nil, nil)
+        }
+        switch limit {
+        case .capexUSD(let cap)?:
+            addRow("capex_limit", capexTerms, upper: cap, .capexLimit, nil, nil)
+        case .facilityMW(let cap)?:
+            for t in quarters.indices {
+                addRow("facility_limit(\(q[t]))", facilityTerms[t], upper: cap, .facilityLimit, quarters[t], nil)
+            }
+        case nil:
+            break
         }
         if let target = tokenTarget, let last = tokenTerms.indices.last {
             addRow("token_target(\(q[last]))", tokenTerms[last], lower: target, .tokenTarget, quarters[last], nil)

@@ -66,7 +66,8 @@ public enum Planner {
     }
 
     static func solve(_ problem: PlanningProblem, options: PlanOptions) throws -> Outcome {
-        var f = Formulation(problem, tokenTarget: options.objective == .minCapex ? options.tokenTargetPerSecond : nil)
+        var f = Formulation(problem, tokenTarget: options.objective == .minCapex ? options.tokenTargetPerSecond : nil,
+                            limit: options.limit)
         let solverOptions = SolverOptions(timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap, cuts: true)
         var solves = 0, nodes = 0, iterations = 0
         var relaxation: Relaxation?

@@ -20,12 +20,19 @@ struct Plan: ParsableCommand {
     @Option(help: "Folder for plan.json, plan.csv and bom.csv.") var out: String?
     @Option(name: .customLong("export-model"), help: "Write the final model as FILE.lp (CPLEX LP) or FILE.mps (free MPS).") var exportModel: String?
     @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: "Sweep N points of the tokens-versus-resource frontier (ε-constraint; max-tokens only).") var pareto: Int?
+    @Option(name: .customLong("pareto-axis"), help: "capex or facility-mw: the resource the sweep limits.") var paretoAxis: ParetoAxis = .capex
 
     func validate() throws {
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
             throw ValidationError("--export-model must end in .lp or .mps, got \(exportModel)")
         }
         if format == .csv { throw ValidationError("--format takes table or json; plan.csv is written by --out") }
+        if let pareto {
+            if pareto < 2 { throw ValidationError("--pareto needs at least 2 points, got \(pareto)") }
+            if objective != .maxTokens { throw ValidationError("--pareto sweeps max-tokens; drop --objective \(objective.rawValue)") }
+            if exportModel != nil { throw ValidationError("--export-model writes one plan's model; it does not combine with --pareto") }
+        }
     }
 
     func run() throws {
@@ -34,17 +41,21 @@ struct Plan: ParsableCommand {
             inputs = try PlanningInputs.load(designPath: design, sitePath: site, catalogPath: catalogOption.catalog)
         } catch { throw failInvalid(error) }
         let options = PlanOptions(objective: objective, tokenTargetPerSecond: tokenTarget, timeLimitSeconds: timeLimit, relativeGap: gap)
-        let result: PlanResult
-        do {
-            result = try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog,
-                                      inputs: inputs.provenance, options: options)
-        } catch let error as PlanError {
-            printError("plan: \(error)")
-            switch error {
-            case .infeasible: throw ExitCode(3)
-            case .noPlanWithinLimit: throw ExitCode(4)
-            case .invalidOptions: throw ExitCode(2)
+        if let pareto {
+            let frontier = try planning {
+                try Planner.pareto(design: inputs.design, site: inputs.site, catalog: inputs.catalog,
+                                   inputs: inputs.provenance, options: options, axis: paretoAxis, points: pareto)
             }
+            if let out { try ParetoReport.write(frontier, to: out) }
+            switch format {
+            case .json: print(String(decoding: try stableJSON(frontier), as: UTF8.self), terminator: "")
+            default: print(ParetoReport.table(frontier), terminator: "")
+            }
+            return
+        }
+        let result = try planning {
+            try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog,
+                             inputs: inputs.provenance, options: options)
         }
         if let exportModel { try result.model.write(to: exportModel, format: ModelFileFormat(path: exportModel)!) }
         if let out { try PlanReport.write(result.plan, to: out) }
@@ -53,6 +64,21 @@ struct Plan: ParsableCommand {
         default: print(PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds), terminator: "")
         }
     }
+
+    /// Runs a planning call, turning a ``PlanError`` into its message and exit code.
+    private func planning<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PlanError {
+            printError("plan: \(error)")
+            switch error {
+            case .infeasible: throw ExitCode(3)
+            case .noPlanWithinLimit: throw ExitCode(4)
+            case .invalidOptions: throw ExitCode(2)
+            }
+        }
+    }
 }
 
 extension Objective: ExpressibleByArgument {}
+extension ParetoAxis: ExpressibleByArgument {}

@@ -99,3 +99,35 @@ struct PlannerGapTests {
         #expect(value <= bound + 1e-6)
     }
 }
+
+@Suite("Pareto sweep")
+struct ParetoTests {
+    @Test("Each facility-MW point has the most tokens brute force finds under its limit; tokens rise along the frontier")
+    func facilityFrontier() throws {
+        let tiny = try TinyInstance()
+        let frontier = try Planner.pareto(design: tiny.design, site: tiny.site, catalog: tiny.catalog, inputs: tiny.inputs,
+                                          options: PlanOptions(relativeGap: 0), axis: .facilityMW, points: 4)
+        #expect(frontier.points.map(\.point) == [1, 2, 3, 4])
+        let plans = tiny.enumerate()
+        func quarterMW(_ racks: [Int]) -> Double { Double(racks[0]) * TinyInstance.rackMW[0] + Double(racks[1]) * TinyInstance.rackMW[1] }
+        for point in frontier.points {
+            let limit = point.limit ?? .infinity
+            let best = plans.filter { $0.racks.allSatisfy { quarterMW($0) <= limit + 1e-9 } }.map(\.tokens).max()!
+            #expect(abs(point.tokens - best * secondsPerQuarter) <= 1e-6 * best * secondsPerQuarter, "point \(point.point)")
+            #expect(point.peakFacilityMW <= limit + 1e-6)
+        }
+        // The limits are i/N of the unconstrained plan's peak facility power.
+        let top = frontier.points.last!.peakFacilityMW
+        #expect(abs(frontier.points[1].limit! - top / 2) < 1e-9)
+        #expect(zip(frontier.points, frontier.points.dropFirst()).allSatisfy { $0.tokens <= $1.tokens })
+    }
+
+    @Test("A capex point never spends more than its limit")
+    func capexFrontier() throws {
+        let tiny = try TinyInstance()
+        let frontier = try Planner.pareto(design: tiny.design, site: tiny.site, catalog: tiny.catalog, inputs: tiny.inputs,
+                                          options: PlanOptions(relativeGap: 0), axis: .capex, points: 3)
+        for point in frontier.points.dropLast() { #expect(point.capexUSD <= point.limit! + 1e-3) }
+        #expect(frontier.points[0].tokens < frontier.points[2].tokens)
+    }
+}
