@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PlantModel", targets: ["PlantModel"]),
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Climate", targets: ["Climate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +30,7 @@ let package = Package(
             resources: [.copy("Resources/catalog.yaml")]
         ),
         .target(name: "Planner", dependencies: ["PlantModel", "LinearProgramming"]),
+        .target(name: "Climate", dependencies: ["PlantModel"]),
         .target(
             name: "Reports",
             dependencies: ["PlantModel", "Planner", .product(name: "CSV", package: "CSV.swift")]
@@ -36,12 +38,13 @@ let package = Package(
         .executableTarget(
             name: "tokenplant",
             dependencies: [
-                "PlantModel", "Planner", "Reports",
+                "PlantModel", "Planner", "Reports", "Climate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "PlantModelTests", dependencies: ["PlantModel"]),
+        .testTarget(name: "ClimateTests", dependencies: ["Climate", "PlantModel"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlantModel", "LinearProgramming", "Reports"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,6 @@ struct TokenPlant: ParsableCommand {
         commandName: "tokenplant",
         abstract: "Plan and simulate AI factories: hardware mix, power and cooling, hour by hour.",
         version: "0.1.0",
-        subcommands: [Validate.self, Profiles.self, Plan.self, Bench.self]
+        subcommands: [Validate.self, Profiles.self, Plan.self, Bench.self, ClimateCommand.self]
     )
 }

@@ -51,6 +51,19 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// Sources of every figure above, by key.
     public var figures: [String: FigureSource]
 
+    public init(epw: String?, monthlyMeanDailyMaxDryBulbC: [Double], monthlyMeanDailyMinDryBulbC: [Double],
+                monthlyMeanDewPointC: [Double], coolingDesignDryBulbC: Double, coolingDesignCoincidentWetBulbC: Double,
+                extremeWetBulbC: Double, figures: [String: FigureSource]) {
+        self.epw = epw
+        self.monthlyMeanDailyMaxDryBulbC = monthlyMeanDailyMaxDryBulbC
+        self.monthlyMeanDailyMinDryBulbC = monthlyMeanDailyMinDryBulbC
+        self.monthlyMeanDewPointC = monthlyMeanDewPointC
+        self.coolingDesignDryBulbC = coolingDesignDryBulbC
+        self.coolingDesignCoincidentWetBulbC = coolingDesignCoincidentWetBulbC
+        self.extremeWetBulbC = extremeWetBulbC
+        self.figures = figures
+    }
+
     public static var placeholder: Climate {
         Climate(epw: nil, monthlyMeanDailyMaxDryBulbC: [], monthlyMeanDailyMinDryBulbC: [], monthlyMeanDewPointC: [],
                 coolingDesignDryBulbC: 0, coolingDesignCoincidentWetBulbC: 0, extremeWetBulbC: 0, figures: [:])

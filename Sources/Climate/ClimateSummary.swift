@@ -1,0 +1,101 @@
+import PlantModel
+
+/// The climate block of a site file, derived from an EPW year, so users can make their own sites.
+///
+/// Monthly figures: mean over each month of the daily maximum and minimum dry-bulb (field 7), and the
+/// mean of the hourly dew point (field 8). Design figures: the ASHRAE values printed in the file's
+/// `DESIGN CONDITIONS` header; where the header has none, the 35th-hottest hour's dry-bulb (0.4 % of
+/// 8,760 h), the mean wet-bulb of those 35 hours, and the year's highest hourly wet-bulb, marked as
+/// estimates (one typical year, not ASHRAE's multi-year statistics). Figures are rounded to 0.1 °C.
+public struct ClimateSummary: Sendable {
+    public var climate: Climate
+    /// Whether the design figures come from the file's ASHRAE header (else derived from its hours).
+    public var designFromHeader: Bool
+
+    public init(_ epw: EPWFile, sourceID: String) {
+        var dailyMax: [[Double]] = Array(repeating: [], count: 12)
+        var dailyMin: [[Double]] = Array(repeating: [], count: 12)
+        var dewPoint: [Double] = Array(repeating: 0, count: 12)
+        var hoursInMonth: [Int] = Array(repeating: 0, count: 12)
+        var day: (month: Int, day: Int)?
+        for h in epw.hours {
+            let m = h.month - 1
+            if day.map({ $0 != (h.month, h.day) }) ?? true {
+                day = (h.month, h.day)
+                dailyMax[m].append(h.dryBulbC)
+                dailyMin[m].append(h.dryBulbC)
+            } else {
+                dailyMax[m][dailyMax[m].count - 1] = max(dailyMax[m].last!, h.dryBulbC)
+                dailyMin[m][dailyMin[m].count - 1] = min(dailyMin[m].last!, h.dryBulbC)
+            }
+            dewPoint[m] += h.dewPointC
+            hoursInMonth[m] += 1
+        }
+        func mean(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
+        func r(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+
+        let design: EPWFile.DesignConditions
+        if let header = epw.designConditions {
+            design = header
+            designFromHeader = true
+        } else {
+            let hottest = epw.hours.sorted { $0.dryBulbC > $1.dryBulbC }.prefix(35)
+            design = EPWFile.DesignConditions(
+                coolingDryBulbC: hottest.last?.dryBulbC ?? .nan,
+                coolingCoincidentWetBulbC: mean(hottest.map(\.wetBulbC)),
+                extremeWetBulbC: epw.hours.map(\.wetBulbC).max() ?? .nan)
+            designFromHeader = false
+        }
+        let monthly = FigureSource(sources: [sourceID], evidence: .measured,
+                                   note: "derived from the EPW hours: mean over the month of each day's maximum (minimum) field-7 dry-bulb; mean of field-8 dew point")
+        var figures = [
+            "monthlyMeanDailyMaxDryBulbC": monthly, "monthlyMeanDailyMinDryBulbC": monthly, "monthlyMeanDewPointC": monthly,
+        ]
+        if designFromHeader {
+            let header = FigureSource(sources: [sourceID], evidence: .measured,
+                                      note: "ASHRAE design conditions as printed in the EPW DESIGN CONDITIONS header")
+            for key in ["coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "extremeWetBulbC"] { figures[key] = header }
+        } else {
+            let derived = FigureSource(sources: [sourceID], evidence: .estimate,
+                                       note: "this EPW has no DESIGN CONDITIONS; 0.4 % dry-bulb taken as the 35th-hottest of the year's 8,760 hours and its coincident wet-bulb as the mean over those 35 hours (one typical year, not ASHRAE's multi-year statistics)")
+            figures["coolingDesignDryBulbC"] = derived
+            figures["coolingDesignCoincidentWetBulbC"] = derived
+            figures["extremeWetBulbC"] = FigureSource(sources: [sourceID], evidence: .estimate,
+                                                      note: "this EPW has no DESIGN CONDITIONS; the year's highest hourly wet-bulb (psychrometric, station pressure) used")
+        }
+        climate = Climate(
+            epw: nil,
+            monthlyMeanDailyMaxDryBulbC: dailyMax.map { r(mean($0)) },
+            monthlyMeanDailyMinDryBulbC: dailyMin.map { r(mean($0)) },
+            monthlyMeanDewPointC: (0..<12).map { r(hoursInMonth[$0] > 0 ? dewPoint[$0] / Double(hoursInMonth[$0]) : .nan) },
+            coolingDesignDryBulbC: r(design.coolingDryBulbC),
+            coolingDesignCoincidentWetBulbC: r(design.coolingCoincidentWetBulbC),
+            extremeWetBulbC: r(design.extremeWetBulbC),
+            figures: figures)
+    }
+}
+
+extension ClimateSummary {
+    /// The block as it goes into a site file (`climate:` and its figures), in the shipped sites' layout.
+    public var yaml: String {
+        func list(_ values: [Double]) -> String { "[" + values.map { String(format: "%.1f", $0) }.joined(separator: ", ") + "]" }
+        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "'") + "\"" }
+        let c = climate
+        var out = "climate:\n"
+        out += "  monthlyMeanDailyMaxDryBulbC: \(list(c.monthlyMeanDailyMaxDryBulbC))\n"
+        out += "  monthlyMeanDailyMinDryBulbC: \(list(c.monthlyMeanDailyMinDryBulbC))\n"
+        out += "  monthlyMeanDewPointC: \(list(c.monthlyMeanDewPointC))\n"
+        out += "  coolingDesignDryBulbC: \(String(format: "%.1f", c.coolingDesignDryBulbC))\n"
+        out += "  coolingDesignCoincidentWetBulbC: \(String(format: "%.1f", c.coolingDesignCoincidentWetBulbC))\n"
+        out += "  extremeWetBulbC: \(String(format: "%.1f", c.extremeWetBulbC))\n"
+        out += "  figures:\n"
+        for key in ["monthlyMeanDailyMaxDryBulbC", "monthlyMeanDailyMinDryBulbC", "monthlyMeanDewPointC",
+                    "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "extremeWetBulbC"] {
+            guard let f = c.figures[key] else { continue }
+            out += "    \(key): {sources: [\(f.sources.joined(separator: ", "))], evidence: \(f.evidence.rawValue)"
+            if let note = f.note { out += ", note: \(quoted(note))" }
+            out += "}\n"
+        }
+        return out
+    }
+}

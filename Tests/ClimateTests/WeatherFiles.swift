@@ -1,0 +1,27 @@
+import Foundation
+
+/// The real weather files of ../shared/data/weather (beside the clone in CI; absent in a user's clone).
+enum WeatherFiles {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let folder = root + "/../shared/data/weather"
+
+    /// Site file → weather file it was derived from.
+    static let sites: [(site: String, epw: String)] = [
+        ("ashburn-va", "USA_VA_Sterling-Washington.Dulles.Intl.AP.724030_TMY3.epw"),
+        ("phoenix-az", "USA_AZ_Phoenix-Sky.Harbor.Intl.AP.722780_TMY3.epw"),
+        ("dallas-tx", "USA_TX_Dallas-Fort.Worth.Intl.AP.722590_TMY3.epw"),
+        ("chicago-il", "USA_IL_Chicago-OHare.Intl.AP.725300_TMY3.epw"),
+        ("hillsboro-or", "USA_OR_Portland-Troutdale.AP.726985_TMY3.epw"),
+        ("stockholm-se", "SWE_Stockholm.Arlanda.024600_IWEC.epw"),
+    ]
+
+    /// The path of a weather file, or `nil` (with the reason printed) when the folder is absent.
+    static func path(_ name: String) -> String? {
+        let path = folder + "/" + name
+        guard FileManager.default.fileExists(atPath: path) else {
+            print("skipped: \(folder) is absent (it sits beside the clone in CI)")
+            return nil
+        }
+        return path
+    }
+}
