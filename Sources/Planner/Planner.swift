@@ -156,9 +156,9 @@ public enum Planner {
             }
             solution = try run(f.model, absoluteGap: halfGap > 0 ? absoluteGap : nil, start: best)
             let d = Formulation.value(facility, solution.values)
-            objectiveValue = Formulation.value(tokens, solution.values) / d
+            objectiveValue = d > 0 ? Formulation.value(tokens, solution.values) / d : 0
             // Bound over plans at least as large (facility MW) as the chosen one.
-            objectiveBound = lastStep.map { max(objectiveValue, $0.lambda + max(0, $0.bound) / d) }
+            objectiveBound = d > 0 ? lastStep.map { max(objectiveValue, $0.lambda + max(0, $0.bound) / d) } : nil
         case .costPerToken:
             // Dinkelbach from the max-token plan: minimize C − λT, set λ = C/T, until no plan beats λ by
             // more than the tolerance gap/2 × C₀ on C − λT (C₀: cost of the max-token plan).
