@@ -106,6 +106,49 @@ public enum Planner {
             }
         }
 
+        /// Dinkelbach's method for the best ratio num/den (highest for `.maximize`, lowest for `.minimize`),
+        /// from the max-token plan `first`: optimize num − λ·den, set λ = num/den, until no plan beats λ by
+        /// more than gap/2 × num₀ on num − λ·den (num₀: the max-token plan's). Every plan scales, so the
+        /// best ratio has many plans; then the largest (most `size`) within gap/2 of λ is taken by
+        /// optimizing num − λ(1 ∓ gap/2)·den, or, without a gap, by maximizing `size` with the ratio kept.
+        /// Returns the ratio and its bound over plans at least as large (den) as the chosen one: after a
+        /// step with bound U, every plan y has num_y/den_y within U/den_y of that step's λ.
+        func bestRatio(_ num: [Term], over den: [Term], _ sense: ObjectiveSense, size: [Term],
+                       from first: Solution) throws -> (solution: Solution, ratio: Double, bound: Double?) {
+            let s = sense == .maximize ? 1.0 : -1.0
+            var best = first.values
+            let num0 = Formulation.value(num, best), den0 = Formulation.value(den, best)
+            guard Formulation.value(size, best) > 0, den0 > 0 else { return (first, 0, nil) }
+            let absoluteGap = halfGap * num0
+            var lambda = num0 / den0
+            var lastStep: (lambda: Double, bound: Double)?
+            var solution = first
+            f.model.sense = sense
+            while solves < 50 {
+                f.model.objective = Formulation.combine(num, minus: lambda, den)
+                solution = try run(f.model, absoluteGap: absoluteGap, start: best)
+                let n = Formulation.value(num, solution.values), d = Formulation.value(den, solution.values)
+                lastStep = solution.bestBound.map { (lambda, $0) }
+                let done = solution.bestBound.map { s * $0 <= max(absoluteGap, 1e-9 * n) } ?? false
+                if d > 0, s * (n / d - lambda) > 0 { lambda = n / d; best = solution.values }
+                if done || s * (n - lambda * d) <= 1e-9 * num0 { break }
+            }
+            if halfGap > 0 {
+                f.model.objective = Formulation.combine(num, minus: lambda * (1 - s * halfGap), den)
+            } else {
+                let row = Formulation.combine(num, minus: lambda, den)
+                f.addRow("ratio", row, lower: s > 0 ? 0 : nil, upper: s > 0 ? nil : 0, .ratio, nil, nil)
+                f.model.sense = .maximize
+                f.model.objective = size
+            }
+            solution = try run(f.model, absoluteGap: halfGap > 0 ? absoluteGap : nil, start: best)
+            let d = Formulation.value(den, solution.values)
+            guard d > 0 else { return (solution, 0, nil) }
+            let ratio = Formulation.value(num, solution.values) / d
+            let bound = lastStep.map { s > 0 ? max(ratio, $0.lambda + max(0, $0.bound) / d) : min(ratio, $0.lambda + min(0, $0.bound) / d) }
+            return (solution, ratio, bound)
+        }
+
         let tokens = Formulation.sum(f.tokenTerms)
         let facility = Formulation.sum(f.facilityTerms)
         var objectiveValue: Double
@@ -125,81 +168,17 @@ public enum Planner {
             objectiveValue = Formulation.value(f.capexTerms, solution.values)
             objectiveBound = solution.bestBound
         case .tokensPerMW:
-            // Dinkelbach from the max-token plan: maximize N − λD, set λ = N/D, until no plan beats λ by
-            // more than the tolerance gap/2 × N₀ on N − λD (N₀: tokens of the max-token plan).
             f.model.sense = .maximize
             f.model.objective = tokens
-            solution = try run(f.model)
-            var best = solution.values
-            let n0 = Formulation.value(tokens, best)
-            let absoluteGap = halfGap * n0
-            var lambda = n0 / max(Formulation.value(facility, best), .leastNonzeroMagnitude)
-            // Every plan y has N_y − λ_k·D_y ≤ U_k after step k, so N_y/D_y ≤ λ_k + U_k/D_y.
-            var lastStep: (lambda: Double, bound: Double)?
-            while n0 > 0, solves < 50 {
-                f.model.objective = Formulation.combine(tokens, minus: lambda, facility)
-                solution = try run(f.model, absoluteGap: absoluteGap, start: best)
-                let n = Formulation.value(tokens, solution.values), d = Formulation.value(facility, solution.values)
-                lastStep = solution.bestBound.map { (lambda, $0) }
-                let done = (solution.bestBound ?? .infinity) <= max(absoluteGap, 1e-9 * n)
-                if d > 0, n / d > lambda { lambda = n / d; best = solution.values }
-                if done || n - lambda * d <= 1e-9 * n0 { break }
-            }
-            // Every plan scales, so the best ratio has many plans: take the largest. With a gap, maximize
-            // N − λ(1 − gap/2)·D, which rewards size only in plans whose ratio is within gap/2 of λ;
-            // without one, maximize N subject to N − λD ≥ 0.
-            if halfGap > 0 {
-                f.model.objective = Formulation.combine(tokens, minus: lambda * (1 - halfGap), facility)
-            } else {
-                f.addRow("ratio", Formulation.combine(tokens, minus: lambda, facility), lower: 0, .ratio, nil, nil)
-                f.model.objective = tokens
-            }
-            solution = try run(f.model, absoluteGap: halfGap > 0 ? absoluteGap : nil, start: best)
-            let d = Formulation.value(facility, solution.values)
-            objectiveValue = d > 0 ? Formulation.value(tokens, solution.values) / d : 0
-            // Bound over plans at least as large (facility MW) as the chosen one.
-            objectiveBound = d > 0 ? lastStep.map { max(objectiveValue, $0.lambda + max(0, $0.bound) / d) } : nil
+            let result = try bestRatio(tokens, over: facility, .maximize, size: tokens, from: try run(f.model))
+            (solution, objectiveValue, objectiveBound) = (result.solution, result.ratio, result.bound)
         case .costPerToken:
-            // Dinkelbach from the max-token plan: minimize C − λT, set λ = C/T, until no plan beats λ by
-            // more than the tolerance gap/2 × C₀ on C − λT (C₀: cost of the max-token plan).
+            // Cost over the horizon per token over the horizon, in USD per million tokens.
             let totalTokens = tokens.map { Term($0.variable, $0.coefficient * secondsPerQuarter) }
             f.model.sense = .maximize
             f.model.objective = totalTokens
-            solution = try run(f.model)
-            var best = solution.values
-            let t0 = Formulation.value(totalTokens, best), c0 = Formulation.value(f.costTerms, best)
-            let absoluteGap = halfGap * c0
-            var lambda = c0 / max(t0, .leastNonzeroMagnitude)
-            // Every plan y has C_y − λ_k·T_y ≥ L_k after step k, so C_y/T_y ≥ λ_k + L_k/T_y.
-            var lastStep: (lambda: Double, bound: Double)?
-            if t0 > 0 {
-                f.model.sense = .minimize
-                while solves < 50 {
-                    f.model.objective = Formulation.combine(f.costTerms, minus: lambda, totalTokens)
-                    solution = try run(f.model, absoluteGap: absoluteGap, start: best)
-                    let c = Formulation.value(f.costTerms, solution.values), t = Formulation.value(totalTokens, solution.values)
-                    lastStep = solution.bestBound.map { (lambda, $0) }
-                    let done = (solution.bestBound ?? -.infinity) >= -max(absoluteGap, 1e-9 * c)
-                    if t > 0, c / t < lambda { lambda = c / t; best = solution.values }
-                    if done || c - lambda * t >= -1e-9 * c0 { break }
-                }
-                // The largest plan whose cost per token is within gap/2 of λ: minimize C − λ(1 + gap/2)·T
-                // (without a gap: maximize T subject to C − λT ≤ 0).
-                if halfGap > 0 {
-                    f.model.objective = Formulation.combine(f.costTerms, minus: lambda * (1 + halfGap), totalTokens)
-                } else {
-                    f.addRow("ratio", Formulation.combine(f.costTerms, minus: lambda, totalTokens), upper: 0, .ratio, nil, nil)
-                    f.model.sense = .maximize
-                    f.model.objective = totalTokens
-                }
-                solution = try run(f.model, absoluteGap: halfGap > 0 ? absoluteGap : nil, start: best)
-            }
-            let t = Formulation.value(totalTokens, solution.values)
-            objectiveValue = t > 0 ? Formulation.value(f.costTerms, solution.values) / t * 1e6 : 0
-            // Bound over plans at least as large (tokens) as the chosen one.
-            objectiveBound = lastStep.flatMap { step in
-                t > 0 ? min(objectiveValue, (step.lambda + min(0, step.bound) / t) * 1e6) : nil
-            }
+            let result = try bestRatio(f.costTerms, over: totalTokens, .minimize, size: totalTokens, from: try run(f.model))
+            (solution, objectiveValue, objectiveBound) = (result.solution, result.ratio * 1e6, result.bound.map { $0 * 1e6 })
         }
         return Outcome(objective: options.objective, formulation: f, solution: solution,
                        relaxation: relaxation?.solution, objectiveValue: objectiveValue, objectiveBound: objectiveBound,
