@@ -4,6 +4,8 @@ import LinearProgramming
 /// it seeds the relax-and-fix starting plan.
 struct Relaxation {
     let model: Model
+    /// `model` with every column continuous.
+    let relaxed: Model
     /// The relaxation's optimum; `nil` when it did not solve to optimality.
     let solution: Solution?
 
@@ -11,6 +13,7 @@ struct Relaxation {
         self.model = model
         var relaxed = model
         for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
+        self.relaxed = relaxed
         solution = (try? relaxed.solve()).flatMap { $0.status == .optimal ? $0 : nil }
     }
 
@@ -26,15 +29,13 @@ struct Relaxation {
     ///   - timeLimitSeconds: wall-clock limit of each step.
     func relaxAndFix(_ fixingOrder: [[VariableID]], absoluteGap: Double?, timeLimitSeconds: Double?) -> [Double]? {
         guard var current = solution?.values else { return nil }
-        var relaxed = model
-        for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
+        var relaxed = relaxed
         let options = SolverOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: 1e-4,
                                     absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) })
         for group in fixingOrder {
             if !group.allSatisfy({ abs(current[$0.index] - current[$0.index].rounded()) <= 1e-9 }) {
                 for column in group { relaxed.variables[column.index].kind = model.variables[column.index].kind }
-                let step = try? relaxed.solve(options: options)
-                guard let step,
+                guard let step = try? relaxed.solve(options: options),
                       step.status == .optimal || step.status == .feasible else { return nil }
                 current = step.values
             }
