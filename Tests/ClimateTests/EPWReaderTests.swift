@@ -46,18 +46,22 @@ struct EPWReaderTests {
         #expect(lf.pressureFilledRows == 0)
     }
 
+    /// Expects the year with field `field` of data row `row` set to `value` to fail on `line` with `message`.
+    func expectError(row: Int, field: Int, _ value: String, lineEnd: String = "\n", line: Int, _ message: String,
+                     sourceLocation: SourceLocation = #_sourceLocation) {
+        var epw = EPWText()
+        epw.set(row: row, field: field, value)
+        #expect(throws: EPWError(file: "t.epw", line: line, message), sourceLocation: sourceLocation) {
+            try EPWFile(text: epw.text(lineEnd: lineEnd), file: "t.epw")
+        }
+    }
+
     @Test("A missing dry-bulb or dew point (99.9) is an error with its line")
     func missingTemperature() {
-        var epw = EPWText()
-        epw.set(row: 100, field: 7, "99.9")
-        #expect(throws: EPWError(file: "t.epw", line: 109, "field 7 (dry-bulb °C) is missing (99.9); TokenPlant does not invent weather: fill the gap in the file")) {
-            try EPWFile(text: epw.text(), file: "t.epw")
-        }
-        var dew = EPWText()
-        dew.set(row: 0, field: 8, "99.9")
-        #expect(throws: EPWError(file: "t.epw", line: 9, "field 8 (dew point °C) is missing (99.9); TokenPlant does not invent weather: fill the gap in the file")) {
-            try EPWFile(text: dew.text(lineEnd: "\r\n"), file: "t.epw")
-        }
+        expectError(row: 100, field: 7, "99.9", line: 109,
+                    "field 7 (dry-bulb °C) is missing (99.9); TokenPlant does not invent weather: fill the gap in the file")
+        expectError(row: 0, field: 8, "99.9", lineEnd: "\r\n", line: 9,
+                    "field 8 (dew point °C) is missing (99.9); TokenPlant does not invent weather: fill the gap in the file")
     }
 
     @Test("A missing station pressure (999999) is filled from the elevation, and counted")
@@ -73,21 +77,9 @@ struct EPWReaderTests {
 
     @Test("Malformed numbers, hours out of range or order, and a short year are errors with their line")
     func malformed() {
-        var text = EPWText()
-        text.set(row: 2, field: 7, "2O.0")
-        #expect(throws: EPWError(file: "t.epw", line: 11, "field 7 (dry-bulb °C): '2O.0' is not a number")) {
-            try EPWFile(text: text.text(), file: "t.epw")
-        }
-        var hour = EPWText()
-        hour.set(row: 3, field: 4, "6")
-        #expect(throws: EPWError(file: "t.epw", line: 12, "field 4 (hour): 6 follows hour 3; rows must be consecutive hours")) {
-            try EPWFile(text: hour.text(), file: "t.epw")
-        }
-        var range = EPWText()
-        range.set(row: 0, field: 4, "0")
-        #expect(throws: EPWError(file: "t.epw", line: 9, "field 4 (hour): 0 is not 1–24 (hour ending)")) {
-            try EPWFile(text: range.text(), file: "t.epw")
-        }
+        expectError(row: 2, field: 7, "2O.0", line: 11, "field 7 (dry-bulb °C): '2O.0' is not a number")
+        expectError(row: 3, field: 4, "6", line: 12, "field 4 (hour): 6 follows hour 3; rows must be consecutive hours")
+        expectError(row: 0, field: 4, "0", line: 9, "field 4 (hour): 0 is not 1–24 (hour ending)")
         var short = EPWText()
         short.rows.removeLast(24)
         #expect(throws: EPWError(file: "t.epw", line: 0, "8736 hourly rows; an EPW year has 8,760 (8,784 in a leap year)")) {
