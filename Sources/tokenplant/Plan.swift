@@ -28,10 +28,9 @@ struct Plan: ParsableCommand {
             throw ValidationError("--export-model must end in .lp or .mps, got \(exportModel)")
         }
         if format == .csv { throw ValidationError("--format takes table or json; plan.csv is written by --out") }
-        if let pareto {
-            if pareto < 2 { throw ValidationError("--pareto needs at least 2 points, got \(pareto)") }
-            if objective != .maxTokens { throw ValidationError("--pareto sweeps max-tokens; drop --objective \(objective.rawValue)") }
-            if exportModel != nil { throw ValidationError("--export-model writes one plan's model; it does not combine with --pareto") }
+        // The point count and objective are checked by Planner.pareto (exit 2 through `planning`).
+        if pareto != nil, exportModel != nil {
+            throw ValidationError("--export-model writes one plan's model; it does not combine with --pareto")
         }
     }
 
