@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `tokenplant` command: a thin shell over the TokenPlant libraries.
 @main
@@ -9,4 +10,16 @@ struct TokenPlant: ParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, Profiles.self, Plan.self, Bench.self, ClimateCommand.self]
     )
+
+    /// Runs the command; usage errors exit with 2 as README documents (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            printError(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
 }
