@@ -95,9 +95,7 @@ public struct EPWFile: Sendable {
             let f = row.split(separator: ",", omittingEmptySubsequences: false)
             guard f.count >= 10 else { throw fail(lineNumber, "\(f.count) fields, expected 35 (at least 10 are read)") }
             func field(_ n: Int, _ name: String, missing: Double?) throws -> Double? {
-                guard let value = Double(f[n - 1].trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                    throw fail(lineNumber, "field \(n) (\(name)): '\(f[n - 1])' is not a number")
-                }
+                let value = try number(String(f[n - 1]), lineNumber, "field \(n) (\(name))")
                 if let missing, value >= missing { return nil }
                 return value
             }
