@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Climate", targets: ["Climate"]),
+        .library(name: "Twin", targets: ["Twin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,20 +32,22 @@ let package = Package(
         ),
         .target(name: "Planner", dependencies: ["PlantModel", "LinearProgramming"]),
         .target(name: "Climate", dependencies: ["PlantModel"]),
+        .target(name: "Twin", dependencies: ["PlantModel", "Planner", "Climate"]),
         .target(
             name: "Reports",
-            dependencies: ["PlantModel", "Planner", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["PlantModel", "Planner", "Twin", .product(name: "CSV", package: "CSV.swift")]
         ),
         .executableTarget(
             name: "tokenplant",
             dependencies: [
-                "PlantModel", "Planner", "Reports", "Climate",
+                "PlantModel", "Planner", "Reports", "Climate", "Twin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "PlantModelTests", dependencies: ["PlantModel"]),
         .testTarget(name: "ClimateTests", dependencies: ["Climate", "PlantModel"]),
+        .testTarget(name: "TwinTests", dependencies: ["Twin", "Planner", "PlantModel", "Climate", "Reports"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlantModel", "LinearProgramming", "Reports"]),
     ],
     swiftLanguageModes: [.v6]

@@ -48,11 +48,6 @@ struct HallAssignment {
             }
         }
     }
-
-    /// Name of hall `i` of a group: the group's name for a single hall, else `name-1`, `name-2`, ….
-    static func hallName(_ hall: HallGroup, _ i: Int) -> String {
-        hall.count == 1 ? hall.name : "\(hall.name)-\(i + 1)"
-    }
 }
 
 extension PlanningProblem {
@@ -63,7 +58,7 @@ extension PlanningProblem {
             if groups.contains(g), hall.count > 1 {
                 for i in 0..<hall.count {
                     var single = hall
-                    single.name = HallAssignment.hallName(hall, i)
+                    single.name = hall.hallName(i)
                     single.count = 1
                     halls.append(single)
                 }

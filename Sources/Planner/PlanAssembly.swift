@@ -38,7 +38,7 @@ enum PlanAssembly {
                         let c = problem.coefficients[profile.id]!
                         let all = profileRacks(el.profile, t)
                         lines.append(RackLine(
-                            quarter: quarters[t], hall: HallAssignment.hallName(hall, i), profile: profile.id,
+                            quarter: quarters[t], hall: hall.hallName(i), profile: profile.id,
                             racksNew: total - before, racksTotal: total, gpus: total * profile.gpusPerRack,
                             itMW: rounded(Double(total) * c.hallPowerMW), liquidMW: rounded(Double(total) * c.liquidMW),
                             positions: total * profile.positionsPerRack,

@@ -15,7 +15,7 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
     public var chillerLoadMW: Double
     /// Cooling power: pumps, air-handler fans, chiller compressors, heat-rejection fans, MW.
     public var coolingMW: Double
-    /// Heat the outdoor plant rejects (all heat + compressor work), MW.
+    /// Heat the outdoor plant rejects (IT heat, pump and air-handler work, compressor work), MW.
     public var rejectedMW: Double
     /// Power drawn from the grid: IT and network through transformers and UPS, cooling through transformers, MW.
     public var facilityMW: Double
@@ -32,11 +32,16 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
         let siteAirMW = airMW + fabricMW
         chillerLoadMW = liquidMW * condition.liquidChillerShare + (d.airCooling.chilled ? siteAirMW : 0)
         let compressorMW = chillerLoadMW > 0 ? chillerLoadMW / (d.heatRejection.chillerCOP ?? 1) : 0
-        rejectedMW = liquidMW + siteAirMW + compressorMW
-        coolingMW = liquidMW * (d.liquidCooling?.pumpPowerFraction ?? 0)
-            + siteAirMW * d.airCooling.fanPowerFraction
-            + compressorMW
-            + rejectedMW * d.heatRejection.fanPowerFraction
+        let pumpMW = liquidMW * (d.liquidCooling?.pumpPowerFraction ?? 0)
+        let airFanMW = siteAirMW * d.airCooling.fanPowerFraction
+        // Pump and air-handler work ends up as heat in their loops, and the plant rejects it with the rest.
+        rejectedMW = liquidMW + siteAirMW + pumpMW + airFanMW + compressorMW
+        // Plant fans at full speed draw fanPowerFraction × rated capacity; at the design ambient that speed
+        // rejects rejectionCapacityMW. Per MW rejected this is an upper bound of the twin's affinity-law fans.
+        let hr = d.heatRejection
+        let plantFanPerMW = condition.rejectionCapacityMW > 0
+            ? hr.fanPowerFraction * hr.ratedCapacityMW / condition.rejectionCapacityMW : hr.fanPowerFraction
+        coolingMW = pumpMW + airFanMW + compressorMW + rejectedMW * plantFanPerMW
         let conversion = d.powerChain.transformerEfficiency * d.powerChain.upsEfficiency
         facilityMW = (hallPowerMW + fabricMW) / conversion + coolingMW / d.powerChain.transformerEfficiency
         capexUSD = p.capexUSDPerRack

@@ -63,20 +63,6 @@ struct Plan: ParsableCommand {
         default: print(PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds), terminator: "")
         }
     }
-
-    /// Runs a planning call, turning a ``PlanError`` into its message and exit code.
-    private func planning<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as PlanError {
-            printError("plan: \(error)")
-            switch error {
-            case .infeasible: throw ExitCode(3)
-            case .noPlanWithinLimit: throw ExitCode(4)
-            case .invalidOptions: throw ExitCode(2)
-            }
-        }
-    }
 }
 
 extension Objective: ExpressibleByArgument {}

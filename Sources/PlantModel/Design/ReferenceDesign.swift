@@ -78,6 +78,9 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
                   liquidCapacityMW: 0, airCapacityMW: 0, maxRackWeightKg: nil, availableFrom: .placeholder)
     }
 
+    /// The name of the `i`-th hall of the group (0-based): the group's name for a single hall, else `name-(i+1)`.
+    public func hallName(_ i: Int) -> String { count == 1 ? name : "\(name)-\(i + 1)" }
+
     /// IT power the hall may carry under its redundancy rule, MW.
     public var usableITCapacityMW: Double { installedCapacityMW * redundancy.loadableShare }
 }
@@ -124,8 +127,11 @@ public struct AirCooling: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var fanPowerFraction: Double
     /// Whether air heat goes through chillers (chilled-water CRAH) before heat rejection.
     public var chilled: Bool
+    /// Chilled-water supply to the air handlers, °C (required when `chilled`): the twin runs chillers for
+    /// air heat only in hours when the plant cannot make water this cold.
+    public var chilledWaterSupplyC: Double?
 
-    public static var placeholder: AirCooling { AirCooling(fanPowerFraction: 0, chilled: false) }
+    public static var placeholder: AirCooling { AirCooling(fanPowerFraction: 0, chilled: false, chilledWaterSupplyC: nil) }
 }
 
 /// Kinds of heat-rejection plant.
@@ -196,8 +202,35 @@ public struct WorkloadShare: Codable, Equatable, Sendable, PlaceholderDecodable 
     public var workload: String
     /// Fraction of all tokens (shares sum to 1).
     public var share: Double
+    /// How demand for the workload moves hour to hour (the twin); `nil` for ``DemandShape/standard``.
+    public var demand: DemandShape?
 
-    public static var placeholder: WorkloadShare { WorkloadShare(workload: "", share: 0) }
+    public static var placeholder: WorkloadShare { WorkloadShare(workload: "", share: 0, demand: nil) }
+}
+
+/// Hourly demand relative to its mean: m(t) = 1 + A·cos(2π(h − h_peak)/24) + ε(t), where ε is the mean of
+/// `tenants` independent normal noises of standard deviation `hourlyNoise` (pooling narrows it by √tenants).
+/// The racks' mean utilization comes from the catalog's typical power; demand scales it.
+public struct DemandShape: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// Diurnal amplitude as a fraction of mean demand.
+    public var diurnalAmplitude: Double
+    /// Local hour of peak demand, 0–24.
+    public var peakHourLocal: Double
+    /// Independent tenants pooled on the fleet.
+    public var tenants: Int
+    /// Standard deviation of one tenant's hourly noise, fraction of mean demand.
+    public var hourlyNoise: Double
+
+    public init(diurnalAmplitude: Double, peakHourLocal: Double, tenants: Int, hourlyNoise: Double) {
+        self.diurnalAmplitude = diurnalAmplitude
+        self.peakHourLocal = peakHourLocal
+        self.tenants = tenants
+        self.hourlyNoise = hourlyNoise
+    }
+
+    /// Estimate, not a sourced figure: ±20 % daily swing peaking mid-afternoon, one tenant, 5 % hourly noise.
+    public static let standard = DemandShape(diurnalAmplitude: 0.2, peakHourLocal: 15, tenants: 1, hourlyNoise: 0.05)
+    public static var placeholder: DemandShape { standard }
 }
 
 /// Money beyond the racks' price.

@@ -75,8 +75,10 @@ public struct Grid: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var feeds: [Feed]
     /// How much of the feeds' capacity may carry load: N, N+1, 2N.
     public var redundancy: RedundancyRule
+    /// Failure and repair of each feed, for the twin's outages; `nil` for feeds that never fail.
+    public var feedReliability: FeedReliability?
 
-    public static var placeholder: Grid { Grid(feeds: [], redundancy: .n) }
+    public static var placeholder: Grid { Grid(feeds: [], redundancy: .n, feedReliability: nil) }
 
     /// Usable import capacity in a quarter: feeds in service by then, after the redundancy rule.
     public func usableCapacityMW(in quarter: Quarter) -> Double {
@@ -85,6 +87,21 @@ public struct Grid: Codable, Equatable, Sendable, PlaceholderDecodable {
 
     /// Feeds in service in a quarter.
     public func feedsInService(in quarter: Quarter) -> [Feed] { feeds.filter { $0.availableFrom <= quarter } }
+}
+
+/// How often a feed fails and how long it takes to restore, the same for every feed of the site.
+public struct FeedReliability: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// Mean time between failures of one feed, hours.
+    public var mtbfHours: Double
+    /// Mean time to repair, hours.
+    public var mttrHours: Double
+
+    public init(mtbfHours: Double, mttrHours: Double) {
+        self.mtbfHours = mtbfHours
+        self.mttrHours = mttrHours
+    }
+
+    public static var placeholder: FeedReliability { FeedReliability(mtbfHours: 1, mttrHours: 1) }
 }
 
 /// One utility feed.

@@ -54,6 +54,11 @@ extension ReferenceDesign {
             c.positive(lc.cduCapacityMW, "liquidCooling.cduCapacityMW", unitHint: (100, "did you give kW?"))
         }
         c.fraction(d.airCooling.fanPowerFraction, "airCooling.fanPowerFraction", high: 0.5)
+        if let chw = d.airCooling.chilledWaterSupplyC {
+            c.temperature(chw, "airCooling.chilledWaterSupplyC", low: 2, high: 40)
+        } else if d.airCooling.chilled {
+            c.add("airCooling.chilledWaterSupplyC", "required when chilled is true (the twin runs chillers only when the plant cannot make water this cold)")
+        }
 
         let hr = d.heatRejection
         c.positive(hr.ratedCapacityMW, "heatRejection.ratedCapacityMW", unitHint: (20000, "did you give kW?"))
@@ -120,6 +125,13 @@ extension ReferenceDesign {
                 c.add("workloadMix[\(i)].workload", "no allowed profile can serve '\(share.workload)'")
             }
             c.fraction(share.share, "workloadMix[\(i)].share")
+            if let demand = share.demand {
+                let path = "workloadMix[\(i)].demand"
+                c.fraction(demand.diurnalAmplitude, "\(path).diurnalAmplitude")
+                if !(0...24).contains(demand.peakHourLocal) { c.add("\(path).peakHourLocal", "\(format(demand.peakHourLocal)) is not an hour of the day (0–24)") }
+                c.positive(demand.tenants, "\(path).tenants")
+                c.fraction(demand.hourlyNoise, "\(path).hourlyNoise")
+            }
         }
         let total = d.workloadMix.reduce(0) { $0 + $1.share }
         if !d.workloadMix.isEmpty, abs(total - 1) > 1e-6 {

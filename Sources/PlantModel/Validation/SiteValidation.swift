@@ -41,6 +41,10 @@ extension Site {
         if site.grid.redundancy == .nPlusOne, site.grid.feeds.count < 2 {
             c.add("grid.redundancy", "N+1 needs at least two feeds, got \(site.grid.feeds.count)")
         }
+        if let reliability = site.grid.feedReliability {
+            c.positive(reliability.mtbfHours, "grid.feedReliability.mtbfHours")
+            c.positive(reliability.mttrHours, "grid.feedReliability.mttrHours")
+        }
         c.positive(site.energyPriceUSDPerMWh, "energyPriceUSDPerMWh", unitHint: (2000, "did you give USD per kWh × 1000 or cents?"))
         if let carbon = site.carbonIntensityKgPerMWh { c.nonNegative(carbon, "carbonIntensityKgPerMWh") }
         if let water = site.waterLimitM3PerYear { c.nonNegative(water, "waterLimitM3PerYear") }
@@ -49,6 +53,7 @@ extension Site {
         c.unique(site.references.map(\.id), { "references[\($0)].id" }, what: "reference id")
         let required = requiredFigures + (site.carbonIntensityKgPerMWh == nil ? [] : ["carbonIntensityKgPerMWh"])
             + (site.waterLimitM3PerYear == nil ? [] : ["waterLimitM3PerYear"])
+            + (site.grid.feedReliability == nil ? [] : ["grid.feedReliability"])
         c.sources(site.figures, required: required, known: known, at: "figures")
         c.sources(climate.figures, required: requiredClimateFigures, known: known, at: "climate.figures")
         return c.issues

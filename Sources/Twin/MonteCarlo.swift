@@ -1,0 +1,51 @@
+import Foundation
+
+/// Percentiles of run figures.
+public struct Percentiles: Codable, Sendable, Equatable {
+    public var p50: Double, p90: Double, p99: Double
+
+    /// Nearest-rank percentiles of `values` (the ⌈p·n⌉-th smallest); nil for no values.
+    public init?(_ values: [Double]) {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        func rank(_ p: Double) -> Double { sorted[max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
+        (p50, p90, p99) = (rank(0.5), rank(0.9), rank(0.99))
+    }
+}
+
+extension Twin {
+    /// Runs 0..<runs of `scenario` on up to `parallelism` threads; run 0 streams its hours to `sink`.
+    /// Results are in run order and do not depend on the thread count. `progress` is told each finished run.
+    public static func monteCarlo(_ scenario: TwinScenario, seed: UInt64, runs: Int, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                  sink: ((HourRecord) -> Void)? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> [RunSummary] {
+        let results = RunResults(count: runs)
+        let first = Twin.run(scenario, seed: seed, run: 0, sink: sink)
+        results.set(0, first)
+        progress?(1)
+        let rest = runs - 1
+        guard rest > 0 else { return results.values }
+        let workers = max(1, min(parallelism, rest))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var r = 1 + worker
+            while r < runs {
+                results.set(r, Twin.run(scenario, seed: seed, run: r))
+                progress?(results.finished)
+                r += workers
+            }
+        }
+        return results.values
+    }
+}
+
+/// Run summaries filled in from several threads.
+private final class RunResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [RunSummary?]
+    private var done = 0
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ s: RunSummary) { lock.withLock { slots[i] = s; done += 1 } }
+    var finished: Int { lock.withLock { done } }
+    var values: [RunSummary] { lock.withLock { slots.map { $0! } } }
+}

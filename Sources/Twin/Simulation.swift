@@ -1,0 +1,123 @@
+import Climate
+import Planner
+import PlantModel
+
+/// Everything one simulation needs: the plan and what it was planned on, the weather, and the span.
+public struct TwinScenario: Sendable {
+    public var design: ReferenceDesign
+    public var site: Site
+    public var plan: BuildPlan
+    public var fleet: [InstalledFleet]
+    public var physics: PlantPhysics
+    /// Weather years to draw from: the EPW's one year, or a pool of synthetic years. Run r's year k uses
+    /// weather[(r·years + k) mod count].
+    public var weather: [WeatherYear]
+    /// Calendar years simulated, starting with the plan's first year.
+    public var years: Int
+
+    public init(design: ReferenceDesign, site: Site, catalog: Catalog, plan: BuildPlan, weather: [WeatherYear], years: Int) {
+        precondition(!weather.isEmpty && years > 0 && !plan.quarters.isEmpty)
+        self.design = design
+        self.site = site
+        self.plan = plan
+        fleet = InstalledFleet.quarters(of: plan, design: design, site: site, catalog: catalog)
+        physics = PlantPhysics(design: design, site: site)
+        self.weather = weather
+        self.years = years
+    }
+
+    /// The first calendar year simulated.
+    public var firstYear: Int { plan.quarters[0].quarter.year }
+
+    /// The fleet installed in a quarter: nil before the plan starts, the last quarter's after it ends.
+    func fleet(in quarter: Quarter) -> InstalledFleet? {
+        let i = quarter.ordinal - fleet[0].quarter.ordinal
+        return i < 0 ? nil : fleet[min(i, fleet.count - 1)]
+    }
+}
+
+/// The hourly simulation (DESIGN.md §5).
+public enum Twin {
+    /// Simulates run `run` of `scenario` seeded by `seed`, handing each hour to `sink` in order, and returns
+    /// the run's summary. The run's demand noise and outages come from their own streams of the seed, so a
+    /// run's result does not depend on which other runs are made or in what order.
+    public static func run(_ scenario: TwinScenario, seed: UInt64, run: Int = 0, sink: ((HourRecord) -> Void)? = nil) -> RunSummary {
+        var streams = SeededGenerator(seed: seed, stream: UInt64(run))
+        var demandNoise = SeededGenerator(seed: streams.next())
+        var outages = FeedOutages(grid: scenario.site.grid, seed: streams.next())
+        let demand = DemandModel(design: scenario.design)
+        let physics = scenario.physics
+        let crf = scenario.design.economics.capitalRecoveryFactor
+        let opex = scenario.design.economics.facilityOpexUSDPerMWYear
+        var summary = RunSummary()
+        var quarterIndex = -1, fleet: InstalledFleet? = nil
+        for k in 0..<scenario.years {
+            let year = scenario.firstYear + k
+            let weather = scenario.weather[(run * scenario.years + k) % scenario.weather.count]
+            for w in weather.hours {
+                let quarter = Quarter(year: year, quarter: (w.month - 1) / 3 + 1)
+                if quarter.ordinal != quarterIndex { (quarterIndex, fleet) = (quarter.ordinal, scenario.fleet(in: quarter)) }
+                outages.step()
+                let m = demand.multiplier(hourOfDay: w.hour - 1, &demandNoise)
+                var record = HourRecord(
+                    year: year, month: w.month, day: w.day, hour: w.hour - 1, dryBulbC: w.dryBulbC, wetBulbC: w.wetBulbC,
+                    state: PlantState.idle, usableCapacityMW: 0, throttleFraction: 0, tokens: 0, lostTokens: 0, limit: nil,
+                    feedsOut: outages.outages(in: quarter))
+                if let fleet {
+                    record.usableCapacityMW = outages.usableCapacityMW(in: quarter, ruleCapacityMW: fleet.gridDesignLoadMW)
+                    settle(&record, fleet: fleet, demand: m, physics: physics)
+                }
+                summary.add(record, fleet: fleet, site: scenario.site, capitalRecoveryFactor: crf, opexUSDPerMWYear: opex)
+                sink?(record)
+            }
+        }
+        return summary
+    }
+
+    /// Loads the fleet at demand multiplier `m` and caps GPU work by the smallest fraction f that keeps power
+    /// and thermal headroom ≥ 0 (bisection to 1e-6; facility power and heat rise monotonically with load).
+    static func settle(_ record: inout HourRecord, fleet: InstalledFleet, demand m: Double, physics: PlantPhysics) {
+        var liquidIdle = 0.0, liquidDynamic = 0.0, airIdle = 0.0, airDynamic = 0.0, tokensPerSecond = 0.0
+        for p in fleet.profiles {
+            let u = min(1, p.meanUtilization * m)
+            liquidIdle += p.liquidIdleMW
+            airIdle += p.airIdleMW
+            liquidDynamic += p.liquidDynamicMW * u
+            airDynamic += p.airDynamicMW * u
+            tokensPerSecond += p.tokensPerSecond * u
+        }
+        let usable = record.usableCapacityMW
+        func state(_ f: Double) -> PlantState {
+            physics.state(liquidMW: liquidIdle + liquidDynamic * (1 - f), rackAirMW: airIdle + airDynamic * (1 - f),
+                          fleet: fleet, dryBulbC: record.dryBulbC, wetBulbC: record.wetBulbC)
+        }
+        var s = state(0), f = 0.0
+        let powerShort = usable - s.facilityMW < 0, thermalShort = s.thermalHeadroomMW < 0
+        if powerShort || thermalShort {
+            var low = 0.0, high = 1.0
+            if usable - state(1).facilityMW >= 0 && state(1).thermalHeadroomMW >= 0 {
+                while high - low > 1e-6 {
+                    let mid = (low + high) / 2, t = state(mid)
+                    if usable - t.facilityMW >= 0 && t.thermalHeadroomMW >= 0 { high = mid } else { low = mid }
+                }
+            }
+            f = high
+            s = state(f)
+            // The limit that still binds just below the cap.
+            let before = state(max(0, f - 1e-6))
+            record.limit = usable - before.facilityMW < 0 ? .power : .thermal
+        }
+        record.state = s
+        record.throttleFraction = f
+        record.tokens = tokensPerSecond * (1 - f) * 3600
+        record.lostTokens = tokensPerSecond * f * 3600
+    }
+}
+
+extension PlantState {
+    /// An hour with nothing installed.
+    static let idle = PlantState(
+        itMW: 0, liquidLoopMW: 0, airLoopMW: 0, pumpMW: 0, airFanMW: 0, compressorMW: 0, plantFanMW: 0, lossesMW: 0,
+        rejectedMW: 0, rejectionCapacityMW: 0, chillerLoadMW: 0, chillerUnmetMW: 0, supplyTempC: 0, waterM3: 0,
+        freeCooling: false, rejectionHeadroomMW: 0, trimHeadroomMW: 0)
+}

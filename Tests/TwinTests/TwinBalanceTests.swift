@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import Climate
+@testable import PlantModel
+@testable import Twin
+
+@Suite("Twin energy balance and PUE")
+struct TwinBalanceTests {
+    @Test("Every hour: heat rejected = IT + pump + fan + compressor work, facility = IT + cooling + losses")
+    func hourlyBalance() throws {
+        guard let scenario = try TwinFixture.scenario() else { return }
+        let (_, hours) = TwinFixture.hours(scenario)
+        #expect(hours.count == 8760)
+        for h in hours where h.state.itMW > 0 {
+            let s = h.state
+            #expect(abs(s.rejectedMW - (s.itMW + s.pumpMW + s.airFanMW + s.compressorMW)) < 1e-9, "\(h.timestamp)")
+            #expect(abs(s.facilityMW - (s.itMW + s.pumpMW + s.airFanMW + s.compressorMW + s.plantFanMW + s.lossesMW)) < 1e-9)
+            #expect(s.thermalHeadroomMW >= -1e-6 && h.powerHeadroomMW >= -1e-6, "\(h.timestamp) settles both limits")
+        }
+    }
+
+    @Test("One hour worked by hand: pumps and fans by the affinity law, losses by the loss curves")
+    func handWorkedHour() throws {
+        var (design, site, _) = try TwinFixture.inputs()
+        design.heatRejection.ratedCapacityMW = 150
+        design.powerChain = PowerChain(transformerEfficiency: 0.99, upsEfficiency: 0.975)
+        let physics = PlantPhysics(design: design, site: site)
+        let fleet = InstalledFleet(
+            quarter: Quarter("2027Q1")!, profiles: [], inRackNetworkMW: 1, fabricMW: 2, upsInstalledMW: 106.8,
+            upsDesignLoadMW: 80, gridDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
+            capexCumulativeUSD: 0, plannedFacilityMW: 0)
+        // 63 MW to liquid, no rack air; 20 °C dry-bulb.
+        let s = physics.state(liquidMW: 63, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
+        // IT = 63 + 1 + 2 = 66. Pump: 0.037 × 84 × (63/84)³ = 3.108 × 0.421875 = 1.3111875. Hall air fans:
+        // 0.05 × 3 × (1/3)³ = 0.0055556; fabric fans 0.05 × 2 = 0.1.
+        #expect(abs(s.itMW - 66) < 1e-12)
+        #expect(abs(s.pumpMW - 1.3111875) < 1e-9)
+        #expect(abs(s.airFanMW - (0.15 / 27 + 0.1)) < 1e-9)
+        // Free water 20 + 5.6 = 25.6 °C < 40 °C supply: no chiller. Capacity 150 × (50 − 20)/15 = 300 MW.
+        #expect(s.compressorMW == 0 && s.freeCooling && s.supplyTempC == 40)
+        #expect(abs(s.rejectionCapacityMW - 300) < 1e-9)
+        // Rejected 66 + 1.3111875 + 0.1055556 = 67.4167431; plant fans 0.04 × 150 × (67.4167431/300)³.
+        let rejected = 66 + 1.3111875 + 0.15 / 27 + 0.1
+        #expect(abs(s.rejectedMW - rejected) < 1e-9)
+        #expect(abs(s.plantFanMW - 6 * pow(rejected / 300, 3)) < 1e-9)
+        // UPS at r = 66/80 = 0.825: 80 × (1/0.975 − 1) × (0.4 + 0.3·0.825 + 0.3·0.825²) = 1.8136474…;
+        // transformers deliver IT + UPS loss + cooling at r = P/100, loss 100 × (1/0.99 − 1) × (0.4 + 0.6 r²).
+        let ups = 80 * (1 / 0.975 - 1) * (0.4 + 0.3 * 0.825 + 0.3 * 0.825 * 0.825)
+        let delivered = 66 + ups + s.coolingMW
+        let transformer = 100 * (1 / 0.99 - 1) * (0.4 + 0.6 * (delivered / 100) * (delivered / 100))
+        #expect(abs(s.lossesMW - (ups + transformer)) < 1e-9)
+        // Thermal headroom: rejection 300 − 67.42; the racks' 45 °C limit allows the supply to float 2 K of the
+        // 10 K loop, so the trim headroom is 0 + 0.2 × 64.3111875 = 12.86 MW, the smaller.
+        #expect(abs(s.thermalHeadroomMW - 0.2 * (63 + 1.3111875)) < 1e-9)
+    }
+
+    @Test("Annual PUE is total facility energy over IT energy, not the mean of hourly PUEs")
+    func annualPUE() throws {
+        guard let scenario = try TwinFixture.scenario() else { return }
+        let (summary, hours) = TwinFixture.hours(scenario)
+        let facility = hours.reduce(0) { $0 + $1.state.facilityMW }, it = hours.reduce(0) { $0 + $1.state.itMW }
+        let hourly = hours.compactMap(\.pue)
+        let meanOfHourly = hourly.reduce(0, +) / Double(hourly.count)
+        #expect(abs(summary.pue! - facility / it) < 1e-12)
+        #expect(abs(summary.pue! - meanOfHourly) > 1e-6, "the two differ on a real year, so the test can tell them apart")
+        #expect(summary.pue! > 1.0 && summary.pue! < 1.2)
+    }
+}

@@ -1,0 +1,96 @@
+import Testing
+import Climate
+import Reports
+@testable import PlantModel
+@testable import Twin
+
+@Suite("Throttling, outages, seeds and Monte Carlo")
+struct TwinThrottleTests {
+    /// A lossless plant with no cooling power, so facility power = IT and the throttle is worked by hand:
+    /// 10 MW idle + 90 MW dynamic at full utilization, 1 MW of fabric.
+    static func losslessHour(usableMW: Double) throws -> HourRecord {
+        var (design, site, _) = try TwinFixture.inputs()
+        design.powerChain = PowerChain(transformerEfficiency: 1, upsEfficiency: 1)
+        design.liquidCooling!.pumpPowerFraction = 0
+        design.airCooling.fanPowerFraction = 0
+        design.heatRejection.fanPowerFraction = 0
+        design.heatRejection.ratedCapacityMW = 10_000
+        let profile = InstalledFleet.ProfileLoad(profile: "p", racks: 1, liquidIdleMW: 10, airIdleMW: 0, liquidDynamicMW: 90,
+                                                 airDynamicMW: 0, meanUtilization: 1, tokensPerSecond: 1e6)
+        let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, profiles: [profile], inRackNetworkMW: 0, fabricMW: 1,
+                                   upsInstalledMW: 200, upsDesignLoadMW: 200, gridDesignLoadMW: 200, liquidCapacityMW: 200,
+                                   airCapacityMW: 10, rackSupplyLimitC: 45, capexCumulativeUSD: 0, plannedFacilityMW: 0)
+        var record = HourRecord(year: 2027, month: 1, day: 1, hour: 0, dryBulbC: 10, wetBulbC: 5, state: .idle,
+                                usableCapacityMW: usableMW, throttleFraction: 0, tokens: 0, lostTokens: 0, limit: nil, feedsOut: 0)
+        Twin.settle(&record, fleet: fleet, demand: 1, physics: PlantPhysics(design: design, site: site))
+        return record
+    }
+
+    @Test("A fleet loaded past the feed capacity throttles by the computed amount")
+    func feedOverload() throws {
+        // Demand 101 MW against 80 MW: cap the 90 MW dynamic part by 21/90 = 0.2333…; tokens fall in step.
+        let r = try Self.losslessHour(usableMW: 80)
+        #expect(abs(r.throttleFraction - 21.0 / 90) < 2e-6)
+        #expect(abs(r.state.facilityMW - 80) < 1e-3)
+        #expect(abs(r.tokens - 1e6 * 3600 * (1 - 21.0 / 90)) < 1e6 * 3600 * 2e-6)
+        #expect(r.limit == .power)
+        let free = try Self.losslessHour(usableMW: 101)
+        #expect(free.throttleFraction == 0 && free.limit == nil && free.tokens == 3.6e9)
+    }
+
+    @Test("An N+1 site rides through one feed outage; losing two throttles by the shortfall")
+    func feedOutages() throws {
+        let grid = Grid(feeds: (0..<3).map { Feed(name: "f\($0)", capacityMW: 60, availableFrom: Quarter("2026Q1")!) },
+                        redundancy: .nPlusOne, feedReliability: FeedReliability(mtbfHours: 1000, mttrHours: 10))
+        let q = Quarter("2027Q1")!
+        var outages = FeedOutages(grid: grid, seed: 1)
+        let rule = grid.usableCapacityMW(in: q)           // 180 − 60 = 120 MW
+        #expect(rule == 120)
+        outages.down = [true, false, false]
+        #expect(outages.usableCapacityMW(in: q, ruleCapacityMW: rule) == 120)
+        #expect(try Self.losslessHour(usableMW: outages.usableCapacityMW(in: q, ruleCapacityMW: rule)).throttleFraction == 0)
+        outages.down = [true, true, false]
+        let usable = outages.usableCapacityMW(in: q, ruleCapacityMW: rule)
+        #expect(usable == 60)
+        // Demand 101 MW on 60 MW: throttle (101 − 60)/90.
+        #expect(abs(try Self.losslessHour(usableMW: usable).throttleFraction - 41.0 / 90) < 2e-6)
+    }
+
+    @Test("Feed outages occur at the rate MTBF and MTTR give")
+    func outageRate() {
+        let grid = Grid(feeds: [Feed(name: "f", capacityMW: 1, availableFrom: Quarter("2026Q1")!)], redundancy: .n,
+                        feedReliability: FeedReliability(mtbfHours: 190, mttrHours: 10))
+        var outages = FeedOutages(grid: grid, seed: 7)
+        var down = 0
+        let hours = 200_000
+        for _ in 0..<hours { outages.step(); if outages.down[0] { down += 1 } }
+        // Unavailability MTTR/(MTBF + MTTR) = 10/200 = 5 %.
+        #expect(abs(Double(down) / Double(hours) - 0.05) < 0.005)
+    }
+
+    @Test("The same seed gives byte-identical hours; another seed differs; P50 ≤ P90 ≤ P99")
+    func seedsAndPercentiles() throws {
+        guard let scenario = try TwinFixture.scenario(edit: { _, site in
+            site.grid.feedReliability = FeedReliability(mtbfHours: 2000, mttrHours: 24)
+        }) else { return }
+        func text(_ seed: UInt64) -> String {
+            TwinFixture.hours(scenario, seed: seed).hours.map(SimulationReport.timeseriesLine).joined()
+        }
+        let a = text(5), b = text(5), c = text(6)
+        #expect(a == b)
+        #expect(a != c)
+        let runs = Twin.monteCarlo(scenario, seed: 5, runs: 12, parallelism: 2)
+        #expect(runs[0] == Twin.run(scenario, seed: 5), "run 0 of the Monte Carlo is the single run")
+        #expect(runs == Twin.monteCarlo(scenario, seed: 5, runs: 12, parallelism: 1), "thread count does not matter")
+        let summary = SimulationReport.summary(inputs: .init(design: "", designFile: "", site: "", siteFile: "", plan: "", planDigest: "",
+                                                             weather: "", syntheticWeatherYears: nil, firstYear: 2027, years: 1, runs: 12, seed: 5),
+                                               runs: runs)
+        let percentiles = try #require(summary.percentiles)
+        #expect(Set(runs.map(\.feedOutageHours)).count > 1, "outages vary between runs")
+        for (name, p) in percentiles { #expect(p.p50 <= p.p90 && p.p90 <= p.p99, "\(name)") }
+        // Nearest rank on 12 values: P50 is the 6th smallest, P90 the 11th, P99 the 12th.
+        let sorted = runs.map { Double($0.feedOutageHours) }.sorted()
+        #expect(percentiles["feedOutageHours"] == Percentiles(sorted))
+        #expect(percentiles["feedOutageHours"]!.p50 == sorted[5] && percentiles["feedOutageHours"]!.p99 == sorted[11])
+    }
+}
