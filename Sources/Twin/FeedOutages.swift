@@ -25,7 +25,9 @@ struct FeedOutages: Sendable {
 
     /// Feeds in service in `quarter` that are down now.
     func outages(in quarter: Quarter) -> Int {
-        grid.feeds.indices.filter { down[$0] && grid.feeds[$0].availableFrom <= quarter }.count
+        var count = 0
+        for (i, feed) in grid.feeds.enumerated() where down[i] && feed.availableFrom <= quarter { count += 1 }
+        return count
     }
 
     /// Usable capacity this hour, MW: `ruleCapacityMW` (the redundancy rule's capacity of the feeds in

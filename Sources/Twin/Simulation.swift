@@ -95,7 +95,8 @@ public enum Twin {
         let powerShort = usable - s.facilityMW < 0, thermalShort = s.thermalHeadroomMW < 0
         if powerShort || thermalShort {
             var low = 0.0, high = 1.0
-            if usable - state(1).facilityMW >= 0 && state(1).thermalHeadroomMW >= 0 {
+            let idle = state(1)
+            if usable - idle.facilityMW >= 0 && idle.thermalHeadroomMW >= 0 {
                 while high - low > 1e-6 {
                     let mid = (low + high) / 2, t = state(mid)
                     if usable - t.facilityMW >= 0 && t.thermalHeadroomMW >= 0 { high = mid } else { low = mid }
