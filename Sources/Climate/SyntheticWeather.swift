@@ -107,7 +107,7 @@ public struct SyntheticWeather: Sendable {
             } / Double(top.count)
         }
         var low = -0.9, high = 0.9
-        var fitted = (correlation: 0.0, spread: dewSpread(dewAnomalies(0)))
+        var fitted = (correlation: 0.0, spread: 0.0)  // set by the first of the eight steps
         for _ in 0..<8 {
             let mid = (low + high) / 2, years = dewAnomalies(mid), spread = dewSpread(years)
             fitted = (mid, spread)
