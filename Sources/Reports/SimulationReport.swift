@@ -153,9 +153,10 @@ public enum SimulationReport {
         let figures = runs.map(RunFigures.init)
         var percentiles: [String: Percentiles]?
         if runs.count > 1 {
+            let numbers = figures.map(\.numbers)
             var table: [String: Percentiles] = [:]
-            for key in figures[0].numbers.keys {
-                if let p = Percentiles(figures.compactMap { $0.numbers[key] }) { table[key] = p }
+            for key in numbers[0].keys {
+                if let p = Percentiles(numbers.compactMap { $0[key] }) { table[key] = p }
             }
             percentiles = table
         }
