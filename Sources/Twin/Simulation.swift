@@ -29,6 +29,11 @@ public struct TwinScenario: Sendable {
     /// The first calendar year simulated.
     public var firstYear: Int { plan.quarters[0].quarter.year }
 
+    /// Calendar years the plan's quarters span.
+    public static func horizonYears(of plan: BuildPlan) -> Int {
+        plan.quarters.last!.quarter.year - plan.quarters[0].quarter.year + 1
+    }
+
     /// The fleet installed in a quarter: nil before the plan starts, the last quarter's after it ends.
     func fleet(in quarter: Quarter) -> InstalledFleet? {
         let i = quarter.ordinal - fleet[0].quarter.ordinal

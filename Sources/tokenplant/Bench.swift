@@ -53,8 +53,8 @@ struct BenchTwin: ParsableCommand {
         } else {
             year = synthetic.year(seed: 1)
         }
-        let years = plan.quarters.last!.quarter.year - plan.quarters[0].quarter.year + 1
-        let scenario = TwinScenario(design: inputs.design, site: inputs.site, catalog: inputs.catalog, plan: plan, weather: [year], years: years)
+        let scenario = TwinScenario(design: inputs.design, site: inputs.site, catalog: inputs.catalog, plan: plan, weather: [year],
+                                    years: TwinScenario.horizonYears(of: plan))
         print(TwinBenchmark.run(scenario, synthetic: synthetic, runs: runs, monteCarloYears: monteCarloYears, threads: threads).summary, terminator: "")
     }
 }

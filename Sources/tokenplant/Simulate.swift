@@ -41,8 +41,7 @@ struct Simulate: ParsableCommand {
         if let plan, buildPlan.inputs.digest != inputs.provenance.digest {
             printError("warning: \(plan) was planned from other inputs (digest \(buildPlan.inputs.digest), these files give \(inputs.provenance.digest))")
         }
-        let horizonYears = buildPlan.quarters.last!.quarter.year - buildPlan.quarters[0].quarter.year + 1
-        let years = self.years ?? horizonYears
+        let years = self.years ?? TwinScenario.horizonYears(of: buildPlan)
         let source = WeatherSource(weatherPath: weather, site: inputs.site, siteFile: inputs.provenance.siteFile)
         let weatherYears: [WeatherYear]
         do { weatherYears = try source.load(site: inputs.site, years: runs * years, seed: seed) } catch {
