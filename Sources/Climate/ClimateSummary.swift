@@ -3,20 +3,30 @@ import PlantModel
 /// The climate block of a site file, derived from an EPW year, so users can make their own sites.
 ///
 /// Monthly figures: mean over each month of the daily maximum and minimum dry-bulb (field 7), and the
-/// mean of the hourly dew point (field 8). Design figures: the ASHRAE values printed in the file's
-/// `DESIGN CONDITIONS` header; where the header has none, the 35th-hottest hour's dry-bulb (0.4 % of
-/// 8,760 h), the mean wet-bulb of those 35 hours, and the year's highest hourly wet-bulb, marked as
-/// estimates (one typical year, not ASHRAE's multi-year statistics). Figures are rounded to 0.1 °C.
+/// mean of the hourly dew point (field 8); the standard deviation over each month's days of the daily
+/// maximum and minimum dry-bulb and of the daily mean dew point. Design figures: the ASHRAE values
+/// printed in the file's `DESIGN CONDITIONS` header; where the header has none (or `designFrom` is
+/// `.hours`), the 35th-hottest hour's dry-bulb (0.4 % of 8,760 h), the mean wet-bulb of those 35 hours,
+/// and the year's highest hourly wet-bulb, marked as estimates (one year, not ASHRAE's multi-year
+/// statistics). Figures are rounded to 0.1 °C (0.1 K).
 public struct ClimateSummary: Sendable {
+    /// Where the design figures come from.
+    public enum DesignSource: Sendable {
+        /// The file's ASHRAE `DESIGN CONDITIONS` header, or its hours where it has none.
+        case headerWhereGiven
+        /// The file's own hours, even where it has a header (the figures of this year alone).
+        case hours
+    }
+
     public var climate: Climate
     /// Whether the design figures come from the file's ASHRAE header (else derived from its hours).
     public var designFromHeader: Bool
 
-    public init(_ epw: EPWFile, sourceID: String) {
+    public init(_ epw: EPWFile, sourceID: String, designFrom: DesignSource = .headerWhereGiven) {
         var dailyMax: [[Double]] = Array(repeating: [], count: 12)
         var dailyMin: [[Double]] = Array(repeating: [], count: 12)
-        var dewPoint: [Double] = Array(repeating: 0, count: 12)
-        var hoursInMonth: [Int] = Array(repeating: 0, count: 12)
+        var dailyDewPoint: [[Double]] = Array(repeating: [], count: 12)
+        var hoursInDay: [[Int]] = Array(repeating: [], count: 12)
         var day: (month: Int, day: Int)?
         for h in epw.hours {
             let m = h.month - 1
@@ -24,18 +34,27 @@ public struct ClimateSummary: Sendable {
                 day = (h.month, h.day)
                 dailyMax[m].append(h.dryBulbC)
                 dailyMin[m].append(h.dryBulbC)
+                dailyDewPoint[m].append(0)
+                hoursInDay[m].append(0)
             } else {
                 dailyMax[m][dailyMax[m].count - 1] = max(dailyMax[m].last!, h.dryBulbC)
                 dailyMin[m][dailyMin[m].count - 1] = min(dailyMin[m].last!, h.dryBulbC)
             }
-            dewPoint[m] += h.dewPointC
-            hoursInMonth[m] += 1
+            dailyDewPoint[m][dailyDewPoint[m].count - 1] += h.dewPointC
+            hoursInDay[m][hoursInDay[m].count - 1] += 1
         }
         func mean(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
+        /// Population standard deviation (over the record's days, not an estimate of a wider population).
+        func standardDeviation(_ values: [Double]) -> Double {
+            let m = mean(values)
+            return mean(values.map { ($0 - m) * ($0 - m) }).squareRoot()
+        }
         func r(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+        let dayMeanDewPoint = (0..<12).map { m in zip(dailyDewPoint[m], hoursInDay[m]).map { $0 / Double($1) } }
+        let monthMeanDewPoint = (0..<12).map { m in dailyDewPoint[m].reduce(0, +) / Double(hoursInDay[m].reduce(0, +)) }
 
         let design: EPWFile.DesignConditions
-        if let header = epw.designConditions {
+        if designFrom == .headerWhereGiven, let header = epw.designConditions {
             design = header
             designFromHeader = true
         } else {
@@ -48,8 +67,11 @@ public struct ClimateSummary: Sendable {
         }
         let monthly = FigureSource(sources: [sourceID], evidence: .measured,
                                    note: "derived from the EPW hours: mean over the month of each day's maximum (minimum) field-7 dry-bulb; mean of field-8 dew point")
+        let spread = FigureSource(sources: [sourceID], evidence: .measured,
+                                  note: "derived from the EPW hours: population standard deviation over the month's days of each day's maximum (minimum) field-7 dry-bulb and of each day's mean field-8 dew point")
         var figures = [
             "monthlyMeanDailyMaxDryBulbC": monthly, "monthlyMeanDailyMinDryBulbC": monthly, "monthlyMeanDewPointC": monthly,
+            "monthlyStdDevDailyMaxDryBulbK": spread, "monthlyStdDevDailyMinDryBulbK": spread, "monthlyStdDevDailyMeanDewPointK": spread,
         ]
         if designFromHeader {
             let header = FigureSource(sources: [sourceID], evidence: .measured,
@@ -67,10 +89,13 @@ public struct ClimateSummary: Sendable {
             epw: nil,
             monthlyMeanDailyMaxDryBulbC: dailyMax.map { r(mean($0)) },
             monthlyMeanDailyMinDryBulbC: dailyMin.map { r(mean($0)) },
-            monthlyMeanDewPointC: (0..<12).map { r(hoursInMonth[$0] > 0 ? dewPoint[$0] / Double(hoursInMonth[$0]) : .nan) },
+            monthlyMeanDewPointC: monthMeanDewPoint.map(r),
             coolingDesignDryBulbC: r(design.coolingDryBulbC),
             coolingDesignCoincidentWetBulbC: r(design.coolingCoincidentWetBulbC),
             extremeWetBulbC: r(design.extremeWetBulbC),
+            monthlyStdDevDailyMaxDryBulbK: dailyMax.map { r(standardDeviation($0)) },
+            monthlyStdDevDailyMinDryBulbK: dailyMin.map { r(standardDeviation($0)) },
+            monthlyStdDevDailyMeanDewPointK: dayMeanDewPoint.map { r(standardDeviation($0)) },
             figures: figures)
     }
 }
@@ -88,9 +113,13 @@ extension ClimateSummary {
         out += "  coolingDesignDryBulbC: \(String(format: "%.1f", c.coolingDesignDryBulbC))\n"
         out += "  coolingDesignCoincidentWetBulbC: \(String(format: "%.1f", c.coolingDesignCoincidentWetBulbC))\n"
         out += "  extremeWetBulbC: \(String(format: "%.1f", c.extremeWetBulbC))\n"
+        let spreads = [("monthlyStdDevDailyMaxDryBulbK", c.monthlyStdDevDailyMaxDryBulbK),
+                       ("monthlyStdDevDailyMinDryBulbK", c.monthlyStdDevDailyMinDryBulbK),
+                       ("monthlyStdDevDailyMeanDewPointK", c.monthlyStdDevDailyMeanDewPointK)]
+        for (key, values) in spreads { if let values { out += "  \(key): \(list(values))\n" } }
         out += "  figures:\n"
         for key in ["monthlyMeanDailyMaxDryBulbC", "monthlyMeanDailyMinDryBulbC", "monthlyMeanDewPointC",
-                    "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "extremeWetBulbC"] {
+                    "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "extremeWetBulbC"] + spreads.map(\.0) {
             guard let f = c.figures[key] else { continue }
             out += "    \(key): {sources: [\(f.sources.joined(separator: ", "))], evidence: \(f.evidence.rawValue)"
             if let note = f.note { out += ", note: \(quoted(note))" }

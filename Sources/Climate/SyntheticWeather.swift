@@ -3,16 +3,21 @@ import PlantModel
 
 /// Hourly weather synthesized from a site's published climate figures, for sites with no EPW file.
 ///
-/// Each day's maximum and minimum dry-bulb follow the monthly normals (interpolated linearly between
-/// mid-month points) plus a day-to-day anomaly; hours follow the ASHRAE diurnal profile between them. The
-/// dew point follows the monthly mean plus its own daily anomaly, never above the dry-bulb; wet-bulb
-/// comes from the psychrometer relation at the standard pressure of the site's elevation.
+/// Each day's maximum and minimum dry-bulb follow the monthly normals plus a day-to-day anomaly; hours
+/// follow the ASHRAE diurnal profile between them. The dew point follows its monthly mean plus its own
+/// daily anomaly, never above the dry-bulb; wet-bulb comes from the psychrometer relation at the
+/// standard pressure of the site's elevation. Monthly figures become daily ones by mean-preserving
+/// interpolation (``daily(_:)``), so each month of a synthetic year keeps its published mean.
 ///
 /// The anomalies are first-order autoregressive standard normals (lag-one correlation
-/// ``dailyPersistence``), scaled by two spreads fitted to the site's design conditions once, on
-/// ``calibrationYears`` years of a fixed calibration stream: the dry-bulb spread so the 0.4 % hottest
-/// hour equals the 0.4 % cooling design dry-bulb, then the dew-point spread so the mean annual highest
-/// wet-bulb equals the extreme wet-bulb. Years drawn with ``year(seed:)`` then differ only by seed.
+/// ``dailyPersistence``) times each day's spread: the site's monthly standard deviations of the daily
+/// maximum, minimum and dew point where it gives them (so a hot day also has a wider range where the
+/// maximum varies more than the minimum), else 1 K. Three numbers are fitted to the site's design
+/// conditions once, on ``calibrationYears`` years of a fixed calibration stream: the dry-bulb scale so
+/// the 0.4 % hottest hour equals the 0.4 % cooling design dry-bulb; the dew-point scale so the mean
+/// annual highest wet-bulb equals the extreme wet-bulb; and the correlation of the dew-point anomaly with
+/// the dry-bulb one so the hottest 0.4 % of hours have the coincident design wet-bulb. Years drawn with
+/// ``year(seed:)`` then differ only by seed.
 public struct SyntheticWeather: Sendable {
     /// ASHRAE Handbook—Fundamentals 2017, ch. 14, Table 6: fraction of the daily range below the daily
     /// maximum, hours 1–24.
@@ -30,14 +35,29 @@ public struct SyntheticWeather: Sendable {
 
     public let climate: PlantModel.Climate
     public let pressurePa: Double
-    /// Standard deviation of the daily dry-bulb anomaly, K (fitted).
-    public let dryBulbSpreadK: Double
-    /// Standard deviation of the daily dew-point anomaly, K (fitted).
-    public let dewPointSpreadK: Double
+    /// Multiplies each day's dry-bulb spread (the monthly standard deviations, or 1 K) (fitted).
+    public let dryBulbSpreadScale: Double
+    /// Multiplies each day's dew-point spread (fitted).
+    public let dewPointSpreadScale: Double
     /// Correlation of the daily dew-point anomaly with the dry-bulb anomaly (fitted).
     public let dewPointCorrelation: Double
 
-    private let dailyMax: [Double], dailyMin: [Double], dailyDewPoint: [Double]
+    /// Per day of the year: normals and spreads (standard deviations before scaling), °C and K.
+    private let normals: Days
+
+    struct Days: Sendable {
+        var max: [Double], min: [Double], dewPoint: [Double]
+        var maxSpread: [Double], minSpread: [Double], dewPointSpread: [Double]
+
+        /// The day's maximum and minimum dry-bulb for dry-bulb anomaly `t` at `scale`.
+        func dryBulb(_ d: Int, _ t: Double, _ scale: Double) -> (high: Double, low: Double) {
+            let high = max[d] + scale * maxSpread[d] * t
+            return (high, Swift.min(high, min[d] + scale * minSpread[d] * t))
+        }
+
+        /// The day's dew point for dew-point anomaly `w` at `scale`.
+        func dew(_ d: Int, _ w: Double, _ scale: Double) -> Double { dewPoint[d] + scale * dewPointSpread[d] * w }
+    }
 
     /// Fits the spreads to `climate` (twelve monthly values each) at a site `elevationM` above sea level.
     public init(climate: PlantModel.Climate, elevationM: Double) {
@@ -45,45 +65,48 @@ public struct SyntheticWeather: Sendable {
             && climate.monthlyMeanDewPointC.count == 12, "validated sites carry twelve monthly values")
         self.climate = climate
         pressurePa = Psychrometrics.standardPressurePa(elevationM: elevationM)
-        dailyMax = Self.daily(climate.monthlyMeanDailyMaxDryBulbC)
-        dailyMin = Self.daily(climate.monthlyMeanDailyMinDryBulbC)
-        dailyDewPoint = Self.daily(climate.monthlyMeanDewPointC)
+        let unit = Array(repeating: 1.0, count: 365)
+        func spread(_ monthly: [Double]?) -> [Double] { monthly.map { Self.daily($0).map { Swift.max(0, $0) } } ?? unit }
+        let days = Days(max: Self.daily(climate.monthlyMeanDailyMaxDryBulbC), min: Self.daily(climate.monthlyMeanDailyMinDryBulbC),
+                        dewPoint: Self.daily(climate.monthlyMeanDewPointC),
+                        maxSpread: spread(climate.monthlyStdDevDailyMaxDryBulbK), minSpread: spread(climate.monthlyStdDevDailyMinDryBulbK),
+                        dewPointSpread: spread(climate.monthlyStdDevDailyMeanDewPointK))
+        normals = days
 
         let anomalies = (0..<Self.calibrationYears).map { year in
             var g = SeededGenerator(seed: Self.calibrationSeed, stream: UInt64(year))
             return (Self.anomalies(&g), Self.anomalies(&g))
         }
-        let (dailyMax, dailyMin, dailyDewPoint) = (self.dailyMax, self.dailyMin, self.dailyDewPoint)
         let rank = Int((0.004 * Double(365 * 24 * Self.calibrationYears)).rounded(.up))
-        let dryBulbSpread = Self.bisect(target: climate.coolingDesignDryBulbC) { spread in
+        let dryBulbScale = Self.bisect(target: climate.coolingDesignDryBulbC) { scale in
             var hours: [Double] = []
             hours.reserveCapacity(365 * 24 * anomalies.count)
             for (t, _) in anomalies {
                 for d in 0..<365 {
-                    let high = dailyMax[d] + spread * t[d], range = max(0, dailyMax[d] - dailyMin[d])
-                    for f in Self.diurnalFraction { hours.append(high - f * range) }
+                    let (high, low) = days.dryBulb(d, t[d], scale)
+                    for f in Self.diurnalFraction { hours.append(high - f * (high - low)) }
                 }
             }
             hours.sort(by: >)
             return hours[rank - 1]
         }
         // The dew-point anomaly is ρ·(dry-bulb anomaly) + √(1 − ρ²)·(its own): ρ is fitted so the mean wet-bulb of
-        // the 0.4 % hottest hours equals the coincident design wet-bulb, the spread (for each ρ) so the mean
+        // the 0.4 % hottest hours equals the coincident design wet-bulb, the scale (for each ρ) so the mean
         // annual highest wet-bulb equals the extreme wet-bulb.
         let pressure = pressurePa
         func dewAnomalies(_ correlation: Double) -> [(t: [Double], w: [Double])] {
             let own = (1 - correlation * correlation).squareRoot()
             return anomalies.map { t, v in (t, zip(t, v).map { correlation * $0 + own * $1 }) }
         }
-        func dewSpread(_ years: [(t: [Double], w: [Double])]) -> Double {
-            Self.bisect(target: climate.extremeWetBulbC) { spread in
+        func dewScale(_ years: [(t: [Double], w: [Double])]) -> Double {
+            Self.bisect(target: climate.extremeWetBulbC) { scale in
                 // With the dew point fixed over a day, its highest wet-bulb is at the daily maximum dry-bulb.
                 var sum = 0.0
                 for (t, w) in years {
                     var highest = -Double.infinity
                     for d in 0..<365 {
-                        let high = dailyMax[d] + dryBulbSpread * t[d]
-                        let dew = min(dailyDewPoint[d] + spread * w[d], high)
+                        let high = days.dryBulb(d, t[d], dryBulbScale).high
+                        let dew = min(days.dew(d, w[d], scale), high)
                         highest = max(highest, Psychrometrics.wetBulbC(dryBulbC: high, dewPointC: dew, pressurePa: pressure))
                     }
                     sum += highest
@@ -91,13 +114,12 @@ public struct SyntheticWeather: Sendable {
                 return sum / Double(years.count)
             }
         }
-        func coincidentWetBulb(_ years: [(t: [Double], w: [Double])], _ spread: Double) -> Double {
+        func coincidentWetBulb(_ years: [(t: [Double], w: [Double])], _ scale: Double) -> Double {
             var hot: [(dryBulb: Double, dew: Double)] = []
             for (t, w) in years {
                 for d in 0..<365 {
-                    let high = dailyMax[d] + dryBulbSpread * t[d], range = max(0, dailyMax[d] - dailyMin[d])
-                    let dew = dailyDewPoint[d] + spread * w[d]
-                    for f in Self.diurnalFraction { hot.append((high - f * range, dew)) }
+                    let (high, low) = days.dryBulb(d, t[d], dryBulbScale), dew = days.dew(d, w[d], scale)
+                    for f in Self.diurnalFraction { hot.append((high - f * (high - low), dew)) }
                 }
             }
             hot.sort { $0.dryBulb > $1.dryBulb }
@@ -107,15 +129,15 @@ public struct SyntheticWeather: Sendable {
             } / Double(top.count)
         }
         var low = -0.9, high = 0.9
-        var fitted = (correlation: 0.0, spread: 0.0)  // set by the first of the eight steps
+        var fitted = (correlation: 0.0, scale: 0.0)  // set by the first of the eight steps
         for _ in 0..<8 {
-            let mid = (low + high) / 2, years = dewAnomalies(mid), spread = dewSpread(years)
-            fitted = (mid, spread)
-            if coincidentWetBulb(years, spread) < climate.coolingDesignCoincidentWetBulbC { low = mid } else { high = mid }
+            let mid = (low + high) / 2, years = dewAnomalies(mid), scale = dewScale(years)
+            fitted = (mid, scale)
+            if coincidentWetBulb(years, scale) < climate.coolingDesignCoincidentWetBulbC { low = mid } else { high = mid }
         }
         dewPointCorrelation = fitted.correlation
-        dewPointSpreadK = fitted.spread
-        dryBulbSpreadK = dryBulbSpread
+        dewPointSpreadScale = fitted.scale
+        dryBulbSpreadScale = dryBulbScale
     }
 
     /// One synthetic year (365 days, 8,760 hours) drawn with `seed`.
@@ -128,10 +150,9 @@ public struct SyntheticWeather: Sendable {
         var d = 0
         for (m, days) in Self.monthDays.enumerated() {
             for day in 1...days {
-                let high = dailyMax[d] + dryBulbSpreadK * t[d], range = max(0, dailyMax[d] - dailyMin[d])
-                let dew = dailyDewPoint[d] + dewPointSpreadK * w[d]
+                let (high, low) = normals.dryBulb(d, t[d], dryBulbSpreadScale), dew = normals.dew(d, w[d], dewPointSpreadScale)
                 for (h, f) in Self.diurnalFraction.enumerated() {
-                    let dryBulb = high - f * range
+                    let dryBulb = high - f * (high - low)
                     let wetBulb = Psychrometrics.wetBulbC(dryBulbC: dryBulb, dewPointC: min(dew, dryBulb), pressurePa: pressurePa)
                     hours.append(WeatherYear.Hour(month: m + 1, day: day, hour: h + 1, dryBulbC: dryBulb, wetBulbC: wetBulb))
                 }
@@ -151,8 +172,31 @@ public struct SyntheticWeather: Sendable {
         }
     }
 
-    /// Monthly values taken at mid-month, interpolated linearly to each of 365 days (December wraps to January).
+    /// Monthly means → one value per day of a 365-day year, mean-preserving: linear between mid-month nodes
+    /// (December wraps to January) whose values are solved so each month's mean over its days equals the
+    /// monthly value. Plain interpolation through the monthly values would flatten July's peak and
+    /// January's trough by up to a kelvin. The solve iterates nodes += (target − achieved mean); its error
+    /// at least halves each step (a month's mean weighs its own node ≈ ¾), so 60 steps reach rounding.
     static func daily(_ monthly: [Double]) -> [Double] {
+        var nodes = monthly
+        for _ in 0..<60 {
+            let means = monthMeans(linear(nodes))
+            for m in 0..<12 { nodes[m] += monthly[m] - means[m] }
+        }
+        return linear(nodes)
+    }
+
+    /// The mean of each month's days.
+    static func monthMeans(_ days: [Double]) -> [Double] {
+        var start = 0
+        return monthDays.map { n in
+            defer { start += n }
+            return days[start..<start + n].reduce(0, +) / Double(n)
+        }
+    }
+
+    /// Values at mid-month, interpolated linearly to each of 365 days (December wraps to January).
+    static func linear(_ nodes: [Double]) -> [Double] {
         var starts: [Double] = [], start = 0.0
         for days in monthDays { starts.append(start); start += Double(days) }
         let mids = zip(starts, monthDays).map { $0 + Double($1) / 2 }
@@ -162,11 +206,11 @@ public struct SyntheticWeather: Sendable {
             let (m0, m1) = ((next + 11) % 12, next % 12)
             let x0 = next == 0 ? mids[11] - 365 : mids[m0]
             let x1 = next == 12 ? mids[0] + 365 : mids[m1]
-            return monthly[m0] + (monthly[m1] - monthly[m0]) * (x - x0) / (x1 - x0)
+            return nodes[m0] + (nodes[m1] - nodes[m0]) * (x - x0) / (x1 - x0)
         }
     }
 
-    /// The spread in [0, 15] K at which the increasing statistic reaches `target` (0.01 K).
+    /// The scale in [0, 15] at which the increasing statistic reaches `target` (to 0.01).
     static func bisect(target: Double, _ statistic: (Double) -> Double) -> Double {
         var low = 0.0, high = 15.0
         if statistic(low) >= target { return low }

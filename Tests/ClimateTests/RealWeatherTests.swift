@@ -17,6 +17,9 @@ struct RealWeatherTests {
             #expect(mine.coolingDesignDryBulbC == theirs.coolingDesignDryBulbC, "\(siteName)")
             #expect(mine.coolingDesignCoincidentWetBulbC == theirs.coolingDesignCoincidentWetBulbC, "\(siteName)")
             #expect(mine.extremeWetBulbC == theirs.extremeWetBulbC, "\(siteName)")
+            #expect(mine.monthlyStdDevDailyMaxDryBulbK == theirs.monthlyStdDevDailyMaxDryBulbK, "\(siteName)")
+            #expect(mine.monthlyStdDevDailyMinDryBulbK == theirs.monthlyStdDevDailyMinDryBulbK, "\(siteName)")
+            #expect(mine.monthlyStdDevDailyMeanDewPointK == theirs.monthlyStdDevDailyMeanDewPointK, "\(siteName)")
             #expect(summary.designFromHeader == (siteName != "hillsboro-or"), "\(siteName)")
         }
     }

@@ -35,32 +35,45 @@ struct SyntheticWeatherTests {
         #expect(abs(mean - site.climate.monthlyMeanDailyMaxDryBulbC[6]) < 0.7, "\(mean)")
     }
 
-    @Test("On the real files, the synthetic year's hot hours land within 25 % of the real year's")
+    @Test("On the real files, synthetic years from each file's own figures average within 25 % of its hot hours")
     func hotHoursAgainstRealYears() throws {
-        // Measured misses (seed 1): the generator is fitted to ASHRAE long-term design conditions, while a
-        // typical year (TMY3/IWEC) is chosen to be typical and under-represents extremes (Stockholm's IWEC
-        // year has 1 h above 27 °C though its own 0.4 % design dry-bulb, 27.1 °C, is exceeded 35 h a year);
-        // and a normal dew-point anomaly does not reproduce monsoon (Phoenix) or steadily humid (Dallas) summers.
-        let knownMisses: Set<String> = [
-            "hillsboro-or db27", "stockholm-se db27", "phoenix-az wb24", "dallas-tx wb24", "chicago-il wb24", "stockholm-se wb24",
-        ]
+        // The figures are those `climate summarize` prints, with the design conditions taken from the year's
+        // own hours: a typical year (TMY3/IWEC) is picked for typical months and is milder at the extremes
+        // than ASHRAE's long-term design conditions (Stockholm's IWEC year has 1 h above 27 °C, its ASHRAE
+        // 0.4 % dry-bulb of 27.1 °C is exceeded 35 h a year), so only its own figures describe it.
+        // One synthetic year is one draw: its count of wet-bulb hours above 24 °C spreads by ±60 % from
+        // seed to seed, as real years do, so the test compares the mean over 20 seeds. Below 35 h (0.4 % of
+        // the year, the finest statistic the generator is fitted to) a relative band is meaningless
+        // (1 h against 2 h): there both counts must stay below 35 h.
+        // Known miss: Chicago's wet-bulb hours above 24 °C, 105 h against the year's 151 h (−31 %), while its
+        // counts above 22 °C and 25 °C come within 20 % (337/365 h, 50/62 h): the typical year is humid in
+        // that band (ASHRAE's 1 % and 2 % evaporation wet-bulbs, 24.5 and 23.5 °C, put about 125 h a year
+        // above 24 °C). A normal daily dew point held over the day gives a wet-bulb tail that is thin
+        // below the annual extreme it is fitted to and fat above it.
+        let years = 50
+        let knownMisses: Set<String> = ["chicago-il wb24"]
         for (siteName, file) in WeatherFiles.sites {
             guard let path = WeatherFiles.path(file) else { return }
-            let site = try Site.load(from: WeatherFiles.root + "/sites/\(siteName).yaml").value
-            let real = try EPWFile.load(from: path).hours
-            let synthetic = SyntheticWeather(climate: site.climate, elevationM: site.location.elevationM).year(seed: 1).hours
-            let counts = [
-                ("db27", real.filter { $0.dryBulbC > 27 }.count, synthetic.filter { $0.dryBulbC > 27 }.count),
-                ("wb24", real.filter { $0.wetBulbC > 24 }.count, synthetic.filter { $0.wetBulbC > 24 }.count),
-            ]
-            for (what, realCount, syntheticCount) in counts {
-                let key = "\(siteName) \(what)"
-                print("\(key): real \(realCount) h, synthetic \(syntheticCount) h")
-                let within = abs(Double(syntheticCount - realCount)) <= 0.25 * Double(realCount)
-                if knownMisses.contains(key) {
-                    withKnownIssue("\(key): synthetic \(syntheticCount) h vs real \(realCount) h") { #expect(within) }
+            let epw = try EPWFile.load(from: path)
+            let figures = ClimateSummary(epw, sourceID: "x", designFrom: .hours).climate
+            let generator = SyntheticWeather(climate: figures, elevationM: epw.location.elevationM)
+            let synthetic = (1...years).map { generator.year(seed: UInt64($0)).hours }
+            let tests: [(String, (Double, Double) -> Bool)] = [("db27", { db, _ in db > 27 }), ("wb24", { _, wb in wb > 24 })]
+            for (what, hot) in tests {
+                let real = epw.hours.filter { hot($0.dryBulbC, $0.wetBulbC) }.count
+                let counts = synthetic.map { year in year.filter { hot($0.dryBulbC, $0.wetBulbC) }.count }
+                let mean = Double(counts.reduce(0, +)) / Double(years)
+                let message = "\(siteName) \(what): real \(real) h, synthetic mean \(mean) h (seeds 1–\(years): \(counts.min()!)–\(counts.max()!) h)"
+                print(message)
+                if real >= 35 {
+                    let within = abs(mean - Double(real)) <= 0.25 * Double(real)
+                    if knownMisses.contains("\(siteName) \(what)") {
+                        withKnownIssue("\(message)") { #expect(within) }
+                    } else {
+                        #expect(within, "\(message)")
+                    }
                 } else {
-                    #expect(within, "\(key): synthetic \(syntheticCount) h vs real \(realCount) h")
+                    #expect(mean < 35, "\(message)")
                 }
             }
         }

@@ -99,6 +99,27 @@ struct InvalidInputTests {
         #expect(issues.map(\.description) == ["s.yaml:\(line(of: "name: feed-a, capacityMW: 350, availableFrom: 2026Q1}\n    - {name: feed-a", in: site) + 1): grid.feeds[1].name: duplicate feed name 'feed-a' (first at [0])"])
     }
 
+    @Test("The monthly spreads go together, 12 values each within 0–30 K, each with a source")
+    func climateSpreads() throws {
+        let site = try String(contentsOfFile: Repo.path("sites/ashburn-va.yaml"), encoding: .utf8)
+        let maxLine = try #require(site.split(separator: "\n").first { $0.hasPrefix("  monthlyStdDevDailyMaxDryBulbK:") })
+        let minLine = try #require(site.split(separator: "\n").first { $0.hasPrefix("  monthlyStdDevDailyMinDryBulbK:") })
+        func issues(_ yaml: String) throws -> [String] {
+            Site.issues(in: try PlantFile.decode(Site.self, from: yaml, file: "s.yaml")).map { "\($0.path): \($0.message)" }
+        }
+        let withoutMin = site.replacingOccurrences(of: minLine + "\n", with: "")
+        #expect(try issues(withoutMin) == [
+            "climate.monthlyStdDevDailyMinDryBulbK: missing: the three monthlyStdDev… lists go together (given: monthlyStdDevDailyMaxDryBulbK, monthlyStdDevDailyMeanDewPointK)",
+        ])
+        let negative = site.replacingOccurrences(of: maxLine, with: "  monthlyStdDevDailyMaxDryBulbK: [7.2, 5.6, 6.0, 6.3, 5.8, 4.2, -3.4, 2.7, 3.8, 5.2, 3.8]")
+        #expect(try issues(negative) == [
+            "climate.monthlyStdDevDailyMaxDryBulbK: needs 12 monthly values, got 11",
+            "climate.monthlyStdDevDailyMaxDryBulbK[6]: must lie in 0…30 K, got -3.4",
+        ])
+        let unsourced = site.split(separator: "\n").filter { !$0.hasPrefix("    monthlyStdDevDailyMeanDewPointK:") }.joined(separator: "\n")
+        #expect(try issues(unsourced).contains { $0.hasPrefix("climate.figures") && $0.contains("monthlyStdDevDailyMeanDewPointK") })
+    }
+
     @Test("Every problem is listed at once")
     func everyProblemAtOnce() throws {
         let yaml = try exampleDesign(replacing: "    positions: 240", with: "    positions: -4")

@@ -42,6 +42,13 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var monthlyMeanDailyMinDryBulbC: [Double]
     /// Monthly mean dew point, °C.
     public var monthlyMeanDewPointC: [Double]
+    /// Standard deviation over each month of the daily maximum dry-bulb, K (optional, with the next two:
+    /// gives synthetic weather each season's day-to-day variability).
+    public var monthlyStdDevDailyMaxDryBulbK: [Double]?
+    /// Standard deviation over each month of the daily minimum dry-bulb, K.
+    public var monthlyStdDevDailyMinDryBulbK: [Double]?
+    /// Standard deviation over each month of the daily mean dew point, K.
+    public var monthlyStdDevDailyMeanDewPointK: [Double]?
     /// ASHRAE 0.4 % annual cooling design dry-bulb, °C.
     public var coolingDesignDryBulbC: Double
     /// Mean coincident wet-bulb at the 0.4 % dry-bulb, °C.
@@ -53,11 +60,16 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
 
     public init(epw: String?, monthlyMeanDailyMaxDryBulbC: [Double], monthlyMeanDailyMinDryBulbC: [Double],
                 monthlyMeanDewPointC: [Double], coolingDesignDryBulbC: Double, coolingDesignCoincidentWetBulbC: Double,
-                extremeWetBulbC: Double, figures: [String: FigureSource]) {
+                extremeWetBulbC: Double, monthlyStdDevDailyMaxDryBulbK: [Double]? = nil,
+                monthlyStdDevDailyMinDryBulbK: [Double]? = nil, monthlyStdDevDailyMeanDewPointK: [Double]? = nil,
+                figures: [String: FigureSource]) {
         self.epw = epw
         self.monthlyMeanDailyMaxDryBulbC = monthlyMeanDailyMaxDryBulbC
         self.monthlyMeanDailyMinDryBulbC = monthlyMeanDailyMinDryBulbC
         self.monthlyMeanDewPointC = monthlyMeanDewPointC
+        self.monthlyStdDevDailyMaxDryBulbK = monthlyStdDevDailyMaxDryBulbK
+        self.monthlyStdDevDailyMinDryBulbK = monthlyStdDevDailyMinDryBulbK
+        self.monthlyStdDevDailyMeanDewPointK = monthlyStdDevDailyMeanDewPointK
         self.coolingDesignDryBulbC = coolingDesignDryBulbC
         self.coolingDesignCoincidentWetBulbC = coolingDesignCoincidentWetBulbC
         self.extremeWetBulbC = extremeWetBulbC

@@ -26,6 +26,20 @@ extension Site {
         for (i, pair) in zip(climate.monthlyMeanDailyMaxDryBulbC, climate.monthlyMeanDailyMinDryBulbC).enumerated() where pair.0 < pair.1 {
             c.add("climate.monthlyMeanDailyMinDryBulbC[\(i)]", "daily minimum \(format(pair.1)) °C exceeds daily maximum \(format(pair.0)) °C")
         }
+        let spreads = [("monthlyStdDevDailyMaxDryBulbK", climate.monthlyStdDevDailyMaxDryBulbK),
+                       ("monthlyStdDevDailyMinDryBulbK", climate.monthlyStdDevDailyMinDryBulbK),
+                       ("monthlyStdDevDailyMeanDewPointK", climate.monthlyStdDevDailyMeanDewPointK)]
+        let givenSpreads = spreads.filter { $0.1 != nil }.map(\.0)
+        for (key, values) in spreads {
+            guard let values else {
+                if !givenSpreads.isEmpty { c.add("climate.\(key)", "missing: the three monthlyStdDev… lists go together (given: \(givenSpreads.joined(separator: ", ")))") }
+                continue
+            }
+            if values.count != 12 { c.add("climate.\(key)", "needs 12 monthly values, got \(values.count)") }
+            for (i, v) in values.enumerated() where !(v.isFinite && (0...30).contains(v)) {
+                c.add("climate.\(key)[\(i)]", "must lie in 0…30 K, got \(format(v))")
+            }
+        }
         c.temperature(climate.coolingDesignDryBulbC, "climate.coolingDesignDryBulbC")
         c.temperature(climate.coolingDesignCoincidentWetBulbC, "climate.coolingDesignCoincidentWetBulbC")
         c.temperature(climate.extremeWetBulbC, "climate.extremeWetBulbC")
@@ -55,7 +69,7 @@ extension Site {
             + (site.waterLimitM3PerYear == nil ? [] : ["waterLimitM3PerYear"])
             + (site.grid.feedReliability == nil ? [] : ["grid.feedReliability"])
         c.sources(site.figures, required: required, known: known, at: "figures")
-        c.sources(climate.figures, required: requiredClimateFigures, known: known, at: "climate.figures")
+        c.sources(climate.figures, required: requiredClimateFigures + givenSpreads, known: known, at: "climate.figures")
         return c.issues
     }
 }
