@@ -6,7 +6,7 @@ public enum SimulationReport {
     public static let timeseriesHeader = [
         "timestamp", "dryBulbC", "wetBulbC", "itMW", "coolingMW", "lossesMW", "facilityMW", "usableCapacityMW",
         "powerHeadroomMW", "rejectionCapacityMW", "thermalHeadroomMW", "supplyTempC", "pue", "waterM3",
-        "throttleFraction", "tokens", "limit", "feedsOut",
+        "throttleFraction", "tokens", "limit", "feedsOut", "batteryMW", "batteryStoredMWh",
     ]
 
     /// One CSV line for an hour (every field is a number or a bare word, so no quoting is needed).
@@ -17,6 +17,7 @@ public enum SimulationReport {
             fixed(s.facilityMW, 3), fixed(r.usableCapacityMW, 3), fixed(r.powerHeadroomMW, 3), fixed(s.rejectionCapacityMW, 3),
             fixed(s.thermalHeadroomMW, 3), fixed(s.supplyTempC, 2), r.pue.map { fixed($0, 4) } ?? "", fixed(s.waterM3, 3),
             fixed(r.throttleFraction, 6), fixed(r.tokens, 0), r.limit?.rawValue ?? "", String(r.feedsOut),
+            fixed(r.batteryMW, 3), fixed(r.batteryStoredMWh, 3),
         ]
         return fields.joined(separator: ",") + "\n"
     }
@@ -42,6 +43,11 @@ public enum SimulationReport {
         public var firstThrottleLimit: ThrottleLimit?
         public var freeCoolingHours: Int
         public var feedOutageHours: Int
+        public var batteryDischargedMWh: Double
+        public var batteryHours: Int
+        public var largestShortfallMW: Double
+        public var largestShortfallAt: String?
+        public var largestShortfallEventMWh: Double
         public var minPowerHeadroomMW: Double?
         public var minPowerHeadroomAt: String?
         public var minThermalHeadroomMW: Double?
@@ -69,6 +75,11 @@ public enum SimulationReport {
             firstThrottleLimit = s.firstThrottleLimit
             freeCoolingHours = s.freeCoolingHours
             feedOutageHours = s.feedOutageHours
+            batteryDischargedMWh = s.batteryDischargedMWh
+            batteryHours = s.batteryHours
+            largestShortfallMW = s.largestShortfallMW
+            largestShortfallAt = s.largestShortfallAt
+            largestShortfallEventMWh = s.largestShortfallEventMWh
             minPowerHeadroomMW = s.minPowerHeadroomMW
             minPowerHeadroomAt = s.minPowerHeadroomAt
             minThermalHeadroomMW = s.minThermalHeadroomMW
@@ -84,6 +95,8 @@ public enum SimulationReport {
                 "facilityEnergyMWh": facilityEnergyMWh, "waterM3": waterM3, "tokens": tokens, "lostTokens": lostTokens,
                 "throttledHours": Double(throttledHours), "freeCoolingHours": Double(freeCoolingHours),
                 "feedOutageHours": Double(feedOutageHours), "energyCostUSD": energyCostUSD,
+                "batteryDischargedMWh": batteryDischargedMWh, "batteryHours": Double(batteryHours),
+                "largestShortfallMW": largestShortfallMW, "largestShortfallEventMWh": largestShortfallEventMWh,
             ]
             let optional: [String: Double?] = [
                 "pue": pue, "wueLPerKWh": wueLPerKWh, "tokensPerMWh": tokensPerMWh, "servedShare": servedShare,

@@ -17,9 +17,18 @@ public struct HourRecord: Sendable, Equatable {
     public var limit: ThrottleLimit?
     /// Feeds in service that are out this hour.
     public var feedsOut: Int
+    /// How far the facility's power at full demand exceeds the usable grid capacity, before the battery
+    /// and throttling, MW (0 when it does not).
+    public var powerShortfallMW: Double = 0
+    /// Battery power: positive while it carries load, negative while it charges, MW.
+    public var batteryMW: Double = 0
+    /// Energy in the battery at the end of the hour, MWh.
+    public var batteryStoredMWh: Double = 0
 
-    public var powerHeadroomMW: Double { usableCapacityMW - state.facilityMW }
-    /// Hourly PUE; nil when no IT load.
+    /// Power drawn from the grid: the facility's load less battery discharge, plus battery charging, MW.
+    public var gridMW: Double { state.facilityMW - batteryMW }
+    public var powerHeadroomMW: Double { usableCapacityMW - gridMW }
+    /// Hourly PUE of the facility's load (battery flows excluded); nil when no IT load.
     public var pue: Double? { state.itMW > 0 ? state.facilityMW / state.itMW : nil }
 }
 

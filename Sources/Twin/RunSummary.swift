@@ -7,6 +7,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var itEnergyMWh: Double = 0
     public var coolingEnergyMWh: Double = 0
     public var lossesEnergyMWh: Double = 0
+    /// Energy drawn from the grid (the facility's meter): load less battery discharge plus battery charging.
     public var facilityEnergyMWh: Double = 0
     public var waterM3: Double = 0
     public var tokens: Double = 0
@@ -24,6 +25,17 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// First hour that throttled, and on what.
     public var firstThrottleAt: String?
     public var firstThrottleLimit: ThrottleLimit?
+    /// Energy the battery delivered, MWh, and the hours it delivered any.
+    public var batteryDischargedMWh: Double = 0
+    public var batteryHours: Int = 0
+    /// The largest hourly power shortfall at full demand before battery and throttling, MW, and when.
+    public var largestShortfallMW: Double = 0
+    public var largestShortfallAt: String?
+    /// The largest energy shortfall of one run of consecutive short hours, MWh: the battery energy that
+    /// would have bridged every shortfall of the run (DESIGN.md: E = ∫ max(0, P − P_grid,cap) dt).
+    public var largestShortfallEventMWh: Double = 0
+    /// The shortfall energy of the run of short hours in progress, MWh.
+    var shortfallEventMWh: Double = 0
     /// Energy at the site's price, USD.
     public var energyCostUSD: Double = 0
     /// Annualized rack capex and facility opex for the hours simulated, USD.
@@ -47,11 +59,15 @@ public struct RunSummary: Codable, Sendable, Equatable {
         itEnergyMWh += s.itMW
         coolingEnergyMWh += s.coolingMW
         lossesEnergyMWh += s.lossesMW
-        facilityEnergyMWh += s.facilityMW
+        facilityEnergyMWh += r.gridMW
         waterM3 += s.waterM3
         tokens += r.tokens
         lostTokens += r.lostTokens
-        energyCostUSD += s.facilityMW * site.energyPriceUSDPerMWh
+        energyCostUSD += r.gridMW * site.energyPriceUSDPerMWh
+        if r.batteryMW > 0 { (batteryDischargedMWh, batteryHours) = (batteryDischargedMWh + r.batteryMW, batteryHours + 1) }
+        if r.powerShortfallMW > largestShortfallMW { (largestShortfallMW, largestShortfallAt) = (r.powerShortfallMW, r.timestamp) }
+        shortfallEventMWh = r.powerShortfallMW > 0 ? shortfallEventMWh + r.powerShortfallMW : 0
+        largestShortfallEventMWh = max(largestShortfallEventMWh, shortfallEventMWh)
         if let fleet {
             capitalAndOpexUSD += (fleet.capexCumulativeUSD * capitalRecoveryFactor + fleet.plannedFacilityMW * opexUSDPerMWYear) / 8760
         }

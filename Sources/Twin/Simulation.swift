@@ -50,6 +50,7 @@ public enum Twin {
         var streams = SeededGenerator(seed: seed, stream: UInt64(run))
         var demandNoise = SeededGenerator(seed: streams.next())
         var outages = FeedOutages(grid: scenario.site.grid, seed: streams.next())
+        var battery = BatteryBank(scenario.design.powerChain.battery)
         let demand = DemandModel(design: scenario.design)
         let physics = scenario.physics
         let crf = scenario.design.economics.capitalRecoveryFactor
@@ -70,8 +71,9 @@ public enum Twin {
                     feedsOut: outages.outages(in: quarter))
                 if let fleet {
                     record.usableCapacityMW = outages.usableCapacityMW(in: quarter, ruleCapacityMW: fleet.gridDesignLoadMW)
-                    settle(&record, fleet: fleet, demand: m, physics: physics)
+                    step(&record, fleet: fleet, demand: m, physics: physics, battery: &battery)
                 }
+                record.batteryStoredMWh = battery.storedMWh
                 summary.add(record, fleet: fleet, site: scenario.site, capitalRecoveryFactor: crf, opexUSDPerMWYear: opex)
                 sink?(record)
             }
@@ -79,9 +81,27 @@ public enum Twin {
         return summary
     }
 
-    /// Loads the fleet at demand multiplier `m` and caps GPU work by the smallest fraction f that keeps power
-    /// and thermal headroom ≥ 0 (bisection to 1e-6; facility power and heat rise monotonically with load).
-    static func settle(_ record: inout HourRecord, fleet: InstalledFleet, demand m: Double, physics: PlantPhysics) {
+    /// One hour with the battery: settles the load with the battery's available power on top of the grid's,
+    /// then discharges what the grid could not carry or recharges from the spare grid capacity.
+    static func step(_ record: inout HourRecord, fleet: InstalledFleet, demand m: Double, physics: PlantPhysics,
+                     battery: inout BatteryBank) {
+        settle(&record, fleet: fleet, demand: m, physics: physics, batteryMW: battery.availableMW)
+        let uncovered = record.state.facilityMW - record.usableCapacityMW
+        if uncovered > 0 {
+            // Capped on power: the battery gave all it had (the bisection's 1e-6 would otherwise leave crumbs).
+            record.batteryMW = record.limit == .power ? battery.availableMW : min(uncovered, battery.availableMW)
+            battery.discharge(record.batteryMW)
+        } else {
+            let drawn = battery.charge(spareMW: -uncovered)
+            record.batteryMW = drawn > 0 ? -drawn : 0
+        }
+    }
+
+    /// Loads the fleet at demand multiplier `m` and caps GPU work by the smallest fraction f that keeps the
+    /// facility's power within the usable grid capacity plus `batteryMW` and thermal headroom ≥ 0 (bisection
+    /// to 1e-6; facility power and heat rise monotonically with load).
+    static func settle(_ record: inout HourRecord, fleet: InstalledFleet, demand m: Double, physics: PlantPhysics,
+                       batteryMW: Double = 0) {
         var liquidIdle = 0.0, liquidDynamic = 0.0, airIdle = 0.0, airDynamic = 0.0, tokensPerSecond = 0.0
         for p in fleet.profiles {
             let u = min(1, p.meanUtilization * m)
@@ -91,12 +111,13 @@ public enum Twin {
             airDynamic += p.airDynamicMW * u
             tokensPerSecond += p.tokensPerSecond * u
         }
-        let usable = record.usableCapacityMW
+        let usable = record.usableCapacityMW + batteryMW
         func state(_ f: Double) -> PlantState {
             physics.state(liquidMW: liquidIdle + liquidDynamic * (1 - f), rackAirMW: airIdle + airDynamic * (1 - f),
                           fleet: fleet, dryBulbC: record.dryBulbC, wetBulbC: record.wetBulbC)
         }
         var s = state(0), f = 0.0
+        record.powerShortfallMW = max(0, s.facilityMW - record.usableCapacityMW)
         let powerShort = usable - s.facilityMW < 0, thermalShort = s.thermalHeadroomMW < 0
         if powerShort || thermalShort {
             var low = 0.0, high = 1.0

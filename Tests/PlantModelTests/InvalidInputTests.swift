@@ -120,6 +120,19 @@ struct InvalidInputTests {
         #expect(try issues(unsourced).contains { $0.hasPrefix("climate.figures") && $0.contains("monthlyStdDevDailyMeanDewPointK") })
     }
 
+    @Test("A battery needs positive energy and power, an efficiency fraction and a source")
+    func battery() throws {
+        let yaml = try exampleDesign(
+            replacing: "powerChain: {transformerEfficiency: 0.99, upsEfficiency: 0.96}",
+            with: "powerChain: {transformerEfficiency: 0.99, upsEfficiency: 0.96, battery: {energyMWh: 200000, powerMW: 0, roundTripEfficiency: 90}}")
+        #expect(try designIssues(yaml).map { "\($0.path): \($0.message)" } == [
+            "powerChain.battery.energyMWh: 200000 is implausibly large — did you give kWh?",
+            "powerChain.battery.powerMW: must be > 0, got 0",
+            "powerChain.battery.roundTripEfficiency: must be a fraction in [0.5, 1], got 90 (did you give a percentage?)",
+            "figures.powerChain.battery: figure has no source (add figures.powerChain.battery with sources, evidence and note)",
+        ])
+    }
+
     @Test("Every problem is listed at once")
     func everyProblemAtOnce() throws {
         let yaml = try exampleDesign(replacing: "    positions: 240", with: "    positions: -4")

@@ -9,6 +9,18 @@ struct TwinThrottleTests {
     /// A lossless plant with no cooling power, so facility power = IT and the throttle is worked by hand:
     /// 10 MW idle + 90 MW dynamic at full utilization, 1 MW of fabric.
     static func losslessHour(usableMW: Double) throws -> HourRecord {
+        let (fleet, physics) = try losslessPlant()
+        var record = hour(usableMW: usableMW)
+        Twin.settle(&record, fleet: fleet, demand: 1, physics: physics)
+        return record
+    }
+
+    static func hour(usableMW: Double) -> HourRecord {
+        HourRecord(year: 2027, month: 1, day: 1, hour: 0, dryBulbC: 10, wetBulbC: 5, state: .idle,
+                   usableCapacityMW: usableMW, throttleFraction: 0, tokens: 0, lostTokens: 0, limit: nil, feedsOut: 0)
+    }
+
+    static func losslessPlant() throws -> (InstalledFleet, PlantPhysics) {
         var (design, site, _) = try TwinFixture.inputs()
         design.powerChain = PowerChain(transformerEfficiency: 1, upsEfficiency: 1)
         design.liquidCooling!.pumpPowerFraction = 0
@@ -20,10 +32,7 @@ struct TwinThrottleTests {
         let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, profiles: [profile], inRackNetworkMW: 0, fabricMW: 1,
                                    upsInstalledMW: 200, upsDesignLoadMW: 200, gridDesignLoadMW: 200, liquidCapacityMW: 200,
                                    airCapacityMW: 10, rackSupplyLimitC: 45, capexCumulativeUSD: 0, plannedFacilityMW: 0)
-        var record = HourRecord(year: 2027, month: 1, day: 1, hour: 0, dryBulbC: 10, wetBulbC: 5, state: .idle,
-                                usableCapacityMW: usableMW, throttleFraction: 0, tokens: 0, lostTokens: 0, limit: nil, feedsOut: 0)
-        Twin.settle(&record, fleet: fleet, demand: 1, physics: PlantPhysics(design: design, site: site))
-        return record
+        return (fleet, PlantPhysics(design: design, site: site))
     }
 
     @Test("A fleet loaded past the feed capacity throttles by the computed amount")
@@ -54,6 +63,36 @@ struct TwinThrottleTests {
         #expect(usable == 60)
         // Demand 101 MW on 60 MW: throttle (101 − 60)/90.
         #expect(abs(try Self.losslessHour(usableMW: usable).throttleFraction - 41.0 / 90) < 2e-6)
+    }
+
+    @Test("A battery bridges the shortfall until it is empty, then recharges from spare capacity")
+    func batteryBridging() throws {
+        // Lossless plant at 101 MW demand; battery 50 MWh, 30 MW, 90 % round trip. Three hours on 60 MW
+        // (shortfall 41 MW), then one on 120 MW:
+        //   1: battery 30 MW → cap (101 − 90)/90, 20 MWh left;  2: 20 MW → cap 21/90, empty;
+        //   3: nothing left → cap 41/90;  4: 19 MW spare charges 19 MW, storing 17.1 MWh; grid at 120 MW.
+        let (fleet, physics) = try Self.losslessPlant()
+        var battery = BatteryBank(Battery(energyMWh: 50, powerMW: 30, roundTripEfficiency: 0.9))
+        var summary = RunSummary()
+        let expected: [(usable: Double, throttle: Double, batteryMW: Double, stored: Double, grid: Double)] = [
+            (60, 11.0 / 90, 30, 20, 60), (60, 21.0 / 90, 20, 0, 60), (60, 41.0 / 90, 0, 0, 60), (120, 0, -19, 17.1, 120),
+        ]
+        for (i, e) in expected.enumerated() {
+            var r = Self.hour(usableMW: e.usable)
+            Twin.step(&r, fleet: fleet, demand: 1, physics: physics, battery: &battery)
+            #expect(abs(r.throttleFraction - e.throttle) < 2e-6, "hour \(i + 1)")
+            #expect(abs(r.batteryMW - e.batteryMW) < 1e-3, "hour \(i + 1)")
+            #expect(abs(battery.storedMWh - e.stored) < 1e-3, "hour \(i + 1)")
+            #expect(abs(r.gridMW - e.grid) < 1e-3, "hour \(i + 1)")
+            #expect(r.limit == (e.throttle > 0 ? .power : nil), "hour \(i + 1)")
+            r.hour = i
+            summary.add(r, fleet: nil, site: try TwinFixture.inputs().1, capitalRecoveryFactor: 0, opexUSDPerMWYear: 0)
+        }
+        // Shortfall before battery and throttle: 41 MW in each of three consecutive hours → 123 MWh to bridge.
+        #expect(abs(summary.largestShortfallMW - 41) < 1e-6 && abs(summary.largestShortfallEventMWh - 123) < 1e-6)
+        #expect(abs(summary.batteryDischargedMWh - 50) < 1e-3 && summary.batteryHours == 2)
+        // The meter sees grid power: 3 × 60 + 120 MWh.
+        #expect(abs(summary.facilityEnergyMWh - 300) < 1e-3)
     }
 
     @Test("Feed outages occur at the rate MTBF and MTTR give")

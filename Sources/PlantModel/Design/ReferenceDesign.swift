@@ -91,8 +91,28 @@ public struct PowerChain: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var transformerEfficiency: Double
     /// UPS efficiency at design load (fraction).
     public var upsEfficiency: Double
+    /// Site battery (BESS) that bridges feed shortfalls in the twin; `nil` for none.
+    public var battery: Battery?
 
     public static var placeholder: PowerChain { PowerChain(transformerEfficiency: 1, upsEfficiency: 1) }
+}
+
+/// A battery energy storage system on the facility side of the grid meter.
+public struct Battery: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// Usable stored energy, MWh.
+    public var energyMWh: Double
+    /// Largest charge or discharge power, MW.
+    public var powerMW: Double
+    /// Energy delivered over energy drawn to charge it (fraction); the loss is taken on charging.
+    public var roundTripEfficiency: Double
+
+    public init(energyMWh: Double, powerMW: Double, roundTripEfficiency: Double) {
+        self.energyMWh = energyMWh
+        self.powerMW = powerMW
+        self.roundTripEfficiency = roundTripEfficiency
+    }
+
+    public static var placeholder: Battery { Battery(energyMWh: 0, powerMW: 0, roundTripEfficiency: 1) }
 }
 
 /// The facility water system (FWS) and CDUs serving the racks' technology cooling system (TCS).

@@ -37,6 +37,11 @@ extension ReferenceDesign {
 
         c.fraction(d.powerChain.transformerEfficiency, "powerChain.transformerEfficiency", low: 0.5)
         c.fraction(d.powerChain.upsEfficiency, "powerChain.upsEfficiency", low: 0.5)
+        if let battery = d.powerChain.battery {
+            c.positive(battery.energyMWh, "powerChain.battery.energyMWh", unitHint: (100_000, "did you give kWh?"))
+            c.positive(battery.powerMW, "powerChain.battery.powerMW", unitHint: (10_000, "did you give kW?"))
+            c.fraction(battery.roundTripEfficiency, "powerChain.battery.roundTripEfficiency", low: 0.5)
+        }
 
         if let lc = d.liquidCooling {
             let classes = ["W17": 17.0, "W27": 27, "W32": 32, "W40": 40, "W45": 45, "W+": 70]
@@ -144,7 +149,7 @@ extension ReferenceDesign {
 
         let references = Set(d.references.map(\.id))
         c.unique(d.references.map(\.id), { "references[\($0)].id" }, what: "reference id")
-        c.sources(d.figures, required: [], known: references, at: "figures")
+        c.sources(d.figures, required: d.powerChain.battery == nil ? [] : ["powerChain.battery"], known: references, at: "figures")
         return c.issues
     }
 }
