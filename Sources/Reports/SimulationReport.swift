@@ -217,6 +217,9 @@ extension SimulationReport {
             ["tokens served of demanded", num(r.servedShare.map { $0 * 100 }, 3) + " %", "servedShare"],
             ["free-cooling hours", "\(r.freeCoolingHours)", "freeCoolingHours"],
             ["hours with a feed out", "\(r.feedOutageHours)", "feedOutageHours"],
+            ["largest power shortfall, MW", num(r.largestShortfallMW, 1) + (r.largestShortfallAt.map { " at \($0)" } ?? ""), "largestShortfallMW"],
+            ["largest shortfall event, MWh", num(r.largestShortfallEventMWh, 1), "largestShortfallEventMWh"],
+            ["battery delivered, MWh (hours)", num(r.batteryDischargedMWh, 1) + " (\(r.batteryHours))", "batteryDischargedMWh"],
             ["min power headroom, MW", num(r.minPowerHeadroomMW, 1) + (r.minPowerHeadroomAt.map { " at \($0)" } ?? ""), "minPowerHeadroomMW"],
             ["min thermal headroom, MW", num(r.minThermalHeadroomMW, 1) + (r.minThermalHeadroomAt.map { " at \($0)" } ?? ""), "minThermalHeadroomMW"],
         ]
