@@ -78,12 +78,13 @@ public struct ClimateSummary: Sendable {
                                       note: "ASHRAE design conditions as printed in the EPW DESIGN CONDITIONS header")
             for key in ["coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "extremeWetBulbC"] { figures[key] = header }
         } else {
+            let why = epw.designConditions == nil ? "this EPW has no DESIGN CONDITIONS; " : "derived from this year's hours, not the header; "
             let derived = FigureSource(sources: [sourceID], evidence: .estimate,
-                                       note: "this EPW has no DESIGN CONDITIONS; 0.4 % dry-bulb taken as the 35th-hottest of the year's 8,760 hours and its coincident wet-bulb as the mean over those 35 hours (one typical year, not ASHRAE's multi-year statistics)")
+                                       note: why + "0.4 % dry-bulb taken as the 35th-hottest of the year's 8,760 hours and its coincident wet-bulb as the mean over those 35 hours (one typical year, not ASHRAE's multi-year statistics)")
             figures["coolingDesignDryBulbC"] = derived
             figures["coolingDesignCoincidentWetBulbC"] = derived
             figures["extremeWetBulbC"] = FigureSource(sources: [sourceID], evidence: .estimate,
-                                                      note: "this EPW has no DESIGN CONDITIONS; the year's highest hourly wet-bulb (psychrometric, station pressure) used")
+                                                      note: why + "the year's highest hourly wet-bulb (psychrometric, station pressure) used")
         }
         climate = Climate(
             epw: nil,

@@ -59,7 +59,7 @@ public struct SyntheticWeather: Sendable {
         func dew(_ d: Int, _ w: Double, _ scale: Double) -> Double { dewPoint[d] + scale * dewPointSpread[d] * w }
     }
 
-    /// Fits the spreads to `climate` (twelve monthly values each) at a site `elevationM` above sea level.
+    /// Fits the scales and the correlation to `climate` (twelve monthly values each) at a site `elevationM` above sea level.
     public init(climate: PlantModel.Climate, elevationM: Double) {
         precondition(climate.monthlyMeanDailyMaxDryBulbC.count == 12 && climate.monthlyMeanDailyMinDryBulbC.count == 12
             && climate.monthlyMeanDewPointC.count == 12, "validated sites carry twelve monthly values")

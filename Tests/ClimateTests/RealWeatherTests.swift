@@ -9,7 +9,8 @@ struct RealWeatherTests {
         for (siteName, file) in WeatherFiles.sites {
             guard let path = WeatherFiles.path(file) else { return }
             let site = try Site.load(from: WeatherFiles.root + "/sites/\(siteName).yaml").value
-            let summary = ClimateSummary(try EPWFile.load(from: path), sourceID: "x")
+            let epw = try EPWFile.load(from: path)
+            let summary = ClimateSummary(epw, sourceID: "x")
             let mine = summary.climate, theirs = site.climate
             #expect(mine.monthlyMeanDailyMaxDryBulbC == theirs.monthlyMeanDailyMaxDryBulbC, "\(siteName)")
             #expect(mine.monthlyMeanDailyMinDryBulbC == theirs.monthlyMeanDailyMinDryBulbC, "\(siteName)")
@@ -21,6 +22,11 @@ struct RealWeatherTests {
             #expect(mine.monthlyStdDevDailyMinDryBulbK == theirs.monthlyStdDevDailyMinDryBulbK, "\(siteName)")
             #expect(mine.monthlyStdDevDailyMeanDewPointK == theirs.monthlyStdDevDailyMeanDewPointK, "\(siteName)")
             #expect(summary.designFromHeader == (siteName != "hillsboro-or"), "\(siteName)")
+            // --design-from-hours: the 35th-hottest hour (0.4 % of 8,760) and the year's highest wet-bulb.
+            let own = ClimateSummary(epw, sourceID: "x", designFrom: .hours).climate
+            let thirtyFifth = epw.hours.map(\.dryBulbC).sorted(by: >)[34]
+            #expect(own.coolingDesignDryBulbC == (thirtyFifth * 10).rounded() / 10, "\(siteName)")
+            #expect(own.extremeWetBulbC == (epw.hours.map(\.wetBulbC).max()! * 10).rounded() / 10, "\(siteName)")
         }
     }
 
