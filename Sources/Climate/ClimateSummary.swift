@@ -114,13 +114,10 @@ extension ClimateSummary {
         out += "  coolingDesignDryBulbC: \(String(format: "%.1f", c.coolingDesignDryBulbC))\n"
         out += "  coolingDesignCoincidentWetBulbC: \(String(format: "%.1f", c.coolingDesignCoincidentWetBulbC))\n"
         out += "  extremeWetBulbC: \(String(format: "%.1f", c.extremeWetBulbC))\n"
-        let spreads = [("monthlyStdDevDailyMaxDryBulbK", c.monthlyStdDevDailyMaxDryBulbK),
-                       ("monthlyStdDevDailyMinDryBulbK", c.monthlyStdDevDailyMinDryBulbK),
-                       ("monthlyStdDevDailyMeanDewPointK", c.monthlyStdDevDailyMeanDewPointK)]
-        for (key, values) in spreads { if let values { out += "  \(key): \(list(values))\n" } }
+        for (key, values) in c.monthlySpreads { if let values { out += "  \(key): \(list(values))\n" } }
         out += "  figures:\n"
         for key in ["monthlyMeanDailyMaxDryBulbC", "monthlyMeanDailyMinDryBulbC", "monthlyMeanDewPointC",
-                    "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "extremeWetBulbC"] + spreads.map(\.0) {
+                    "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "extremeWetBulbC"] + c.monthlySpreads.map(\.key) {
             guard let f = c.figures[key] else { continue }
             out += "    \(key): {sources: [\(f.sources.joined(separator: ", "))], evidence: \(f.evidence.rawValue)"
             if let note = f.note { out += ", note: \(quoted(note))" }

@@ -76,6 +76,13 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.figures = figures
     }
 
+    /// The optional monthly spreads by key, in file order.
+    public var monthlySpreads: [(key: String, values: [Double]?)] {
+        [("monthlyStdDevDailyMaxDryBulbK", monthlyStdDevDailyMaxDryBulbK),
+         ("monthlyStdDevDailyMinDryBulbK", monthlyStdDevDailyMinDryBulbK),
+         ("monthlyStdDevDailyMeanDewPointK", monthlyStdDevDailyMeanDewPointK)]
+    }
+
     public static var placeholder: Climate {
         Climate(epw: nil, monthlyMeanDailyMaxDryBulbC: [], monthlyMeanDailyMinDryBulbC: [], monthlyMeanDewPointC: [],
                 coolingDesignDryBulbC: 0, coolingDesignCoincidentWetBulbC: 0, extremeWetBulbC: 0, figures: [:])

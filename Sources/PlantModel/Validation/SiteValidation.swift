@@ -26,11 +26,8 @@ extension Site {
         for (i, pair) in zip(climate.monthlyMeanDailyMaxDryBulbC, climate.monthlyMeanDailyMinDryBulbC).enumerated() where pair.0 < pair.1 {
             c.add("climate.monthlyMeanDailyMinDryBulbC[\(i)]", "daily minimum \(format(pair.1)) °C exceeds daily maximum \(format(pair.0)) °C")
         }
-        let spreads = [("monthlyStdDevDailyMaxDryBulbK", climate.monthlyStdDevDailyMaxDryBulbK),
-                       ("monthlyStdDevDailyMinDryBulbK", climate.monthlyStdDevDailyMinDryBulbK),
-                       ("monthlyStdDevDailyMeanDewPointK", climate.monthlyStdDevDailyMeanDewPointK)]
-        let givenSpreads = spreads.filter { $0.1 != nil }.map(\.0)
-        for (key, values) in spreads {
+        let givenSpreads = climate.monthlySpreads.filter { $0.values != nil }.map(\.key)
+        for (key, values) in climate.monthlySpreads {
             guard let values else {
                 if !givenSpreads.isEmpty { c.add("climate.\(key)", "missing: the three monthlyStdDev… lists go together (given: \(givenSpreads.joined(separator: ", ")))") }
                 continue
