@@ -7,8 +7,8 @@ import PlantModel
 /// maximum and minimum dry-bulb and of the daily mean dew point. Design figures: the ASHRAE values
 /// printed in the file's `DESIGN CONDITIONS` header; where the header has none (or `designFrom` is
 /// `.hours`), the 35th-hottest hour's dry-bulb (0.4 % of 8,760 h), the mean wet-bulb of those 35 hours,
-/// and the year's highest hourly wet-bulb, marked as estimates (one year, not ASHRAE's multi-year
-/// statistics). Figures are rounded to 0.1 °C (0.1 K).
+/// the 35th- and 175th-highest hourly wet-bulbs (0.4 % and 2 %) and the year's highest, marked as
+/// estimates (one year, not ASHRAE's multi-year statistics). Figures are rounded to 0.1 °C (0.1 K).
 public struct ClimateSummary: Sendable {
     /// Where the design figures come from.
     public enum DesignSource: Sendable {
@@ -17,6 +17,10 @@ public struct ClimateSummary: Sendable {
         /// The file's own hours, even where it has a header (the figures of this year alone).
         case hours
     }
+
+    /// The design figures, in file order.
+    static let designKeys = ["coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "evaporationDesignWetBulbC",
+                             "evaporationDesignWetBulb2PercentC", "extremeWetBulbC"]
 
     public var climate: Climate
     /// Whether the design figures come from the file's ASHRAE header (else derived from its hours).
@@ -59,10 +63,13 @@ public struct ClimateSummary: Sendable {
             designFromHeader = true
         } else {
             let hottest = epw.hours.sorted { $0.dryBulbC > $1.dryBulbC }.prefix(35)
+            let wetBulbs = epw.hours.map(\.wetBulbC).sorted(by: >)
             design = EPWFile.DesignConditions(
-                coolingDryBulbC: hottest.last?.dryBulbC ?? .nan,
+                coolingDryBulbC: hottest[34].dryBulbC,
                 coolingCoincidentWetBulbC: mean(hottest.map(\.wetBulbC)),
-                extremeWetBulbC: epw.hours.map(\.wetBulbC).max() ?? .nan)
+                evaporationWetBulbC: wetBulbs[34],
+                evaporationWetBulb2PercentC: wetBulbs[174],
+                extremeWetBulbC: wetBulbs[0])
             designFromHeader = false
         }
         let monthly = FigureSource(sources: [sourceID], evidence: .measured,
@@ -76,13 +83,17 @@ public struct ClimateSummary: Sendable {
         if designFromHeader {
             let header = FigureSource(sources: [sourceID], evidence: .measured,
                                       note: "ASHRAE design conditions as printed in the EPW DESIGN CONDITIONS header")
-            for key in ["coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "extremeWetBulbC"] { figures[key] = header }
+            for key in Self.designKeys { figures[key] = header }
         } else {
             let why = epw.designConditions == nil ? "this EPW has no DESIGN CONDITIONS; " : "derived from this year's hours, not the header; "
             let derived = FigureSource(sources: [sourceID], evidence: .estimate,
                                        note: why + "0.4 % dry-bulb taken as the 35th-hottest of the year's 8,760 hours and its coincident wet-bulb as the mean over those 35 hours (one typical year, not ASHRAE's multi-year statistics)")
             figures["coolingDesignDryBulbC"] = derived
             figures["coolingDesignCoincidentWetBulbC"] = derived
+            let evaporation = FigureSource(sources: [sourceID], evidence: .estimate,
+                                           note: why + "0.4 % and 2 % evaporation wet-bulbs taken as the 35th- and 175th-highest of the year's 8,760 hourly wet-bulbs (one typical year)")
+            figures["evaporationDesignWetBulbC"] = evaporation
+            figures["evaporationDesignWetBulb2PercentC"] = evaporation
             figures["extremeWetBulbC"] = FigureSource(sources: [sourceID], evidence: .estimate,
                                                       note: why + "the year's highest hourly wet-bulb (psychrometric, station pressure) used")
         }
@@ -93,6 +104,8 @@ public struct ClimateSummary: Sendable {
             monthlyMeanDewPointC: monthMeanDewPoint.map(r),
             coolingDesignDryBulbC: r(design.coolingDryBulbC),
             coolingDesignCoincidentWetBulbC: r(design.coolingCoincidentWetBulbC),
+            evaporationDesignWetBulbC: r(design.evaporationWetBulbC),
+            evaporationDesignWetBulb2PercentC: r(design.evaporationWetBulb2PercentC),
             extremeWetBulbC: r(design.extremeWetBulbC),
             monthlyStdDevDailyMaxDryBulbK: dailyMax.map { r(standardDeviation($0)) },
             monthlyStdDevDailyMinDryBulbK: dailyMin.map { r(standardDeviation($0)) },
@@ -113,11 +126,13 @@ extension ClimateSummary {
         out += "  monthlyMeanDewPointC: \(list(c.monthlyMeanDewPointC))\n"
         out += "  coolingDesignDryBulbC: \(String(format: "%.1f", c.coolingDesignDryBulbC))\n"
         out += "  coolingDesignCoincidentWetBulbC: \(String(format: "%.1f", c.coolingDesignCoincidentWetBulbC))\n"
+        out += "  evaporationDesignWetBulbC: \(String(format: "%.1f", c.evaporationDesignWetBulbC))\n"
+        out += "  evaporationDesignWetBulb2PercentC: \(String(format: "%.1f", c.evaporationDesignWetBulb2PercentC))\n"
         out += "  extremeWetBulbC: \(String(format: "%.1f", c.extremeWetBulbC))\n"
         for (key, values) in c.monthlySpreads { if let values { out += "  \(key): \(list(values))\n" } }
         out += "  figures:\n"
-        for key in ["monthlyMeanDailyMaxDryBulbC", "monthlyMeanDailyMinDryBulbC", "monthlyMeanDewPointC",
-                    "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "extremeWetBulbC"] + c.monthlySpreads.map(\.key) {
+        for key in ["monthlyMeanDailyMaxDryBulbC", "monthlyMeanDailyMinDryBulbC", "monthlyMeanDewPointC"] + Self.designKeys
+                    + c.monthlySpreads.map(\.key) {
             guard let f = c.figures[key] else { continue }
             out += "    \(key): {sources: [\(f.sources.joined(separator: ", "))], evidence: \(f.evidence.rawValue)"
             if let note = f.note { out += ", note: \(quoted(note))" }

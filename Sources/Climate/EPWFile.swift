@@ -25,6 +25,10 @@ public struct EPWFile: Sendable {
         public var coolingDryBulbC: Double
         /// Mean coincident wet-bulb at the 0.4 % dry-bulb, °C.
         public var coolingCoincidentWetBulbC: Double
+        /// 0.4 % annual evaporation wet-bulb, °C.
+        public var evaporationWetBulbC: Double
+        /// 2 % annual evaporation wet-bulb, °C.
+        public var evaporationWetBulb2PercentC: Double
         /// Extreme annual wet-bulb, °C.
         public var extremeWetBulbC: Double
     }
@@ -134,15 +138,18 @@ public struct EPWFile: Sendable {
         pressureFilledRows = filled
     }
 
-    /// Cooling 0.4 % dry-bulb and its coincident wet-bulb (3rd and 4th values after `Cooling`), and the
-    /// extreme wet-bulb (4th after `Extremes`), when the header prints them.
+    /// Cooling 0.4 % dry-bulb and its coincident wet-bulb (3rd and 4th values after `Cooling`), the 0.4 %
+    /// and 2 % evaporation wet-bulbs (9th and 13th) and the extreme wet-bulb (4th after `Extremes`), when
+    /// the header prints them.
     static func designConditions(_ line: Substring) -> DesignConditions? {
         let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard f.first == "DESIGN CONDITIONS", let cooling = f.firstIndex(of: "Cooling"), let extremes = f.firstIndex(of: "Extremes"),
-              cooling + 4 < f.count, extremes + 4 < f.count,
-              let db = Double(f[cooling + 3]), let wb = Double(f[cooling + 4]), let extreme = Double(f[extremes + 4]) else {
+              cooling + 13 < f.count, extremes + 4 < f.count,
+              let db = Double(f[cooling + 3]), let wb = Double(f[cooling + 4]), let evaporation = Double(f[cooling + 9]),
+              let evaporation2 = Double(f[cooling + 13]), let extreme = Double(f[extremes + 4]) else {
             return nil
         }
-        return DesignConditions(coolingDryBulbC: db, coolingCoincidentWetBulbC: wb, extremeWetBulbC: extreme)
+        return DesignConditions(coolingDryBulbC: db, coolingCoincidentWetBulbC: wb, evaporationWetBulbC: evaporation,
+                                evaporationWetBulb2PercentC: evaporation2, extremeWetBulbC: extreme)
     }
 }

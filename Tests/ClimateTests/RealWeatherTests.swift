@@ -17,16 +17,22 @@ struct RealWeatherTests {
             #expect(mine.monthlyMeanDewPointC == theirs.monthlyMeanDewPointC, "\(siteName)")
             #expect(mine.coolingDesignDryBulbC == theirs.coolingDesignDryBulbC, "\(siteName)")
             #expect(mine.coolingDesignCoincidentWetBulbC == theirs.coolingDesignCoincidentWetBulbC, "\(siteName)")
+            #expect(mine.evaporationDesignWetBulbC == theirs.evaporationDesignWetBulbC, "\(siteName)")
+            #expect(mine.evaporationDesignWetBulb2PercentC == theirs.evaporationDesignWetBulb2PercentC, "\(siteName)")
             #expect(mine.extremeWetBulbC == theirs.extremeWetBulbC, "\(siteName)")
             #expect(mine.monthlyStdDevDailyMaxDryBulbK == theirs.monthlyStdDevDailyMaxDryBulbK, "\(siteName)")
             #expect(mine.monthlyStdDevDailyMinDryBulbK == theirs.monthlyStdDevDailyMinDryBulbK, "\(siteName)")
             #expect(mine.monthlyStdDevDailyMeanDewPointK == theirs.monthlyStdDevDailyMeanDewPointK, "\(siteName)")
             #expect(summary.designFromHeader == (siteName != "hillsboro-or"), "\(siteName)")
-            // --design-from-hours: the 35th-hottest hour (0.4 % of 8,760) and the year's highest wet-bulb.
+            // --design-from-hours: the 35th-hottest hour (0.4 % of 8,760), the 35th- and 175th-highest wet-bulbs
+            // (0.4 % and 2 %) and the year's highest.
             let own = ClimateSummary(epw, sourceID: "x", designFrom: .hours).climate
-            let thirtyFifth = epw.hours.map(\.dryBulbC).sorted(by: >)[34]
-            #expect(own.coolingDesignDryBulbC == (thirtyFifth * 10).rounded() / 10, "\(siteName)")
-            #expect(own.extremeWetBulbC == (epw.hours.map(\.wetBulbC).max()! * 10).rounded() / 10, "\(siteName)")
+            let dryBulbs = epw.hours.map(\.dryBulbC).sorted(by: >), wetBulbs = epw.hours.map(\.wetBulbC).sorted(by: >)
+            func r(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+            #expect(own.coolingDesignDryBulbC == r(dryBulbs[34]), "\(siteName)")
+            #expect(own.evaporationDesignWetBulbC == r(wetBulbs[34]), "\(siteName)")
+            #expect(own.evaporationDesignWetBulb2PercentC == r(wetBulbs[174]), "\(siteName)")
+            #expect(own.extremeWetBulbC == r(wetBulbs[0]), "\(siteName)")
         }
     }
 

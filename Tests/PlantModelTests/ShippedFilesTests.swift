@@ -42,7 +42,8 @@ struct ShippedFilesTests {
             print("skipped: ../shared/data/weather is absent (it sits beside the clone in CI)")
             return
         }
-        // DESIGN CONDITIONS: after "Cooling": hottest month, daily range, 0.4 % DB, its MCWB; after "Extremes": 3 wind values, then extreme WB.
+        // DESIGN CONDITIONS: after "Cooling": hottest month, daily range, 0.4 % DB, its MCWB, the 1 % and 2 % DB/MCWB
+        // pairs, then the evaporation WB/MCDB pairs (0.4 % WB 9th, 2 % WB 13th); after "Extremes": 3 wind values, then extreme WB.
         let header = text.split(whereSeparator: \.isNewline)[1].split(separator: ",").map(String.init)
         let cooling = try #require(header.firstIndex(of: "Cooling"))
         let extremes = try #require(header.firstIndex(of: "Extremes"))
@@ -50,5 +51,8 @@ struct ShippedFilesTests {
         #expect(site.climate.coolingDesignDryBulbC == Double(header[cooling + 3]))
         #expect(site.climate.coolingDesignCoincidentWetBulbC == Double(header[cooling + 4]))
         #expect(site.climate.extremeWetBulbC == Double(header[extremes + 4]))
+        // Phoenix's header: evaporation WB 24.5 (0.4 %), 23.5 (2 %).
+        #expect(site.climate.evaporationDesignWetBulbC == 24.5 && Double(header[cooling + 9]) == 24.5)
+        #expect(site.climate.evaporationDesignWetBulb2PercentC == 23.5 && Double(header[cooling + 13]) == 23.5)
     }
 }

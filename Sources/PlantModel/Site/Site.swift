@@ -53,6 +53,10 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var coolingDesignDryBulbC: Double
     /// Mean coincident wet-bulb at the 0.4 % dry-bulb, °C.
     public var coolingDesignCoincidentWetBulbC: Double
+    /// ASHRAE 0.4 % annual evaporation design wet-bulb (exceeded 0.4 % of the year's hours), °C.
+    public var evaporationDesignWetBulbC: Double
+    /// ASHRAE 2 % annual evaporation design wet-bulb, °C.
+    public var evaporationDesignWetBulb2PercentC: Double
     /// ASHRAE extreme annual wet-bulb (the tower design condition), °C.
     public var extremeWetBulbC: Double
     /// Sources of every figure above, by key.
@@ -60,7 +64,8 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
 
     public init(epw: String?, monthlyMeanDailyMaxDryBulbC: [Double], monthlyMeanDailyMinDryBulbC: [Double],
                 monthlyMeanDewPointC: [Double], coolingDesignDryBulbC: Double, coolingDesignCoincidentWetBulbC: Double,
-                extremeWetBulbC: Double, monthlyStdDevDailyMaxDryBulbK: [Double]? = nil,
+                evaporationDesignWetBulbC: Double, evaporationDesignWetBulb2PercentC: Double, extremeWetBulbC: Double,
+                monthlyStdDevDailyMaxDryBulbK: [Double]? = nil,
                 monthlyStdDevDailyMinDryBulbK: [Double]? = nil, monthlyStdDevDailyMeanDewPointK: [Double]? = nil,
                 figures: [String: FigureSource]) {
         self.epw = epw
@@ -72,6 +77,8 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.monthlyStdDevDailyMeanDewPointK = monthlyStdDevDailyMeanDewPointK
         self.coolingDesignDryBulbC = coolingDesignDryBulbC
         self.coolingDesignCoincidentWetBulbC = coolingDesignCoincidentWetBulbC
+        self.evaporationDesignWetBulbC = evaporationDesignWetBulbC
+        self.evaporationDesignWetBulb2PercentC = evaporationDesignWetBulb2PercentC
         self.extremeWetBulbC = extremeWetBulbC
         self.figures = figures
     }
@@ -85,7 +92,8 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
 
     public static var placeholder: Climate {
         Climate(epw: nil, monthlyMeanDailyMaxDryBulbC: [], monthlyMeanDailyMinDryBulbC: [], monthlyMeanDewPointC: [],
-                coolingDesignDryBulbC: 0, coolingDesignCoincidentWetBulbC: 0, extremeWetBulbC: 0, figures: [:])
+                coolingDesignDryBulbC: 0, coolingDesignCoincidentWetBulbC: 0, evaporationDesignWetBulbC: 0,
+                evaporationDesignWetBulb2PercentC: 0, extremeWetBulbC: 0, figures: [:])
     }
 }
 

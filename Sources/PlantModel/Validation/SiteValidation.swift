@@ -3,7 +3,8 @@ extension Site {
     static let requiredFigures = ["energyPriceUSDPerMWh", "grid"]
     static let requiredClimateFigures = [
         "monthlyMeanDailyMaxDryBulbC", "monthlyMeanDailyMinDryBulbC", "monthlyMeanDewPointC",
-        "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "extremeWetBulbC",
+        "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "evaporationDesignWetBulbC", "evaporationDesignWetBulb2PercentC",
+        "extremeWetBulbC",
     ]
 
     /// Every problem in a decoded site file.
@@ -39,7 +40,15 @@ extension Site {
         }
         c.temperature(climate.coolingDesignDryBulbC, "climate.coolingDesignDryBulbC")
         c.temperature(climate.coolingDesignCoincidentWetBulbC, "climate.coolingDesignCoincidentWetBulbC")
+        c.temperature(climate.evaporationDesignWetBulbC, "climate.evaporationDesignWetBulbC")
+        c.temperature(climate.evaporationDesignWetBulb2PercentC, "climate.evaporationDesignWetBulb2PercentC")
+        if climate.evaporationDesignWetBulb2PercentC > climate.evaporationDesignWetBulbC {
+            c.add("climate.evaporationDesignWetBulb2PercentC", "2 % wet-bulb \(format(climate.evaporationDesignWetBulb2PercentC)) °C exceeds the 0.4 % wet-bulb \(format(climate.evaporationDesignWetBulbC)) °C")
+        }
         c.temperature(climate.extremeWetBulbC, "climate.extremeWetBulbC")
+        if climate.evaporationDesignWetBulbC > climate.extremeWetBulbC {
+            c.add("climate.evaporationDesignWetBulbC", "0.4 % wet-bulb \(format(climate.evaporationDesignWetBulbC)) °C exceeds the extreme annual wet-bulb \(format(climate.extremeWetBulbC)) °C")
+        }
         if climate.coolingDesignCoincidentWetBulbC > climate.coolingDesignDryBulbC {
             c.add("climate.coolingDesignCoincidentWetBulbC", "wet-bulb \(format(climate.coolingDesignCoincidentWetBulbC)) °C exceeds its dry-bulb \(format(climate.coolingDesignDryBulbC)) °C")
         }
