@@ -47,4 +47,28 @@ public enum Psychrometrics {
         }
         return (low + high) / 2
     }
+
+    /// Dew point, °C, of air with water-vapour partial pressure `vaporPressurePa` (> 0): the inverse of
+    /// ``saturationVaporPressurePa(_:)`` (frost point below 611.2 Pa), by Newton's method on ln e_s from
+    /// the Magnus estimate, to 10⁻⁹ K.
+    public static func dewPointC(vaporPressurePa: Double) -> Double {
+        let target = log(vaporPressurePa), overIce = vaporPressurePa < saturationVaporPressurePa(0)
+        let magnus = log(vaporPressurePa / 610.94)
+        var t = 243.04 * magnus / (17.625 - magnus) + 273.15
+        for _ in 0..<20 {
+            // ln e_s and its derivative in kelvin (ASHRAE eqs. 5 and 6).
+            let (value, slope) = overIce
+                ? (-5.6745359e3 / t + 6.3925247 - 9.6778430e-3 * t + 6.2215701e-7 * t * t + 2.0747825e-9 * t * t * t
+                    - 9.4840240e-13 * t * t * t * t + 4.1635019 * log(t),
+                   5.6745359e3 / (t * t) - 9.6778430e-3 + 2 * 6.2215701e-7 * t + 3 * 2.0747825e-9 * t * t
+                    - 4 * 9.4840240e-13 * t * t * t + 4.1635019 / t)
+                : (-5.8002206e3 / t + 1.3914993 - 4.8640239e-2 * t + 4.1764768e-5 * t * t - 1.4452093e-8 * t * t * t
+                    + 6.5459673 * log(t),
+                   5.8002206e3 / (t * t) - 4.8640239e-2 + 2 * 4.1764768e-5 * t - 3 * 1.4452093e-8 * t * t + 6.5459673 / t)
+            let step = (value - target) / slope
+            t -= step
+            if abs(step) < 1e-9 { break }
+        }
+        return t - 273.15
+    }
 }

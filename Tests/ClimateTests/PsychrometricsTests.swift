@@ -38,4 +38,15 @@ struct PsychrometricsTests {
         let denver = Psychrometrics.wetBulbC(dryBulbC: 30, dewPointC: 10, pressurePa: Psychrometrics.standardPressurePa(elevationM: 1600))
         #expect(denver < seaLevel - 0.3)
     }
+
+    @Test("Dew point from vapour pressure inverts the saturation pressure, over water and over ice")
+    func dewPoint() {
+        // ASHRAE Fundamentals 2017 ch. 1 Table 3: 3169.7 Pa saturates at 25 °C, 401.74 Pa (over ice) at −5 °C.
+        #expect(abs(Psychrometrics.dewPointC(vaporPressurePa: 3169.7) - 25) < 0.01)
+        #expect(abs(Psychrometrics.dewPointC(vaporPressurePa: 401.74) + 5) < 0.01)
+        for dew in [-30.0, -3, 0.5, 10, 24, 35] {
+            let vapor = Psychrometrics.saturationVaporPressurePa(dew)
+            #expect(abs(Psychrometrics.dewPointC(vaporPressurePa: vapor) - dew) < 1e-6, "\(dew) °C")
+        }
+    }
 }
