@@ -158,6 +158,7 @@ public enum SimulationReport {
         "UPS losses 40 % no-load (Schneider WP 108), 30 % proportional, 30 % square-law (split estimated); transformer 40 % no-load, 60 % square-law (estimate).",
         "Fans and pumps by the affinity law at rated power = fraction × capacity in service.",
         "Chiller COP = η·T_evap/(T_cond − T_evap), η fitted to the design COP at the design condition; condenser at the free-cooling water temperature.",
+        "Water is evaporation, waterLPerKWh × heat rejected evaporatively; tower blowdown, evaporation/(cycles − 1), is added only where the design gives heatRejection.cyclesOfConcentration.",
         "Pump, fan and compressor work becomes heat in the loops the plant rejects; transformer and UPS losses are rejected by the electrical rooms, not the plant.",
     ]
 

@@ -144,7 +144,10 @@ public struct PlantPhysics: Sendable {
         let plantFan = plantFanRatedMW * speed * speed * speed
         var water = 0.0
         switch hr.type {
-        case .coolingTower: water = (hr.waterLPerKWh ?? 0) * rejected  // L/kWh × MWh = m³
+        case .coolingTower:
+            // Make-up = evaporation + blowdown = E·CoC/(CoC − 1) (physics.md B5); L/kWh × MWh = m³.
+            let makeUp = hr.cyclesOfConcentration.map { $0 / ($0 - 1) } ?? 1
+            water = (hr.waterLPerKWh ?? 0) * rejected * makeUp
         case .adiabaticDryCooler where padCooledK > 0:
             // Air is cooled by evaporation from T_db to T_eff, then heated to the fluid inlet: the evaporated
             // share of the heat is (T_db − T_eff)/(T_in − T_eff).

@@ -156,6 +156,19 @@ struct InvalidInputTests {
         ])
     }
 
+    @Test("Cycles of concentration belong to a cooling tower, exceed 1 and need a source")
+    func cyclesOfConcentration() throws {
+        let onPads = try exampleDesign(replacing: "  waterLPerKWh: 1.5\n", with: "  waterLPerKWh: 1.5\n  cyclesOfConcentration: 4\n")
+        #expect(try designIssues(onPads).map { "\($0.path): \($0.message)" } == [
+            "heatRejection.cyclesOfConcentration: only a cooling tower blows down; this plant is adiabaticDryCooler",
+            "figures.heatRejection.cyclesOfConcentration: figure has no source (add figures.heatRejection.cyclesOfConcentration with sources, evidence and note)",
+        ])
+        let tower = try exampleDesign(replacing: "  type: adiabaticDryCooler", with: "  type: coolingTower")
+            .replacingOccurrences(of: "  waterLPerKWh: 1.5\n", with: "  waterLPerKWh: 1.5\n  cyclesOfConcentration: 1\n")
+        #expect(try designIssues(tower).map { "\($0.path): \($0.message)" }.contains(
+            "heatRejection.cyclesOfConcentration: must exceed 1 (blowdown = evaporation / (cycles − 1)), got 1"))
+    }
+
     @Test("Every problem is listed at once")
     func everyProblemAtOnce() throws {
         let yaml = try exampleDesign(replacing: "    positions: 240", with: "    positions: -4")

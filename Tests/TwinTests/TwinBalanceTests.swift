@@ -54,6 +54,26 @@ struct TwinBalanceTests {
         #expect(abs(s.thermalHeadroomMW - 0.2 * (63 + 1.3111875)) < 1e-9)
     }
 
+    @Test("Tower water: evaporation 1.5 L/kWh rejected; with 4 cycles of concentration, make-up 1.5 × 4/3 = 2 L/kWh")
+    func towerWater() throws {
+        var (design, site, _) = try TwinFixture.inputs()
+        design.heatRejection = HeatRejection(type: .coolingTower, ratedCapacityMW: 150, ratedAmbientC: 25.6, ratedFluidInletC: 35,
+                                             approachK: 3.8, fanPowerFraction: 0.01, adiabaticEffectiveness: nil, waterLPerKWh: 1.5,
+                                             cyclesOfConcentration: nil, chillerCapacityMW: 0, chillerCOP: nil)
+        let fleet = InstalledFleet(
+            quarter: Quarter("2027Q1")!, profiles: [], inRackNetworkMW: 0, fabricMW: 0, upsInstalledMW: 100,
+            upsDesignLoadMW: 80, gridDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
+            capexCumulativeUSD: 0, plannedFacilityMW: 0)
+        let evaporating = PlantPhysics(design: design, site: site).state(liquidMW: 60, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
+        // 15 °C wet-bulb + 3.8 K = 18.8 °C free water: no chiller; the hour rejects IT + pump + fan work.
+        #expect(evaporating.compressorMW == 0 && evaporating.rejectedMW > 60)
+        #expect(abs(evaporating.waterM3 - 1.5 * evaporating.rejectedMW) < 1e-9)
+        design.heatRejection.cyclesOfConcentration = 4
+        let blowingDown = PlantPhysics(design: design, site: site).state(liquidMW: 60, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
+        #expect(abs(blowingDown.rejectedMW - evaporating.rejectedMW) < 1e-12)
+        #expect(abs(blowingDown.waterM3 - 2.0 * evaporating.rejectedMW) < 1e-9)
+    }
+
     @Test("Annual PUE is total facility energy over IT energy, not the mean of hourly PUEs")
     func annualPUE() throws {
         guard let scenario = try TwinFixture.scenario() else { return }

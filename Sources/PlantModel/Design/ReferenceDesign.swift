@@ -176,6 +176,9 @@ public struct HeatRejection: Codable, Equatable, Sendable, PlaceholderDecodable 
     public var adiabaticEffectiveness: Double?
     /// Water evaporated per kWh rejected evaporatively, L (towers, adiabatic assist).
     public var waterLPerKWh: Double?
+    /// Cycles of concentration of tower water (towers only): blowdown = evaporation / (CoC − 1)
+    /// (physics.md B5); `nil` counts evaporation only.
+    public var cyclesOfConcentration: Double?
     /// Chiller capacity that trims what free cooling cannot, MW of cooling; 0 for none.
     public var chillerCapacityMW: Double
     /// Chiller COP at the design condition.
@@ -183,7 +186,7 @@ public struct HeatRejection: Codable, Equatable, Sendable, PlaceholderDecodable 
 
     public static var placeholder: HeatRejection {
         HeatRejection(type: .dryCooler, ratedCapacityMW: 0, ratedAmbientC: 0, ratedFluidInletC: 0, approachK: 0,
-                      fanPowerFraction: 0, adiabaticEffectiveness: nil, waterLPerKWh: nil, chillerCapacityMW: 0,
+                      fanPowerFraction: 0, adiabaticEffectiveness: nil, waterLPerKWh: nil, cyclesOfConcentration: nil, chillerCapacityMW: 0,
                       chillerCOP: nil)
     }
 }

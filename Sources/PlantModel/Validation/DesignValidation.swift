@@ -92,6 +92,13 @@ extension ReferenceDesign {
         case .dryCooler:
             break
         }
+        if let cycles = hr.cyclesOfConcentration {
+            if hr.type != .coolingTower {
+                c.add("heatRejection.cyclesOfConcentration", "only a cooling tower blows down; this plant is \(hr.type.rawValue)")
+            } else if !(cycles.isFinite && cycles > 1) {
+                c.add("heatRejection.cyclesOfConcentration", "must exceed 1 (blowdown = evaporation / (cycles − 1)), got \(format(cycles))")
+            }
+        }
 
         if ![2, 3].contains(d.fabric.tiers) { c.add("fabric.tiers", "must be 2 or 3, got \(d.fabric.tiers)") }
         if d.fabric.switchRadix < 4 || d.fabric.switchRadix % 2 != 0 { c.add("fabric.switchRadix", "must be an even number ≥ 4, got \(d.fabric.switchRadix)") }
@@ -149,7 +156,9 @@ extension ReferenceDesign {
 
         let references = Set(d.references.map(\.id))
         c.unique(d.references.map(\.id), { "references[\($0)].id" }, what: "reference id")
-        c.sources(d.figures, required: d.powerChain.battery == nil ? [] : ["powerChain.battery"], known: references, at: "figures")
+        let required = (d.powerChain.battery == nil ? [] : ["powerChain.battery"])
+            + (hr.cyclesOfConcentration == nil ? [] : ["heatRejection.cyclesOfConcentration"])
+        c.sources(d.figures, required: required, known: references, at: "figures")
         return c.issues
     }
 }
