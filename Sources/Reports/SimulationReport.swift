@@ -48,6 +48,9 @@ public enum SimulationReport {
         public var largestShortfallMW: Double
         public var largestShortfallAt: String?
         public var largestShortfallEventMWh: Double
+        public var unservedHours: Int
+        public var unservedPowerMWh: Double
+        public var unservedHeatMWh: Double
         public var minPowerHeadroomMW: Double?
         public var minPowerHeadroomAt: String?
         public var minThermalHeadroomMW: Double?
@@ -80,6 +83,9 @@ public enum SimulationReport {
             largestShortfallMW = s.largestShortfallMW
             largestShortfallAt = s.largestShortfallAt
             largestShortfallEventMWh = s.largestShortfallEventMWh
+            unservedHours = s.unservedHours
+            unservedPowerMWh = s.unservedPowerMWh
+            unservedHeatMWh = s.unservedHeatMWh
             minPowerHeadroomMW = s.minPowerHeadroomMW
             minPowerHeadroomAt = s.minPowerHeadroomAt
             minThermalHeadroomMW = s.minThermalHeadroomMW
@@ -97,6 +103,7 @@ public enum SimulationReport {
                 "feedOutageHours": Double(feedOutageHours), "energyCostUSD": energyCostUSD,
                 "batteryDischargedMWh": batteryDischargedMWh, "batteryHours": Double(batteryHours),
                 "largestShortfallMW": largestShortfallMW, "largestShortfallEventMWh": largestShortfallEventMWh,
+                "unservedHours": Double(unservedHours), "unservedPowerMWh": unservedPowerMWh, "unservedHeatMWh": unservedHeatMWh,
             ]
             let optional: [String: Double?] = [
                 "pue": pue, "wueLPerKWh": wueLPerKWh, "tokensPerMWh": tokensPerMWh, "servedShare": servedShare,
@@ -221,6 +228,8 @@ extension SimulationReport {
             ["largest power shortfall, MW", num(r.largestShortfallMW, 1) + (r.largestShortfallAt.map { " at \($0)" } ?? ""), "largestShortfallMW"],
             ["largest shortfall event, MWh", num(r.largestShortfallEventMWh, 1), "largestShortfallEventMWh"],
             ["battery delivered, MWh (hours)", num(r.batteryDischargedMWh, 1) + " (\(r.batteryHours))", "batteryDischargedMWh"],
+            ["unserved at full throttle, h (power/heat MWh)",
+             "\(r.unservedHours) (\(num(r.unservedPowerMWh, 1))/\(num(r.unservedHeatMWh, 1)))", "unservedHours"],
             ["min power headroom, MW", num(r.minPowerHeadroomMW, 1) + (r.minPowerHeadroomAt.map { " at \($0)" } ?? ""), "minPowerHeadroomMW"],
             ["min thermal headroom, MW", num(r.minThermalHeadroomMW, 1) + (r.minThermalHeadroomAt.map { " at \($0)" } ?? ""), "minThermalHeadroomMW"],
         ]

@@ -34,6 +34,12 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// The largest energy shortfall of one run of consecutive short hours, MWh: the battery energy that
     /// would have bridged every shortfall of the run (DESIGN.md: E = ∫ max(0, P − P_grid,cap) dt).
     public var largestShortfallEventMWh: Double = 0
+    /// Hours in which even idle GPUs leave power or thermal headroom negative: load the site cannot
+    /// carry however far it throttles. The power grid and battery could not supply and the heat the plant
+    /// could not reject in those hours, MWh.
+    public var unservedHours: Int = 0
+    public var unservedPowerMWh: Double = 0
+    public var unservedHeatMWh: Double = 0
     /// The shortfall energy of the run of short hours in progress, MWh.
     var shortfallEventMWh: Double = 0
     /// Energy at the site's price, USD.
@@ -78,6 +84,10 @@ public struct RunSummary: Codable, Sendable, Equatable {
             throttledHours += 1
             if limit == .power { powerLimitedHours += 1 } else { thermalLimitedHours += 1 }
             if firstThrottleAt == nil { (firstThrottleAt, firstThrottleLimit) = (r.timestamp, limit) }
+        }
+        let (unservedPower, unservedHeat) = (max(0, -r.powerHeadroomMW), max(0, -s.thermalHeadroomMW))
+        if unservedPower > 1e-9 || unservedHeat > 1e-9 {
+            (unservedHours, unservedPowerMWh, unservedHeatMWh) = (unservedHours + 1, unservedPowerMWh + unservedPower, unservedHeatMWh + unservedHeat)
         }
         if minPowerHeadroomMW.map({ r.powerHeadroomMW < $0 }) ?? true { (minPowerHeadroomMW, minPowerHeadroomAt) = (r.powerHeadroomMW, r.timestamp) }
         if minThermalHeadroomMW.map({ s.thermalHeadroomMW < $0 }) ?? true { (minThermalHeadroomMW, minThermalHeadroomAt) = (s.thermalHeadroomMW, r.timestamp) }

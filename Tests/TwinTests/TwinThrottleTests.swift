@@ -47,6 +47,35 @@ struct TwinThrottleTests {
         #expect(free.throttleFraction == 0 && free.limit == nil && free.tokens == 3.6e9)
     }
 
+    @Test("Load the site cannot carry even fully throttled is counted as unserved power and heat")
+    func unserved() throws {
+        // Idle racks and fabric draw 10 + 1 = 11 MW; a 5 MW grid leaves 6 MW unserved at full throttle.
+        let (fleet, physics) = try Self.losslessPlant()
+        let site = try TwinFixture.inputs().site
+        var starved = Self.hour(usableMW: 5)
+        Twin.settle(&starved, fleet: fleet, demand: 1, physics: physics)
+        #expect(starved.throttleFraction == 1 && starved.limit == .power)
+        // A 3 MW plant rated at 35 °C air with 50 °C fluid rejects 3 × (50 − 10)/(50 − 35) = 8 MW at 10 °C: 3 MW of
+        // the 11 MW idle heat has nowhere to go.
+        var design = try TwinFixture.inputs().design
+        design.powerChain = PowerChain(transformerEfficiency: 1, upsEfficiency: 1)
+        design.liquidCooling!.pumpPowerFraction = 0
+        design.airCooling.fanPowerFraction = 0
+        design.heatRejection.fanPowerFraction = 0
+        design.heatRejection.ratedCapacityMW = 3
+        var hot = Self.hour(usableMW: 100)
+        Twin.settle(&hot, fleet: fleet, demand: 1, physics: PlantPhysics(design: design, site: site))
+        #expect(hot.throttleFraction == 1 && hot.limit == .thermal)
+        #expect(abs(hot.state.rejectionCapacityMW - 8) < 1e-9)
+        var summary = RunSummary()
+        for r in [starved, hot, try Self.losslessHour(usableMW: 80)] {
+            summary.add(r, fleet: fleet, site: site, capitalRecoveryFactor: 0, opexUSDPerMWYear: 0)
+        }
+        #expect(summary.unservedHours == 2)
+        #expect(abs(summary.unservedPowerMWh - 6) < 1e-9)
+        #expect(abs(summary.unservedHeatMWh - 3) < 1e-9)
+    }
+
     @Test("An N+1 site rides through one feed outage; losing two throttles by the shortfall")
     func feedOutages() throws {
         let grid = Grid(feeds: (0..<3).map { Feed(name: "f\($0)", capacityMW: 60, availableFrom: Quarter("2026Q1")!) },
