@@ -5,16 +5,20 @@ import Foundation
 public enum Psychrometrics {
     /// Saturation vapour pressure over ice (t < 0 °C) or liquid water, Pa (Hyland–Wexler, ASHRAE eqs. 5 and 6).
     public static func saturationVaporPressurePa(_ temperatureC: Double) -> Double {
-        let t = temperatureC + 273.15
-        let lnP: Double
-        if temperatureC < 0 {
-            lnP = -5.6745359e3 / t + 6.3925247 - 9.6778430e-3 * t + 6.2215701e-7 * t * t
-                + 2.0747825e-9 * t * t * t - 9.4840240e-13 * t * t * t * t + 4.1635019 * log(t)
-        } else {
-            lnP = -5.8002206e3 / t + 1.3914993 - 4.8640239e-2 * t + 4.1764768e-5 * t * t
-                - 1.4452093e-8 * t * t * t + 6.5459673 * log(t)
+        exp(lnSaturation(temperatureC + 273.15, overIce: temperatureC < 0).value)
+    }
+
+    /// ln e_s (e_s in Pa) at `t` kelvin over ice or water (ASHRAE eqs. 5 and 6), and its derivative, 1/K.
+    private static func lnSaturation(_ t: Double, overIce: Bool) -> (value: Double, slope: Double) {
+        if overIce {
+            return (-5.6745359e3 / t + 6.3925247 - 9.6778430e-3 * t + 6.2215701e-7 * t * t
+                        + 2.0747825e-9 * t * t * t - 9.4840240e-13 * t * t * t * t + 4.1635019 * log(t),
+                    5.6745359e3 / (t * t) - 9.6778430e-3 + 2 * 6.2215701e-7 * t + 3 * 2.0747825e-9 * t * t
+                        - 4 * 9.4840240e-13 * t * t * t + 4.1635019 / t)
         }
-        return exp(lnP)
+        return (-5.8002206e3 / t + 1.3914993 - 4.8640239e-2 * t + 4.1764768e-5 * t * t
+                    - 1.4452093e-8 * t * t * t + 6.5459673 * log(t),
+                5.8002206e3 / (t * t) - 4.8640239e-2 + 2 * 4.1764768e-5 * t - 3 * 1.4452093e-8 * t * t + 6.5459673 / t)
     }
 
     /// Humidity ratio of air with water-vapour partial pressure `vaporPressurePa`, kg/kg (ASHRAE eq. 20).
@@ -56,15 +60,7 @@ public enum Psychrometrics {
         let magnus = log(vaporPressurePa / 610.94)
         var t = 243.04 * magnus / (17.625 - magnus) + 273.15
         for _ in 0..<20 {
-            // ln e_s and its derivative in kelvin (ASHRAE eqs. 5 and 6).
-            let (value, slope) = overIce
-                ? (-5.6745359e3 / t + 6.3925247 - 9.6778430e-3 * t + 6.2215701e-7 * t * t + 2.0747825e-9 * t * t * t
-                    - 9.4840240e-13 * t * t * t * t + 4.1635019 * log(t),
-                   5.6745359e3 / (t * t) - 9.6778430e-3 + 2 * 6.2215701e-7 * t + 3 * 2.0747825e-9 * t * t
-                    - 4 * 9.4840240e-13 * t * t * t + 4.1635019 / t)
-                : (-5.8002206e3 / t + 1.3914993 - 4.8640239e-2 * t + 4.1764768e-5 * t * t - 1.4452093e-8 * t * t * t
-                    + 6.5459673 * log(t),
-                   5.8002206e3 / (t * t) - 4.8640239e-2 + 2 * 4.1764768e-5 * t - 3 * 1.4452093e-8 * t * t + 6.5459673 / t)
+            let (value, slope) = lnSaturation(t, overIce: overIce)
             let step = (value - target) / slope
             t -= step
             if abs(step) < 1e-9 { break }

@@ -186,8 +186,8 @@ public struct HeatRejection: Codable, Equatable, Sendable, PlaceholderDecodable 
 
     public static var placeholder: HeatRejection {
         HeatRejection(type: .dryCooler, ratedCapacityMW: 0, ratedAmbientC: 0, ratedFluidInletC: 0, approachK: 0,
-                      fanPowerFraction: 0, adiabaticEffectiveness: nil, waterLPerKWh: nil, cyclesOfConcentration: nil, chillerCapacityMW: 0,
-                      chillerCOP: nil)
+                      fanPowerFraction: 0, adiabaticEffectiveness: nil, waterLPerKWh: nil, cyclesOfConcentration: nil,
+                      chillerCapacityMW: 0, chillerCOP: nil)
     }
 }
 

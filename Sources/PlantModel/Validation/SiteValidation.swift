@@ -3,8 +3,8 @@ extension Site {
     static let requiredFigures = ["energyPriceUSDPerMWh", "grid"]
     static let requiredClimateFigures = [
         "monthlyMeanDailyMaxDryBulbC", "monthlyMeanDailyMinDryBulbC", "monthlyMeanDewPointC",
-        "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "evaporationDesignWetBulbC", "evaporationDesignWetBulb2PercentC",
-        "extremeWetBulbC",
+        "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "evaporationDesignWetBulbC",
+        "evaporationDesignWetBulb2PercentC", "extremeWetBulbC",
     ]
 
     /// Every problem in a decoded site file.
