@@ -21,6 +21,11 @@ func designIssues(_ yaml: String) throws -> [ValidationIssue] {
     }
 }
 
+/// Decodes a site from text and validates it; every issue as "path: message".
+func siteIssues(_ yaml: String) throws -> [String] {
+    Site.issues(in: try PlantFile.decode(Site.self, from: yaml, file: "s.yaml")).map { "\($0.path): \($0.message)" }
+}
+
 /// The bundled example design's text with one substitution.
 func exampleDesign(replacing old: String, with new: String) throws -> String {
     let text = try String(contentsOfFile: Repo.path("reference-designs/gb300-nvl72-hybrid.yaml"), encoding: .utf8)

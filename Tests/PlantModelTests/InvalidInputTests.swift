@@ -104,40 +104,34 @@ struct InvalidInputTests {
         let site = try String(contentsOfFile: Repo.path("sites/ashburn-va.yaml"), encoding: .utf8)
         let maxLine = try #require(site.split(separator: "\n").first { $0.hasPrefix("  monthlyStdDevDailyMaxDryBulbK:") })
         let minLine = try #require(site.split(separator: "\n").first { $0.hasPrefix("  monthlyStdDevDailyMinDryBulbK:") })
-        func issues(_ yaml: String) throws -> [String] {
-            Site.issues(in: try PlantFile.decode(Site.self, from: yaml, file: "s.yaml")).map { "\($0.path): \($0.message)" }
-        }
         let withoutMin = site.replacingOccurrences(of: minLine + "\n", with: "")
-        #expect(try issues(withoutMin) == [
+        #expect(try siteIssues(withoutMin) == [
             "climate.monthlyStdDevDailyMinDryBulbK: missing: the three monthlyStdDev… lists go together (given: monthlyStdDevDailyMaxDryBulbK, monthlyStdDevDailyMeanDewPointK)",
         ])
         let negative = site.replacingOccurrences(of: maxLine, with: "  monthlyStdDevDailyMaxDryBulbK: [7.2, 5.6, 6.0, 6.3, 5.8, 4.2, -3.4, 2.7, 3.8, 5.2, 3.8]")
-        #expect(try issues(negative) == [
+        #expect(try siteIssues(negative) == [
             "climate.monthlyStdDevDailyMaxDryBulbK: needs 12 monthly values, got 11",
             "climate.monthlyStdDevDailyMaxDryBulbK[6]: must lie in 0…30 K, got -3.4",
         ])
         let unsourced = site.split(separator: "\n").filter { !$0.hasPrefix("    monthlyStdDevDailyMeanDewPointK:") }.joined(separator: "\n")
-        #expect(try issues(unsourced).contains { $0.hasPrefix("climate.figures") && $0.contains("monthlyStdDevDailyMeanDewPointK") })
+        #expect(try siteIssues(unsourced).contains { $0.hasPrefix("climate.figures") && $0.contains("monthlyStdDevDailyMeanDewPointK") })
     }
 
     @Test("The evaporation wet-bulbs are ordered 2 % ≤ 0.4 % ≤ extreme, each with a source; a missing one is named")
     func evaporationWetBulbs() throws {
         let site = try String(contentsOfFile: Repo.path("sites/ashburn-va.yaml"), encoding: .utf8)
-        func issues(_ yaml: String) throws -> [String] {
-            Site.issues(in: try PlantFile.decode(Site.self, from: yaml, file: "s.yaml")).map { "\($0.path): \($0.message)" }
-        }
         // Ashburn: 0.4 % 25.4 °C, 2 % 24.1 °C, extreme 28.9 °C.
         let swapped = site.replacingOccurrences(of: "  evaporationDesignWetBulb2PercentC: 24.1", with: "  evaporationDesignWetBulb2PercentC: 25.6")
             .replacingOccurrences(of: "  evaporationDesignWetBulbC: 25.4", with: "  evaporationDesignWetBulbC: 29.0")
-        #expect(try issues(swapped) == [
+        #expect(try siteIssues(swapped) == [
             "climate.evaporationDesignWetBulbC: 0.4 % wet-bulb 29 °C exceeds the extreme annual wet-bulb 28.9 °C",
         ])
         let inverted = site.replacingOccurrences(of: "  evaporationDesignWetBulb2PercentC: 24.1", with: "  evaporationDesignWetBulb2PercentC: 25.6")
-        #expect(try issues(inverted) == [
+        #expect(try siteIssues(inverted) == [
             "climate.evaporationDesignWetBulb2PercentC: 2 % wet-bulb 25.6 °C exceeds the 0.4 % wet-bulb 25.4 °C",
         ])
         let unsourced = site.split(separator: "\n").filter { !$0.hasPrefix("    evaporationDesignWetBulbC:") }.joined(separator: "\n")
-        #expect(try issues(unsourced).contains { $0.hasPrefix("climate.figures") && $0.contains("evaporationDesignWetBulbC") })
+        #expect(try siteIssues(unsourced).contains { $0.hasPrefix("climate.figures") && $0.contains("evaporationDesignWetBulbC") })
         let missing = site.replacingOccurrences(of: "  evaporationDesignWetBulbC: 25.4\n", with: "")
         let error = try #require(throws: (any Error).self) { try PlantFile.decode(Site.self, from: missing, file: "s.yaml") }
         #expect("\(error)".contains("climate.evaporationDesignWetBulbC"), "\(error)")
