@@ -109,7 +109,7 @@ public struct Grid: Codable, Equatable, Sendable, PlaceholderDecodable {
 
     /// Usable import capacity in a quarter: feeds in service by then, after the redundancy rule.
     public func usableCapacityMW(in quarter: Quarter) -> Double {
-        redundancy.usableCapacity(of: feeds.filter { $0.availableFrom <= quarter }.map(\.capacityMW))
+        redundancy.usableCapacity(of: feedsInService(in: quarter).map(\.capacityMW))
     }
 
     /// Feeds in service in a quarter.
