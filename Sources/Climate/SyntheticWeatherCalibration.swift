@@ -46,25 +46,33 @@ extension SyntheticWeather {
                     - Psychrometrics.psychrometerCoefficient(wetBulbC: wetBulb) * pressurePa * (dryBulb - wetBulb)
                 return vapor > 0 ? Psychrometrics.dewPointC(vaporPressurePa: vapor) : -.infinity
             }
-            var hottest: [(year: Int, day: Int, dryBulb: Double)] = []
+            /// A calibration day's hourly dry-bulbs, hottest first.
+            func dryBulbs(_ year: Int, _ d: Int) -> [Double] {
+                let (high, low) = days.dryBulb(d, normals[year].t[d], dryBulbScale, shape)
+                return SyntheticWeather.diurnalFraction.map { high - $0 * (high - low) }.sorted(by: >)
+            }
+            // Hours within 5 K of the design dry-bulb or above, where the hottest 0.4 % lie.
+            let nearDesign = climate.coolingDesignDryBulbC - 5
+            var near: [(year: Int, day: Int, dryBulb: Double)] = []
             var humid: [HumidDay] = []
-            for (year, (t, _)) in normals.enumerated() {
+            for year in 0..<Self.years {
                 for d in 0..<365 {
-                    let (high, low) = days.dryBulb(d, t[d], dryBulbScale, shape)
-                    let dryBulbs = SyntheticWeather.diurnalFraction.map { high - $0 * (high - low) }.sorted(by: >)
-                    hottest += dryBulbs.map { (year, d, $0) }
+                    let dayDryBulbs = dryBulbs(year, d)
+                    near += dayDryBulbs.prefix { $0 > nearDesign }.map { (year, d, $0) }
                     // Wet-bulb never exceeds dry-bulb: only hours above the lower figure can count.
-                    if high > lower {
+                    if dayDryBulbs[0] > lower {
                         humid.append(HumidDay(year: year, day: d,
-                                              upperNeeds: dryBulbs.filter { $0 > upper }.map { dewPointNeeded($0, upper) },
-                                              lowerNeeds: dryBulbs.filter { $0 > lower }.map { dewPointNeeded($0, lower) }))
+                                              upperNeeds: dayDryBulbs.filter { $0 > upper }.map { dewPointNeeded($0, upper) },
+                                              lowerNeeds: dayDryBulbs.filter { $0 > lower }.map { dewPointNeeded($0, lower) }))
                     }
                 }
             }
-            // The hottest 0.4 % of hours, for the coincident wet-bulb (sorted from those near or above the design
-            // dry-bulb, where they lie).
-            let count = Int((0.004 * hours).rounded()), near = hottest.filter { $0.dryBulb > climate.coolingDesignDryBulbC - 5 }
-            hottest = Array((near.count >= count ? near : hottest).sorted { $0.dryBulb > $1.dryBulb }.prefix(count))
+            // The hottest 0.4 % of hours, for the coincident wet-bulb; from every hour where a fit at the edge of
+            // its range leaves fewer near the design dry-bulb.
+            let count = Int((0.004 * hours).rounded())
+            let pool = near.count >= count
+                ? near : (0..<Self.years).flatMap { year in (0..<365).flatMap { d in dryBulbs(year, d).map { (year, d, $0) } } }
+            let hottest = pool.sorted { $0.dryBulb > $1.dryBulb }.prefix(count)
 
             func dewNormal(_ year: Int, _ day: Int, _ correlation: Double) -> Double {
                 correlation * normals[year].t[day] + (1 - correlation * correlation).squareRoot() * normals[year].v[day]
