@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Layers, arrows only downward (README "Library layout"):
+//   tokenplant → Workflows → Benchmarks → Reports → Planner, Twin → Plans → PlantPhysics → PlantModel
+//   Planner → LinearProgramming → CGLPK;  Twin → Climate → PlantModel.  Twin never links GLPK.
 let package = Package(
     name: "TokenPlant",
     platforms: [.macOS(.v13)],
@@ -8,15 +11,20 @@ let package = Package(
         .executable(name: "tokenplant", targets: ["tokenplant"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "PlantModel", targets: ["PlantModel"]),
+        .library(name: "PlantPhysics", targets: ["PlantPhysics"]),
+        .library(name: "Plans", targets: ["Plans"]),
         .library(name: "Planner", targets: ["Planner"]),
-        .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Climate", targets: ["Climate"]),
         .library(name: "Twin", targets: ["Twin"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Benchmarks", targets: ["Benchmarks"]),
+        .library(name: "Workflows", targets: ["Workflows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
     ],
     targets: [
         // GLPK's C API; no Swift API of its own. Debian ships no glpk.pc, so no pkgConfig.
@@ -30,25 +38,55 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/catalog.yaml")]
         ),
-        .target(name: "Planner", dependencies: ["PlantModel", "LinearProgramming"]),
+        .target(name: "PlantPhysics", dependencies: ["PlantModel"]),
+        .target(name: "Plans", dependencies: ["PlantModel", "PlantPhysics"]),
+        .target(name: "Planner", dependencies: ["PlantModel", "PlantPhysics", "Plans", "LinearProgramming"]),
         .target(name: "Climate", dependencies: ["PlantModel"]),
-        .target(name: "Twin", dependencies: ["PlantModel", "Planner", "Climate"]),
+        .target(name: "Twin", dependencies: ["PlantModel", "PlantPhysics", "Plans", "Climate"]),
         .target(
             name: "Reports",
-            dependencies: ["PlantModel", "Planner", "Twin", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["PlantModel", "PlantPhysics", "Plans", "Planner", "Twin", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        .target(name: "Benchmarks", dependencies: ["Plans", "Planner", "Climate", "Twin", "Reports"]),
+        .target(
+            name: "Workflows",
+            dependencies: ["PlantModel", "Plans", "Planner", "LinearProgramming", "Climate", "Twin", "Reports", "Benchmarks"]
         ),
         .executableTarget(
             name: "tokenplant",
             dependencies: [
-                "PlantModel", "Planner", "Reports", "Climate", "Twin",
+                "Plans", "Planner", "Workflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
-        .testTarget(name: "PlantModelTests", dependencies: ["PlantModel"]),
-        .testTarget(name: "ClimateTests", dependencies: ["Climate", "PlantModel"]),
-        .testTarget(name: "TwinTests", dependencies: ["Twin", "Planner", "PlantModel", "Climate", "Reports"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlantModel", "LinearProgramming", "Reports"]),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(name: "PlantModelTests", dependencies: ["PlantModel", .product(name: "Numerics", package: "swift-numerics")]),
+        .testTarget(
+            name: "PlantPhysicsTests",
+            dependencies: ["PlantPhysics", "PlantModel", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(
+            name: "ClimateTests",
+            dependencies: ["Climate", "PlantModel", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(
+            name: "TwinTests",
+            dependencies: ["Twin", "Plans", "Planner", "PlantModel", "PlantPhysics", "Climate", "Reports",
+                           .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(
+            name: "PlannerTests",
+            dependencies: ["Planner", "Plans", "PlantModel", "PlantPhysics", "LinearProgramming", "Reports",
+                           .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Plans", "Planner", "Twin", "PlantModel", "PlantPhysics",
+                           .product(name: "Numerics", package: "swift-numerics")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

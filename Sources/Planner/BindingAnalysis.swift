@@ -1,4 +1,5 @@
 import LinearProgramming
+import Plans
 
 /// Finds the capacity limits that shape a plan and prices them.
 ///
@@ -7,6 +8,9 @@ import LinearProgramming
 /// continuous): with integers fixed every rack column is fixed and every capacity dual is zero, so the
 /// relaxation is what answers "what is one more MW worth".
 enum BindingAnalysis {
+    /// Below this a slack or a dual counts as zero (solver noise).
+    static let tolerance = 1e-9
+
     static func limits(problem: PlanningProblem, outcome: Planner.Outcome) -> [BindingLimit] {
         let f = outcome.formulation
         let duals = outcome.relaxation?.rowDuals ?? []
@@ -25,16 +29,12 @@ enum BindingAnalysis {
             let slack = capacity - used
             let oneUnit = row.terms.map { abs($0.coefficient) * (unitOf[$0.variable] ?? 1) }.filter { $0 > 0 }.min() ?? 0
             let price = i < duals.count ? duals[i] : 0
-            guard slack < oneUnit - 1e-9 || abs(price) > 1e-9 else { continue }
-            let state = slack < oneUnit - 1e-9 ? "binding" : "near its limit"
-            let per = info.family.unit.isEmpty ? "unit" : info.family.unit
-            let value = price == 0 ? "" : "; +1 \(per) ≈ \(price > 0 ? "+" : "")\(formatAmount(price)) \(outcome.objective.shadowPriceUnit)"
-            let when = info.quarter.map { " in \($0)" } ?? ""
-            let whereText = info.subject.map { " (\($0))" } ?? ""
+            let full = slack < oneUnit - tolerance
+            guard full || abs(price) > tolerance else { continue }
             limits.append(BindingLimit(
-                constraint: row.name, family: info.family.words, quarter: info.quarter, subject: info.subject,
-                capacity: capacity, used: used, slack: slack, unit: info.family.unit, shadowPrice: price,
-                explanation: "\(info.family.words)\(whereText)\(when): \(state), \(formatAmount(used)) of \(formatAmount(capacity)) \(info.family.unit) used\(value)"))
+                constraint: row.name, family: info.family, state: full ? .binding : .nearLimit, quarter: info.quarter,
+                subject: info.subject, capacity: capacity, used: used, slack: slack, unit: info.family.unit,
+                shadowPrice: price, shadowPriceUnit: outcome.shadowPriceUnit))
         }
         return limits
     }

@@ -1,8 +1,12 @@
 import LinearProgramming
+import Plans
 
 /// Diagnoses an infeasible plan: every capacity limit gets a penalized slack, and the least total
 /// relative violation shows which limits must move and by how much (GLPK has no IIS).
 enum ElasticDiagnosis {
+    /// Slack below this is solver noise, not a limit to move (in the limit's own unit).
+    static let minimumShortfall = 1e-6
+
     static func diagnose(_ f: Formulation, options: SolverOptions) -> InfeasibilityDiagnosis {
         var model = f.model
         model.sense = .minimize
@@ -21,9 +25,9 @@ enum ElasticDiagnosis {
         }
         let shortfalls = slacks.compactMap { row, slack -> InfeasibilityDiagnosis.Shortfall? in
             let amount = solution[slack]
-            guard amount > 1e-6 else { return nil }
+            guard amount > minimumShortfall else { return nil }
             let info = f.rows[row]
-            return .init(constraint: model.constraints[row].name, family: info.family.words,
+            return .init(constraint: model.constraints[row].name, family: info.family,
                          capacity: model.constraints[row].upperBound ?? 0, increase: amount, unit: info.family.unit)
         }
         return InfeasibilityDiagnosis(shortfalls: shortfalls)

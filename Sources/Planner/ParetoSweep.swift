@@ -1,4 +1,5 @@
 import PlantModel
+import Plans
 
 /// The resource a Pareto sweep trades tokens against.
 public enum ParetoAxis: String, Sendable, Codable, CaseIterable {
@@ -29,7 +30,7 @@ public struct ParetoPoint: Codable, Equatable, Sendable {
     public var peakFacilityMW: Double
     /// Tokens/s in the last quarter per facility MW in the last quarter.
     public var tokensPerSecondPerMWLastQuarter: Double
-    public var status: String
+    public var status: SolverFacts.Status
     public var relativeGap: Double?
 }
 

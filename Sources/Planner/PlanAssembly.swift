@@ -1,5 +1,7 @@
 import LinearProgramming
 import PlantModel
+import PlantPhysics
+import Plans
 
 /// Turns a solved formulation and its hall placement into a ``BuildPlan``.
 enum PlanAssembly {
@@ -76,7 +78,7 @@ enum PlanAssembly {
                 tokensPerSecondByWorkload: tokensByWorkload[t].mapValues(rounded),
                 tokensPerSecondPerMW: facility > 0 ? rounded(tokens / facility) : nil,
                 capexNewUSD: rounded(capexNew), capexCumulativeUSD: rounded(capexCumulative),
-                costPerMillionTokensUSD: tokens > 0 ? rounded(quarterCost / (tokens * secondsPerQuarter) * 1e6) : nil))
+                costPerMillionTokensUSD: tokens > 0 ? rounded(quarterCost / (tokens * TimeBase.secondsPerQuarter) * 1e6) : nil))
 
             var cdus = 0
             if let lc = problem.design.liquidCooling {
@@ -103,7 +105,7 @@ enum PlanAssembly {
             inputs: inputs, objective: options.objective, objectiveValue: rounded(outcome.objectiveValue),
             objectiveUnit: options.objective.unit,
             solver: SolverFacts(
-                status: solution.status.rawValue, bestBound: outcome.objectiveBound.map(rounded),
+                status: solution.status == .optimal ? .optimal : .feasible, bestBound: outcome.objectiveBound.map(rounded),
                 relativeGap: outcome.relativeGap.map { ($0 * 1e9).rounded() / 1e9 },
                 branchAndBoundNodes: outcome.nodes, simplexIterations: outcome.iterations, solves: outcome.solves,
                 integerVariables: integers, continuousVariables: f.model.variables.count - integers,

@@ -1,16 +1,4 @@
-/// What the planner optimizes.
-public enum Objective: String, Sendable, CaseIterable, Codable {
-    /// Most tokens over the horizon (Σ over quarters of tokens/s × seconds per quarter).
-    case maxTokens = "max-tokens"
-    /// Highest ratio of tokens to facility power over the horizon (Dinkelbach iterations, exact),
-    /// then the largest plan at that ratio.
-    case tokensPerMW = "tokens-per-mw"
-    /// Lowest cost per token (annualized capex + energy + facility opex over tokens; Dinkelbach),
-    /// then the largest plan at that cost.
-    case costPerToken = "cost-per-token"
-    /// Least capex reaching a tokens/s target in the last quarter.
-    case minCapex = "min-capex"
-}
+import Plans
 
 /// How to plan.
 public struct PlanOptions: Sendable, Equatable {
@@ -33,8 +21,3 @@ public struct PlanOptions: Sendable, Equatable {
         self.limit = limit
     }
 }
-
-/// Seconds in an average quarter (365.25 / 4 days).
-public let secondsPerQuarter = 365.25 / 4 * 86_400.0
-/// Hours in an average quarter.
-public let hoursPerQuarter = 365.25 / 4 * 24.0

@@ -1,4 +1,6 @@
 import PlantModel
+import PlantPhysics
+import Plans
 
 /// The resolved inputs of one planning run: which profile may go into which hall from which quarter,
 /// and what each rack costs every limit at the design condition.
@@ -75,11 +77,11 @@ public struct PlanningProblem: Sendable {
 
     /// Cost of one rack in stock for one quarter: annualized capex / 4, USD.
     func quarterlyCapitalCostUSD(_ profile: RackProfile) -> Double {
-        profile.capexUSDPerRack * design.economics.capitalRecoveryFactor / 4
+        profile.capexUSDPerRack * design.economics.capitalRecoveryFactor / TimeBase.quartersPerYear
     }
 
     /// Cost of 1 MW of facility power for one quarter: energy at full load + facility opex, USD.
     var quarterlyCostPerFacilityMWUSD: Double {
-        site.energyPriceUSDPerMWh * hoursPerQuarter + design.economics.facilityOpexUSDPerMWYear / 4
+        site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter + design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
     }
 }

@@ -26,11 +26,6 @@ public func textTable(header: [String], rows: [[String]], rightAligned: Set<Int>
     return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
 }
 
-/// A number with a fixed number of decimals, as text (locale-independent).
-public func fixed(_ value: Double, _ decimals: Int) -> String {
-    String(format: "%.\(decimals)f", value)
-}
-
 /// JSON with sorted keys and stable formatting, so equal inputs give byte-identical files.
 public func stableJSON<T: Encodable>(_ value: T) throws -> Data {
     let encoder = JSONEncoder()

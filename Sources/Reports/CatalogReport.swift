@@ -3,26 +3,36 @@ import PlantModel
 
 /// The catalog as a table, CSV or JSON (`tokenplant profiles`).
 public enum CatalogReport {
-    static let header = ["id", "generation", "gpusPerRack", "rackMaxKW", "liquidShare", "maxCoolantSupplyC",
-                         "capexUSDPerRack", "availableFrom", "workload", "tokensPerSecondPerGPU", "precision", "evidence"]
+    /// One row: a profile and one workload it serves.
+    typealias Row = (profile: RackProfile, throughput: Throughput)
+
+    /// The columns of the table and CSV.
+    static let columns: [ExportColumn<Row>] = [
+        ExportColumn("id") { $0.profile.id },
+        ExportColumn("generation") { $0.profile.generation },
+        ExportColumn("gpusPerRack") { String($0.profile.gpusPerRack) },
+        ExportColumn("rackMaxKW") { NumberText.fixed($0.profile.rackMaxKW, 1) },
+        ExportColumn("liquidShare") { NumberText.fixed($0.profile.liquidShare, 2) },
+        ExportColumn("maxCoolantSupplyC") { $0.profile.maxCoolantSupplyC.map { NumberText.fixed($0, 0) } ?? "air" },
+        ExportColumn("capexUSDPerRack") { NumberText.fixed($0.profile.capexUSDPerRack, 0) },
+        ExportColumn("availableFrom") { $0.profile.availableFrom.description },
+        ExportColumn("workload") { $0.throughput.workload },
+        ExportColumn("tokensPerSecondPerGPU") { NumberText.fixed($0.throughput.tokensPerSecondPerGPU, 1) },
+        ExportColumn("precision") { $0.throughput.precision.rawValue },
+        ExportColumn("evidence") { $0.throughput.source.evidence.rawValue },
+    ]
 
     /// One row per profile and workload it serves.
-    static func rows(_ catalog: Catalog) -> [[String]] {
-        catalog.profiles.flatMap { p in
-            p.throughput.map { t in
-                [p.id, p.generation, String(p.gpusPerRack), fixed(p.rackMaxKW, 1), fixed(p.liquidShare, 2),
-                 p.maxCoolantSupplyC.map { fixed($0, 0) } ?? "air", fixed(p.capexUSDPerRack, 0),
-                 p.availableFrom.description, t.workload, fixed(t.tokensPerSecondPerGPU, 1), t.precision.rawValue,
-                 t.source.evidence.rawValue]
-            }
-        }
+    static func rows(_ catalog: Catalog) -> [Row] {
+        catalog.profiles.flatMap { p in p.throughput.map { (p, $0) } }
     }
 
     public static func table(_ catalog: Catalog) -> String {
-        textTable(header: header, rows: rows(catalog), rightAligned: [2, 3, 4, 5, 6, 9])
+        textTable(header: columns.map(\.name), rows: rows(catalog).map { row in columns.map { $0.text(row) } },
+                  rightAligned: [2, 3, 4, 5, 6, 9])
     }
 
-    public static func csv(_ catalog: Catalog) -> String { csvText(header: header, rows: rows(catalog)) }
+    public static func csv(_ catalog: Catalog) -> String { csvText(columns, rows(catalog)) }
 
     /// The whole catalog, every figure with its source.
     public static func json(_ catalog: Catalog) throws -> Data { try stableJSON(catalog) }

@@ -1,20 +1,23 @@
 import Foundation
 import Planner
+import Plans
 
 /// The Pareto frontier as `plan --pareto N --out DIR` writes it and the table it prints.
 public enum ParetoReport {
-    static let header = ["point", "limit", "tokens", "capexUSD", "peakFacilityMW", "tokensPerSecondPerMWLastQuarter", "status", "relativeGap"]
-
-    static func rows(_ frontier: ParetoFrontier) -> [[String]] {
-        frontier.points.map {
-            [String($0.point), $0.limit.map { fixed($0, 3) } ?? "none", fixed($0.tokens, 0), fixed($0.capexUSD, 0),
-             fixed($0.peakFacilityMW, 3), fixed($0.tokensPerSecondPerMWLastQuarter, 1), $0.status,
-             $0.relativeGap.map { fixed($0, 6) } ?? ""]
-        }
-    }
+    /// The columns of `pareto.csv`; the same names as `points[]` in `pareto.json`.
+    static let columns: [ExportColumn<ParetoPoint>] = [
+        ExportColumn("point") { String($0.point) },
+        ExportColumn("limit") { $0.limit.map { NumberText.fixed($0, 3) } ?? "none" },
+        ExportColumn("tokens") { NumberText.fixed($0.tokens, 0) },
+        ExportColumn("capexUSD") { NumberText.fixed($0.capexUSD, 0) },
+        ExportColumn("peakFacilityMW") { NumberText.fixed($0.peakFacilityMW, 3) },
+        ExportColumn("tokensPerSecondPerMWLastQuarter") { NumberText.fixed($0.tokensPerSecondPerMWLastQuarter, 1) },
+        ExportColumn("status") { $0.status.rawValue },
+        ExportColumn("relativeGap") { $0.relativeGap.map { NumberText.fixed($0, 6) } ?? "" },
+    ]
 
     /// `pareto.csv`: one row per frontier point.
-    public static func csv(_ frontier: ParetoFrontier) -> String { csvText(header: header, rows: rows(frontier)) }
+    public static func csv(_ frontier: ParetoFrontier) -> String { csvText(columns, frontier.points) }
 
     /// Writes pareto.json and pareto.csv into `folder`, each atomically, both rendered first.
     public static func write(_ frontier: ParetoFrontier, to folder: String) throws {
@@ -27,9 +30,9 @@ public enum ParetoReport {
         var out = "Pareto frontier: \(frontier.inputs.design) on \(frontier.inputs.site)\n"
         out += "Most tokens over the horizon with \(frontier.axis == .capex ? "cumulative capex" : "facility power in every quarter") ≤ limit (\(frontier.axisUnit)); the last point is unconstrained.\n\n"
         let body = frontier.points.map {
-            [String($0.point), $0.limit.map { PlanReport.formatted($0) } ?? "none", PlanReport.formatted($0.tokens),
-             PlanReport.formatted($0.capexUSD), fixed($0.peakFacilityMW, 1), PlanReport.formatted($0.tokensPerSecondPerMWLastQuarter),
-             $0.relativeGap.map { fixed($0 * 100, 3) + " %" } ?? "-"]
+            [String($0.point), $0.limit.map { NumberText.grouped($0) } ?? "none", NumberText.grouped($0.tokens),
+             NumberText.grouped($0.capexUSD), NumberText.fixed($0.peakFacilityMW, 1), NumberText.grouped($0.tokensPerSecondPerMWLastQuarter),
+             $0.relativeGap.map { NumberText.fixed($0 * 100, 3) + " %" } ?? "-"]
         }
         out += textTable(header: ["point", "limit \(frontier.axisUnit)", "tokens", "capex USD", "peak facility MW", "tokens/s/MW (last)", "gap"],
                          rows: body, rightAligned: Set(0...6))

@@ -1,117 +1,65 @@
 import Foundation
+import PlantPhysics
 import Twin
 
-/// `timeseries.csv` and `summary.json` of `tokenplant simulate`.
+/// `timeseries.csv` and `summary.json` of `tokenplant simulate`, and the table it prints.
 public enum SimulationReport {
-    public static let timeseriesHeader = [
-        "timestamp", "dryBulbC", "wetBulbC", "itMW", "coolingMW", "lossesMW", "facilityMW", "usableCapacityMW",
-        "powerHeadroomMW", "rejectionCapacityMW", "thermalHeadroomMW", "supplyTempC", "pue", "waterM3",
-        "throttleFraction", "tokens", "limit", "feedsOut", "batteryMW", "batteryStoredMWh",
+    /// The columns of `timeseries.csv`, one row per simulated hour (every field is a number or a bare word,
+    /// so no quoting is needed).
+    public static let timeseriesColumns: [ExportColumn<HourRecord>] = [
+        ExportColumn("timestamp") { $0.timestamp },
+        ExportColumn("dryBulbC") { NumberText.fixed($0.dryBulbC, 1) },
+        ExportColumn("wetBulbC") { NumberText.fixed($0.wetBulbC, 2) },
+        ExportColumn("itMW") { NumberText.fixed($0.state.itMW, 3) },
+        ExportColumn("coolingMW") { NumberText.fixed($0.state.coolingMW, 3) },
+        ExportColumn("lossesMW") { NumberText.fixed($0.state.lossesMW, 3) },
+        ExportColumn("facilityMW") { NumberText.fixed($0.state.facilityMW, 3) },
+        ExportColumn("usableCapacityMW") { NumberText.fixed($0.usableCapacityMW, 3) },
+        ExportColumn("powerHeadroomMW") { NumberText.fixed($0.powerHeadroomMW, 3) },
+        ExportColumn("rejectionCapacityMW") { NumberText.fixed($0.state.rejectionCapacityMW, 3) },
+        ExportColumn("thermalHeadroomMW") { NumberText.fixed($0.state.thermalHeadroomMW, 3) },
+        ExportColumn("supplyTempC") { NumberText.fixed($0.state.supplyTempC, 2) },
+        ExportColumn("pue") { $0.pue.map { NumberText.fixed($0, 4) } ?? "" },
+        ExportColumn("waterM3") { NumberText.fixed($0.state.waterM3, 3) },
+        ExportColumn("throttleFraction") { NumberText.fixed($0.throttleFraction, 6) },
+        ExportColumn("tokens") { NumberText.fixed($0.tokens, 0) },
+        ExportColumn("limit") { $0.limit?.rawValue ?? "" },
+        ExportColumn("feedsOut") { String($0.feedsOut) },
+        ExportColumn("batteryMW") { NumberText.fixed($0.batteryMW, 3) },
+        ExportColumn("batteryStoredMWh") { NumberText.fixed($0.batteryStoredMWh, 3) },
     ]
 
-    /// One CSV line for an hour (every field is a number or a bare word, so no quoting is needed).
+    /// The header line of `timeseries.csv`.
+    public static var timeseriesHeader: String { timeseriesColumns.map(\.name).joined(separator: ",") + "\n" }
+
+    /// One line of `timeseries.csv`.
     public static func timeseriesLine(_ r: HourRecord) -> String {
-        let s = r.state
-        let fields = [
-            r.timestamp, fixed(r.dryBulbC, 1), fixed(r.wetBulbC, 2), fixed(s.itMW, 3), fixed(s.coolingMW, 3), fixed(s.lossesMW, 3),
-            fixed(s.facilityMW, 3), fixed(r.usableCapacityMW, 3), fixed(r.powerHeadroomMW, 3), fixed(s.rejectionCapacityMW, 3),
-            fixed(s.thermalHeadroomMW, 3), fixed(s.supplyTempC, 2), r.pue.map { fixed($0, 4) } ?? "", fixed(s.waterM3, 3),
-            fixed(r.throttleFraction, 6), fixed(r.tokens, 0), r.limit?.rawValue ?? "", String(r.feedsOut),
-            fixed(r.batteryMW, 3), fixed(r.batteryStoredMWh, 3),
-        ]
-        return fields.joined(separator: ",") + "\n"
+        timeseriesColumns.map { $0.text(r) }.joined(separator: ",") + "\n"
     }
 
-    /// The figures of one run, derived ones included.
-    public struct RunFigures: Codable, Sendable, Equatable {
-        public var hours: Int
-        public var pue: Double?
-        public var wueLPerKWh: Double?
-        public var itEnergyMWh: Double
-        public var coolingEnergyMWh: Double
-        public var lossesEnergyMWh: Double
-        public var facilityEnergyMWh: Double
-        public var waterM3: Double
-        public var tokens: Double
-        public var lostTokens: Double
-        public var servedShare: Double?
-        public var tokensPerMWh: Double?
-        public var throttledHours: Int
-        public var powerLimitedHours: Int
-        public var thermalLimitedHours: Int
-        public var firstThrottleAt: String?
-        public var firstThrottleLimit: ThrottleLimit?
-        public var freeCoolingHours: Int
-        public var feedOutageHours: Int
-        public var batteryDischargedMWh: Double
-        public var batteryHours: Int
-        public var largestShortfallMW: Double
-        public var largestShortfallAt: String?
-        public var largestShortfallEventMWh: Double
-        public var unservedHours: Int
-        public var unservedPowerMWh: Double
-        public var unservedHeatMWh: Double
-        public var minPowerHeadroomMW: Double?
-        public var minPowerHeadroomAt: String?
-        public var minThermalHeadroomMW: Double?
-        public var minThermalHeadroomAt: String?
-        public var energyCostUSD: Double
-        public var costPerMillionTokensUSD: Double?
+    /// The figures of one run, as ``RunFigure/all`` declares them; encodes as the `run` object of `summary.json`.
+    public struct RunFigures: Encodable, Sendable, Equatable {
+        public var summary: RunSummary
 
-        public init(_ s: RunSummary) {
-            hours = s.hours
-            pue = s.pue
-            wueLPerKWh = s.wueLPerKWh
-            itEnergyMWh = s.itEnergyMWh
-            coolingEnergyMWh = s.coolingEnergyMWh
-            lossesEnergyMWh = s.lossesEnergyMWh
-            facilityEnergyMWh = s.facilityEnergyMWh
-            waterM3 = s.waterM3
-            tokens = s.tokens
-            lostTokens = s.lostTokens
-            servedShare = s.servedShare
-            tokensPerMWh = s.tokensPerMWh
-            throttledHours = s.throttledHours
-            powerLimitedHours = s.powerLimitedHours
-            thermalLimitedHours = s.thermalLimitedHours
-            firstThrottleAt = s.firstThrottleAt
-            firstThrottleLimit = s.firstThrottleLimit
-            freeCoolingHours = s.freeCoolingHours
-            feedOutageHours = s.feedOutageHours
-            batteryDischargedMWh = s.batteryDischargedMWh
-            batteryHours = s.batteryHours
-            largestShortfallMW = s.largestShortfallMW
-            largestShortfallAt = s.largestShortfallAt
-            largestShortfallEventMWh = s.largestShortfallEventMWh
-            unservedHours = s.unservedHours
-            unservedPowerMWh = s.unservedPowerMWh
-            unservedHeatMWh = s.unservedHeatMWh
-            minPowerHeadroomMW = s.minPowerHeadroomMW
-            minPowerHeadroomAt = s.minPowerHeadroomAt
-            minThermalHeadroomMW = s.minThermalHeadroomMW
-            minThermalHeadroomAt = s.minThermalHeadroomAt
-            energyCostUSD = s.energyCostUSD
-            costPerMillionTokensUSD = s.costPerMillionTokensUSD
+        public init(_ summary: RunSummary) { self.summary = summary }
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ name: String) { stringValue = name }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
         }
 
-        /// The numeric figures by name, for percentiles across runs.
-        var numbers: [String: Double] {
-            var n: [String: Double] = [
-                "itEnergyMWh": itEnergyMWh, "coolingEnergyMWh": coolingEnergyMWh, "lossesEnergyMWh": lossesEnergyMWh,
-                "facilityEnergyMWh": facilityEnergyMWh, "waterM3": waterM3, "tokens": tokens, "lostTokens": lostTokens,
-                "throttledHours": Double(throttledHours), "freeCoolingHours": Double(freeCoolingHours),
-                "feedOutageHours": Double(feedOutageHours), "energyCostUSD": energyCostUSD,
-                "batteryDischargedMWh": batteryDischargedMWh, "batteryHours": Double(batteryHours),
-                "largestShortfallMW": largestShortfallMW, "largestShortfallEventMWh": largestShortfallEventMWh,
-                "unservedHours": Double(unservedHours), "unservedPowerMWh": unservedPowerMWh, "unservedHeatMWh": unservedHeatMWh,
-            ]
-            let optional: [String: Double?] = [
-                "pue": pue, "wueLPerKWh": wueLPerKWh, "tokensPerMWh": tokensPerMWh, "servedShare": servedShare,
-                "minPowerHeadroomMW": minPowerHeadroomMW, "minThermalHeadroomMW": minThermalHeadroomMW,
-                "costPerMillionTokensUSD": costPerMillionTokensUSD,
-            ]
-            for (k, v) in optional { if let v { n[k] = v } }
-            return n
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for figure in RunFigure.all {
+                switch figure.read(summary) {
+                case .count(let n): try container.encode(n, forKey: Key(figure.key))
+                case .number(let x): try container.encodeIfPresent(x, forKey: Key(figure.key))
+                case .text(let t): try container.encodeIfPresent(t, forKey: Key(figure.key))
+                }
+            }
         }
     }
 
@@ -149,7 +97,7 @@ public enum SimulationReport {
     }
 
     /// `summary.json`.
-    public struct Summary: Codable, Sendable, Equatable {
+    public struct Summary: Encodable, Sendable, Equatable {
         public var inputs: Inputs
         /// Figures of run 0 (the run `timeseries.csv` shows).
         public var run: RunFigures
@@ -169,80 +117,31 @@ public enum SimulationReport {
         "Pump, fan and compressor work becomes heat in the loops the plant rejects; transformer and UPS losses are rejected by the electrical rooms, not the plant.",
     ]
 
-    /// Summary of `runs` (run 0 first).
+    /// Summary of `runs` (run 0 first); with several runs, percentiles of every numeric figure.
     public static func summary(inputs: Inputs, runs: [RunSummary]) -> Summary {
-        let figures = runs.map(RunFigures.init)
         var percentiles: [String: Percentiles]?
         if runs.count > 1 {
-            let numbers = figures.map(\.numbers)
             var table: [String: Percentiles] = [:]
-            for key in numbers[0].keys {
-                if let p = Percentiles(numbers.compactMap { $0[key] }) { table[key] = p }
+            for figure in RunFigure.all where figure.hasPercentiles {
+                if let p = Percentiles(runs.compactMap { figure.read($0).number }) { table[figure.key] = p }
             }
             percentiles = table
         }
-        return Summary(inputs: inputs, run: figures[0], percentiles: percentiles, estimates: estimates)
-    }
-}
-
-/// Streams hours into `timeseries.csv`; the file appears only on ``commit()``.
-public final class TimeseriesWriter {
-    private let file: AtomicStreamFile
-    private var error: Error?
-
-    public init(path: String) throws {
-        file = try AtomicStreamFile(path: path)
-        try file.write(SimulationReport.timeseriesHeader.joined(separator: ",") + "\n")
+        return Summary(inputs: inputs, run: RunFigures(runs[0]), percentiles: percentiles, estimates: estimates)
     }
 
-    /// Writes one hour; the first write error is kept and thrown by ``commit()``.
-    public func sink(_ record: HourRecord) {
-        guard error == nil else { return }
-        do { try file.write(SimulationReport.timeseriesLine(record)) } catch { self.error = error }
-    }
-
-    public func commit() throws {
-        if let error { throw error }
-        try file.commit()
-    }
-}
-
-extension SimulationReport {
     /// The summary as a text table: run 0's figures, with P50/P90/P99 across runs when there are several.
     public static func table(_ s: Summary) -> String {
-        let r = s.run
-        func num(_ v: Double?, _ d: Int) -> String { v.map { fixed($0, d) } ?? "–" }
-        var rows: [[String]] = [
-            ["annual PUE (energy ratio)", num(r.pue, 3), "pue"],
-            ["WUE, L/kWh IT", num(r.wueLPerKWh, 3), "wueLPerKWh"],
-            ["IT energy, MWh", num(r.itEnergyMWh, 0), "itEnergyMWh"],
-            ["facility energy, MWh", num(r.facilityEnergyMWh, 0), "facilityEnergyMWh"],
-            ["water, m³", num(r.waterM3, 0), "waterM3"],
-            ["tokens", String(format: "%.4g", r.tokens), "tokens"],
-            ["tokens per MWh", r.tokensPerMWh.map { String(format: "%.4g", $0) } ?? "–", "tokensPerMWh"],
-            ["cost per million tokens, USD", num(r.costPerMillionTokensUSD, 4), "costPerMillionTokensUSD"],
-            ["hours throttled (power/thermal)", "\(r.throttledHours) (\(r.powerLimitedHours)/\(r.thermalLimitedHours))", "throttledHours"],
-            ["tokens served of demanded", num(r.servedShare.map { $0 * 100 }, 3) + " %", "servedShare"],
-            ["free-cooling hours", "\(r.freeCoolingHours)", "freeCoolingHours"],
-            ["hours with a feed out", "\(r.feedOutageHours)", "feedOutageHours"],
-            ["largest power shortfall, MW", num(r.largestShortfallMW, 1) + (r.largestShortfallAt.map { " at \($0)" } ?? ""), "largestShortfallMW"],
-            ["largest shortfall event, MWh", num(r.largestShortfallEventMWh, 1), "largestShortfallEventMWh"],
-            ["battery delivered, MWh (hours)", num(r.batteryDischargedMWh, 1) + " (\(r.batteryHours))", "batteryDischargedMWh"],
-            ["unserved at full throttle, h (power/heat MWh)",
-             "\(r.unservedHours) (\(num(r.unservedPowerMWh, 1))/\(num(r.unservedHeatMWh, 1)))", "unservedHours"],
-            ["min power headroom, MW", num(r.minPowerHeadroomMW, 1) + (r.minPowerHeadroomAt.map { " at \($0)" } ?? ""), "minPowerHeadroomMW"],
-            ["min thermal headroom, MW", num(r.minThermalHeadroomMW, 1) + (r.minThermalHeadroomAt.map { " at \($0)" } ?? ""), "minThermalHeadroomMW"],
-        ]
+        let r = s.run.summary
+        let figures = RunFigure.all.compactMap { figure in figure.row.map { (figure.key, $0) } }
         var header = ["figure", "run 0"]
+        var rows = figures.map { _, row in [row.label, row.cell(r)] }
         if let p = s.percentiles {
             header += ["P50", "P90", "P99"]
-            rows = rows.map { row in
-                guard let q = p[row[2]] else { return Array(row[0...1]) + ["–", "–", "–"] }
-                let scale = row[2] == "servedShare" ? 100.0 : 1
-                return Array(row[0...1]) + [q.p50, q.p90, q.p99].map { String(format: "%.5g", $0 * scale) }
+            rows = zip(rows, figures).map { cells, figure in
+                guard let q = p[figure.0] else { return cells + ["–", "–", "–"] }
+                return cells + [q.p50, q.p90, q.p99].map { NumberText.significant($0 * figure.1.percentileScale, 5) }
             }
-        } else {
-            rows = rows.map { Array($0[0...1]) }
         }
         let i = s.inputs
         var text = "\(i.design) on \(i.site): \(i.years) year(s) from \(i.firstYear), \(i.runs) run(s), seed \(i.seed)\nweather: \(i.weather)\n"

@@ -1,6 +1,8 @@
 import PlantModel
+import PlantPhysics
+import Plans
 
-/// The figures of one simulated run over all its years (DESIGN.md §5 step 8). PUE is the energy ratio
+/// The figures of one simulated run over all its years. PUE is the energy ratio
 /// of ISO/IEC 30134-2 and WUE the site water over IT energy of ISO/IEC 30134-9.
 public struct RunSummary: Codable, Sendable, Equatable {
     public var hours: Int
@@ -32,7 +34,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var largestShortfallMW: Double = 0
     public var largestShortfallAt: String?
     /// The largest energy shortfall of one run of consecutive short hours, MWh: the battery energy that
-    /// would have bridged every shortfall of the run (DESIGN.md: E = ∫ max(0, P − P_grid,cap) dt).
+    /// would have bridged every shortfall of the run, E = ∫ max(0, P − P_grid,cap) dt.
     public var largestShortfallEventMWh: Double = 0
     /// Hours in which even idle GPUs leave power or thermal headroom negative: load the site cannot
     /// carry however far it throttles. The power grid and battery could not supply and the heat the plant
@@ -75,7 +77,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         shortfallEventMWh = r.powerShortfallMW > 0 ? shortfallEventMWh + r.powerShortfallMW : 0
         largestShortfallEventMWh = max(largestShortfallEventMWh, shortfallEventMWh)
         if let fleet {
-            capitalAndOpexUSD += (fleet.capexCumulativeUSD * capitalRecoveryFactor + fleet.plannedFacilityMW * opexUSDPerMWYear) / 8760
+            capitalAndOpexUSD += (fleet.capexCumulativeUSD * capitalRecoveryFactor + fleet.plannedFacilityMW * opexUSDPerMWYear) / TimeBase.hoursPerCommonYear
         }
         if r.feedsOut > 0 { feedOutageHours += 1 }
         guard fleet.map({ $0.racks > 0 }) ?? false else { return }

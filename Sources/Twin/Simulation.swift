@@ -1,6 +1,7 @@
 import Climate
-import Planner
 import PlantModel
+import PlantPhysics
+import Plans
 
 /// Everything one simulation needs: the plan and what it was planned on, the weather, and the span.
 public struct TwinScenario: Sendable {
@@ -8,7 +9,7 @@ public struct TwinScenario: Sendable {
     public var site: Site
     public var plan: BuildPlan
     public var fleet: [InstalledFleet]
-    public var physics: PlantPhysics
+    public var plant: HourlyPlant
     /// Weather years to draw from: the EPW's one year, or a pool of synthetic years. Run r's year k uses
     /// weather[(r·years + k) mod count].
     public var weather: [WeatherYear]
@@ -21,7 +22,7 @@ public struct TwinScenario: Sendable {
         self.site = site
         self.plan = plan
         fleet = InstalledFleet.quarters(of: plan, design: design, site: site, catalog: catalog)
-        physics = PlantPhysics(design: design, site: site)
+        plant = HourlyPlant(design: design, site: site)
         self.weather = weather
         self.years = years
     }
@@ -41,7 +42,7 @@ public struct TwinScenario: Sendable {
     }
 }
 
-/// The hourly simulation (DESIGN.md §5).
+/// The hourly simulation (README "simulate (the digital twin)").
 public enum Twin {
     /// Simulates run `run` of `scenario` seeded by `seed`, handing each hour to `sink` in order, and returns
     /// the run's summary. The run's demand noise and outages come from their own streams of the seed, so a
@@ -52,7 +53,7 @@ public enum Twin {
         var outages = FeedOutages(grid: scenario.site.grid, seed: streams.next())
         var battery = BatteryBank(scenario.design.powerChain.battery)
         let demand = DemandModel(design: scenario.design)
-        let physics = scenario.physics
+        let plant = scenario.plant
         let crf = scenario.design.economics.capitalRecoveryFactor
         let opex = scenario.design.economics.facilityOpexUSDPerMWYear
         var summary = RunSummary()
@@ -71,7 +72,7 @@ public enum Twin {
                     feedsOut: outages.outages(in: quarter))
                 if let fleet {
                     record.usableCapacityMW = outages.usableCapacityMW(in: quarter, ruleCapacityMW: fleet.gridDesignLoadMW)
-                    step(&record, fleet: fleet, demand: m, physics: physics, battery: &battery)
+                    step(&record, fleet: fleet, demand: m, plant: plant, battery: &battery)
                 }
                 record.batteryStoredMWh = battery.storedMWh
                 summary.add(record, fleet: fleet, site: scenario.site, capitalRecoveryFactor: crf, opexUSDPerMWYear: opex)
@@ -83,9 +84,9 @@ public enum Twin {
 
     /// One hour with the battery: settles the load with the battery's available power on top of the grid's,
     /// then discharges what the grid could not carry or recharges from the spare grid capacity.
-    static func step(_ record: inout HourRecord, fleet: InstalledFleet, demand m: Double, physics: PlantPhysics,
+    static func step(_ record: inout HourRecord, fleet: InstalledFleet, demand m: Double, plant: HourlyPlant,
                      battery: inout BatteryBank) {
-        settle(&record, fleet: fleet, demand: m, physics: physics, batteryMW: battery.availableMW)
+        settle(&record, fleet: fleet, demand: m, plant: plant, batteryMW: battery.availableMW)
         let uncovered = record.state.facilityMW - record.usableCapacityMW
         if uncovered > 0 {
             // Capped on power: the battery gave all it had (the bisection's 1e-6 would otherwise leave crumbs).
@@ -100,7 +101,7 @@ public enum Twin {
     /// Loads the fleet at demand multiplier `m` and caps GPU work by the smallest fraction f that keeps the
     /// facility's power within the usable grid capacity plus `batteryMW` and thermal headroom ≥ 0 (bisection
     /// to 1e-6; facility power and heat rise monotonically with load).
-    static func settle(_ record: inout HourRecord, fleet: InstalledFleet, demand m: Double, physics: PlantPhysics,
+    static func settle(_ record: inout HourRecord, fleet: InstalledFleet, demand m: Double, plant: HourlyPlant,
                        batteryMW: Double = 0) {
         var liquidIdle = 0.0, liquidDynamic = 0.0, airIdle = 0.0, airDynamic = 0.0, tokensPerSecond = 0.0
         for p in fleet.profiles {
@@ -113,7 +114,7 @@ public enum Twin {
         }
         let usable = record.usableCapacityMW + batteryMW
         func state(_ f: Double) -> PlantState {
-            physics.state(liquidMW: liquidIdle + liquidDynamic * (1 - f), rackAirMW: airIdle + airDynamic * (1 - f),
+            plant.state(liquidMW: liquidIdle + liquidDynamic * (1 - f), rackAirMW: airIdle + airDynamic * (1 - f),
                           fleet: fleet, dryBulbC: record.dryBulbC, wetBulbC: record.wetBulbC)
         }
         var s = state(0), f = 0.0
@@ -136,8 +137,8 @@ public enum Twin {
         }
         record.state = s
         record.throttleFraction = f
-        record.tokens = tokensPerSecond * (1 - f) * 3600
-        record.lostTokens = tokensPerSecond * f * 3600
+        record.tokens = tokensPerSecond * (1 - f) * TimeBase.secondsPerHour
+        record.lostTokens = tokensPerSecond * f * TimeBase.secondsPerHour
     }
 }
 

@@ -1,10 +1,6 @@
 import ArgumentParser
-import Climate
 import Foundation
-import Planner
-import PlantModel
-import Reports
-import Twin
+import Workflows
 
 /// `tokenplant bench`: the planner's performance case, measured against glpsol in the same run.
 struct Bench: ParsableCommand {
@@ -17,10 +13,7 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds per solve.") var timeLimit: Double = 60
 
     func run() throws {
-        let inputs: PlanningInputs
-        do { inputs = try PlanningInputs.load(designPath: design) } catch { throw failInvalid(error) }
-        let result = try PlanBenchmark.run(inputs: inputs, options: PlanOptions(timeLimitSeconds: timeLimit, relativeGap: gap), runs: runs)
-        print(result.summary, terminator: "")
+        try emit { try BenchWorkflow.planner(design: design, runs: runs, gap: gap, timeLimitSeconds: timeLimit) }
     }
 }
 
@@ -37,24 +30,8 @@ struct BenchTwin: ParsableCommand {
     @Option(help: "Threads for the Monte Carlo.") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
-        let inputs: PlanningInputs
-        do { inputs = try PlanningInputs.load(designPath: design) } catch { throw failInvalid(error) }
-        let plan = try planning {
-            try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
-                             options: PlanOptions(objective: .maxTokens)).plan
+        try emit {
+            try BenchWorkflow.twin(design: design, weather: weather, runs: runs, monteCarloYears: monteCarloYears, threads: threads)
         }
-        let synthetic = SyntheticWeather(climate: inputs.site.climate, elevationM: inputs.site.location.elevationM)
-        let year: WeatherYear
-        if let weather {
-            do { year = WeatherYear(try EPWFile.load(from: weather), source: weather) } catch {
-                printError("invalid weather file: \(error)")
-                throw ExitCode(1)
-            }
-        } else {
-            year = synthetic.year(seed: 1)
-        }
-        let scenario = TwinScenario(design: inputs.design, site: inputs.site, catalog: inputs.catalog, plan: plan, weather: [year],
-                                    years: TwinScenario.horizonYears(of: plan))
-        print(TwinBenchmark.run(scenario, synthetic: synthetic, runs: runs, monteCarloYears: monteCarloYears, threads: threads).summary, terminator: "")
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Climate
+import Workflows
 
 /// `tokenplant climate …`: weather files.
 struct ClimateCommand: ParsableCommand {
@@ -17,19 +17,7 @@ struct ClimateCommand: ParsableCommand {
         var designFromHours = false
 
         func run() throws {
-            let epw: EPWFile
-            do { epw = try EPWFile.load(from: file) } catch let error as EPWError {
-                printError("invalid weather file: \(error)")
-                throw ExitCode(1)
-            }
-            let summary = ClimateSummary(epw, sourceID: source, designFrom: designFromHours ? .hours : .headerWhereGiven)
-            let l = epw.location
-            print("# \(l.city), \(l.region), \(l.country) (\(l.source) \(l.stationID)): \(epw.hours.count) hours; design conditions \(summary.designFromHeader ? "from the ASHRAE header" : epw.designConditions == nil ? "derived from the hours (no header)" : "derived from the hours")")
-            if epw.pressureFilledRows > 0 {
-                print("# \(epw.pressureFilledRows) rows had no station pressure: standard atmosphere at \(l.elevationM) m used")
-            }
-            print("location: {latitudeDeg: \(l.latitudeDeg), longitudeDeg: \(l.longitudeDeg), elevationM: \(l.elevationM), utcOffsetH: \(l.utcOffsetH)}")
-            print(summary.yaml, terminator: "")
+            try emit { try ClimateWorkflow.summarize(file: file, sourceID: source, designFromHours: designFromHours) }
         }
     }
 }

@@ -1,24 +1,14 @@
 import ArgumentParser
-import Foundation
-import PlantModel
-import Reports
+import Workflows
 
 /// `tokenplant profiles`
 struct Profiles: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rack-profile catalog.")
 
-    @OptionGroup var catalogOption: CatalogOption
-
-    @Option(help: "table, json or csv.")
-    var format: OutputFormat = .table
+    @Option(help: "Rack-profile catalog to use instead of the bundled one.") var catalog: String?
+    @Option(help: "table, json or csv.") var format: ListFormat = .table
 
     func run() throws {
-        let catalog: Catalog
-        do { catalog = try catalogOption.load() } catch { throw failInvalid(error) }
-        switch format {
-        case .table: print(CatalogReport.table(catalog), terminator: "")
-        case .csv: print(CatalogReport.csv(catalog), terminator: "")
-        case .json: print(String(decoding: try CatalogReport.json(catalog), as: UTF8.self))
-        }
+        try emit { try CatalogWorkflow.profiles(catalogPath: catalog, format: format) }
     }
 }

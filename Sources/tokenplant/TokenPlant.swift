@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Workflows
 
 /// The `tokenplant` command: a thin shell over the TokenPlant libraries.
 @main
@@ -11,7 +12,8 @@ struct TokenPlant: ParsableCommand {
         subcommands: [Validate.self, Profiles.self, Plan.self, Simulate.self, Bench.self, BenchTwin.self, ClimateCommand.self]
     )
 
-    /// Runs the command; usage errors exit with 2 as README documents (ArgumentParser's default is 64).
+    /// Runs the command; usage errors exit with ``ExitStatus/usage`` (2) as README documents (ArgumentParser's
+    /// default is 64).
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -19,7 +21,7 @@ struct TokenPlant: ParsableCommand {
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             printError(fullMessage(for: error))
-            Foundation.exit(2)
+            Foundation.exit(ExitStatus.usage.rawValue)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlantPhysics
 import LinearProgramming
 @testable import Planner
 import PlantModel
@@ -11,7 +12,7 @@ struct PlannerOptimumTests {
         let tiny = try TinyInstance()
         let best = tiny.enumerate().max { $0.tokens < $1.tokens }!
         let result = try tiny.plan()
-        #expect(abs(result.plan.objectiveValue - best.tokens * secondsPerQuarter) <= 1e-6 * best.tokens * secondsPerQuarter)
+        #expect(abs(result.plan.objectiveValue - best.tokens * TimeBase.secondsPerQuarter) <= 1e-6 * best.tokens * TimeBase.secondsPerQuarter)
         // GB300 has the most tokens/s per facility MW (596,952 / 0.1471 > 395,928 / 0.1356).
         #expect(result.plan.racks.allSatisfy { $0.profile == "gb300-nvl72" })
         #expect(result.plan.quarters.last?.racks == best.racks[1][0] + best.racks[1][1])
@@ -58,7 +59,7 @@ struct PlannerOptimumTests {
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
         let value = try #require(Double(line.split(separator: "=")[1].split(separator: " ")[0]))
         // The model's objective is Σ over quarters of tokens/s; the plan reports tokens (× seconds per quarter).
-        #expect(abs(value * secondsPerQuarter - result.plan.objectiveValue) <= 1e-6 * result.plan.objectiveValue)
+        #expect(abs(value * TimeBase.secondsPerQuarter - result.plan.objectiveValue) <= 1e-6 * result.plan.objectiveValue)
     }
 }
 
@@ -113,7 +114,7 @@ struct ParetoTests {
         for point in frontier.points {
             let limit = point.limit ?? .infinity
             let best = plans.filter { $0.racks.allSatisfy { quarterMW($0) <= limit + 1e-9 } }.map(\.tokens).max()!
-            #expect(abs(point.tokens - best * secondsPerQuarter) <= 1e-6 * best * secondsPerQuarter, "point \(point.point)")
+            #expect(abs(point.tokens - best * TimeBase.secondsPerQuarter) <= 1e-6 * best * TimeBase.secondsPerQuarter, "point \(point.point)")
             #expect(point.peakFacilityMW <= limit + 1e-6)
         }
         // The limits are i/N of the unconstrained plan's peak facility power.

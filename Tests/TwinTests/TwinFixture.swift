@@ -2,6 +2,7 @@ import Foundation
 import Climate
 import Planner
 @testable import PlantModel
+import Plans
 @testable import Twin
 
 /// Inputs for twin tests: the shipped Vera Rubin design cut to two halls and one year, its plant scaled so

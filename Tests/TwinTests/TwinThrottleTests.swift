@@ -2,6 +2,7 @@ import Testing
 import Climate
 import Reports
 @testable import PlantModel
+import Plans
 @testable import Twin
 
 @Suite("Throttling, outages, seeds and Monte Carlo")
@@ -9,9 +10,9 @@ struct TwinThrottleTests {
     /// A lossless plant with no cooling power, so facility power = IT and the throttle is worked by hand:
     /// 10 MW idle + 90 MW dynamic at full utilization, 1 MW of fabric.
     static func losslessHour(usableMW: Double) throws -> HourRecord {
-        let (fleet, physics) = try losslessPlant()
+        let (fleet, plant) = try losslessPlant()
         var record = hour(usableMW: usableMW)
-        Twin.settle(&record, fleet: fleet, demand: 1, physics: physics)
+        Twin.settle(&record, fleet: fleet, demand: 1, plant: plant)
         return record
     }
 
@@ -20,7 +21,7 @@ struct TwinThrottleTests {
                    usableCapacityMW: usableMW, throttleFraction: 0, tokens: 0, lostTokens: 0, limit: nil, feedsOut: 0)
     }
 
-    static func losslessPlant() throws -> (InstalledFleet, PlantPhysics) {
+    static func losslessPlant() throws -> (InstalledFleet, HourlyPlant) {
         var (design, site, _) = try TwinFixture.inputs()
         design.powerChain = PowerChain(transformerEfficiency: 1, upsEfficiency: 1)
         design.liquidCooling!.pumpPowerFraction = 0
@@ -32,7 +33,7 @@ struct TwinThrottleTests {
         let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, profiles: [profile], inRackNetworkMW: 0, fabricMW: 1,
                                    upsInstalledMW: 200, upsDesignLoadMW: 200, gridDesignLoadMW: 200, liquidCapacityMW: 200,
                                    airCapacityMW: 10, rackSupplyLimitC: 45, capexCumulativeUSD: 0, plannedFacilityMW: 0)
-        return (fleet, PlantPhysics(design: design, site: site))
+        return (fleet, HourlyPlant(design: design, site: site))
     }
 
     @Test("A fleet loaded past the feed capacity throttles by the computed amount")
@@ -50,10 +51,10 @@ struct TwinThrottleTests {
     @Test("Load the site cannot carry even fully throttled is counted as unserved power and heat")
     func unserved() throws {
         // Idle racks and fabric draw 10 + 1 = 11 MW; a 5 MW grid leaves 6 MW unserved at full throttle.
-        let (fleet, physics) = try Self.losslessPlant()
+        let (fleet, plant) = try Self.losslessPlant()
         let site = try TwinFixture.inputs().site
         var starved = Self.hour(usableMW: 5)
-        Twin.settle(&starved, fleet: fleet, demand: 1, physics: physics)
+        Twin.settle(&starved, fleet: fleet, demand: 1, plant: plant)
         #expect(starved.throttleFraction == 1 && starved.limit == .power)
         // A 3 MW plant rated at 35 °C air with 50 °C fluid rejects 3 × (50 − 10)/(50 − 35) = 8 MW at 10 °C: 3 MW of
         // the 11 MW idle heat has nowhere to go.
@@ -64,7 +65,7 @@ struct TwinThrottleTests {
         design.heatRejection.fanPowerFraction = 0
         design.heatRejection.ratedCapacityMW = 3
         var hot = Self.hour(usableMW: 100)
-        Twin.settle(&hot, fleet: fleet, demand: 1, physics: PlantPhysics(design: design, site: site))
+        Twin.settle(&hot, fleet: fleet, demand: 1, plant: HourlyPlant(design: design, site: site))
         #expect(hot.throttleFraction == 1 && hot.limit == .thermal)
         #expect(abs(hot.state.rejectionCapacityMW - 8) < 1e-9)
         var summary = RunSummary()
@@ -100,7 +101,7 @@ struct TwinThrottleTests {
         // (shortfall 41 MW), then one on 120 MW:
         //   1: battery 30 MW → cap (101 − 90)/90, 20 MWh left;  2: 20 MW → cap 21/90, empty;
         //   3: nothing left → cap 41/90;  4: 19 MW spare charges 19 MW, storing 17.1 MWh; grid at 120 MW.
-        let (fleet, physics) = try Self.losslessPlant()
+        let (fleet, plant) = try Self.losslessPlant()
         var battery = BatteryBank(Battery(energyMWh: 50, powerMW: 30, roundTripEfficiency: 0.9))
         var summary = RunSummary()
         let expected: [(usable: Double, throttle: Double, batteryMW: Double, stored: Double, grid: Double)] = [
@@ -108,7 +109,7 @@ struct TwinThrottleTests {
         ]
         for (i, e) in expected.enumerated() {
             var r = Self.hour(usableMW: e.usable)
-            Twin.step(&r, fleet: fleet, demand: 1, physics: physics, battery: &battery)
+            Twin.step(&r, fleet: fleet, demand: 1, plant: plant, battery: &battery)
             #expect(abs(r.throttleFraction - e.throttle) < 2e-6, "hour \(i + 1)")
             #expect(abs(r.batteryMW - e.batteryMW) < 1e-3, "hour \(i + 1)")
             #expect(abs(battery.storedMWh - e.stored) < 1e-3, "hour \(i + 1)")

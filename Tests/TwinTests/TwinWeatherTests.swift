@@ -10,7 +10,7 @@ struct TwinWeatherTests {
         guard let scenario = try TwinFixture.scenario(), let path = TwinFixture.weather(TwinFixture.chicago) else { return }
         let summary = Twin.run(scenario, seed: 1)
         // W45 design: 40 °C supply − 5.6 K dry-cooler approach = 34.4 °C on the dry-bulb.
-        #expect(scenario.physics.freeCoolingLimitC == 40 - 5.6)
+        #expect(scenario.plant.freeCoolingLimitC == 40 - 5.6)
         let counted = try EPWFile.load(from: path).hours.filter { $0.dryBulbC <= 34.4 }.count
         #expect(summary.freeCoolingHours == counted)
         #expect(counted < 8760, "Chicago's year has hours above the limit, so the count is not trivially all hours")

@@ -1,5 +1,7 @@
 import Climate
 import Foundation
+import Plans
+import Reports
 import Twin
 
 /// Times the twin on a planned design: site-years per second on one thread, a Monte Carlo on all cores,
@@ -20,10 +22,10 @@ public enum TwinBenchmark {
 
         public var summary: String {
             """
-            twin: \(halls) halls, \(years)-year plan, one year hourly on one thread: median \(fixed(yearSeconds * 1000, 2)) ms → \(fixed(1 / yearSeconds, 0)) site-years/s per core
-            peer, one synthetic weather year: median \(fixed(weatherYearSeconds * 1000, 2)) ms; ratio twin year / weather year: \(fixed(yearSeconds / weatherYearSeconds, 3))
-            Monte Carlo: \(monteCarloYears) years on \(threads) threads in \(fixed(monteCarloSeconds, 2)) s (\(fixed(Double(monteCarloYears) / monteCarloSeconds, 0)) years/s)
-            peak memory: \(fixed(peakMemoryBeforeMB, 1)) MB before the Monte Carlo, \(fixed(peakMemoryAfterMB, 1)) MB after
+            twin: \(halls) halls, \(years)-year plan, one year hourly on one thread: median \(NumberText.fixed(yearSeconds * 1000, 2)) ms → \(NumberText.fixed(1 / yearSeconds, 0)) site-years/s per core
+            peer, one synthetic weather year: median \(NumberText.fixed(weatherYearSeconds * 1000, 2)) ms; ratio twin year / weather year: \(NumberText.fixed(yearSeconds / weatherYearSeconds, 3))
+            Monte Carlo: \(monteCarloYears) years on \(threads) threads in \(NumberText.fixed(monteCarloSeconds, 2)) s (\(NumberText.fixed(Double(monteCarloYears) / monteCarloSeconds, 0)) years/s)
+            peak memory: \(NumberText.fixed(peakMemoryBeforeMB, 1)) MB before the Monte Carlo, \(NumberText.fixed(peakMemoryAfterMB, 1)) MB after
 
             """
         }

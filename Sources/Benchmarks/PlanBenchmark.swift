@@ -1,5 +1,7 @@
 import Foundation
 import Planner
+import Plans
+import Reports
 import PlantModel
 
 /// Times the planner on a design against `glpsol` solving the planner's own exported model with the
@@ -19,10 +21,10 @@ public enum PlanBenchmark {
 
         public var summary: String {
             let ours = Self.median(plannerSeconds) ?? .nan
-            var text = "planner: median \(fixed(ours, 3)) s over \(plannerSeconds.count) runs, \(integerVariables) integer variables, final gap \(gap.map { fixed($0 * 100, 3) } ?? "-") %\n"
+            var text = "planner: median \(NumberText.fixed(ours, 3)) s over \(plannerSeconds.count) runs, \(integerVariables) integer variables, final gap \(gap.map { NumberText.fixed($0 * 100, 3) } ?? "-") %\n"
             if let peer = Self.median(glpsolSeconds) {
-                text += "glpsol --cuts --mipgap on the exported model: median \(fixed(peer, 3)) s\n"
-                text += "ratio planner/glpsol: \(fixed(ours / peer, 3))\n"
+                text += "glpsol --cuts --mipgap on the exported model: median \(NumberText.fixed(peer, 3)) s\n"
+                text += "ratio planner/glpsol: \(NumberText.fixed(ours / peer, 3))\n"
             } else {
                 text += "glpsol not found: no peer measured\n"
             }

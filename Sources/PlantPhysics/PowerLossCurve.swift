@@ -2,7 +2,7 @@
 /// loss(P) = L_d · (a + b·r + c·r²), r = P / P_d, where P_d is the bank's design loading (rated capacity ×
 /// the share its redundancy rule lets it carry) and L_d = P_d · (1/η − 1) the loss at that loading with the
 /// design file's efficiency η. At the design loading this is the planner's constant efficiency; below it
-/// the fixed part makes efficiency fall, as measured UPS curves do (physics.md B8).
+/// the fixed part makes efficiency fall, as measured UPS curves do (LBNL/EPRI 2005 UPS study).
 public struct PowerLossCurve: Sendable, Equatable {
     /// Shares of the design-load loss that are fixed (a), proportional (b) and square-law (c); a + b + c = 1.
     public var noLoad: Double, proportional: Double, squareLaw: Double

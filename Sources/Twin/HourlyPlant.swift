@@ -1,6 +1,6 @@
-import Foundation
-import Planner
 import PlantModel
+import PlantPhysics
+import Plans
 
 /// One hour's steady state of the plant: loads, cooling, losses, capacities and headrooms, MW.
 public struct PlantState: Sendable, Equatable {
@@ -32,54 +32,27 @@ public struct PlantState: Sendable, Equatable {
     public var thermalHeadroomMW: Double { min(rejectionHeadroomMW, trimHeadroomMW) }
 }
 
-/// The design's plant, ready to evaluate any hour (physics.md B3–B8, DESIGN.md §5):
-/// - rejection capacity Q = Q_rated·(T_in − T_eff)/(T_in,rated − T_amb,rated), with T_eff the dry-bulb (dry
-///   cooler), the wet-bulb (tower), or T_db − ε(T_db − T_wb) while adiabatic pads run;
-/// - free-cooling water T_free = T_eff + approach; chillers trim the liquid share
-///   (T_free − T_supply)/ΔT_loop and, for chilled air, all air heat while T_free > T_chw;
-/// - chiller COP = η·T_evap/(T_cond − T_evap) with η fitted to the design COP at the design condition;
-/// - pumps, air-handler and plant fans by the affinity law: P = P_rated·(load/capacity)³;
+/// The design's plant, ready to evaluate any hour, built on the shared curves of ``PlantPhysics``:
+/// - rejection capacity and free-cooling water from ``HeatRejectionCurve`` at this hour's effective ambient:
+///   the dry-bulb (dry cooler), the wet-bulb (tower), or the pad-cooled dry-bulb while adiabatic pads run;
+/// - chillers trim the liquid share of ``ChillerCurve/liquidShare(freeCoolingSupplyC:loop:)`` and, for chilled
+///   air, all air heat while the free-cooling water is warmer than the chilled water; COP from ``ChillerCurve``;
+/// - pumps and air handlers by ``AffinityLaw`` on the equipment in service, plant fans by the cube of their speed;
 /// - transformer and UPS losses by ``PowerLossCurve``.
-public struct PlantPhysics: Sendable {
+public struct HourlyPlant: Sendable {
     public let design: ReferenceDesign
-    let ratedDifferenceK: Double, plantInletC: Double
+    let curve: HeatRejectionCurve
+    let chiller: ChillerCurve
     /// Free-cooling limit on the plant's effective ambient, °C: the hour needs no compressor at or below it.
     public let freeCoolingLimitC: Double
-    let carnotEfficiency: Double?
-    let plantFanRatedMW: Double
 
     public init(design: ReferenceDesign, site: Site) {
         self.design = design
-        let hr = design.heatRejection
-        ratedDifferenceK = hr.ratedFluidInletC - hr.ratedAmbientC
-        plantInletC = design.liquidCooling?.facilityReturnTempC ?? hr.ratedFluidInletC
-        plantFanRatedMW = hr.fanPowerFraction * hr.ratedCapacityMW
+        curve = HeatRejectionCurve(design: design)
+        chiller = ChillerCurve(design: design, condition: DesignCondition(design: design, site: site))
         let targets = [design.liquidCooling?.facilitySupplyTempC,
                        design.airCooling.chilled ? design.airCooling.chilledWaterSupplyC : nil].compactMap { $0 }
-        freeCoolingLimitC = (targets.min() ?? .infinity) - hr.approachK
-        let condition = DesignCondition(design: design, site: site)
-        if let cop = hr.chillerCOP, let evaporator = Self.referenceEvaporatorC(design), condition.freeCoolingSupplyC > evaporator {
-            carnotEfficiency = cop * (condition.freeCoolingSupplyC - evaporator) / (evaporator + 273.15)
-        } else {
-            carnotEfficiency = nil
-        }
-    }
-
-    /// The evaporator the design COP refers to: chilled water for chilled air, else the facility supply.
-    static func referenceEvaporatorC(_ d: ReferenceDesign) -> Double? {
-        d.airCooling.chilled ? d.airCooling.chilledWaterSupplyC : d.liquidCooling?.facilitySupplyTempC
-    }
-
-    /// COP lifting heat from `evaporatorC` to `condenserC`; the design COP where no Carnot fraction can be
-    /// fitted. The lift is held at ≥ 1 K so the ideal-cycle formula stays finite (a numerical guard).
-    func cop(evaporatorC: Double, condenserC: Double) -> Double {
-        guard let eta = carnotEfficiency else { return design.heatRejection.chillerCOP ?? 1 }
-        return eta * (evaporatorC + 273.15) / max(condenserC - evaporatorC, 1)
-    }
-
-    /// Rejection capacity at an effective ambient, MW.
-    func capacityMW(effectiveAmbientC t: Double) -> Double {
-        max(0, design.heatRejection.ratedCapacityMW * (plantInletC - t) / ratedDifferenceK)
+        freeCoolingLimitC = (targets.min() ?? .infinity) - design.heatRejection.approachK
     }
 
     /// The plant's state with rack loads `liquidMW` (to liquid) and `rackAirMW` (to air) and `fleet`'s
@@ -89,8 +62,8 @@ public struct PlantPhysics: Sendable {
         let d = design, hr = d.heatRejection
         let hallAir = rackAirMW + fleet.inRackNetworkMW, airHeat = hallAir + fleet.fabricMW
         let it = liquidMW + airHeat
-        let pump = Self.affinity(load: liquidMW, capacity: fleet.liquidCapacityMW, fraction: d.liquidCooling?.pumpPowerFraction ?? 0)
-        let airFan = Self.affinity(load: hallAir, capacity: fleet.airCapacityMW, fraction: d.airCooling.fanPowerFraction)
+        let pump = AffinityLaw.powerMW(loadMW: liquidMW, capacityMW: fleet.liquidCapacityMW, fraction: d.liquidCooling?.pumpPowerFraction ?? 0)
+        let airFan = AffinityLaw.powerMW(loadMW: hallAir, capacityMW: fleet.airCapacityMW, fraction: d.airCooling.fanPowerFraction)
             + d.airCooling.fanPowerFraction * fleet.fabricMW
         let liquidLoop = liquidMW + pump, airLoop = airHeat + airFan
 
@@ -101,12 +74,12 @@ public struct PlantPhysics: Sendable {
         case .coolingTower: ambient = wetBulbC
         case .adiabaticDryCooler:
             ambient = dryBulbC
-            if dryBulbC > freeCoolingLimitC || capacityMW(effectiveAmbientC: dryBulbC) < liquidLoop + airLoop {
-                padCooledK = (hr.adiabaticEffectiveness ?? 0) * (dryBulbC - wetBulbC)
+            if dryBulbC > freeCoolingLimitC || curve.capacityMW(effectiveAmbientC: dryBulbC) < liquidLoop + airLoop {
+                padCooledK = curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
                 ambient -= padCooledK
             }
         }
-        let freeWater = ambient + hr.approachK
+        let freeWater = curve.freeCoolingSupplyC(effectiveAmbientC: ambient)
 
         // Chillers: chilled air first (no tolerance), then liquid trim; unmet liquid trim lets the supply float.
         let cap = hr.chillerCapacityMW
@@ -117,8 +90,7 @@ public struct PlantPhysics: Sendable {
         }
         var float = Double.infinity
         if let lc = d.liquidCooling {
-            let share = min(1, max(0, (freeWater - lc.facilitySupplyTempC) / lc.loopDeltaTK))
-            liquidChill = share * liquidLoop
+            liquidChill = ChillerCurve.liquidShare(freeCoolingSupplyC: freeWater, loop: lc) * liquidLoop
             let unmet = max(0, liquidChill - max(0, cap - airChill))
             supply = lc.facilitySupplyTempC + (liquidLoop > 0 ? unmet / liquidLoop * lc.loopDeltaTK : 0)
             if let limit = fleet.rackSupplyLimitC {
@@ -128,10 +100,10 @@ public struct PlantPhysics: Sendable {
         let airServed = min(airChill, cap), liquidServed = min(liquidChill, cap - airServed)
         var compressor = 0.0
         if airServed > 0, let chw = d.airCooling.chilledWaterSupplyC {
-            compressor += airServed / cop(evaporatorC: chw, condenserC: freeWater)
+            compressor += airServed / chiller.cop(evaporatorC: chw, condenserC: freeWater)
         }
         if liquidServed > 0, let lc = d.liquidCooling {
-            compressor += liquidServed / cop(evaporatorC: lc.facilitySupplyTempC, condenserC: freeWater)
+            compressor += liquidServed / chiller.cop(evaporatorC: lc.facilitySupplyTempC, condenserC: freeWater)
         }
         // Chilled air has no tolerance; liquid trim may fall short by what the racks' supply limit allows.
         var trim = Double.infinity
@@ -139,21 +111,10 @@ public struct PlantPhysics: Sendable {
         if d.liquidCooling != nil { trim = min(trim, cap - airChill + float - liquidChill) }
 
         let rejected = liquidLoop + airLoop + compressor
-        let capacity = capacityMW(effectiveAmbientC: ambient)
+        let capacity = curve.capacityMW(effectiveAmbientC: ambient)
         let speed = capacity > 0 ? min(1, rejected / capacity) : 1
-        let plantFan = plantFanRatedMW * speed * speed * speed
-        var water = 0.0
-        switch hr.type {
-        case .coolingTower:
-            // Make-up = evaporation + blowdown = E·CoC/(CoC − 1) (physics.md B5); L/kWh × MWh = m³.
-            let makeUp = hr.cyclesOfConcentration.map { $0 / ($0 - 1) } ?? 1
-            water = (hr.waterLPerKWh ?? 0) * rejected * makeUp
-        case .adiabaticDryCooler where padCooledK > 0:
-            // Air is cooled by evaporation from T_db to T_eff, then heated to the fluid inlet: the evaporated
-            // share of the heat is (T_db − T_eff)/(T_in − T_eff).
-            water = (hr.waterLPerKWh ?? 0) * rejected * min(1, padCooledK / max(plantInletC - ambient, 1e-9))
-        default: break
-        }
+        let plantFan = curve.ratedFanMW * speed * speed * speed
+        let water = curve.waterM3(rejectedMW: rejected, ambientC: ambient, padCoolingK: padCooledK)
 
         let ups = PowerLossCurve.ups.lossMW(deliveringMW: it, designLoadMW: fleet.upsDesignLoadMW, efficiency: d.powerChain.upsEfficiency)
         let cooling = pump + airFan + compressor + plantFan
@@ -165,12 +126,5 @@ public struct PlantPhysics: Sendable {
             chillerLoadMW: airChill + liquidChill, chillerUnmetMW: max(0, airChill + liquidChill - cap), supplyTempC: supply,
             waterM3: water, freeCooling: ambient <= freeCoolingLimitC, rejectionHeadroomMW: capacity - rejected,
             trimHeadroomMW: trim)
-    }
-
-    /// Fan or pump power by the affinity law at constant ΔT: rated power (fraction × capacity) × (load/capacity)³.
-    static func affinity(load: Double, capacity: Double, fraction: Double) -> Double {
-        guard capacity > 0 else { return fraction * load }
-        let x = load / capacity
-        return fraction * capacity * x * x * x
     }
 }

@@ -1,4 +1,5 @@
 import PlantModel
+import PlantPhysics
 
 /// What one rack of a profile draws from each limited resource at the design condition, in the units of
 /// the limits (MW, positions, ports, USD). Every constraint of the formulation is a sum of these.
@@ -31,6 +32,7 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
         fabricMW = scaleOutPorts * d.fabric.wattsPerHostPort / 1e6
         let siteAirMW = airMW + fabricMW
         chillerLoadMW = liquidMW * condition.liquidChillerShare + (d.airCooling.chilled ? siteAirMW : 0)
+        // The planner charges compressors at the design COP: the condition is the one the COP is rated at.
         let compressorMW = chillerLoadMW > 0 ? chillerLoadMW / (d.heatRejection.chillerCOP ?? 1) : 0
         let pumpMW = liquidMW * (d.liquidCooling?.pumpPowerFraction ?? 0)
         let airFanMW = siteAirMW * d.airCooling.fanPowerFraction
@@ -38,12 +40,11 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
         rejectedMW = liquidMW + siteAirMW + pumpMW + airFanMW + compressorMW
         // Plant fans at full speed draw fanPowerFraction × rated capacity; at the design ambient that speed
         // rejects rejectionCapacityMW. Per MW rejected this is an upper bound of the twin's affinity-law fans.
-        let hr = d.heatRejection
+        let plant = HeatRejectionCurve(design: d)
         let plantFanPerMW = condition.rejectionCapacityMW > 0
-            ? hr.fanPowerFraction * hr.ratedCapacityMW / condition.rejectionCapacityMW : hr.fanPowerFraction
+            ? plant.ratedFanMW / condition.rejectionCapacityMW : d.heatRejection.fanPowerFraction
         coolingMW = pumpMW + airFanMW + compressorMW + rejectedMW * plantFanPerMW
-        let conversion = d.powerChain.transformerEfficiency * d.powerChain.upsEfficiency
-        facilityMW = (hallPowerMW + fabricMW) / conversion + coolingMW / d.powerChain.transformerEfficiency
+        facilityMW = d.powerChain.facilityMWAtDesignLoading(itMW: hallPowerMW + fabricMW, coolingMW: coolingMW)
         capexUSD = p.capexUSDPerRack
     }
 

@@ -7,29 +7,6 @@ public enum ConstraintFamily: String, Sendable, Codable, CaseIterable {
          serve, share, stock, tokenTarget = "token_target", ratio,
          capexLimit = "capex_limit", facilityLimit = "facility_limit"
 
-    /// What the limit is, in a designer's words.
-    public var words: String {
-        switch self {
-        case .floor: "floor positions"
-        case .hallPower: "hall IT power (after the hall's redundancy rule)"
-        case .liquid: "liquid-cooling (CDU) capacity"
-        case .air: "air-cooling capacity"
-        case .sitePower: "site power (usable grid capacity after the feed redundancy rule)"
-        case .heatRejection: "heat-rejection capacity at the design ambient"
-        case .chiller: "chiller capacity at the design ambient"
-        case .network: "scale-out fabric ports"
-        case .supply: "supply allocation"
-        case .budget: "capex budget"
-        case .serve: "racks serving workloads"
-        case .share: "workload share"
-        case .stock: "rack stock balance"
-        case .tokenTarget: "token target"
-        case .ratio: "optimal ratio kept"
-        case .capexLimit: "capex limit of the Pareto sweep"
-        case .facilityLimit: "facility power limit of the Pareto sweep"
-        }
-    }
-
     /// The unit of the limit's right-hand side.
     public var unit: String {
         switch self {
@@ -51,12 +28,4 @@ public enum ConstraintFamily: String, Sendable, Codable, CaseIterable {
         case .serve, .share, .stock, .tokenTarget, .ratio: false
         }
     }
-}
-
-/// What one row of the model means.
-public struct RowInfo: Sendable, Equatable {
-    public var family: ConstraintFamily
-    public var quarter: Quarter?
-    /// The hall, profile or workload the row is about, if any.
-    public var subject: String?
 }

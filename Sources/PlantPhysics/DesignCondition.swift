@@ -15,34 +15,24 @@ public struct DesignCondition: Sendable, Equatable, Codable {
     /// Share of liquid heat that chillers must carry (series economizer + chiller).
     public var liquidChillerShare: Double
 
-    /// Works out the design condition of `design` on `site`.
-    ///
-    /// Capacity derates linearly with the temperature difference between fluid and ambient:
-    /// Q = Q_rated · (T_in − T_amb) / (T_in,rated − T_amb,rated) (ε-NTU at fixed UA, physics.md B5).
-    /// Adiabatic pre-cooling: T_eff = T_db − ε·(T_db − T_wb). Chiller share of liquid heat:
-    /// (T_free − T_supply) / (T_return − T_supply), clamped to [0, 1].
+    /// Works out the design condition of `design` on `site` with the plant curves of ``HeatRejectionCurve``
+    /// and ``ChillerCurve``.
     public init(design: ReferenceDesign, site: Site) {
-        let hr = design.heatRejection
+        let plant = HeatRejectionCurve(design: design)
         let climate = site.climate
-        switch hr.type {
+        switch design.heatRejection.type {
         case .dryCooler:
             effectiveAmbientC = climate.coolingDesignDryBulbC
         case .adiabaticDryCooler:
-            let e = hr.adiabaticEffectiveness ?? 0
             effectiveAmbientC = climate.coolingDesignDryBulbC
-                - e * (climate.coolingDesignDryBulbC - climate.coolingDesignCoincidentWetBulbC)
+                - plant.padCoolingK(dryBulbC: climate.coolingDesignDryBulbC, wetBulbC: climate.coolingDesignCoincidentWetBulbC)
         case .coolingTower:
             effectiveAmbientC = climate.extremeWetBulbC
         }
-        freeCoolingSupplyC = effectiveAmbientC + hr.approachK
-        plantInletC = design.liquidCooling?.facilityReturnTempC ?? hr.ratedFluidInletC
-        let ratedDifference = hr.ratedFluidInletC - hr.ratedAmbientC
-        rejectionCapacityMW = max(0, hr.ratedCapacityMW * (plantInletC - effectiveAmbientC) / ratedDifference)
-        if let lc = design.liquidCooling {
-            let share = (freeCoolingSupplyC - lc.facilitySupplyTempC) / lc.loopDeltaTK
-            liquidChillerShare = min(1, max(0, share))
-        } else {
-            liquidChillerShare = 0
-        }
+        freeCoolingSupplyC = plant.freeCoolingSupplyC(effectiveAmbientC: effectiveAmbientC)
+        plantInletC = plant.plantInletC
+        rejectionCapacityMW = plant.capacityMW(effectiveAmbientC: effectiveAmbientC)
+        let free = freeCoolingSupplyC
+        liquidChillerShare = design.liquidCooling.map { ChillerCurve.liquidShare(freeCoolingSupplyC: free, loop: $0) } ?? 0
     }
 }

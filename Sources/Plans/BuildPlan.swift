@@ -1,4 +1,5 @@
 import PlantModel
+import PlantPhysics
 
 /// The planner's answer: racks per quarter, hall and profile; per-quarter metrics; solver facts; and
 /// the limits that shape the plan. Everything in it is a deterministic function of the inputs.
@@ -18,6 +19,20 @@ public struct BuildPlan: Codable, Equatable, Sendable {
     public var binding: [BindingLimit]
     /// Why allowed profiles are kept out of halls.
     public var exclusions: [String]
+
+    public init(inputs: PlanInputs, objective: Objective, objectiveValue: Double, objectiveUnit: String, solver: SolverFacts, designCondition: DesignCondition, quarters: [QuarterMetrics], racks: [RackLine], billOfMaterials: [BillOfMaterials], binding: [BindingLimit], exclusions: [String]) {
+        self.inputs = inputs
+        self.objective = objective
+        self.objectiveValue = objectiveValue
+        self.objectiveUnit = objectiveUnit
+        self.solver = solver
+        self.designCondition = designCondition
+        self.quarters = quarters
+        self.racks = racks
+        self.billOfMaterials = billOfMaterials
+        self.binding = binding
+        self.exclusions = exclusions
+    }
 }
 
 /// What was planned: names, files and a digest of the inputs' bytes.
@@ -43,8 +58,16 @@ public struct PlanInputs: Codable, Equatable, Sendable {
 
 /// How the solver got there.
 public struct SolverFacts: Codable, Equatable, Sendable {
+    /// How a search ended with a plan.
+    public enum Status: String, Codable, Sendable {
+        /// Proven within the requested gap.
+        case optimal
+        /// Stopped by the time limit with a plan; see `relativeGap`.
+        case feasible
+    }
+
     /// optimal, or feasible (stopped by the gap or time limit; see `relativeGap`).
-    public var status: String
+    public var status: Status
     /// Proven bound on `objectiveValue`, in its unit. For the ratio objectives it holds over plans at
     /// least as large as the chosen one (facility MW for tokens-per-mw, tokens for cost-per-token).
     public var bestBound: Double?
@@ -57,6 +80,18 @@ public struct SolverFacts: Codable, Equatable, Sendable {
     public var integerVariables: Int
     public var continuousVariables: Int
     public var constraints: Int
+
+    public init(status: Status, bestBound: Double? = nil, relativeGap: Double? = nil, branchAndBoundNodes: Int, simplexIterations: Int, solves: Int, integerVariables: Int, continuousVariables: Int, constraints: Int) {
+        self.status = status
+        self.bestBound = bestBound
+        self.relativeGap = relativeGap
+        self.branchAndBoundNodes = branchAndBoundNodes
+        self.simplexIterations = simplexIterations
+        self.solves = solves
+        self.integerVariables = integerVariables
+        self.continuousVariables = continuousVariables
+        self.constraints = constraints
+    }
 }
 
 /// One quarter of the plan, site-wide.
@@ -77,6 +112,22 @@ public struct QuarterMetrics: Codable, Equatable, Sendable {
     public var capexCumulativeUSD: Double
     /// (Annualized capex / 4 + energy + facility opex) / tokens in the quarter × 10⁶.
     public var costPerMillionTokensUSD: Double?
+
+    public init(quarter: Quarter, racks: Int, gpus: Int, itMW: Double, facilityMW: Double, usableGridMW: Double, designPUE: Double? = nil, tokensPerSecond: Double, tokensPerSecondByWorkload: [String: Double], tokensPerSecondPerMW: Double? = nil, capexNewUSD: Double, capexCumulativeUSD: Double, costPerMillionTokensUSD: Double? = nil) {
+        self.quarter = quarter
+        self.racks = racks
+        self.gpus = gpus
+        self.itMW = itMW
+        self.facilityMW = facilityMW
+        self.usableGridMW = usableGridMW
+        self.designPUE = designPUE
+        self.tokensPerSecond = tokensPerSecond
+        self.tokensPerSecondByWorkload = tokensPerSecondByWorkload
+        self.tokensPerSecondPerMW = tokensPerSecondPerMW
+        self.capexNewUSD = capexNewUSD
+        self.capexCumulativeUSD = capexCumulativeUSD
+        self.costPerMillionTokensUSD = costPerMillionTokensUSD
+    }
 }
 
 /// Racks of one profile in one hall in one quarter.
@@ -91,6 +142,19 @@ public struct RackLine: Codable, Equatable, Sendable {
     public var liquidMW: Double
     public var positions: Int
     public var tokensPerSecond: Double
+
+    public init(quarter: Quarter, hall: String, profile: String, racksNew: Int, racksTotal: Int, gpus: Int, itMW: Double, liquidMW: Double, positions: Int, tokensPerSecond: Double) {
+        self.quarter = quarter
+        self.hall = hall
+        self.profile = profile
+        self.racksNew = racksNew
+        self.racksTotal = racksTotal
+        self.gpus = gpus
+        self.itMW = itMW
+        self.liquidMW = liquidMW
+        self.positions = positions
+        self.tokensPerSecond = tokensPerSecond
+    }
 }
 
 /// Equipment in service in a quarter.
@@ -106,21 +170,16 @@ public struct BillOfMaterials: Codable, Equatable, Sendable {
     public var feedsInService: [String]
     public var itMW: Double
     public var facilityMW: Double
-}
 
-/// A capacity limit and how tight it is.
-public struct BindingLimit: Codable, Equatable, Sendable {
-    /// The row's name in the exported model.
-    public var constraint: String
-    public var family: String
-    public var quarter: Quarter?
-    public var subject: String?
-    public var capacity: Double
-    public var used: Double
-    public var slack: Double
-    public var unit: String
-    /// Objective gained per unit more of this limit, from the LP relaxation (continuous racks).
-    public var shadowPrice: Double
-    /// The same, in words.
-    public var explanation: String
+    public init(quarter: Quarter, racks: Int, gpus: Int, cdus: Int, switches: Int, transceivers: Int, feedsInService: [String], itMW: Double, facilityMW: Double) {
+        self.quarter = quarter
+        self.racks = racks
+        self.gpus = gpus
+        self.cdus = cdus
+        self.switches = switches
+        self.transceivers = transceivers
+        self.feedsInService = feedsInService
+        self.itMW = itMW
+        self.facilityMW = facilityMW
+    }
 }

@@ -1,4 +1,3 @@
-import Planner
 import PlantModel
 
 /// What is installed in one quarter, summed for the hourly loop: per profile the idle and dynamic power
@@ -17,6 +16,18 @@ public struct InstalledFleet: Sendable, Equatable {
         public var meanUtilization: Double
         /// Tokens/s at full load (the plan's figure).
         public var tokensPerSecond: Double
+
+        public init(profile: String, racks: Int, liquidIdleMW: Double, airIdleMW: Double, liquidDynamicMW: Double,
+                    airDynamicMW: Double, meanUtilization: Double, tokensPerSecond: Double) {
+            self.profile = profile
+            self.racks = racks
+            self.liquidIdleMW = liquidIdleMW
+            self.airIdleMW = airIdleMW
+            self.liquidDynamicMW = liquidDynamicMW
+            self.airDynamicMW = airDynamicMW
+            self.meanUtilization = meanUtilization
+            self.tokensPerSecond = tokensPerSecond
+        }
     }
 
     public var quarter: Quarter
@@ -71,7 +82,9 @@ public struct InstalledFleet: Sendable, Equatable {
                 if p.liquidShare > 0, let c = p.maxCoolantSupplyC { limit = min(limit ?? c, c) }
             }
             var ups = 0.0, upsLoadable = 0.0, liquid = 0.0, air = 0.0
-            for name in Set(lines.map(\.hall)) {
+            // Halls in the plan's order of first appearance, so the sums do not depend on hashing.
+            var seen = Set<String>()
+            for name in lines.map(\.hall) where seen.insert(name).inserted {
                 guard let hall = halls[name] else { continue }
                 ups += hall.installedCapacityMW
                 upsLoadable += hall.usableITCapacityMW
@@ -84,5 +97,20 @@ public struct InstalledFleet: Sendable, Equatable {
                 gridDesignLoadMW: site.grid.usableCapacityMW(in: metrics.quarter), liquidCapacityMW: liquid, airCapacityMW: air,
                 rackSupplyLimitC: limit, capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
         }
+    }
+
+    public init(quarter: Quarter, profiles: [ProfileLoad], inRackNetworkMW: Double, fabricMW: Double, upsInstalledMW: Double, upsDesignLoadMW: Double, gridDesignLoadMW: Double, liquidCapacityMW: Double, airCapacityMW: Double, rackSupplyLimitC: Double? = nil, capexCumulativeUSD: Double, plannedFacilityMW: Double) {
+        self.quarter = quarter
+        self.profiles = profiles
+        self.inRackNetworkMW = inRackNetworkMW
+        self.fabricMW = fabricMW
+        self.upsInstalledMW = upsInstalledMW
+        self.upsDesignLoadMW = upsDesignLoadMW
+        self.gridDesignLoadMW = gridDesignLoadMW
+        self.liquidCapacityMW = liquidCapacityMW
+        self.airCapacityMW = airCapacityMW
+        self.rackSupplyLimitC = rackSupplyLimitC
+        self.capexCumulativeUSD = capexCumulativeUSD
+        self.plannedFacilityMW = plannedFacilityMW
     }
 }

@@ -1,0 +1,125 @@
+import LinearProgramming
+import PlantModel
+import Plans
+
+/// The mixed-integer program of one planning problem, with what every row and column means.
+///
+/// Built as PyPSA builds its models: the columns first (``defineRackColumns()``, ``defineServeColumns()``),
+/// then one `define…` function per constraint family, each in its own file, adding its rows under stable
+/// names (`site_power(2027Q3)`, `floor(nvl_hall,2028Q1)`) that appear in exported models and reports.
+/// Rows are added quarter by quarter, hall by hall, in a fixed order, so the same inputs give the same
+/// model and the same plan.
+///
+/// Columns: `build(p,h,t)` integer units commissioned, `stock(p,h,t)` racks installed, `serve(p,w,t)`
+/// racks serving a workload.
+struct Formulation {
+    let problem: PlanningProblem
+    var model: Model
+    var rows: [RowInfo]
+    /// `build` column of eligibility e in quarter t.
+    var build: [Int: [Int: VariableID]]
+    /// `stock` column of eligibility e in quarter t.
+    var stock: [Int: [Int: VariableID]]
+    /// `serve` column of profile p, workload w, quarter t.
+    var serve: [Key3: VariableID]
+    /// Tokens/s in quarter t.
+    var tokenTerms: [[Term]]
+    /// Facility MW in quarter t.
+    var facilityTerms: [[Term]]
+    /// Cost over the horizon (annualized capex + energy + facility opex), USD.
+    var costTerms: [Term]
+    /// Capex over the horizon, USD.
+    var capexTerms: [Term]
+
+    struct Key3: Hashable { var p: Int, w: Int, t: Int }
+
+    /// Longest model name GLPK's files carry comfortably (names are cut, not rejected).
+    static let modelNameLength = 60
+
+    /// Row-name piece for an identifier.
+    static func id(_ text: String) -> String { NameRules.sanitized(text) }
+
+    /// The model of `problem`, with a token target on the last quarter (min-capex) or the ε-limit of a
+    /// Pareto point where given.
+    init(_ problem: PlanningProblem, tokenTarget: Double? = nil, limit: ParetoLimit? = nil) {
+        self.problem = problem
+        model = Model(name: Self.id("plan_" + problem.design.name).prefix(Self.modelNameLength).description, sense: .maximize)
+        rows = []
+        build = [:]
+        stock = [:]
+        serve = [:]
+        tokenTerms = Array(repeating: [], count: problem.quarters.count)
+        facilityTerms = Array(repeating: [], count: problem.quarters.count)
+        costTerms = []
+        capexTerms = []
+
+        defineRackColumns()
+        defineServeColumns()
+        for t in problem.quarters.indices {
+            for h in problem.halls.indices {
+                defineFloor(hall: h, quarter: t)
+                defineHallPower(hall: h, quarter: t)
+                defineLiquid(hall: h, quarter: t)
+                defineAir(hall: h, quarter: t)
+            }
+            defineSitePower(quarter: t)
+            defineHeatRejection(quarter: t)
+            defineChillers(quarter: t)
+            defineNetwork(quarter: t)
+            defineSupply(quarter: t)
+            defineServe(quarter: t)
+            defineShare(quarter: t)
+        }
+        defineBudget()
+        defineParetoLimit(limit)
+        defineTokenTarget(tokenTarget)
+    }
+
+    /// Quarter label of quarter index t, as row names carry it.
+    func q(_ t: Int) -> String { problem.quarters[t].description }
+
+    /// The stock columns in quarter t of the eligibilities that `include` admits, with their rack
+    /// coefficients, in eligibility order.
+    func stockColumns(quarter t: Int, where include: (PlanningProblem.Eligibility) -> Bool = { _ in true })
+        -> [(coefficients: RackCoefficients, column: VariableID)] {
+        problem.eligible.enumerated().compactMap { e, el in
+            guard include(el), let n = stock[e]?[t] else { return nil }
+            return (problem.coefficients[problem.profiles[el.profile].id]!, n)
+        }
+    }
+
+    /// Adds a row unless it has no terms (an empty limit constrains nothing).
+    mutating func addRow(_ name: String, _ terms: [Term], lower: Double? = nil, upper: Double? = nil,
+                         _ family: ConstraintFamily, _ quarter: Quarter?, _ subject: String?) {
+        guard !terms.isEmpty else { return }
+        model.addConstraint(name, terms, lowerBound: lower, upperBound: upper)
+        rows.append(RowInfo(family: family, quarter: quarter, subject: subject))
+    }
+
+    /// Σ over all quarters of a per-quarter expression.
+    static func sum(_ perQuarter: [[Term]]) -> [Term] {
+        var total: [VariableID: Double] = [:]
+        for terms in perQuarter { for term in terms { total[term.variable, default: 0] += term.coefficient } }
+        return total.sorted { $0.key < $1.key }.map { Term($0.key, $0.value) }
+    }
+
+    /// `a − λ·b`, merged by variable.
+    static func combine(_ a: [Term], minus lambda: Double, _ b: [Term]) -> [Term] {
+        var total: [VariableID: Double] = [:]
+        for term in a { total[term.variable, default: 0] += term.coefficient }
+        for term in b { total[term.variable, default: 0] -= lambda * term.coefficient }
+        return total.sorted { $0.key < $1.key }.map { Term($0.key, $0.value) }
+    }
+
+    /// Value of an expression in a solution.
+    static func value(_ terms: [Term], _ x: [Double]) -> Double {
+        terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] }
+    }
+
+    /// The `build` columns grouped by quarter, earliest first.
+    var buildColumnsByQuarter: [[VariableID]] {
+        var groups = Array(repeating: [VariableID](), count: tokenTerms.count)
+        for e in build.keys.sorted() { for (t, b) in build[e]!.sorted(by: { $0.key < $1.key }) { groups[t].append(b) } }
+        return groups
+    }
+}

@@ -1,0 +1,52 @@
+import LinearProgramming
+import PlantModel
+import Plans
+
+extension Formulation {
+    /// `build(p,h,t)` (integer purchase units) and `stock(p,h,t)` (racks) for every eligible profile and
+    /// hall from its first quarter on, tied by the stock balance
+    /// `stock(t) = stock(t−1) + unit · build(t)`; adds each rack's facility MW, cost and capex to the
+    /// objective expressions.
+    mutating func defineRackColumns() {
+        for (e, el) in problem.eligible.enumerated() {
+            let profile = problem.profiles[el.profile]
+            let hall = problem.halls[el.hall]
+            let unit = Double(problem.design.unitRacks(profile.id))
+            let maxUnits = (Double(hall.count * hall.positions) / (unit * Double(profile.positionsPerRack))).rounded(.down)
+            let c = problem.coefficients[profile.id]!
+            let names = "\(Self.id(profile.id)),\(Self.id(hall.name))"
+            var previous: VariableID?
+            for t in el.firstQuarter..<problem.quarters.count {
+                let b = model.addVariable("build(\(names),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: maxUnits)
+                let n = model.addVariable("stock(\(names),\(q(t)))", lowerBound: 0)
+                build[e, default: [:]][t] = b
+                stock[e, default: [:]][t] = n
+                var terms = [Term(n, 1), Term(b, -unit)]
+                if let previous { terms.append(Term(previous, -1)) }
+                addRow("\(ConstraintFamily.stock.rawValue)(\(names),\(q(t)))", terms, lower: 0, upper: 0, .stock,
+                       problem.quarters[t], profile.id)
+                previous = n
+                facilityTerms[t].append(Term(n, c.facilityMW))
+                costTerms.append(Term(n, problem.quarterlyCapitalCostUSD(profile) + c.facilityMW * problem.quarterlyCostPerFacilityMWUSD))
+                capexTerms.append(Term(b, unit * c.capexUSD))
+            }
+        }
+    }
+
+    /// `serve(p,w,t)`: racks of each profile serving each workload it has a throughput for, from the
+    /// profile's first eligible quarter on; their tokens/s make up ``tokenTerms``.
+    mutating func defineServeColumns() {
+        for (p, profile) in problem.profiles.enumerated() {
+            let first = problem.eligible.filter { $0.profile == p }.map(\.firstQuarter).min()
+            guard let first else { continue }
+            for (w, share) in problem.design.workloadMix.enumerated() {
+                guard let rate = problem.rackTokensPerSecond(profile, share.workload) else { continue }
+                for t in first..<problem.quarters.count {
+                    let y = model.addVariable("serve(\(Self.id(profile.id)),\(Self.id(share.workload)),\(q(t)))", lowerBound: 0)
+                    serve[Key3(p: p, w: w, t: t)] = y
+                    tokenTerms[t].append(Term(y, rate))
+                }
+            }
+        }
+    }
+}

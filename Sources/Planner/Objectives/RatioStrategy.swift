@@ -1,0 +1,99 @@
+import LinearProgramming
+import PlantPhysics
+import Plans
+
+/// The best ratio num/den of two linear expressions (highest for `.maximize`, lowest for `.minimize`) by
+/// Dinkelbach's method, then the largest plan at that ratio.
+///
+/// From the max-token plan: optimize num − λ·den, set λ = num/den, until no plan beats λ by more than
+/// gap/2 × num₀ on num − λ·den (num₀: the max-token plan's). Every plan scales, so the best ratio has many
+/// plans; the largest (most `size`) within gap/2 of λ is then taken by optimizing num − λ(1 ∓ gap/2)·den,
+/// or, without a gap, by maximizing `size` with the ratio kept as a row. The bound returned holds over
+/// plans at least as large (den) as the chosen one: after a step with bound U, every plan y has
+/// num_y/den_y within U/den_y of that step's λ.
+struct RatioStrategy: ObjectiveStrategy {
+    /// The expressions of a ratio objective, built from the formulation.
+    struct Terms {
+        var num: [Term]
+        var den: [Term]
+        /// What "larger plan" means once the ratio is reached.
+        var size: [Term]
+        /// The first solve's objective (maximized): the max-token plan.
+        var first: [Term]
+    }
+
+    let sense: ObjectiveSense
+    /// Half the relative gap: one half is spent on the Dinkelbach tolerance, the other on the plan's size.
+    let halfGap: Double
+    /// Factor from num/den to the objective's unit.
+    let scale: Double
+    /// The unit of the final model's objective: num's unit with a gap (num − λ'·den), size's without.
+    let unitWithGap: String, unitWithoutGap: String
+    let terms: (Formulation) -> Terms
+
+    /// Dinkelbach solves at most, the first max-token solve included. The method converges superlinearly
+    /// (each step's λ is the ratio of an optimal plan); the shipped designs need 3–6 solves. The bound only
+    /// keeps a numerically stalling sequence from running on; the plan then carries its proven bound.
+    static let maxSolves = 50
+    /// Relative tolerance below which num − λ·den counts as zero (last-bit noise of the LP).
+    static let zeroTolerance = 1e-9
+
+    /// Tokens/s per facility MW over the horizon: num = Σ tokens/s, den = Σ facility MW.
+    static func tokensPerMW(halfGap: Double) -> RatioStrategy {
+        RatioStrategy(sense: .maximize, halfGap: halfGap, scale: 1, unitWithGap: tokensPerSecondSummedUnit,
+                      unitWithoutGap: tokensPerSecondSummedUnit) { f in
+            let tokens = Formulation.sum(f.tokenTerms)
+            return Terms(num: tokens, den: Formulation.sum(f.facilityTerms), size: tokens, first: tokens)
+        }
+    }
+
+    /// Cost over the horizon per token over the horizon, in USD per million tokens.
+    static func costPerToken(halfGap: Double) -> RatioStrategy {
+        RatioStrategy(sense: .minimize, halfGap: halfGap, scale: 1e6,
+                      unitWithGap: "USD (horizon cost less λ × tokens)", unitWithoutGap: "tokens over the horizon") { f in
+            let tokens = Formulation.sum(f.tokenTerms).map { Term($0.variable, $0.coefficient * TimeBase.secondsPerQuarter) }
+            return Terms(num: f.costTerms, den: tokens, size: tokens, first: tokens)
+        }
+    }
+
+    func solve(_ f: inout Formulation, session: inout SolveSession) throws -> ObjectiveResult {
+        let t = terms(f)
+        f.model.sense = .maximize
+        f.model.objective = t.first
+        let first = try session.run(f)
+        let unit = halfGap > 0 ? unitWithGap : unitWithoutGap
+        let s = sense == .maximize ? 1.0 : -1.0
+        var best = first.solution.values
+        let num0 = Formulation.value(t.num, best), den0 = Formulation.value(t.den, best)
+        guard Formulation.value(t.size, best) > 0, den0 > 0 else {
+            return ObjectiveResult(step: first, value: 0, bound: nil, shadowPriceUnit: unit)
+        }
+        let absoluteGap = halfGap * num0
+        var lambda = num0 / den0
+        var lastStep: (lambda: Double, bound: Double)?
+        f.model.sense = sense
+        while session.solves < Self.maxSolves {
+            f.model.objective = Formulation.combine(t.num, minus: lambda, t.den)
+            let step = try session.run(f, absoluteGap: absoluteGap, start: best)
+            let n = Formulation.value(t.num, step.solution.values), d = Formulation.value(t.den, step.solution.values)
+            lastStep = step.solution.bestBound.map { (lambda, $0) }
+            let done = step.solution.bestBound.map { s * $0 <= max(absoluteGap, Self.zeroTolerance * n) } ?? false
+            if d > 0, s * (n / d - lambda) > 0 { lambda = n / d; best = step.solution.values }
+            if done || s * (n - lambda * d) <= Self.zeroTolerance * num0 { break }
+        }
+        if halfGap > 0 {
+            f.model.objective = Formulation.combine(t.num, minus: lambda * (1 - s * halfGap), t.den)
+        } else {
+            let row = Formulation.combine(t.num, minus: lambda, t.den)
+            f.addRow(ConstraintFamily.ratio.rawValue, row, lower: s > 0 ? 0 : nil, upper: s > 0 ? nil : 0, .ratio, nil, nil)
+            f.model.sense = .maximize
+            f.model.objective = t.size
+        }
+        let final = try session.run(f, absoluteGap: halfGap > 0 ? absoluteGap : nil, start: best)
+        let d = Formulation.value(t.den, final.solution.values)
+        guard d > 0 else { return ObjectiveResult(step: final, value: 0, bound: nil, shadowPriceUnit: unit) }
+        let ratio = Formulation.value(t.num, final.solution.values) / d
+        let bound = lastStep.map { s > 0 ? max(ratio, $0.lambda + max(0, $0.bound) / d) : min(ratio, $0.lambda + min(0, $0.bound) / d) }
+        return ObjectiveResult(step: final, value: ratio * scale, bound: bound.map { $0 * scale }, shadowPriceUnit: unit)
+    }
+}

@@ -1,0 +1,53 @@
+import LinearProgramming
+
+/// One MIP solve and the LP relaxation of the model it solved (whose duals price the binding limits).
+struct SolveStep {
+    var solution: Solution
+    /// The relaxation of the solved model (racks continuous), when it solved to optimality.
+    var relaxation: Solution?
+}
+
+/// The MIP solves of one planning run: each starts from a relax-and-fix plan (or a given start), and the
+/// session counts solves, nodes and simplex iterations and turns a failed solve into a ``PlanError``.
+struct SolveSession {
+    let options: SolverOptions
+    private(set) var solves = 0
+    private(set) var nodes = 0
+    private(set) var iterations = 0
+
+    init(_ options: PlanOptions) {
+        self.options = SolverOptions(timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap, cuts: true)
+    }
+
+    /// Solves `f`'s current model from the better of `start` and a relax-and-fix plan (by the objective);
+    /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero.
+    mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil) throws -> SolveStep {
+        let model = f.model
+        var options = self.options
+        options.absoluteGap = absoluteGap
+        let lp = Relaxation(model)
+        let found = lp.relaxAndFix(f.buildColumnsByQuarter, absoluteGap: absoluteGap, timeLimitSeconds: options.timeLimitSeconds)
+        let candidates = [start.flatMap(lp.usableStart), found].compactMap { $0 }
+        let sign = model.sense == .maximize ? 1.0 : -1.0
+        let initial = candidates.max { sign * Formulation.value(model.objective, $0) < sign * Formulation.value(model.objective, $1) }
+        if let initial {
+            options.presolve = false
+            options.initialSolution = initial
+        }
+        let solution = try model.solve(options: options)
+        solves += 1
+        nodes += solution.branchAndBoundNodes
+        iterations += solution.simplexIterations
+        switch solution.status {
+        case .optimal, .feasible:
+            return SolveStep(solution: solution, relaxation: lp.solution)
+        case .infeasible:
+            throw PlanError.infeasible(ElasticDiagnosis.diagnose(f, options: self.options))
+        case .limitReachedWithoutSolution:
+            throw PlanError.noPlanWithinLimit(seconds: options.timeLimitSeconds)
+        case .unbounded:
+            // Every column is bounded by floor space; an unbounded plan is a formulation bug.
+            throw PlanError.invalidOptions("internal error: the plan is unbounded")
+        }
+    }
+}

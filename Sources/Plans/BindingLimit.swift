@@ -1,0 +1,45 @@
+import PlantModel
+
+/// A capacity limit and how tight it is: data only; ``Reports`` puts it in words.
+public struct BindingLimit: Codable, Equatable, Sendable {
+    /// Whether one more purchase unit still fits under the limit.
+    public enum State: String, Codable, Sendable {
+        /// Less than one more purchase unit of any rack in the limit fits.
+        case binding
+        /// More fits, but the limit has a non-zero shadow price in the LP relaxation.
+        case nearLimit = "near-limit"
+    }
+
+    /// The row's name in the exported model.
+    public var constraint: String
+    public var family: ConstraintFamily
+    public var state: State
+    public var quarter: Quarter?
+    /// The hall, profile or workload the limit is about, if any.
+    public var subject: String?
+    public var capacity: Double
+    public var used: Double
+    public var slack: Double
+    /// The unit of `capacity`, `used` and `slack` (``ConstraintFamily/unit``).
+    public var unit: String
+    /// Objective of the final solve gained per unit more of this limit, from the LP relaxation
+    /// (continuous racks), in `shadowPriceUnit`.
+    public var shadowPrice: Double
+    /// The unit of the final solve's objective (which depends on the objective and its gap).
+    public var shadowPriceUnit: String
+
+    public init(constraint: String, family: ConstraintFamily, state: State, quarter: Quarter?, subject: String?,
+                capacity: Double, used: Double, slack: Double, unit: String, shadowPrice: Double, shadowPriceUnit: String) {
+        self.constraint = constraint
+        self.family = family
+        self.state = state
+        self.quarter = quarter
+        self.subject = subject
+        self.capacity = capacity
+        self.used = used
+        self.slack = slack
+        self.unit = unit
+        self.shadowPrice = shadowPrice
+        self.shadowPriceUnit = shadowPriceUnit
+    }
+}

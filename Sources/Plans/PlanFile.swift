@@ -1,0 +1,28 @@
+import Foundation
+import PlantModel
+
+extension BuildPlan {
+    /// Reads a plan.json written by `plan --out`; a problem names the file and the field path.
+    public static func load(from path: String) throws(InputError) -> BuildPlan {
+        func failure(_ field: String, _ message: String) -> InputError {
+            InputError(issues: [ValidationIssue(file: path, line: nil, path: field, message: message)])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw failure("", "cannot read the file")
+        }
+        func dotted(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        do {
+            return try JSONDecoder().decode(BuildPlan.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw failure(dotted(context.codingPath + [key]), "missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+                let DecodingError.dataCorrupted(context) {
+            throw failure(dotted(context.codingPath), context.debugDescription)
+        } catch {
+            throw failure("", "not a plan.json written by `tokenplant plan --out`")
+        }
+    }
+}

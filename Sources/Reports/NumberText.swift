@@ -1,0 +1,33 @@
+import Foundation
+
+/// Every number TokenPlant prints, formatted in one place (locale-independent).
+public enum NumberText {
+    /// A fixed number of decimals: `fixed(3.14159, 2)` is `3.14`.
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+        String(format: "%.\(decimals)f", value)
+    }
+
+    /// For tables: thousands separators from 1,000 on (`12,345`), one decimal from 10, three below.
+    public static func grouped(_ value: Double) -> String {
+        if abs(value) < 1000 { return fixed(value, abs(value) < 10 ? 3 : 1) }
+        let digits = String(Int(value.rounded()))
+        var result = ""
+        for (i, ch) in digits.reversed().enumerated() {
+            if i > 0, i % 3 == 0, ch != "-" { result.append(",") }
+            result.append(ch)
+        }
+        return String(result.reversed())
+    }
+
+    /// For sentences: at most 3 decimals, no trailing zeros (`41.5`, `12`, `0.125`).
+    public static func amount(_ value: Double) -> String {
+        let rounded = (value * 1000).rounded() / 1000
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+        return String(rounded)
+    }
+
+    /// `digits` significant digits (`%g`): `significant(1234567, 4)` is `1.235e+06`.
+    public static func significant(_ value: Double, _ digits: Int) -> String {
+        String(format: "%.\(digits)g", value)
+    }
+}

@@ -1,0 +1,104 @@
+import Twin
+
+/// The value of one run figure: a count, a number (absent where it has no meaning, e.g. PUE without IT
+/// load), or a text (a timestamp, a limit's name).
+enum FigureValue: Equatable {
+    case count(Int)
+    case number(Double?)
+    case text(String?)
+
+    /// The value as a number, for percentiles.
+    var number: Double? {
+        switch self {
+        case .count(let n): Double(n)
+        case .number(let x): x
+        case .text: nil
+        }
+    }
+}
+
+/// One figure of a simulation run, declared once: its key in `summary.json` and in the percentiles, how
+/// it is read from a run, and its row in the printed table (if it has one of its own).
+struct RunFigure: Sendable {
+    /// The figure's row in the table: a label, the run-0 cell, and the factor its percentiles are shown in.
+    struct Row: Sendable {
+        var label: String
+        var cell: @Sendable (RunSummary) -> String
+        var percentileScale = 1.0
+    }
+
+    let key: String
+    let read: @Sendable (RunSummary) -> FigureValue
+    /// Whether the figure gets P50/P90/P99 across runs (every number but the run's length).
+    let hasPercentiles: Bool
+    let row: Row?
+
+    static func number(_ key: String, _ read: @escaping @Sendable (RunSummary) -> Double?, row: Row? = nil) -> RunFigure {
+        RunFigure(key: key, read: { .number(read($0)) }, hasPercentiles: true, row: row)
+    }
+
+    static func count(_ key: String, _ read: @escaping @Sendable (RunSummary) -> Int, row: Row? = nil,
+                      hasPercentiles: Bool = true) -> RunFigure {
+        RunFigure(key: key, read: { .count(read($0)) }, hasPercentiles: hasPercentiles, row: row)
+    }
+
+    static func text(_ key: String, _ read: @escaping @Sendable (RunSummary) -> String?) -> RunFigure {
+        RunFigure(key: key, read: { .text(read($0)) }, hasPercentiles: false, row: nil)
+    }
+}
+
+/// `value` with `decimals`, or "–" where there is none.
+private func cell(_ value: Double?, _ decimals: Int) -> String { value.map { NumberText.fixed($0, decimals) } ?? "–" }
+/// " at TIMESTAMP", or nothing.
+private func at(_ timestamp: String?) -> String { timestamp.map { " at \($0)" } ?? "" }
+
+extension RunFigure {
+    /// Every figure of a run, in table order.
+    static let all: [RunFigure] = [
+        .count("hours", \.hours, hasPercentiles: false),
+        .number("pue", \.pue, row: Row(label: "annual PUE (energy ratio)") { cell($0.pue, 3) }),
+        .number("wueLPerKWh", \.wueLPerKWh, row: Row(label: "WUE, L/kWh IT") { cell($0.wueLPerKWh, 3) }),
+        .number("itEnergyMWh", \.itEnergyMWh, row: Row(label: "IT energy, MWh") { cell($0.itEnergyMWh, 0) }),
+        .number("coolingEnergyMWh", \.coolingEnergyMWh),
+        .number("lossesEnergyMWh", \.lossesEnergyMWh),
+        .number("facilityEnergyMWh", \.facilityEnergyMWh, row: Row(label: "facility energy, MWh") { cell($0.facilityEnergyMWh, 0) }),
+        .number("waterM3", \.waterM3, row: Row(label: "water, m³") { cell($0.waterM3, 0) }),
+        .number("tokens", \.tokens, row: Row(label: "tokens") { NumberText.significant($0.tokens, 4) }),
+        .number("lostTokens", \.lostTokens),
+        .number("tokensPerMWh", \.tokensPerMWh,
+                row: Row(label: "tokens per MWh") { $0.tokensPerMWh.map { NumberText.significant($0, 4) } ?? "–" }),
+        .number("costPerMillionTokensUSD", \.costPerMillionTokensUSD,
+                row: Row(label: "cost per million tokens, USD") { cell($0.costPerMillionTokensUSD, 4) }),
+        .count("throttledHours", \.throttledHours,
+               row: Row(label: "hours throttled (power/thermal)") { "\($0.throttledHours) (\($0.powerLimitedHours)/\($0.thermalLimitedHours))" }),
+        .count("powerLimitedHours", \.powerLimitedHours),
+        .count("thermalLimitedHours", \.thermalLimitedHours),
+        .text("firstThrottleAt", \.firstThrottleAt),
+        .text("firstThrottleLimit") { $0.firstThrottleLimit?.rawValue },
+        .number("servedShare", \.servedShare,
+                row: Row(label: "tokens served of demanded", cell: { cell($0.servedShare.map { $0 * 100 }, 3) + " %" }, percentileScale: 100)),
+        .count("freeCoolingHours", \.freeCoolingHours, row: Row(label: "free-cooling hours") { "\($0.freeCoolingHours)" }),
+        .count("feedOutageHours", \.feedOutageHours, row: Row(label: "hours with a feed out") { "\($0.feedOutageHours)" }),
+        .number("largestShortfallMW", \.largestShortfallMW,
+                row: Row(label: "largest power shortfall, MW") { cell($0.largestShortfallMW, 1) + at($0.largestShortfallAt) }),
+        .text("largestShortfallAt", \.largestShortfallAt),
+        .number("largestShortfallEventMWh", \.largestShortfallEventMWh,
+                row: Row(label: "largest shortfall event, MWh") { cell($0.largestShortfallEventMWh, 1) }),
+        .number("batteryDischargedMWh", \.batteryDischargedMWh,
+                row: Row(label: "battery delivered, MWh (hours)") { cell($0.batteryDischargedMWh, 1) + " (\($0.batteryHours))" }),
+        .count("batteryHours", \.batteryHours),
+        .count("unservedHours", \.unservedHours,
+               row: Row(label: "unserved at full throttle, h (power/heat MWh)") {
+                   "\($0.unservedHours) (\(cell($0.unservedPowerMWh, 1))/\(cell($0.unservedHeatMWh, 1)))"
+               }),
+        .number("unservedPowerMWh", \.unservedPowerMWh),
+        .number("unservedHeatMWh", \.unservedHeatMWh),
+        .number("minPowerHeadroomMW", \.minPowerHeadroomMW,
+                row: Row(label: "min power headroom, MW") { cell($0.minPowerHeadroomMW, 1) + at($0.minPowerHeadroomAt) }),
+        .text("minPowerHeadroomAt", \.minPowerHeadroomAt),
+        .number("minThermalHeadroomMW", \.minThermalHeadroomMW,
+                row: Row(label: "min thermal headroom, MW") { cell($0.minThermalHeadroomMW, 1) + at($0.minThermalHeadroomAt) }),
+        .text("minThermalHeadroomAt", \.minThermalHeadroomAt),
+        .number("energyCostUSD", \.energyCostUSD),
+    ]
+}

@@ -1,0 +1,50 @@
+import Climate
+import Foundation
+import Planner
+import PlantModel
+import Reports
+
+extension CommandFailure {
+    /// Every problem of an input file, `FILE:LINE: field.path: message`; exit 1.
+    static func invalid(_ error: InputError) -> CommandFailure {
+        CommandFailure(error.issues.map(\.description), status: .invalidInput)
+    }
+
+    /// A planning failure in words; exit 3 (infeasible), 4 (no plan in time) or 2 (options).
+    static func planning(_ error: PlanError) -> CommandFailure {
+        let status: ExitStatus
+        switch error {
+        case .infeasible: status = .infeasible
+        case .noPlanWithinLimit: status = .noPlanWithinLimit
+        case .invalidOptions: status = .usage
+        }
+        return CommandFailure(["plan: " + LimitText.message(error)], status: status)
+    }
+
+    /// A weather file that cannot be read; exit 1.
+    static func weather(_ error: EPWError) -> CommandFailure {
+        CommandFailure(["invalid weather file: \(error)"], status: .invalidInput)
+    }
+
+    /// An output that could not be written; exit 1.
+    static func output(_ path: String, _ error: any Error) -> CommandFailure {
+        CommandFailure(["cannot write \(path): \((error as NSError).localizedDescription)"], status: .invalidInput)
+    }
+}
+
+/// Runs `body`, turning the library's input and planning errors into a ``CommandFailure``.
+func failing<T>(_ body: () throws -> T) throws(CommandFailure) -> T {
+    do {
+        return try body()
+    } catch let error as CommandFailure {
+        throw error
+    } catch let error as InputError {
+        throw .invalid(error)
+    } catch let error as PlanError {
+        throw .planning(error)
+    } catch let error as EPWError {
+        throw .weather(error)
+    } catch {
+        throw CommandFailure(["\(error)"], status: .invalidInput)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import LinearProgramming
+import Planner
+import Plans
+import Reports
+
+/// `tokenplant plan`: load the inputs, plan (or sweep a Pareto frontier), write the files, print the result.
+public enum PlanWorkflow {
+    /// What to plan and where the results go.
+    public struct Request: Sendable {
+        public var inputs: InputPaths
+        public var options: PlanOptions
+        /// Folder for plan.json, plan.csv and bom.csv (pareto.json and pareto.csv with a sweep).
+        public var outFolder: String?
+        /// Where to write the final model (`.lp` or `.mps`).
+        public var exportModel: String?
+        public var format: ResultFormat
+        /// Points of a Pareto sweep, and the resource it limits.
+        public var paretoPoints: Int?
+        public var paretoAxis: ParetoAxis
+
+        public init(inputs: InputPaths, options: PlanOptions, outFolder: String? = nil, exportModel: String? = nil,
+                    format: ResultFormat = .table, paretoPoints: Int? = nil, paretoAxis: ParetoAxis = .capex) {
+            self.inputs = inputs
+            self.options = options
+            self.outFolder = outFolder
+            self.exportModel = exportModel
+            self.format = format
+            self.paretoPoints = paretoPoints
+            self.paretoAxis = paretoAxis
+        }
+    }
+
+    /// Runs the request; returns the text for stdout.
+    public static func run(_ request: Request) throws(CommandFailure) -> String {
+        let inputs = try failing {
+            try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog)
+        }
+        if let points = request.paretoPoints {
+            let frontier = try failing {
+                try Planner.pareto(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
+                                   options: request.options, axis: request.paretoAxis, points: points)
+            }
+            if let out = request.outFolder { try write(out) { try ParetoReport.write(frontier, to: out) } }
+            switch request.format {
+            case .json: return try failing { String(decoding: try stableJSON(frontier), as: UTF8.self) }
+            case .table: return ParetoReport.table(frontier)
+            }
+        }
+        let result = try failing {
+            try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
+                             options: request.options)
+        }
+        if let path = request.exportModel, let format = ModelFileFormat(path: path) {
+            try write(path) { try result.model.write(to: path, format: format) }
+        }
+        if let out = request.outFolder { try write(out) { try PlanReport.write(result.plan, to: out) } }
+        switch request.format {
+        case .json: return try failing { String(decoding: try PlanReport.json(result.plan), as: UTF8.self) }
+        case .table: return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds)
+        }
+    }
+}
+
+/// Runs a write to `path`, naming the path in the failure.
+func write(_ path: String, _ body: () throws -> Void) throws(CommandFailure) {
+    do { try body() } catch { throw .output(path, error) }
+}

@@ -1,0 +1,87 @@
+import Climate
+import Foundation
+import Planner
+import Plans
+import Reports
+import Twin
+
+/// `tokenplant simulate`: load the inputs and a plan (or plan first), pick the weather, run the twin
+/// (Monte Carlo), write timeseries.csv and summary.json, print the summary.
+public enum SimulateWorkflow {
+    /// What to simulate and where the results go.
+    public struct Request: Sendable {
+        public var inputs: InputPaths
+        /// A plan.json written by `plan --out`; `nil` plans first with max-tokens.
+        public var planFile: String?
+        /// An EPW file; `nil` takes the site's `climate.epw`, else synthetic years.
+        public var weatherFile: String?
+        /// Calendar years from the plan's first year; `nil` for the plan's horizon.
+        public var years: Int?
+        public var runs: Int
+        public var seed: UInt64
+        /// Folder for timeseries.csv (run 0) and summary.json.
+        public var outFolder: String?
+        public var format: ResultFormat
+
+        public init(inputs: InputPaths, planFile: String? = nil, weatherFile: String? = nil, years: Int? = nil, runs: Int = 1,
+                    seed: UInt64 = 1, outFolder: String? = nil, format: ResultFormat = .table) {
+            self.inputs = inputs
+            self.planFile = planFile
+            self.weatherFile = weatherFile
+            self.years = years
+            self.runs = runs
+            self.seed = seed
+            self.outFolder = outFolder
+            self.format = format
+        }
+    }
+
+    /// Runs the request; `warn` gets the lines for stderr, `progress` each finished run. Returns the
+    /// text for stdout.
+    public static func run(_ request: Request, warn: (String) -> Void = { _ in },
+                           progress: (@Sendable (Int) -> Void)? = nil) throws(CommandFailure) -> String {
+        let inputs = try failing {
+            try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog)
+        }
+        let plan: BuildPlan = try failing {
+            if let file = request.planFile { return try BuildPlan.load(from: file) }
+            return try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
+                                    options: PlanOptions(objective: .maxTokens)).plan
+        }
+        if let file = request.planFile, plan.inputs.digest != inputs.provenance.digest {
+            warn("warning: \(file) was planned from other inputs (digest \(plan.inputs.digest), these files give \(inputs.provenance.digest))")
+        }
+        let years = request.years ?? TwinScenario.horizonYears(of: plan)
+        let source = WeatherSource(weatherPath: request.weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)
+        let weatherYears = try failing { try source.load(site: inputs.site, years: request.runs * years, seed: request.seed) }
+        let scenario = TwinScenario(design: inputs.design, site: inputs.site, catalog: inputs.catalog, plan: plan,
+                                    weather: weatherYears, years: years)
+
+        let timeseriesPath = request.outFolder.map { $0 + "/timeseries.csv" }
+        let timeseries = try timeseriesPath.map { path throws(CommandFailure) in
+            do { return try TimeseriesWriter(path: path) } catch { throw .output(path, error) }
+        }
+        let results = Twin.monteCarlo(scenario, seed: request.seed, runs: request.runs, sink: timeseries?.sink, progress: progress)
+
+        let weatherName: String
+        switch source {
+        case .file(let path): weatherName = path
+        case .synthetic: weatherName = "synthetic from \(inputs.provenance.siteFile) climate figures"
+        }
+        let summary = SimulationReport.summary(
+            inputs: .init(design: inputs.design.name, designFile: request.inputs.design, site: inputs.site.name,
+                          siteFile: inputs.provenance.siteFile, plan: request.planFile ?? "planned", planDigest: plan.inputs.digest,
+                          weather: weatherName, syntheticWeatherYears: source == .synthetic ? weatherYears.count : nil,
+                          firstYear: scenario.firstYear, years: years, runs: request.runs, seed: request.seed),
+            runs: results)
+        let json = try failing { try stableJSON(summary) }
+        if let out = request.outFolder {
+            try write(out + "/summary.json") { try AtomicFile.write(json, to: out + "/summary.json") }
+            if let timeseries, let timeseriesPath { try write(timeseriesPath) { try timeseries.commit() } }
+        }
+        switch request.format {
+        case .json: return String(decoding: json, as: UTF8.self)
+        case .table: return SimulationReport.table(summary)
+        }
+    }
+}
