@@ -11,6 +11,9 @@ struct HallAssignment {
     var racks: [Int: [[Int]]] = [:]
     /// Groups whose even placement breaks a per-hall limit.
     var overfull: Set<Int> = []
+    /// A hall is over a limit when it exceeds it by more than this (positions or MW): sums of rack
+    /// coefficients carry last-bit rounding.
+    static let tolerance = 1e-6
 
     init(problem: PlanningProblem, stock: [Int: [Int: Int]]) {
         for (g, hall) in problem.halls.enumerated() {
@@ -38,11 +41,10 @@ struct HallAssignment {
                     }
                     racks[e]![t] = perHall[e]
                 }
-                let tolerance = 1e-6
-                for i in 0..<hall.count where positionsUsed[i] > Double(hall.positions) + tolerance
-                    || power[i] > hall.usableITCapacityMW + tolerance
-                    || liquid[i] > hall.liquidCapacityMW + tolerance
-                    || air[i] > hall.airCapacityMW + tolerance {
+                for i in 0..<hall.count where positionsUsed[i] > Double(hall.positions) + Self.tolerance
+                    || power[i] > hall.usableITCapacityMW + Self.tolerance
+                    || liquid[i] > hall.liquidCapacityMW + Self.tolerance
+                    || air[i] > hall.airCapacityMW + Self.tolerance {
                     overfull.insert(g)
                 }
             }

@@ -87,7 +87,7 @@ enum PlanAssembly {
                         let liquid = problem.eligible.enumerated().filter { $0.element.hall == g }.reduce(0.0) { sum, item in
                             sum + Double(assignment.racks[item.offset]?[t][i] ?? 0) * problem.coefficients[problem.profiles[item.element.profile].id]!.liquidMW
                         }
-                        cdus += Int((liquid / lc.cduCapacityMW - 1e-9).rounded(.up))
+                        cdus += Int((liquid / lc.cduCapacityMW - Self.countTolerance).rounded(.up))
                     }
                 }
             }
@@ -106,7 +106,7 @@ enum PlanAssembly {
             objectiveUnit: options.objective.unit,
             solver: SolverFacts(
                 status: solution.status == .optimal ? .optimal : .feasible, bestBound: outcome.objectiveBound.map(rounded),
-                relativeGap: outcome.relativeGap.map { ($0 * 1e9).rounded() / 1e9 },
+                relativeGap: outcome.relativeGap.map { ($0 * Self.gapResolution).rounded() / Self.gapResolution },
                 branchAndBoundNodes: outcome.nodes, simplexIterations: outcome.iterations, solves: outcome.solves,
                 integerVariables: integers, continuousVariables: f.model.variables.count - integers,
                 constraints: f.model.constraints.count),
@@ -114,8 +114,13 @@ enum PlanAssembly {
             binding: binding, exclusions: problem.exclusions)
     }
 
-    /// Six significant decimals: keeps files stable against last-bit solver noise.
+    /// Six decimals: keeps files stable against last-bit solver noise.
     static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+    /// Gaps are written to nine decimals, for the same reason.
+    static let gapResolution = 1e9
+    /// A CDU count rounds up only past this share of a CDU: 30 MW on 1.5 MW CDUs is 20, not 21, whatever
+    /// the last bit of the sum.
+    static let countTolerance = 1e-9
 }
 
 /// Switch counts of a non-blocking fat tree of radix k.

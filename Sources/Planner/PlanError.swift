@@ -22,7 +22,17 @@ public struct InfeasibilityDiagnosis: Equatable, Sendable, Codable {
         public var increase: Double
         /// The unit of `capacity` and `increase`.
         public var unit: String
+
+        public init(constraint: String, family: ConstraintFamily, capacity: Double, increase: Double, unit: String) {
+            self.constraint = constraint
+            self.family = family
+            self.capacity = capacity
+            self.increase = increase
+            self.unit = unit
+        }
     }
 
     public var shortfalls: [Shortfall]
+
+    public init(shortfalls: [Shortfall]) { self.shortfalls = shortfalls }
 }

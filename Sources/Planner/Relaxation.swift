@@ -9,6 +9,11 @@ struct Relaxation {
     /// The relaxation's optimum; `nil` when it did not solve to optimality.
     let solution: Solution?
 
+    /// Relative gap of each relax-and-fix step: a step only has to be good, the final search proves the plan.
+    static let stepGap = 1e-4
+    /// A relaxed value this close to a whole number is taken as integral.
+    static let integralityTolerance = 1e-9
+
     init(_ model: Model) {
         self.model = model
         var relaxed = model
@@ -30,10 +35,10 @@ struct Relaxation {
     func relaxAndFix(_ fixingOrder: [[VariableID]], absoluteGap: Double?, timeLimitSeconds: Double?) -> [Double]? {
         guard var current = solution?.values else { return nil }
         var relaxed = relaxed
-        let options = SolverOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: 1e-4,
+        let options = SolverOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: Self.stepGap,
                                     absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) })
         for group in fixingOrder {
-            if !group.allSatisfy({ abs(current[$0.index] - current[$0.index].rounded()) <= 1e-9 }) {
+            if !group.allSatisfy({ abs(current[$0.index] - current[$0.index].rounded()) <= Self.integralityTolerance }) {
                 for column in group { relaxed.variables[column.index].kind = model.variables[column.index].kind }
                 guard let step = try? relaxed.solve(options: options),
                       step.status == .optimal || step.status == .feasible else { return nil }

@@ -15,6 +15,15 @@ public struct DesignCondition: Sendable, Equatable, Codable {
     /// Share of liquid heat that chillers must carry (series economizer + chiller).
     public var liquidChillerShare: Double
 
+    public init(effectiveAmbientC: Double, freeCoolingSupplyC: Double, plantInletC: Double, rejectionCapacityMW: Double,
+                liquidChillerShare: Double) {
+        self.effectiveAmbientC = effectiveAmbientC
+        self.freeCoolingSupplyC = freeCoolingSupplyC
+        self.plantInletC = plantInletC
+        self.rejectionCapacityMW = rejectionCapacityMW
+        self.liquidChillerShare = liquidChillerShare
+    }
+
     /// Works out the design condition of `design` on `site` with the plant curves of ``HeatRejectionCurve``
     /// and ``ChillerCurve``.
     public init(design: ReferenceDesign, site: Site) {

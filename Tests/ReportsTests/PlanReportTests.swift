@@ -1,0 +1,76 @@
+import Foundation
+import Planner
+import Plans
+import Reports
+import Testing
+
+@Suite("Plan files and table of a small plan worked by hand")
+struct PlanReportTests {
+    @Test("plan.csv and bom.csv: one line per rack line and quarter, numbers at their stated decimals")
+    func csvFiles() {
+        #expect(PlanReport.planCSV(SmallPlan.plan) == """
+            quarter,hall,profile,racksNew,racksTotal,gpus,itMW,liquidMW,positions,tokensPerSecond
+            2027Q1,hall-a,gb300-nvl72,2,2,144,0.3000,0.2400,2,1200000.0
+            2027Q2,hall-a,gb300-nvl72,3,5,360,0.7500,0.6000,5,3000000.0
+
+            """)
+        // 0.3 / 0.95 = 0.315789… and 0.75 / 0.95 = 0.789473… MW at three decimals.
+        #expect(PlanReport.bomCSV(SmallPlan.plan) == """
+            quarter,racks,gpus,cdus,switches,transceivers,feedsInService,itMW,facilityMW
+            2027Q1,2,144,1,3,36,a b,0.300,0.316
+            2027Q2,5,360,1,5,90,a b,0.750,0.789
+
+            """)
+    }
+
+    @Test("plan.json carries the CSV columns under the same names, and typed binding limits")
+    func json() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: PlanReport.json(SmallPlan.plan)) as? [String: Any])
+        let racks = try #require(object["racks"] as? [[String: Any]])
+        #expect(Set(racks[0].keys) == Set(PlanReport.rackColumns.map(\.name)))
+        let bom = try #require(object["billOfMaterials"] as? [[String: Any]])
+        #expect(Set(bom[0].keys) == Set(PlanReport.bomColumns.map(\.name)))
+        #expect((racks[1]["racksTotal"] as? Int) == 5)
+        let binding = try #require(object["binding"] as? [[String: Any]])
+        #expect(binding[0]["family"] as? String == "site_power", "the family is its row-name prefix")
+        #expect(binding[0]["state"] as? String == "binding" && binding[1]["state"] as? String == "near-limit")
+        #expect(binding[0]["shadowPriceUnit"] as? String == "tokens/s (summed over quarters)")
+        #expect((object["solver"] as? [String: Any])?["status"] as? String == "optimal")
+        // Keys are sorted and the file ends in a newline, so equal plans give equal bytes.
+        let text = String(decoding: try PlanReport.json(SmallPlan.plan), as: UTF8.self)
+        #expect(text.hasSuffix("}\n"))
+        #expect(text.range(of: "\"billOfMaterials\"")!.lowerBound < text.range(of: "\"binding\"")!.lowerBound)
+    }
+
+    @Test("The table: quarter rows, the mix, only binding limits in words with their price, exclusions")
+    func table() {
+        let text = PlanReport.table(SmallPlan.plan)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "Plan: small on site")
+        #expect(lines[1] == "Objective max-tokens: 3,000,000 tokens over the horizon")
+        // 5 racks: IT 0.75 MW → "0.8"; facility 0.789 → "0.8"; PUE 1/0.95 = 1.053; tokens/s 3,000,000;
+        // tokens/s/MW 3,000,000 / 0.7894737 = 3,800,000; capex 15,000,000; 0.0625 USD/Mtok → "0.062" (%.3f rounds half to even).
+        let q2 = lines.first { $0.hasPrefix("2027Q2") }!.split(separator: " ").map(String.init)
+        #expect(q2 == ["2027Q2", "5", "360", "0.8", "0.8", "10", "1.053", "3,000,000", "3,800,000", "15,000,000", "0.062"])
+        #expect(text.contains("Mix in 2027Q2: 5 × gb300-nvl72\n"))
+        #expect(text.contains("What binds (1 limits; first quarter each):\n"))
+        #expect(text.contains("  site power (usable grid capacity after the feed redundancy rule) in 2027Q2: binding, "
+                              + "0.789 of 0.8 MW used; +1 MW ≈ +1234567.891 tokens/s (summed over quarters)\n"))
+        #expect(!text.contains("floor positions"), "a limit near but not at its capacity is not listed as binding")
+        #expect(text.hasSuffix("Excluded:\n  gb200-nvl72 not in hall-a: not available before the horizon ends (2030Q1)\n"))
+    }
+
+    @Test("A failure in words: the limits to raise and by how much")
+    func infeasibleMessage() {
+        let diagnosis = InfeasibilityDiagnosis(shortfalls: [
+            .init(constraint: "floor(h,2026Q2)", family: .floor, capacity: 10, increase: 7, unit: "positions"),
+            .init(constraint: "site_power(2026Q2)", family: .sitePower, capacity: 1, increase: 1.50071, unit: "MW"),
+        ])
+        #expect(LimitText.message(.infeasible(diagnosis)) == """
+            no plan satisfies every limit.
+              floor(h,2026Q2): raise by 7 positions (from 10)
+              site_power(2026Q2): raise by 1.501 MW (from 1)
+            """)
+        #expect(LimitText.message(.noPlanWithinLimit(seconds: 20)) == "no feasible plan found within the time limit of 20.0 s")
+    }
+}
