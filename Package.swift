@@ -47,7 +47,7 @@ let package = Package(
             name: "Reports",
             dependencies: ["PlantModel", "PlantPhysics", "Plans", "Planner", "Twin", .product(name: "CSV", package: "CSV.swift")]
         ),
-        .target(name: "Benchmarks", dependencies: ["Plans", "Planner", "Climate", "Twin", "Reports"]),
+        .target(name: "Benchmarks", dependencies: ["PlantModel", "Plans", "Planner", "Climate", "Twin", "Reports"]),
         .target(
             name: "Workflows",
             dependencies: ["PlantModel", "Plans", "Planner", "LinearProgramming", "Climate", "Twin", "Reports", "Benchmarks"]

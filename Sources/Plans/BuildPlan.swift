@@ -42,8 +42,8 @@ public struct PlanInputs: Codable, Equatable, Sendable {
     public var site: String
     public var siteFile: String
     public var catalog: String
-    /// FNV-1a 64-bit digest of the design, site and catalog files' bytes: a change detector, not a
-    /// cryptographic hash.
+    /// FNV-1a 64-bit digest of the design and site files' bytes, and of the catalog file's when one is
+    /// given (the bundled catalog is the build's): a change detector, not a cryptographic hash.
     public var digest: String
 
     public init(design: String, designFile: String, site: String, siteFile: String, catalog: String, digest: String) {
@@ -62,7 +62,7 @@ public struct SolverFacts: Codable, Equatable, Sendable {
     public enum Status: String, Codable, Sendable {
         /// Proven within the requested gap.
         case optimal
-        /// Stopped by the time limit with a plan; see `relativeGap`.
+        /// Stopped by the gap or time limit with a plan; see `relativeGap`.
         case feasible
     }
 

@@ -37,7 +37,7 @@ public enum SimulationReport {
         timeseriesColumns.map { $0.text(r) }.joined(separator: ",") + "\n"
     }
 
-    /// The figures of one run, as ``RunFigure/all`` declares them; encodes as the `run` object of `summary.json`.
+    /// The figures of one run, as `RunFigure.all` declares them; encodes as the `run` object of `summary.json`.
     public struct RunFigures: Encodable, Sendable, Equatable {
         public var summary: RunSummary
 

@@ -32,13 +32,13 @@ public struct PlantState: Sendable, Equatable {
     public var thermalHeadroomMW: Double { min(rejectionHeadroomMW, trimHeadroomMW) }
 }
 
-/// The design's plant, ready to evaluate any hour, built on the shared curves of ``PlantPhysics``:
-/// - rejection capacity and free-cooling water from ``HeatRejectionCurve`` at this hour's effective ambient:
+/// The design's plant, ready to evaluate any hour, built on the shared curves of the `PlantPhysics` target:
+/// - rejection capacity and free-cooling water from `HeatRejectionCurve` at this hour's effective ambient:
 ///   the dry-bulb (dry cooler), the wet-bulb (tower), or the pad-cooled dry-bulb while adiabatic pads run;
-/// - chillers trim the liquid share of ``ChillerCurve/liquidShare(freeCoolingSupplyC:loop:)`` and, for chilled
-///   air, all air heat while the free-cooling water is warmer than the chilled water; COP from ``ChillerCurve``;
-/// - pumps and air handlers by ``AffinityLaw`` on the equipment in service, plant fans by the cube of their speed;
-/// - transformer and UPS losses by ``PowerLossCurve``.
+/// - chillers trim the liquid share of `ChillerCurve.liquidShare(freeCoolingSupplyC:loop:)` and, for chilled
+///   air, all air heat while the free-cooling water is warmer than the chilled water; COP from `ChillerCurve`;
+/// - pumps and air handlers by `AffinityLaw` on the equipment in service, plant fans by the cube of their speed;
+/// - transformer and UPS losses by `PowerLossCurve`.
 public struct HourlyPlant: Sendable {
     public let design: ReferenceDesign
     let curve: HeatRejectionCurve

@@ -33,6 +33,10 @@ public enum PlanWorkflow {
 
     /// Runs the request; returns the text for stdout.
     public static func run(_ request: Request) throws(CommandFailure) -> String {
+        let exportFormat = request.exportModel.flatMap(ModelFileFormat.init(path:))
+        if let path = request.exportModel, exportFormat == nil {
+            throw CommandFailure(["--export-model must end in .lp or .mps, got \(path)"], status: .usage)
+        }
         let inputs = try failing {
             try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog)
         }
@@ -51,7 +55,7 @@ public enum PlanWorkflow {
             try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
                              options: request.options)
         }
-        if let path = request.exportModel, let format = ModelFileFormat(path: path) {
+        if let path = request.exportModel, let format = exportFormat {
             try write(path) { try result.model.write(to: path, format: format) }
         }
         if let out = request.outFolder { try write(out) { try PlanReport.write(result.plan, to: out) } }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Climate
+import Numerics
 
 /// A well-formed EPW year built in the test: 365 days, 24 rows each, 20 °C dry-bulb, 10 °C dew point.
 struct EPWText {
@@ -71,7 +72,7 @@ struct EPWReaderTests {
         let file = try EPWFile(text: epw.text(), file: "t.epw")
         #expect(file.pressureFilledRows == 1)
         // ASHRAE standard atmosphere at 1,600 m: 101325·(1 − 2.25577e-5·1600)^5.2559 = 83,523 Pa.
-        #expect(abs(file.hours[5].pressurePa - 83_523) < 1)
+        #expect(file.hours[5].pressurePa.isApproximatelyEqual(to: 83_523, absoluteTolerance: 1))
         #expect(file.hours[4].pressurePa == 84_000)
     }
 

@@ -1,6 +1,7 @@
 import Testing
 @testable import Climate
 import PlantModel
+import Numerics
 
 @Suite("Synthetic weather")
 struct SyntheticWeatherTests {
@@ -27,18 +28,18 @@ struct SyntheticWeatherTests {
         let hours = years.flatMap(\.hours)
         // 10 years of 8,760 h: 0.4 % is the 350th highest hour, 2 % the 1,752nd (a sampling spread of a few tenths).
         let dryBulbs = hours.map(\.dryBulbC).sorted(by: >), wetBulbs = hours.map(\.wetBulbC).sorted(by: >)
-        #expect(abs(dryBulbs[349] - c.coolingDesignDryBulbC) < 0.75, "\(dryBulbs[349])")
-        #expect(abs(wetBulbs[349] - c.evaporationDesignWetBulbC) < 0.5, "\(wetBulbs[349])")
-        #expect(abs(wetBulbs[1751] - c.evaporationDesignWetBulb2PercentC) < 0.5, "\(wetBulbs[1751])")
+        #expect(dryBulbs[349].isApproximatelyEqual(to: c.coolingDesignDryBulbC, absoluteTolerance: 0.75), "\(dryBulbs[349])")
+        #expect(wetBulbs[349].isApproximatelyEqual(to: c.evaporationDesignWetBulbC, absoluteTolerance: 0.5), "\(wetBulbs[349])")
+        #expect(wetBulbs[1751].isApproximatelyEqual(to: c.evaporationDesignWetBulb2PercentC, absoluteTolerance: 0.5), "\(wetBulbs[1751])")
         let hottest = hours.sorted { $0.dryBulbC > $1.dryBulbC }.prefix(350)
         let coincident = hottest.map(\.wetBulbC).reduce(0, +) / 350
-        #expect(abs(coincident - c.coolingDesignCoincidentWetBulbC) < 0.75, "\(coincident)")
+        #expect(coincident.isApproximatelyEqual(to: c.coolingDesignCoincidentWetBulbC, absoluteTolerance: 0.75), "\(coincident)")
         // Monthly mean of the daily maximum, July (interpolation between mid-months flattens peaks a little).
         let julyMax = years.flatMap { year in
             (1...31).map { day in year.hours.filter { $0.month == 7 && $0.day == day }.map(\.dryBulbC).max()! }
         }
         let mean = julyMax.reduce(0, +) / Double(julyMax.count)
-        #expect(abs(mean - c.monthlyMeanDailyMaxDryBulbC[6]) < 0.7, "\(mean)")
+        #expect(mean.isApproximatelyEqual(to: c.monthlyMeanDailyMaxDryBulbC[6], absoluteTolerance: 0.7), "\(mean)")
     }
 
     @Test("Without monthly spreads the dry-bulb stays normal and its scale is fitted to the 0.4 % dry-bulb")
@@ -50,10 +51,11 @@ struct SyntheticWeatherTests {
         let weather = SyntheticWeather(climate: site.climate, elevationM: site.location.elevationM)
         #expect(weather.dryBulbTailShape == 0 && weather.dryBulbSpreadScale > 1)
         let dryBulbs = (100..<110).flatMap { weather.year(seed: UInt64($0)).hours.map(\.dryBulbC) }.sorted(by: >)
-        #expect(abs(dryBulbs[349] - site.climate.coolingDesignDryBulbC) < 0.75, "\(dryBulbs[349])")
+        #expect(dryBulbs[349].isApproximatelyEqual(to: site.climate.coolingDesignDryBulbC, absoluteTolerance: 0.75), "\(dryBulbs[349])")
     }
 
-    @Test("On the real files, synthetic years from each file's own figures average within 25 % of its hot hours")
+    @Test("On the real files, synthetic years from each file's own figures average within 25 % of its hot hours",
+          .enabled(if: WeatherFiles.available, "../shared/data/weather is absent; it sits beside the clone in CI"))
     func hotHoursAgainstRealYears() throws {
         // The figures are those `climate summarize` prints, with the design conditions taken from the year's
         // own hours: a typical year (TMY3/IWEC) is picked for typical months and is milder at the extremes
@@ -65,8 +67,7 @@ struct SyntheticWeatherTests {
         // (1 h against 2 h): there both counts must stay below 35 h.
         let years = 50
         for (siteName, file) in WeatherFiles.sites {
-            guard let path = WeatherFiles.path(file) else { return }
-            let epw = try EPWFile.load(from: path)
+            let epw = try EPWFile.load(from: WeatherFiles.path(file))
             let figures = ClimateSummary(epw, sourceID: "x", designFrom: .hours).climate
             let generator = SyntheticWeather(climate: figures, elevationM: epw.location.elevationM)
             let synthetic = (1...years).map { generator.year(seed: UInt64($0)).hours }
@@ -78,7 +79,7 @@ struct SyntheticWeatherTests {
                 let message = "\(siteName) \(what): real \(real) h, synthetic mean \(mean) h (seeds 1–\(years): \(counts.min()!)–\(counts.max()!) h)"
                 print(message)
                 if real >= 35 {
-                    #expect(abs(mean - Double(real)) <= 0.25 * Double(real), "\(message)")
+                    #expect(mean.isApproximatelyEqual(to: Double(real), absoluteTolerance: 0.25 * Double(real)), "\(message)")
                 } else {
                     #expect(mean < 35, "\(message)")
                 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Climate
+import Numerics
 
 @Suite("Tail shape of synthetic anomalies")
 struct TailShapeTests {
@@ -22,19 +23,20 @@ struct TailShapeTests {
         // λ = 0.5: e^0.25 = 1.2840, so skewness −(3.2840)·√0.2840 = −1.750; λ = −0.3: e^0.09 = 1.0942, +3.094·0.3069 = +0.950.
         for (λ, skewness) in [(0.5, -1.750), (-0.3, 0.950), (0.0, 0.0)] {
             let m = Self.moments(TailShape(λ))
-            #expect(abs(m.mean) < 1e-6 && abs(m.variance - 1) < 1e-6, "λ = \(λ): \(m)")
-            #expect(abs(m.skewness - skewness) < 0.002, "λ = \(λ): \(m.skewness)")
+            #expect(m.mean.isApproximatelyEqual(to: 0, absoluteTolerance: 1e-6) && m.variance.isApproximatelyEqual(to: 1, absoluteTolerance: 1e-6),
+                    "λ = \(λ): \(m)")
+            #expect(m.skewness.isApproximatelyEqual(to: skewness, absoluteTolerance: 0.002), "λ = \(λ): \(m.skewness)")
         }
     }
 
     @Test("The inverse gives back the normal; beyond the bounded tail's end it is infinite")
     func inverse() {
         let shape = TailShape(0.5)
-        for z in [-3.0, -0.7, 0, 1.2, 2.5] { #expect(abs(shape.normal(shape(z)) - z) < 1e-9, "\(z)") }
+        for z in [-3.0, -0.7, 0, 1.2, 2.5] { #expect(shape.normal(shape(z)).isApproximatelyEqual(to: z, absoluteTolerance: 1e-9), "\(z)") }
         // λ = 0.5 bounds y below e^0.125 / √(e^0.25·(e^0.25 − 1)) = 1.1331 / 0.6039 = 1.876.
         #expect(shape(40) < 1.8765 && shape(40) > 1.875)
         #expect(shape.normal(1.9) == .infinity)
         #expect(TailShape(-0.5).normal(-1.9) == -.infinity)
-        #expect(abs(TailShape.upperTail(1.959964) - 0.025) < 1e-6)
+        #expect(TailShape.upperTail(1.959964).isApproximatelyEqual(to: 0.025, absoluteTolerance: 1e-6))
     }
 }

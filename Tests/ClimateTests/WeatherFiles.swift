@@ -1,9 +1,14 @@
 import Foundation
+import Testing
 
 /// The real weather files of ../shared/data/weather (beside the clone in CI; absent in a user's clone).
 enum WeatherFiles {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let folder = root + "/../shared/data/weather"
+
+    /// Whether ../shared/data/weather is there. Tests that read it carry `.enabled(if: WeatherFiles.available, …)`,
+    /// so a clone without it reports them as skipped, not passed.
+    static let available = FileManager.default.fileExists(atPath: folder)
 
     /// Site file → weather file it was derived from.
     static let sites: [(site: String, epw: String)] = [
@@ -15,13 +20,10 @@ enum WeatherFiles {
         ("stockholm-se", "SWE_Stockholm.Arlanda.024600_IWEC.epw"),
     ]
 
-    /// The path of a weather file, or `nil` (with the reason printed) when the folder is absent.
-    static func path(_ name: String) -> String? {
+    /// The path of a weather file; a missing file fails the test (callers are enabled only when the folder exists).
+    static func path(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let path = folder + "/" + name
-        guard FileManager.default.fileExists(atPath: path) else {
-            print("skipped: \(folder) is absent (it sits beside the clone in CI)")
-            return nil
-        }
+        try #require(FileManager.default.fileExists(atPath: path), "\(path) is missing", sourceLocation: sourceLocation)
         return path
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import LinearProgramming
+import Numerics
 
 @Suite("Solving LPs and MIPs")
 struct LinearProgrammingSolveTests {
@@ -9,13 +10,17 @@ struct LinearProgrammingSolveTests {
         for presolve in [true, false] {
             let s = try model.solve(options: SolverOptions(presolve: presolve))
             #expect(s.status == .optimal)
-            #expect(abs(s.objectiveValue! - 36) < 1e-9)
-            #expect(abs(s[x] - 2) < 1e-9 && abs(s[y] - 6) < 1e-9 && abs(s[z]) < 1e-9)
+            #expect(s.objectiveValue!.isApproximatelyEqual(to: 36, absoluteTolerance: 1e-9))
+            #expect(s[x].isApproximatelyEqual(to: 2, absoluteTolerance: 1e-9) && s[y].isApproximatelyEqual(to: 6, absoluteTolerance: 1e-9)
+                    && s[z].isApproximatelyEqual(to: 0, absoluteTolerance: 1e-9))
             let duals = try #require(s.rowDuals)
-            #expect(abs(duals[0]) < 1e-9 && abs(duals[1] - 1.5) < 1e-9 && abs(duals[2] - 1) < 1e-9)
+            #expect(duals[0].isApproximatelyEqual(to: 0, absoluteTolerance: 1e-9) && duals[1].isApproximatelyEqual(to: 1.5, absoluteTolerance: 1e-9)
+                    && duals[2].isApproximatelyEqual(to: 1, absoluteTolerance: 1e-9))
             let reduced = try #require(s.reducedCosts)
-            #expect(abs(reduced[0]) < 1e-9 && abs(reduced[1]) < 1e-9 && abs(reduced[2] + 2) < 1e-9)
-            #expect(s.rowActivities.map { ($0 * 1e9).rounded() / 1e9 } == [2, 12, 18])
+            #expect(reduced[0].isApproximatelyEqual(to: 0, absoluteTolerance: 1e-9) && reduced[1].isApproximatelyEqual(to: 0, absoluteTolerance: 1e-9)
+                    && reduced[2].isApproximatelyEqual(to: -2, absoluteTolerance: 1e-9))
+            #expect(s.rowActivities.count == 3
+                    && zip(s.rowActivities, [2, 12, 18]).allSatisfy { $0.isApproximatelyEqual(to: $1, absoluteTolerance: 5e-10) })
         }
     }
 
@@ -36,7 +41,7 @@ struct LinearProgrammingSolveTests {
         for presolve in [true, false] {
             let mip = try TestModels.smallMIP().solve(options: SolverOptions(presolve: presolve))
             #expect(mip.status == .optimal)
-            #expect(abs(mip.objectiveValue! - expected) < 1e-9)
+            #expect(mip.objectiveValue!.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-9))
             #expect(mip.relativeGap! < 1e-12)
             for (i, row) in TestModels.mipRows.enumerated() {
                 #expect(zip(row.0, mip.values).map(*).reduce(0, +) <= row.1 + 1e-9, "row \(i)")
@@ -74,7 +79,7 @@ struct LinearProgrammingSolveTests {
         #expect(try #require(s.bestBound) <= objective)
         for (i, row) in model.constraints.enumerated() {
             let activity = row.terms.reduce(0) { $0 + $1.coefficient * s.values[$1.variable.index] }
-            #expect(abs(activity - row.lowerBound!) < 1e-6, "row \(i)")
+            #expect(activity.isApproximatelyEqual(to: row.lowerBound!, absoluteTolerance: 1e-6), "row \(i)")
         }
     }
 
@@ -96,7 +101,7 @@ struct LinearProgrammingSolveTests {
         // A zero absolute gap never stops early: the small MIP still reaches its brute-force optimum.
         let exact = try TestModels.smallMIP().solve(options: SolverOptions(absoluteGap: 0))
         #expect(exact.status == .optimal)
-        #expect(abs(try #require(exact.objectiveValue) - Self.bruteForceOptimum()) < 1e-9)
+        #expect(try #require(exact.objectiveValue).isApproximatelyEqual(to: Self.bruteForceOptimum(), absoluteTolerance: 1e-9))
     }
 
     @Test("Eight solves at once agree with the serial results")
@@ -125,8 +130,8 @@ struct LinearProgrammingSolveTests {
         let b = m.addVariable("b", objective: 2)
         m.addConstraint("cap", [Term(a, 1), Term(b, 1)], upperBound: 4)
         let s = try m.solve(options: SolverOptions(dualsWithIntegersFixed: true))
-        #expect(s[a] == 2 && abs(s[b] - 2) < 1e-9)
-        #expect(abs(s.rowDuals![0] - 2) < 1e-9)
-        #expect(abs(s.reducedCosts![0] - 1) < 1e-9)
+        #expect(s[a] == 2 && s[b].isApproximatelyEqual(to: 2, absoluteTolerance: 1e-9))
+        #expect(s.rowDuals![0].isApproximatelyEqual(to: 2, absoluteTolerance: 1e-9))
+        #expect(s.reducedCosts![0].isApproximatelyEqual(to: 1, absoluteTolerance: 1e-9))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LinearProgramming
+import Numerics
 
 /// Exported models, solved by GLPK's own `glpsol`, must give our objective.
 @Suite("Export to CPLEX-LP and MPS")
@@ -38,7 +39,7 @@ struct ModelExportTests {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(text.contains("plant3") || text.contains("row(2)"), "names kept in \(format)")
             let arguments = format == .cplexLP ? ["--lp", path] : ["--freemps", path, "--max"]
-            #expect(abs(try Self.glpsolObjective(arguments) - ours) < 1e-6)
+            #expect(try Self.glpsolObjective(arguments).isApproximatelyEqual(to: ours, absoluteTolerance: 1e-6))
         }
     }
 

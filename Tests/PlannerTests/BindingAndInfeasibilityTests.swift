@@ -3,6 +3,7 @@ import Testing
 @testable import Planner
 import Plans
 @testable import PlantModel
+import Numerics
 
 @Suite("What binds, and what must move")
 struct BindingAndInfeasibilityTests {
@@ -45,9 +46,9 @@ struct BindingAndInfeasibilityTests {
             Issue.record("expected an infeasible plan")
         } catch PlanError.infeasible(let diagnosis) {
             let raise = Dictionary(uniqueKeysWithValues: diagnosis.shortfalls.map { ($0.constraint, $0.increase) })
-            #expect(abs((raise["floor(h,2026Q2)"] ?? 0) - 7) < 1e-6)
-            #expect(abs((raise["hall_power(h,2026Q2)"] ?? 0) - 1.5007) < 1e-6)
-            #expect(abs((raise["site_power(2026Q2)"] ?? 0) - 1.5007) < 1e-6)
+            #expect((raise["floor(h,2026Q2)"] ?? 0).isApproximatelyEqual(to: 7, absoluteTolerance: 1e-6))
+            #expect((raise["hall_power(h,2026Q2)"] ?? 0).isApproximatelyEqual(to: 1.5007, absoluteTolerance: 1e-6))
+            #expect((raise["site_power(2026Q2)"] ?? 0).isApproximatelyEqual(to: 1.5007, absoluteTolerance: 1e-6))
         }
     }
 }

@@ -4,6 +4,7 @@ import PlantPhysics
 import LinearProgramming
 @testable import Planner
 import PlantModel
+import Numerics
 
 @Suite("Planner optimum against brute force and glpsol")
 struct PlannerOptimumTests {
@@ -12,7 +13,7 @@ struct PlannerOptimumTests {
         let tiny = try TinyInstance()
         let best = tiny.enumerate().max { $0.tokens < $1.tokens }!
         let result = try tiny.plan()
-        #expect(abs(result.plan.objectiveValue - best.tokens * TimeBase.secondsPerQuarter) <= 1e-6 * best.tokens * TimeBase.secondsPerQuarter)
+        #expect(result.plan.objectiveValue.isApproximatelyEqual(to: best.tokens * TimeBase.secondsPerQuarter, relativeTolerance: 1e-6))
         // GB300 has the most tokens/s per facility MW (596,952 / 0.1471 > 395,928 / 0.1356).
         #expect(result.plan.racks.allSatisfy { $0.profile == "gb300-nvl72" })
         #expect(result.plan.quarters.last?.racks == best.racks[1][0] + best.racks[1][1])
@@ -23,7 +24,7 @@ struct PlannerOptimumTests {
         let tiny = try TinyInstance()
         let bestRatio = tiny.enumerate().filter { $0.facilityMW > 0 }.map { $0.tokens / $0.facilityMW }.max()!
         let result = try tiny.plan(.tokensPerMW)
-        #expect(abs(result.plan.objectiveValue - bestRatio) <= 1e-6 * bestRatio)
+        #expect(result.plan.objectiveValue.isApproximatelyEqual(to: bestRatio, relativeTolerance: 1e-6))
         #expect(result.plan.solver.solves >= 2)
     }
 
@@ -59,7 +60,7 @@ struct PlannerOptimumTests {
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
         let value = try #require(Double(line.split(separator: "=")[1].split(separator: " ")[0]))
         // The model's objective is Σ over quarters of tokens/s; the plan reports tokens (× seconds per quarter).
-        #expect(abs(value * TimeBase.secondsPerQuarter - result.plan.objectiveValue) <= 1e-6 * result.plan.objectiveValue)
+        #expect((value * TimeBase.secondsPerQuarter).isApproximatelyEqual(to: result.plan.objectiveValue, relativeTolerance: 1e-6))
     }
 }
 
@@ -95,7 +96,7 @@ struct PlannerGapTests {
         // The brute-force optimum is what the point should reach on this small case; the LP bounds it.
         let best = tiny.enumerate().map(\.tokens).max()!
         let value = Formulation.value(f.model.objective, point)
-        #expect(abs(value - best) <= 1e-6 * best)
+        #expect(value.isApproximatelyEqual(to: best, relativeTolerance: 1e-6))
         let bound = try #require(lp.solution?.objectiveValue)
         #expect(value <= bound + 1e-6)
     }
@@ -114,12 +115,12 @@ struct ParetoTests {
         for point in frontier.points {
             let limit = point.limit ?? .infinity
             let best = plans.filter { $0.racks.allSatisfy { quarterMW($0) <= limit + 1e-9 } }.map(\.tokens).max()!
-            #expect(abs(point.tokens - best * TimeBase.secondsPerQuarter) <= 1e-6 * best * TimeBase.secondsPerQuarter, "point \(point.point)")
+            #expect(point.tokens.isApproximatelyEqual(to: best * TimeBase.secondsPerQuarter, relativeTolerance: 1e-6), "point \(point.point)")
             #expect(point.peakFacilityMW <= limit + 1e-6)
         }
         // The limits are i/N of the unconstrained plan's peak facility power.
         let top = frontier.points.last!.peakFacilityMW
-        #expect(abs(frontier.points[1].limit! - top / 2) < 1e-9)
+        #expect(frontier.points[1].limit!.isApproximatelyEqual(to: top / 2, absoluteTolerance: 1e-9))
         #expect(zip(frontier.points, frontier.points.dropFirst()).allSatisfy { $0.tokens <= $1.tokens })
     }
 

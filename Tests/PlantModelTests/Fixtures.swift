@@ -5,6 +5,9 @@ import PlantModel
 enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static func path(_ relative: String) -> String { root + "/" + relative }
+    /// The real weather files beside the clone (in CI; absent in a user's clone).
+    static let weatherFolder = root + "/../shared/data/weather"
+    static let weatherAvailable = FileManager.default.fileExists(atPath: weatherFolder)
     static func files(in folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path(folder))) ?? []).filter { $0.hasSuffix(".yaml") }.sorted().map { path(folder + "/" + $0) }
     }

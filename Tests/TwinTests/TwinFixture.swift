@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Climate
 import Planner
 @testable import PlantModel
@@ -11,13 +12,14 @@ enum TwinFixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let weatherFolder = root + "/../shared/data/weather"
 
-    /// The path of a weather file of ../shared, or nil (with the reason printed) when the folder is absent.
-    static func weather(_ name: String) -> String? {
+    /// Whether ../shared/data/weather is there. Tests that read it carry `.enabled(if: TwinFixture.weatherAvailable, …)`,
+    /// so a clone without it reports them as skipped, not passed.
+    static let weatherAvailable = FileManager.default.fileExists(atPath: weatherFolder)
+
+    /// The path of a weather file of ../shared; a missing file fails the test (callers are enabled only when the folder exists).
+    static func weather(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let path = weatherFolder + "/" + name
-        guard FileManager.default.fileExists(atPath: path) else {
-            print("skipped: \(weatherFolder) is absent (it sits beside the clone in CI)")
-            return nil
-        }
+        try #require(FileManager.default.fileExists(atPath: path), "\(path) is missing", sourceLocation: sourceLocation)
         return path
     }
 
@@ -40,9 +42,9 @@ enum TwinFixture {
         return try Planner.plan(design: design, site: site, catalog: catalog, inputs: inputs, options: PlanOptions(objective: .maxTokens)).plan
     }
 
-    /// The fixture planned and set up on one EPW year (nil when ../shared is absent).
-    static func scenario(weather file: String = chicago, years: Int = 1, edit: (inout ReferenceDesign, inout Site) -> Void = { _, _ in }) throws -> TwinScenario? {
-        guard let path = weather(file) else { return nil }
+    /// The fixture planned and set up on one EPW year of ../shared.
+    static func scenario(weather file: String = chicago, years: Int = 1, edit: (inout ReferenceDesign, inout Site) -> Void = { _, _ in }) throws -> TwinScenario {
+        let path = try weather(file)
         var (design, site, catalog) = try inputs()
         edit(&design, &site)
         let plan = try plan(design, site, catalog)

@@ -3,11 +3,11 @@ import Climate
 import PlantModel
 @testable import Twin
 
-@Suite("Twin on real weather")
+@Suite("Twin on real weather", .enabled(if: TwinFixture.weatherAvailable, "../shared/data/weather is absent; it sits beside the clone in CI"))
 struct TwinWeatherTests {
     @Test("Free-cooling hours are the hours at or below the design's free-cooling limit, counted from the file")
     func freeCoolingHours() throws {
-        guard let scenario = try TwinFixture.scenario(), let path = TwinFixture.weather(TwinFixture.chicago) else { return }
+        let scenario = try TwinFixture.scenario(), path = try TwinFixture.weather(TwinFixture.chicago)
         let summary = Twin.run(scenario, seed: 1)
         // W45 design: 40 °C supply − 5.6 K dry-cooler approach = 34.4 °C on the dry-bulb.
         #expect(scenario.plant.freeCoolingLimitC == 40 - 5.6)
@@ -20,8 +20,7 @@ struct TwinWeatherTests {
     func pueByClimate() throws {
         var pue: [String: Double] = [:]
         for file in [TwinFixture.phoenix, TwinFixture.chicago, TwinFixture.stockholm] {
-            guard let scenario = try TwinFixture.scenario(weather: file) else { return }
-            pue[file] = Twin.run(scenario, seed: 1).pue
+            pue[file] = try Twin.run(TwinFixture.scenario(weather: file), seed: 1).pue
         }
         let phoenix = try #require(pue[TwinFixture.phoenix])
         #expect(phoenix > pue[TwinFixture.chicago]!)
@@ -30,7 +29,7 @@ struct TwinWeatherTests {
 
     @Test("A plan sized at the design ambient throttles only in hours hotter than it, and only on heat")
     func throttlesOnlyAboveDesign() throws {
-        guard let scenario = try TwinFixture.scenario() else { return }
+        let scenario = try TwinFixture.scenario()
         let (summary, hours) = TwinFixture.hours(scenario)
         let design = scenario.site.climate.coolingDesignDryBulbC
         let throttled = hours.filter { $0.limit != nil }
