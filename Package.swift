@@ -82,6 +82,7 @@ let package = Package(
             dependencies: ["Planner", "Plans", "PlantModel", "PlantPhysics", "LinearProgramming", "Reports",
                            .product(name: "Numerics", package: "swift-numerics")]
         ),
+        .testTarget(name: "CLITests", dependencies: ["tokenplant"]),
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Plans", "Planner", "Twin", "PlantModel", "PlantPhysics",

@@ -49,8 +49,8 @@ public enum PlanBenchmark {
             for _ in 0..<runs {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: glpsol)
-                process.arguments = ["--lp", path, "--cuts"] + (options.relativeGap.map { ["--mipgap", String($0)] } ?? [])
-                    + (options.timeLimitSeconds.map { ["--tmlim", String(Int($0.rounded(.up)))] } ?? [])
+                let gap = options.relativeGap.map { ["--mipgap", String($0)] } ?? []
+                process.arguments = ["--lp", path, "--cuts"] + gap + ["--tmlim", String(Int(options.timeLimitSeconds.rounded(.up)))]
                 process.standardOutput = FileHandle.nullDevice
                 let start = Date()
                 try process.run()

@@ -40,3 +40,19 @@ public struct Solution: Sendable, Equatable {
     /// True when the solution carries values (optimal or feasible).
     public var hasValues: Bool { status == .optimal || status == .feasible }
 }
+
+extension Model {
+    /// A feasible point the caller already has (a heuristic plan) as a solution: objective and row
+    /// activities evaluated at `point`, status feasible, with `bestBound` as the proven bound (e.g. from
+    /// the LP relaxation). The caller vouches for feasibility (``issues(options:)`` with the point as
+    /// `initialSolution` checks it).
+    public func solution(at point: [Double], bestBound: Double?) -> Solution {
+        func value(_ terms: [Term]) -> Double { terms.reduce(0) { $0 + $1.coefficient * point[$1.variable.index] } }
+        let objective = value(objective) + objectiveConstant
+        return Solution(
+            status: .feasible, objectiveValue: objective, values: point, rowActivities: constraints.map { value($0.terms) },
+            rowDuals: nil, reducedCosts: nil, bestBound: bestBound,
+            relativeGap: bestBound.map { abs(objective - $0) / (abs(objective) + Double.ulpOfOne) }, simplexIterations: 0,
+            branchAndBoundNodes: 0)
+    }
+}

@@ -7,10 +7,15 @@ enum ElasticDiagnosis {
     /// Slack below this is solver noise, not a limit to move (in the limit's own unit).
     static let minimumShortfall = 1e-6
 
-    static func diagnose(_ f: Formulation, options: SolverOptions) -> InfeasibilityDiagnosis {
+    static func diagnose(_ f: Formulation, options: SolverOptions, deadline: SolveDeadline) -> InfeasibilityDiagnosis {
         var model = f.model
         model.sense = .minimize
         model.objective = []
+        // Purchase units are bounded by floor space in their column bounds too; the floor rows carry that
+        // limit elastically, so the bounds come off here or a target beyond the floor would find no slack.
+        for b in f.build.values.flatMap(\.values) { model.variables[b.index].upperBound = nil }
+        var options = options
+        options.timeLimitSeconds = deadline.remainingSeconds
         var slacks: [(row: Int, slack: VariableID)] = []
         for (i, info) in f.rows.enumerated() where info.family.isCapacity {
             guard let capacity = model.constraints[i].upperBound else { continue }
@@ -27,7 +32,7 @@ enum ElasticDiagnosis {
             let amount = solution[slack]
             guard amount > minimumShortfall else { return nil }
             let info = f.rows[row]
-            return .init(constraint: model.constraints[row].name, family: info.family,
+            return .init(constraint: model.constraints[row].name, family: info.family, quarter: info.quarter, subject: info.subject,
                          capacity: model.constraints[row].upperBound ?? 0, increase: amount, unit: info.family.unit)
         }
         return InfeasibilityDiagnosis(shortfalls: shortfalls)

@@ -42,12 +42,17 @@ public struct ParetoFrontier: Codable, Equatable, Sendable {
     public var points: [ParetoPoint]
 }
 
+/// Most points a sweep may ask for: each is a full planning run.
+public let maxParetoPoints = 50
+
 extension Planner {
     /// ε-constraint sweep: plans for most tokens with the axis resource limited to i/N of what the
     /// unconstrained max-token plan uses, i = 1…N (the N-th point is that plan itself).
     public static func pareto(design: ReferenceDesign, site: Site, catalog: Catalog, inputs: PlanInputs,
                               options: PlanOptions = PlanOptions(), axis: ParetoAxis, points: Int) throws -> ParetoFrontier {
-        guard points >= 2 else { throw PlanError.invalidOptions("a Pareto sweep needs at least 2 points, got \(points)") }
+        guard (2...maxParetoPoints).contains(points) else {
+            throw PlanError.invalidOptions("--pareto takes 2 to \(maxParetoPoints) points, got \(points)")
+        }
         guard options.objective == .maxTokens else {
             throw PlanError.invalidOptions("a Pareto sweep maximizes tokens against capex or facility MW; use --objective max-tokens")
         }
@@ -59,6 +64,8 @@ extension Planner {
                 tokensPerSecondPerMWLastQuarter: last?.tokensPerSecondPerMW ?? 0,
                 status: plan.solver.status, relativeGap: plan.solver.relativeGap)
         }
+        // One budget for the whole sweep: each point gets what the points before it left.
+        let budget = TimeBudget(options)
         let anchor = try plan(design: design, site: site, catalog: catalog, inputs: inputs, options: options).plan
         let full = point(points, nil, anchor)
         let top = axis == .capex ? full.capexUSD : full.peakFacilityMW
@@ -66,6 +73,7 @@ extension Planner {
         for i in 1..<points {
             let limit = top * Double(i) / Double(points)
             var constrained = options
+            constrained.timeBudgetSeconds = max(PlanOptions.minimumSolveSeconds, budget.runRemainingSeconds)
             constrained.limit = axis == .capex ? .capexUSD(limit) : .facilityMW(limit)
             let result = try plan(design: design, site: site, catalog: catalog, inputs: inputs, options: constrained)
             frontier.append(point(i, limit, result.plan))

@@ -1,3 +1,5 @@
+import PlantModel
+import PlantPhysics
 import Plans
 
 /// Why no plan came back. ``Reports`` puts it in words.
@@ -8,6 +10,49 @@ public enum PlanError: Error, Equatable, Sendable {
     case noPlanWithinLimit(seconds: Double?)
     /// The options do not fit the objective (e.g. min-capex without a token target).
     case invalidOptions(String)
+    /// The best plan has no rack: the diagnosis says which limit keeps out every profile and what to change.
+    case noRacks(NoRackDiagnosis)
+    /// The solver's plan breaks a limit when checked independently (numerical trouble, not a plan).
+    case limitBroken(BrokenLimit)
+}
+
+/// Why no rack fits anywhere: for each allowed profile, the limits one purchase unit of it already exceeds
+/// on its own in the first quarter it could be installed, and workloads no allowed profile can serve.
+public struct NoRackDiagnosis: Equatable, Sendable, Codable {
+    /// One limit that keeps a profile out.
+    public struct Blocker: Equatable, Sendable, Codable {
+        public var profile: String
+        /// Racks in one purchase unit.
+        public var unitRacks: Int
+        public var family: ConstraintFamily
+        public var quarter: Quarter?
+        /// The hall, for per-hall limits.
+        public var hall: String?
+        /// What one purchase unit needs of the limit, and what the limit is, in `unit`.
+        public var needed: Double
+        public var capacity: Double
+        public var unit: String
+    }
+
+    public var blockers: [Blocker]
+    /// Allowed profiles kept out of every hall, with the reasons (rack too hot, too heavy, no CDUs, …).
+    public var exclusions: [String]
+    /// Workloads of the mix with a share > 0 that no allowed profile has a throughput for: their share
+    /// rows force every workload's tokens, and so every rack, to zero.
+    public var unservedWorkloads: [String]
+    /// The design condition the coefficients were computed at, and the facility-water supply set-point.
+    public var condition: DesignCondition
+    public var supplySetPointC: Double?
+}
+
+/// A limit the solver's plan breaks when recomputed from the plan's racks.
+public struct BrokenLimit: Equatable, Sendable, Codable {
+    public var family: ConstraintFamily
+    public var quarter: Quarter?
+    public var subject: String?
+    public var used: Double
+    public var capacity: Double
+    public var unit: String
 }
 
 /// The limits an infeasible plan would have to exceed, found by an elastic solve.
@@ -17,15 +62,21 @@ public struct InfeasibilityDiagnosis: Equatable, Sendable, Codable {
         /// The row's name in the exported model.
         public var constraint: String
         public var family: ConstraintFamily
+        public var quarter: Quarter?
+        /// The hall, profile or workload the limit is about, if any.
+        public var subject: String?
         public var capacity: Double
         /// How much the limit must grow.
         public var increase: Double
         /// The unit of `capacity` and `increase`.
         public var unit: String
 
-        public init(constraint: String, family: ConstraintFamily, capacity: Double, increase: Double, unit: String) {
+        public init(constraint: String, family: ConstraintFamily, quarter: Quarter? = nil, subject: String? = nil,
+                    capacity: Double, increase: Double, unit: String) {
             self.constraint = constraint
             self.family = family
+            self.quarter = quarter
+            self.subject = subject
             self.capacity = capacity
             self.increase = increase
             self.unit = unit

@@ -16,22 +16,30 @@ public struct PlanResult: Sendable {
 /// Pipeline: check the options → resolve the inputs (``PlanningProblem``: eligibility, design condition,
 /// per-rack coefficients) → build the MIP (``Formulation``) → solve it for the objective (an
 /// ``ObjectiveStrategy``) → place racks into individual halls, re-planning hall by hall where an
-/// aggregated group does not split (``HallAssignment``) → read the binding limits and their shadow prices
-/// from the final solve's LP relaxation (``BindingAnalysis``) → assemble the plan (``PlanAssembly``).
+/// aggregated group does not split (``HallAssignment``) → refuse a plan with no rack (``NoRackAnalysis``
+/// says why) and re-check every limit at the rounded plan (``PlanCheck``) → read the binding limits and
+/// their shadow prices from the final solve's LP relaxation (``BindingAnalysis``) → assemble the plan
+/// (``PlanAssembly``).
 public enum Planner {
     public static func plan(design: ReferenceDesign, site: Site, catalog: Catalog, inputs: PlanInputs,
                             options: PlanOptions = PlanOptions()) throws -> PlanResult {
         let clock = ContinuousClock()
         let start = clock.now
         try check(options)
+        let budget = TimeBudget(options)
         var problem = PlanningProblem(design: design, site: site, catalog: catalog)
-        var outcome = try solve(problem, options: options)
+        var outcome = try solve(problem, options: options, budget: budget)
         var assignment = HallAssignment(problem: problem, stock: outcome.stockValues)
         if !assignment.overfull.isEmpty {
             problem = problem.expanding(assignment.overfull)
-            outcome = try solve(problem, options: options)
+            outcome = try solve(problem, options: options, budget: budget)
             assignment = HallAssignment(problem: problem, stock: outcome.stockValues)
         }
+        let stock = outcome.stockValues
+        if stock.values.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {
+            throw PlanError.noRacks(NoRackAnalysis.diagnose(outcome.formulation))
+        }
+        try PlanCheck.check(problem: problem, stock: stock, assignment: assignment)
         let binding = BindingAnalysis.limits(problem: problem, outcome: outcome)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
@@ -76,10 +84,10 @@ public enum Planner {
     }
 
     /// Builds the model of `problem` and solves it with the objective's strategy.
-    static func solve(_ problem: PlanningProblem, options: PlanOptions) throws -> Outcome {
+    static func solve(_ problem: PlanningProblem, options: PlanOptions, budget: TimeBudget) throws -> Outcome {
         var f = Formulation(problem, tokenTarget: options.objective == .minCapex ? options.tokenTargetPerSecond : nil,
                             limit: options.limit)
-        var session = SolveSession(options)
+        var session = SolveSession(options, budget: budget)
         let result = try options.strategy.solve(&f, session: &session)
         return Outcome(objective: options.objective, formulation: f, solution: result.step.solution,
                        relaxation: result.step.relaxation, objectiveValue: result.value, objectiveBound: result.bound,

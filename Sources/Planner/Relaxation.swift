@@ -14,12 +14,14 @@ struct Relaxation {
     /// A relaxed value this close to a whole number is taken as integral.
     static let integralityTolerance = 1e-9
 
-    init(_ model: Model) {
+    /// Relaxes `model` and solves the relaxation within `deadline`.
+    init(_ model: Model, deadline: SolveDeadline) {
         self.model = model
         var relaxed = model
         for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
         self.relaxed = relaxed
-        solution = (try? relaxed.solve()).flatMap { $0.status == .optimal ? $0 : nil }
+        let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds)
+        solution = (try? relaxed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
     }
 
     /// A feasible integer point by relax-and-fix: group by group (quarter by quarter), the integer columns
@@ -31,15 +33,16 @@ struct Relaxation {
     /// - Parameters:
     ///   - fixingOrder: the integer columns in the groups they are fixed in.
     ///   - absoluteGap: the absolute gap of the whole search, shared out among the steps.
-    ///   - timeLimitSeconds: wall-clock limit of each step.
-    func relaxAndFix(_ fixingOrder: [[VariableID]], absoluteGap: Double?, timeLimitSeconds: Double?) -> [Double]? {
+    ///   - deadline: the end of the solve the steps belong to.
+    func relaxAndFix(_ fixingOrder: [[VariableID]], absoluteGap: Double?, deadline: SolveDeadline) -> [Double]? {
         guard var current = solution?.values else { return nil }
         var relaxed = relaxed
-        let options = SolverOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: Self.stepGap,
+        var options = SolverOptions(relativeGap: Self.stepGap,
                                     absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) })
         for group in fixingOrder {
             if !group.allSatisfy({ abs(current[$0.index] - current[$0.index].rounded()) <= Self.integralityTolerance }) {
                 for column in group { relaxed.variables[column.index].kind = model.variables[column.index].kind }
+                options.timeLimitSeconds = deadline.remainingSeconds
                 guard let step = try? relaxed.solve(options: options),
                       step.status == .optimal || step.status == .feasible else { return nil }
                 current = step.values

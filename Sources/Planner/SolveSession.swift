@@ -11,22 +11,26 @@ struct SolveStep {
 /// session counts solves, nodes and simplex iterations and turns a failed solve into a ``PlanError``.
 struct SolveSession {
     let options: SolverOptions
+    let budget: TimeBudget
     private(set) var solves = 0
     private(set) var nodes = 0
     private(set) var iterations = 0
 
-    init(_ options: PlanOptions) {
-        self.options = SolverOptions(timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap, cuts: true)
+    init(_ options: PlanOptions, budget: TimeBudget) {
+        self.options = SolverOptions(relativeGap: options.relativeGap, cuts: true)
+        self.budget = budget
     }
 
     /// Solves `f`'s current model from the better of `start` and a relax-and-fix plan (by the objective);
     /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero.
     mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil) throws -> SolveStep {
         let model = f.model
+        let deadline = budget.solveDeadline()
         var options = self.options
         options.absoluteGap = absoluteGap
-        let lp = Relaxation(model)
-        let found = lp.relaxAndFix(f.buildColumnsByQuarter, absoluteGap: absoluteGap, timeLimitSeconds: options.timeLimitSeconds)
+        let lp = Relaxation(model, deadline: deadline.share(SolveDeadline.startingPlanShare))
+        let found = lp.relaxAndFix(f.buildColumnsByQuarter, absoluteGap: absoluteGap,
+                                   deadline: deadline.share(SolveDeadline.startingPlanShare))
         let candidates = [start.flatMap(lp.usableStart), found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0
         let initial = candidates.max { sign * Formulation.value(model.objective, $0) < sign * Formulation.value(model.objective, $1) }
@@ -34,7 +38,12 @@ struct SolveSession {
             options.presolve = false
             options.initialSolution = initial
         }
-        let solution = try model.solve(options: options)
+        options.timeLimitSeconds = deadline.remainingSeconds
+        var solution = try model.solve(options: options)
+        if solution.status == .limitReachedWithoutSolution, let initial {
+            // GLPK stopped before taking up the starting plan: the plan stands, with the relaxation's bound.
+            solution = model.solution(at: initial, bestBound: lp.solution?.objectiveValue)
+        }
         solves += 1
         nodes += solution.branchAndBoundNodes
         iterations += solution.simplexIterations
@@ -42,9 +51,9 @@ struct SolveSession {
         case .optimal, .feasible:
             return SolveStep(solution: solution, relaxation: lp.solution)
         case .infeasible:
-            throw PlanError.infeasible(ElasticDiagnosis.diagnose(f, options: self.options))
+            throw PlanError.infeasible(ElasticDiagnosis.diagnose(f, options: self.options, deadline: budget.solveDeadline()))
         case .limitReachedWithoutSolution:
-            throw PlanError.noPlanWithinLimit(seconds: options.timeLimitSeconds)
+            throw PlanError.noPlanWithinLimit(seconds: budget.perSolveSeconds)
         case .unbounded:
             // Every column is bounded by floor space; an unbounded plan is a formulation bug.
             throw PlanError.invalidOptions("internal error: the plan is unbounded")

@@ -1,4 +1,5 @@
 import Planner
+import PlantModel
 import Plans
 
 extension ConstraintFamily {
@@ -40,11 +41,74 @@ public enum LimitText {
             + "\(NumberText.amount(limit.capacity)) \(limit.unit) used\(value)"
     }
 
-    /// The limits an infeasible plan must move, one per line.
+    /// "site power (…) in 2028Q2" : a limit in words, with what it is about and when.
+    static func limitName(_ family: ConstraintFamily, subject: String?, quarter: Quarter?) -> String {
+        family.words + (subject.map { " (\($0))" } ?? "") + (quarter.map { " in \($0)" } ?? "")
+    }
+
+    /// The limits an infeasible plan must move, one per line, each with its row in the exported model.
     public static func diagnosis(_ d: InfeasibilityDiagnosis) -> String {
-        d.shortfalls.map {
-            "  \($0.constraint): raise by \(NumberText.amount($0.increase)) \($0.unit) (from \(NumberText.amount($0.capacity)))"
+        guard !d.shortfalls.isEmpty else {
+            return "  no limit change found within the time limit that admits a plan; raise --time-limit to search longer"
+        }
+        // One line per limit (family and subject): the quarter that needs the most, and how many others need some.
+        var order: [String] = [], groups: [String: [InfeasibilityDiagnosis.Shortfall]] = [:]
+        for s in d.shortfalls {
+            let key = "\(s.family.rawValue)|\(s.subject ?? "")"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(s)
+        }
+        return order.map { key in
+            let all = groups[key]!, s = all.max { $0.increase < $1.increase }!
+            let others = all.count > 1 ? " (and in \(all.count - 1) other quarter\(all.count == 2 ? "" : "s"))" : ""
+            return "  \(limitName(s.family, subject: s.subject, quarter: s.quarter)) [\(s.constraint)]: raise by "
+                + "\(NumberText.amount(s.increase)) \(s.unit) (from \(NumberText.amount(s.capacity)))\(others)"
         }.joined(separator: "\n")
+    }
+
+    /// What to change in the files so that one purchase unit of a profile fits under a limit it exceeds alone.
+    static func change(_ b: NoRackDiagnosis.Blocker, _ d: NoRackDiagnosis) -> String {
+        let short = NumberText.amount(b.needed - b.capacity)
+        switch b.family {
+        case .chiller:
+            var text = "add ≥ \(short) MW of chillers (heatRejection.chillerCapacityMW)"
+            if let setPoint = d.supplySetPointC, d.condition.freeCoolingSupplyC > setPoint {
+                text = "the plant's free-cooling water is \(NumberText.fixed(d.condition.freeCoolingSupplyC, 2)) °C at the design "
+                    + "ambient against the \(NumberText.amount(setPoint)) °C supply set-point: " + text
+                    + " or raise liquidCooling.facilitySupplyTempC to \(NumberText.amount(d.condition.freeCoolingSupplyC.rounded(.up))) °C"
+            }
+            return text
+        case .heatRejection:
+            return "the plant rejects \(NumberText.amount(d.condition.rejectionCapacityMW)) MW at its "
+                + "\(NumberText.fixed(d.condition.effectiveAmbientC, 1)) °C design ambient: raise heatRejection.ratedCapacityMW "
+                + "or the loop temperatures"
+        case .sitePower: return "add grid feeds or capacity (grid.feeds) for ≥ \(short) MW more in that quarter"
+        case .hallPower: return "raise the hall's installedCapacityMW (or relax its redundancy)"
+        case .floor: return "give the hall more positions"
+        case .liquid: return "raise the hall's liquidCapacityMW"
+        case .air: return "raise the hall's airCapacityMW"
+        case .network: return "raise fabric.switchRadix or fabric.tiers"
+        case .supply: return "raise supplyCapRacksPerQuarter.\(b.profile) to ≥ \(b.unitRacks) (one purchase unit)"
+        case .budget: return "raise budgetUSD by ≥ \(short) USD"
+        default: return "raise the limit by ≥ \(short) \(b.unit)"
+        }
+    }
+
+    /// Why the plan has no rack, and what to change.
+    public static func noRacks(_ d: NoRackDiagnosis) -> String {
+        var lines = ["the best plan has no rack: no allowed profile fits anywhere."]
+        for b in d.blockers {
+            lines.append("  \(limitName(b.family, subject: b.hall, quarter: b.quarter)): one unit of \(b.profile) "
+                         + "(\(b.unitRacks) rack\(b.unitRacks == 1 ? "" : "s")) needs \(NumberText.amount(b.needed)) \(b.unit), "
+                         + "the limit is \(NumberText.amount(b.capacity)) \(b.unit); \(change(b, d))")
+        }
+        for w in d.unservedWorkloads {
+            lines.append("  workload \(w) has a share of the mix but no allowed profile serves it: give it share 0 or allow a profile with a throughput for it")
+        }
+        if d.blockers.isEmpty {
+            lines += d.exclusions.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Why no plan came back.
@@ -53,6 +117,11 @@ public enum LimitText {
         case .infeasible(let d): "no plan satisfies every limit.\n\(diagnosis(d))"
         case .noPlanWithinLimit(let seconds): "no feasible plan found within the time limit\(seconds.map { " of \($0) s" } ?? "")"
         case .invalidOptions(let message): message
+        case .noRacks(let d): noRacks(d)
+        case .limitBroken(let b):
+            "the solver's plan breaks \(limitName(b.family, subject: b.subject, quarter: b.quarter)): "
+                + "\(NumberText.amount(b.used)) of \(NumberText.amount(b.capacity)) \(b.unit) when recomputed from its racks; "
+                + "no plan is reported. The inputs' magnitudes may be out of scale for the solver: check the design and catalog figures"
         }
     }
 }

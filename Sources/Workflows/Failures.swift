@@ -14,8 +14,8 @@ extension CommandFailure {
     static func planning(_ error: PlanError) -> CommandFailure {
         let status: ExitStatus
         switch error {
-        case .infeasible: status = .infeasible
-        case .noPlanWithinLimit: status = .noPlanWithinLimit
+        case .infeasible, .noRacks: status = .infeasible
+        case .noPlanWithinLimit, .limitBroken: status = .noPlanWithinLimit
         case .invalidOptions: status = .usage
         }
         return CommandFailure(["plan: " + LimitText.message(error)], status: status)

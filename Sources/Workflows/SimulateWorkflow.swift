@@ -8,6 +8,11 @@ import Twin
 /// `tokenplant simulate`: load the inputs and a plan (or plan first), pick the weather, run the twin
 /// (Monte Carlo), write timeseries.csv and summary.json, print the summary.
 public enum SimulateWorkflow {
+    /// Most Monte Carlo runs: each keeps a summary in memory and a run of the default span takes ~0.01 s.
+    public static let maxRuns = 10_000
+    /// Most calendar years simulated: the hourly loop's work grows with them.
+    public static let maxYears = 50
+
     /// What to simulate and where the results go.
     public struct Request: Sendable {
         public var inputs: InputPaths
@@ -22,9 +27,12 @@ public enum SimulateWorkflow {
         /// Folder for timeseries.csv (run 0) and summary.json.
         public var outFolder: String?
         public var format: ResultFormat
+        /// How to plan when no plan file is given (max-tokens).
+        public var planOptions: PlanOptions
 
         public init(inputs: InputPaths, planFile: String? = nil, weatherFile: String? = nil, years: Int? = nil, runs: Int = 1,
-                    seed: UInt64 = 1, outFolder: String? = nil, format: ResultFormat = .table) {
+                    seed: UInt64 = 1, outFolder: String? = nil, format: ResultFormat = .table, planOptions: PlanOptions = PlanOptions()) {
+            self.planOptions = planOptions
             self.inputs = inputs
             self.planFile = planFile
             self.weatherFile = weatherFile
@@ -46,7 +54,7 @@ public enum SimulateWorkflow {
         let plan: BuildPlan = try failing {
             if let file = request.planFile { return try BuildPlan.load(from: file) }
             return try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
-                                    options: PlanOptions(objective: .maxTokens)).plan
+                                    options: request.planOptions).plan
         }
         if let file = request.planFile, plan.inputs.digest != inputs.provenance.digest {
             warn("warning: \(file) was planned from other inputs (digest \(plan.inputs.digest), these files give \(inputs.provenance.digest))")

@@ -12,6 +12,12 @@ struct Bench: ParsableCommand {
     @Option(help: "Relative MIP gap.") var gap: Double = 0.001
     @Option(name: .customLong("time-limit"), help: "Seconds per solve.") var timeLimit: Double = 60
 
+    func validate() throws {
+        try requireCount("--runs", runs, 1...100)
+        try requireRange("--gap", gap, 0, 1, "(a fraction)")
+        try requireRange("--time-limit", timeLimit, 0, 86_400, "seconds", lowOpen: true)
+    }
+
     func run() throws {
         try emit { try BenchWorkflow.planner(design: design, runs: runs, gap: gap, timeLimitSeconds: timeLimit) }
     }
@@ -28,6 +34,12 @@ struct BenchTwin: ParsableCommand {
     @Option(help: "Timed single-thread years.") var runs: Int = 20
     @Option(name: .customLong("monte-carlo-years"), help: "Years in the Monte Carlo.") var monteCarloYears: Int = 1000
     @Option(help: "Threads for the Monte Carlo.") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        try requireCount("--runs", runs, 1...1_000)
+        try requireCount("--monte-carlo-years", monteCarloYears, 1...100_000)
+        try requireCount("--threads", threads, 1...256)
+    }
 
     func run() throws {
         try emit {

@@ -12,10 +12,43 @@ struct InputOptions: ParsableArguments {
     func paths(design: String) -> InputPaths { InputPaths(design: design, site: site, catalog: catalog) }
 }
 
-/// `--time-limit` and `--gap`: how long and how close each MIP solve searches.
+/// `--time-limit`, `--time-budget` and `--gap`: how long and how close the planner searches.
 struct SolverOptionGroup: ParsableArguments {
-    @Option(name: .customLong("time-limit"), help: "Seconds per MIP solve.") var timeLimit: Double?
-    @Option(help: "Relative MIP gap, as a fraction (0.001 = 0.1 %; 0 proves optimality).") var gap: Double = 0.001
+    @Option(name: .customLong("time-limit"), help: "Seconds per MIP solve (0 < S ≤ 86400).")
+    var timeLimit: Double = PlanOptions.defaultTimeLimitSeconds
+    @Option(name: .customLong("time-budget"), help: "Seconds for the whole planning run, every solve included (0 < S ≤ 86400).")
+    var timeBudget: Double = PlanOptions.defaultTimeBudgetSeconds
+    @Option(help: "Relative MIP gap, as a fraction in [0, 1) (0.001 = 0.1 %; 0 proves optimality).") var gap: Double = 0.001
+
+    func validate() throws {
+        try requireRange("--time-limit", timeLimit, 0, 86_400, "seconds", lowOpen: true)
+        try requireRange("--time-budget", timeBudget, 0, 86_400, "seconds", lowOpen: true)
+        guard gap.isFinite, gap >= 0, gap < 1 else {
+            throw ValidationError("--gap must be a fraction in [0, 1) (0.001 = 0.1 %), got \(gap)")
+        }
+    }
+
+    /// The planner's options for `objective`.
+    func planOptions(_ objective: Objective = .maxTokens, tokenTarget: Double? = nil) -> PlanOptions {
+        PlanOptions(objective: objective, tokenTargetPerSecond: tokenTarget, timeLimitSeconds: timeLimit,
+                    timeBudgetSeconds: timeBudget, relativeGap: gap)
+    }
+}
+
+/// Refuses a flag value outside [low, high] (or (low, high] with `lowOpen`), naming the flag.
+func requireRange(_ flag: String, _ value: Double, _ low: Double, _ high: Double, _ unit: String, lowOpen: Bool = false) throws {
+    let aboveLow = lowOpen ? value > low : value >= low
+    guard value.isFinite, aboveLow, value <= high else {
+        let range = lowOpen ? "(\(short(low)), \(short(high))]" : "[\(short(low)), \(short(high))]"
+        throw ValidationError("\(flag) must be in \(range) \(unit), got \(value)")
+    }
+}
+
+/// Refuses a count flag outside low…high, naming the flag.
+func requireCount(_ flag: String, _ value: Int, _ range: ClosedRange<Int>) throws {
+    guard range.contains(value) else {
+        throw ValidationError("\(flag) must be \(range.lowerBound)…\(range.upperBound), got \(value)")
+    }
 }
 
 extension Objective: ExpressibleByArgument {}
@@ -37,3 +70,6 @@ func emit(_ body: () throws -> String) throws {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+/// A bound as a flag message prints it: `0`, `86400`, `1e+15`.
+private func short(_ value: Double) -> String { String(format: "%g", value) }

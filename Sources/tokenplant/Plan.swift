@@ -25,15 +25,24 @@ struct Plan: ParsableCommand {
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
             throw ValidationError("--export-model must end in .lp or .mps, got \(exportModel)")
         }
-        // The point count and objective are checked by Planner.pareto (exit 2).
+        if let tokenTarget {
+            try requireRange("--token-target", tokenTarget, 0, 1e15, "tokens/s", lowOpen: true)
+        } else if objective == .minCapex {
+            throw ValidationError("--objective min-capex needs --token-target (tokens/s the last quarter must reach)")
+        }
+        if let pareto {
+            try requireCount("--pareto", pareto, 2...maxParetoPoints)
+            if objective != .maxTokens {
+                throw ValidationError("--pareto maximizes tokens against capex or facility MW; it needs --objective max-tokens")
+            }
+        }
         if pareto != nil, exportModel != nil {
             throw ValidationError("--export-model writes one plan's model; it does not combine with --pareto")
         }
     }
 
     func run() throws {
-        let options = PlanOptions(objective: objective, tokenTargetPerSecond: tokenTarget, timeLimitSeconds: solver.timeLimit,
-                                  relativeGap: solver.gap)
+        let options = solver.planOptions(objective, tokenTarget: tokenTarget)
         try emit {
             try PlanWorkflow.run(PlanWorkflow.Request(
                 inputs: inputs.paths(design: design), options: options, outFolder: out, exportModel: exportModel, format: format,

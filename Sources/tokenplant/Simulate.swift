@@ -15,12 +15,13 @@ struct Simulate: ParsableCommand {
     @Option(help: "Calendar years to simulate from the plan's first year (default: the plan's horizon).") var years: Int?
     @Option(help: "Monte Carlo runs (outages, demand noise, synthetic weather years).") var runs: Int = 1
     @Option(help: "Seed of every random draw.") var seed: UInt64 = 1
+    @OptionGroup(title: "Planning (when no --plan is given)") var solver: SolverOptionGroup
     @Option(help: "Folder for timeseries.csv (run 0) and summary.json.") var out: String?
-    @Option(help: "table or json (timeseries.csv is written by --out).") var format: ResultFormat = .table
+    @Option(help: "table or json (--out writes the hourly time series).") var format: ResultFormat = .table
 
     func validate() throws {
-        if runs < 1 { throw ValidationError("--runs must be ≥ 1, got \(runs)") }
-        if let years, !(1...50).contains(years) { throw ValidationError("--years must be 1…50, got \(years)") }
+        try requireCount("--runs", runs, 1...SimulateWorkflow.maxRuns)
+        if let years { try requireCount("--years", years, 1...SimulateWorkflow.maxYears) }
     }
 
     func run() throws {
@@ -32,7 +33,7 @@ struct Simulate: ParsableCommand {
         try emit {
             try SimulateWorkflow.run(SimulateWorkflow.Request(
                 inputs: inputs.paths(design: design), planFile: plan, weatherFile: weather, years: years, runs: runs, seed: seed,
-                outFolder: out, format: format), warn: printError, progress: progress)
+                outFolder: out, format: format, planOptions: solver.planOptions()), warn: printError, progress: progress)
         }
     }
 }

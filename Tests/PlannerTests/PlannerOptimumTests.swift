@@ -84,8 +84,9 @@ struct PlannerGapTests {
         let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
         var f = Formulation(problem)
         f.model.objective = Formulation.sum(f.tokenTerms)
-        let lp = Relaxation(f.model)
-        let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, absoluteGap: nil, timeLimitSeconds: nil))
+        let deadline = TimeBudget(PlanOptions()).solveDeadline()
+        let lp = Relaxation(f.model, deadline: deadline)
+        let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, absoluteGap: nil, deadline: deadline))
         for (j, variable) in f.model.variables.enumerated() where variable.kind != .continuous {
             #expect(point[j] == point[j].rounded())
         }

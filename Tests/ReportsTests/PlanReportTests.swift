@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import PlantModel
 import Plans
 import Reports
 import Testing
@@ -60,17 +61,20 @@ struct PlanReportTests {
         #expect(text.hasSuffix("Excluded:\n  gb200-nvl72 not in hall-a: not available before the horizon ends (2030Q1)\n"))
     }
 
-    @Test("A failure in words: the limits to raise and by how much")
+    @Test("A failure in words: the limits to raise and by how much, the largest quarter of each")
     func infeasibleMessage() {
+        let q2 = Quarter("2026Q2")!, q3 = Quarter("2026Q3")!
         let diagnosis = InfeasibilityDiagnosis(shortfalls: [
-            .init(constraint: "floor(h,2026Q2)", family: .floor, capacity: 10, increase: 7, unit: "positions"),
-            .init(constraint: "site_power(2026Q2)", family: .sitePower, capacity: 1, increase: 1.50071, unit: "MW"),
+            .init(constraint: "floor(h,2026Q2)", family: .floor, quarter: q2, subject: "h", capacity: 10, increase: 7, unit: "positions"),
+            .init(constraint: "site_power(2026Q2)", family: .sitePower, quarter: q2, capacity: 1, increase: 1.50071, unit: "MW"),
+            .init(constraint: "site_power(2026Q3)", family: .sitePower, quarter: q3, capacity: 1, increase: 2.25, unit: "MW"),
         ])
         #expect(LimitText.message(.infeasible(diagnosis)) == """
             no plan satisfies every limit.
-              floor(h,2026Q2): raise by 7 positions (from 10)
-              site_power(2026Q2): raise by 1.501 MW (from 1)
+              floor positions (h) in 2026Q2 [floor(h,2026Q2)]: raise by 7 positions (from 10)
+              site power (usable grid capacity after the feed redundancy rule) in 2026Q3 [site_power(2026Q3)]: raise by 2.25 MW (from 1) (and in 1 other quarter)
             """)
+        #expect(LimitText.message(.infeasible(InfeasibilityDiagnosis(shortfalls: []))).contains("raise --time-limit"))
         #expect(LimitText.message(.noPlanWithinLimit(seconds: 20)) == "no feasible plan found within the time limit of 20.0 s")
     }
 }

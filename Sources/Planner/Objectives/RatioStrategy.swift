@@ -72,7 +72,7 @@ struct RatioStrategy: ObjectiveStrategy {
         var lambda = num0 / den0
         var lastStep: (lambda: Double, bound: Double)?
         f.model.sense = sense
-        while session.solves < Self.maxSolves {
+        while session.solves < Self.maxSolves, !session.budget.isSpent {
             f.model.objective = Formulation.combine(t.num, minus: lambda, t.den)
             let step = try session.run(f, absoluteGap: absoluteGap, start: best)
             let n = Formulation.value(t.num, step.solution.values), d = Formulation.value(t.den, step.solution.values)

@@ -1,0 +1,43 @@
+import LinearProgramming
+import PlantModel
+import Plans
+
+/// Works out why the best plan has no rack: the limits that one purchase unit of each allowed profile
+/// already exceeds on its own, where it could first be installed (a unit that fits nowhere cannot be
+/// bought), the profiles no hall admits, and workloads no allowed profile serves.
+enum NoRackAnalysis {
+    /// Need above capacity by more than this share counts as blocking (rounding of the coefficients).
+    static let tolerance = 1e-9
+
+    static func diagnose(_ f: Formulation) -> NoRackDiagnosis {
+        let problem = f.problem
+        // Which capacity rows each column appears in, with its coefficient.
+        var rowsOf: [VariableID: [(row: Int, coefficient: Double)]] = [:]
+        for (i, info) in f.rows.enumerated() where info.family.isCapacity && f.model.constraints[i].upperBound != nil {
+            for term in f.model.constraints[i].terms { rowsOf[term.variable, default: []].append((i, term.coefficient)) }
+        }
+        var blockers: [NoRackDiagnosis.Blocker] = []
+        var seen = Set<String>()
+        for (e, el) in problem.eligible.enumerated() {
+            let t = el.firstQuarter
+            guard let n = f.stock[e]?[t], let b = f.build[e]?[t] else { continue }
+            let profile = problem.profiles[el.profile]
+            let unit = problem.design.unitRacks(profile.id)
+            let uses = (rowsOf[n] ?? []).map { ($0.row, $0.coefficient * Double(unit)) } + (rowsOf[b] ?? []).map { ($0.row, $0.coefficient) }
+            for (i, needed) in uses {
+                let row = f.model.constraints[i], info = f.rows[i]
+                guard let capacity = row.upperBound, needed > capacity + tolerance * max(1, abs(capacity)) else { continue }
+                guard seen.insert("\(profile.id)|\(row.name)").inserted else { continue }
+                let hall = [ConstraintFamily.floor, .hallPower, .liquid, .air].contains(info.family) ? info.subject : nil
+                blockers.append(.init(profile: profile.id, unitRacks: unit, family: info.family, quarter: info.quarter, hall: hall,
+                                      needed: needed, capacity: capacity, unit: info.family.unit))
+            }
+        }
+        let eligibleProfiles = Set(problem.eligible.map(\.profile))
+        let unserved = problem.design.workloadMix.filter { share in
+            share.share > 0 && !eligibleProfiles.contains { problem.rackTokensPerSecond(problem.profiles[$0], share.workload) != nil }
+        }.map(\.workload)
+        return NoRackDiagnosis(blockers: blockers, exclusions: problem.exclusions, unservedWorkloads: unserved,
+                               condition: problem.condition, supplySetPointC: problem.design.liquidCooling?.facilitySupplyTempC)
+    }
+}

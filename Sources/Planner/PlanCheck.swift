@@ -1,0 +1,61 @@
+import PlantModel
+import Plans
+
+/// Re-checks every capacity limit at the rounded, hall-by-hall plan, from the racks and the per-rack
+/// coefficients alone (not from the solver's row activities): a plan that breaks a limit is never
+/// reported, whatever the solver said.
+enum PlanCheck {
+    /// Use above capacity by more than this share (or 1e-6 absolute) is a break, not rounding.
+    static let tolerance = 1e-6
+
+    static func check(problem: PlanningProblem, stock: [Int: [Int: Int]], assignment: HallAssignment) throws {
+        func verify(_ family: ConstraintFamily, _ t: Int?, _ subject: String?, _ used: Double, _ capacity: Double) throws {
+            guard used > capacity + tolerance * max(1, abs(capacity)) else { return }
+            throw PlanError.limitBroken(BrokenLimit(family: family, quarter: t.map { problem.quarters[$0] }, subject: subject,
+                                                    used: used, capacity: capacity, unit: family.unit))
+        }
+        func racks(_ e: Int, _ t: Int) -> Int { t < 0 ? 0 : stock[e]?[t] ?? 0 }
+        func coefficients(_ e: Int) -> RackCoefficients { problem.coefficients[problem.profiles[problem.eligible[e].profile].id]! }
+        var capex = 0.0
+        for t in problem.quarters.indices {
+            for (g, hall) in problem.halls.enumerated() {
+                for i in 0..<hall.count {
+                    var positions = 0.0, power = 0.0, liquid = 0.0, air = 0.0
+                    for e in problem.eligible.indices where problem.eligible[e].hall == g {
+                        let n = Double(assignment.racks[e]?[t][i] ?? 0), c = coefficients(e)
+                        positions += n * c.positions
+                        power += n * c.hallPowerMW
+                        liquid += n * c.liquidMW
+                        air += n * c.airMW
+                    }
+                    let name = hall.hallName(i)
+                    try verify(.floor, t, name, positions, Double(hall.positions))
+                    try verify(.hallPower, t, name, power, hall.usableITCapacityMW)
+                    try verify(.liquid, t, name, liquid, hall.liquidCapacityMW)
+                    try verify(.air, t, name, air, hall.airCapacityMW)
+                }
+            }
+            var facility = 0.0, rejected = 0.0, chiller = 0.0, ports = 0.0
+            var newByProfile = [Int](repeating: 0, count: problem.profiles.count)
+            for e in problem.eligible.indices {
+                let n = Double(racks(e, t)), c = coefficients(e), new = racks(e, t) - racks(e, t - 1)
+                facility += n * c.facilityMW
+                rejected += n * c.rejectedMW
+                chiller += n * c.chillerLoadMW
+                ports += n * c.scaleOutPorts
+                newByProfile[problem.eligible[e].profile] += new
+                capex += Double(new) * c.capexUSD
+            }
+            try verify(.sitePower, t, nil, facility, problem.site.grid.usableCapacityMW(in: problem.quarters[t]))
+            try verify(.heatRejection, t, nil, rejected, problem.condition.rejectionCapacityMW)
+            try verify(.chiller, t, nil, chiller, problem.design.heatRejection.chillerCapacityMW)
+            try verify(.network, t, nil, ports, problem.design.fabric.hostPortCapacity)
+            for (p, profile) in problem.profiles.enumerated() {
+                if let cap = problem.design.supplyCapRacksPerQuarter?[profile.id] {
+                    try verify(.supply, t, profile.id, Double(newByProfile[p]), Double(cap))
+                }
+            }
+        }
+        if let budget = problem.design.budgetUSD { try verify(.budget, nil, nil, capex, budget) }
+    }
+}

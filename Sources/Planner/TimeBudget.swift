@@ -1,0 +1,41 @@
+/// The wall clock of a planning run: a deadline for the whole run and a limit for each solve.
+struct TimeBudget {
+    let clock = ContinuousClock()
+    let runDeadline: ContinuousClock.Instant
+    let perSolveSeconds: Double
+
+    init(_ options: PlanOptions) {
+        runDeadline = clock.now + .milliseconds(Int64((options.timeBudgetSeconds * 1000).rounded(.down)))
+        perSolveSeconds = options.timeLimitSeconds
+    }
+
+    /// Seconds left of the whole run (0 when it has run out).
+    var runRemainingSeconds: Double { max(0, (runDeadline - clock.now) / .seconds(1)) }
+
+    /// Whether the run's budget is spent.
+    var isSpent: Bool { clock.now >= runDeadline }
+
+    /// The deadline of a solve starting now: its own limit, cut to what is left of the run but not below
+    /// ``PlanOptions/minimumSolveSeconds`` (unless the limit itself is shorter).
+    func solveDeadline() -> SolveDeadline {
+        let seconds = min(perSolveSeconds, max(PlanOptions.minimumSolveSeconds, runRemainingSeconds))
+        return SolveDeadline(end: clock.now + .milliseconds(Int64((seconds * 1000).rounded(.down))))
+    }
+}
+
+/// The end of one solve, shared by its LP relaxation, relax-and-fix steps and branch-and-bound.
+struct SolveDeadline {
+    let clock = ContinuousClock()
+    let end: ContinuousClock.Instant
+
+    /// Share of a solve's time the LP relaxation and relax-and-fix may use; branch-and-bound keeps the rest.
+    static let startingPlanShare = 0.5
+
+    /// A deadline `share` of the way from now to the end.
+    func share(_ share: Double) -> SolveDeadline {
+        SolveDeadline(end: clock.now + (end - clock.now) * share)
+    }
+
+    /// Seconds left for the next step of the solve, at least a millisecond (GLPK's resolution).
+    var remainingSeconds: Double { max(0.001, (end - clock.now) / .seconds(1)) }
+}
