@@ -2,28 +2,30 @@ import Testing
 @testable import Climate
 import Numerics
 
-/// A well-formed EPW year built in the test: 365 days, 24 rows each, 20 °C dry-bulb, 10 °C dew point.
+/// A well-formed EPW year built in the test: 365 days (366 with `leapYear`), 24 rows each, 20 °C dry-bulb,
+/// 10 °C dew point, 84,000 Pa.
 struct EPWText {
+    var header = Self.standardHeader
     var rows: [String]
-    static let header = [
+    static let standardHeader = [
         "LOCATION,Testville,TS,XYZ,TEST,000000,40.00,-100.00,-6.0,1600.0",
         "DESIGN CONDITIONS,0", "TYPICAL/EXTREME PERIODS,0", "GROUND TEMPERATURES,0",
         "HOLIDAYS/DAYLIGHT SAVINGS,No,0,0,0", "COMMENTS 1,test", "COMMENTS 2,test", "DATA PERIODS,1,1,Data,Sunday, 1/ 1,12/31",
     ]
 
-    init() {
-        let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    init(leapYear: Bool = false, year: Int = 1999) {
+        let days = [31, leapYear ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         rows = []
         for (m, count) in days.enumerated() {
             for d in 1...count {
                 for h in 1...24 {
-                    rows.append("1999,\(m + 1),\(d),\(h),0,?9?9?9?9E0,20.0,10.0,53,84000,0,0,300,0,0,0,0,0,0,0,180,2.0,5,5,16.0,77777,9,999999999,10,0.1,0,88,0.2,0.0,1.0")
+                    rows.append("\(year),\(m + 1),\(d),\(h),0,?9?9?9?9E0,20.0,10.0,53,84000,0,0,300,0,0,0,0,0,0,0,180,2.0,5,5,16.0,77777,9,999999999,10,0.1,0,88,0.2,0.0,1.0")
                 }
             }
         }
     }
 
-    func text(lineEnd: String = "\n") -> String { (Self.header + rows).joined(separator: lineEnd) + lineEnd }
+    func text(lineEnd: String = "\n") -> String { (header + rows).joined(separator: lineEnd) + lineEnd }
 
     /// Replaces field `n` (1-based) of data row `row` (0-based).
     mutating func set(row: Int, field n: Int, _ value: String) {
@@ -78,8 +80,8 @@ struct EPWReaderTests {
 
     @Test("Malformed numbers, hours out of range or order, and a short year are errors with their line")
     func malformed() {
-        expectError(row: 2, field: 7, "2O.0", line: 11, "field 7 (dry-bulb °C): '2O.0' is not a number")
-        expectError(row: 3, field: 4, "6", line: 12, "field 4 (hour): 6 follows hour 3; rows must be consecutive hours")
+        expectError(row: 2, field: 7, "2O.0", line: 11, "field 7 (dry-bulb °C): '2O.0' is not a finite number")
+        expectError(row: 3, field: 4, "6", line: 12, "field 4 (hour): 1 Jan hour 6 follows 1 Jan hour 3; expected 1 Jan hour 4 (rows are consecutive hours)")
         expectError(row: 0, field: 4, "0", line: 9, "field 4 (hour): 0 is not 1–24 (hour ending)")
         var short = EPWText()
         short.rows.removeLast(24)
