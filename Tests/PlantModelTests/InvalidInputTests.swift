@@ -163,6 +163,21 @@ struct InvalidInputTests {
             "heatRejection.cyclesOfConcentration: must exceed 1 (blowdown = evaporation / (cycles − 1)), got 1"))
     }
 
+    @Test("Base-60 numbers (YAML 1.1 `5:30`) are not read: they overflow Int in Yams and misread offsets")
+    func sexagesimal() throws {
+        let site = try String(contentsOfFile: Repo.path("sites/ashburn-va.yaml"), encoding: .utf8)
+        let offset = try #require(site.split(separator: "\n").first { $0.contains("utcOffsetH:") })
+        let yaml = site.replacingOccurrences(of: offset, with: offset.replacingOccurrences(of: "utcOffsetH: -5.0", with: "utcOffsetH: 5:30"))
+        let error = try #require(throws: InputError.self) { try PlantFile.decode(Site.self, from: yaml, file: "s.yaml") }
+        #expect(error.issues.map { "\($0.path): \($0.message)" } == [
+            "location.utcOffsetH: expected a number, got '5:30' (YAML 1.1 base-60 numbers such as 5:30 are not read; write 5.5)",
+        ])
+        let positions = try exampleDesign(replacing: "    positions: 240", with: "    positions: 1:1:1:1:1:1:1:1:1:1:1:1")
+        #expect(try designIssues(positions).map(\.message) == [
+            "expected a whole number, got '1:1:1:1:1:1:1:1:1:1:1:1' (YAML 1.1 base-60 numbers such as 5:30 are not read; write 5.5)",
+        ])
+    }
+
     @Test("Every problem is listed at once")
     func everyProblemAtOnce() throws {
         let yaml = try exampleDesign(replacing: "    positions: 240", with: "    positions: -4")
