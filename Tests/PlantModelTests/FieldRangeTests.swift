@@ -280,6 +280,33 @@ struct FieldRangeTests {
             == "profiles[0].capexUSDPerRack: value 3.9 out of range [1000, 1000000000] USD (price of one rack) — did you give thousands of USD or millions of USD?")
     }
 
+    @Test("No two halls share a name once groups are expanded to name-1…name-N")
+    func hallNames() throws {
+        let hall = """
+              - name: nvl-hall-1
+                count: 1
+                positions: 240
+                maxRackKW: 150
+                installedCapacityMW: 48
+                redundancy: 4N/3
+                liquidCapacityMW: 30
+                airCapacityMW: 9
+                availableFrom: 2026Q1
+            """
+        let clash = try exampleDesign(replacing: "powerChain:", with: hall + "\npowerChain:")
+        let issues = try designIssues(clash)
+        #expect(issues.map { "\($0.path): \($0.message)" } == [
+            "halls[1].name: two halls named 'nvl-hall-1': halls[1] 'nvl-hall-1' and hall 1 of group 'nvl-hall' (halls[0], count 8, named nvl-hall-1…nvl-hall-8)",
+        ])
+        #expect(issues.first?.line == line(of: "  - name: nvl-hall-1", in: clash))
+        let apart = clash.replacingOccurrences(of: "- name: nvl-hall-1", with: "- name: nvl-hall-9")
+        #expect(try designIssues(apart).isEmpty)
+        let twice = clash.replacingOccurrences(of: "- name: nvl-hall-1\n    count: 1", with: "- name: nvl-hall\n    count: 3")
+        #expect(try designIssues(twice).map(\.message) == [
+            "two halls named 'nvl-hall-1': hall 1 of group 'nvl-hall' (halls[1], count 3, named nvl-hall-1…nvl-hall-3) and hall 1 of group 'nvl-hall' (halls[0], count 8, named nvl-hall-1…nvl-hall-8)",
+        ])
+    }
+
     @Test("At most 2,000 halls in all and 80 quarters: the derived bounds")
     func derivedBounds() throws {
         var groups = ""

@@ -13,10 +13,7 @@ extension ReferenceDesign {
         }
 
         if d.halls.isEmpty { c.add("halls", "a design needs at least one hall") }
-        c.unique(d.halls.map(\.name), { "halls[\($0)].name" }, what: "hall name")
-        if !d.halls.isEmpty, !d.halls.indices.contains(where: { outside.contains("halls[\($0)].count") }) {
-            c.range(d.halls.reduce(0) { $0 + $1.count }, FieldRange.hallsInTotal)
-        }
+        hallNameIssues(d.halls, outside: outside, into: &c)
         for (i, hall) in d.halls.enumerated() {
             let path = "halls[\(i)]"
             if hall.liquidCapacityMW + hall.airCapacityMW <= 0 {
@@ -112,5 +109,40 @@ extension ReferenceDesign {
             + (hr.cyclesOfConcentration == nil ? [] : ["heatRejection.cyclesOfConcentration"])
         c.sources(d.figures, required: required, known: references, at: "figures")
         return c.issues
+    }
+}
+
+extension ReferenceDesign {
+    /// Hall names must be unique once each group is expanded to the halls the planner and the twin see
+    /// (`name` for a single hall, `name-1`…`name-N` for a group of N): a group `nvl-hall` of 8 beside a hall
+    /// `nvl-hall-1` gives two halls of one name. Groups whose count is out of range are left to that message.
+    static func hallNameIssues(_ halls: [HallGroup], outside: Set<String>, into c: inout IssueCollector<ReferenceDesign>) {
+        var total = 0, allCounted = true
+        for (g, hall) in halls.enumerated() {
+            if hall.name.isEmpty { c.add("halls[\(g)].name", "hall name must not be empty") }
+            if outside.contains("halls[\(g)].count") { allCounted = false } else { total += hall.count }
+        }
+        if allCounted, !halls.isEmpty { c.range(total, FieldRange.hallsInTotal) }
+        guard total <= Int(FieldRange.hallsInTotal.high) else { return }
+        func describe(_ g: Int, _ i: Int) -> String {
+            let hall = halls[g]
+            return hall.count == 1 ? "halls[\(g)] '\(hall.name)'"
+                : "hall \(i + 1) of group '\(hall.name)' (halls[\(g)], count \(hall.count), named \(hall.hallName(0))…\(hall.hallName(hall.count - 1)))"
+        }
+        var owner: [String: (group: Int, index: Int)] = [:]
+        for (g, hall) in halls.enumerated() where !outside.contains("halls[\(g)].count") {
+            var reported: Set<Int> = []
+            for i in 0..<hall.count {
+                let name = hall.hallName(i)
+                guard let first = owner[name] else {
+                    owner[name] = (g, i)
+                    continue
+                }
+                // One message per pair of groups, not one per hall.
+                if reported.insert(first.group).inserted {
+                    c.add("halls[\(g)].name", "two halls named '\(name)': \(describe(g, i)) and \(describe(first.group, first.index))")
+                }
+            }
+        }
     }
 }
