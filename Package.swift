@@ -63,7 +63,10 @@ let package = Package(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", .product(name: "Numerics", package: "swift-numerics")]
         ),
-        .testTarget(name: "PlantModelTests", dependencies: ["PlantModel", .product(name: "Numerics", package: "swift-numerics")]),
+        .testTarget(
+            name: "PlantModelTests",
+            dependencies: ["PlantModel", .product(name: "Yams", package: "Yams"), .product(name: "Numerics", package: "swift-numerics")]
+        ),
         .testTarget(
             name: "PlantPhysicsTests",
             dependencies: ["PlantPhysics", "PlantModel", .product(name: "Numerics", package: "swift-numerics")]

@@ -39,7 +39,7 @@ struct InvalidInputTests {
         let yaml = try exampleDesign(replacing: "    installedCapacityMW: 48", with: "    installedCapacityMW: -48")
         let issue = try single(yaml)
         #expect(issue.path == "halls[0].installedCapacityMW")
-        #expect(issue.message == "must be > 0, got -48")
+        #expect(issue.message == "value -48 out of range [0.1, 500] MW (installed power-path capacity per hall)")
         #expect(issue.line == line(of: "installedCapacityMW: -48", in: yaml))
     }
 
@@ -47,14 +47,14 @@ struct InvalidInputTests {
         let yaml = try exampleDesign(replacing: "  ratedCapacityMW: 400\n", with: "  ratedCapacityMW: 400000\n")
         let issue = try single(yaml)
         #expect(issue.path == "heatRejection.ratedCapacityMW")
-        #expect(issue.message == "400000 is implausibly large — did you give kW?")
+        #expect(issue.message == "value 400000 out of range [0.1, 20000] MW (heat-rejection capacity at rating) — did you give kW?")
     }
 
     @Test func temperatureOutsidePhysicalRange() throws {
         let yaml = try exampleDesign(replacing: "  ratedAmbientC: 35", with: "  ratedAmbientC: 308")
         let issues = try designIssues(yaml)
         #expect(issues.contains { $0.path == "heatRejection.ratedAmbientC"
-            && $0.message == "temperature outside the physical range (got 308 °C, expected -70…80 °C) — did you give kelvin or °F?"
+            && $0.message == "value 308 out of range [-60, 60] °C (ambient at the rating point) — did you give kelvin?"
             && $0.line == line(of: "ratedAmbientC: 308", in: yaml) })
     }
 
@@ -110,8 +110,8 @@ struct InvalidInputTests {
         ])
         let negative = site.replacingOccurrences(of: maxLine, with: "  monthlyStdDevDailyMaxDryBulbK: [7.2, 5.6, 6.0, 6.3, 5.8, 4.2, -3.4, 2.7, 3.8, 5.2, 3.8]")
         #expect(try siteIssues(negative) == [
+            "climate.monthlyStdDevDailyMaxDryBulbK[6]: value -3.4 out of range [0, 30] K (day-to-day spread of the daily maximum)",
             "climate.monthlyStdDevDailyMaxDryBulbK: needs 12 monthly values, got 11",
-            "climate.monthlyStdDevDailyMaxDryBulbK[6]: must lie in 0…30 K, got -3.4",
         ])
         let unsourced = site.split(separator: "\n").filter { !$0.hasPrefix("    monthlyStdDevDailyMeanDewPointK:") }.joined(separator: "\n")
         #expect(try siteIssues(unsourced).contains { $0.hasPrefix("climate.figures") && $0.contains("monthlyStdDevDailyMeanDewPointK") })
@@ -137,20 +137,20 @@ struct InvalidInputTests {
         #expect("\(error)".contains("climate.evaporationDesignWetBulbC"), "\(error)")
     }
 
-    @Test("A battery needs positive energy and power, an efficiency fraction and a source")
+    @Test("A battery's energy, power and efficiency are in range, and it needs a source")
     func battery() throws {
         let yaml = try exampleDesign(
             replacing: "powerChain: {transformerEfficiency: 0.99, upsEfficiency: 0.96}",
             with: "powerChain: {transformerEfficiency: 0.99, upsEfficiency: 0.96, battery: {energyMWh: 200000, powerMW: 0, roundTripEfficiency: 90}}")
         #expect(try designIssues(yaml).map { "\($0.path): \($0.message)" } == [
-            "powerChain.battery.energyMWh: 200000 is implausibly large — did you give kWh?",
-            "powerChain.battery.powerMW: must be > 0, got 0",
-            "powerChain.battery.roundTripEfficiency: must be a fraction in [0.5, 1], got 90 (did you give a percentage?)",
+            "powerChain.battery.energyMWh: value 200000 out of range [0.01, 50000] MWh (battery energy) — did you give kWh?",
+            "powerChain.battery.powerMW: value 0 out of range [0.01, 10000] MW (battery power)",
+            "powerChain.battery.roundTripEfficiency: value 90 out of range [0.5, 1] (battery round-trip efficiency) — did you give a percentage?",
             "figures.powerChain.battery: figure has no source (add figures.powerChain.battery with sources, evidence and note)",
         ])
     }
 
-    @Test("Cycles of concentration belong to a cooling tower, exceed 1 and need a source")
+    @Test("Cycles of concentration belong to a cooling tower, lie in 1.5–50 and need a source")
     func cyclesOfConcentration() throws {
         let onPads = try exampleDesign(replacing: "  waterLPerKWh: 1.5\n", with: "  waterLPerKWh: 1.5\n  cyclesOfConcentration: 4\n")
         #expect(try designIssues(onPads).map { "\($0.path): \($0.message)" } == [
@@ -160,7 +160,22 @@ struct InvalidInputTests {
         let tower = try exampleDesign(replacing: "  type: adiabaticDryCooler", with: "  type: coolingTower")
             .replacingOccurrences(of: "  waterLPerKWh: 1.5\n", with: "  waterLPerKWh: 1.5\n  cyclesOfConcentration: 1\n")
         #expect(try designIssues(tower).map { "\($0.path): \($0.message)" }.contains(
-            "heatRejection.cyclesOfConcentration: must exceed 1 (blowdown = evaporation / (cycles − 1)), got 1"))
+            "heatRejection.cyclesOfConcentration: value 1 out of range [1.5, 50] (cycles of concentration; blowdown = evaporation / (cycles − 1))"))
+    }
+
+    @Test("Base-60 numbers (YAML 1.1 `5:30`) are not read: they overflow Int in Yams and misread offsets")
+    func sexagesimal() throws {
+        let site = try String(contentsOfFile: Repo.path("sites/ashburn-va.yaml"), encoding: .utf8)
+        let offset = try #require(site.split(separator: "\n").first { $0.contains("utcOffsetH:") })
+        let yaml = site.replacingOccurrences(of: offset, with: offset.replacingOccurrences(of: "utcOffsetH: -5.0", with: "utcOffsetH: 5:30"))
+        let error = try #require(throws: InputError.self) { try PlantFile.decode(Site.self, from: yaml, file: "s.yaml") }
+        #expect(error.issues.map { "\($0.path): \($0.message)" } == [
+            "location.utcOffsetH: expected a number, got '5:30' (YAML 1.1 base-60 numbers such as 5:30 are not read; write 5.5)",
+        ])
+        let positions = try exampleDesign(replacing: "    positions: 240", with: "    positions: 1:1:1:1:1:1:1:1:1:1:1:1")
+        #expect(try designIssues(positions).map(\.message) == [
+            "expected a whole number, got '1:1:1:1:1:1:1:1:1:1:1:1' (YAML 1.1 base-60 numbers such as 5:30 are not read; write 5.5)",
+        ])
     }
 
     @Test("Every problem is listed at once")

@@ -46,7 +46,9 @@ final class DecodingSession {
     private func decodeScalar<T>(_ type: T.Type, from node: Node, at path: [CodingKey]) -> T? {
         guard isScalarType(type) else { return nil }
         guard let value = scalarValue(type, from: node) else {
-            record(path, node, "expected \(typeName(type)), got \(describe(node))")
+            let sexagesimal = (type == Int.self || type == Double.self) && isSexagesimal(node)
+            record(path, node, "expected \(typeName(type)), got \(describe(node))"
+                + (sexagesimal ? " (YAML 1.1 base-60 numbers such as 5:30 are not read; write 5.5)" : ""))
             return nil
         }
         if let number = value as? Double, !number.isFinite, case .scalar(let scalar) = node {
@@ -81,9 +83,12 @@ func isScalarType<T>(_ type: T.Type) -> Bool {
 }
 
 /// A scalar node read as `type` (Yams's YAML 1.1 rules), or `nil` for null, a mapping or list, or
-/// text that is not a `type`.
+/// text that is not a `type`. Base-60 numbers (`1:30` = 90) are not read: Yams multiplies their digits
+/// in `Int` without an overflow check (`1:1:1:1:1:1:1:1:1:1:1:1` traps), and `utcOffsetH: 5:30` would
+/// silently be 330.
 func scalarValue<T>(_ type: T.Type, from node: Node) -> T? {
     guard case .scalar(let scalar) = node, node.tag != Tag(.null) else { return nil }
+    if type == Int.self || type == Double.self, isSexagesimal(node) { return nil }
     let value: Any? = switch type {
     case is String.Type: scalar.string
     case is Double.Type: Double.construct(from: scalar)
@@ -92,6 +97,12 @@ func scalarValue<T>(_ type: T.Type, from node: Node) -> T? {
     default: nil
     }
     return value as? T
+}
+
+/// A plain scalar with a colon, which YAML 1.1 reads as a base-60 number.
+func isSexagesimal(_ node: Node) -> Bool {
+    guard case .scalar(let scalar) = node else { return false }
+    return (scalar.style == .any || scalar.style == .plain) && scalar.string.contains(":")
 }
 
 func typeName<T>(_ type: T.Type) -> String {

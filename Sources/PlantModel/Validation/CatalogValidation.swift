@@ -3,6 +3,8 @@ extension Catalog {
     public static func issues(in decoded: Decoded<Catalog>) -> [ValidationIssue] {
         let catalog = decoded.value
         var c = IssueCollector(decoded)
+        // Every number against its physical range (FieldRange), then the checks that relate fields.
+        c.ranges(.catalog, of: catalog)
         let known = Set(catalog.references.map(\.id))
         c.unique(catalog.references.map(\.id), { "references[\($0)].id" }, what: "reference id")
         c.unique(catalog.workloads.map(\.id), { "workloads[\($0)].id" }, what: "workload id")
@@ -11,33 +13,16 @@ extension Catalog {
 
         for (i, workload) in catalog.workloads.enumerated() {
             let path = "workloads[\(i)]"
-            if let ttft = workload.timeToFirstTokenS { c.positive(ttft, "\(path).timeToFirstTokenS") }
-            if let speed = workload.minTokensPerSecondPerUser { c.positive(speed, "\(path).minTokensPerSecondPerUser") }
             c.sourceIssues(workload.source, at: "\(path).source", known: known)
         }
         for (i, p) in catalog.profiles.enumerated() {
             let path = "profiles[\(i)]"
-            c.positive(p.gpusPerRack, "\(path).gpusPerRack")
-            c.positive(p.rackMaxKW, "\(path).rackMaxKW", unitHint: (2000, "did you give W?"))
-            c.positive(p.rackTypicalKW, "\(path).rackTypicalKW", unitHint: (2000, "did you give W?"))
-            c.nonNegative(p.rackIdleKW, "\(path).rackIdleKW")
             if p.rackTypicalKW > p.rackMaxKW { c.add("\(path).rackTypicalKW", "exceeds rackMaxKW (\(format(p.rackTypicalKW)) > \(format(p.rackMaxKW)))") }
             if p.rackIdleKW > p.rackTypicalKW { c.add("\(path).rackIdleKW", "exceeds rackTypicalKW (\(format(p.rackIdleKW)) > \(format(p.rackTypicalKW)))") }
-            c.fraction(p.liquidShare, "\(path).liquidShare")
             if p.liquidShare > 0, p.maxCoolantSupplyC == nil {
                 c.add("\(path).maxCoolantSupplyC", "a liquid-cooled profile (liquidShare \(format(p.liquidShare))) needs a maximum coolant supply temperature")
             }
-            if let t = p.maxCoolantSupplyC { c.temperature(t, "\(path).maxCoolantSupplyC", low: 2, high: 70) }
-            c.temperature(p.maxAirInletC, "\(path).maxAirInletC", low: 5, high: 60)
-            c.nonNegative(p.flowLpmPerKW, "\(path).flowLpmPerKW")
             if p.liquidShare > 0, !(p.flowLpmPerKW > 0) { c.add("\(path).flowLpmPerKW", "a liquid-cooled profile needs flow > 0, got \(format(p.flowLpmPerKW))") }
-            c.positive(p.weightKg, "\(path).weightKg", unitHint: (10000, "did you give pounds or grams?"))
-            c.positive(p.positionsPerRack, "\(path).positionsPerRack")
-            c.positive(p.nvlinkDomainGPUs, "\(path).nvlinkDomainGPUs")
-            c.positive(p.scaleOutPortsPerGPU, "\(path).scaleOutPortsPerGPU")
-            c.positive(p.scaleOutGbpsPerPort, "\(path).scaleOutGbpsPerPort")
-            c.nonNegative(p.networkKWPerRack, "\(path).networkKWPerRack")
-            c.positive(p.capexUSDPerRack, "\(path).capexUSDPerRack")
             if p.throughput.isEmpty { c.add("\(path).throughput", "a profile must serve at least one workload") }
             c.unique(p.throughput.map(\.workload), { "\(path).throughput[\($0)].workload" }, what: "workload")
             for (k, t) in p.throughput.enumerated() {
@@ -45,7 +30,6 @@ extension Catalog {
                 if !workloadIDs.contains(t.workload) {
                     c.add("\(tPath).workload", "unknown workload '\(t.workload)' (known: \(workloadIDs.sorted().joined(separator: ", ")))")
                 }
-                c.positive(t.tokensPerSecondPerGPU, "\(tPath).tokensPerSecondPerGPU")
                 c.sourceIssues(t.source, at: "\(tPath).source", known: known)
             }
             c.sources(p.figures, required: p.figureKeys, known: known, at: "\(path).figures")

@@ -7,37 +7,27 @@ struct IssueCollector<Value> {
 
     mutating func add(_ path: String, _ message: String) { issues.append(decoded.issue(path, message)) }
 
-    /// `value > 0`, with a hint when the magnitude suggests a unit slip.
-    mutating func positive(_ value: Double, _ path: String, unitHint: (limit: Double, hint: String)? = nil) {
-        if !(value > 0) {
-            add(path, "must be > 0, got \(format(value))")
-        } else if let unitHint, value > unitHint.limit {
-            add(path, "\(format(value)) is implausibly large — \(unitHint.hint)")
+    /// Checks every number of the file against its row in ``FieldRange``; returns the paths out of range,
+    /// so that checks which compute with a field (hall names, sums) can leave it alone.
+    @discardableResult
+    mutating func ranges(_ file: PlantFileKind, of value: Any) -> Set<String> {
+        var outside: Set<String> = []
+        for field in numericFields(of: value) {
+            guard let row = FieldRange.row(file, field.pattern) else { continue }
+            if let message = row.problem(field.value, text: field.text) {
+                add(field.path, message)
+                outside.insert(field.path)
+            }
         }
+        return outside
     }
 
-    mutating func positive(_ value: Int, _ path: String) {
-        if value <= 0 { add(path, "must be > 0, got \(value)") }
-    }
-
-    mutating func nonNegative(_ value: Double, _ path: String) {
-        if value < 0 { add(path, "must be ≥ 0, got \(format(value))") }
-    }
-
-    /// A fraction in [low, high].
-    mutating func fraction(_ value: Double, _ path: String, low: Double = 0, high: Double = 1) {
-        if !(low...high).contains(value) {
-            add(path, "must be a fraction in [\(format(low)), \(format(high))], got \(format(value))"
-                + (value > 1 && value <= 100 ? " (did you give a percentage?)" : ""))
-        }
-    }
-
-    /// A temperature inside the range where Earth's air and data-center water exist.
-    mutating func temperature(_ value: Double, _ path: String, low: Double = -70, high: Double = 80) {
-        if !(low...high).contains(value) {
-            add(path, "temperature outside the physical range (got \(format(value)) °C, expected \(format(low))…\(format(high)) °C)"
-                + (value > 200 ? " — did you give kelvin or °F?" : ""))
-        }
+    /// Checks a derived figure (total halls, horizon length) against its row; `true` when in range.
+    @discardableResult
+    mutating func range(_ value: Int, _ row: FieldRange, at path: String? = nil) -> Bool {
+        guard let message = row.problem(Double(value), text: String(value)) else { return true }
+        add(path ?? row.path, message)
+        return false
     }
 
     /// Every key in `required` has a figure source, every estimate explains itself, and every source
@@ -79,5 +69,7 @@ struct IssueCollector<Value> {
 
 /// Numbers as a person writes them: no trailing `.0`.
 func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+    let text = String(value)
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
 }
