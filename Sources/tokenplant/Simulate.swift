@@ -15,7 +15,7 @@ struct Simulate: ParsableCommand {
     @Option(help: "Calendar years to simulate from the plan's first year (default: the plan's horizon).") var years: Int?
     @Option(help: "Monte Carlo runs (outages, demand noise, synthetic weather years).") var runs: Int = 1
     @Option(help: "Seed of every random draw.") var seed: UInt64 = 1
-    @Option(help: "Folder for timeseries.csv (run 0) and summary.json.") var out: String?
+    @Option(help: "Folder for timeseries.csv (run 0), summary.json and manifest.json.") var out: String?
     @Option(help: "table or json (timeseries.csv is written by --out).") var format: ResultFormat = .table
 
     func validate() throws {
