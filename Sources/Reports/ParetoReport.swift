@@ -19,10 +19,16 @@ public enum ParetoReport {
     /// `pareto.csv`: one row per frontier point.
     public static func csv(_ frontier: ParetoFrontier) -> String { csvText(columns, frontier.points) }
 
-    /// Writes pareto.json and pareto.csv into `folder`, each atomically, both rendered first.
+    /// The files `plan --pareto N --out DIR` writes, in manifest order.
+    public static let fileNames = ["pareto.json", "pareto.csv"]
+
+    /// Writes pareto.json and pareto.csv into `folder` as one ``OutputSet`` (command `plan --pareto`, with
+    /// `manifest.json`), both rendered before the first is written.
     public static func write(_ frontier: ParetoFrontier, to folder: String) throws {
         let files: [(String, Data)] = [("pareto.json", try stableJSON(frontier)), ("pareto.csv", Data(csv(frontier).utf8))]
-        try AtomicFile.writeAll(files.map { ((folder as NSString).appendingPathComponent($0.0), $0.1) })
+        let set = try OutputSet(folder: folder, names: fileNames, command: "plan --pareto", inputsDigest: frontier.inputs.digest)
+        for (name, data) in files { try set.write(name, data) }
+        try set.commit()
     }
 
     /// The readable frontier printed on stdout.

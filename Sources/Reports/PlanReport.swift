@@ -56,14 +56,21 @@ public enum PlanReport {
     /// `plan.json`: everything, machine-readable.
     public static func json(_ plan: BuildPlan) throws -> Data { try stableJSON(plan) }
 
-    /// Writes plan.json, plan.csv and bom.csv into `folder`, each atomically, all rendered first.
+    /// The files `plan --out DIR` writes, in manifest order.
+    public static let fileNames = ["plan.json", "plan.csv", "bom.csv"]
+
+    /// The contents of ``fileNames``.
+    public static func files(_ plan: BuildPlan) throws -> [(name: String, data: Data)] {
+        [("plan.json", try json(plan)), ("plan.csv", Data(planCSV(plan).utf8)), ("bom.csv", Data(bomCSV(plan).utf8))]
+    }
+
+    /// Writes plan.json, plan.csv and bom.csv into `folder` as one ``OutputSet`` (command `plan`, with
+    /// `manifest.json`), all rendered before the first is written.
     public static func write(_ plan: BuildPlan, to folder: String) throws {
-        let files: [(String, Data)] = [
-            ("plan.json", try json(plan)),
-            ("plan.csv", Data(planCSV(plan).utf8)),
-            ("bom.csv", Data(bomCSV(plan).utf8)),
-        ]
-        try AtomicFile.writeAll(files.map { ((folder as NSString).appendingPathComponent($0.0), $0.1) })
+        let files = try files(plan)
+        let set = try OutputSet(folder: folder, names: fileNames, command: "plan", inputsDigest: plan.inputs.digest)
+        for file in files { try set.write(file.name, file.data) }
+        try set.commit()
     }
 
     /// The readable summary printed on stdout.

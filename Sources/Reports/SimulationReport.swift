@@ -4,6 +4,10 @@ import Twin
 
 /// `timeseries.csv` and `summary.json` of `tokenplant simulate`, and the table it prints.
 public enum SimulationReport {
+    /// The files `simulate --out DIR` writes, in manifest order (one ``OutputSet``).
+    public static let summaryFile = "summary.json", timeseriesFile = "timeseries.csv"
+    public static let fileNames = [summaryFile, timeseriesFile]
+
     /// The columns of `timeseries.csv`, one row per simulated hour (every field is a number or a bare word,
     /// so no quoting is needed).
     public static let timeseriesColumns: [ExportColumn<HourRecord>] = [

@@ -1,5 +1,6 @@
 import Climate
 import Foundation
+import LinearProgramming
 import Planner
 import PlantModel
 import Reports
@@ -26,9 +27,16 @@ extension CommandFailure {
         CommandFailure(["invalid weather file: \(error)"], status: .invalidInput)
     }
 
-    /// An output that could not be written; exit 1.
-    static func output(_ path: String, _ error: any Error) -> CommandFailure {
-        CommandFailure(["cannot write \(path): \((error as NSError).localizedDescription)"], status: .invalidInput)
+    /// An output that could not be written, naming the path, what is wrong and what to change; exit 1.
+    /// `option` is the command-line option that chose the place (`--out`, `--export-model`).
+    static func output(_ path: String, option: String, _ error: any Error) -> CommandFailure {
+        let line: String
+        switch error {
+        case let error as OutputError: line = error.message(option: option)
+        case let error as ExportError: line = OutputError(path: path, problem: error.reason).message(option: option)
+        default: line = OutputError(path: path, problem: "\(error)").message(option: option)
+        }
+        return CommandFailure([line], status: .invalidInput)
     }
 }
 

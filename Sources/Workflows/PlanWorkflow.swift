@@ -10,7 +10,8 @@ public enum PlanWorkflow {
     public struct Request: Sendable {
         public var inputs: InputPaths
         public var options: PlanOptions
-        /// Folder for plan.json, plan.csv and bom.csv (pareto.json and pareto.csv with a sweep).
+        /// Folder for plan.json, plan.csv and bom.csv (pareto.json and pareto.csv with a sweep), written as one
+        /// output set with manifest.json.
         public var outFolder: String?
         /// Where to write the final model (`.lp` or `.mps`).
         public var exportModel: String?
@@ -40,12 +41,18 @@ public enum PlanWorkflow {
         let inputs = try failing {
             try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog)
         }
+        // Where the files go is checked before planning, so a wrong --out or --export-model fails at once.
+        if let out = request.outFolder {
+            let names = request.paretoPoints == nil ? PlanReport.fileNames : ParetoReport.fileNames
+            try write(out, option: "--out") { try OutputSet.check(folder: out, names: names) }
+        }
+        if let path = request.exportModel { try write(path, option: "--export-model") { try OutputFile.check(path) } }
         if let points = request.paretoPoints {
             let frontier = try failing {
                 try Planner.pareto(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
                                    options: request.options, axis: request.paretoAxis, points: points)
             }
-            if let out = request.outFolder { try write(out) { try ParetoReport.write(frontier, to: out) } }
+            if let out = request.outFolder { try write(out, option: "--out") { try ParetoReport.write(frontier, to: out) } }
             switch request.format {
             case .json: return try failing { String(decoding: try stableJSON(frontier), as: UTF8.self) }
             case .table: return ParetoReport.table(frontier)
@@ -56,9 +63,11 @@ public enum PlanWorkflow {
                              options: request.options)
         }
         if let path = request.exportModel, let format = exportFormat {
-            try write(path) { try result.model.write(to: path, format: format) }
+            try write(path, option: "--export-model") {
+                try OutputFile.write(to: path) { temporary in try result.model.writeUnstaged(to: temporary, format: format) }
+            }
         }
-        if let out = request.outFolder { try write(out) { try PlanReport.write(result.plan, to: out) } }
+        if let out = request.outFolder { try write(out, option: "--out") { try PlanReport.write(result.plan, to: out) } }
         switch request.format {
         case .json: return try failing { String(decoding: try PlanReport.json(result.plan), as: UTF8.self) }
         case .table: return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds)
@@ -66,7 +75,7 @@ public enum PlanWorkflow {
     }
 }
 
-/// Runs a write to `path`, naming the path in the failure.
-func write(_ path: String, _ body: () throws -> Void) throws(CommandFailure) {
-    do { try body() } catch { throw .output(path, error) }
+/// Runs a write to `path` (chosen by `option`), turning its error into words that name the path.
+func write(_ path: String, option: String, _ body: () throws -> Void) throws(CommandFailure) {
+    do { try body() } catch { throw .output(path, option: option, error) }
 }

@@ -24,7 +24,7 @@ public enum SimulateWorkflow {
         public var years: Int?
         public var runs: Int
         public var seed: UInt64
-        /// Folder for timeseries.csv (run 0) and summary.json.
+        /// Folder for timeseries.csv (run 0) and summary.json, written as one output set with manifest.json.
         public var outFolder: String?
         public var format: ResultFormat
         /// How to plan when no plan file is given (max-tokens).
@@ -51,6 +51,10 @@ public enum SimulateWorkflow {
         let inputs = try failing {
             try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog)
         }
+        // Where the files go is checked before planning and simulating, so a wrong --out fails at once.
+        if let out = request.outFolder {
+            try write(out, option: "--out") { try OutputSet.check(folder: out, names: SimulationReport.fileNames) }
+        }
         let plan: BuildPlan = try failing {
             if let file = request.planFile { return try BuildPlan.load(from: file) }
             return try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
@@ -65,10 +69,22 @@ public enum SimulateWorkflow {
         let scenario = TwinScenario(design: inputs.design, site: inputs.site, catalog: inputs.catalog, plan: plan,
                                     weather: weatherYears, years: years)
 
-        let timeseriesPath = request.outFolder.map { $0 + "/timeseries.csv" }
-        let timeseries = try timeseriesPath.map { path throws(CommandFailure) in
-            do { return try TimeseriesWriter(path: path) } catch { throw .output(path, error) }
+        // timeseries.csv streams into the output set's staging folder; the set appears in the folder only
+        // once summary.json is written too (an error or a kill before that leaves the folder as it was).
+        var outputs: OutputSet?
+        var timeseries: TimeseriesWriter?
+        if let out = request.outFolder {
+            var digestFiles = [request.inputs.design, inputs.provenance.siteFile]
+            digestFiles += [request.inputs.catalog, request.planFile].compactMap { $0 }
+            if case .file(let path) = source { digestFiles.append(path) }
+            try write(out, option: "--out") {
+                let set = try OutputSet(folder: out, names: SimulationReport.fileNames, command: "simulate",
+                                        inputsDigest: inputDigest(files: digestFiles))
+                outputs = set
+                timeseries = try TimeseriesWriter(in: set)
+            }
         }
+        defer { outputs?.discard() }
         let results = Twin.monteCarlo(scenario, seed: request.seed, runs: request.runs, sink: timeseries?.sink, progress: progress)
 
         let weatherName: String
@@ -83,9 +99,12 @@ public enum SimulateWorkflow {
                           firstYear: scenario.firstYear, years: years, runs: request.runs, seed: request.seed),
             runs: results)
         let json = try failing { try stableJSON(summary) }
-        if let out = request.outFolder {
-            try write(out + "/summary.json") { try AtomicFile.write(json, to: out + "/summary.json") }
-            if let timeseries, let timeseriesPath { try write(timeseriesPath) { try timeseries.commit() } }
+        if let out = request.outFolder, let outputs, let timeseries {
+            try write(out, option: "--out") {
+                try timeseries.finish()  // first: a write error kept since the rows were streamed names its file
+                try outputs.write(SimulationReport.summaryFile, json)
+                try outputs.commit()
+            }
         }
         switch request.format {
         case .json: return String(decoding: json, as: UTF8.self)

@@ -16,7 +16,7 @@ struct Simulate: ParsableCommand {
     @Option(help: "Monte Carlo runs (outages, demand noise, synthetic weather years).") var runs: Int = 1
     @Option(help: "Seed of every random draw.") var seed: UInt64 = 1
     @OptionGroup(title: "Planning (when no --plan is given)") var solver: SolverOptionGroup
-    @Option(help: "Folder for timeseries.csv (run 0) and summary.json.") var out: String?
+    @Option(help: "Folder for timeseries.csv (run 0), summary.json and manifest.json.") var out: String?
     @Option(help: "table or json (--out writes the hourly time series).") var format: ResultFormat = .table
 
     func validate() throws {
