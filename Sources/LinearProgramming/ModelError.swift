@@ -17,7 +17,7 @@ public struct ModelIssue: Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Equatable, Sendable {
         case emptyModel, noConstraints, invalidName, duplicateName, nonFiniteNumber, invertedBounds,
              unknownVariable, duplicateTerm, fractionalIntegerBound, binaryBoundOutsideUnit,
-             invalidOption, infeasibleInitialSolution, tooLarge
+             invalidOption, infeasibleInitialSolution, tooLarge, magnitudeOutOfRange
     }
 
     public var kind: Kind

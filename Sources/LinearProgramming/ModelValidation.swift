@@ -1,4 +1,11 @@
 extension Model {
+    /// Largest magnitude of a coefficient or finite bound handed to GLPK. Beyond it GLPK's scaling and cut
+    /// generators lose the small numbers (its cover-cut set-up aborts the process on such rows).
+    public static let maximumMagnitude = 1e15
+    /// Smallest magnitude of a non-zero coefficient handed to GLPK: below it a coefficient is noise to the
+    /// simplex's tolerances (1e-9 feasibility) and scaling amplifies it.
+    public static let minimumMagnitude = 1e-12
+
     /// Every reason GLPK could abort on, or silently misread, this model and these options.
     /// An empty result means the model is safe to hand to GLPK.
     public func issues(options: SolverOptions = SolverOptions()) -> [ModelIssue] {
@@ -81,6 +88,12 @@ extension Model {
         if let upper, !upper.isFinite {
             issues.append(.init(.nonFiniteNumber, "\(path).upperBound", "must be finite (use nil for none), got \(upper)"))
         }
+        for (side, bound) in [("lowerBound", lower), ("upperBound", upper)] {
+            if let bound, bound.isFinite, abs(bound) > Self.maximumMagnitude {
+                issues.append(.init(.magnitudeOutOfRange, "\(path).\(side)",
+                                    "\(bound) is beyond the ±\(Self.maximumMagnitude) the solver takes"))
+            }
+        }
         if let lower, let upper, lower.isFinite, upper.isFinite, lower > upper {
             issues.append(.init(.invertedBounds, path, "lower bound \(lower) exceeds upper bound \(upper)"))
         }
@@ -101,8 +114,12 @@ extension Model {
             } else {
                 seen[term.variable.index] = k
             }
+            let size = abs(term.coefficient)
             if !term.coefficient.isFinite {
                 issues.append(.init(.nonFiniteNumber, "\(termPath).coefficient", "must be finite, got \(term.coefficient)"))
+            } else if size > Self.maximumMagnitude || (size > 0 && size < Self.minimumMagnitude) {
+                issues.append(.init(.magnitudeOutOfRange, "\(termPath).coefficient",
+                                    "\(term.coefficient) is outside the magnitudes the solver takes, [\(Self.minimumMagnitude), \(Self.maximumMagnitude)]"))
             }
         }
         return issues

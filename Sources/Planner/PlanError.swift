@@ -14,6 +14,12 @@ public enum PlanError: Error, Equatable, Sendable {
     case noRacks(NoRackDiagnosis)
     /// The solver's plan breaks a limit when checked independently (numerical trouble, not a plan).
     case limitBroken(BrokenLimit)
+    /// A per-rack figure is too large or too small for the solver in the limit named (input out of scale).
+    case outOfScale(family: ConstraintFamily?, quarter: Quarter?, subject: String?, detail: String)
+    /// Two halls, profiles or workloads get the same name in the model's rows.
+    case ambiguousNames(kind: String, first: String, second: String, id: String)
+    /// A hall, profile or workload name too long for the model's row names.
+    case nameTooLong(kind: String, name: String, limit: Int)
 }
 
 /// Why no rack fits anywhere: for each allowed profile, the limits one purchase unit of it already exceeds

@@ -28,6 +28,8 @@ public enum Planner {
         try check(options)
         let budget = TimeBudget(options)
         var problem = PlanningProblem(design: design, site: site, catalog: catalog)
+        try checkNames(problem)
+        if problem.eligible.isEmpty { throw PlanError.noRacks(NoRackAnalysis.diagnose(Formulation(problem))) }
         var outcome = try solve(problem, options: options, budget: budget)
         var assignment = HallAssignment(problem: problem, stock: outcome.stockValues)
         if !assignment.overfull.isEmpty {
@@ -53,6 +55,26 @@ public enum Planner {
         }
         if let target = options.tokenTargetPerSecond, !(target.isFinite && target > 0) {
             throw PlanError.invalidOptions("the token target must be a positive number of tokens/s, got \(target)")
+        }
+    }
+
+    /// Longest hall, profile or workload name: row names such as `share(NAME,2027Q3)` stay within GLPK's 255.
+    static let maximumNameLength = 120
+
+    /// Refuses names that the model's row names cannot tell apart or hold.
+    static func checkNames(_ problem: PlanningProblem) throws {
+        let kinds: [(String, [String])] = [
+            ("halls", problem.halls.map(\.name)), ("profiles", problem.profiles.map(\.id)),
+            ("workloads", problem.design.workloadMix.map(\.workload)),
+        ]
+        for (kind, names) in kinds {
+            var seen: [String: String] = [:]
+            for name in names {
+                if name.utf8.count > maximumNameLength { throw PlanError.nameTooLong(kind: kind, name: name, limit: maximumNameLength) }
+                let id = Formulation.id(name)
+                if let first = seen[id], first != name { throw PlanError.ambiguousNames(kind: kind, first: first, second: name, id: id) }
+                seen[id] = name
+            }
         }
     }
 

@@ -1,5 +1,21 @@
 import LinearProgramming
 
+extension SolveSession {
+    /// The model's first problem, told by the limit it sits in (the planner only builds finite, well-named
+    /// models, so what validation still finds is a per-rack figure out of scale).
+    static func outOfScale(_ error: ModelError, _ f: Formulation) -> PlanError {
+        let issue = error.issues.first
+        let path = issue?.path ?? ""
+        let detail = issue?.message ?? "the model could not be built"
+        if path.hasPrefix("constraints["), let close = path.firstIndex(of: "]"),
+           let i = Int(path[path.index(path.startIndex, offsetBy: 12)..<close]), i < f.rows.count {
+            let info = f.rows[i]
+            return .outOfScale(family: info.family, quarter: info.quarter, subject: info.subject, detail: detail)
+        }
+        return .outOfScale(family: nil, quarter: nil, subject: nil, detail: detail)
+    }
+}
+
 /// One MIP solve and the LP relaxation of the model it solved (whose duals price the binding limits).
 struct SolveStep {
     var solution: Solution
@@ -39,7 +55,12 @@ struct SolveSession {
             options.initialSolution = initial
         }
         options.timeLimitSeconds = deadline.remainingSeconds
-        var solution = try model.solve(options: options)
+        var solution: Solution
+        do {
+            solution = try model.solve(options: options)
+        } catch let error as ModelError {
+            throw Self.outOfScale(error, f)
+        }
         if solution.status == .limitReachedWithoutSolution, let initial {
             // GLPK stopped before taking up the starting plan: the plan stands, with the relaxation's bound.
             solution = model.solution(at: initial, bestBound: lp.solution?.objectiveValue)

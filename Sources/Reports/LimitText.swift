@@ -118,6 +118,15 @@ public enum LimitText {
         case .noPlanWithinLimit(let seconds): "no feasible plan found within the time limit\(seconds.map { " of \($0) s" } ?? "")"
         case .invalidOptions(let message): message
         case .noRacks(let d): noRacks(d)
+        case .outOfScale(let family, let quarter, let subject, let detail):
+            "a figure is out of scale for the solver in "
+                + (family.map { limitName($0, subject: subject, quarter: quarter) } ?? "the objective") + ": \(detail); "
+                + "check the units of the design's and catalog's figures for that limit (README, Field ranges)"
+        case .ambiguousNames(let kind, let first, let second, let id):
+            "\(kind) '\(first)' and '\(second)' both become '\(id)' in the model's row names "
+                + "(names keep A–Z a–z 0–9 _ . , ( ) and turn anything else into _): rename one"
+        case .nameTooLong(let kind, let name, let limit):
+            "\(kind): the name '\(name.prefix(40))…' has \(name.utf8.count) characters; the model's row names take at most \(limit): shorten it"
         case .limitBroken(let b):
             "the solver's plan breaks \(limitName(b.family, subject: b.subject, quarter: b.quarter)): "
                 + "\(NumberText.amount(b.used)) of \(NumberText.amount(b.capacity)) \(b.unit) when recomputed from its racks; "

@@ -18,6 +18,7 @@ extension CommandFailure {
         case .infeasible, .noRacks: status = .infeasible
         case .noPlanWithinLimit, .limitBroken: status = .noPlanWithinLimit
         case .invalidOptions: status = .usage
+        case .outOfScale, .ambiguousNames, .nameTooLong: status = .invalidInput
         }
         return CommandFailure(["plan: " + LimitText.message(error)], status: status)
     }

@@ -38,6 +38,9 @@ struct RatioStrategy: ObjectiveStrategy {
     /// Relative tolerance below which num − λ·den counts as zero (last-bit noise of the LP).
     static let zeroTolerance = 1e-9
 
+    /// Tokens in a million: cost-per-token counts tokens in millions.
+    static let tokensPerMillion = 1e6
+
     /// Tokens/s per facility MW over the horizon: num = Σ tokens/s, den = Σ facility MW.
     static func tokensPerMW(halfGap: Double) -> RatioStrategy {
         RatioStrategy(sense: .maximize, halfGap: halfGap, scale: 1, unitWithGap: tokensPerSecondSummedUnit,
@@ -47,11 +50,15 @@ struct RatioStrategy: ObjectiveStrategy {
         }
     }
 
-    /// Cost over the horizon per token over the horizon, in USD per million tokens.
+    /// Cost over the horizon per million tokens over the horizon, USD. Tokens are counted in millions so
+    /// that a rack's coefficient (tokens/s × seconds per quarter) stays near 10⁶, not 10¹², well inside the
+    /// magnitudes the solver takes.
     static func costPerToken(halfGap: Double) -> RatioStrategy {
-        RatioStrategy(sense: .minimize, halfGap: halfGap, scale: 1e6,
-                      unitWithGap: "USD (horizon cost less λ × tokens)", unitWithoutGap: "tokens over the horizon") { f in
-            let tokens = Formulation.sum(f.tokenTerms).map { Term($0.variable, $0.coefficient * TimeBase.secondsPerQuarter) }
+        RatioStrategy(sense: .minimize, halfGap: halfGap, scale: 1,
+                      unitWithGap: "USD (horizon cost less λ × million tokens)", unitWithoutGap: "million tokens over the horizon") { f in
+            let tokens = Formulation.sum(f.tokenTerms).map {
+                Term($0.variable, $0.coefficient * TimeBase.secondsPerQuarter / tokensPerMillion)
+            }
             return Terms(num: f.costTerms, den: tokens, size: tokens, first: tokens)
         }
     }
