@@ -30,6 +30,21 @@ struct LinearProgrammingValidationTests {
         #expect(error.issues == [ModelIssue(.duplicateTerm, "constraints[0](plant1).terms[1]", "x already appears at [0]")])
     }
 
+    @Test("Coefficients and bounds outside [1e-12, 1e15] are refused before GLPK; the edges pass")
+    func magnitudes() {
+        var (m, x, _, _) = TestModels.wyndor()
+        m.constraints[0].terms[0].coefficient = 1e16
+        m.constraints[1].terms[0].coefficient = 1e-13
+        m.constraints[2].upperBound = -2e15
+        m.objective[0].coefficient = 3e15
+        #expect(kinds(m) == [.magnitudeOutOfRange, .magnitudeOutOfRange, .magnitudeOutOfRange, .magnitudeOutOfRange])
+        var edge = TestModels.wyndor().0
+        edge.constraints[0].terms[0].coefficient = 1e15
+        edge.constraints[1].terms[0].coefficient = 1e-12
+        edge.variables[x.index].upperBound = 1e15
+        #expect(kinds(edge).isEmpty)
+    }
+
     @Test func badIndices() {
         var (m, _, _, _) = TestModels.wyndor()
         m.constraints[1].terms.append(Term(VariableID(7), 1))

@@ -1,0 +1,91 @@
+import Foundation
+import Numerics
+import Testing
+import Plans
+import PlantPhysics
+@testable import Planner
+@testable import PlantModel
+
+@Suite("Planner reliability: no-rack plans, names, re-checked limits, time limits")
+struct ReliabilityTests {
+    @Test("The bundled design on Dallas has no rack: exit-3 diagnosis names the chillers, per profile, worked by hand")
+    func noRackOnDallas() throws {
+        let catalog = try Catalog.bundled()
+        let design = try ReferenceDesign.load(from: TinyInstance.root + "/reference-designs/gb300-nvl72-hybrid.yaml", catalog: catalog).value
+        let site = try Site.load(from: TinyInstance.root + "/sites/dallas-tx.yaml").value
+        let inputs = PlanInputs(design: "d", designFile: "-", site: "s", siteFile: "-", catalog: "bundled", digest: "0")
+        do {
+            _ = try Planner.plan(design: design, site: site, catalog: catalog, inputs: inputs)
+            Issue.record("expected no plan")
+        } catch PlanError.noRacks(let d) {
+            // Dallas 0.4 %: 38.0 °C with 23.6 °C coincident wet-bulb; pads at 0.8: 38 − 0.8 × 14.4 = 26.48 °C;
+            // free water 26.48 + 5.6 = 32.08 °C, 0.08 K over the 32 °C supply: chillers carry 0.08/10 of the
+            // liquid heat. GB300: 142 kW × 0.8 liquid × 0.008 × 8 racks = 0.0072704 MW, against 0 MW installed.
+            #expect(d.condition.freeCoolingSupplyC.isApproximatelyEqual(to: 32.08, absoluteTolerance: 1e-9))
+            let gb300 = try #require(d.blockers.first { $0.profile == "gb300-nvl72" })
+            #expect(gb300.family == .chiller && gb300.capacity == 0 && gb300.unitRacks == 8)
+            #expect(gb300.needed.isApproximatelyEqual(to: 0.142 * 0.8 * 0.008 * 8, relativeTolerance: 1e-9))
+            #expect(Set(d.blockers.map(\.profile)) == ["gb200-nvl72", "gb300-nvl72"], "every allowed profile is kept out")
+            #expect(d.supplySetPointC == 32)
+        }
+    }
+
+    @Test("A design whose only hall admits no profile is exit 3 before any solve, with the exclusions")
+    func noEligibleProfile() throws {
+        var tiny = try TinyInstance()
+        tiny.design.halls[0].maxRackKW = 100
+        do {
+            _ = try tiny.plan()
+            Issue.record("expected no plan")
+        } catch PlanError.noRacks(let d) {
+            #expect(d.blockers.isEmpty)
+            #expect(d.exclusions.contains { $0.hasPrefix("gb300-nvl72 not in h: rack 142.0 kW > hall limit 100.0 kW") }, "\(d.exclusions)")
+        }
+    }
+
+    @Test("Halls whose names meet in the model's row names are refused")
+    func ambiguousNames() throws {
+        var tiny = try TinyInstance()
+        tiny.design.halls.append(tiny.design.halls[0])
+        tiny.design.halls[0].name = "a-b"
+        tiny.design.halls[1].name = "a_b"
+        #expect(throws: PlanError.ambiguousNames(kind: "halls", first: "a-b", second: "a_b", id: "a_b")) { try tiny.plan() }
+    }
+
+    @Test("A plan over a limit is never reported: the re-check recomputes each limit from the racks")
+    func recheck() throws {
+        // Site 1 MW: 7 GB300 racks draw 7 × 0.1471 = 1.0297 MW; the check must refuse them, whatever a solver said.
+        let tiny = try TinyInstance(positions: 10, hallMW: 5, siteMW: 1)
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let gb300 = try #require(problem.eligible.firstIndex { problem.profiles[$0.profile].id == "gb300-nvl72" })
+        let stock = [gb300: [0: 7, 1: 7]]
+        let assignment = HallAssignment(problem: problem, stock: stock)
+        #expect {
+            try PlanCheck.check(problem: problem, stock: stock, assignment: assignment)
+        } throws: { error in
+            guard case PlanError.limitBroken(let b) = error else { return false }
+            return b.family == .sitePower && b.capacity == 1 && b.used.isApproximatelyEqual(to: 7 * 0.1471, relativeTolerance: 1e-9)
+        }
+        // Six racks (0.8826 MW) pass.
+        let fits = [gb300: [0: 6, 1: 6]]
+        try PlanCheck.check(problem: problem, stock: fits, assignment: HallAssignment(problem: problem, stock: fits))
+    }
+
+    @Test("A campus of 24 distinct halls plans within its time limit and budget")
+    func distinctHallCampus() throws {
+        let catalog = try Catalog.bundled()
+        let file = TinyInstance.root + "/Tests/PlannerTests/Fixtures/distinct-hall-campus.yaml"
+        let design = try ReferenceDesign.load(from: file, catalog: catalog).value
+        let site = try Site.load(from: TinyInstance.root + "/sites/ashburn-va.yaml").value
+        let inputs = PlanInputs(design: "campus", designFile: file, site: "s", siteFile: "-", catalog: "bundled", digest: "0")
+        let start = ContinuousClock.now
+        let result = try Planner.plan(design: design, site: site, catalog: catalog, inputs: inputs,
+                                      options: PlanOptions(timeLimitSeconds: 10, timeBudgetSeconds: 25, relativeGap: 0.001))
+        let seconds = (ContinuousClock.now - start) / .seconds(1)
+        // Two passes at most (the campus has no groups to split), each a solve of at most 10 s, within the
+        // 25 s budget; a few seconds of model building and checking on top.
+        #expect(seconds < 25 + 5, "took \(seconds) s")
+        #expect(result.plan.quarters.last!.racks > 0)
+        #expect(result.plan.solver.integerVariables > 1000, "the 24 halls are planned as distinct halls")
+    }
+}
