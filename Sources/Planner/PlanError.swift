@@ -20,6 +20,8 @@ public enum PlanError: Error, Equatable, Sendable {
     case ambiguousNames(kind: String, first: String, second: String, id: String)
     /// A hall, profile or workload name too long for the model's row names.
     case nameTooLong(kind: String, name: String, limit: Int)
+    /// GLPK failed numerically (e.g. a singular basis it could not repair).
+    case solverFailed
 }
 
 /// Why no rack fits anywhere: for each allowed profile, the limits one purchase unit of it already exceeds

@@ -60,6 +60,8 @@ struct SolveSession {
             solution = try model.solve(options: options)
         } catch let error as ModelError {
             throw Self.outOfScale(error, f)
+        } catch is SolverError {
+            throw PlanError.solverFailed
         }
         if solution.status == .limitReachedWithoutSolution, let initial {
             // GLPK stopped before taking up the starting plan: the plan stands, with the relaxation's bound.
@@ -76,8 +78,8 @@ struct SolveSession {
         case .limitReachedWithoutSolution:
             throw PlanError.noPlanWithinLimit(seconds: budget.perSolveSeconds)
         case .unbounded:
-            // Every column is bounded by floor space; an unbounded plan is a formulation bug.
-            throw PlanError.invalidOptions("internal error: the plan is unbounded")
+            // Every column is bounded by floor space: only figures out of scale can make the solver say so.
+            throw PlanError.outOfScale(family: nil, quarter: nil, subject: nil, detail: "the solver found the objective unbounded")
         }
     }
 }

@@ -127,6 +127,8 @@ public enum LimitText {
                 + "(names keep A–Z a–z 0–9 _ . , ( ) and turn anything else into _): rename one"
         case .nameTooLong(let kind, let name, let limit):
             "\(kind): the name '\(name.prefix(40))…' has \(name.utf8.count) characters; the model's row names take at most \(limit): shorten it"
+        case .solverFailed:
+            "the solver failed numerically on this model; check the units and magnitudes of the design's and catalog's figures (README, Field ranges)"
         case .limitBroken(let b):
             "the solver's plan breaks \(limitName(b.family, subject: b.subject, quarter: b.quarter)): "
                 + "\(NumberText.amount(b.used)) of \(NumberText.amount(b.capacity)) \(b.unit) when recomputed from its racks; "

@@ -16,7 +16,7 @@ extension CommandFailure {
         let status: ExitStatus
         switch error {
         case .infeasible, .noRacks: status = .infeasible
-        case .noPlanWithinLimit, .limitBroken: status = .noPlanWithinLimit
+        case .noPlanWithinLimit, .limitBroken, .solverFailed: status = .noPlanWithinLimit
         case .invalidOptions: status = .usage
         case .outOfScale, .ambiguousNames, .nameTooLong: status = .invalidInput
         }
@@ -54,6 +54,8 @@ func failing<T>(_ body: () throws -> T) throws(CommandFailure) -> T {
     } catch let error as EPWError {
         throw .weather(error)
     } catch {
-        throw CommandFailure(["\(error)"], status: .invalidInput)
+        // Every error the libraries throw is handled above; anything else is a bug, named without internals.
+        throw CommandFailure(["the command failed for a reason TokenPlant does not recognize: please report it with the command line"],
+                             status: .invalidInput)
     }
 }

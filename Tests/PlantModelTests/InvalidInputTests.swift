@@ -186,3 +186,38 @@ struct InvalidInputTests {
         #expect(try designIssues(yaml).map(\.path) == ["halls[0].positions", "halls[0].maxRackKW", "workloadMix"])
     }
 }
+
+@Suite("Unreadable files in words")
+struct UnreadableFileTests {
+    static func issue(_ text: [UInt8]?, name: String = "f.yaml") throws -> ValidationIssue {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tp-unreadable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(name).path
+        if let text { FileManager.default.createFile(atPath: path, contents: Data(text)) }
+        let error = try #require(throws: InputError.self) { _ = try PlantFile.load(Site.self, from: path) }
+        return try #require(error.issues.first)
+    }
+
+    @Test("A duplicated key names its line and the key, not the whole file")
+    func duplicateKey() throws {
+        let issue = try Self.issue(Array("name: a\ngrid: {}\nname: b\n".utf8))
+        #expect(issue.line == 1)
+        #expect(issue.message == "not valid YAML/JSON: the key 'name' appears twice in the mapping that starts on this line: keep one")
+    }
+
+    @Test("A byte that is not UTF-8 names its line and offset")
+    func notUTF8() throws {
+        // "a: 1\nb: " is 8 bytes; the 9th (0xFF) cannot start a UTF-8 sequence, on line 2.
+        let issue = try Self.issue(Array("a: 1\nb: ".utf8) + [0xFF, 0x0A])
+        #expect(issue.line == 2)
+        #expect(issue.message == "byte 9 is not UTF-8 text (save the file as UTF-8)")
+    }
+
+    @Test("A missing file and a syntax error say so in words")
+    func missingAndSyntax() throws {
+        #expect(try Self.issue(nil).message == "no such file (check the path)")
+        let syntax = try Self.issue(Array("a: [1, 2\n".utf8))
+        #expect(syntax.line == 2 && syntax.message == "not valid YAML/JSON: did not find expected ',' or ']' (while parsing a flow sequence)")
+    }
+}

@@ -33,13 +33,32 @@ public struct Decoded<Value> {
 public enum PlantFile {
     /// Decodes `type` from the file at `path`.
     public static func load<T: Decodable>(_ type: T.Type, from path: String) throws(InputError) -> Decoded<T> {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "cannot read file: \(error.localizedDescription)")])
+        return try decode(type, from: try text(of: path), file: path)
+    }
+
+    /// The UTF-8 text of the file at `path`; a missing file or a byte that is not UTF-8 is an issue with
+    /// its line.
+    public static func text(of path: String) throws(InputError) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "no such file (check the path)")])
         }
-        return try decode(type, from: text, file: path)
+        guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "",
+                                                      message: isFolder.boolValue ? "is a folder, not a file" : "cannot be read (check its permissions)")])
+        }
+        var bytes = data.makeIterator(), parser = Unicode.UTF8.ForwardParser(), offset = 0
+        decoding: while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: break decoding
+            case .error:
+                let line = data.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw InputError(issues: [ValidationIssue(file: path, line: line, path: "",
+                                                          message: "byte \(offset + 1) is not UTF-8 text (save the file as UTF-8)")])
+            }
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Decodes `type` from YAML or JSON text; `file` names it in messages.
@@ -48,9 +67,10 @@ public enum PlantFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw InputError(issues: [ValidationIssue(file: file, line: line(of: error), path: "", message: "not valid YAML/JSON: \(error)")])
+            throw InputError(issues: [ValidationIssue(file: file, line: line(of: error, in: text), path: "",
+                                                      message: "not valid YAML/JSON: \(message(of: error))")])
         } catch {
-            throw InputError(issues: [ValidationIssue(file: file, line: nil, path: "", message: "not valid YAML/JSON: \(error)")])
+            throw InputError(issues: [ValidationIssue(file: file, line: nil, path: "", message: "not valid YAML/JSON")])
         }
         guard let root else {
             throw InputError(issues: [ValidationIssue(file: file, line: nil, path: "", message: "file is empty")])
@@ -61,12 +81,33 @@ public enum PlantFile {
         return Decoded(value: value, file: file, lines: session.lines)
     }
 
-    static func line(of error: YamlError) -> Int? {
+    /// The line a YAML error points at.
+    static func line(of error: YamlError, in text: String) -> Int? {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return mark.line
+        case .duplicatedKeysInMapping(_, let context):
+            return context.mark.line
+        case .reader(_, let offset?, _, _):
+            return text.utf8.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         default:
             return nil
+        }
+    }
+
+    /// A YAML error in a sentence, without the file's text that Yams' own description carries.
+    static func message(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            return problem + (context.map { " (\($0.text))" } ?? "")
+        case .reader(let problem, _, _, _):
+            return problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "the key\(duplicates.count == 1 ? "" : "s") " + duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                + " appear\(duplicates.count == 1 ? "s" : "") twice in the mapping that starts on this line: keep one"
+        default:
+            return "the text cannot be read as YAML or JSON"
         }
     }
 }

@@ -7,10 +7,7 @@ public enum PlantFileKind: String, Sendable {
 
     /// Reads the file's top level: `grid` → site, `halls` → design, `profiles` + `workloads` → catalog.
     public static func detect(path: String) throws(InputError) -> PlantFileKind {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "cannot read file: \(error.localizedDescription)")])
-        }
+        let text = try PlantFile.text(of: path)
         let keys: Set<String>
         do {
             guard case .mapping(let mapping)? = try Yams.compose(yaml: text) else {
@@ -20,9 +17,10 @@ public enum PlantFileKind: String, Sendable {
         } catch let error as InputError {
             throw error
         } catch let error as YamlError {
-            throw InputError(issues: [ValidationIssue(file: path, line: PlantFile.line(of: error), path: "", message: "not valid YAML/JSON: \(error)")])
+            throw InputError(issues: [ValidationIssue(file: path, line: PlantFile.line(of: error, in: text), path: "",
+                                                      message: "not valid YAML/JSON: \(PlantFile.message(of: error))")])
         } catch {
-            throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "not valid YAML/JSON: \(error)")])
+            throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "not valid YAML/JSON")])
         }
         if keys.contains("grid") { return .site }
         if keys.contains("halls") { return .design }
