@@ -194,6 +194,17 @@ struct ExitCodeTests {
         UsageCase(arguments: ["simulate", smallDesign, "--runs", "0"], mentions: ["--runs"]),
         UsageCase(arguments: ["simulate", smallDesign, "--years", "0"], mentions: ["--years"]),
         UsageCase(arguments: ["profiles", "--format", "xml"], mentions: ["--format", "xml"]),
+        // Values that once crashed or hung (issue #14): each is now refused before any work starts.
+        UsageCase(arguments: ["plan", smallDesign, "--gap", "5"], mentions: ["--gap"]),
+        UsageCase(arguments: ["plan", smallDesign, "--time-budget", "0"], mentions: ["--time-budget"]),
+        UsageCase(arguments: ["plan", smallDesign, "--pareto", "1000"], mentions: ["--pareto"]),
+        UsageCase(arguments: ["plan", smallDesign, "--pareto", "3", "--objective", "tokens-per-mw"], mentions: ["--pareto"]),
+        UsageCase(arguments: ["simulate", smallDesign, "--runs", "9223372036854775807"], mentions: ["--runs"]),
+        UsageCase(arguments: ["simulate", smallDesign, "--runs", "1000000000"], mentions: ["--runs"]),
+        UsageCase(arguments: ["simulate", smallDesign, "--time-limit", "inf"], mentions: ["--time-limit"]),
+        UsageCase(arguments: ["bench", smallDesign, "--runs=-1"], mentions: ["--runs"]),
+        UsageCase(arguments: ["bench-twin", smallDesign, "--runs", "0"], mentions: ["--runs"]),
+        UsageCase(arguments: ["bench-twin", smallDesign, "--monte-carlo-years", "1000000000"], mentions: ["--monte-carlo-years"]),
     ]
 
     @Test("2: a bad flag or flag value exits 2 and names the flag", arguments: usageCases)
