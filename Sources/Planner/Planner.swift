@@ -38,7 +38,8 @@ public enum Planner {
             assignment = HallAssignment(problem: problem, stock: outcome.stockValues)
         }
         let stock = outcome.stockValues
-        if stock.values.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {
+        // A Pareto point's ε-limit may leave room for no rack: that point of the frontier is zero, not an error.
+        if options.limit == nil, stock.values.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {
             throw PlanError.noRacks(NoRackAnalysis.diagnose(outcome.formulation))
         }
         try PlanCheck.check(problem: problem, stock: stock, assignment: assignment)
