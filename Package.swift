@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TwinTests",
-            dependencies: ["Twin", "Plans", "Planner", "PlantModel", "PlantPhysics", "Climate", "Reports",
+            dependencies: ["Twin", "Plans", "Planner", "PlantModel", "PlantPhysics", "Climate", "Reports", "Workflows",
                            .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(

@@ -1,9 +1,9 @@
 import PlantModel
 
 /// A capacity limit and how tight it is: data only; ``Reports`` puts it in words.
-public struct BindingLimit: Codable, Equatable, Sendable {
+public struct BindingLimit: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// Whether one more purchase unit still fits under the limit.
-    public enum State: String, Codable, Sendable {
+    public enum State: String, FileEnum {
         /// Less than one more purchase unit of any rack in the limit fits.
         case binding
         /// More fits, but the limit has a non-zero shadow price in the LP relaxation.
@@ -41,5 +41,13 @@ public struct BindingLimit: Codable, Equatable, Sendable {
         self.unit = unit
         self.shadowPrice = shadowPrice
         self.shadowPriceUnit = shadowPriceUnit
+    }
+}
+
+extension BindingLimit {
+    /// A stand-in for ``PlaceholderDecodable`` (see ``BuildPlan/placeholder``).
+    public static var placeholder: BindingLimit {
+        BindingLimit(constraint: "", family: .placeholder, state: .placeholder, quarter: nil, subject: nil, capacity: 0, used: 0,
+                     slack: 0, unit: "", shadowPrice: 0, shadowPriceUnit: "")
     }
 }

@@ -3,7 +3,7 @@ import PlantPhysics
 
 /// The planner's answer: racks per quarter, hall and profile; per-quarter metrics; solver facts; and
 /// the limits that shape the plan. Everything in it is a deterministic function of the inputs.
-public struct BuildPlan: Codable, Equatable, Sendable {
+public struct BuildPlan: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var inputs: PlanInputs
     public var objective: Objective
     /// The objective's value in ``objectiveUnit``.
@@ -36,7 +36,7 @@ public struct BuildPlan: Codable, Equatable, Sendable {
 }
 
 /// What was planned: names, files and a digest of the inputs' bytes.
-public struct PlanInputs: Codable, Equatable, Sendable {
+public struct PlanInputs: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var design: String
     public var designFile: String
     public var site: String
@@ -57,9 +57,9 @@ public struct PlanInputs: Codable, Equatable, Sendable {
 }
 
 /// How the solver got there.
-public struct SolverFacts: Codable, Equatable, Sendable {
+public struct SolverFacts: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// How a search ended with a plan.
-    public enum Status: String, Codable, Sendable {
+    public enum Status: String, FileEnum {
         /// Proven within the requested gap.
         case optimal
         /// Stopped by the gap or time limit with a plan; see `relativeGap`.
@@ -95,7 +95,7 @@ public struct SolverFacts: Codable, Equatable, Sendable {
 }
 
 /// One quarter of the plan, site-wide.
-public struct QuarterMetrics: Codable, Equatable, Sendable {
+public struct QuarterMetrics: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var quarter: Quarter
     public var racks: Int
     public var gpus: Int
@@ -131,7 +131,7 @@ public struct QuarterMetrics: Codable, Equatable, Sendable {
 }
 
 /// Racks of one profile in one hall in one quarter.
-public struct RackLine: Codable, Equatable, Sendable {
+public struct RackLine: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var quarter: Quarter
     public var hall: String
     public var profile: String
@@ -158,7 +158,7 @@ public struct RackLine: Codable, Equatable, Sendable {
 }
 
 /// Equipment in service in a quarter.
-public struct BillOfMaterials: Codable, Equatable, Sendable {
+public struct BillOfMaterials: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var quarter: Quarter
     public var racks: Int
     public var gpus: Int
@@ -181,5 +181,46 @@ public struct BillOfMaterials: Codable, Equatable, Sendable {
         self.feedsInService = feedsInService
         self.itMW = itMW
         self.facilityMW = facilityMW
+    }
+}
+
+// Stand-ins for ``PlaceholderDecodable``: plan.json is read by PlantModel's collecting decoder, which goes on
+// after a problem so that every problem of the file is reported at once. A stand-in never reaches a caller.
+extension BuildPlan {
+    public static var placeholder: BuildPlan {
+        BuildPlan(inputs: .placeholder, objective: .placeholder, objectiveValue: 0, objectiveUnit: "", solver: .placeholder,
+                  designCondition: .placeholder, quarters: [], racks: [], billOfMaterials: [], binding: [], exclusions: [])
+    }
+}
+
+extension PlanInputs {
+    public static var placeholder: PlanInputs { PlanInputs(design: "", designFile: "", site: "", siteFile: "", catalog: "", digest: "") }
+}
+
+extension SolverFacts {
+    public static var placeholder: SolverFacts {
+        SolverFacts(status: .placeholder, branchAndBoundNodes: 0, simplexIterations: 0, solves: 0, integerVariables: 0,
+                    continuousVariables: 0, constraints: 0)
+    }
+}
+
+extension QuarterMetrics {
+    public static var placeholder: QuarterMetrics {
+        QuarterMetrics(quarter: .placeholder, racks: 0, gpus: 0, itMW: 0, facilityMW: 0, usableGridMW: 0, tokensPerSecond: 0,
+                       tokensPerSecondByWorkload: [:], capexNewUSD: 0, capexCumulativeUSD: 0)
+    }
+}
+
+extension RackLine {
+    public static var placeholder: RackLine {
+        RackLine(quarter: .placeholder, hall: "", profile: "", racksNew: 0, racksTotal: 0, gpus: 0, itMW: 0, liquidMW: 0,
+                 positions: 0, tokensPerSecond: 0)
+    }
+}
+
+extension BillOfMaterials {
+    public static var placeholder: BillOfMaterials {
+        BillOfMaterials(quarter: .placeholder, racks: 0, gpus: 0, cdus: 0, switches: 0, transceivers: 0, feedsInService: [],
+                        itMW: 0, facilityMW: 0)
     }
 }

@@ -1,7 +1,7 @@
 import PlantModel
 
 /// The families of limits in the plan, each with its stable row-name prefix in exported models.
-public enum ConstraintFamily: String, Sendable, Codable, CaseIterable {
+public enum ConstraintFamily: String, FileEnum {
     case floor, hallPower = "hall_power", liquid, air, sitePower = "site_power",
          heatRejection = "heat_rejection", chiller, network, supply, budget,
          serve, share, stock, tokenTarget = "token_target", ratio,

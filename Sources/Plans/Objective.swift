@@ -1,5 +1,7 @@
+import PlantModel
+
 /// What the planner optimizes.
-public enum Objective: String, Sendable, CaseIterable, Codable {
+public enum Objective: String, FileEnum {
     /// Most tokens over the horizon (Σ over quarters of tokens/s × seconds per quarter).
     case maxTokens = "max-tokens"
     /// Highest ratio of tokens to facility power over the horizon (Dinkelbach iterations, exact),

@@ -2,27 +2,36 @@ import Foundation
 import PlantModel
 
 extension BuildPlan {
-    /// Reads a plan.json written by `plan --out`; a problem names the file and the field path.
-    public static func load(from path: String) throws(InputError) -> BuildPlan {
-        func failure(_ field: String, _ message: String) -> InputError {
-            InputError(issues: [ValidationIssue(file: path, line: nil, path: field, message: message)])
+    /// Reads a plan.json written by `plan --out` and checks it on its own (``issues(in:)``). Every problem is
+    /// reported at once, as `FILE:LINE: quarters[3].racks: message`: malformed JSON, missing and unknown keys
+    /// (with "did you mean"), wrong types, numbers out of range, quarters and rack lines that do not add up.
+    ///
+    /// plan.json is read by the same collecting decoder as the site, design and catalog files (JSON is
+    /// YAML's flow style), so each field keeps its line.
+    public static func load(from path: String) throws(InputError) -> Decoded<BuildPlan> {
+        let decoded = try decode(path)
+        let issues = issues(in: decoded)
+        if !issues.isEmpty { throw InputError(issues: issues) }
+        return decoded
+    }
+
+    /// Reads a plan.json to simulate `design` with `catalog`: the checks of ``load(from:)`` and those of
+    /// ``issues(in:against:catalog:)`` (the plan's design, halls, profiles and quarters must be this design's),
+    /// all reported at once.
+    public static func load(from path: String, simulating design: ReferenceDesign, catalog: Catalog) throws(InputError) -> Decoded<BuildPlan> {
+        let decoded = try decode(path)
+        let issues = issues(in: decoded, against: design, catalog: catalog) + issues(in: decoded)
+        if !issues.isEmpty { throw InputError(issues: issues) }
+        return decoded
+    }
+
+    private static func decode(_ path: String) throws(InputError) -> Decoded<BuildPlan> {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            let inside = (path as NSString).appendingPathComponent("plan.json")
+            let hint = FileManager.default.fileExists(atPath: inside) ? ": pass \(inside)" : ": pass the plan.json that `tokenplant plan --out DIR` wrote"
+            throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "is a folder, not a plan.json\(hint)")])
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw failure("", "cannot read the file")
-        }
-        func dotted(_ codingPath: [any CodingKey]) -> String {
-            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        do {
-            return try JSONDecoder().decode(BuildPlan.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw failure(dotted(context.codingPath + [key]), "missing")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-                let DecodingError.dataCorrupted(context) {
-            throw failure(dotted(context.codingPath), context.debugDescription)
-        } catch {
-            throw failure("", "not a plan.json written by `tokenplant plan --out`")
-        }
+        return try PlantFile.load(BuildPlan.self, from: path)
     }
 }

@@ -2,7 +2,7 @@ import PlantModel
 
 /// The facility at the site's cooling design condition: what the heat-rejection plant can do, and how
 /// much heat needs chillers. The planner sizes against this; the twin checks every hour.
-public struct DesignCondition: Sendable, Equatable, Codable {
+public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodable {
     /// Ambient the plant works against, °C: 0.4 % dry-bulb (dry cooler), its adiabatically pre-cooled
     /// value (adiabatic), or the extreme wet-bulb (tower).
     public var effectiveAmbientC: Double
@@ -22,6 +22,11 @@ public struct DesignCondition: Sendable, Equatable, Codable {
         self.plantInletC = plantInletC
         self.rejectionCapacityMW = rejectionCapacityMW
         self.liquidChillerShare = liquidChillerShare
+    }
+
+    /// A stand-in for ``PlaceholderDecodable`` (plan.json decoding goes on after a problem to report every one).
+    public static var placeholder: DesignCondition {
+        DesignCondition(effectiveAmbientC: 0, freeCoolingSupplyC: 0, plantInletC: 0, rejectionCapacityMW: 0, liquidChillerShare: 0)
     }
 
     /// Works out the design condition of `design` on `site` with the plant curves of ``HeatRejectionCurve``

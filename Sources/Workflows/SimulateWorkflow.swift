@@ -55,13 +55,22 @@ public enum SimulateWorkflow {
         if let out = request.outFolder {
             try write(out, option: "--out") { try OutputSet.check(folder: out, names: SimulationReport.fileNames) }
         }
+        // A plan.json is an input like the others: every problem with its line, and a plan of another design
+        // (its halls, profiles, horizon) is exit 1. The same design from edited files, or another site, is a warning.
         let plan: BuildPlan = try failing {
-            if let file = request.planFile { return try BuildPlan.load(from: file) }
+            if let file = request.planFile {
+                return try BuildPlan.load(from: file, simulating: inputs.design, catalog: inputs.catalog).value
+            }
             return try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
                                     options: request.planOptions).plan
         }
-        if let file = request.planFile, plan.inputs.digest != inputs.provenance.digest {
-            warn("warning: \(file) was planned from other inputs (digest \(plan.inputs.digest), these files give \(inputs.provenance.digest))")
+        if let file = request.planFile {
+            if plan.inputs.site != inputs.site.name {
+                warn("warning: \(file) was planned on site '\(plan.inputs.site)'; simulating it on '\(inputs.site.name)' (\(inputs.provenance.siteFile))")
+            }
+            if plan.inputs.digest != inputs.provenance.digest {
+                warn("warning: \(file) was planned from other inputs (digest \(plan.inputs.digest), these files give \(inputs.provenance.digest))")
+            }
         }
         let years = request.years ?? TwinScenario.horizonYears(of: plan)
         let source = WeatherSource(weatherPath: request.weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)

@@ -91,7 +91,8 @@ public struct FieldRange: Sendable, Equatable {
     static let hallsInTotal = FieldRange(
         .design, "halls", "halls in total, the sum of every group's count", "halls", 1, 2000, whole: true, derived: true,
         why: "keeps work bounded: each hall is a set of planner columns when groups are split, and a loop in the twin; 2,000 halls of 500 MW is 1 TW")
-    static let horizonQuarters = FieldRange(
+    /// Also bounds the quarters of a plan.json (`BuildPlan` in Plans), which lie inside a design's horizon.
+    public static let horizonQuarters = FieldRange(
         .design, "horizon.last", "quarters from horizon.first to horizon.last", "quarters", 1, 80, whole: true, derived: true,
         why: "keeps work bounded: 20 years, longer than any rack's life; every quarter is a copy of the model")
 

@@ -1,0 +1,146 @@
+import PlantModel
+
+/// The range of one number of a plan.json, as ``FieldRange`` is for the site, design and catalog files: a
+/// value outside `[low, high]` is reported as `FILE:LINE: racks[4].racksTotal: value V out of range
+/// [low, high] unit (what)`.
+///
+/// Counts of racks, GPUs and positions, power, tokens and money are never negative. The upper bounds come
+/// from the design ranges: a valid design holds at most 10⁷ rack positions (2,000 halls × 5,000 positions),
+/// a rack has at most 1,000 GPUs and 1 MW and takes at most 10 positions, a GPU gives at most 10⁶ tokens/s,
+/// a rack costs at most 10⁹ USD. They keep every sum the twin makes exact in `Int` and finite in `Double`.
+/// Figures the twin does not read and whose sign is not fixed (`objectiveValue`, `solver.bestBound`,
+/// `designCondition`, `binding[]`) are only required to be finite numbers, which the decoder checks.
+public struct PlanFieldRange: Sendable, Equatable {
+    /// Dotted path with `[]` for any list index and `*` for any map key (`racks[].racksTotal`).
+    public var path: String
+    /// What the field is, in the message's parentheses.
+    public var what: String
+    /// Unit, empty for ratios.
+    public var unit: String
+    public var low: Double
+    /// `nil` for no upper bound (only ≥ `low`).
+    public var high: Double?
+
+    init(_ path: String, _ what: String, _ unit: String, _ low: Double = 0, _ high: Double?) {
+        self.path = path
+        self.what = what
+        self.unit = unit
+        self.low = low
+        self.high = high
+    }
+
+    public func contains(_ value: Double) -> Bool { value >= low && value <= (high ?? .infinity) }
+
+    /// The message for `value` (written as `text`), or `nil` when it is in range.
+    public func problem(_ value: Double, text: String) -> String? {
+        guard !contains(value) else { return nil }
+        let unitText = unit.isEmpty ? "" : " \(unit)"
+        guard let high else { return "value \(text) must be ≥ \(number(low))\(unitText) (\(what))" }
+        return "value \(text) out of range [\(number(low)), \(number(high))]\(unitText) (\(what))"
+    }
+
+    /// The row for a field, by its pattern (`racks[].racksTotal`).
+    public static func row(_ path: String) -> PlanFieldRange? { index[path] }
+
+    private static let index = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// Racks in one line or one quarter: no valid design holds more (2,000 halls × 5,000 positions).
+    public static let maxRacks = 10_000_000.0
+    static let maxGPUs = maxRacks * 1000
+    static let maxMW = maxRacks * 1
+    static let maxTokensPerSecond = maxGPUs * 1e6
+    static let maxUSD = maxRacks * 1e9
+
+    /// Every checked number of a plan.json, in file order.
+    public static let all: [PlanFieldRange] = [
+        PlanFieldRange("solver.relativeGap", "proven relative gap", "", 0, nil),
+        PlanFieldRange("solver.branchAndBoundNodes", "branch-and-bound nodes", "nodes", 0, nil),
+        PlanFieldRange("solver.simplexIterations", "simplex iterations", "iterations", 0, nil),
+        PlanFieldRange("solver.solves", "MIP solves", "solves", 0, nil),
+        PlanFieldRange("solver.integerVariables", "integer columns", "columns", 0, nil),
+        PlanFieldRange("solver.continuousVariables", "continuous columns", "columns", 0, nil),
+        PlanFieldRange("solver.constraints", "rows", "rows", 0, nil),
+        PlanFieldRange("quarters[].racks", "racks in service", "racks", 0, maxRacks),
+        PlanFieldRange("quarters[].gpus", "GPUs in service", "GPUs", 0, maxGPUs),
+        PlanFieldRange("quarters[].itMW", "IT power at full load", "MW", 0, maxMW),
+        PlanFieldRange("quarters[].facilityMW", "facility power at full load", "MW", 0, 10 * maxMW),
+        PlanFieldRange("quarters[].usableGridMW", "usable grid capacity", "MW", 0, 10 * maxMW),
+        PlanFieldRange("quarters[].designPUE", "PUE at the design condition", "", 0, 100),
+        PlanFieldRange("quarters[].tokensPerSecond", "tokens/s at full load", "tokens/s", 0, maxTokensPerSecond),
+        PlanFieldRange("quarters[].tokensPerSecondByWorkload.*", "tokens/s of the workload", "tokens/s", 0, maxTokensPerSecond),
+        PlanFieldRange("quarters[].tokensPerSecondPerMW", "tokens/s per facility MW", "tokens/s per MW", 0, nil),
+        PlanFieldRange("quarters[].capexNewUSD", "rack capex of the quarter", "USD", 0, maxUSD),
+        PlanFieldRange("quarters[].capexCumulativeUSD", "rack capex so far", "USD", 0, maxUSD),
+        PlanFieldRange("quarters[].costPerMillionTokensUSD", "cost per million tokens", "USD", 0, nil),
+        PlanFieldRange("racks[].racksNew", "racks installed in the quarter", "racks", 0, maxRacks),
+        PlanFieldRange("racks[].racksTotal", "racks in service", "racks", 0, maxRacks),
+        PlanFieldRange("racks[].gpus", "GPUs in service", "GPUs", 0, maxGPUs),
+        PlanFieldRange("racks[].itMW", "hall IT power at full load", "MW", 0, maxMW),
+        PlanFieldRange("racks[].liquidMW", "heat to liquid at full load", "MW", 0, maxMW),
+        PlanFieldRange("racks[].positions", "rack positions used", "positions", 0, 10 * maxRacks),
+        PlanFieldRange("racks[].tokensPerSecond", "tokens/s at full load", "tokens/s", 0, maxTokensPerSecond),
+        PlanFieldRange("billOfMaterials[].racks", "racks in service", "racks", 0, maxRacks),
+        PlanFieldRange("billOfMaterials[].gpus", "GPUs in service", "GPUs", 0, maxGPUs),
+        PlanFieldRange("billOfMaterials[].cdus", "CDUs", "CDUs", 0, nil),
+        PlanFieldRange("billOfMaterials[].switches", "fabric switches", "switches", 0, nil),
+        PlanFieldRange("billOfMaterials[].transceivers", "transceivers", "transceivers", 0, nil),
+        PlanFieldRange("billOfMaterials[].itMW", "IT power at full load", "MW", 0, maxMW),
+        PlanFieldRange("billOfMaterials[].facilityMW", "facility power at full load", "MW", 0, 10 * maxMW),
+    ]
+}
+
+/// One number of a plan: its path (`racks[4].racksTotal`), its pattern (`racks[].racksTotal`), value and text.
+struct PlanNumber {
+    var path: String
+    var pattern: String
+    var value: Double
+    var text: String
+}
+
+/// Every number of `plan`, in declaration (file) order, found by walking its stored properties (so a field
+/// added to a plan type is found without being listed here). Quarters are parsed text, not numbers.
+func planNumbers(of plan: BuildPlan) -> [PlanNumber] {
+    var found: [PlanNumber] = []
+    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    func walk(_ value: Any, _ path: String, _ pattern: String) {
+        switch value {
+        case let int as Int:
+            found.append(PlanNumber(path: path, pattern: pattern, value: Double(int), text: String(int)))
+            return
+        case let double as Double:
+            found.append(PlanNumber(path: path, pattern: pattern, value: double, text: number(double)))
+            return
+        case is String, is Bool, is Quarter:
+            return
+        default:
+            break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            if let some = mirror.children.first { walk(some.value, path, pattern) }
+        case .collection, .set:
+            for (i, child) in mirror.children.enumerated() { walk(child.value, "\(path)[\(i)]", "\(pattern)[]") }
+        case .dictionary:
+            let entries = mirror.children.compactMap { child -> (String, Any)? in
+                let pair = Array(Mirror(reflecting: child.value).children)
+                guard pair.count == 2, let key = pair[0].value as? String else { return nil }
+                return (key, pair[1].value)
+            }
+            for (key, element) in entries.sorted(by: { $0.0 < $1.0 }) { walk(element, join(path, key), join(pattern, "*")) }
+        case .struct, .class:
+            for child in mirror.children { if let label = child.label { walk(child.value, join(path, label), join(pattern, label)) } }
+        default:
+            break  // enums: objective, status, family, state
+        }
+    }
+    walk(plan, "", "")
+    return found
+}
+
+/// Numbers as a person writes them: no trailing `.0`, large whole numbers in full.
+func number(_ value: Double) -> String {
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+    let text = String(value)
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+}
