@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "tokenplant",
             dependencies: [
-                "Plans", "Planner", "Workflows",
+                "Plans", "Planner", "Reports", "Workflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

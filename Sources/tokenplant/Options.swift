@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import Planner
 import Plans
+import Reports
 import Workflows
 
 /// `--site` and `--catalog`: the files every planning command reads besides the design.
@@ -39,7 +40,8 @@ struct SolverOptionGroup: ParsableArguments {
 func requireRange(_ flag: String, _ value: Double, _ low: Double, _ high: Double, _ unit: String, lowOpen: Bool = false) throws {
     let aboveLow = lowOpen ? value > low : value >= low
     guard value.isFinite, aboveLow, value <= high else {
-        let range = lowOpen ? "(\(short(low)), \(short(high))]" : "[\(short(low)), \(short(high))]"
+        let (a, b) = (NumberText.significant(low, 6), NumberText.significant(high, 6))
+        let range = lowOpen ? "(\(a), \(b)]" : "[\(a), \(b)]"
         throw ValidationError("\(flag) must be in \(range) \(unit), got \(value)")
     }
 }
@@ -70,6 +72,3 @@ func emit(_ body: () throws -> String) throws {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
-
-/// A bound as a flag message prints it: `0`, `86400`, `1e+15`.
-private func short(_ value: Double) -> String { String(format: "%g", value) }
