@@ -73,7 +73,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ClimateTests",
-            dependencies: ["Climate", "PlantModel", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["Climate", "PlantModel", .product(name: "Numerics", package: "swift-numerics")],
+            exclude: ["Resources"]  // psychrolib reference CSVs, read through #filePath
         ),
         .testTarget(
             name: "TwinTests",

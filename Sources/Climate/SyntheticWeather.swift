@@ -5,9 +5,10 @@ import PlantModel
 ///
 /// Each day's maximum and minimum dry-bulb follow the monthly normals plus a day-to-day anomaly; hours
 /// follow the ASHRAE diurnal profile between them. The dew point follows its monthly mean plus its own
-/// daily anomaly, never above the dry-bulb; wet-bulb comes from the psychrometer relation at the
-/// standard pressure of the site's elevation. Monthly figures become daily ones by mean-preserving
-/// interpolation (``daily(_:)``), so each month of a synthetic year keeps its published mean.
+/// daily anomaly, never above the dry-bulb; the wet-bulb is the thermodynamic one (ASHRAE Fundamentals
+/// ch. 1, ``Psychrometrics/wetBulbC(dryBulbC:dewPointC:pressurePa:)``) at the standard pressure of the
+/// site's elevation. Monthly figures become daily ones by mean-preserving interpolation (``daily(_:)``),
+/// so each month of a synthetic year keeps its published mean.
 ///
 /// The anomalies start as first-order autoregressive standard normals (lag-one correlation
 /// ``dailyPersistence``); each day's spread is the site's monthly standard deviation of the daily

@@ -7,9 +7,11 @@ extension SyntheticWeather {
     /// Dry-bulb hours are counted exactly, as expectations: an hour's dry-bulb is its normal's mean plus its
     /// spread times the shaped anomaly, so P(T > x) = P(Z > z(x)) with z from ``TailShape/normal(_:)``.
     /// Wet-bulb hours are counted on ``years`` years of a fixed calibration stream. The dry-bulb does not
-    /// depend on the dew-point fit, so each hour's dew point needed to pass a wet-bulb figure (the
-    /// psychrometer relation solved for e_s(T_dew)) is worked out once; with the day's dew point fixed, a
-    /// count is then one comparison per hour.
+    /// depend on the dew-point fit, so each hour's dew point needed to pass a wet-bulb figure (ASHRAE eq. 33
+    /// or 35 in closed form, ``Psychrometrics/dewPointC(dryBulbC:wetBulbC:pressurePa:)``) is worked out once;
+    /// with the day's dew point fixed, a count is then one comparison per hour. This is exact for figures more
+    /// than 0.7 K from 0 °C; nearer, eqs. 33 and 35 give some air two wet-bulbs (see
+    /// ``Psychrometrics/wetBulbC(dryBulbC:dewPointC:pressurePa:)``).
     struct Calibration {
         /// Years pooled for the wet-bulb fit: 40 years put about 1,400 hours in the 0.4 % tail.
         static let years = 40
@@ -39,12 +41,10 @@ extension SyntheticWeather {
             }
             let hours = Double(8760 * Self.years)
             let (upper, lower) = (climate.evaporationDesignWetBulbC, climate.evaporationDesignWetBulb2PercentC)
-            /// The dew point at which an hour of `dryBulb` has wet-bulb `wetBulb` (the psychrometer relation
-            /// solved for e_s(T_dew)); −∞ where any dew point passes.
+            /// The dew point at which an hour of `dryBulb` has wet-bulb `wetBulb` (ASHRAE eq. 33/35 in closed
+            /// form); −∞ where any dew point passes.
             func dewPointNeeded(_ dryBulb: Double, _ wetBulb: Double) -> Double {
-                let vapor = Psychrometrics.saturationVaporPressurePa(wetBulb)
-                    - Psychrometrics.psychrometerCoefficient(wetBulbC: wetBulb) * pressurePa * (dryBulb - wetBulb)
-                return vapor > 0 ? Psychrometrics.dewPointC(vaporPressurePa: vapor) : -.infinity
+                Psychrometrics.dewPointC(dryBulbC: dryBulb, wetBulbC: wetBulb, pressurePa: pressurePa) ?? -.infinity
             }
             /// A calibration day's hourly dry-bulbs, hottest first.
             func dryBulbs(_ year: Int, _ d: Int) -> [Double] {

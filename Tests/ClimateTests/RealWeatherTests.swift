@@ -134,10 +134,10 @@ struct RealWeatherTests {
 
     @Test("Hour counts match the sanity table of shared/data/weather/SOURCES.md")
     func hourCounts() throws {
-        // SOURCES.md: hours with dry-bulb > 27 °C and wet-bulb > 24 °C (wet-bulb by psychrometer bisection).
+        // SOURCES.md: hours with dry-bulb > 27 °C and thermodynamic wet-bulb > 24 °C (psychrolib 2.5).
         let expected: [String: (db27: Int, wb24: Int, dbMax: Double)] = [
-            "ashburn-va": (685, 138, 37.2), "phoenix-az": (3558, 47, 44.4), "dallas-tx": (1885, 805, 40.0),
-            "chicago-il": (522, 151, 35.0), "hillsboro-or": (284, 0, 41.0), "stockholm-se": (1, 0, 27.1),
+            "ashburn-va": (685, 132, 37.2), "phoenix-az": (3558, 32, 44.4), "dallas-tx": (1885, 759, 40.0),
+            "chicago-il": (522, 149, 35.0), "hillsboro-or": (284, 0, 41.0), "stockholm-se": (1, 0, 27.1),
         ]
         for (siteName, file) in WeatherFiles.sites {
             let epw = try EPWFile.load(from: WeatherFiles.path(file))
@@ -147,7 +147,34 @@ struct RealWeatherTests {
             #expect(epw.hours.map(\.dryBulbC).max() == e.dbMax, "\(siteName)")
             let wb24 = epw.hours.filter { $0.wetBulbC > 24 }.count
             print("\(siteName): wet-bulb > 24 °C in \(wb24) h (SOURCES.md: \(e.wb24))")
-            #expect(Double(wb24).isApproximatelyEqual(to: Double(e.wb24), absoluteTolerance: Double(max(2, e.wb24 / 100))), "\(siteName): \(wb24) vs \(e.wb24)")
+            #expect(wb24 == e.wb24, "\(siteName): \(wb24) vs \(e.wb24)")
+        }
+    }
+
+    @Test("Every hour's wet-bulb agrees with psychrolib's: counts above 24 °C, highest, 0.4 % and 2 % points, mean")
+    func allHoursAgainstPsychrolib() throws {
+        // Written by tools/psychrolib_reference.py over all 8,760 hours of each file. If every hour is within
+        // 0.01 K of psychrolib, so are the year's highest, 35th- and 175th-highest and mean wet-bulbs, and the
+        // count above 24 °C differs by at most the hours within 0.01 K of 24 °C.
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Resources/wetbulb-summary.csv"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        try #require(lines.first?.hasPrefix("site,hours,hoursAbove24C,hoursWithin0.01KOf24C,maxWetBulbC,wetBulb35thC,wetBulb175thC,meanWetBulbC,") == true)
+        let rows = Dictionary(uniqueKeysWithValues: lines.dropFirst().map { line in
+            let f = line.split(separator: ",")
+            return (String(f[0]), f.dropFirst().map { Double($0)! })
+        })
+        for (siteName, file) in WeatherFiles.sites {
+            let r = try #require(rows[siteName], "\(siteName) is not in \(path)")
+            let epw = try EPWFile.load(from: WeatherFiles.path(file))
+            let wetBulbs = epw.hours.map(\.wetBulbC).sorted(by: >)
+            #expect(Double(wetBulbs.count) == r[0], "\(siteName)")
+            let above = wetBulbs.filter { $0 > 24 }.count
+            #expect(abs(Double(above) - r[1]) <= r[2], "\(siteName): \(above) h above 24 °C, psychrolib \(Int(r[1])) h")
+            for (name, ours, theirs) in [("highest", wetBulbs[0], r[3]), ("35th", wetBulbs[34], r[4]), ("175th", wetBulbs[174], r[5]),
+                                         ("mean", wetBulbs.reduce(0, +) / Double(wetBulbs.count), r[6])] {
+                #expect(abs(ours - theirs) <= 0.01, "\(siteName) \(name) wet-bulb: \(ours) °C, psychrolib \(theirs) °C")
+            }
+            print("\(siteName): \(above) h above 24 °C wet-bulb (psychrolib \(Int(r[1])) h); highest \(wetBulbs[0]) °C (psychrolib \(r[3]) °C)")
         }
     }
 }
