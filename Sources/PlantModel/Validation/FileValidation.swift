@@ -20,7 +20,7 @@ public enum PlantFileKind: String, Sendable {
         } catch let error as InputError {
             throw error
         } catch let error as YamlError {
-            throw InputError(issues: [ValidationIssue(file: path, line: PlantFile.line(of: error), path: "", message: "not valid YAML/JSON: \(error)")])
+            throw InputError(issues: [PlantFile.syntaxIssue(error, text: text, file: path)])
         } catch {
             throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "not valid YAML/JSON: \(error)")])
         }
