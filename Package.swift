@@ -59,6 +59,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz entry point for the input readers (README "Fuzzing"): decodes and validates bytes as a site,
+        // design, catalog, EPW file or plan.json. No GLPK. `TokenPlantFuzz` is the libFuzzer binary when built
+        // with `-Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address` (Tests/Fuzz/run.sh), else a runner that
+        // replays inputs.
+        .target(name: "PlantFuzzing", dependencies: ["PlantModel", "Climate", "Plans"]),
+        // libFuzzer's `LLVMFuzzerRunDriver`, declared only (the fuzzer runtime defines it).
+        .systemLibrary(name: "CFuzzDriver"),
+        .executableTarget(name: "TokenPlantFuzz", dependencies: ["PlantFuzzing", "CFuzzDriver"]),
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", .product(name: "Numerics", package: "swift-numerics")]
@@ -87,6 +95,7 @@ let package = Package(
                            .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "CLITests", dependencies: ["tokenplant"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["PlantFuzzing", "PlantModel"]),
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Plans", "Planner", "Twin", "PlantModel", "PlantPhysics",

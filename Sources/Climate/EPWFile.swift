@@ -99,10 +99,16 @@ public struct EPWFile: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EPWError(file: path, line: 0, "cannot read the file")
         }
+        return try EPWFile(data: data, file: path)
+    }
+
+    /// Parses the bytes of an EPW file, as ``load(from:)`` does after reading them: UTF-8, else ISO Latin-1.
+    /// `file` names the source in errors.
+    public init(data: Data, file: String) throws {
         guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
-            throw EPWError(file: path, line: 0, "not a text file")
+            throw EPWError(file: file, line: 0, "not a text file")
         }
-        return try EPWFile(text: text, file: path)
+        try self.init(text: text, file: file)
     }
 
     /// Parses EPW text (LF or CRLF line ends). `file` names the source in errors.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Climate
 import Numerics
@@ -56,6 +57,27 @@ struct EPWReaderTests {
         epw.set(row: row, field: field, value)
         #expect(throws: EPWError(file: "t.epw", line: line, message), sourceLocation: sourceLocation) {
             try EPWFile(text: epw.text(lineEnd: lineEnd), file: "t.epw")
+        }
+    }
+
+    @Test("Bytes read as a file's are: UTF-8, else ISO Latin-1; load(from:) reads through init(data:file:)")
+    func bytes() throws {
+        var epw = EPWText()
+        epw.header[0] = "LOCATION,Zürich,ZH,CHE,TEST,066600,47.48,8.54,1.0,432.0"
+        let text = epw.text()
+        let utf8 = try EPWFile(data: Data(text.utf8), file: "u.epw")
+        let latin1 = try EPWFile(data: try #require(text.data(using: .isoLatin1)), file: "l.epw")
+        #expect(utf8.location.city == "Zürich" && latin1.location.city == "Zürich")
+        #expect(utf8.hours == (try EPWFile(text: text, file: "t.epw")).hours)
+        #expect(latin1.hours == utf8.hours)
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("epw-bytes-\(UUID().uuidString).epw").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try EPWFile.load(from: path).hours == utf8.hours)
+        // Errors name the file given, as those of init(text:file:) do.
+        #expect(throws: EPWError(file: "x.epw", line: 1, "not an EPW file: the first line must be LOCATION,… and 8 header lines must precede the hours")) {
+            try EPWFile(data: Data("hello".utf8), file: "x.epw")
         }
     }
 

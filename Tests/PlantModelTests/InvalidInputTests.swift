@@ -178,6 +178,24 @@ struct InvalidInputTests {
         ])
     }
 
+    @Test("A syntax error at the end of a file without a final line break is on the file's last line (fuzzing found line + 1)")
+    func syntaxErrorAtTheEnd() throws {
+        func issue(_ yaml: String) throws -> ValidationIssue {
+            let error = try #require(throws: InputError.self) { try PlantFile.decode(Site.self, from: yaml, file: "s.yaml") }
+            return try #require(error.issues.first)
+        }
+        // libyaml reports these on line 2 of a one-line file, and on line 4 of a three-line one.
+        #expect(try issue("{") == ValidationIssue(file: "s.yaml", line: 1, path: "",
+            message: "not valid YAML/JSON: the file ends too early: while parsing a flow node at the end: did not find expected node content"))
+        let three = try issue("name: x\r\nlist: [1,\u{2028}  2")
+        #expect(three == ValidationIssue(file: "s.yaml", line: 3, path: "",
+            message: "not valid YAML/JSON: the file ends too early: while parsing a flow sequence in line 2, column 7: did not find expected ',' or ']'"))
+        // With a final line break libyaml's line exists (the empty line after it), and the message is libyaml's.
+        let broken = try issue("{\n")
+        #expect(broken.line == 2 && broken.message.hasPrefix("not valid YAML/JSON: 2:1: error: parser:"))
+        #expect(PlantFile.lineCount("a\r\nb\rc\nd\u{85}e") == 5 && PlantFile.lineCount("") == 1)
+    }
+
     @Test("Every problem is listed at once")
     func everyProblemAtOnce() throws {
         let yaml = try exampleDesign(replacing: "    positions: 240", with: "    positions: -4")

@@ -24,6 +24,30 @@ struct PlanReportTests {
             """)
     }
 
+    @Test("plan.json reads back from bytes and from its path alike; a problem names the file given and the field")
+    func readBack() throws {
+        let data = try PlanReport.json(SmallPlan.plan)
+        #expect(try BuildPlan.decode(text: String(decoding: data, as: UTF8.self), file: "p.json").value == SmallPlan.plan)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).json").path
+        try data.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try BuildPlan.load(from: path).value == SmallPlan.plan)
+
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["objectiveValue"] = "many"
+        let broken = try JSONSerialization.data(withJSONObject: object)
+        do {
+            _ = try BuildPlan.decode(text: String(decoding: broken, as: UTF8.self), file: "p.json")
+            Issue.record("a string objectiveValue was read")
+        } catch {
+            #expect(error.issues.count == 1)
+            #expect(error.issues.first?.file == "p.json" && error.issues.first?.path == "objectiveValue")
+        }
+        #expect(throws: InputError(issues: [ValidationIssue(file: "/no/such/plan.json", line: nil, path: "", message: "cannot read the file")])) {
+            try BuildPlan.load(from: "/no/such/plan.json")
+        }
+    }
+
     @Test("plan.json carries the CSV columns under the same names, and typed binding limits")
     func json() throws {
         let object = try #require(try JSONSerialization.jsonObject(with: PlanReport.json(SmallPlan.plan)) as? [String: Any])

@@ -67,8 +67,7 @@ public enum PlantFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw InputError(issues: [ValidationIssue(file: file, line: line(of: error, in: text), path: "",
-                                                      message: "not valid YAML/JSON: \(message(of: error))")])
+            throw InputError(issues: [syntaxIssue(error, text: text, file: file)])
         } catch {
             throw InputError(issues: [ValidationIssue(file: file, line: nil, path: "", message: "not valid YAML/JSON")])
         }
@@ -79,6 +78,40 @@ public enum PlantFile {
         let value = session.decode(type, from: root, at: [])
         guard session.issues.isEmpty, let value else { throw InputError(issues: session.issues) }
         return Decoded(value: value, file: file, lines: session.lines)
+    }
+
+    /// The issue for a YAML syntax error, at its line. libyaml ends the input with a line break of its own,
+    /// so an error at the end of a file whose last line has no line break comes one line past the file's last
+    /// line (`a: {` → line 2); that one is put on the last line and says that the file ends there.
+    static func syntaxIssue(_ error: YamlError, text: String, file: String) -> ValidationIssue {
+        let lines = lineCount(text)
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            guard mark.line > lines else { break }
+            let opened = context.map {
+                $0.text + ($0.mark.line > lines ? " at the end" : " in line \($0.mark.line), column \($0.mark.column)") + ": "
+            } ?? ""
+            return ValidationIssue(file: file, line: lines, path: "", message: "not valid YAML/JSON: the file ends too early: \(opened)\(problem)")
+        default:
+            break
+        }
+        return ValidationIssue(file: file, line: line(of: error, in: text), path: "", message: "not valid YAML/JSON: \(message(of: error))")
+    }
+
+    /// Lines as libyaml counts them: one more than its line breaks (CR LF, CR, LF, NEL, LS, PS).
+    static func lineCount(_ text: String) -> Int {
+        var breaks = 0
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": if !afterCR { breaks += 1 }
+            case "\r", "\u{85}", "\u{2028}", "\u{2029}": breaks += 1
+            default: break
+            }
+            afterCR = scalar == "\r"
+        }
+        return breaks + 1
     }
 
     /// The line a YAML error points at.

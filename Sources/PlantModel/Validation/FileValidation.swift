@@ -17,8 +17,7 @@ public enum PlantFileKind: String, Sendable {
         } catch let error as InputError {
             throw error
         } catch let error as YamlError {
-            throw InputError(issues: [ValidationIssue(file: path, line: PlantFile.line(of: error, in: text), path: "",
-                                                      message: "not valid YAML/JSON: \(PlantFile.message(of: error))")])
+            throw InputError(issues: [PlantFile.syntaxIssue(error, text: text, file: path)])
         } catch {
             throw InputError(issues: [ValidationIssue(file: path, line: nil, path: "", message: "not valid YAML/JSON")])
         }
