@@ -43,7 +43,7 @@ struct PlanReportTests {
             #expect(error.issues.count == 1)
             #expect(error.issues.first?.file == "p.json" && error.issues.first?.path == "objectiveValue")
         }
-        #expect(throws: InputError(issues: [ValidationIssue(file: "/no/such/plan.json", line: nil, path: "", message: "cannot read the file")])) {
+        #expect(throws: InputError(issues: [ValidationIssue(file: "/no/such/plan.json", line: nil, path: "", message: "no such file (check the path)")])) {
             try BuildPlan.load(from: "/no/such/plan.json")
         }
     }
