@@ -190,9 +190,11 @@ struct InvalidInputTests {
         let three = try issue("name: x\r\nlist: [1,\u{2028}  2")
         #expect(three == ValidationIssue(file: "s.yaml", line: 3, path: "",
             message: "not valid YAML/JSON: the file ends too early: while parsing a flow sequence in line 2, column 7: did not find expected ',' or ']'"))
-        // With a final line break libyaml's line exists (the empty line after it), and the message is libyaml's.
+        // With a final line break libyaml's line exists (the empty line after it), and the message is libyaml's
+        // problem in words, without its dump of the file.
         let broken = try issue("{\n")
-        #expect(broken.line == 2 && broken.message.hasPrefix("not valid YAML/JSON: 2:1: error: parser:"))
+        #expect(broken == ValidationIssue(file: "s.yaml", line: 2, path: "",
+            message: "not valid YAML/JSON: did not find expected node content (while parsing a flow node)"))
         #expect(PlantFile.lineCount("a\r\nb\rc\nd\u{85}e") == 5 && PlantFile.lineCount("") == 1)
     }
 
