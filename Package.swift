@@ -94,7 +94,11 @@ let package = Package(
             dependencies: ["Planner", "Plans", "PlantModel", "PlantPhysics", "LinearProgramming", "Reports",
                            .product(name: "Numerics", package: "swift-numerics")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["tokenplant"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["tokenplant", .product(name: "Yams", package: "Yams")],
+            exclude: ["MutationRegressions"]
+        ),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["PlantFuzzing", "PlantModel"]),
         .testTarget(
             name: "ReportsTests",

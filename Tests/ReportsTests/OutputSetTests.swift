@@ -409,3 +409,81 @@ struct KilledRunTests {
         #expect(entries(out) == Set(SimulationReport.fileNames + [OutputSet.manifestName]), "no staging folder left")
     }
 }
+
+@Suite("plan --out of the built tokenplant killed mid-write", .serialized)
+struct KilledPlanRunTests {
+    static let plan = ["plan", "reference-designs/mixed-retrofit.yaml", "--time-limit", "5"]
+
+    enum Moment: CustomStringConvertible {
+        case after(Duration), stagingExists, staged(files: Int), oldManifestGone
+
+        var description: String {
+            switch self {
+            case .after(let time): return "\(time) after launch (while planning)"
+            case .stagingExists: return "once the staging folder exists"
+            case .staged(let files): return "once \(files) file\(files == 1 ? " is" : "s are") in the staging folder"
+            case .oldManifestGone: return "once the old manifest.json is removed (commit under way)"
+            }
+        }
+    }
+
+    /// The staging phase of a plan set lasts milliseconds (three small files, each fsync'd), so the folder is
+    /// polled every 0.1 ms; a moment the poll misses lets the run finish, which must leave a whole set too.
+    @Test("plan killed (SIGKILL) at several moments: never a partial set under a manifest, never a stray temporary file; the next run leaves no staging folder")
+    func killedMidWrite() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/plan"
+        let staging = out + "/" + OutputSet.stagingFolderName
+        let manifestPath = out + "/" + OutputSet.manifestName
+        // A complete set of an earlier run (another design), so a kill can also catch a folder that holds old files.
+        let earlier = try BuiltTool.run(["plan", "reference-designs/legacy-hopper-air.yaml", "--out", out])
+        #expect(earlier.status == 0, "\(earlier.stderr)")
+        let earlierDigest = try #require(try verifiedManifest(in: out)).inputsDigest
+
+        let allowed = Set(PlanReport.fileNames + [OutputSet.manifestName, OutputSet.stagingFolderName])
+        let deadline = ContinuousClock.now + .seconds(120)
+        var killed: [String] = []
+        let moments: [Moment] = [.after(.milliseconds(50)), .stagingExists, .staged(files: 1), .staged(files: 2), .oldManifestGone]
+        for moment in moments {
+            let process = try BuiltTool.launch(Self.plan + ["--out", out])
+            let started = ContinuousClock.now
+            while process.isRunning, ContinuousClock.now < deadline {
+                let reached: Bool
+                switch moment {
+                case .after(let time): reached = ContinuousClock.now - started >= time
+                case .stagingExists: reached = FileManager.default.fileExists(atPath: staging)
+                case .staged(let files): reached = entries(staging).count >= files
+                case .oldManifestGone: reached = !FileManager.default.fileExists(atPath: manifestPath)
+                }
+                if reached { break }
+                usleep(100)
+            }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed.append("\(moment)")
+            }
+            process.waitUntilExit()
+            #expect(ContinuousClock.now < deadline, "the test ran out of time (120 s) \(moment)")
+            let wasKilled = process.terminationReason == .uncaughtSignal
+            #expect(wasKilled || process.terminationStatus == 0, "\(moment): killed, or finished normally")
+            let strays = entries(out).subtracting(allowed)
+            #expect(strays.isEmpty, "\(moment): no temporary file outside the staging folder, found \(strays.sorted())")
+            let manifest = try verifiedManifest(in: out)
+            if let manifest {
+                #expect(manifest.command == "plan" && manifest.files.map(\.name) == PlanReport.fileNames, "\(moment): the manifest lists the whole set")
+            }
+            print("killed plan run: \(moment): \(wasKilled ? "killed" : "finished"), manifest \(manifest.map { $0.inputsDigest == earlierDigest ? "of the earlier run" : "of this run" } ?? "absent"), staging folder \(FileManager.default.fileExists(atPath: staging) ? "left" : "gone")")
+        }
+        #expect(!killed.isEmpty, "at least the first moment comes before the run ends")
+
+        let process = try BuiltTool.launch(Self.plan + ["--out", out])
+        while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "the full run finishes within the 120 s")
+        let manifest = try #require(try verifiedManifest(in: out))
+        #expect(manifest.command == "plan" && manifest.inputsDigest != earlierDigest, "the set of this design")
+        #expect(entries(out) == Set(PlanReport.fileNames + [OutputSet.manifestName]), "no staging folder or temporary file left")
+    }
+}

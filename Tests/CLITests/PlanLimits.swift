@@ -1,0 +1,231 @@
+import Foundation
+import Yams
+
+/// Re-checks a plan written by `plan --out` against the limits of its input files, independently of the
+/// planner: the racks come from plan.csv and bom.csv, the limits from the design, site and catalog files as
+/// Yams reads them (the same YAML 1.1 scalars the product reads). Returns one line per broken limit.
+///
+/// Checked: per quarter and hall, positions, IT power (racks' IT and in-rack network) against installed
+/// capacity × the redundancy rule's share, liquid and air heat against the hall's CDU and air-handler capacity
+/// (from plan.csv's columns, and again from racksTotal × the catalog's per-rack figures); which racks a hall
+/// may take (profile allowed by the design, rack power and weight, CDUs for liquid racks, availability of hall
+/// and profile); per quarter, bom.csv's facility MW against the usable grid (feeds in service by then, less
+/// what N+1, 2N or xN/y holds back); new racks per profile against the supply cap; cumulative capex against
+/// the budget.
+enum PlanLimits {
+    struct Unreadable: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// A quarter as a number that orders quarters: year × 4 + (q − 1).
+    static func quarterIndex(_ text: String) -> Int? {
+        let parts = text.uppercased().split(separator: "Q")
+        guard parts.count == 2, let year = Int(parts[0]), let q = Int(parts[1]), (1...4).contains(q) else { return nil }
+        return year * 4 + q - 1
+    }
+
+    /// The share of installed capacity a rule lets carry load, for a hall's power paths (N+1 counts as N there).
+    static func hallShare(_ rule: String) -> Double? {
+        switch rule.uppercased() {
+        case "N", "N+1": return 1
+        case "2N": return 0.5
+        default:
+            let parts = rule.uppercased().split(separator: "N/")
+            guard parts.count == 2, let x = Double(parts[0]), let y = Double(parts[1]), x > y, y > 0 else { return nil }
+            return y / x
+        }
+    }
+
+    /// Usable capacity of the grid's feeds under its rule.
+    static func usableGrid(_ capacities: [Double], rule: String) -> Double? {
+        let total = capacities.reduce(0, +)
+        switch rule.uppercased() {
+        case "N": return total
+        case "N+1": return total - (capacities.max() ?? 0)
+        case "2N": return total / 2
+        default:
+            let parts = rule.uppercased().split(separator: "N/")
+            guard parts.count == 2, let x = Double(parts[0]), let y = Double(parts[1]), x > y, y > 0 else { return nil }
+            return total * y / x
+        }
+    }
+
+    static func node(_ path: String) throws -> Node {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let node = try Yams.compose(yaml: text) else {
+            throw Unreadable("cannot read \(path)")
+        }
+        return node
+    }
+
+    static func number(_ node: Node?, _ what: String) throws -> Double {
+        guard let value = node?.float, value.isFinite else { throw Unreadable("\(what): not a number") }
+        return value
+    }
+
+    static func quarter(_ node: Node?, _ what: String) throws -> Int {
+        guard let text = node?.string, let index = quarterIndex(text) else { throw Unreadable("\(what): not a quarter") }
+        return index
+    }
+
+    struct Hall {
+        var group: String
+        var positions: Double
+        var usableMW: Double
+        var liquidMW: Double
+        var airMW: Double
+        var maxRackKW: Double
+        var maxRackWeightKg: Double?
+        var availableFrom: Int
+    }
+
+    struct Profile {
+        var positionsPerRack: Double
+        var hallPowerMW: Double
+        var liquidMW: Double
+        var airMW: Double
+        var rackMaxKW: Double
+        var weightKg: Double
+        var liquidShare: Double
+        var capexUSD: Double
+        var availableFrom: Int
+    }
+
+    /// Half the last printed digit of a CSV number (`0.6787` → 0.00005): the most its rounding can hide.
+    static func halfUlp(_ text: String) -> Double {
+        guard let dot = text.firstIndex(of: ".") else { return 0.5 }
+        let decimals = text[text.index(after: dot)...].prefix { $0.isNumber }.count
+        return 0.5 * pow(10, -Double(decimals))
+    }
+
+    static func violations(out: URL, design designPath: String, site sitePath: String, catalog catalogPath: String) throws -> [String] {
+        let design = try node(designPath), site = try node(sitePath), catalog = try node(catalogPath)
+
+        // Halls, named as the product names them: a group's name for one hall, else name-1…name-count.
+        var halls: [String: Hall] = [:]
+        for (g, group) in (design["halls"]?.array() ?? []).enumerated() {
+            guard let name = group["name"]?.string, let count = group["count"]?.int, let rule = group["redundancy"]?.string,
+                  let share = hallShare(rule) else { throw Unreadable("halls[\(g)]: name, count or redundancy") }
+            let hall = Hall(group: name, positions: try number(group["positions"], "halls[\(g)].positions"),
+                            usableMW: try number(group["installedCapacityMW"], "installedCapacityMW") * share,
+                            liquidMW: try number(group["liquidCapacityMW"], "liquidCapacityMW"),
+                            airMW: try number(group["airCapacityMW"], "airCapacityMW"),
+                            maxRackKW: try number(group["maxRackKW"], "maxRackKW"),
+                            maxRackWeightKg: group["maxRackWeightKg"].flatMap { $0.float },
+                            availableFrom: try quarter(group["availableFrom"], "halls[\(g)].availableFrom"))
+            for i in 0..<count { halls[count == 1 ? name : "\(name)-\(i + 1)"] = hall }
+        }
+        let allowed = Set((design["profiles"]?.array() ?? []).compactMap(\.string))
+        var caps: [String: Double] = [:]
+        for (key, value) in design["supplyCapRacksPerQuarter"]?.mapping ?? [:] {
+            if let id = key.string, let cap = value.float { caps[id] = cap }
+        }
+        let budget = design["budgetUSD"].flatMap { $0.float }
+
+        var profiles: [String: Profile] = [:]
+        for (p, entry) in (catalog["profiles"]?.array() ?? []).enumerated() {
+            guard let id = entry["id"]?.string else { throw Unreadable("profiles[\(p)].id") }
+            let maxKW = try number(entry["rackMaxKW"], "\(id).rackMaxKW"), share = try number(entry["liquidShare"], "\(id).liquidShare")
+            let networkKW = try number(entry["networkKWPerRack"], "\(id).networkKWPerRack")
+            profiles[id] = Profile(positionsPerRack: try number(entry["positionsPerRack"], "\(id).positionsPerRack"),
+                                   hallPowerMW: (maxKW + networkKW) / 1000, liquidMW: maxKW * share / 1000,
+                                   airMW: (maxKW * (1 - share) + networkKW) / 1000, rackMaxKW: maxKW,
+                                   weightKg: try number(entry["weightKg"], "\(id).weightKg"), liquidShare: share,
+                                   capexUSD: try number(entry["capexUSDPerRack"], "\(id).capexUSDPerRack"),
+                                   availableFrom: try quarter(entry["availableFrom"], "\(id).availableFrom"))
+        }
+
+        var feeds: [(capacity: Double, from: Int)] = []
+        for (f, feed) in (site["grid"]?["feeds"]?.array() ?? []).enumerated() {
+            feeds.append((try number(feed["capacityMW"], "feeds[\(f)].capacityMW"), try quarter(feed["availableFrom"], "feeds[\(f)].availableFrom")))
+        }
+        guard let gridRule = site["grid"]?["redundancy"]?.string else { throw Unreadable("grid.redundancy") }
+
+        var problems: [String] = []
+        /// Use above capacity by more than the CSV's rounding (`slack`) and 1e-6 of the capacity is a break.
+        func check(_ what: String, _ used: Double, _ capacity: Double, slack: Double = 0) {
+            if used > capacity + slack + 1e-6 * max(1, abs(capacity)) { problems.append("\(what): \(used) > \(capacity)") }
+        }
+
+        let planText = try String(contentsOf: out.appendingPathComponent("plan.csv"), encoding: .utf8)
+        let planRows = parseCSV(planText)
+        guard let header = planRows.first else { throw Unreadable("plan.csv is empty") }
+        func column(_ name: String) throws -> Int {
+            guard let index = header.firstIndex(of: name) else { throw Unreadable("plan.csv has no \(name) column") }
+            return index
+        }
+        let cQuarter = try column("quarter"), cHall = try column("hall"), cProfile = try column("profile")
+        let cTotal = try column("racksTotal"), cIT = try column("itMW"), cLiquid = try column("liquidMW"), cPositions = try column("positions")
+
+        struct Use { var positions = 0.0, it = 0.0, itSlack = 0.0, liquid = 0.0, liquidSlack = 0.0
+                     var catalogPositions = 0.0, catalogIT = 0.0, catalogLiquid = 0.0, catalogAir = 0.0 }
+        var use: [String: [String: Use]] = [:]  // quarter → hall → use
+        var racks: [String: [String: Double]] = [:]  // quarter → profile → racks in service
+        for row in planRows.dropFirst() where row.count == header.count {
+            let q = row[cQuarter], hallName = row[cHall], id = row[cProfile]
+            guard let total = Double(row[cTotal]), let it = Double(row[cIT]), let liquid = Double(row[cLiquid]),
+                  let positions = Double(row[cPositions]) else { throw Unreadable("plan.csv row \(row)") }
+            guard let qi = quarterIndex(q) else { throw Unreadable("plan.csv quarter \(q)") }
+            racks[q, default: [:]][id, default: 0] += total
+            guard let hall = halls[hallName] else {
+                problems.append("\(q) \(hallName): no such hall in the design")
+                continue
+            }
+            guard let profile = profiles[id] else {
+                problems.append("\(q) \(hallName): profile \(id) is not in the catalog")
+                continue
+            }
+            if !allowed.contains(id) { problems.append("\(q) \(hallName): profile \(id) is not one the design allows") }
+            if profile.rackMaxKW > hall.maxRackKW { problems.append("\(q) \(hallName): \(id) racks of \(profile.rackMaxKW) kW in a hall for \(hall.maxRackKW) kW") }
+            if let limit = hall.maxRackWeightKg, profile.weightKg > limit { problems.append("\(q) \(hallName): \(id) racks of \(profile.weightKg) kg on a floor for \(limit) kg") }
+            if profile.liquidShare > 0, hall.liquidMW <= 0 { problems.append("\(q) \(hallName): liquid-cooled \(id) in a hall without CDUs") }
+            if qi < max(hall.availableFrom, profile.availableFrom) { problems.append("\(q) \(hallName): \(id) racks before the hall or the profile is available") }
+            var u = use[q, default: [:]][hallName] ?? Use()
+            u.positions += positions
+            u.it += it
+            u.itSlack += halfUlp(row[cIT])
+            u.liquid += liquid
+            u.liquidSlack += halfUlp(row[cLiquid])
+            u.catalogPositions += total * profile.positionsPerRack
+            u.catalogIT += total * profile.hallPowerMW
+            u.catalogLiquid += total * profile.liquidMW
+            u.catalogAir += total * profile.airMW
+            use[q, default: [:]][hallName] = u
+        }
+        for (q, byHall) in use {
+            for (name, u) in byHall {
+                guard let hall = halls[name] else { continue }
+                check("\(q) \(name) floor positions (plan.csv)", u.positions, hall.positions)
+                check("\(q) \(name) floor positions (racks × catalog)", u.catalogPositions, hall.positions)
+                check("\(q) \(name) hall power MW (plan.csv itMW)", u.it, hall.usableMW, slack: u.itSlack)
+                check("\(q) \(name) hall power MW (racks × catalog)", u.catalogIT, hall.usableMW)
+                check("\(q) \(name) liquid MW (plan.csv liquidMW)", u.liquid, hall.liquidMW, slack: u.liquidSlack)
+                check("\(q) \(name) liquid MW (racks × catalog)", u.catalogLiquid, hall.liquidMW)
+                check("\(q) \(name) air MW (racks × catalog)", u.catalogAir, hall.airMW)
+            }
+        }
+
+        // Site-wide, per quarter, in the order bom.csv lists the quarters.
+        let bomRows = parseCSV(try String(contentsOf: out.appendingPathComponent("bom.csv"), encoding: .utf8))
+        guard let bomHeader = bomRows.first, let bQuarter = bomHeader.firstIndex(of: "quarter"),
+              let bFacility = bomHeader.firstIndex(of: "facilityMW") else { throw Unreadable("bom.csv header") }
+        var previous: [String: Double] = [:]
+        var capex = 0.0
+        for row in bomRows.dropFirst() where row.count == bomHeader.count {
+            let q = row[bQuarter]
+            guard let qi = quarterIndex(q), let facility = Double(row[bFacility]) else { throw Unreadable("bom.csv row \(row)") }
+            let inService = feeds.filter { $0.from <= qi }.map(\.capacity)
+            guard let usable = usableGrid(inService, rule: gridRule) else { throw Unreadable("grid.redundancy \(gridRule)") }
+            check("\(q) site power MW (bom.csv facilityMW)", facility, usable, slack: halfUlp(row[bFacility]))
+            let now = racks[q] ?? [:]
+            for id in Set(now.keys).union(previous.keys).sorted() {
+                let new = (now[id] ?? 0) - (previous[id] ?? 0)
+                if let cap = caps[id] { check("\(q) new \(id) racks (supply cap)", new, cap) }
+                capex += new * (profiles[id]?.capexUSD ?? 0)
+            }
+            previous = now
+        }
+        if let budget { check("cumulative capex USD (budget)", capex, budget) }
+        return problems.sorted()
+    }
+}
