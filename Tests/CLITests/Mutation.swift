@@ -47,7 +47,7 @@ struct SplitMix64 {
 /// How a mutation changed a file.
 enum MutationOperator: String, CaseIterable, Sendable, Comparable {
     // YAML and JSON, at the level of keys and values.
-    case deleteKey, duplicateKey, wrongType, extremeNumber, scaleNumber
+    case deleteKey, duplicateKey, deleteItem, emptyCollection, wrongType, extremeNumber, scaleNumber
     // EPW, at the level of comma-separated fields and rows.
     case deleteField, duplicateField, wrongTypeField, extremeField, deleteLine, duplicateLine
     // Any text.
@@ -99,13 +99,15 @@ struct StructuredText {
     var bytes: [UInt8]
     var json: Bool
     private(set) var scalars: [Scalar] = []
+    /// Where each flow list (`[`) opens, outside quotes and comments.
+    private(set) var listOpens: [Int] = []
     /// Index in `scalars` of the scalar starting at each byte offset.
     private var scalarAt: [Int: Int] = [:]
 
     init(_ bytes: [UInt8], json: Bool) {
         self.bytes = bytes
         self.json = json
-        scalars = Self.scan(bytes)
+        (scalars, listOpens) = Self.scan(bytes)
         for (i, scalar) in scalars.enumerated() { scalarAt[scalar.range.lowerBound] = i }
     }
 
@@ -118,8 +120,8 @@ struct StructuredText {
         b[i] == UInt8(ascii: ":") && (isBreakOrEnd(b, i + 1) || (depth > 0 && isFlowEnd(b[i + 1])))
     }
 
-    static func scan(_ b: [UInt8]) -> [Scalar] {
-        var result: [Scalar] = []
+    static func scan(_ b: [UInt8]) -> ([Scalar], [Int]) {
+        var result: [Scalar] = [], opens: [Int] = []
         var i = 0, depth = 0, line = 0
         let n = b.count
         while i < n {
@@ -129,7 +131,10 @@ struct StructuredText {
             case 0x20, 0x09, 0x0D, UInt8(ascii: ","), UInt8(ascii: ":"): i += 1
             case UInt8(ascii: "#") where i == 0 || isBlank(b[i - 1]) || b[i - 1] == 0x0A:
                 while i < n, b[i] != 0x0A { i += 1 }
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1; i += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                if c == UInt8(ascii: "[") { opens.append(i) }
+                depth += 1
+                i += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"): depth = max(0, depth - 1); i += 1
             case UInt8(ascii: "-") where depth == 0 && isBreakOrEnd(b, i + 1): i += 1
             default:
@@ -159,7 +164,7 @@ struct StructuredText {
                 if end > start { result.append(Scalar(range: start..<end, isKey: isKey, depth: depth, line: line)) }
             }
         }
-        return result
+        return (result, opens)
     }
 
     func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
@@ -308,6 +313,116 @@ struct StructuredText {
         return Mutation(op: .duplicateKey, bytes: out, note: "line \(lineNumber(key.range.lowerBound)): duplicated key \(name)")
     }
 
+    /// The items of the flow list or mapping opened at `open`, each without the blanks around it.
+    func flowItems(_ open: Int) -> [Range<Int>] {
+        var items: [Range<Int>] = []
+        var depth = 0, i = open, start = open + 1
+        var quote: UInt8? = nil
+        func add(_ end: Int) {
+            var a = start, b = end
+            while a < b, Self.isBlank(bytes[a]) || bytes[a] == 0x0A { a += 1 }
+            while b > a, Self.isBlank(bytes[b - 1]) || bytes[b - 1] == 0x0A { b -= 1 }
+            if b > a { items.append(a..<b) }
+        }
+        while i < bytes.count {
+            let c = bytes[i]
+            if let q = quote {
+                if q == UInt8(ascii: "\""), c == UInt8(ascii: "\\") { i += 2; continue }
+                if c == q || c == 0x0A { quote = nil }
+            } else if c == UInt8(ascii: "\"") || (c == UInt8(ascii: "'") && i > 0 && !Self.isWordByte(bytes[i - 1])) {
+                quote = c
+            } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+                depth += 1
+            } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
+                depth -= 1
+                if depth == 0 { add(i); break }
+            } else if c == UInt8(ascii: ","), depth == 1 {
+                add(i)
+                start = i + 1
+            }
+            i += 1
+        }
+        return items
+    }
+
+    static func isWordByte(_ c: UInt8) -> Bool { c >= 0x80 || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) }
+
+    /// Removes `item` and one comma beside it (the one after it, else the one before).
+    func removingFlowItem(_ item: Range<Int>) -> [UInt8] {
+        var cut = item
+        var after = item.upperBound
+        while after < bytes.count, Self.isBlank(bytes[after]) || bytes[after] == 0x0A { after += 1 }
+        if after < bytes.count, bytes[after] == UInt8(ascii: ",") {
+            cut = item.lowerBound..<(after + 1)
+        } else {
+            var before = item.lowerBound
+            while before > 0, Self.isBlank(bytes[before - 1]) || bytes[before - 1] == 0x0A { before -= 1 }
+            if before > 0, bytes[before - 1] == UInt8(ascii: ",") { cut = (before - 1)..<item.upperBound }
+        }
+        var out = bytes
+        out.removeSubrange(cut)
+        return out
+    }
+
+    /// Deletes one element of a list: an item of a flow list (`[a, b]`, JSON arrays) or of a YAML block list
+    /// (`- …` with its continuation lines).
+    func deleteItem(_ rng: inout SplitMix64) -> Mutation? {
+        var flow: [Range<Int>] = []
+        for open in listOpens { flow += flowItems(open) }
+        var block: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            let end = lineEnd(start)
+            let column = indent(ofLineAt: start)
+            if start + column + 1 < bytes.count, bytes[start + column] == UInt8(ascii: "-"), Self.isBreakOrEnd(bytes, start + column + 1) {
+                // The item's own line and the lines indented deeper than its dash.
+                var stop = end
+                while stop < bytes.count {
+                    let content = bytes[stop..<lineEnd(stop)].drop { $0 == 0x20 }
+                    let blank = content.isEmpty || content.first == 0x0A || content.first == 0x0D
+                    if !blank && indent(ofLineAt: stop) <= column { break }
+                    stop = lineEnd(stop)
+                }
+                block.append(start..<stop)
+            }
+            start = end
+        }
+        guard !flow.isEmpty || !block.isEmpty else { return nil }
+        let pick = rng.below(flow.count + block.count)
+        if pick < flow.count {
+            let item = flow[pick]
+            let shown = text(item).count > 40 ? String(text(item).prefix(37)) + "…" : text(item)
+            return Mutation(op: .deleteItem, bytes: removingFlowItem(item),
+                            note: "line \(lineNumber(item.lowerBound)): deleted list item \(shown.debugDescription)")
+        }
+        let lines = block[pick - flow.count]
+        var out = bytes
+        out.removeSubrange(lines)
+        return Mutation(op: .deleteItem, bytes: out, note: "line \(lineNumber(lines.lowerBound)): deleted list item of \(lineNumber(lines.upperBound) - lineNumber(lines.lowerBound)) lines")
+    }
+
+    /// Replaces a key's list or mapping with an empty one of the same kind.
+    func emptyCollection(_ rng: inout SplitMix64) -> Mutation? {
+        var targets: [(Range<Int>, String, String)] = []
+        for key in scalars where key.isKey {
+            switch valueSpan(of: key) {
+            case .inline(let range) where bytes[range.lowerBound] == UInt8(ascii: "[") || bytes[range.lowerBound] == UInt8(ascii: "{"):
+                targets.append((range, text(key.range), bytes[range.lowerBound] == UInt8(ascii: "[") ? "[]" : "{}"))
+            case .block(let range):
+                let first = range.lowerBound + indent(ofLineAt: range.lowerBound)
+                let list = first < bytes.count && bytes[first] == UInt8(ascii: "-")
+                let colon = (key.range.upperBound..<range.lowerBound).first { bytes[$0] == UInt8(ascii: ":") } ?? key.range.upperBound
+                targets.append(((colon + 1)..<range.upperBound, text(key.range), list ? " []\n" : " {}\n"))
+            default: break
+            }
+        }
+        guard !targets.isEmpty else { return nil }
+        let (range, name, empty) = rng.pick(targets)
+        var out = bytes
+        out.replaceSubrange(range, with: Array(empty.utf8))
+        return Mutation(op: .emptyCollection, bytes: out, note: "line \(lineNumber(range.lowerBound)): \(name) emptied to \(empty.trimmingCharacters(in: .whitespacesAndNewlines))")
+    }
+
     /// Replaces a key's whole value, or one list item, with `replacement`.
     private func replaceValue(_ rng: inout SplitMix64, op: MutationOperator, numbersOnly: Bool,
                               _ replacement: (String, inout SplitMix64) -> String) -> Mutation? {
@@ -367,13 +482,15 @@ struct StructuredText {
     static func mutate(_ bytes: [UInt8], json: Bool, rng: inout SplitMix64) -> Mutation {
         let text = StructuredText(bytes, json: json)
         let op = rng.weighted([
-            (MutationOperator.deleteKey, 15), (.duplicateKey, 10), (.wrongType, 15), (.extremeNumber, 25), (.scaleNumber, 10),
-            (.truncate, 8), (.binaryBytes, 8), (.swapLines, 9),
+            (MutationOperator.deleteKey, 13), (.duplicateKey, 9), (.deleteItem, 8), (.emptyCollection, 4), (.wrongType, 14),
+            (.extremeNumber, 24), (.scaleNumber, 9), (.truncate, 7), (.binaryBytes, 6), (.swapLines, 6),
         ])
         let mutation: Mutation?
         switch op {
         case .deleteKey: mutation = text.deleteKey(&rng)
         case .duplicateKey: mutation = text.duplicateKey(&rng)
+        case .deleteItem: mutation = text.deleteItem(&rng)
+        case .emptyCollection: mutation = text.emptyCollection(&rng)
         case .wrongType: mutation = text.wrongType(&rng)
         case .extremeNumber: mutation = text.extremeNumber(&rng)
         case .scaleNumber: mutation = text.scaleNumber(&rng)

@@ -292,6 +292,37 @@ struct MutationTests {
         if failures.count > 60 { Issue.record("… and \(failures.count - 60) more failures") }
     }
 
+    /// The re-check is only worth something if it can fail: the plan of the shipped design, checked against
+    /// copies of its design and site with every limit tightened below what the plan uses, breaks each of them.
+    @Test("PlanLimits (control): a plan re-checked against tighter limits than it was made for breaks each of them")
+    func planLimitsControl() async throws {
+        let scratch = try TemporaryFolder()
+        let out = scratch.url.appendingPathComponent("out")
+        let run = try await TokenPlantCLI.run(["plan", Self.planDesign, "--out", out.path])
+        try #require(run.status == 0, "\(run)")
+        let root = TokenPlantCLI.packageRoot
+        let catalog = root.appendingPathComponent(Self.catalogPath).path
+        let site = root.appendingPathComponent("sites/ashburn-va.yaml").path
+        #expect(try PlanLimits.violations(out: out, design: root.appendingPathComponent(Self.planDesign).path, site: site, catalog: catalog) == [])
+
+        var design = try shippedText(Self.planDesign)
+        for (old, new) in [("    positions: 250", "    positions: 10"), ("    maxRackKW: 45", "    maxRackKW: 10"),
+                           ("    installedCapacityMW: 20", "    installedCapacityMW: 1"), ("    airCapacityMW: 11", "    airCapacityMW: 0.5"),
+                           ("profiles: [hgx-h100-4x8, hgx-h200-4x8, hgx-b200-4x8]",
+                            "profiles: [hgx-h100-4x8]\nsupplyCapRacksPerQuarter: {hgx-h200-4x8: 1}\nbudgetUSD: 1000")] {
+            try #require(design.contains(old + "\n"), "\(Self.planDesign) no longer has `\(old)`")
+            design = design.replacingOccurrences(of: old + "\n", with: new + "\n")
+        }
+        let tightSite = try shippedText("sites/ashburn-va.yaml").replacingOccurrences(of: "capacityMW: 350", with: "capacityMW: 1")
+        let problems = try PlanLimits.violations(out: out, design: try scratch.write(design, to: "tight-design.yaml"),
+                                                 site: try scratch.write(tightSite, to: "tight-site.yaml"), catalog: catalog)
+        for limit in ["floor positions (plan.csv)", "floor positions (racks × catalog)", "hall power MW (plan.csv itMW)",
+                      "hall power MW (racks × catalog)", "air MW", "site power MW", "(supply cap)", "(budget)",
+                      "is not one the design allows", "kW in a hall for 10.0 kW"] {
+            #expect(problems.contains { $0.contains(limit) }, "\(limit) in \(problems.joined(separator: "\n"))")
+        }
+    }
+
     // MARK: Regressions
 
     /// Minimal inputs that once failed the harness, each with its command line in `NAME.args` (one argument a
