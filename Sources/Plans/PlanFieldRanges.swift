@@ -35,8 +35,8 @@ public struct PlanFieldRange: Sendable, Equatable {
     public func problem(_ value: Double, text: String) -> String? {
         guard !contains(value) else { return nil }
         let unitText = unit.isEmpty ? "" : " \(unit)"
-        guard let high else { return "value \(text) must be ≥ \(number(low))\(unitText) (\(what))" }
-        return "value \(text) out of range [\(number(low)), \(number(high))]\(unitText) (\(what))"
+        guard let high else { return "value \(text) must be ≥ \(format(low))\(unitText) (\(what))" }
+        return "value \(text) out of range [\(format(low)), \(format(high))]\(unitText) (\(what))"
     }
 
     /// The row for a field, by its pattern (`racks[].racksTotal`).
@@ -87,60 +87,4 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("billOfMaterials[].itMW", "IT power at full load", "MW", 0, maxMW),
         PlanFieldRange("billOfMaterials[].facilityMW", "facility power at full load", "MW", 0, 10 * maxMW),
     ]
-}
-
-/// One number of a plan: its path (`racks[4].racksTotal`), its pattern (`racks[].racksTotal`), value and text.
-struct PlanNumber {
-    var path: String
-    var pattern: String
-    var value: Double
-    var text: String
-}
-
-/// Every number of `plan`, in declaration (file) order, found by walking its stored properties (so a field
-/// added to a plan type is found without being listed here). Quarters are parsed text, not numbers.
-func planNumbers(of plan: BuildPlan) -> [PlanNumber] {
-    var found: [PlanNumber] = []
-    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-    func walk(_ value: Any, _ path: String, _ pattern: String) {
-        switch value {
-        case let int as Int:
-            found.append(PlanNumber(path: path, pattern: pattern, value: Double(int), text: String(int)))
-            return
-        case let double as Double:
-            found.append(PlanNumber(path: path, pattern: pattern, value: double, text: number(double)))
-            return
-        case is String, is Bool, is Quarter:
-            return
-        default:
-            break
-        }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional:
-            if let some = mirror.children.first { walk(some.value, path, pattern) }
-        case .collection, .set:
-            for (i, child) in mirror.children.enumerated() { walk(child.value, "\(path)[\(i)]", "\(pattern)[]") }
-        case .dictionary:
-            let entries = mirror.children.compactMap { child -> (String, Any)? in
-                let pair = Array(Mirror(reflecting: child.value).children)
-                guard pair.count == 2, let key = pair[0].value as? String else { return nil }
-                return (key, pair[1].value)
-            }
-            for (key, element) in entries.sorted(by: { $0.0 < $1.0 }) { walk(element, join(path, key), join(pattern, "*")) }
-        case .struct, .class:
-            for child in mirror.children { if let label = child.label { walk(child.value, join(path, label), join(pattern, label)) } }
-        default:
-            break  // enums: objective, status, family, state
-        }
-    }
-    walk(plan, "", "")
-    return found
-}
-
-/// Numbers as a person writes them: no trailing `.0`, large whole numbers in full.
-func number(_ value: Double) -> String {
-    if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
-    let text = String(value)
-    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
 }

@@ -17,7 +17,7 @@ extension BuildPlan {
         func add(_ path: String, _ message: String) { issues.append(decoded.issue(path, message)) }
 
         var outside: Set<String> = []
-        for field in planNumbers(of: plan) {
+        for field in numericFields(of: plan) {
             guard let row = PlanFieldRange.row(field.pattern), let message = row.problem(field.value, text: field.text) else { continue }
             add(field.path, message)
             outside.insert(field.path)
@@ -157,9 +157,9 @@ extension BuildPlan {
             let most = Double(line.racksTotal) * Double(profile.gpusPerRack) * best
             // The planner writes tokens/s to six decimals, from a solution exact to about 1e-9.
             guard line.tokensPerSecond > most * (1 + 1e-6) + 1e-6 else { continue }
-            add("racks[\(i)].tokensPerSecond", "\(number(line.tokensPerSecond)) tokens/s is more than \(line.racksTotal) racks of "
-                + "'\(profile.id)' give at full load (\(line.racksTotal) × \(profile.gpusPerRack) GPUs × \(number(best)) tokens/s per "
-                + "GPU, its best rate among the design's workloads, = \(number(most))): re-plan, or correct tokensPerSecond")
+            add("racks[\(i)].tokensPerSecond", "\(format(line.tokensPerSecond)) tokens/s is more than \(line.racksTotal) racks of "
+                + "'\(profile.id)' give at full load (\(line.racksTotal) × \(profile.gpusPerRack) GPUs × \(format(best)) tokens/s per "
+                + "GPU, its best rate among the design's workloads, = \(format(most))): re-plan, or correct tokensPerSecond")
         }
         return issues
     }

@@ -225,11 +225,11 @@ struct PlanFileTests {
         plan.quarters[0].tokensPerSecondByWorkload["w"] = 1
         plan.binding = [BindingLimit(constraint: "c", family: .floor, state: .binding, quarter: nil, subject: nil, capacity: 1, used: 1,
                                      slack: 0, unit: "positions", shadowPrice: 0, shadowPriceUnit: "")]
-        let unchecked = Set(planNumbers(of: plan).map(\.pattern).filter { PlanFieldRange.row($0) == nil })
+        let unchecked = Set(numericFields(of: plan).map(\.pattern).filter { PlanFieldRange.row($0) == nil })
         #expect(unchecked == ["objectiveValue", "solver.bestBound", "designCondition.effectiveAmbientC", "designCondition.freeCoolingSupplyC",
                               "designCondition.plantInletC", "designCondition.rejectionCapacityMW", "designCondition.liquidChillerShare",
                               "binding[].capacity", "binding[].used", "binding[].slack", "binding[].shadowPrice"])
-        #expect(Set(PlanFieldRange.all.map(\.path)).isSubset(of: Set(planNumbers(of: plan).map(\.pattern))), "no row for a field that is gone")
+        #expect(Set(PlanFieldRange.all.map(\.path)).isSubset(of: Set(numericFields(of: plan).map(\.pattern))), "no row for a field that is gone")
     }
 
     @Test("simulate --plan refuses another design's plan with exit 1, and simulates the design's own")

@@ -67,8 +67,8 @@ struct IssueCollector<Value> {
     }
 }
 
-/// Numbers as a person writes them: no trailing `.0`.
-func format(_ value: Double) -> String {
+/// Numbers as a person writes them in a file: no trailing `.0`, large whole numbers in full.
+public func format(_ value: Double) -> String {
     if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
     let text = String(value)
     return text.hasSuffix(".0") ? String(text.dropLast(2)) : text

@@ -1,12 +1,12 @@
 /// One number read from a file, found by walking the decoded value.
-struct NumericField: Equatable {
+public struct NumericField: Equatable, Sendable {
     /// Dotted path, as in messages: `halls[2].positions`, `scalableUnits.gb200-nvl72`.
-    var path: String
+    public var path: String
     /// The path with `[]` for list indices and `*` for map keys: the ``FieldRange`` row's `path`.
-    var pattern: String
-    var value: Double
+    public var pattern: String
+    public var value: Double
     /// The value as the file gave it (an `Int` printed exactly).
-    var text: String
+    public var text: String
 }
 
 /// Every number in a decoded site, design or catalog, in declaration (file) order.
@@ -16,7 +16,7 @@ struct NumericField: Equatable {
 /// of a fully populated file against the table). The blocks of an `xN/y` redundancy rule count as a
 /// number. Not walked: figure sources (`figures`, whose `range` is in the unit of the figure it qualifies
 /// and is only documentation), references, quarters (bounded by their parser to 1900–2200) and text.
-func numericFields(of value: Any) -> [NumericField] {
+public func numericFields(of value: Any) -> [NumericField] {
     var found: [NumericField] = []
     walk(value, path: "", pattern: "", into: &found)
     return found
