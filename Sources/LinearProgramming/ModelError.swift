@@ -25,11 +25,15 @@ public struct ModelIssue: Equatable, Sendable, CustomStringConvertible {
     public var path: String
     /// What is wrong, with the offending value.
     public var message: String
+    /// The index of the constraint the problem sits in, if it sits in one (for callers that know what each
+    /// row means).
+    public var constraint: Int?
 
-    public init(_ kind: Kind, _ path: String, _ message: String) {
+    public init(_ kind: Kind, _ path: String, _ message: String, constraint: Int? = nil) {
         self.kind = kind
         self.path = path
         self.message = message
+        self.constraint = constraint
     }
 
     public var description: String { "\(path): \(message)" }

@@ -56,6 +56,8 @@ extension Model {
         var constraintNames: [String: Int] = [:]
         for (i, constraint) in constraints.enumerated() {
             let path = "constraints[\(i)](\(constraint.name))"
+            let issuesBefore = issues.count
+            defer { for k in issuesBefore..<issues.count { issues[k].constraint = i } }
             if let problem = NameRules.problem(with: constraint.name) {
                 issues.append(.init(.invalidName, path, problem))
             } else if let first = constraintNames[constraint.name] {

@@ -5,10 +5,8 @@ extension SolveSession {
     /// models, so what validation still finds is a per-rack figure out of scale).
     static func outOfScale(_ error: ModelError, _ f: Formulation) -> PlanError {
         let issue = error.issues.first
-        let path = issue?.path ?? ""
         let detail = issue?.message ?? "the model could not be built"
-        if path.hasPrefix("constraints["), let close = path.firstIndex(of: "]"),
-           let i = Int(path[path.index(path.startIndex, offsetBy: 12)..<close]), i < f.rows.count {
+        if let i = issue?.constraint, i < f.rows.count {
             let info = f.rows[i]
             return .outOfScale(family: info.family, quarter: info.quarter, subject: info.subject, detail: detail)
         }

@@ -27,17 +27,20 @@ struct LinearProgrammingValidationTests {
         var (m, x, _, _) = TestModels.wyndor()
         m.constraints[0].terms.append(Term(x, 2))
         let error = try #require(throws: ModelError.self) { try m.solve() }
-        #expect(error.issues == [ModelIssue(.duplicateTerm, "constraints[0](plant1).terms[1]", "x already appears at [0]")])
+        #expect(error.issues == [ModelIssue(.duplicateTerm, "constraints[0](plant1).terms[1]", "x already appears at [0]", constraint: 0)])
     }
 
     @Test("Coefficients and bounds outside [1e-12, 1e15] are refused before GLPK; the edges pass")
-    func magnitudes() {
+    func magnitudes() throws {
         var (m, x, _, _) = TestModels.wyndor()
         m.constraints[0].terms[0].coefficient = 1e16
         m.constraints[1].terms[0].coefficient = 1e-13
         m.constraints[2].upperBound = -2e15
         m.objective[0].coefficient = 3e15
         #expect(kinds(m) == [.magnitudeOutOfRange, .magnitudeOutOfRange, .magnitudeOutOfRange, .magnitudeOutOfRange])
+        // Each issue in a row carries the row's index; the objective's carries none.
+        let error = try #require(throws: ModelError.self) { try m.solve() }
+        #expect(error.issues.map(\.constraint) == [nil, 0, 1, 2])
         var edge = TestModels.wyndor().0
         edge.constraints[0].terms[0].coefficient = 1e15
         edge.constraints[1].terms[0].coefficient = 1e-12

@@ -52,6 +52,20 @@ struct ReliabilityTests {
         #expect(throws: PlanError.ambiguousNames(kind: "halls", first: "a-b", second: "a_b", id: "a_b")) { try tiny.plan() }
     }
 
+    @Test("A per-rack figure out of the solver's scale is named by the limit it lands in, not by a model row")
+    func outOfScale() throws {
+        // 1e20 W per fabric port (validation would refuse it; set here past validation): one GB300 rack's
+        // 72 ports give 7.2e15 MW of fabric power in the site_power row, beyond the 1e15 the solver takes.
+        var tiny = try TinyInstance()
+        tiny.design.fabric.switchWattsPerPort = 1e20
+        #expect {
+            try tiny.plan()
+        } throws: { error in
+            guard case PlanError.outOfScale(let family, let quarter, _, _) = error else { return false }
+            return family == .sitePower && quarter == Quarter("2026Q1")
+        }
+    }
+
     @Test("A plan over a limit is never reported: the re-check recomputes each limit from the racks")
     func recheck() throws {
         // Site 1 MW: 7 GB300 racks draw 7 × 0.1471 = 1.0297 MW; the check must refuse them, whatever a solver said.

@@ -78,13 +78,14 @@ struct Formulation {
     /// Quarter label of quarter index t, as row names carry it.
     func q(_ t: Int) -> String { problem.quarters[t].description }
 
-    /// The stock columns in quarter t of the eligibilities that `include` admits, with their rack
-    /// coefficients, in eligibility order.
-    func stockColumns(quarter t: Int, where include: (PlanningProblem.Eligibility) -> Bool = { _ in true })
-        -> [(coefficients: RackCoefficients, column: VariableID)] {
+    /// The terms Σ coefficient(rack) · stock(e,t) over the eligibilities that `include` admits, in
+    /// eligibility order; racks whose coefficient is 0 are left out where `omitZero`.
+    func stockTerms(quarter t: Int, where include: (PlanningProblem.Eligibility) -> Bool = { _ in true }, omitZero: Bool,
+                    coefficient: (RackCoefficients) -> Double) -> [Term] {
         problem.eligible.enumerated().compactMap { e, el in
             guard include(el), let n = stock[e]?[t] else { return nil }
-            return (problem.coefficients[problem.profiles[el.profile].id]!, n)
+            let a = coefficient(problem.coefficients[problem.profiles[el.profile].id]!)
+            return omitZero && a <= 0 ? nil : Term(n, a)
         }
     }
 

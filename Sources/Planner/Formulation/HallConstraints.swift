@@ -7,10 +7,7 @@ extension Formulation {
     mutating func addHallRow(_ family: ConstraintFamily, hall h: Int, quarter t: Int, capacityPerHall: Double,
                              omitZero: Bool = false, coefficient: (RackCoefficients) -> Double) {
         let hall = problem.halls[h]
-        let terms = stockColumns(quarter: t) { $0.hall == h }.compactMap { c, n in
-            let a = coefficient(c)
-            return omitZero && a <= 0 ? nil : Term(n, a)
-        }
+        let terms = stockTerms(quarter: t, where: { $0.hall == h }, omitZero: omitZero, coefficient: coefficient)
         addRow("\(family.rawValue)(\(Self.id(hall.name)),\(q(t)))", terms, upper: Double(hall.count) * capacityPerHall,
                family, problem.quarters[t], hall.name)
     }

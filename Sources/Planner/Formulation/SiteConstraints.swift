@@ -6,10 +6,7 @@ extension Formulation {
     /// coefficient is 0 are left out where `omitZero`.
     mutating func addSiteRow(_ family: ConstraintFamily, quarter t: Int, capacity: Double, omitZero: Bool = false,
                              coefficient: (RackCoefficients) -> Double) {
-        let terms = stockColumns(quarter: t).compactMap { c, n in
-            let a = coefficient(c)
-            return omitZero && a <= 0 ? nil : Term(n, a)
-        }
+        let terms = stockTerms(quarter: t, omitZero: omitZero, coefficient: coefficient)
         addRow("\(family.rawValue)(\(q(t)))", terms, upper: capacity, family, problem.quarters[t], nil)
     }
 }
