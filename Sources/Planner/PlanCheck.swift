@@ -47,8 +47,10 @@ enum PlanCheck {
                 capex += Double(new) * c.capexUSD
             }
             try verify(.sitePower, t, nil, facility, problem.site.grid.usableCapacityMW(in: problem.quarters[t]))
-            try verify(.heatRejection, t, nil, rejected, problem.condition.rejectionCapacityMW)
-            try verify(.chiller, t, nil, chiller, problem.design.heatRejection.chillerCapacityMW)
+            if problem.design.heatRejection.chillerCapacityMW <= 0 {
+                try verify(.heatRejection, t, nil, rejected, problem.condition.rejectionCapacityMW)
+            }
+            try verify(.chiller, t, nil, chiller, problem.chillerRowCapacityMW)
             try verify(.network, t, nil, ports, problem.design.fabric.hostPortCapacity)
             for (p, profile) in problem.profiles.enumerated() {
                 if let cap = problem.design.supplyCapRacksPerQuarter?[profile.id] {

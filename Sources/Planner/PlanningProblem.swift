@@ -53,6 +53,10 @@ public struct PlanningProblem: Sendable {
                 if profile.liquidShare > 0, hall.liquidCapacityMW <= 0 {
                     reasons.append("liquid-cooled rack in a hall without CDUs")
                 }
+                if profile.liquidShare < 1, let air = condition.economizerAirC, air > profile.maxAirInletC {
+                    reasons.append("economizer air \((air * 10).rounded() / 10) °C at the design condition > rack inlet limit "
+                        + "\(profile.maxAirInletC) °C (chill the air: airCooling.chilled)")
+                }
                 let from = max(profile.availableFrom, hall.availableFrom)
                 guard let first = quarters.firstIndex(where: { $0 >= from }) else {
                     reasons.append("not available before the horizon ends (\(from))")
@@ -69,6 +73,10 @@ public struct PlanningProblem: Sendable {
         self.eligible = eligible
         self.exclusions = exclusions
     }
+
+    /// Capacity of the chiller row: installed chillers plus the heat the plant takes at full fan before they
+    /// start (``DesignCondition/chillerCreditMW``), MW.
+    public var chillerRowCapacityMW: Double { design.heatRejection.chillerCapacityMW + (condition.chillerCreditMW ?? 0) }
 
     /// Tokens/s one rack of a profile serves on a workload, if it can.
     func rackTokensPerSecond(_ profile: RackProfile, _ workload: String) -> Double? {

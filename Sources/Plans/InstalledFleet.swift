@@ -46,6 +46,8 @@ public struct InstalledFleet: Sendable, Equatable {
     public var liquidCapacityMW: Double, airCapacityMW: Double
     /// Lowest coolant supply limit among installed liquid-cooled profiles, °C.
     public var rackSupplyLimitC: Double?
+    /// Lowest air inlet limit among installed profiles that shed rack heat to air, °C.
+    public var airInletLimitC: Double?
     public var capexCumulativeUSD: Double
     /// The plan's facility power at full load and design ambient, MW (facility opex is charged on it).
     public var plannedFacilityMW: Double
@@ -60,7 +62,7 @@ public struct InstalledFleet: Sendable, Equatable {
         return plan.quarters.map { metrics in
             let lines = plan.racks.filter { $0.quarter == metrics.quarter && $0.racksTotal > 0 }
             var byProfile: [String: ProfileLoad] = [:], order: [String] = []
-            var inRack = 0.0, fabric = 0.0, limit: Double?
+            var inRack = 0.0, fabric = 0.0, limit: Double?, airLimit: Double?
             for line in lines {
                 guard let p = catalog.profile(line.profile) else { continue }
                 let n = Double(line.racksTotal), dynamic = p.rackMaxKW - p.rackIdleKW
@@ -80,6 +82,7 @@ public struct InstalledFleet: Sendable, Equatable {
                 inRack += n * p.networkKWPerRack / 1000
                 fabric += n * Double(p.scaleOutPorts) * fabricWattsPerPort / 1e6
                 if p.liquidShare > 0, let c = p.maxCoolantSupplyC { limit = min(limit ?? c, c) }
+                if p.liquidShare < 1 { airLimit = min(airLimit ?? p.maxAirInletC, p.maxAirInletC) }
             }
             var ups = 0.0, upsLoadable = 0.0, liquid = 0.0, air = 0.0
             // Halls in the plan's order of first appearance, so the sums do not depend on hashing.
@@ -95,11 +98,11 @@ public struct InstalledFleet: Sendable, Equatable {
                 quarter: metrics.quarter, profiles: order.map { byProfile[$0]! }, inRackNetworkMW: inRack, fabricMW: fabric,
                 upsInstalledMW: ups, upsDesignLoadMW: upsLoadable,
                 gridDesignLoadMW: site.grid.usableCapacityMW(in: metrics.quarter), liquidCapacityMW: liquid, airCapacityMW: air,
-                rackSupplyLimitC: limit, capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
+                rackSupplyLimitC: limit, airInletLimitC: airLimit, capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
         }
     }
 
-    public init(quarter: Quarter, profiles: [ProfileLoad], inRackNetworkMW: Double, fabricMW: Double, upsInstalledMW: Double, upsDesignLoadMW: Double, gridDesignLoadMW: Double, liquidCapacityMW: Double, airCapacityMW: Double, rackSupplyLimitC: Double? = nil, capexCumulativeUSD: Double, plannedFacilityMW: Double) {
+    public init(quarter: Quarter, profiles: [ProfileLoad], inRackNetworkMW: Double, fabricMW: Double, upsInstalledMW: Double, upsDesignLoadMW: Double, gridDesignLoadMW: Double, liquidCapacityMW: Double, airCapacityMW: Double, rackSupplyLimitC: Double? = nil, airInletLimitC: Double? = nil, capexCumulativeUSD: Double, plannedFacilityMW: Double) {
         self.quarter = quarter
         self.profiles = profiles
         self.inRackNetworkMW = inRackNetworkMW
@@ -110,6 +113,7 @@ public struct InstalledFleet: Sendable, Equatable {
         self.liquidCapacityMW = liquidCapacityMW
         self.airCapacityMW = airCapacityMW
         self.rackSupplyLimitC = rackSupplyLimitC
+        self.airInletLimitC = airInletLimitC
         self.capexCumulativeUSD = capexCumulativeUSD
         self.plannedFacilityMW = plannedFacilityMW
     }

@@ -2,26 +2,40 @@ import PlantModel
 
 /// The facility at the site's cooling design condition: what the heat-rejection plant can do, and how
 /// much heat needs chillers. The planner sizes against this; the twin checks every hour.
+///
+/// The plant's water stream is the facility loop for liquid designs (set-point `facilitySupplyTempC`) and the
+/// chilled-water loop for air-only chilled designs (set-point `chilledWaterSupplyC`). At full fan the plant
+/// takes Q_p = E₁·(T_s + Q/C_p − T_a) of a stream carrying Q (``HeatRejectionCurve``); chillers in series carry
+/// the rest, Q − Q_p = s·Q − credit with s = 1 − E₁/C_p and credit = E₁·(T_s − T_a). Where T_s < T_a the plant
+/// takes nothing at the set-point and the chillers carry all (s = 1, credit = 0): both are linear upper
+/// bounds of the twin's hourly split, which is what the planner needs.
 public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodable {
-    /// Ambient the plant works against, °C: 0.4 % dry-bulb (dry cooler), its adiabatically pre-cooled
-    /// value (adiabatic), or the extreme wet-bulb (tower).
+    /// Ambient the plant works against, °C: the design dry-bulb (dry cooler), its adiabatically pre-cooled
+    /// value (adiabatic), or the design wet-bulb (tower).
     public var effectiveAmbientC: Double
-    /// Coldest water the plant makes without chillers: ambient + approach, °C.
+    /// Water the plant makes at full fan while rejecting its rated capacity without chillers, °C.
     public var freeCoolingSupplyC: Double
-    /// Fluid entering the plant, °C: the facility return for liquid designs, else the rating inlet.
+    /// Water entering the plant at its rated capacity, °C.
     public var plantInletC: Double
-    /// Heat the plant rejects at this condition, MW.
+    /// The most heat the plant rejects at full fan with its stream at the set-point and no chillers, MW.
     public var rejectionCapacityMW: Double
-    /// Share of liquid heat that chillers must carry (series economizer + chiller).
+    /// s: the share of each further MW of the plant's stream that chillers must carry at full fan.
     public var liquidChillerShare: Double
+    /// credit: heat the plant takes at full fan before chillers are needed, MW (0 without chillers).
+    public var chillerCreditMW: Double?
+    /// Air an air-side economizer supplies at the design condition (design dry-bulb, evaporatively trimmed
+    /// on adiabatic plants, + ``HeatRejectionCurve``'s fan-heat approach), °C; nil for chilled air.
+    public var economizerAirC: Double?
 
     public init(effectiveAmbientC: Double, freeCoolingSupplyC: Double, plantInletC: Double, rejectionCapacityMW: Double,
-                liquidChillerShare: Double) {
+                liquidChillerShare: Double, chillerCreditMW: Double? = nil, economizerAirC: Double? = nil) {
         self.effectiveAmbientC = effectiveAmbientC
         self.freeCoolingSupplyC = freeCoolingSupplyC
         self.plantInletC = plantInletC
         self.rejectionCapacityMW = rejectionCapacityMW
         self.liquidChillerShare = liquidChillerShare
+        self.chillerCreditMW = chillerCreditMW
+        self.economizerAirC = economizerAirC
     }
 
     /// A stand-in for ``PlaceholderDecodable`` (plan.json decoding goes on after a problem to report every one).
@@ -29,24 +43,53 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
         DesignCondition(effectiveAmbientC: 0, freeCoolingSupplyC: 0, plantInletC: 0, rejectionCapacityMW: 0, liquidChillerShare: 0)
     }
 
-    /// Works out the design condition of `design` on `site` with the plant curves of ``HeatRejectionCurve``
-    /// and ``ChillerCurve``.
-    public init(design: ReferenceDesign, site: Site) {
-        let plant = HeatRejectionCurve(design: design)
+    /// Dry-bulb and wet-bulb of the design condition, °C: the 0.4 % cooling dry-bulb with its coincident
+    /// wet-bulb, and for a tower the extreme wet-bulb.
+    public static func designAir(design: ReferenceDesign, site: Site) -> (dryBulbC: Double, wetBulbC: Double) {
         let climate = site.climate
         switch design.heatRejection.type {
-        case .dryCooler:
-            effectiveAmbientC = climate.coolingDesignDryBulbC
-        case .adiabaticDryCooler:
-            effectiveAmbientC = climate.coolingDesignDryBulbC
-                - plant.padCoolingK(dryBulbC: climate.coolingDesignDryBulbC, wetBulbC: climate.coolingDesignCoincidentWetBulbC)
-        case .coolingTower:
-            effectiveAmbientC = climate.extremeWetBulbC
+        case .dryCooler, .adiabaticDryCooler: return (climate.coolingDesignDryBulbC, climate.coolingDesignCoincidentWetBulbC)
+        case .coolingTower: return (climate.coolingDesignDryBulbC, climate.extremeWetBulbC)
         }
-        freeCoolingSupplyC = plant.freeCoolingSupplyC(effectiveAmbientC: effectiveAmbientC)
-        plantInletC = plant.plantInletC
-        rejectionCapacityMW = plant.capacityMW(effectiveAmbientC: effectiveAmbientC)
-        let free = freeCoolingSupplyC
-        liquidChillerShare = design.liquidCooling.map { ChillerCurve.liquidShare(freeCoolingSupplyC: free, loop: $0) } ?? 0
+    }
+
+    /// The set-point of the plant's water stream, °C: facility supply, else chilled water; nil for neither.
+    public static func plantSetPointC(_ d: ReferenceDesign) -> Double? {
+        d.liquidCooling?.facilitySupplyTempC ?? (d.airCooling.chilled ? d.airCooling.chilledWaterSupplyC : nil)
+    }
+
+    /// Works out the design condition of `design` on `site` with ``HeatRejectionCurve`` and ``ChillerCurve``.
+    public init(design: ReferenceDesign, site: Site) {
+        let plant = HeatRejectionCurve(design: design)
+        let air = Self.designAir(design: design, site: site)
+        let pads = plant.padCoolingK(dryBulbC: air.dryBulbC, wetBulbC: air.wetBulbC)
+        switch design.heatRejection.type {
+        case .dryCooler: effectiveAmbientC = air.dryBulbC
+        case .adiabaticDryCooler: effectiveAmbientC = air.dryBulbC - pads
+        case .coolingTower: effectiveAmbientC = air.wetBulbC
+        }
+        let hr = design.heatRejection, setPoint = Self.plantSetPointC(design) ?? hr.ratedAmbientC + hr.approachK
+        freeCoolingSupplyC = plant.fullFanSupplyC(heatMW: hr.ratedCapacityMW, ambientC: effectiveAmbientC)
+        plantInletC = plant.inletC(heatMW: hr.ratedCapacityMW, supplyC: setPoint)
+        rejectionCapacityMW = plant.capacityMW(supplyC: setPoint, ambientC: effectiveAmbientC)
+        economizerAirC = design.airCooling.chilled ? nil
+            : air.dryBulbC - (hr.type == .adiabaticDryCooler ? pads : 0) + design.airCooling.economizerApproachKInUse
+        guard hr.chillerCapacityMW > 0 else {
+            (liquidChillerShare, chillerCreditMW) = (0, nil)
+            return
+        }
+        // Water-cooled chillers at full capacity take their condenser heat's share of the tower's cells.
+        var conductance = plant.fullFanConductanceMWPerK
+        if hr.type == .coolingTower {
+            let cop = ChillerCurve(design: design, designDryBulbC: air.dryBulbC, designWetBulbC: air.wetBulbC)
+                .cop(chilledWaterC: setPoint, dryBulbC: air.dryBulbC, wetBulbC: air.wetBulbC)
+            conductance *= max(0, 1 - hr.chillerCapacityMW * (1 + 1 / cop) / hr.ratedCapacityMW)
+        }
+        if setPoint >= effectiveAmbientC {
+            liquidChillerShare = 1 - conductance / plant.plantFlowMWPerK
+            chillerCreditMW = conductance * (setPoint - effectiveAmbientC)
+        } else {
+            (liquidChillerShare, chillerCreditMW) = (1, 0)
+        }
     }
 }

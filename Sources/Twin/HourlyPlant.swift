@@ -1,3 +1,4 @@
+import Climate
 import PlantModel
 import PlantPhysics
 import Plans
@@ -18,13 +19,19 @@ public struct PlantState: Sendable, Equatable {
     public var rejectionCapacityMW: Double
     /// Heat the chillers take (liquid trim and chilled air), and the part they cannot.
     public var chillerLoadMW: Double, chillerUnmetMW: Double
-    /// Facility water supply temperature, °C (rises above the set point where chillers run out).
+    /// Supply of the plant's water stream, °C: the set-point, or above it where the plant at full fan and the
+    /// chillers cannot hold it.
     public var supplyTempC: Double
+    /// Air an air-side economizer supplies to racks with unchilled air, °C; nil where none does.
+    public var economizerAirC: Double?
     /// Water evaporated, m³ in the hour.
     public var waterM3: Double
     /// Whether the hour needs no compressor.
     public var freeCooling: Bool
-    /// Rejection headroom and chiller/supply-temperature headroom; thermal headroom is the smaller.
+    /// Rejection headroom: what the plant and chillers could carry of the plant's stream with the supply at
+    /// its float limit, less the stream. Trim headroom: chiller capacity left for chilled air, or minus the
+    /// hall air where the economizer cannot keep it within the racks' inlet limit. Thermal headroom is the
+    /// smaller.
     public var rejectionHeadroomMW: Double, trimHeadroomMW: Double
 
     public var coolingMW: Double { pumpMW + airFanMW + compressorMW + plantFanMW }
@@ -32,27 +39,45 @@ public struct PlantState: Sendable, Equatable {
     public var thermalHeadroomMW: Double { min(rejectionHeadroomMW, trimHeadroomMW) }
 }
 
-/// The design's plant, ready to evaluate any hour, built on the shared curves of the `PlantPhysics` target:
-/// - rejection capacity and free-cooling water from `HeatRejectionCurve` at this hour's effective ambient:
-///   the dry-bulb (dry cooler), the wet-bulb (tower), or the pad-cooled dry-bulb while adiabatic pads run;
-/// - chillers trim the liquid share of `ChillerCurve.liquidShare(freeCoolingSupplyC:loop:)` and, for chilled
-///   air, all air heat while the free-cooling water is warmer than the chilled water; COP from `ChillerCurve`;
-/// - pumps and air handlers by `AffinityLaw` on the equipment in service, plant fans by the cube of their speed;
-/// - transformer and UPS losses by `PowerLossCurve`.
+/// The design's plant, ready to evaluate any hour, built on the shared curves of the `PlantPhysics` target
+/// (README, "Plant physics"). Each hour, in this order:
+/// 1. the plant's water stream (the facility loop, plus chilled air while the plant can make chilled water) is
+///    rejected at the lowest fan speed that holds its set-point (``HeatRejectionCurve``, ε-NTU at fixed UA);
+/// 2. adiabatic pads run only when fans at 100 % cannot hold it;
+/// 3. chillers (``ChillerCurve``) trim what the plant at full fan cannot, chilled air first;
+/// 4. what chillers cannot, lets the supply float up to the racks' coolant limit through the CDU approach;
+/// 5. beyond that the hour is thermally short, and throttling cuts only the fraction needed.
+/// Unchilled air comes from an air-side economizer (evaporatively trimmed on adiabatic plants) and must stay
+/// within the installed racks' `maxAirInletC`. Pumps and air handlers follow `AffinityLaw` on the equipment
+/// in service; transformer and UPS losses follow `PowerLossCurve`.
 public struct HourlyPlant: Sendable {
     public let design: ReferenceDesign
     let curve: HeatRejectionCurve
     let chiller: ChillerCurve
-    /// Free-cooling limit on the plant's effective ambient, °C: the hour needs no compressor at or below it.
+    let evaporation: TowerEvaporation
+    /// Set-point of the plant's water stream, °C (facility supply, else chilled water).
+    let setPointC: Double
+    /// Free-cooling limit on the plant's effective ambient at the rating approach, °C: chilled air needs no
+    /// compressor at or below it.
     public let freeCoolingLimitC: Double
 
     public init(design: ReferenceDesign, site: Site) {
         self.design = design
         curve = HeatRejectionCurve(design: design)
-        chiller = ChillerCurve(design: design, condition: DesignCondition(design: design, site: site))
-        let targets = [design.liquidCooling?.facilitySupplyTempC,
-                       design.airCooling.chilled ? design.airCooling.chilledWaterSupplyC : nil].compactMap { $0 }
-        freeCoolingLimitC = (targets.min() ?? .infinity) - design.heatRejection.approachK
+        let air = DesignCondition.designAir(design: design, site: site)
+        chiller = ChillerCurve(design: design, designDryBulbC: air.dryBulbC, designWetBulbC: air.wetBulbC)
+        evaporation = TowerEvaporation(pressurePa: Psychrometrics.standardPressurePa(elevationM: site.location.elevationM))
+        let hr = design.heatRejection
+        setPointC = DesignCondition.plantSetPointC(design) ?? hr.ratedAmbientC + hr.approachK
+        let chilledWater = design.airCooling.chilled ? design.airCooling.chilledWaterSupplyC : nil
+        freeCoolingLimitC = (chilledWater ?? .infinity) - hr.approachK
+    }
+
+    /// Warmest supply the plant's stream may float to, °C: the installed racks' coolant limit less the CDU
+    /// approach, never below the set-point.
+    func limitOrSetPoint(_ fleet: InstalledFleet) -> Double {
+        guard let lc = design.liquidCooling, let limit = fleet.rackSupplyLimitC else { return setPointC }
+        return max(setPointC, limit - lc.cduApproachK)
     }
 
     /// The plant's state with rack loads `liquidMW` (to liquid) and `rackAirMW` (to air) and `fleet`'s
@@ -67,54 +92,73 @@ public struct HourlyPlant: Sendable {
             + d.airCooling.fanPowerFraction * fleet.fabricMW
         let liquidLoop = liquidMW + pump, airLoop = airHeat + airFan
 
-        // Effective ambient; adiabatic pads run only when dry operation cannot free-cool or cannot reject the loops' heat.
-        var ambient: Double, padCooledK = 0.0
-        switch hr.type {
-        case .dryCooler: ambient = dryBulbC
-        case .coolingTower: ambient = wetBulbC
-        case .adiabaticDryCooler:
-            ambient = dryBulbC
-            if dryBulbC > freeCoolingLimitC || curve.capacityMW(effectiveAmbientC: dryBulbC) < liquidLoop + airLoop {
-                padCooledK = curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
-                ambient -= padCooledK
+        // 1–2. The plant's stream at its set-point: dry first, then pads.
+        var ambient = hr.type == .coolingTower ? wetBulbC : dryBulbC, padCooledK = 0.0
+        var airFree = d.airCooling.chilled && ambient <= freeCoolingLimitC
+        var stream = liquidLoop + (airFree ? airLoop : 0)
+        var met = stream <= curve.capacityMW(supplyC: setPointC, ambientC: ambient)
+        if hr.type == .adiabaticDryCooler && (!met || (d.airCooling.chilled && !airFree)) {
+            padCooledK = curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
+            ambient -= padCooledK
+            airFree = d.airCooling.chilled && ambient <= freeCoolingLimitC
+            stream = liquidLoop + (airFree ? airLoop : 0)
+            met = stream <= curve.capacityMW(supplyC: setPointC, ambientC: ambient)
+        }
+
+        // 3. Chillers: chilled air first, then what the plant at full fan leaves of the stream.
+        let cap = hr.chillerCapacityMW, airChill = d.airCooling.chilled && !airFree ? airLoop : 0
+        let available = max(0, cap - airChill)
+        let chilledWater = d.airCooling.chilledWaterSupplyC ?? setPointC
+        let airCOP = chiller.cop(chilledWaterC: chilledWater, dryBulbC: dryBulbC, wetBulbC: wetBulbC)
+        let streamCOP = chiller.cop(chilledWaterC: setPointC, dryBulbC: dryBulbC, wetBulbC: wetBulbC)
+        var conductance = curve.fullFanConductanceMWPerK, needed = 0.0, streamChill = 0.0
+        var supply = setPointC, speed = met ? curve.fanSpeed(heatMW: stream, supplyC: setPointC, ambientC: ambient) : 1
+        if !met {
+            // Water-cooled condensers take their heat's share of the tower's cells (fixed point, 4 passes).
+            for _ in 0..<(chiller.waterCooled ? 4 : 1) {
+                if chiller.waterCooled {
+                    let condenser = airChill * (1 + 1 / airCOP) + streamChill * (1 + 1 / streamCOP)
+                    conductance = curve.fullFanConductanceMWPerK * max(0, 1 - condenser / hr.ratedCapacityMW)
+                }
+                let plantTakes = conductance * (setPointC + stream / curve.plantFlowMWPerK - ambient)
+                needed = min(stream, max(0, stream - plantTakes))
+                streamChill = min(needed, available)
+            }
+            // 4. What the chillers cannot carry lets the supply float: Q − chill = E·(T + Q/C_p − T_a).
+            if needed > available, conductance > 0 {
+                supply = ambient + (stream - available) / conductance - stream / curve.plantFlowMWPerK
+            } else if needed > available {
+                // No cell left for the stream: it warms by all it cannot shed.
+                supply = max(limitOrSetPoint(fleet), ambient) + (stream - available) / curve.plantFlowMWPerK
             }
         }
-        let freeWater = curve.freeCoolingSupplyC(effectiveAmbientC: ambient)
+        // 5. Headroom: the stream the plant and chillers carry with the supply at its float limit.
+        let limitC = limitOrSetPoint(fleet)
+        let k = 1 - conductance / curve.plantFlowMWPerK
+        // Pads count as capacity in hand even in hours that do not need them.
+        let coolest = hr.type == .adiabaticDryCooler ? dryBulbC - curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC) : ambient
+        let streamCapacity = max(available, limitC > coolest ? (conductance * (limitC - coolest) + available) / k : available)
+        var trim = d.airCooling.chilled ? cap - airChill : Double.infinity
+        var economizerC: Double?
+        if !d.airCooling.chilled, hallAir > 0, let limit = fleet.airInletLimitC {
+            let trimK = hr.type == .adiabaticDryCooler ? curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC) : 0
+            let economizer = dryBulbC + d.airCooling.economizerApproachKInUse
+            let air = economizer > limit ? economizer - trimK : economizer
+            economizerC = air
+            if air > limit { trim = -hallAir }
+        }
 
-        // Chillers: chilled air first (no tolerance), then liquid trim; unmet liquid trim lets the supply float.
-        let cap = hr.chillerCapacityMW
-        var airChill = 0.0, liquidChill = 0.0, supply = freeWater
-        if d.airCooling.chilled, let chw = d.airCooling.chilledWaterSupplyC {
-            supply = chw
-            if freeWater > chw { airChill = airLoop }
-        }
-        var float = Double.infinity
-        if let lc = d.liquidCooling {
-            liquidChill = ChillerCurve.liquidShare(freeCoolingSupplyC: freeWater, loop: lc) * liquidLoop
-            let unmet = max(0, liquidChill - max(0, cap - airChill))
-            supply = lc.facilitySupplyTempC + (liquidLoop > 0 ? unmet / liquidLoop * lc.loopDeltaTK : 0)
-            if let limit = fleet.rackSupplyLimitC {
-                float = liquidLoop * max(0, limit - lc.cduApproachK - lc.facilitySupplyTempC) / lc.loopDeltaTK
-            }
-        }
-        let airServed = min(airChill, cap), liquidServed = min(liquidChill, cap - airServed)
-        var compressor = 0.0
-        if airServed > 0, let chw = d.airCooling.chilledWaterSupplyC {
-            compressor += airServed / chiller.cop(evaporatorC: chw, condenserC: freeWater)
-        }
-        if liquidServed > 0, let lc = d.liquidCooling {
-            compressor += liquidServed / chiller.cop(evaporatorC: lc.facilitySupplyTempC, condenserC: freeWater)
-        }
-        // Chilled air has no tolerance; liquid trim may fall short by what the racks' supply limit allows.
-        var trim = Double.infinity
-        if airChill > 0 || d.airCooling.chilled { trim = cap - airChill }
-        if d.liquidCooling != nil { trim = min(trim, cap - airChill + float - liquidChill) }
-
-        let rejected = liquidLoop + airLoop + compressor
-        let capacity = curve.capacityMW(effectiveAmbientC: ambient)
-        let speed = capacity > 0 ? min(1, rejected / capacity) : 1
-        let plantFan = curve.ratedFanMW * speed * speed * speed
-        let water = curve.waterM3(rejectedMW: rejected, ambientC: ambient, padCoolingK: padCooledK)
+        let compressor = (airChill > 0 ? min(airChill, cap) / airCOP : 0) + (streamChill > 0 ? streamChill / streamCOP : 0)
+        let condenserHeat = chiller.waterCooled ? min(airChill, cap) + streamChill + compressor : 0
+        let plantHeat = stream - streamChill + condenserHeat
+        // Fans: condenser cells at full speed (the tower's rated duty per cell), the rest at the stream's speed.
+        let condenserCells = min(1, condenserHeat / hr.ratedCapacityMW)
+        if !met && stream - streamChill <= 1e-9 { speed = 0 }
+        let plantFan = curve.ratedFanMW * condenserCells + (1 - condenserCells) * curve.fanMW(speed: speed)
+        let inlet = curve.inletC(heatMW: stream, supplyC: min(supply, limitC))
+        let latent = hr.type == .coolingTower
+            ? evaporation.latentShare(dryBulbC: dryBulbC, wetBulbC: wetBulbC, waterInC: inlet, waterOutC: min(supply, limitC)) : 0
+        let water = curve.waterM3(rejectedMW: plantHeat, ambientC: ambient, inletC: inlet, padCoolingK: padCooledK, latentShare: latent)
 
         let ups = PowerLossCurve.ups.lossMW(deliveringMW: it, designLoadMW: fleet.upsDesignLoadMW, efficiency: d.powerChain.upsEfficiency)
         let cooling = pump + airFan + compressor + plantFan
@@ -122,9 +166,10 @@ public struct HourlyPlant: Sendable {
             deliveringMW: it + ups + cooling, designLoadMW: fleet.gridDesignLoadMW, efficiency: d.powerChain.transformerEfficiency)
         return PlantState(
             itMW: it, liquidLoopMW: liquidLoop, airLoopMW: airLoop, pumpMW: pump, airFanMW: airFan, compressorMW: compressor,
-            plantFanMW: plantFan, lossesMW: ups + transformer, rejectedMW: rejected, rejectionCapacityMW: capacity,
-            chillerLoadMW: airChill + liquidChill, chillerUnmetMW: max(0, airChill + liquidChill - cap), supplyTempC: supply,
-            waterM3: water, freeCooling: ambient <= freeCoolingLimitC, rejectionHeadroomMW: capacity - rejected,
+            plantFanMW: plantFan, lossesMW: ups + transformer, rejectedMW: liquidLoop + airLoop + compressor,
+            rejectionCapacityMW: streamCapacity, chillerLoadMW: airChill + needed,
+            chillerUnmetMW: max(0, airChill + needed - cap), supplyTempC: supply, economizerAirC: economizerC,
+            waterM3: water, freeCooling: airChill + needed <= 0, rejectionHeadroomMW: streamCapacity - stream,
             trimHeadroomMW: trim)
     }
 }

@@ -146,6 +146,6 @@ extension PlantState {
     /// An hour with nothing installed.
     static let idle = PlantState(
         itMW: 0, liquidLoopMW: 0, airLoopMW: 0, pumpMW: 0, airFanMW: 0, compressorMW: 0, plantFanMW: 0, lossesMW: 0,
-        rejectedMW: 0, rejectionCapacityMW: 0, chillerLoadMW: 0, chillerUnmetMW: 0, supplyTempC: 0, waterM3: 0,
+        rejectedMW: 0, rejectionCapacityMW: 0, chillerLoadMW: 0, chillerUnmetMW: 0, supplyTempC: 0, economizerAirC: nil, waterM3: 0,
         freeCooling: false, rejectionHeadroomMW: 0, trimHeadroomMW: 0)
 }

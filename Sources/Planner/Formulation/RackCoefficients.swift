@@ -16,7 +16,8 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
     public var chillerLoadMW: Double
     /// Cooling power: pumps, air-handler fans, chiller compressors, heat-rejection fans, MW.
     public var coolingMW: Double
-    /// Heat the outdoor plant rejects (IT heat, pump and air-handler work, compressor work), MW.
+    /// Heat in the plant's water stream: the liquid loop with its pump work, MW (air heat goes to chillers or
+    /// to the air-side economizer; compressor heat leaves through the chillers' condensers).
     public var rejectedMW: Double
     /// Power drawn from the grid: IT and network through transformers and UPS, cooling through transformers, MW.
     public var facilityMW: Double
@@ -31,19 +32,22 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
         scaleOutPorts = Double(p.scaleOutPorts)
         fabricMW = scaleOutPorts * d.fabric.wattsPerHostPort / 1e6
         let siteAirMW = airMW + fabricMW
-        chillerLoadMW = liquidMW * condition.liquidChillerShare + (d.airCooling.chilled ? siteAirMW : 0)
-        // The planner charges compressors at the design COP: the condition is the one the COP is rated at.
-        let compressorMW = chillerLoadMW > 0 ? chillerLoadMW / (d.heatRejection.chillerCOP ?? 1) : 0
         let pumpMW = liquidMW * (d.liquidCooling?.pumpPowerFraction ?? 0)
         let airFanMW = siteAirMW * d.airCooling.fanPowerFraction
-        // Pump and air-handler work ends up as heat in their loops, and the plant rejects it with the rest.
-        rejectedMW = liquidMW + siteAirMW + pumpMW + airFanMW + compressorMW
+        // The plant's water stream: the liquid loop with its pump work (air heat goes to chillers or to the
+        // air-side economizer). With chillers, they carry s per MW of it (DesignCondition) and all chilled air.
+        let streamMW = liquidMW + pumpMW
+        let chillers = d.heatRejection.chillerCapacityMW > 0
+        chillerLoadMW = chillers ? streamMW * condition.liquidChillerShare + (d.airCooling.chilled ? siteAirMW + airFanMW : 0) : 0
+        // The planner charges compressors at the design COP: the condition is the one the COP is rated at.
+        let compressorMW = chillerLoadMW > 0 ? chillerLoadMW / (d.heatRejection.chillerCOP ?? 1) : 0
+        rejectedMW = streamMW
         // Plant fans at full speed draw fanPowerFraction × rated capacity; at the design ambient that speed
-        // rejects rejectionCapacityMW. Per MW rejected this is an upper bound of the twin's affinity-law fans.
+        // rejects rejectionCapacityMW. Per MW of the stream this is an upper bound of the twin's fans.
         let plant = HeatRejectionCurve(design: d)
         let plantFanPerMW = condition.rejectionCapacityMW > 0
             ? plant.ratedFanMW / condition.rejectionCapacityMW : d.heatRejection.fanPowerFraction
-        coolingMW = pumpMW + airFanMW + compressorMW + rejectedMW * plantFanPerMW
+        coolingMW = pumpMW + airFanMW + compressorMW + (streamMW + compressorMW) * plantFanPerMW
         facilityMW = d.powerChain.facilityMWAtDesignLoading(itMW: hallPowerMW + fabricMW, coolingMW: coolingMW)
         capexUSD = p.capexUSDPerRack
     }

@@ -150,6 +150,23 @@ public struct AirCooling: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// Chilled-water supply to the air handlers, °C (required when `chilled`): the twin runs chillers for
     /// air heat only in hours when the plant cannot make water this cold.
     public var chilledWaterSupplyC: Double?
+    /// Unchilled air: supply air above the (evaporatively trimmed) outdoor air, K: the air-side economizer's
+    /// approach; nil for ``defaultEconomizerApproachK``.
+    public var economizerApproachK: Double?
+
+    public init(fanPowerFraction: Double, chilled: Bool, chilledWaterSupplyC: Double?, economizerApproachK: Double? = nil) {
+        self.fanPowerFraction = fanPowerFraction
+        self.chilled = chilled
+        self.chilledWaterSupplyC = chilledWaterSupplyC
+        self.economizerApproachK = economizerApproachK
+    }
+
+    /// Economizer approach when the design gives none: 1 K, the supply fans' heat (estimate: a fan at
+    /// ≈ 1 kPa warms air by Δp / (ρ·c_p·η) ≈ 1,000 / (1.2 × 1,006 × 0.8) ≈ 1 K; direct economizer, no coil).
+    public static let defaultEconomizerApproachK = 1.0
+
+    /// The economizer approach in use, K.
+    public var economizerApproachKInUse: Double { economizerApproachK ?? Self.defaultEconomizerApproachK }
 
     public static var placeholder: AirCooling { AirCooling(fanPowerFraction: 0, chilled: false, chilledWaterSupplyC: nil) }
 }

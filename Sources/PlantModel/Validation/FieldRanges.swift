@@ -192,6 +192,8 @@ public struct FieldRange: Sendable, Equatable {
                    why: "a fraction; real air handlers 0.03–0.1"),
         FieldRange(.design, "airCooling.chilledWaterSupplyC", "chilled-water supply", "°C", 2, 40, hints: temperatureHints,
                    why: "water that does not freeze to the warmest water an air handler can use"),
+        FieldRange(.design, "airCooling.economizerApproachK", "economizer supply air above outdoor air", "K", 0, 15,
+                   why: "fan heat alone (≈ 1 K) to an indirect air-to-air exchanger's approach"),
         FieldRange(.design, "heatRejection.ratedCapacityMW", "heat-rejection capacity at rating", "MW", 0.1, 20000, hints: [.kW, .GW],
                    why: "one dry cooler to a 10 GW campus"),
         FieldRange(.design, "heatRejection.ratedAmbientC", "ambient at the rating point", "°C", -60, 60, hints: temperatureHints, why: ambient),
