@@ -17,6 +17,7 @@ struct BindingAndInfeasibilityTests {
         (.heatRejection, { $0.design.heatRejection.ratedCapacityMW = 0.3 }),
         (.chiller, {
             $0.design.liquidCooling!.facilitySupplyTempC = 28
+            $0.design.heatRejection.ratedCapacityMW = 0.5
             $0.design.heatRejection.chillerCapacityMW = 0.1
             $0.design.heatRejection.chillerCOP = 5
         }),

@@ -8,25 +8,24 @@ import PlantPhysics
 
 @Suite("Planner reliability: no-rack plans, names, re-checked limits, time limits")
 struct ReliabilityTests {
-    @Test("The bundled design on Dallas has no rack: exit-3 diagnosis names the chillers, per profile, worked by hand")
-    func noRackOnDallas() throws {
+    @Test("Vera Rubin's dry coolers in Phoenix have no rack: 40 °C water cannot be made in 43.4 °C air; exit 3 names the plant")
+    func noRackInPhoenix() throws {
         let catalog = try Catalog.bundled()
-        let design = try ReferenceDesign.load(from: TinyInstance.root + "/reference-designs/gb300-nvl72-hybrid.yaml", catalog: catalog).value
-        let site = try Site.load(from: TinyInstance.root + "/sites/dallas-tx.yaml").value
+        let design = try ReferenceDesign.load(from: TinyInstance.root + "/reference-designs/vera-rubin-1gw.yaml", catalog: catalog).value
+        let site = try Site.load(from: TinyInstance.root + "/sites/phoenix-az.yaml").value
         let inputs = PlanInputs(design: "d", designFile: "-", site: "s", siteFile: "-", catalog: "bundled", digest: "0")
         do {
             _ = try Planner.plan(design: design, site: site, catalog: catalog, inputs: inputs)
             Issue.record("expected no plan")
         } catch PlanError.noRacks(let d) {
-            // Dallas 0.4 %: 38.0 °C with 23.6 °C coincident wet-bulb; pads at 0.8: 38 − 0.8 × 14.4 = 26.48 °C;
-            // free water 26.48 + 5.6 = 32.08 °C, 0.08 K over the 32 °C supply: chillers carry 0.08/10 of the
-            // liquid heat. GB300: 142 kW × 0.8 liquid × 0.008 × 8 racks = 0.0072704 MW, against 0 MW installed.
-            #expect(d.condition.freeCoolingSupplyC.isApproximatelyEqual(to: 32.08, absoluteTolerance: 1e-9))
-            let gb300 = try #require(d.blockers.first { $0.profile == "gb300-nvl72" })
-            #expect(gb300.family == .chiller && gb300.capacity == 0 && gb300.unitRacks == 8)
-            #expect(gb300.needed.isApproximatelyEqual(to: 0.142 * 0.8 * 0.008 * 8, relativeTolerance: 1e-9))
-            #expect(Set(d.blockers.map(\.profile)) == ["gb200-nvl72", "gb300-nvl72"], "every allowed profile is kept out")
-            #expect(d.supplySetPointC == 32)
+            // Phoenix 0.4 %: 43.4 °C dry-bulb against the 40 °C facility supply: a dry cooler cannot cool water
+            // below the air, so it rejects nothing at the set-point, and there are no chillers. One 8-rack unit
+            // needs 8 × its liquid heat × (1 + the 3.7 % pump work) of heat rejection.
+            #expect(d.condition.effectiveAmbientC == 43.4 && d.condition.rejectionCapacityMW == 0)
+            let vr = try #require(d.blockers.first { $0.profile == "vr-nvl72" })
+            let profile = try #require(catalog.profile("vr-nvl72"))
+            #expect(vr.family == .heatRejection && vr.capacity == 0 && vr.unitRacks == 8)
+            #expect(vr.needed.isApproximatelyEqual(to: 8 * profile.liquidKW / 1000 * 1.037, relativeTolerance: 1e-9))
         }
     }
 

@@ -228,6 +228,7 @@ struct PlanFileTests {
         let unchecked = Set(numericFields(of: plan).map(\.pattern).filter { PlanFieldRange.row($0) == nil })
         #expect(unchecked == ["objectiveValue", "solver.bestBound", "designCondition.effectiveAmbientC", "designCondition.freeCoolingSupplyC",
                               "designCondition.plantInletC", "designCondition.rejectionCapacityMW", "designCondition.liquidChillerShare",
+                              "designCondition.chillerCreditMW", "designCondition.economizerAirC",
                               "binding[].capacity", "binding[].used", "binding[].slack", "binding[].shadowPrice"])
         #expect(Set(PlanFieldRange.all.map(\.path)).isSubset(of: Set(numericFields(of: plan).map(\.pattern))), "no row for a field that is gone")
     }

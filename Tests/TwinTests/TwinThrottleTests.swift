@@ -58,25 +58,27 @@ struct TwinThrottleTests {
         var starved = Self.hour(usableMW: 5)
         Twin.settle(&starved, fleet: fleet, demand: 1, plant: plant)
         #expect(starved.throttleFraction == 1 && starved.limit == .power)
-        // A 3 MW plant rated at 35 °C air with 50 °C fluid rejects 3 × (50 − 10)/(50 − 35) = 8 MW at 10 °C: 3 MW of
-        // the 11 MW idle heat has nowhere to go.
+        // A 1 MW plant (rated at 50 °C fluid, 35 °C air, 5.6 K approach) scales the fixture's 150 MW one:
+        // E₁ = 9.78941 / 150 = 0.0652627 MW/K, C_p = 1 / 10 = 0.1 MW/K. With the supply floating to the racks'
+        // 45 − 3 = 42 °C at 10 °C air it carries 0.0652627 × 32 / (1 − 0.652627) = 6.01201 MW: 3.98799 MW of the
+        // 10 MW idle liquid heat has nowhere to go.
         var design = try TwinFixture.inputs().design
         design.powerChain = PowerChain(transformerEfficiency: 1, upsEfficiency: 1)
         design.liquidCooling!.pumpPowerFraction = 0
         design.airCooling.fanPowerFraction = 0
         design.heatRejection.fanPowerFraction = 0
-        design.heatRejection.ratedCapacityMW = 3
+        design.heatRejection.ratedCapacityMW = 1
         var hot = Self.hour(usableMW: 100)
         Twin.settle(&hot, fleet: fleet, demand: 1, plant: HourlyPlant(design: design, site: site))
         #expect(hot.throttleFraction == 1 && hot.limit == .thermal)
-        #expect(hot.state.rejectionCapacityMW.isApproximatelyEqual(to: 8, absoluteTolerance: 1e-9))
+        #expect(hot.state.rejectionCapacityMW.isApproximatelyEqual(to: 6.01201, absoluteTolerance: 1e-5))
         var summary = RunSummary()
         for r in [starved, hot, try Self.losslessHour(usableMW: 80)] {
             summary.add(r, fleet: fleet, site: site, capitalRecoveryFactor: 0, opexUSDPerMWYear: 0)
         }
         #expect(summary.unservedHours == 2)
         #expect(summary.unservedPowerMWh.isApproximatelyEqual(to: 6, absoluteTolerance: 1e-9))
-        #expect(summary.unservedHeatMWh.isApproximatelyEqual(to: 3, absoluteTolerance: 1e-9))
+        #expect(summary.unservedHeatMWh.isApproximatelyEqual(to: 3.98799, absoluteTolerance: 1e-5))
     }
 
     @Test("An N+1 site rides through one feed outage; losing two throttles by the shortfall")
