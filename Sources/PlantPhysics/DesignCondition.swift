@@ -3,9 +3,14 @@ import PlantModel
 /// The facility at the site's cooling design condition: what the heat-rejection plant can do, and how
 /// much heat needs chillers. The planner sizes against this; the twin checks every hour.
 public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodable {
-    /// Ambient the plant works against, °C: 0.4 % dry-bulb (dry cooler), its adiabatically pre-cooled
-    /// value (adiabatic), or the extreme wet-bulb (tower).
+    /// Ambient the plant works against at the design basis, °C (``DesignAmbient``): the dry-bulb (dry
+    /// cooler), the adiabatically pre-cooled dry-bulb (adiabatic) or the wet-bulb (tower), margin included.
     public var effectiveAmbientC: Double
+    /// The design basis in words (``DesignAmbient/description``); `nil` in plans written before it was recorded.
+    public var designBasis: String?
+    /// Dry-bulb and wet-bulb of the design basis, °C; `nil` in plans written before they were recorded.
+    public var designDryBulbC: Double?
+    public var designWetBulbC: Double?
     /// Coldest water the plant makes without chillers: ambient + approach, °C.
     public var freeCoolingSupplyC: Double
     /// Fluid entering the plant, °C: the facility return for liquid designs, else the rating inlet.
@@ -16,8 +21,11 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
     public var liquidChillerShare: Double
 
     public init(effectiveAmbientC: Double, freeCoolingSupplyC: Double, plantInletC: Double, rejectionCapacityMW: Double,
-                liquidChillerShare: Double) {
+                liquidChillerShare: Double, designBasis: String? = nil, designDryBulbC: Double? = nil, designWetBulbC: Double? = nil) {
         self.effectiveAmbientC = effectiveAmbientC
+        self.designBasis = designBasis
+        self.designDryBulbC = designDryBulbC
+        self.designWetBulbC = designWetBulbC
         self.freeCoolingSupplyC = freeCoolingSupplyC
         self.plantInletC = plantInletC
         self.rejectionCapacityMW = rejectionCapacityMW
@@ -29,20 +37,15 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
         DesignCondition(effectiveAmbientC: 0, freeCoolingSupplyC: 0, plantInletC: 0, rejectionCapacityMW: 0, liquidChillerShare: 0)
     }
 
-    /// Works out the design condition of `design` on `site` with the plant curves of ``HeatRejectionCurve``
-    /// and ``ChillerCurve``.
+    /// Works out the design condition of `design` on `site` at its design basis (``DesignAmbient``) with the
+    /// plant curves of ``HeatRejectionCurve`` and ``ChillerCurve``.
     public init(design: ReferenceDesign, site: Site) {
         let plant = HeatRejectionCurve(design: design)
-        let climate = site.climate
-        switch design.heatRejection.type {
-        case .dryCooler:
-            effectiveAmbientC = climate.coolingDesignDryBulbC
-        case .adiabaticDryCooler:
-            effectiveAmbientC = climate.coolingDesignDryBulbC
-                - plant.padCoolingK(dryBulbC: climate.coolingDesignDryBulbC, wetBulbC: climate.coolingDesignCoincidentWetBulbC)
-        case .coolingTower:
-            effectiveAmbientC = climate.extremeWetBulbC
-        }
+        let ambient = DesignAmbient(basis: design.designBasisUsed, climate: site.climate, plant: plant)
+        effectiveAmbientC = ambient.effectiveAmbientC
+        designBasis = ambient.description
+        designDryBulbC = ambient.dryBulbC
+        designWetBulbC = ambient.wetBulbC
         freeCoolingSupplyC = plant.freeCoolingSupplyC(effectiveAmbientC: effectiveAmbientC)
         plantInletC = plant.plantInletC
         rejectionCapacityMW = plant.capacityMW(effectiveAmbientC: effectiveAmbientC)
