@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlantPhysicsTests",
-            dependencies: ["PlantPhysics", "PlantModel", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["PlantPhysics", "PlantModel", "Climate", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(
             name: "ClimateTests",

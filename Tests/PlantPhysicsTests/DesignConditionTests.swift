@@ -7,8 +7,10 @@ import Testing
 struct DesignConditionTests {
     @Test("Adiabatic dry coolers in Phoenix: pads cool 43.4 °C air by 0.8 × (43.4 − 21.1) K; capacity derates linearly")
     func adiabaticPhoenix() throws {
-        let c = DesignCondition(design: try Shipped.design("gb300-nvl72-hybrid"), site: try Shipped.site("phoenix-az"))
-        // T_eff = 43.4 − 0.8 × 22.3 = 25.56 °C; free water 25.56 + 5.6 = 31.16 °C; plant inlet = 32 + 10 = 42 °C.
+        var design = try Shipped.design("gb300-nvl72-hybrid")
+        design.designBasis = DesignBasis(condition: .cooling, percent: 0.4)
+        let c = DesignCondition(design: design, site: try Shipped.site("phoenix-az"))
+        // Sized on the 0.4 % dry-bulb pair: T_eff = 43.4 − 0.8 × 22.3 = 25.56 °C; free water 25.56 + 5.6 = 31.16 °C; plant inlet = 32 + 10 = 42 °C.
         #expect(c.effectiveAmbientC.isApproximatelyEqual(to: 25.56, absoluteTolerance: 1e-12))
         #expect(c.freeCoolingSupplyC.isApproximatelyEqual(to: 31.16, absoluteTolerance: 1e-12))
         #expect(c.plantInletC == 42)
@@ -21,7 +23,8 @@ struct DesignConditionTests {
 
     @Test("Cooling towers in Phoenix: the extreme wet-bulb; the chiller COP equals the design COP at the design lift")
     func towerAndChiller() throws {
-        let design = try Shipped.design("legacy-hopper-air")
+        var design = try Shipped.design("legacy-hopper-air")
+        design.designBasis = DesignBasis(condition: .extreme)
         let c = DesignCondition(design: design, site: try Shipped.site("phoenix-az"))
         // Extreme wet-bulb 27.7 °C; free water 31.5 °C; an air-only design's plant sees its 35 °C rating inlet:
         // Q = 80 × (35 − 27.7) / (35 − 25.6) = 62.128 MW.

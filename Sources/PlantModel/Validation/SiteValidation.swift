@@ -41,9 +41,6 @@ extension Site {
         if climate.evaporationDesignWetBulb2PercentC > climate.evaporationDesignWetBulb1PercentC {
             c.add("climate.evaporationDesignWetBulb2PercentC", "2 % wet-bulb \(format(climate.evaporationDesignWetBulb2PercentC)) °C exceeds the 1 % wet-bulb \(format(climate.evaporationDesignWetBulb1PercentC)) °C")
         }
-        if climate.evaporationDesignWetBulb2PercentC > climate.evaporationDesignWetBulbC {
-            c.add("climate.evaporationDesignWetBulb2PercentC", "2 % wet-bulb \(format(climate.evaporationDesignWetBulb2PercentC)) °C exceeds the 0.4 % wet-bulb \(format(climate.evaporationDesignWetBulbC)) °C")
-        }
         if climate.evaporationDesignWetBulbC > climate.extremeWetBulbC {
             c.add("climate.evaporationDesignWetBulbC", "0.4 % wet-bulb \(format(climate.evaporationDesignWetBulbC)) °C exceeds the extreme annual wet-bulb \(format(climate.extremeWetBulbC)) °C")
         }
