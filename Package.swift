@@ -39,7 +39,7 @@ let package = Package(
             resources: [.copy("Resources/catalog.yaml")]
         ),
         .target(name: "PlantPhysics", dependencies: ["PlantModel"]),
-        .target(name: "Plans", dependencies: ["PlantModel", "PlantPhysics"]),
+        .target(name: "Plans", dependencies: ["PlantModel", "PlantPhysics", "Climate"]),
         .target(name: "Planner", dependencies: ["PlantModel", "PlantPhysics", "Plans", "LinearProgramming"]),
         .target(name: "Climate", dependencies: ["PlantModel"]),
         .target(name: "Twin", dependencies: ["PlantModel", "PlantPhysics", "Plans", "Climate"]),
@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlantPhysicsTests",
-            dependencies: ["PlantPhysics", "PlantModel", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["PlantPhysics", "PlantModel", "Climate", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(
             name: "ClimateTests",

@@ -6,9 +6,11 @@ import PlantModel
 /// mean of the hourly dew point (field 8); the standard deviation over each month's days of the daily
 /// maximum and minimum dry-bulb and of the daily mean dew point. Design figures: the ASHRAE values
 /// printed in the file's `DESIGN CONDITIONS` header; where the header has none (or `designFrom` is
-/// `.hours`), the 35th-hottest hour's dry-bulb (0.4 % of 8,760 h), the mean wet-bulb of those 35 hours,
-/// the 35th- and 175th-highest hourly wet-bulbs (0.4 % and 2 %) and the year's highest, marked as
-/// estimates (one year, not ASHRAE's multi-year statistics). Figures are rounded to 0.1 °C (0.1 K).
+/// `.hours`), the 35th-, 88th- and 175th-hottest hours' dry-bulbs (0.4, 1 and 2 % of 8,760 h, rounded to
+/// the nearest hour) with the mean wet-bulb of those hottest hours, the 35th-, 88th- and 175th-highest
+/// hourly wet-bulbs with the mean dry-bulb of those hours, and the year's highest wet-bulb and dry-bulb
+/// (the latter for the 20-year maximum, which one year understates), marked as estimates (one year,
+/// not ASHRAE's multi-year statistics). Figures are rounded to 0.1 °C (0.1 K).
 public struct ClimateSummary: Sendable {
     /// Where the design figures come from.
     public enum DesignSource: Sendable {
@@ -20,7 +22,12 @@ public struct ClimateSummary: Sendable {
 
     /// The design figures, in file order.
     static let designKeys = ["coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "evaporationDesignWetBulbC",
-                             "evaporationDesignWetBulb2PercentC", "extremeWetBulbC"]
+                             "evaporationDesignWetBulb2PercentC", "extremeWetBulbC",
+                             "coolingDesignDryBulb1PercentC", "coolingDesignCoincidentWetBulb1PercentC",
+                             "coolingDesignDryBulb2PercentC", "coolingDesignCoincidentWetBulb2PercentC",
+                             "evaporationDesignCoincidentDryBulbC", "evaporationDesignWetBulb1PercentC",
+                             "evaporationDesignCoincidentDryBulb1PercentC", "evaporationDesignCoincidentDryBulb2PercentC",
+                             "extremeDryBulb20YearC"]
 
     public var climate: Climate
     /// Whether the design figures come from the file's ASHRAE header (else derived from its hours).
@@ -62,14 +69,22 @@ public struct ClimateSummary: Sendable {
             design = header
             designFromHeader = true
         } else {
-            let hottest = epw.hours.sorted { $0.dryBulbC > $1.dryBulbC }.prefix(35)
-            let wetBulbs = epw.hours.map(\.wetBulbC).sorted(by: >)
+            let hottest = epw.hours.sorted { $0.dryBulbC > $1.dryBulbC }
+            let wettest = epw.hours.sorted { $0.wetBulbC > $1.wetBulbC }
+            /// The `n`-th hottest hour's dry-bulb and the mean wet-bulb of the `n` hottest (a coincident figure).
+            func dryPair(_ n: Int) -> (Double, Double) { (hottest[n - 1].dryBulbC, mean(hottest.prefix(n).map(\.wetBulbC))) }
+            /// The `n`-th highest wet-bulb and the mean dry-bulb of those `n` hours.
+            func wetPair(_ n: Int) -> (Double, Double) { (wettest[n - 1].wetBulbC, mean(wettest.prefix(n).map(\.dryBulbC))) }
+            let (db04, mcwb04) = dryPair(35), (db1, mcwb1) = dryPair(88), (db2, mcwb2) = dryPair(175)
+            let (wb04, mcdb04) = wetPair(35), (wb1, mcdb1) = wetPair(88), (wb2, mcdb2) = wetPair(175)
             design = EPWFile.DesignConditions(
-                coolingDryBulbC: hottest[34].dryBulbC,
-                coolingCoincidentWetBulbC: mean(hottest.map(\.wetBulbC)),
-                evaporationWetBulbC: wetBulbs[34],
-                evaporationWetBulb2PercentC: wetBulbs[174],
-                extremeWetBulbC: wetBulbs[0])
+                coolingDryBulbC: db04, coolingCoincidentWetBulbC: mcwb04, evaporationWetBulbC: wb04,
+                evaporationWetBulb2PercentC: wb2, extremeWetBulbC: wettest[0].wetBulbC,
+                coolingDryBulb1PercentC: db1, coolingCoincidentWetBulb1PercentC: mcwb1,
+                coolingDryBulb2PercentC: db2, coolingCoincidentWetBulb2PercentC: mcwb2,
+                evaporationCoincidentDryBulbC: mcdb04, evaporationWetBulb1PercentC: wb1,
+                evaporationCoincidentDryBulb1PercentC: mcdb1, evaporationCoincidentDryBulb2PercentC: mcdb2,
+                extremeDryBulb20YearC: hottest[0].dryBulbC)
             designFromHeader = false
         }
         let monthly = FigureSource(sources: [sourceID], evidence: .measured,
@@ -96,6 +111,18 @@ public struct ClimateSummary: Sendable {
             figures["evaporationDesignWetBulb2PercentC"] = evaporation
             figures["extremeWetBulbC"] = FigureSource(sources: [sourceID], evidence: .estimate,
                                                       note: why + "the year's highest hourly wet-bulb (psychrometric, station pressure) used")
+            let coolingPairs = FigureSource(sources: [sourceID], evidence: .estimate,
+                                            note: why + "1 % and 2 % dry-bulbs taken as the 88th- and 175th-hottest of the year's 8,760 hours and each coincident wet-bulb as the mean over those hours (one typical year)")
+            for key in ["coolingDesignDryBulb1PercentC", "coolingDesignCoincidentWetBulb1PercentC",
+                        "coolingDesignDryBulb2PercentC", "coolingDesignCoincidentWetBulb2PercentC"] { figures[key] = coolingPairs }
+            let evaporationPairs = FigureSource(sources: [sourceID], evidence: .estimate,
+                                                note: why + "1 % wet-bulb taken as the 88th-highest hourly wet-bulb; each coincident dry-bulb as the mean over the 35, 88 or 175 hours of highest wet-bulb (one typical year)")
+            for key in ["evaporationDesignCoincidentDryBulbC", "evaporationDesignWetBulb1PercentC",
+                        "evaporationDesignCoincidentDryBulb1PercentC", "evaporationDesignCoincidentDryBulb2PercentC"] {
+                figures[key] = evaporationPairs
+            }
+            figures["extremeDryBulb20YearC"] = FigureSource(sources: [sourceID], evidence: .estimate,
+                                                            note: why + "the year's highest hourly dry-bulb used; one year understates a 20-year return value")
         }
         climate = Climate(
             epw: nil,
@@ -107,6 +134,15 @@ public struct ClimateSummary: Sendable {
             evaporationDesignWetBulbC: r(design.evaporationWetBulbC),
             evaporationDesignWetBulb2PercentC: r(design.evaporationWetBulb2PercentC),
             extremeWetBulbC: r(design.extremeWetBulbC),
+            coolingDesignDryBulb1PercentC: r(design.coolingDryBulb1PercentC),
+            coolingDesignCoincidentWetBulb1PercentC: r(design.coolingCoincidentWetBulb1PercentC),
+            coolingDesignDryBulb2PercentC: r(design.coolingDryBulb2PercentC),
+            coolingDesignCoincidentWetBulb2PercentC: r(design.coolingCoincidentWetBulb2PercentC),
+            evaporationDesignCoincidentDryBulbC: r(design.evaporationCoincidentDryBulbC),
+            evaporationDesignWetBulb1PercentC: r(design.evaporationWetBulb1PercentC),
+            evaporationDesignCoincidentDryBulb1PercentC: r(design.evaporationCoincidentDryBulb1PercentC),
+            evaporationDesignCoincidentDryBulb2PercentC: r(design.evaporationCoincidentDryBulb2PercentC),
+            extremeDryBulb20YearC: r(design.extremeDryBulb20YearC),
             monthlyStdDevDailyMaxDryBulbK: dailyMax.map { r(standardDeviation($0)) },
             monthlyStdDevDailyMinDryBulbK: dailyMin.map { r(standardDeviation($0)) },
             monthlyStdDevDailyMeanDewPointK: dayMeanDewPoint.map { r(standardDeviation($0)) },
@@ -129,6 +165,17 @@ extension ClimateSummary {
         out += "  evaporationDesignWetBulbC: \(String(format: "%.1f", c.evaporationDesignWetBulbC))\n"
         out += "  evaporationDesignWetBulb2PercentC: \(String(format: "%.1f", c.evaporationDesignWetBulb2PercentC))\n"
         out += "  extremeWetBulbC: \(String(format: "%.1f", c.extremeWetBulbC))\n"
+        for (key, value) in [("coolingDesignDryBulb1PercentC", c.coolingDesignDryBulb1PercentC),
+                             ("coolingDesignCoincidentWetBulb1PercentC", c.coolingDesignCoincidentWetBulb1PercentC),
+                             ("coolingDesignDryBulb2PercentC", c.coolingDesignDryBulb2PercentC),
+                             ("coolingDesignCoincidentWetBulb2PercentC", c.coolingDesignCoincidentWetBulb2PercentC),
+                             ("evaporationDesignCoincidentDryBulbC", c.evaporationDesignCoincidentDryBulbC),
+                             ("evaporationDesignWetBulb1PercentC", c.evaporationDesignWetBulb1PercentC),
+                             ("evaporationDesignCoincidentDryBulb1PercentC", c.evaporationDesignCoincidentDryBulb1PercentC),
+                             ("evaporationDesignCoincidentDryBulb2PercentC", c.evaporationDesignCoincidentDryBulb2PercentC),
+                             ("extremeDryBulb20YearC", c.extremeDryBulb20YearC)] {
+            out += "  \(key): \(String(format: "%.1f", value))\n"
+        }
         for (key, values) in c.monthlySpreads { if let values { out += "  \(key): \(list(values))\n" } }
         out += "  figures:\n"
         for key in ["monthlyMeanDailyMaxDryBulbC", "monthlyMeanDailyMinDryBulbC", "monthlyMeanDewPointC"] + Self.designKeys

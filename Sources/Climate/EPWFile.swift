@@ -13,7 +13,7 @@ import Foundation
 ///   of 8,760 rows must not. Any other row count is an error.
 /// - `LOCATION` (line 1): latitude −90…90°, longitude −180…180°, time zone −12…14 h, elevation
 ///   −500…9,000 m, all finite.
-/// - `DESIGN CONDITIONS` (line 2), where it has `Cooling` and `Extremes`: the five figures read are
+/// - `DESIGN CONDITIONS` (line 2), where it has `Cooling` and `Extremes`: the fourteen figures read are
 ///   finite, dry-bulb −60…60 °C, wet-bulbs −60…40 °C, and the 0.4 % coincident wet-bulb is not above its
 ///   dry-bulb.
 /// - Rows: dry-bulb (field 7) −70…70 °C, dew point (field 8) −70 °C…dry-bulb + 0.5 K, station pressure
@@ -44,6 +44,18 @@ public struct EPWFile: Sendable {
         public var evaporationWetBulb2PercentC: Double
         /// Extreme annual wet-bulb, °C.
         public var extremeWetBulbC: Double
+        /// 1 % and 2 % annual cooling dry-bulbs with their mean coincident wet-bulbs, °C.
+        public var coolingDryBulb1PercentC: Double
+        public var coolingCoincidentWetBulb1PercentC: Double
+        public var coolingDryBulb2PercentC: Double
+        public var coolingCoincidentWetBulb2PercentC: Double
+        /// Mean coincident dry-bulbs at the 0.4 %, 1 % and 2 % evaporation wet-bulbs, and the 1 % wet-bulb, °C.
+        public var evaporationCoincidentDryBulbC: Double
+        public var evaporationWetBulb1PercentC: Double
+        public var evaporationCoincidentDryBulb1PercentC: Double
+        public var evaporationCoincidentDryBulb2PercentC: Double
+        /// 20-year return-period maximum dry-bulb, °C.
+        public var extremeDryBulb20YearC: Double
     }
 
     /// One hourly row.
@@ -280,13 +292,25 @@ public struct EPWFile: Sendable {
     }
 
     /// Cooling 0.4 % dry-bulb and its coincident wet-bulb (3rd and 4th values after `Cooling`), the 0.4 %
-    /// and 2 % evaporation wet-bulbs (9th and 13th) and the extreme wet-bulb (4th after `Extremes`).
+    /// and 2 % evaporation wet-bulbs (9th and 13th) and the extreme wet-bulb (4th after `Extremes`); then
+    /// the 1 % and 2 % dry-bulb/coincident wet-bulb pairs (5th–8th), the evaporation pairs' coincident
+    /// dry-bulbs and the 1 % wet-bulb (10th, 11th, 12th, 14th), and the 20-year maximum dry-bulb (14th
+    /// after `Extremes`). Positions as in the ASHRAE 2009 layout the EnergyPlus weather files print.
     static let designColumns = [
         DesignColumn(section: "Cooling", offset: 3, name: "DB0.4", meaning: "0.4 % dry-bulb °C", range: designDryBulbRange),
         DesignColumn(section: "Cooling", offset: 4, name: "MCWB0.4", meaning: "mean coincident wet-bulb °C", range: designWetBulbRange),
         DesignColumn(section: "Cooling", offset: 9, name: "WB0.4", meaning: "0.4 % wet-bulb °C", range: designWetBulbRange),
         DesignColumn(section: "Cooling", offset: 13, name: "WB2", meaning: "2 % wet-bulb °C", range: designWetBulbRange),
         DesignColumn(section: "Extremes", offset: 4, name: "maxWB", meaning: "extreme annual wet-bulb °C", range: designWetBulbRange),
+        DesignColumn(section: "Cooling", offset: 5, name: "DB1", meaning: "1 % dry-bulb °C", range: designDryBulbRange),
+        DesignColumn(section: "Cooling", offset: 6, name: "MCWB1", meaning: "mean coincident wet-bulb °C", range: designWetBulbRange),
+        DesignColumn(section: "Cooling", offset: 7, name: "DB2", meaning: "2 % dry-bulb °C", range: designDryBulbRange),
+        DesignColumn(section: "Cooling", offset: 8, name: "MCWB2", meaning: "mean coincident wet-bulb °C", range: designWetBulbRange),
+        DesignColumn(section: "Cooling", offset: 10, name: "MCDB0.4", meaning: "mean coincident dry-bulb °C", range: designDryBulbRange),
+        DesignColumn(section: "Cooling", offset: 11, name: "WB1", meaning: "1 % wet-bulb °C", range: designWetBulbRange),
+        DesignColumn(section: "Cooling", offset: 12, name: "MCDB1", meaning: "mean coincident dry-bulb °C", range: designDryBulbRange),
+        DesignColumn(section: "Cooling", offset: 14, name: "MCDB2", meaning: "mean coincident dry-bulb °C", range: designDryBulbRange),
+        DesignColumn(section: "Extremes", offset: 14, name: "n20MaxDB", meaning: "20-year maximum dry-bulb °C", range: designDryBulbRange),
     ]
 
     /// The design figures, when the header prints `Cooling` and `Extremes` (nil for `DESIGN CONDITIONS,0`
@@ -315,7 +339,12 @@ public struct EPWFile: Sendable {
             throw fail("\(designColumns[1].label): \(values[1]) is above its dry-bulb, Cooling DB0.4 = \(values[0])")
         }
         return DesignConditions(coolingDryBulbC: values[0], coolingCoincidentWetBulbC: values[1], evaporationWetBulbC: values[2],
-                                evaporationWetBulb2PercentC: values[3], extremeWetBulbC: values[4])
+                                evaporationWetBulb2PercentC: values[3], extremeWetBulbC: values[4],
+                                coolingDryBulb1PercentC: values[5], coolingCoincidentWetBulb1PercentC: values[6],
+                                coolingDryBulb2PercentC: values[7], coolingCoincidentWetBulb2PercentC: values[8],
+                                evaporationCoincidentDryBulbC: values[9], evaporationWetBulb1PercentC: values[10],
+                                evaporationCoincidentDryBulb1PercentC: values[11], evaporationCoincidentDryBulb2PercentC: values[12],
+                                extremeDryBulb20YearC: values[13])
     }
 
     /// "−90…90", with a minus sign and thousands separators.

@@ -10,9 +10,14 @@ import PlantModel
 /// takes nothing at the set-point and the chillers carry all (s = 1, credit = 0): both are linear upper
 /// bounds of the twin's hourly split, which is what the planner needs.
 public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodable {
-    /// Ambient the plant works against, °C: the design dry-bulb (dry cooler), its adiabatically pre-cooled
-    /// value (adiabatic), or the design wet-bulb (tower).
+    /// Ambient the plant works against at the design basis, °C (``DesignAmbient``): the dry-bulb (dry
+    /// cooler), the adiabatically pre-cooled dry-bulb (adiabatic) or the wet-bulb (tower), margin included.
     public var effectiveAmbientC: Double
+    /// The design basis in words (``DesignAmbient/description``); `nil` in plans written before it was recorded.
+    public var designBasis: String?
+    /// Dry-bulb and wet-bulb of the design basis, °C; `nil` in plans written before they were recorded.
+    public var designDryBulbC: Double?
+    public var designWetBulbC: Double?
     /// Water the plant makes at full fan while rejecting its rated capacity without chillers, °C.
     public var freeCoolingSupplyC: Double
     /// Water entering the plant at its rated capacity, °C.
@@ -28,14 +33,18 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
     public var economizerAirC: Double?
 
     public init(effectiveAmbientC: Double, freeCoolingSupplyC: Double, plantInletC: Double, rejectionCapacityMW: Double,
-                liquidChillerShare: Double, chillerCreditMW: Double? = nil, economizerAirC: Double? = nil) {
+                liquidChillerShare: Double, chillerCreditMW: Double? = nil, economizerAirC: Double? = nil,
+                designBasis: String? = nil, designDryBulbC: Double? = nil, designWetBulbC: Double? = nil) {
         self.effectiveAmbientC = effectiveAmbientC
+        self.chillerCreditMW = chillerCreditMW
+        self.economizerAirC = economizerAirC
+        self.designBasis = designBasis
+        self.designDryBulbC = designDryBulbC
+        self.designWetBulbC = designWetBulbC
         self.freeCoolingSupplyC = freeCoolingSupplyC
         self.plantInletC = plantInletC
         self.rejectionCapacityMW = rejectionCapacityMW
         self.liquidChillerShare = liquidChillerShare
-        self.chillerCreditMW = chillerCreditMW
-        self.economizerAirC = economizerAirC
     }
 
     /// A stand-in for ``PlaceholderDecodable`` (plan.json decoding goes on after a problem to report every one).
@@ -43,37 +52,27 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
         DesignCondition(effectiveAmbientC: 0, freeCoolingSupplyC: 0, plantInletC: 0, rejectionCapacityMW: 0, liquidChillerShare: 0)
     }
 
-    /// Dry-bulb and wet-bulb of the design condition, °C: the 0.4 % cooling dry-bulb with its coincident
-    /// wet-bulb, and for a tower the extreme wet-bulb.
-    public static func designAir(design: ReferenceDesign, site: Site) -> (dryBulbC: Double, wetBulbC: Double) {
-        let climate = site.climate
-        switch design.heatRejection.type {
-        case .dryCooler, .adiabaticDryCooler: return (climate.coolingDesignDryBulbC, climate.coolingDesignCoincidentWetBulbC)
-        case .coolingTower: return (climate.coolingDesignDryBulbC, climate.extremeWetBulbC)
-        }
-    }
-
     /// The set-point of the plant's water stream, °C: facility supply, else chilled water; nil for neither.
     public static func plantSetPointC(_ d: ReferenceDesign) -> Double? {
         d.liquidCooling?.facilitySupplyTempC ?? (d.airCooling.chilled ? d.airCooling.chilledWaterSupplyC : nil)
     }
 
-    /// Works out the design condition of `design` on `site` with ``HeatRejectionCurve`` and ``ChillerCurve``.
+    /// Works out the design condition of `design` on `site` at its design basis (``DesignAmbient``) with
+    /// ``HeatRejectionCurve`` and ``ChillerCurve``.
     public init(design: ReferenceDesign, site: Site) {
         let plant = HeatRejectionCurve(design: design)
-        let air = Self.designAir(design: design, site: site)
-        let pads = plant.padCoolingK(dryBulbC: air.dryBulbC, wetBulbC: air.wetBulbC)
-        switch design.heatRejection.type {
-        case .dryCooler: effectiveAmbientC = air.dryBulbC
-        case .adiabaticDryCooler: effectiveAmbientC = air.dryBulbC - pads
-        case .coolingTower: effectiveAmbientC = air.wetBulbC
-        }
+        let ambient = DesignAmbient(basis: design.designBasisUsed, climate: site.climate, plant: plant)
+        effectiveAmbientC = ambient.effectiveAmbientC
+        designBasis = ambient.description
+        designDryBulbC = ambient.dryBulbC
+        designWetBulbC = ambient.wetBulbC
         let hr = design.heatRejection, setPoint = Self.plantSetPointC(design) ?? hr.ratedAmbientC + hr.approachK
         freeCoolingSupplyC = plant.fullFanSupplyC(heatMW: hr.ratedCapacityMW, ambientC: effectiveAmbientC)
         plantInletC = plant.inletC(heatMW: hr.ratedCapacityMW, supplyC: setPoint)
         rejectionCapacityMW = plant.capacityMW(supplyC: setPoint, ambientC: effectiveAmbientC)
+        let pads = hr.type == .adiabaticDryCooler ? plant.padCoolingK(dryBulbC: ambient.dryBulbC, wetBulbC: ambient.wetBulbC) : 0
         economizerAirC = design.airCooling.chilled ? nil
-            : air.dryBulbC - (hr.type == .adiabaticDryCooler ? pads : 0) + design.airCooling.economizerApproachKInUse
+            : ambient.dryBulbC - pads + (design.designBasisUsed.marginK ?? 0) + design.airCooling.economizerApproachKInUse
         guard hr.chillerCapacityMW > 0 else {
             (liquidChillerShare, chillerCreditMW) = (0, nil)
             return
@@ -81,8 +80,8 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
         // Water-cooled chillers at full capacity take their condenser heat's share of the tower's cells.
         var conductance = plant.fullFanConductanceMWPerK
         if hr.type == .coolingTower {
-            let cop = ChillerCurve(design: design, designDryBulbC: air.dryBulbC, designWetBulbC: air.wetBulbC)
-                .cop(chilledWaterC: setPoint, dryBulbC: air.dryBulbC, wetBulbC: air.wetBulbC)
+            let cop = ChillerCurve(design: design, designDryBulbC: ambient.dryBulbC, designWetBulbC: ambient.wetBulbC)
+                .cop(chilledWaterC: setPoint, dryBulbC: ambient.dryBulbC, wetBulbC: ambient.wetBulbC)
             conductance *= max(0, 1 - hr.chillerCapacityMW * (1 + 1 / cop) / hr.ratedCapacityMW)
         }
         if setPoint >= effectiveAmbientC {

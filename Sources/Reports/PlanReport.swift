@@ -83,6 +83,7 @@ public enum PlanReport {
         if let elapsedSeconds { out += ", \(NumberText.fixed(elapsedSeconds, 2)) s" }
         out += "\n"
         let c = plan.designCondition
+        if let basis = c.designBasis { out += "Design basis: \(basis)\n" }
         out += "Design condition: ambient \(NumberText.fixed(c.effectiveAmbientC, 1)) °C, free-cooling supply \(NumberText.fixed(c.freeCoolingSupplyC, 1)) °C, rejection capacity \(NumberText.fixed(c.rejectionCapacityMW, 1)) MW, chillers carry \(NumberText.fixed(c.liquidChillerShare * 100, 0)) % of liquid heat\n\n"
         out += textTable(header: quarterColumns.map(\.name), rows: plan.quarters.map { q in quarterColumns.map { $0.text(q) } },
                          rightAligned: Set(1..<quarterColumns.count))

@@ -64,7 +64,7 @@ public struct HourlyPlant: Sendable {
     public init(design: ReferenceDesign, site: Site) {
         self.design = design
         curve = HeatRejectionCurve(design: design)
-        let air = DesignCondition.designAir(design: design, site: site)
+        let air = DesignAmbient(design: design, site: site)
         chiller = ChillerCurve(design: design, designDryBulbC: air.dryBulbC, designWetBulbC: air.wetBulbC)
         evaporation = TowerEvaporation(pressurePa: Psychrometrics.standardPressurePa(elevationM: site.location.elevationM))
         let hr = design.heatRejection

@@ -19,10 +19,14 @@ public enum PlanWorkflow {
         /// Points of a Pareto sweep, and the resource it limits.
         public var paretoPoints: Int?
         public var paretoAxis: ParetoAxis
+        /// An EPW file for a `fromHours` design basis; `nil` takes the site's `climate.epw`.
+        public var weatherFile: String?
 
         public init(inputs: InputPaths, options: PlanOptions, outFolder: String? = nil, exportModel: String? = nil,
-                    format: ResultFormat = .table, paretoPoints: Int? = nil, paretoAxis: ParetoAxis = .capex) {
+                    format: ResultFormat = .table, paretoPoints: Int? = nil, paretoAxis: ParetoAxis = .capex,
+                    weatherFile: String? = nil) {
             self.inputs = inputs
+            self.weatherFile = weatherFile
             self.options = options
             self.outFolder = outFolder
             self.exportModel = exportModel
@@ -39,7 +43,8 @@ public enum PlanWorkflow {
             throw CommandFailure(["--export-model must end in .lp or .mps, got \(path)"], status: .usage)
         }
         let inputs = try failing {
-            try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog)
+            try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog,
+                                    weatherPath: request.weatherFile)
         }
         // Where the files go is checked before planning, so a wrong --out or --export-model fails at once.
         if let out = request.outFolder {

@@ -49,7 +49,8 @@ public enum SimulateWorkflow {
     public static func run(_ request: Request, warn: (String) -> Void = { _ in },
                            progress: (@Sendable (Int) -> Void)? = nil) throws(CommandFailure) -> String {
         let inputs = try failing {
-            try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog)
+            try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog,
+                                    weatherPath: request.weatherFile)
         }
         // Where the files go is checked before planning and simulating, so a wrong --out fails at once.
         if let out = request.outFolder {

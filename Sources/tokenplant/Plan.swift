@@ -20,6 +20,7 @@ struct Plan: ParsableCommand {
     @Option(help: "table or json (the CSV files are written by --out).") var format: ResultFormat = .table
     @Option(help: "Sweep N points of the tokens-versus-resource frontier (ε-constraint; max-tokens only).") var pareto: Int?
     @Option(name: .customLong("pareto-axis"), help: "capex or facility-mw: the resource the sweep limits.") var paretoAxis: ParetoAxis = .capex
+    @Option(help: "EnergyPlus weather file for a designBasis of condition fromHours (default: the site's climate.epw).") var weather: String?
 
     func validate() throws {
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
@@ -46,7 +47,7 @@ struct Plan: ParsableCommand {
         try emit {
             try PlanWorkflow.run(PlanWorkflow.Request(
                 inputs: inputs.paths(design: design), options: options, outFolder: out, exportModel: exportModel, format: format,
-                paretoPoints: pareto, paretoAxis: paretoAxis))
+                paretoPoints: pareto, paretoAxis: paretoAxis, weatherFile: weather))
         }
     }
 }

@@ -13,11 +13,13 @@ func rowIndex(month: Int, day: Int, hour: Int, leapYear: Bool = false) -> Int {
 func line(ofRow row: Int) -> Int { row + 9 }
 
 /// A `DESIGN CONDITIONS` line in the ASHRAE 2009 layout (the column names of `RawEPW`), every value 1.0
-/// unless given: the five figures the reader uses default to a plausible hot-humid site.
+/// unless given: the fourteen figures the reader uses default to a plausible hot-humid site.
 func designLine(cooling: [String: String] = [:], extremes: [String: String] = [:], dropLastExtremes: Int = 0) -> String {
-    let coolingDefaults = ["DB0.4": "35.0", "MCWB0.4": "24.0", "WB0.4": "26.0", "WB2": "25.0"]
+    let coolingDefaults = ["DB0.4": "35.0", "MCWB0.4": "24.0", "DB1": "34.0", "MCWB1": "23.8", "DB2": "33.0", "MCWB2": "23.5",
+                           "WB0.4": "26.0", "MCDB0.4": "31.0", "WB1": "25.5", "MCDB1": "30.5", "WB2": "25.0", "MCDB2": "30.0"]
+    let extremesDefaults = ["maxWB": "29.0", "n20MaxDB": "40.0"]
     let c = RawEPW.coolingColumns.map { cooling[$0] ?? coolingDefaults[$0] ?? "1.0" }
-    let e = RawEPW.extremesColumns.map { extremes[$0] ?? ($0 == "maxWB" ? "29.0" : "1.0") }.dropLast(dropLastExtremes)
+    let e = RawEPW.extremesColumns.map { extremes[$0] ?? extremesDefaults[$0] ?? "1.0" }.dropLast(dropLastExtremes)
     let heating = Array(repeating: "1.0", count: RawEPW.heatingColumns)
     return (["DESIGN CONDITIONS", "1", "Climate Design Data 2009 ASHRAE Handbook", "", "Heating"] + heating
             + ["Cooling"] + c + ["Extremes"] + e).joined(separator: ",")
@@ -191,13 +193,22 @@ struct EPWCalendarTests {
         }
     }
 
-    @Test("DESIGN CONDITIONS: the five figures read are finite and in range; errors on line 2 name the ASHRAE column")
+    @Test("DESIGN CONDITIONS: the fourteen figures read are finite and in range; errors on line 2 name the ASHRAE column")
     func designConditions() throws {
         var epw = EPWText()
         epw.header[1] = designLine()
         let design = try #require(try EPWFile(text: epw.text(), file: "t.epw").designConditions)
         #expect(design == EPWFile.DesignConditions(coolingDryBulbC: 35, coolingCoincidentWetBulbC: 24, evaporationWetBulbC: 26,
-                                                   evaporationWetBulb2PercentC: 25, extremeWetBulbC: 29))
+                                                   evaporationWetBulb2PercentC: 25, extremeWetBulbC: 29,
+                                                   coolingDryBulb1PercentC: 34, coolingCoincidentWetBulb1PercentC: 23.8,
+                                                   coolingDryBulb2PercentC: 33, coolingCoincidentWetBulb2PercentC: 23.5,
+                                                   evaporationCoincidentDryBulbC: 31, evaporationWetBulb1PercentC: 25.5,
+                                                   evaporationCoincidentDryBulb1PercentC: 30.5, evaporationCoincidentDryBulb2PercentC: 30,
+                                                   extremeDryBulb20YearC: 40))
+        expectDesignError(designLine(cooling: ["MCDB1": "x"]),
+                          "DESIGN CONDITIONS Cooling MCDB1 (mean coincident dry-bulb °C): 'x' is not a finite number")
+        expectDesignError(designLine(dropLastExtremes: 3),
+                          "DESIGN CONDITIONS Extremes n20MaxDB (20-year maximum dry-bulb °C) is missing: Extremes has 13 values, the figure is value 14")
         expectDesignError(designLine(cooling: ["MCWB0.4": "NaN"]),
                           "DESIGN CONDITIONS Cooling MCWB0.4 (mean coincident wet-bulb °C): 'NaN' is not a finite number")
         expectDesignError(designLine(cooling: ["DB0.4": "inf"]),

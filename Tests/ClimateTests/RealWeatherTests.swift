@@ -33,12 +33,15 @@ struct RawEPW {
     struct Row { var month: Int, day: Int, dryBulb: Double, dewPoint: Double }
 
     var design: Design?
+    /// Every design column by name (`Cooling.MCDB1`, `Extremes.n20MaxDB`); empty without a header.
+    var columns: [String: Double]
     var rows: [Row]
 
     init(path: String) throws {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
         try #require(lines.count >= 8 + 8760, "\(path): \(lines.count) lines")
         design = try Self.design(lines[1])
+        columns = try Self.named(lines[1]) ?? [:]
         rows = try lines.dropFirst(8).map { line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
             return try Row(month: #require(Int(f[1])), day: #require(Int(f[2])), dryBulb: #require(Double(f[6])), dewPoint: #require(Double(f[7])))
@@ -48,6 +51,13 @@ struct RawEPW {
     /// The header's design figures by column name, after checking the line has exactly the 2009 layout;
     /// nil for `DESIGN CONDITIONS,0`.
     static func design(_ line: Substring) throws -> Design? {
+        guard let named = try named(line) else { return nil }
+        return Design(dryBulb: named["Cooling.DB0.4"]!, coincidentWetBulb: named["Cooling.MCWB0.4"]!, wetBulb: named["Cooling.WB0.4"]!,
+                      wetBulb2Percent: named["Cooling.WB2"]!, extremeWetBulb: named["Extremes.maxWB"]!)
+    }
+
+    /// The header's Cooling and Extremes columns by name, after checking the 2009 layout; nil for `DESIGN CONDITIONS,0`.
+    static func named(_ line: Substring) throws -> [String: Double]? {
         let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         try #require(f[0] == "DESIGN CONDITIONS", "\(line)")
         if f[1] == "0" { return nil }
@@ -58,8 +68,7 @@ struct RawEPW {
         var named: [String: Double] = [:]
         for (name, value) in zip(coolingColumns, f[(cooling + 1)..<extremes]) { named["Cooling." + name] = try #require(Double(value), "\(name)") }
         for (name, value) in zip(extremesColumns, f[(extremes + 1)...]) { named["Extremes." + name] = try #require(Double(value), "\(name)") }
-        return Design(dryBulb: named["Cooling.DB0.4"]!, coincidentWetBulb: named["Cooling.MCWB0.4"]!, wetBulb: named["Cooling.WB0.4"]!,
-                      wetBulb2Percent: named["Cooling.WB2"]!, extremeWetBulb: named["Extremes.maxWB"]!)
+        return named
     }
 
     /// Mean over the days of `month` of each day's maximum (or minimum) of `value`.
@@ -109,6 +118,14 @@ struct RealWeatherTests {
                 #expect(c.evaporationDesignWetBulbC == header.wetBulb, "\(file)")
                 #expect(c.evaporationDesignWetBulb2PercentC == header.wetBulb2Percent, "\(file)")
                 #expect(c.extremeWetBulbC == header.extremeWetBulb, "\(file)")
+                let more: [(Double, String)] = [
+                    (c.coolingDesignDryBulb1PercentC, "Cooling.DB1"), (c.coolingDesignCoincidentWetBulb1PercentC, "Cooling.MCWB1"),
+                    (c.coolingDesignDryBulb2PercentC, "Cooling.DB2"), (c.coolingDesignCoincidentWetBulb2PercentC, "Cooling.MCWB2"),
+                    (c.evaporationDesignCoincidentDryBulbC, "Cooling.MCDB0.4"), (c.evaporationDesignWetBulb1PercentC, "Cooling.WB1"),
+                    (c.evaporationDesignCoincidentDryBulb1PercentC, "Cooling.MCDB1"),
+                    (c.evaporationDesignCoincidentDryBulb2PercentC, "Cooling.MCDB2"), (c.extremeDryBulb20YearC, "Extremes.n20MaxDB"),
+                ]
+                for (value, column) in more { #expect(value == raw.columns[column], "\(file) \(column)") }
             }
             // Monthly figures by plain arithmetic over fields 7 (dry-bulb) and 8 (dew point); the summary rounds to 0.1.
             let julyMax = raw.meanDaily(month: 7, { $0.max()! }, \.dryBulb)
@@ -128,6 +145,14 @@ struct RealWeatherTests {
             #expect(own.evaporationDesignWetBulbC == r(wetBulbs[34]), "\(file)")
             #expect(own.evaporationDesignWetBulb2PercentC == r(wetBulbs[174]), "\(file)")
             #expect(own.extremeWetBulbC == r(wetBulbs[0]), "\(file)")
+            // 1 % and 2 %: the 88th and 175th (0.01 × 8,760 = 87.6 and 0.02 × 8,760 = 175.2 hours, to the nearest hour);
+            // the 20-year dry-bulb from one year is its hottest hour. Each coincident figure is the mean over those hours.
+            #expect(own.coolingDesignDryBulb1PercentC == r(dryBulbs[87]) && own.coolingDesignDryBulb2PercentC == r(dryBulbs[174]), "\(file)")
+            #expect(own.evaporationDesignWetBulb1PercentC == r(wetBulbs[87]), "\(file)")
+            #expect(own.extremeDryBulb20YearC == r(dryBulbs[0]), "\(file)")
+            let byWetBulb = epw.hours.sorted { $0.wetBulbC > $1.wetBulbC }
+            let mcdb = byWetBulb.prefix(35).map(\.dryBulbC).reduce(0, +) / 35
+            #expect(own.evaporationDesignCoincidentDryBulbC.isApproximatelyEqual(to: mcdb, absoluteTolerance: 0.05 + 1e-9), "\(file): \(mcdb)")
         }
         #expect(withHeader >= 5, "files with a DESIGN CONDITIONS header: \(withHeader)")
     }

@@ -19,8 +19,8 @@ struct FullFile {
         return file
     }
 
-    /// The bundled example with a battery, a demand shape, chillers and tower blowdown (decodes; the
-    /// blowdown on dry coolers is a consistency issue, not a range one).
+    /// The bundled example with a battery, a demand shape, chillers, tower blowdown and a full design basis
+    /// (decodes; the blowdown on dry coolers is a consistency issue, not a range one).
     static func design() throws -> FullFile {
         var file = try FullFile(kind: .design, path: Repo.path("reference-designs/gb300-nvl72-hybrid.yaml"))
         try file.set("powerChain.battery", "{energyMWh: 100, powerMW: 50, roundTripEfficiency: 0.9}")
@@ -29,6 +29,8 @@ struct FullFile {
         try file.set("airCooling.economizerApproachK", "1")
         try file.set("heatRejection.chillerCOP", "6")
         try file.set("heatRejection.cyclesOfConcentration", "4")
+        // percent and percentile together are a consistency issue (each condition takes one), not a range one.
+        try file.set("designBasis", "{condition: fromHours, percent: 1, percentile: 99.6, marginK: 1}")
         return file
     }
 

@@ -117,18 +117,19 @@ struct InvalidInputTests {
         #expect(try siteIssues(unsourced).contains { $0.hasPrefix("climate.figures") && $0.contains("monthlyStdDevDailyMeanDewPointK") })
     }
 
-    @Test("The evaporation wet-bulbs are ordered 2 % ≤ 0.4 % ≤ extreme, each with a source; a missing one is named")
+    @Test("The evaporation wet-bulbs are ordered 2 % ≤ 1 % ≤ 0.4 % ≤ extreme, each with a source; a missing one is named")
     func evaporationWetBulbs() throws {
         let site = try String(contentsOfFile: Repo.path("sites/ashburn-va.yaml"), encoding: .utf8)
-        // Ashburn: 0.4 % 25.4 °C, 2 % 24.1 °C, extreme 28.9 °C.
+        // Ashburn: 0.4 % 25.4 °C, 1 % 24.7 °C, 2 % 24.1 °C, extreme 28.9 °C.
         let swapped = site.replacingOccurrences(of: "  evaporationDesignWetBulb2PercentC: 24.1", with: "  evaporationDesignWetBulb2PercentC: 25.6")
             .replacingOccurrences(of: "  evaporationDesignWetBulbC: 25.4", with: "  evaporationDesignWetBulbC: 29.0")
         #expect(try siteIssues(swapped) == [
+            "climate.evaporationDesignWetBulb2PercentC: 2 % wet-bulb 25.6 °C exceeds the 1 % wet-bulb 24.7 °C",
             "climate.evaporationDesignWetBulbC: 0.4 % wet-bulb 29 °C exceeds the extreme annual wet-bulb 28.9 °C",
         ])
-        let inverted = site.replacingOccurrences(of: "  evaporationDesignWetBulb2PercentC: 24.1", with: "  evaporationDesignWetBulb2PercentC: 25.6")
+        let inverted = site.replacingOccurrences(of: "  evaporationDesignWetBulb1PercentC: 24.7", with: "  evaporationDesignWetBulb1PercentC: 25.6")
         #expect(try siteIssues(inverted) == [
-            "climate.evaporationDesignWetBulb2PercentC: 2 % wet-bulb 25.6 °C exceeds the 0.4 % wet-bulb 25.4 °C",
+            "climate.evaporationDesignWetBulb1PercentC: 1 % wet-bulb 25.6 °C exceeds the 0.4 % wet-bulb 25.4 °C",
         ])
         let unsourced = site.split(separator: "\n").filter { !$0.hasPrefix("    evaporationDesignWetBulbC:") }.joined(separator: "\n")
         #expect(try siteIssues(unsourced).contains { $0.hasPrefix("climate.figures") && $0.contains("evaporationDesignWetBulbC") })

@@ -38,18 +38,51 @@ struct ShippedFilesTests {
     @Test("A site's design conditions match the ASHRAE figures printed in its weather file's header",
           .enabled(if: Repo.weatherAvailable, "../shared/data/weather is absent; it sits beside the clone in CI"))
     func siteDesignConditions() throws {
-        let text = try String(contentsOfFile: Repo.weatherFolder + "/USA_AZ_Phoenix-Sky.Harbor.Intl.AP.722780_TMY3.epw", encoding: .utf8)
-        // DESIGN CONDITIONS: after "Cooling": hottest month, daily range, 0.4 % DB, its MCWB, the 1 % and 2 % DB/MCWB
-        // pairs, then the evaporation WB/MCDB pairs (0.4 % WB 9th, 2 % WB 13th); after "Extremes": 3 wind values, then extreme WB.
-        let header = text.split(whereSeparator: \.isNewline)[1].split(separator: ",").map(String.init)
-        let cooling = try #require(header.firstIndex(of: "Cooling"))
-        let extremes = try #require(header.firstIndex(of: "Extremes"))
-        let site = try Site.load(from: Repo.path("sites/phoenix-az.yaml")).value
-        #expect(site.climate.coolingDesignDryBulbC == Double(header[cooling + 3]))
-        #expect(site.climate.coolingDesignCoincidentWetBulbC == Double(header[cooling + 4]))
-        #expect(site.climate.extremeWetBulbC == Double(header[extremes + 4]))
-        // Phoenix's header: evaporation WB 24.5 (0.4 %), 23.5 (2 %).
-        #expect(site.climate.evaporationDesignWetBulbC == 24.5 && Double(header[cooling + 9]) == 24.5)
-        #expect(site.climate.evaporationDesignWetBulb2PercentC == 23.5 && Double(header[cooling + 13]) == 23.5)
+        // DESIGN CONDITIONS (ASHRAE 2009 layout), after "Cooling": 1 hottest month, 2 its daily range, 3 DB0.4, 4 MCWB0.4,
+        // 5 DB1, 6 MCWB1, 7 DB2, 8 MCWB2, 9 WB0.4, 10 MCDB0.4, 11 WB1, 12 MCDB1, 13 WB2, 14 MCDB2, …; after "Extremes":
+        // 1–3 wind speeds, 4 extreme WB, 5–8 mean and spread of the annual extremes, 9–16 n = 5, 10, 20, 50-year
+        // minimum/maximum DB (14: the 20-year maximum).
+        let files = [
+            "ashburn-va": "USA_VA_Sterling-Washington.Dulles.Intl.AP.724030_TMY3.epw",
+            "chicago-il": "USA_IL_Chicago-OHare.Intl.AP.725300_TMY3.epw",
+            "dallas-tx": "USA_TX_Dallas-Fort.Worth.Intl.AP.722590_TMY3.epw",
+            "phoenix-az": "USA_AZ_Phoenix-Sky.Harbor.Intl.AP.722780_TMY3.epw",
+            "stockholm-se": "SWE_Stockholm.Arlanda.024600_IWEC.epw",
+        ]
+        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+            let text = try String(contentsOfFile: Repo.weatherFolder + "/" + file, encoding: .isoLatin1)
+            let header = text.split(whereSeparator: \.isNewline)[1].split(separator: ",").map(String.init)
+            let cooling = try #require(header.firstIndex(of: "Cooling"))
+            let extremes = try #require(header.firstIndex(of: "Extremes"))
+            let c = try Site.load(from: Repo.path("sites/\(name).yaml")).value.climate
+            let expected: [(String, Double, Int)] = [
+                ("coolingDesignDryBulbC", c.coolingDesignDryBulbC, cooling + 3),
+                ("coolingDesignCoincidentWetBulbC", c.coolingDesignCoincidentWetBulbC, cooling + 4),
+                ("coolingDesignDryBulb1PercentC", c.coolingDesignDryBulb1PercentC, cooling + 5),
+                ("coolingDesignCoincidentWetBulb1PercentC", c.coolingDesignCoincidentWetBulb1PercentC, cooling + 6),
+                ("coolingDesignDryBulb2PercentC", c.coolingDesignDryBulb2PercentC, cooling + 7),
+                ("coolingDesignCoincidentWetBulb2PercentC", c.coolingDesignCoincidentWetBulb2PercentC, cooling + 8),
+                ("evaporationDesignWetBulbC", c.evaporationDesignWetBulbC, cooling + 9),
+                ("evaporationDesignCoincidentDryBulbC", c.evaporationDesignCoincidentDryBulbC, cooling + 10),
+                ("evaporationDesignWetBulb1PercentC", c.evaporationDesignWetBulb1PercentC, cooling + 11),
+                ("evaporationDesignCoincidentDryBulb1PercentC", c.evaporationDesignCoincidentDryBulb1PercentC, cooling + 12),
+                ("evaporationDesignWetBulb2PercentC", c.evaporationDesignWetBulb2PercentC, cooling + 13),
+                ("evaporationDesignCoincidentDryBulb2PercentC", c.evaporationDesignCoincidentDryBulb2PercentC, cooling + 14),
+                ("extremeWetBulbC", c.extremeWetBulbC, extremes + 4),
+                ("extremeDryBulb20YearC", c.extremeDryBulb20YearC, extremes + 14),
+            ]
+            for (key, value, column) in expected {
+                #expect(value == Double(header[column]), "\(name) \(key): site \(value), header \(header[column])")
+                #expect(c.figures[key]?.sources.contains("ASHRAE-2009") == true, "\(name) \(key) cites the header")
+            }
+        }
+        // Transcribed by hand from Phoenix's header: evaporation WB/MCDB 24.5/35.8 (0.4 %), 24.0/35.4 (1 %), 23.5/35.1 (2 %);
+        // DB/MCWB 42.3/21.0 (1 %); 20-year maximum DB 48.7.
+        let phoenix = try Site.load(from: Repo.path("sites/phoenix-az.yaml")).value.climate
+        #expect(phoenix.evaporationDesignWetBulbC == 24.5 && phoenix.evaporationDesignCoincidentDryBulbC == 35.8)
+        #expect(phoenix.evaporationDesignWetBulb1PercentC == 24.0 && phoenix.evaporationDesignCoincidentDryBulb1PercentC == 35.4)
+        #expect(phoenix.evaporationDesignWetBulb2PercentC == 23.5 && phoenix.evaporationDesignCoincidentDryBulb2PercentC == 35.1)
+        #expect(phoenix.coolingDesignDryBulb1PercentC == 42.3 && phoenix.coolingDesignCoincidentWetBulb1PercentC == 21.0)
+        #expect(phoenix.extremeDryBulb20YearC == 48.7)
     }
 }

@@ -25,8 +25,11 @@ struct DesignConditionTests {
 
     @Test("Adiabatic dry coolers in Phoenix: pads cool 43.4 °C air by 0.8 × (43.4 − 21.1) K")
     func adiabaticPhoenix() throws {
-        let c = DesignCondition(design: try Shipped.design("gb300-nvl72-hybrid"), site: try Shipped.site("phoenix-az"))
-        // T_eff = 43.4 − 0.8 × 22.3 = 25.56 °C; plant inlet at the rated 400 MW = 32 + 400 / 40 = 42 °C.
+        var design = try Shipped.design("gb300-nvl72-hybrid")
+        design.designBasis = DesignBasis(condition: .cooling, percent: 0.4)
+        let c = DesignCondition(design: design, site: try Shipped.site("phoenix-az"))
+        // Sized on the 0.4 % dry-bulb pair: T_eff = 43.4 − 0.8 × 22.3 = 25.56 °C; plant inlet at the rated
+        // 400 MW = 32 + 400 / 40 = 42 °C.
         #expect(c.effectiveAmbientC.isApproximatelyEqual(to: 25.56, absoluteTolerance: 1e-12))
         #expect(c.plantInletC == 42)
         // Q = E₁ (32 − 25.56) / (1 − E₁/40) = 29.2709 × 6.44 / 0.268228 = 702.78 MW.

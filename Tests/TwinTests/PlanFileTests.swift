@@ -226,7 +226,8 @@ struct PlanFileTests {
         plan.binding = [BindingLimit(constraint: "c", family: .floor, state: .binding, quarter: nil, subject: nil, capacity: 1, used: 1,
                                      slack: 0, unit: "positions", shadowPrice: 0, shadowPriceUnit: "")]
         let unchecked = Set(numericFields(of: plan).map(\.pattern).filter { PlanFieldRange.row($0) == nil })
-        #expect(unchecked == ["objectiveValue", "solver.bestBound", "designCondition.effectiveAmbientC", "designCondition.freeCoolingSupplyC",
+        #expect(unchecked == ["objectiveValue", "solver.bestBound", "designCondition.effectiveAmbientC",
+                              "designCondition.designDryBulbC", "designCondition.designWetBulbC", "designCondition.freeCoolingSupplyC",
                               "designCondition.plantInletC", "designCondition.rejectionCapacityMW", "designCondition.liquidChillerShare",
                               "designCondition.chillerCreditMW", "designCondition.economizerAirC",
                               "binding[].capacity", "binding[].used", "binding[].slack", "binding[].shadowPrice"])

@@ -15,6 +15,8 @@ public struct ReferenceDesign: Codable, Equatable, Sendable, PlaceholderDecodabl
     public var liquidCooling: LiquidCooling?
     public var airCooling: AirCooling
     public var heatRejection: HeatRejection
+    /// The outdoor condition the plant is sized at; `nil` for ``DesignBasis/standard``.
+    public var designBasis: DesignBasis?
     public var fabric: Fabric
     /// Catalog profiles this design may use.
     public var profiles: [String]
@@ -32,7 +34,7 @@ public struct ReferenceDesign: Codable, Equatable, Sendable, PlaceholderDecodabl
 
     public static var placeholder: ReferenceDesign {
         ReferenceDesign(name: "", summary: "", site: nil, horizon: .placeholder, halls: [], powerChain: .placeholder,
-                        liquidCooling: nil, airCooling: .placeholder, heatRejection: .placeholder, fabric: .placeholder,
+                        liquidCooling: nil, airCooling: .placeholder, heatRejection: .placeholder, designBasis: nil, fabric: .placeholder,
                         profiles: [], scalableUnits: nil, supplyCapRacksPerQuarter: nil, budgetUSD: nil,
                         workloadMix: [], economics: .placeholder, figures: [:], references: [])
     }

@@ -57,14 +57,37 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var evaporationDesignWetBulbC: Double
     /// ASHRAE 2 % annual evaporation design wet-bulb, °C.
     public var evaporationDesignWetBulb2PercentC: Double
-    /// ASHRAE extreme annual wet-bulb (the tower design condition), °C.
+    /// ASHRAE extreme annual wet-bulb, °C.
     public var extremeWetBulbC: Double
+    /// ASHRAE 1 % annual cooling design dry-bulb, °C.
+    public var coolingDesignDryBulb1PercentC: Double
+    /// Mean coincident wet-bulb at the 1 % dry-bulb, °C.
+    public var coolingDesignCoincidentWetBulb1PercentC: Double
+    /// ASHRAE 2 % annual cooling design dry-bulb, °C.
+    public var coolingDesignDryBulb2PercentC: Double
+    /// Mean coincident wet-bulb at the 2 % dry-bulb, °C.
+    public var coolingDesignCoincidentWetBulb2PercentC: Double
+    /// Mean coincident dry-bulb at the 0.4 % evaporation wet-bulb, °C.
+    public var evaporationDesignCoincidentDryBulbC: Double
+    /// ASHRAE 1 % annual evaporation design wet-bulb, °C.
+    public var evaporationDesignWetBulb1PercentC: Double
+    /// Mean coincident dry-bulb at the 1 % evaporation wet-bulb, °C.
+    public var evaporationDesignCoincidentDryBulb1PercentC: Double
+    /// Mean coincident dry-bulb at the 2 % evaporation wet-bulb, °C.
+    public var evaporationDesignCoincidentDryBulb2PercentC: Double
+    /// ASHRAE 20-year return-period maximum dry-bulb, °C.
+    public var extremeDryBulb20YearC: Double
     /// Sources of every figure above, by key.
     public var figures: [String: FigureSource]
 
     public init(epw: String?, monthlyMeanDailyMaxDryBulbC: [Double], monthlyMeanDailyMinDryBulbC: [Double],
                 monthlyMeanDewPointC: [Double], coolingDesignDryBulbC: Double, coolingDesignCoincidentWetBulbC: Double,
                 evaporationDesignWetBulbC: Double, evaporationDesignWetBulb2PercentC: Double, extremeWetBulbC: Double,
+                coolingDesignDryBulb1PercentC: Double, coolingDesignCoincidentWetBulb1PercentC: Double,
+                coolingDesignDryBulb2PercentC: Double, coolingDesignCoincidentWetBulb2PercentC: Double,
+                evaporationDesignCoincidentDryBulbC: Double, evaporationDesignWetBulb1PercentC: Double,
+                evaporationDesignCoincidentDryBulb1PercentC: Double, evaporationDesignCoincidentDryBulb2PercentC: Double,
+                extremeDryBulb20YearC: Double,
                 monthlyStdDevDailyMaxDryBulbK: [Double]? = nil,
                 monthlyStdDevDailyMinDryBulbK: [Double]? = nil, monthlyStdDevDailyMeanDewPointK: [Double]? = nil,
                 figures: [String: FigureSource]) {
@@ -80,6 +103,15 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.evaporationDesignWetBulbC = evaporationDesignWetBulbC
         self.evaporationDesignWetBulb2PercentC = evaporationDesignWetBulb2PercentC
         self.extremeWetBulbC = extremeWetBulbC
+        self.coolingDesignDryBulb1PercentC = coolingDesignDryBulb1PercentC
+        self.coolingDesignCoincidentWetBulb1PercentC = coolingDesignCoincidentWetBulb1PercentC
+        self.coolingDesignDryBulb2PercentC = coolingDesignDryBulb2PercentC
+        self.coolingDesignCoincidentWetBulb2PercentC = coolingDesignCoincidentWetBulb2PercentC
+        self.evaporationDesignCoincidentDryBulbC = evaporationDesignCoincidentDryBulbC
+        self.evaporationDesignWetBulb1PercentC = evaporationDesignWetBulb1PercentC
+        self.evaporationDesignCoincidentDryBulb1PercentC = evaporationDesignCoincidentDryBulb1PercentC
+        self.evaporationDesignCoincidentDryBulb2PercentC = evaporationDesignCoincidentDryBulb2PercentC
+        self.extremeDryBulb20YearC = extremeDryBulb20YearC
         self.figures = figures
     }
 
@@ -93,7 +125,11 @@ public struct Climate: Codable, Equatable, Sendable, PlaceholderDecodable {
     public static var placeholder: Climate {
         Climate(epw: nil, monthlyMeanDailyMaxDryBulbC: [], monthlyMeanDailyMinDryBulbC: [], monthlyMeanDewPointC: [],
                 coolingDesignDryBulbC: 0, coolingDesignCoincidentWetBulbC: 0, evaporationDesignWetBulbC: 0,
-                evaporationDesignWetBulb2PercentC: 0, extremeWetBulbC: 0, figures: [:])
+                evaporationDesignWetBulb2PercentC: 0, extremeWetBulbC: 0, coolingDesignDryBulb1PercentC: 0,
+                coolingDesignCoincidentWetBulb1PercentC: 0, coolingDesignDryBulb2PercentC: 0, coolingDesignCoincidentWetBulb2PercentC: 0,
+                evaporationDesignCoincidentDryBulbC: 0, evaporationDesignWetBulb1PercentC: 0,
+                evaporationDesignCoincidentDryBulb1PercentC: 0, evaporationDesignCoincidentDryBulb2PercentC: 0,
+                extremeDryBulb20YearC: 0, figures: [:])
     }
 }
 

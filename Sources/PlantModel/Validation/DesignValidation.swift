@@ -65,6 +65,7 @@ extension ReferenceDesign {
         if hr.cyclesOfConcentration != nil, hr.type != .coolingTower {
             c.add("heatRejection.cyclesOfConcentration", "only a cooling tower blows down; this plant is \(hr.type.rawValue)")
         }
+        if let basis = d.designBasis { designBasisIssues(basis, outside: outside, into: &c) }
 
         if d.fabric.switchRadix % 2 != 0 { c.add("fabric.switchRadix", "must be even (a fat tree splits each switch's ports half down, half up), got \(d.fabric.switchRadix)") }
 

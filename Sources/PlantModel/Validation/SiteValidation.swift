@@ -5,6 +5,9 @@ extension Site {
         "monthlyMeanDailyMaxDryBulbC", "monthlyMeanDailyMinDryBulbC", "monthlyMeanDewPointC",
         "coolingDesignDryBulbC", "coolingDesignCoincidentWetBulbC", "evaporationDesignWetBulbC",
         "evaporationDesignWetBulb2PercentC", "extremeWetBulbC",
+        "coolingDesignDryBulb1PercentC", "coolingDesignCoincidentWetBulb1PercentC", "coolingDesignDryBulb2PercentC",
+        "coolingDesignCoincidentWetBulb2PercentC", "evaporationDesignCoincidentDryBulbC", "evaporationDesignWetBulb1PercentC",
+        "evaporationDesignCoincidentDryBulb1PercentC", "evaporationDesignCoincidentDryBulb2PercentC", "extremeDryBulb20YearC",
     ]
 
     /// Every problem in a decoded site file.
@@ -32,14 +35,40 @@ extension Site {
             }
             if values.count != 12 { c.add("climate.\(key)", "needs 12 monthly values, got \(values.count)") }
         }
-        if climate.evaporationDesignWetBulb2PercentC > climate.evaporationDesignWetBulbC {
-            c.add("climate.evaporationDesignWetBulb2PercentC", "2 % wet-bulb \(format(climate.evaporationDesignWetBulb2PercentC)) °C exceeds the 0.4 % wet-bulb \(format(climate.evaporationDesignWetBulbC)) °C")
+        if climate.evaporationDesignWetBulb1PercentC > climate.evaporationDesignWetBulbC {
+            c.add("climate.evaporationDesignWetBulb1PercentC", "1 % wet-bulb \(format(climate.evaporationDesignWetBulb1PercentC)) °C exceeds the 0.4 % wet-bulb \(format(climate.evaporationDesignWetBulbC)) °C")
+        }
+        if climate.evaporationDesignWetBulb2PercentC > climate.evaporationDesignWetBulb1PercentC {
+            c.add("climate.evaporationDesignWetBulb2PercentC", "2 % wet-bulb \(format(climate.evaporationDesignWetBulb2PercentC)) °C exceeds the 1 % wet-bulb \(format(climate.evaporationDesignWetBulb1PercentC)) °C")
         }
         if climate.evaporationDesignWetBulbC > climate.extremeWetBulbC {
             c.add("climate.evaporationDesignWetBulbC", "0.4 % wet-bulb \(format(climate.evaporationDesignWetBulbC)) °C exceeds the extreme annual wet-bulb \(format(climate.extremeWetBulbC)) °C")
         }
-        if climate.coolingDesignCoincidentWetBulbC > climate.coolingDesignDryBulbC {
-            c.add("climate.coolingDesignCoincidentWetBulbC", "wet-bulb \(format(climate.coolingDesignCoincidentWetBulbC)) °C exceeds its dry-bulb \(format(climate.coolingDesignDryBulbC)) °C")
+        if climate.coolingDesignDryBulb1PercentC > climate.coolingDesignDryBulbC {
+            c.add("climate.coolingDesignDryBulb1PercentC", "1 % dry-bulb \(format(climate.coolingDesignDryBulb1PercentC)) °C exceeds the 0.4 % dry-bulb \(format(climate.coolingDesignDryBulbC)) °C")
+        }
+        if climate.coolingDesignDryBulb2PercentC > climate.coolingDesignDryBulb1PercentC {
+            c.add("climate.coolingDesignDryBulb2PercentC", "2 % dry-bulb \(format(climate.coolingDesignDryBulb2PercentC)) °C exceeds the 1 % dry-bulb \(format(climate.coolingDesignDryBulb1PercentC)) °C")
+        }
+        if climate.coolingDesignDryBulbC > climate.extremeDryBulb20YearC {
+            c.add("climate.coolingDesignDryBulbC", "0.4 % dry-bulb \(format(climate.coolingDesignDryBulbC)) °C exceeds the 20-year maximum dry-bulb \(format(climate.extremeDryBulb20YearC)) °C")
+        }
+        // Each pair: the coincident wet-bulb is not above its dry-bulb (air cannot be wetter than saturated).
+        let pairs: [(wet: String, wetC: Double, dry: String, dryC: Double)] = [
+            ("coolingDesignCoincidentWetBulbC", climate.coolingDesignCoincidentWetBulbC, "coolingDesignDryBulbC", climate.coolingDesignDryBulbC),
+            ("coolingDesignCoincidentWetBulb1PercentC", climate.coolingDesignCoincidentWetBulb1PercentC,
+             "coolingDesignDryBulb1PercentC", climate.coolingDesignDryBulb1PercentC),
+            ("coolingDesignCoincidentWetBulb2PercentC", climate.coolingDesignCoincidentWetBulb2PercentC,
+             "coolingDesignDryBulb2PercentC", climate.coolingDesignDryBulb2PercentC),
+            ("evaporationDesignWetBulbC", climate.evaporationDesignWetBulbC,
+             "evaporationDesignCoincidentDryBulbC", climate.evaporationDesignCoincidentDryBulbC),
+            ("evaporationDesignWetBulb1PercentC", climate.evaporationDesignWetBulb1PercentC,
+             "evaporationDesignCoincidentDryBulb1PercentC", climate.evaporationDesignCoincidentDryBulb1PercentC),
+            ("evaporationDesignWetBulb2PercentC", climate.evaporationDesignWetBulb2PercentC,
+             "evaporationDesignCoincidentDryBulb2PercentC", climate.evaporationDesignCoincidentDryBulb2PercentC),
+        ]
+        for pair in pairs where pair.wetC > pair.dryC {
+            c.add("climate.\(pair.wet)", "wet-bulb \(format(pair.wetC)) °C exceeds its dry-bulb \(pair.dry) = \(format(pair.dryC)) °C")
         }
 
         if site.grid.feeds.isEmpty { c.add("grid.feeds", "a site needs at least one feed") }
