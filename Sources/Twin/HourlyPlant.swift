@@ -12,6 +12,8 @@ public struct PlantState: Sendable, Equatable {
     public var pumpMW: Double, airFanMW: Double, compressorMW: Double, plantFanMW: Double
     /// Transformer and UPS losses.
     public var lossesMW: Double
+    /// House loads: lighting, offices, electrical and battery rooms' cooling, security.
+    public var houseMW: Double
     /// Heat the outdoor plant rejects: both loops plus compressor work.
     public var rejectedMW: Double
     /// What the outdoor plant can reject at this hour's ambient.
@@ -28,7 +30,7 @@ public struct PlantState: Sendable, Equatable {
     public var rejectionHeadroomMW: Double, trimHeadroomMW: Double
 
     public var coolingMW: Double { pumpMW + airFanMW + compressorMW + plantFanMW }
-    public var facilityMW: Double { itMW + coolingMW + lossesMW }
+    public var facilityMW: Double { itMW + coolingMW + lossesMW + houseMW }
     public var thermalHeadroomMW: Double { min(rejectionHeadroomMW, trimHeadroomMW) }
 }
 
@@ -37,8 +39,10 @@ public struct PlantState: Sendable, Equatable {
 ///   the dry-bulb (dry cooler), the wet-bulb (tower), or the pad-cooled dry-bulb while adiabatic pads run;
 /// - chillers trim the liquid share of `ChillerCurve.liquidShare(freeCoolingSupplyC:loop:)` and, for chilled
 ///   air, all air heat while the free-cooling water is warmer than the chilled water; COP from `ChillerCurve`;
-/// - pumps and air handlers by `AffinityLaw` on the equipment in service, plant fans by the cube of their speed;
-/// - transformer and UPS losses by `PowerLossCurve`.
+/// - CDU pumps by `AffinityLaw` on the CDUs in service, never below their minimum speed; air handlers by
+///   `AffinityLaw` on the halls' air handlers in service; plant fans by the cube of their speed;
+/// - UPS losses by `PowerLossCurve` on the UPS modules in service, transformer losses on the transformers
+///   energized (``InstalledFleet/transformerDesignLoadMW``); house loads a fixed share of installed IT.
 public struct HourlyPlant: Sendable {
     public let design: ReferenceDesign
     let curve: HeatRejectionCurve
@@ -62,7 +66,8 @@ public struct HourlyPlant: Sendable {
         let d = design, hr = d.heatRejection
         let hallAir = rackAirMW + fleet.inRackNetworkMW, airHeat = hallAir + fleet.fabricMW
         let it = liquidMW + airHeat
-        let pump = AffinityLaw.powerMW(loadMW: liquidMW, capacityMW: fleet.liquidCapacityMW, fraction: d.liquidCooling?.pumpPowerFraction ?? 0)
+        let pump = AffinityLaw.powerMW(loadMW: liquidMW, capacityMW: fleet.liquidCapacityMW, fraction: d.liquidCooling?.pumpPowerFraction ?? 0,
+                                       minimumSpeed: AffinityLaw.cduPumpMinimumSpeed)
         let airFan = AffinityLaw.powerMW(loadMW: hallAir, capacityMW: fleet.airCapacityMW, fraction: d.airCooling.fanPowerFraction)
             + d.airCooling.fanPowerFraction * fleet.fabricMW
         let liquidLoop = liquidMW + pump, airLoop = airHeat + airFan
@@ -118,11 +123,13 @@ public struct HourlyPlant: Sendable {
 
         let ups = PowerLossCurve.ups.lossMW(deliveringMW: it, designLoadMW: fleet.upsDesignLoadMW, efficiency: d.powerChain.upsEfficiency)
         let cooling = pump + airFan + compressor + plantFan
+        let house = d.powerChain.houseLoadMW(fullLoadITMW: fleet.fullLoadITMW)
         let transformer = PowerLossCurve.transformer.lossMW(
-            deliveringMW: it + ups + cooling, designLoadMW: fleet.gridDesignLoadMW, efficiency: d.powerChain.transformerEfficiency)
+            deliveringMW: it + ups + cooling + house, designLoadMW: fleet.transformerDesignLoadMW,
+            efficiency: d.powerChain.transformerEfficiency)
         return PlantState(
             itMW: it, liquidLoopMW: liquidLoop, airLoopMW: airLoop, pumpMW: pump, airFanMW: airFan, compressorMW: compressor,
-            plantFanMW: plantFan, lossesMW: ups + transformer, rejectedMW: rejected, rejectionCapacityMW: capacity,
+            plantFanMW: plantFan, lossesMW: ups + transformer, houseMW: house, rejectedMW: rejected, rejectionCapacityMW: capacity,
             chillerLoadMW: airChill + liquidChill, chillerUnmetMW: max(0, airChill + liquidChill - cap), supplyTempC: supply,
             waterM3: water, freeCooling: ambient <= freeCoolingLimitC, rejectionHeadroomMW: capacity - rejected,
             trimHeadroomMW: trim)
