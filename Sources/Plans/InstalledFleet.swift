@@ -36,11 +36,32 @@ public struct InstalledFleet: Sendable, Equatable {
             self.liquidCapacityMW = liquidCapacityMW
             self.airCapacityMW = airCapacityMW
         }
+
+        /// Relative tolerance on the hall's limits: the planner fills halls exactly to them at full load.
+        public static let limitTolerance = 1e-9
+
+        /// The highest utilization at which the hall's power path, CDUs and air handlers all hold (within
+        /// ``limitTolerance``); +∞ when none can bind, negative when idle racks already exceed one.
+        public var unthrottledUtilization: Double {
+            func highest(fixedMW: Double, dynamicMW: Double, capacityMW: Double) -> Double {
+                let room = capacityMW * (1 + Self.limitTolerance) - fixedMW
+                return dynamicMW > 0 ? room / dynamicMW : (room >= 0 ? .infinity : -1)
+            }
+            return min(highest(fixedMW: liquidIdleMW + airIdleMW + inRackNetworkMW, dynamicMW: liquidDynamicMW + airDynamicMW,
+                               capacityMW: powerCapacityMW),
+                       highest(fixedMW: liquidIdleMW, dynamicMW: liquidDynamicMW, capacityMW: liquidCapacityMW),
+                       highest(fixedMW: airIdleMW + inRackNetworkMW, dynamicMW: airDynamicMW, capacityMW: airCapacityMW))
+        }
     }
 
     public var quarter: Quarter
     /// Halls with racks, in the plan's order of first appearance.
-    public var halls: [HallLoad]
+    public let halls: [HallLoad]
+    /// The halls' rack power summed: idle and dynamic, to liquid and to air, MW; and full-load tokens/s.
+    public let liquidIdleMW: Double, airIdleMW: Double, liquidDynamicMW: Double, airDynamicMW: Double, tokensPerSecond: Double
+    /// The highest utilization at which every hall is within its limits (the hourly loop looks at halls one by
+    /// one only above it).
+    public let unthrottledUtilization: Double
     /// In-rack network of all halls, MW: constant, rejected to the halls' air handlers.
     public var inRackNetworkMW: Double
     /// Scale-out fabric switches and optics, MW: constant, rejected to air outside the halls' air budget (as
@@ -65,9 +86,7 @@ public struct InstalledFleet: Sendable, Equatable {
 
     public var racks: Int { halls.reduce(0) { $0 + $1.racks } }
     /// IT power at full load (racks, in-rack network, fabric), MW: what house loads are counted on.
-    public var fullLoadITMW: Double {
-        halls.reduce(0) { $0 + $1.liquidIdleMW + $1.airIdleMW + $1.liquidDynamicMW + $1.airDynamicMW } + inRackNetworkMW + fabricMW
-    }
+    public var fullLoadITMW: Double { liquidIdleMW + airIdleMW + liquidDynamicMW + airDynamicMW + inRackNetworkMW + fabricMW }
 
     /// The fleet of every quarter of `plan`, in order.
     public static func quarters(of plan: BuildPlan, design: ReferenceDesign, site: Site, catalog: Catalog) -> [InstalledFleet] {
@@ -119,6 +138,14 @@ public struct InstalledFleet: Sendable, Equatable {
                 airCapacityMW: Double, rackSupplyLimitC: Double? = nil, capexCumulativeUSD: Double, plannedFacilityMW: Double) {
         self.quarter = quarter
         self.halls = halls
+        var sums = (0.0, 0.0, 0.0, 0.0, 0.0), unthrottled = Double.infinity
+        for h in halls {
+            sums = (sums.0 + h.liquidIdleMW, sums.1 + h.airIdleMW, sums.2 + h.liquidDynamicMW, sums.3 + h.airDynamicMW,
+                    sums.4 + h.tokensPerSecond)
+            unthrottled = min(unthrottled, h.unthrottledUtilization)
+        }
+        (liquidIdleMW, airIdleMW, liquidDynamicMW, airDynamicMW, tokensPerSecond) = sums
+        unthrottledUtilization = unthrottled
         self.inRackNetworkMW = inRackNetworkMW
         self.fabricMW = fabricMW
         self.upsInstalledMW = upsInstalledMW

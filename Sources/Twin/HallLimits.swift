@@ -9,8 +9,7 @@ extension InstalledFleet.HallLoad {
         var fraction = 0.0, limit: ThrottleLimit?
         func check(_ family: ThrottleLimit, fixedMW: Double, dynamicMW: Double, capacityMW: Double) {
             let load = dynamicMW * u
-            // Within the limit up to rounding: the planner fills halls exactly to it at full load.
-            guard fixedMW + load > capacityMW * (1 + 1e-9) else { return }
+            guard fixedMW + load > capacityMW * (1 + Self.limitTolerance) else { return }
             let f = load > 0 ? min(1, max(0, 1 - (capacityMW - fixedMW) / load)) : 1
             if f > fraction { (fraction, limit) = (f, family) }
         }

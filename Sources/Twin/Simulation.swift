@@ -105,20 +105,20 @@ public enum Twin {
     /// monotonically with load). The hour's limit is the one that cost the most tokens.
     static func settle(_ record: inout HourRecord, fleet: InstalledFleet, utilization u: Double, plant: HourlyPlant,
                        batteryMW: Double = 0) {
-        var liquidIdle = 0.0, liquidDynamic = 0.0, airIdle = 0.0, airDynamic = 0.0
-        var demanded = 0.0, afterHalls = 0.0
+        let liquidIdle = fleet.liquidIdleMW, airIdle = fleet.airIdleMW, demanded = fleet.tokensPerSecond * u
+        var liquidDynamic = fleet.liquidDynamicMW * u, airDynamic = fleet.airDynamicMW * u, afterHalls = demanded
         var hallLoss = 0.0, hallLimit: ThrottleLimit?, hallName: String?
-        for hall in fleet.halls {
-            let (f, limit) = hall.throttle(utilization: u)
-            let kept = u * (1 - f)
-            liquidIdle += hall.liquidIdleMW
-            airIdle += hall.airIdleMW
-            liquidDynamic += hall.liquidDynamicMW * kept
-            airDynamic += hall.airDynamicMW * kept
-            demanded += hall.tokensPerSecond * u
-            afterHalls += hall.tokensPerSecond * kept
-            if let limit, hall.tokensPerSecond * u * f > hallLoss || hallLimit == nil {
-                (hallLoss, hallLimit, hallName) = (hall.tokensPerSecond * u * f, limit, hall.hall)
+        if u > fleet.unthrottledUtilization {
+            (liquidDynamic, airDynamic, afterHalls) = (0, 0, 0)
+            for hall in fleet.halls {
+                let (f, limit) = hall.throttle(utilization: u)
+                let kept = u * (1 - f)
+                liquidDynamic += hall.liquidDynamicMW * kept
+                airDynamic += hall.airDynamicMW * kept
+                afterHalls += hall.tokensPerSecond * kept
+                if let limit, hall.tokensPerSecond * u * f > hallLoss || hallLimit == nil {
+                    (hallLoss, hallLimit, hallName) = (hall.tokensPerSecond * u * f, limit, hall.hall)
+                }
             }
         }
         let usable = record.usableCapacityMW + batteryMW

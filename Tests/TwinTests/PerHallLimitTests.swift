@@ -18,12 +18,11 @@ struct PerHallLimitTests {
 
     /// The halls on the lossless plant of ``TwinThrottleTests`` (facility power = IT, no fabric).
     static func settled(_ halls: [InstalledFleet.HallLoad], utilization u: Double, usableMW: Double = 1000) throws -> HourRecord {
-        let (lossless, plant) = try TwinThrottleTests.losslessPlant()
-        var fleet = lossless
-        fleet.halls = halls
-        fleet.fabricMW = 0
-        fleet.liquidCapacityMW = halls.reduce(0) { $0 + $1.liquidCapacityMW }
-        fleet.airCapacityMW = halls.reduce(0) { $0 + $1.airCapacityMW }
+        let plant = try TwinThrottleTests.losslessPlant().1
+        let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: halls, inRackNetworkMW: 0, fabricMW: 0, upsInstalledMW: 1000,
+                                   upsDesignLoadMW: 1000, gridDesignLoadMW: 1000, transformerDesignLoadMW: 1000,
+                                   liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW },
+                                   airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW }, capexCumulativeUSD: 0, plannedFacilityMW: 0)
         var record = TwinThrottleTests.hour(usableMW: usableMW)
         Twin.settle(&record, fleet: fleet, utilization: u, plant: plant)
         return record
@@ -46,7 +45,8 @@ struct PerHallLimitTests {
         let partial = try Self.settled([Self.hall("a"), Self.hall("b", liquid: 8), Self.hall("c")], utilization: 0.8)
         #expect(partial.throttleFraction.isApproximatelyEqual(to: 0.0625 / 3, absoluteTolerance: 1e-12))
         #expect(partial.state.itMW.isApproximatelyEqual(to: 24.8, absoluteTolerance: 1e-9))
-        // At 70 % hall b needs 2 + 5.6 = 7.6 MW of its 8: nothing throttles.
+        // Up to (8 − 2)/8 = 75 % utilization hall b fits; at 70 % it needs 2 + 5.6 = 7.6 MW of its 8: nothing throttles.
+        #expect(Self.hall("b", liquid: 8).unthrottledUtilization.isApproximatelyEqual(to: 0.75, absoluteTolerance: 1e-8))
         let fits = try Self.settled([Self.hall("a"), Self.hall("b", liquid: 8), Self.hall("c")], utilization: 0.7)
         #expect(fits.throttleFraction == 0 && fits.limit == nil && fits.limitingHall == nil)
     }
