@@ -18,7 +18,8 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
     public var coolingMW: Double
     /// Heat the outdoor plant rejects (IT heat, pump and air-handler work, compressor work), MW.
     public var rejectedMW: Double
-    /// Power drawn from the grid: IT and network through transformers and UPS, cooling through transformers, MW.
+    /// Power drawn from the grid: IT and network through transformers and UPS, cooling and house loads through
+    /// transformers, MW.
     public var facilityMW: Double
     public var scaleOutPorts: Double
     public var capexUSD: Double
