@@ -57,6 +57,8 @@ public struct InstalledFleet: Sendable, Equatable {
     public var quarter: Quarter
     /// Halls with racks, in the plan's order of first appearance.
     public let halls: [HallLoad]
+    /// Racks in all halls.
+    public let racks: Int
     /// The halls' rack power summed: idle and dynamic, to liquid and to air, MW; and full-load tokens/s.
     public let liquidIdleMW: Double, airIdleMW: Double, liquidDynamicMW: Double, airDynamicMW: Double, tokensPerSecond: Double
     /// The highest utilization at which every hall is within its limits (the hourly loop looks at halls one by
@@ -84,7 +86,6 @@ public struct InstalledFleet: Sendable, Equatable {
     /// The plan's facility power at full load and design ambient, MW (facility opex is charged on it).
     public var plannedFacilityMW: Double
 
-    public var racks: Int { halls.reduce(0) { $0 + $1.racks } }
     /// IT power at full load (racks, in-rack network, fabric), MW: what house loads are counted on.
     public var fullLoadITMW: Double { liquidIdleMW + airIdleMW + liquidDynamicMW + airDynamicMW + inRackNetworkMW + fabricMW }
 
@@ -146,6 +147,7 @@ public struct InstalledFleet: Sendable, Equatable {
         }
         (liquidIdleMW, airIdleMW, liquidDynamicMW, airDynamicMW, tokensPerSecond) = sums
         unthrottledUtilization = unthrottled
+        racks = halls.reduce(0) { $0 + $1.racks }
         self.inRackNetworkMW = inRackNetworkMW
         self.fabricMW = fabricMW
         self.upsInstalledMW = upsInstalledMW
