@@ -1,47 +1,83 @@
 import PlantModel
 
-/// What is installed in one quarter, summed for the hourly loop: per profile the idle and dynamic power
-/// split liquid/air, mean utilization and full-load tokens; site-wide the network power and the ratings of
-/// the equipment in service.
+/// What is installed in one quarter, for the hourly loop: per hall with racks its racks' idle and dynamic
+/// power split liquid/air, its full-load tokens and its limits; site-wide the network power and the ratings
+/// of the equipment in service.
 public struct InstalledFleet: Sendable, Equatable {
-    /// One profile's racks across all halls.
-    public struct ProfileLoad: Sendable, Equatable {
-        public var profile: String
+    /// One hall with racks: its loads from idle to full load and the limits the hour must respect.
+    public struct HallLoad: Sendable, Equatable {
+        public var hall: String
         public var racks: Int
         /// Idle rack power to liquid and to air, MW.
         public var liquidIdleMW: Double, airIdleMW: Double
         /// Rack power between idle and full load, to liquid and to air, MW.
         public var liquidDynamicMW: Double, airDynamicMW: Double
-        /// Mean utilization: (typical − idle) / (max − idle) from the catalog's rack powers.
-        public var meanUtilization: Double
+        /// In-rack network (NVSwitch trays, NICs), MW: constant, to the hall's air.
+        public var inRackNetworkMW: Double
         /// Tokens/s at full load (the plan's figure).
         public var tokensPerSecond: Double
+        /// IT power the hall's power path may carry after its redundancy rule, MW.
+        public var powerCapacityMW: Double
+        /// Heat the hall's CDUs and air handlers can take, MW.
+        public var liquidCapacityMW: Double, airCapacityMW: Double
 
-        public init(profile: String, racks: Int, liquidIdleMW: Double, airIdleMW: Double, liquidDynamicMW: Double,
-                    airDynamicMW: Double, meanUtilization: Double, tokensPerSecond: Double) {
-            self.profile = profile
+        public init(hall: String, racks: Int, liquidIdleMW: Double, airIdleMW: Double, liquidDynamicMW: Double, airDynamicMW: Double,
+                    inRackNetworkMW: Double, tokensPerSecond: Double, powerCapacityMW: Double, liquidCapacityMW: Double,
+                    airCapacityMW: Double) {
+            self.hall = hall
             self.racks = racks
             self.liquidIdleMW = liquidIdleMW
             self.airIdleMW = airIdleMW
             self.liquidDynamicMW = liquidDynamicMW
             self.airDynamicMW = airDynamicMW
-            self.meanUtilization = meanUtilization
+            self.inRackNetworkMW = inRackNetworkMW
             self.tokensPerSecond = tokensPerSecond
+            self.powerCapacityMW = powerCapacityMW
+            self.liquidCapacityMW = liquidCapacityMW
+            self.airCapacityMW = airCapacityMW
+        }
+
+        /// Relative tolerance on the hall's limits: the planner fills halls exactly to them at full load.
+        public static let limitTolerance = 1e-9
+
+        /// The highest utilization at which the hall's power path, CDUs and air handlers all hold (within
+        /// ``limitTolerance``); +∞ when none can bind, negative when idle racks already exceed one.
+        public var unthrottledUtilization: Double {
+            func highest(fixedMW: Double, dynamicMW: Double, capacityMW: Double) -> Double {
+                let room = capacityMW * (1 + Self.limitTolerance) - fixedMW
+                return dynamicMW > 0 ? room / dynamicMW : (room >= 0 ? .infinity : -1)
+            }
+            return min(highest(fixedMW: liquidIdleMW + airIdleMW + inRackNetworkMW, dynamicMW: liquidDynamicMW + airDynamicMW,
+                               capacityMW: powerCapacityMW),
+                       highest(fixedMW: liquidIdleMW, dynamicMW: liquidDynamicMW, capacityMW: liquidCapacityMW),
+                       highest(fixedMW: airIdleMW + inRackNetworkMW, dynamicMW: airDynamicMW, capacityMW: airCapacityMW))
         }
     }
 
     public var quarter: Quarter
-    public var profiles: [ProfileLoad]
-    /// In-rack network (NVSwitch trays, NICs), MW: constant, rejected to the halls' air handlers.
+    /// Halls with racks, in the plan's order of first appearance.
+    public let halls: [HallLoad]
+    /// Racks in all halls.
+    public let racks: Int
+    /// The halls' rack power summed: idle and dynamic, to liquid and to air, MW; and full-load tokens/s.
+    public let liquidIdleMW: Double, airIdleMW: Double, liquidDynamicMW: Double, airDynamicMW: Double, tokensPerSecond: Double
+    /// The highest utilization at which every hall is within its limits (the hourly loop looks at halls one by
+    /// one only above it).
+    public let unthrottledUtilization: Double
+    /// In-rack network of all halls, MW: constant, rejected to the halls' air handlers.
     public var inRackNetworkMW: Double
     /// Scale-out fabric switches and optics, MW: constant, rejected to air outside the halls' air budget (as
     /// the planner counts it).
     public var fabricMW: Double
-    /// Installed power-path capacity of halls with racks, MW, and the share of it their redundancy lets carry load.
+    /// Installed power-path capacity of halls with racks, MW, and the share of it their redundancy lets carry
+    /// load: the UPS modules in service and their design loading.
     public var upsInstalledMW: Double, upsDesignLoadMW: Double
-    /// Usable capacity of the feeds in service after the grid redundancy rule, MW: the design loading of
-    /// their transformers.
+    /// Usable capacity of the feeds in service after the grid redundancy rule, MW.
     public var gridDesignLoadMW: Double
+    /// Design loading of the transformers energized, MW: each hall with racks' power block (its usable
+    /// capacity and the fabric, through the UPS) and the cooling plant's and house loads' share (the plan's
+    /// facility power less its IT path at full load and design ambient).
+    public var transformerDesignLoadMW: Double
     /// CDU and air-handler capacity of halls with racks, MW.
     public var liquidCapacityMW: Double, airCapacityMW: Double
     /// Lowest coolant supply limit among installed liquid-cooled profiles, °C.
@@ -52,64 +88,75 @@ public struct InstalledFleet: Sendable, Equatable {
     /// The plan's facility power at full load and design ambient, MW (facility opex is charged on it).
     public var plannedFacilityMW: Double
 
-    public var racks: Int { profiles.reduce(0) { $0 + $1.racks } }
+    /// IT power at full load (racks, in-rack network, fabric), MW: what house loads are counted on.
+    public var fullLoadITMW: Double { liquidIdleMW + airIdleMW + liquidDynamicMW + airDynamicMW + inRackNetworkMW + fabricMW }
 
     /// The fleet of every quarter of `plan`, in order.
     public static func quarters(of plan: BuildPlan, design: ReferenceDesign, site: Site, catalog: Catalog) -> [InstalledFleet] {
-        var halls: [String: HallGroup] = [:]
-        for group in design.halls { for i in 0..<group.count { halls[group.hallName(i)] = group } }
+        var groups: [String: HallGroup] = [:]
+        for group in design.halls { for i in 0..<group.count { groups[group.hallName(i)] = group } }
         let fabricWattsPerPort = design.fabric.wattsPerHostPort
+        let chain = design.powerChain
         return plan.quarters.map { metrics in
             let lines = plan.racks.filter { $0.quarter == metrics.quarter && $0.racksTotal > 0 }
-            var byProfile: [String: ProfileLoad] = [:], order: [String] = []
-            var inRack = 0.0, fabric = 0.0, limit: Double?, airLimit: Double?
+            var byHall: [String: HallLoad] = [:], order: [String] = []
+            var fabric = 0.0, limit: Double?, airLimit: Double?
             for line in lines {
-                guard let p = catalog.profile(line.profile) else { continue }
+                guard let p = catalog.profile(line.profile), let group = groups[line.hall] else { continue }
                 let n = Double(line.racksTotal), dynamic = p.rackMaxKW - p.rackIdleKW
-                if byProfile[p.id] == nil {
-                    order.append(p.id)
-                    byProfile[p.id] = ProfileLoad(
-                        profile: p.id, racks: 0, liquidIdleMW: 0, airIdleMW: 0, liquidDynamicMW: 0, airDynamicMW: 0,
-                        meanUtilization: dynamic > 0 ? min(1, max(0, (p.rackTypicalKW - p.rackIdleKW) / dynamic)) : 1,
-                        tokensPerSecond: 0)
+                if byHall[line.hall] == nil {
+                    order.append(line.hall)
+                    byHall[line.hall] = HallLoad(
+                        hall: line.hall, racks: 0, liquidIdleMW: 0, airIdleMW: 0, liquidDynamicMW: 0, airDynamicMW: 0,
+                        inRackNetworkMW: 0, tokensPerSecond: 0, powerCapacityMW: group.usableITCapacityMW,
+                        liquidCapacityMW: group.liquidCapacityMW, airCapacityMW: group.airCapacityMW)
                 }
-                byProfile[p.id]!.racks += line.racksTotal
-                byProfile[p.id]!.liquidIdleMW += n * p.rackIdleKW * p.liquidShare / 1000
-                byProfile[p.id]!.airIdleMW += n * p.rackIdleKW * (1 - p.liquidShare) / 1000
-                byProfile[p.id]!.liquidDynamicMW += n * dynamic * p.liquidShare / 1000
-                byProfile[p.id]!.airDynamicMW += n * dynamic * (1 - p.liquidShare) / 1000
-                byProfile[p.id]!.tokensPerSecond += line.tokensPerSecond
-                inRack += n * p.networkKWPerRack / 1000
+                byHall[line.hall]!.racks += line.racksTotal
+                byHall[line.hall]!.liquidIdleMW += n * p.rackIdleKW * p.liquidShare / 1000
+                byHall[line.hall]!.airIdleMW += n * p.rackIdleKW * (1 - p.liquidShare) / 1000
+                byHall[line.hall]!.liquidDynamicMW += n * dynamic * p.liquidShare / 1000
+                byHall[line.hall]!.airDynamicMW += n * dynamic * (1 - p.liquidShare) / 1000
+                byHall[line.hall]!.inRackNetworkMW += n * p.networkKWPerRack / 1000
+                byHall[line.hall]!.tokensPerSecond += line.tokensPerSecond
                 fabric += n * Double(p.scaleOutPorts) * fabricWattsPerPort / 1e6
                 if p.liquidShare > 0, let c = p.maxCoolantSupplyC { limit = min(limit ?? c, c) }
                 if p.liquidShare < 1 { airLimit = min(airLimit ?? p.maxAirInletC, p.maxAirInletC) }
             }
-            var ups = 0.0, upsLoadable = 0.0, liquid = 0.0, air = 0.0
-            // Halls in the plan's order of first appearance, so the sums do not depend on hashing.
-            var seen = Set<String>()
-            for name in lines.map(\.hall) where seen.insert(name).inserted {
-                guard let hall = halls[name] else { continue }
-                ups += hall.installedCapacityMW
-                upsLoadable += hall.usableITCapacityMW
-                liquid += hall.liquidCapacityMW
-                air += hall.airCapacityMW
-            }
+            // Sums in the plan's order of first appearance, so they do not depend on hashing.
+            let halls = order.map { byHall[$0]! }
+            var ups = 0.0, upsLoadable = 0.0
+            for name in order { ups += groups[name]!.installedCapacityMW; upsLoadable += groups[name]!.usableITCapacityMW }
+            let coolingAndHouse = max(0, metrics.facilityMW * chain.transformerEfficiency - metrics.itMW / chain.upsEfficiency)
             return InstalledFleet(
-                quarter: metrics.quarter, profiles: order.map { byProfile[$0]! }, inRackNetworkMW: inRack, fabricMW: fabric,
-                upsInstalledMW: ups, upsDesignLoadMW: upsLoadable,
-                gridDesignLoadMW: site.grid.usableCapacityMW(in: metrics.quarter), liquidCapacityMW: liquid, airCapacityMW: air,
+                quarter: metrics.quarter, halls: halls, inRackNetworkMW: halls.reduce(0) { $0 + $1.inRackNetworkMW },
+                fabricMW: fabric, upsInstalledMW: ups, upsDesignLoadMW: upsLoadable,
+                gridDesignLoadMW: site.grid.usableCapacityMW(in: metrics.quarter),
+                transformerDesignLoadMW: halls.isEmpty ? 0 : (upsLoadable + fabric) / chain.upsEfficiency + coolingAndHouse,
+                liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW }, airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW },
                 rackSupplyLimitC: limit, airInletLimitC: airLimit, capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
         }
     }
 
-    public init(quarter: Quarter, profiles: [ProfileLoad], inRackNetworkMW: Double, fabricMW: Double, upsInstalledMW: Double, upsDesignLoadMW: Double, gridDesignLoadMW: Double, liquidCapacityMW: Double, airCapacityMW: Double, rackSupplyLimitC: Double? = nil, airInletLimitC: Double? = nil, capexCumulativeUSD: Double, plannedFacilityMW: Double) {
+    public init(quarter: Quarter, halls: [HallLoad], inRackNetworkMW: Double, fabricMW: Double, upsInstalledMW: Double,
+                upsDesignLoadMW: Double, gridDesignLoadMW: Double, transformerDesignLoadMW: Double, liquidCapacityMW: Double,
+                airCapacityMW: Double, rackSupplyLimitC: Double? = nil, airInletLimitC: Double? = nil, capexCumulativeUSD: Double, plannedFacilityMW: Double) {
         self.quarter = quarter
-        self.profiles = profiles
+        self.halls = halls
+        var sums = (0.0, 0.0, 0.0, 0.0, 0.0), unthrottled = Double.infinity
+        for h in halls {
+            sums = (sums.0 + h.liquidIdleMW, sums.1 + h.airIdleMW, sums.2 + h.liquidDynamicMW, sums.3 + h.airDynamicMW,
+                    sums.4 + h.tokensPerSecond)
+            unthrottled = min(unthrottled, h.unthrottledUtilization)
+        }
+        (liquidIdleMW, airIdleMW, liquidDynamicMW, airDynamicMW, tokensPerSecond) = sums
+        unthrottledUtilization = unthrottled
+        racks = halls.reduce(0) { $0 + $1.racks }
         self.inRackNetworkMW = inRackNetworkMW
         self.fabricMW = fabricMW
         self.upsInstalledMW = upsInstalledMW
         self.upsDesignLoadMW = upsDesignLoadMW
         self.gridDesignLoadMW = gridDesignLoadMW
+        self.transformerDesignLoadMW = transformerDesignLoadMW
         self.liquidCapacityMW = liquidCapacityMW
         self.airCapacityMW = airCapacityMW
         self.rackSupplyLimitC = rackSupplyLimitC

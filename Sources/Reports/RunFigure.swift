@@ -29,21 +29,24 @@ struct RunFigure: Sendable {
 
     let key: String
     let read: @Sendable (RunSummary) -> FigureValue
-    /// Whether the figure gets P50/P90/P99 across runs (every number but the run's length).
-    let hasPercentiles: Bool
+    /// Whether higher values are better (`true`) or worse (`false`); `nil` for figures that are not results
+    /// (the run's length, timestamps, names). Exactly the figures with a direction get P50/P90/P99 across runs,
+    /// oriented so that P90 is worse than 90 % of runs (``Percentiles``).
+    let higherIsBetter: Bool?
     let row: Row?
 
-    static func number(_ key: String, _ read: @escaping @Sendable (RunSummary) -> Double?, row: Row? = nil) -> RunFigure {
-        RunFigure(key: key, read: { .number(read($0)) }, hasPercentiles: true, row: row)
+    var hasPercentiles: Bool { higherIsBetter != nil }
+
+    static func number(_ key: String, _ read: @escaping @Sendable (RunSummary) -> Double?, higherIsBetter: Bool, row: Row? = nil) -> RunFigure {
+        RunFigure(key: key, read: { .number(read($0)) }, higherIsBetter: higherIsBetter, row: row)
     }
 
-    static func count(_ key: String, _ read: @escaping @Sendable (RunSummary) -> Int, row: Row? = nil,
-                      hasPercentiles: Bool = true) -> RunFigure {
-        RunFigure(key: key, read: { .count(read($0)) }, hasPercentiles: hasPercentiles, row: row)
+    static func count(_ key: String, _ read: @escaping @Sendable (RunSummary) -> Int, higherIsBetter: Bool?, row: Row? = nil) -> RunFigure {
+        RunFigure(key: key, read: { .count(read($0)) }, higherIsBetter: higherIsBetter, row: row)
     }
 
     static func text(_ key: String, _ read: @escaping @Sendable (RunSummary) -> String?) -> RunFigure {
-        RunFigure(key: key, read: { .text(read($0)) }, hasPercentiles: false, row: nil)
+        RunFigure(key: key, read: { .text(read($0)) }, higherIsBetter: nil, row: nil)
     }
 }
 
@@ -55,50 +58,61 @@ private func at(_ timestamp: String?) -> String { timestamp.map { " at \($0)" } 
 extension RunFigure {
     /// Every figure of a run, in table order.
     static let all: [RunFigure] = [
-        .count("hours", \.hours, hasPercentiles: false),
-        .number("pue", \.pue, row: Row(label: "annual PUE (energy ratio)") { cell($0.pue, 3) }),
-        .number("wueLPerKWh", \.wueLPerKWh, row: Row(label: "WUE, L/kWh IT") { cell($0.wueLPerKWh, 3) }),
-        .number("itEnergyMWh", \.itEnergyMWh, row: Row(label: "IT energy, MWh") { cell($0.itEnergyMWh, 0) }),
-        .number("coolingEnergyMWh", \.coolingEnergyMWh),
-        .number("lossesEnergyMWh", \.lossesEnergyMWh),
-        .number("facilityEnergyMWh", \.facilityEnergyMWh, row: Row(label: "facility energy, MWh") { cell($0.facilityEnergyMWh, 0) }),
-        .number("waterM3", \.waterM3, row: Row(label: "water, m³") { cell($0.waterM3, 0) }),
-        .number("tokens", \.tokens, row: Row(label: "tokens") { NumberText.significant($0.tokens, 4) }),
-        .number("lostTokens", \.lostTokens),
-        .number("tokensPerMWh", \.tokensPerMWh,
+        .count("hours", \.hours, higherIsBetter: nil),
+        .number("pue", \.pue, higherIsBetter: false, row: Row(label: "annual PUE (energy ratio)") { cell($0.pue, 3) }),
+        .number("wueLPerKWh", \.wueLPerKWh, higherIsBetter: false, row: Row(label: "WUE, L/kWh IT") { cell($0.wueLPerKWh, 3) }),
+        .number("itEnergyMWh", \.itEnergyMWh, higherIsBetter: true, row: Row(label: "IT energy, MWh") { cell($0.itEnergyMWh, 0) }),
+        .number("coolingEnergyMWh", \.coolingEnergyMWh, higherIsBetter: false),
+        .number("lossesEnergyMWh", \.lossesEnergyMWh, higherIsBetter: false),
+        .number("houseEnergyMWh", \.houseEnergyMWh, higherIsBetter: false),
+        .number("facilityEnergyMWh", \.facilityEnergyMWh, higherIsBetter: false,
+                row: Row(label: "facility energy, MWh") { cell($0.facilityEnergyMWh, 0) }),
+        .number("waterM3", \.waterM3, higherIsBetter: false, row: Row(label: "water, m³") { cell($0.waterM3, 0) }),
+        .number("tokens", \.tokens, higherIsBetter: true, row: Row(label: "tokens") { NumberText.significant($0.tokens, 4) }),
+        .number("lostTokens", \.lostTokens, higherIsBetter: false),
+        .number("tokensPerMWh", \.tokensPerMWh, higherIsBetter: true,
                 row: Row(label: "tokens per MWh") { $0.tokensPerMWh.map { NumberText.significant($0, 4) } ?? "–" }),
-        .number("costPerMillionTokensUSD", \.costPerMillionTokensUSD,
+        .number("costPerMillionTokensUSD", \.costPerMillionTokensUSD, higherIsBetter: false,
                 row: Row(label: "cost per million tokens, USD") { cell($0.costPerMillionTokensUSD, 4) }),
-        .count("throttledHours", \.throttledHours,
-               row: Row(label: "hours throttled (power/thermal)") { "\($0.throttledHours) (\($0.powerLimitedHours)/\($0.thermalLimitedHours))" }),
-        .count("powerLimitedHours", \.powerLimitedHours),
-        .count("thermalLimitedHours", \.thermalLimitedHours),
+        .count("throttledHours", \.throttledHours, higherIsBetter: false,
+               row: Row(label: "hours throttled (hall/power/thermal)") {
+                   "\($0.throttledHours) (\($0.hallLimitedHours)/\($0.powerLimitedHours)/\($0.thermalLimitedHours))"
+               }),
+        .count("hallLimitedHours", \.hallLimitedHours, higherIsBetter: false),
+        .count("powerLimitedHours", \.powerLimitedHours, higherIsBetter: false),
+        .count("thermalLimitedHours", \.thermalLimitedHours, higherIsBetter: false),
         .text("firstThrottleAt", \.firstThrottleAt),
         .text("firstThrottleLimit") { $0.firstThrottleLimit?.rawValue },
-        .number("servedShare", \.servedShare,
+        .text("limitingHall") { $0.limitingHall?.text },
+        .count("limitingHallHours", \.limitingHallHours, higherIsBetter: false,
+               row: Row(label: "hall limit named most, h") { "\($0.limitingHallHours)" + ($0.limitingHall.map { " \($0.text)" } ?? "") }),
+        .number("servedShare", \.servedShare, higherIsBetter: true,
                 row: Row(label: "tokens served of demanded", cell: { cell($0.servedShare.map { $0 * 100 }, 3) + " %" }, percentileScale: 100)),
-        .count("freeCoolingHours", \.freeCoolingHours, row: Row(label: "free-cooling hours") { "\($0.freeCoolingHours)" }),
-        .count("feedOutageHours", \.feedOutageHours, row: Row(label: "hours with a feed out") { "\($0.feedOutageHours)" }),
-        .number("largestShortfallMW", \.largestShortfallMW,
+        .count("freeCoolingHours", \.freeCoolingHours, higherIsBetter: true,
+               row: Row(label: "free-cooling hours") { "\($0.freeCoolingHours)" }),
+        .count("feedOutageHours", \.feedOutageHours, higherIsBetter: false,
+               row: Row(label: "hours with a feed out") { "\($0.feedOutageHours)" }),
+        .number("largestShortfallMW", \.largestShortfallMW, higherIsBetter: false,
                 row: Row(label: "largest power shortfall, MW") { cell($0.largestShortfallMW, 1) + at($0.largestShortfallAt) }),
         .text("largestShortfallAt", \.largestShortfallAt),
-        .number("largestShortfallEventMWh", \.largestShortfallEventMWh,
+        .number("largestShortfallEventMWh", \.largestShortfallEventMWh, higherIsBetter: false,
                 row: Row(label: "largest shortfall event, MWh") { cell($0.largestShortfallEventMWh, 1) }),
-        .number("batteryDischargedMWh", \.batteryDischargedMWh,
+        // The battery delivers only when the grid falls short: less is better.
+        .number("batteryDischargedMWh", \.batteryDischargedMWh, higherIsBetter: false,
                 row: Row(label: "battery delivered, MWh (hours)") { cell($0.batteryDischargedMWh, 1) + " (\($0.batteryHours))" }),
-        .count("batteryHours", \.batteryHours),
-        .count("unservedHours", \.unservedHours,
+        .count("batteryHours", \.batteryHours, higherIsBetter: false),
+        .count("unservedHours", \.unservedHours, higherIsBetter: false,
                row: Row(label: "unserved at full throttle, h (power/heat MWh)") {
                    "\($0.unservedHours) (\(cell($0.unservedPowerMWh, 1))/\(cell($0.unservedHeatMWh, 1)))"
                }),
-        .number("unservedPowerMWh", \.unservedPowerMWh),
-        .number("unservedHeatMWh", \.unservedHeatMWh),
-        .number("minPowerHeadroomMW", \.minPowerHeadroomMW,
+        .number("unservedPowerMWh", \.unservedPowerMWh, higherIsBetter: false),
+        .number("unservedHeatMWh", \.unservedHeatMWh, higherIsBetter: false),
+        .number("minPowerHeadroomMW", \.minPowerHeadroomMW, higherIsBetter: true,
                 row: Row(label: "min power headroom, MW") { cell($0.minPowerHeadroomMW, 1) + at($0.minPowerHeadroomAt) }),
         .text("minPowerHeadroomAt", \.minPowerHeadroomAt),
-        .number("minThermalHeadroomMW", \.minThermalHeadroomMW,
+        .number("minThermalHeadroomMW", \.minThermalHeadroomMW, higherIsBetter: true,
                 row: Row(label: "min thermal headroom, MW") { cell($0.minThermalHeadroomMW, 1) + at($0.minThermalHeadroomAt) }),
         .text("minThermalHeadroomAt", \.minThermalHeadroomAt),
-        .number("energyCostUSD", \.energyCostUSD),
+        .number("energyCostUSD", \.energyCostUSD, higherIsBetter: false),
     ]
 }

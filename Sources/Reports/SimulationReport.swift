@@ -17,6 +17,7 @@ public enum SimulationReport {
         ExportColumn("itMW") { NumberText.fixed($0.state.itMW, 3) },
         ExportColumn("coolingMW") { NumberText.fixed($0.state.coolingMW, 3) },
         ExportColumn("lossesMW") { NumberText.fixed($0.state.lossesMW, 3) },
+        ExportColumn("houseMW") { NumberText.fixed($0.state.houseMW, 3) },
         ExportColumn("facilityMW") { NumberText.fixed($0.state.facilityMW, 3) },
         ExportColumn("usableCapacityMW") { NumberText.fixed($0.usableCapacityMW, 3) },
         ExportColumn("powerHeadroomMW") { NumberText.fixed($0.powerHeadroomMW, 3) },
@@ -28,6 +29,7 @@ public enum SimulationReport {
         ExportColumn("throttleFraction") { NumberText.fixed($0.throttleFraction, 6) },
         ExportColumn("tokens") { NumberText.fixed($0.tokens, 0) },
         ExportColumn("limit") { $0.limit?.rawValue ?? "" },
+        ExportColumn("limitingHall") { $0.limitingHall ?? "" },
         ExportColumn("feedsOut") { String($0.feedsOut) },
         ExportColumn("batteryMW") { NumberText.fixed($0.batteryMW, 3) },
         ExportColumn("batteryStoredMWh") { NumberText.fixed($0.batteryStoredMWh, 3) },
@@ -105,17 +107,24 @@ public enum SimulationReport {
         public var inputs: Inputs
         /// Figures of run 0 (the run `timeseries.csv` shows).
         public var run: RunFigures
-        /// With more than one run: P50/P90/P99 of each figure across runs (nearest rank, of the value itself).
+        /// With more than one run: P50/P90/P99 of each figure across runs (nearest rank, of the value itself),
+        /// each worse than that share of runs (``percentileMeaning``).
         public var percentiles: [String: Percentiles]?
+        /// What the percentiles mean, present with them.
+        public var percentileMeaning: String?
         /// The modelling assumptions that are estimates rather than sourced figures.
         public var estimates: [String]
     }
 
+    /// What P50/P90/P99 mean in `summary.json` and the table.
+    public static let percentileMeaning = "Pp is worse than p % of runs (nearest rank from the best end): the low tail of figures where higher is better (higherIsBetter: true, e.g. tokens, minimum headroom), the high tail of the others (e.g. PUE, unserved hours)."
+
     public static let estimates = [
-        "Demand shape per workload: DemandShape.standard (±20 % diurnal, peak 15:00, 5 % hourly noise) unless the design sets workloadMix[].demand.",
-        "Rack mean utilization from the catalog's typical power: (typical − idle)/(max − idle); tokens scale linearly with utilization and with the throttle.",
-        "UPS losses 40 % no-load (Schneider WP 108), 30 % proportional, 30 % square-law (split estimated); transformer 40 % no-load, 60 % square-law (estimate).",
-        "Fans and pumps by the affinity law at rated power = fraction × capacity in service.",
+        "Demand per workload: DemandShape.standard (mean utilization 70 % of token capacity, ±20 % diurnal, peak 15:00, 5 % hourly noise) unless the design sets workloadMix[].demand.",
+        "Rack power follows utilization u from idle to max, P = idle + (max − idle)·u; tokens = full-load tokens × u, less the throttle.",
+        "UPS losses 40 % no-load (Schneider WP 108), 30 % proportional, 30 % square-law (split estimated), on the UPS of halls with racks; transformer 40 % no-load, 60 % square-law (estimate), on the transformers energized: halls with racks and the cooling plant.",
+        "Fans and pumps by the affinity law at rated power = fraction × capacity in service; CDU pumps never below 30 % speed (estimate of VFD minimum speed).",
+        "House loads (lighting, offices, electrical rooms' cooling, security): powerChain.houseLoadFractionOfIT of installed full-load IT, 1.5 % unless the design sets it (estimate).",
         "Chiller COP = η·T_evap/(T_cond − T_evap), η fitted to the design COP at the design condition; condenser at the free-cooling water temperature.",
         "Water is evaporation, waterLPerKWh × heat rejected evaporatively; tower blowdown, evaporation/(cycles − 1), is added only where the design gives heatRejection.cyclesOfConcentration.",
         "Pump, fan and compressor work becomes heat in the loops the plant rejects; transformer and UPS losses are rejected by the electrical rooms, not the plant.",
@@ -126,25 +135,29 @@ public enum SimulationReport {
         var percentiles: [String: Percentiles]?
         if runs.count > 1 {
             var table: [String: Percentiles] = [:]
-            for figure in RunFigure.all where figure.hasPercentiles {
-                if let p = Percentiles(runs.compactMap { figure.read($0).number }) { table[figure.key] = p }
+            for figure in RunFigure.all {
+                guard let higherIsBetter = figure.higherIsBetter else { continue }
+                if let p = Percentiles(runs.compactMap { figure.read($0).number }, higherIsBetter: higherIsBetter) { table[figure.key] = p }
             }
             percentiles = table
         }
-        return Summary(inputs: inputs, run: RunFigures(runs[0]), percentiles: percentiles, estimates: estimates)
+        return Summary(inputs: inputs, run: RunFigures(runs[0]), percentiles: percentiles,
+                       percentileMeaning: percentiles == nil ? nil : percentileMeaning, estimates: estimates)
     }
 
-    /// The summary as a text table: run 0's figures, with P50/P90/P99 across runs when there are several.
+    /// The summary as a text table: run 0's figures, with P50/P90/P99 across runs when there are several, the
+    /// direction each is worse in, and a note on what they mean.
     public static func table(_ s: Summary) -> String {
         let r = s.run.summary
-        let figures = RunFigure.all.compactMap { figure in figure.row.map { (figure.key, $0) } }
+        let figures = RunFigure.all.compactMap { figure in figure.row.map { (figure, $0) } }
         var header = ["figure", "run 0"]
         var rows = figures.map { _, row in [row.label, row.cell(r)] }
         if let p = s.percentiles {
-            header += ["P50", "P90", "P99"]
+            header += ["better", "P50", "P90", "P99"]
             rows = zip(rows, figures).map { cells, figure in
-                guard let q = p[figure.0] else { return cells + ["–", "–", "–"] }
-                return cells + [q.p50, q.p90, q.p99].map { NumberText.significant($0 * figure.1.percentileScale, 5) }
+                let better = figure.0.higherIsBetter.map { $0 ? "higher" : "lower" } ?? "–"
+                guard let q = p[figure.0.key] else { return cells + [better, "–", "–", "–"] }
+                return cells + [better] + [q.p50, q.p90, q.p99].map { NumberText.significant($0 * figure.1.percentileScale, 5) }
             }
         }
         let i = s.inputs
@@ -152,6 +165,8 @@ public enum SimulationReport {
         if let first = r.firstThrottleAt, let limit = r.firstThrottleLimit {
             text += "first throttled hour: \(first) (\(limit.rawValue) limit)\n"
         }
-        return text + textTable(header: header, rows: rows, rightAligned: Set(1..<header.count))
+        text += textTable(header: header, rows: rows, rightAligned: Set(1..<header.count))
+        if let meaning = s.percentileMeaning { text += meaning + "\n" }
+        return text
     }
 }

@@ -13,8 +13,10 @@ public struct HourRecord: Sendable, Equatable {
     public var tokens: Double
     /// Tokens demanded but not served because of throttling.
     public var lostTokens: Double
-    /// What capped the GPUs: `power`, `thermal`, or nil when nothing did.
+    /// What capped the GPUs: the limit that cost the most tokens, or nil when nothing did.
     public var limit: ThrottleLimit?
+    /// The hall whose limit `limit` is, when it is a hall's (``ThrottleLimit/isHallLimit``).
+    public var limitingHall: String? = nil
     /// Feeds in service that are out this hour.
     public var feedsOut: Int
     /// How far the facility's power at full demand exceeds the usable grid capacity, before the battery
@@ -32,7 +34,20 @@ public struct HourRecord: Sendable, Equatable {
     public var pue: Double? { state.itMW > 0 ? state.facilityMW / state.itMW : nil }
 }
 
-/// The limit that made an hour throttle.
+/// The limit that made an hour throttle: one hall's power path, CDUs or air handlers, or the site's grid
+/// power or outdoor plant.
 public enum ThrottleLimit: String, Sendable, Codable {
-    case power, thermal
+    /// A hall's IT power against its usable capacity after redundancy.
+    case hallPower
+    /// A hall's liquid heat against its CDUs' capacity.
+    case cdu
+    /// A hall's air heat against its air handlers' capacity.
+    case air
+    /// The site's facility power against the usable grid capacity (and battery).
+    case power
+    /// The site's heat against the outdoor plant: heat rejection or chillers.
+    case thermal
+
+    /// Whether the limit is one hall's rather than the site's.
+    public var isHallLimit: Bool { self == .hallPower || self == .cdu || self == .air }
 }

@@ -13,6 +13,8 @@ public struct PlantState: Sendable, Equatable {
     public var pumpMW: Double, airFanMW: Double, compressorMW: Double, plantFanMW: Double
     /// Transformer and UPS losses.
     public var lossesMW: Double
+    /// House loads: lighting, offices, electrical and battery rooms' cooling, security.
+    public var houseMW: Double
     /// Heat the outdoor plant rejects: both loops plus compressor work.
     public var rejectedMW: Double
     /// What the outdoor plant can reject at this hour's ambient.
@@ -35,7 +37,7 @@ public struct PlantState: Sendable, Equatable {
     public var rejectionHeadroomMW: Double, trimHeadroomMW: Double
 
     public var coolingMW: Double { pumpMW + airFanMW + compressorMW + plantFanMW }
-    public var facilityMW: Double { itMW + coolingMW + lossesMW }
+    public var facilityMW: Double { itMW + coolingMW + lossesMW + houseMW }
     public var thermalHeadroomMW: Double { min(rejectionHeadroomMW, trimHeadroomMW) }
 }
 
@@ -48,8 +50,10 @@ public struct PlantState: Sendable, Equatable {
 /// 4. what chillers cannot, lets the supply float up to the racks' coolant limit through the CDU approach;
 /// 5. beyond that the hour is thermally short, and throttling cuts only the fraction needed.
 /// Unchilled air comes from an air-side economizer (evaporatively trimmed on adiabatic plants) and must stay
-/// within the installed racks' `maxAirInletC`. Pumps and air handlers follow `AffinityLaw` on the equipment
-/// in service; transformer and UPS losses follow `PowerLossCurve`.
+/// within the installed racks' `maxAirInletC`. CDU pumps follow `AffinityLaw` on the CDUs in service, never
+/// below their minimum speed, air handlers `AffinityLaw` on the halls' air handlers in service; UPS losses follow
+/// `PowerLossCurve` on the UPS modules in service, transformer losses on the transformers energized
+/// (``InstalledFleet/transformerDesignLoadMW``); house loads are a fixed share of installed IT.
 public struct HourlyPlant: Sendable {
     public let design: ReferenceDesign
     let curve: HeatRejectionCurve
@@ -87,7 +91,8 @@ public struct HourlyPlant: Sendable {
         let d = design, hr = d.heatRejection
         let hallAir = rackAirMW + fleet.inRackNetworkMW, airHeat = hallAir + fleet.fabricMW
         let it = liquidMW + airHeat
-        let pump = AffinityLaw.powerMW(loadMW: liquidMW, capacityMW: fleet.liquidCapacityMW, fraction: d.liquidCooling?.pumpPowerFraction ?? 0)
+        let pump = AffinityLaw.powerMW(loadMW: liquidMW, capacityMW: fleet.liquidCapacityMW, fraction: d.liquidCooling?.pumpPowerFraction ?? 0,
+                                       minimumSpeed: AffinityLaw.cduPumpMinimumSpeed)
         let airFan = AffinityLaw.powerMW(loadMW: hallAir, capacityMW: fleet.airCapacityMW, fraction: d.airCooling.fanPowerFraction)
             + d.airCooling.fanPowerFraction * fleet.fabricMW
         let liquidLoop = liquidMW + pump, airLoop = airHeat + airFan
@@ -162,11 +167,13 @@ public struct HourlyPlant: Sendable {
 
         let ups = PowerLossCurve.ups.lossMW(deliveringMW: it, designLoadMW: fleet.upsDesignLoadMW, efficiency: d.powerChain.upsEfficiency)
         let cooling = pump + airFan + compressor + plantFan
+        let house = d.powerChain.houseLoadMW(fullLoadITMW: fleet.fullLoadITMW)
         let transformer = PowerLossCurve.transformer.lossMW(
-            deliveringMW: it + ups + cooling, designLoadMW: fleet.gridDesignLoadMW, efficiency: d.powerChain.transformerEfficiency)
+            deliveringMW: it + ups + cooling + house, designLoadMW: fleet.transformerDesignLoadMW,
+            efficiency: d.powerChain.transformerEfficiency)
         return PlantState(
             itMW: it, liquidLoopMW: liquidLoop, airLoopMW: airLoop, pumpMW: pump, airFanMW: airFan, compressorMW: compressor,
-            plantFanMW: plantFan, lossesMW: ups + transformer, rejectedMW: liquidLoop + airLoop + compressor,
+            plantFanMW: plantFan, lossesMW: ups + transformer, houseMW: house, rejectedMW: liquidLoop + airLoop + compressor,
             rejectionCapacityMW: streamCapacity, chillerLoadMW: airChill + needed,
             chillerUnmetMW: max(0, airChill + needed - cap), supplyTempC: supply, economizerAirC: economizerC,
             waterM3: water, freeCooling: airChill + needed <= 0, rejectionHeadroomMW: streamCapacity - stream,

@@ -1,15 +1,21 @@
 import Foundation
 
-/// Percentiles of run figures.
+/// Percentiles of a run figure, oriented so that Pp is worse than p % of runs: for a figure where higher is
+/// better (tokens served, minimum headroom) the low tail, for one where lower is better (PUE, unserved hours)
+/// the high tail.
 public struct Percentiles: Codable, Sendable, Equatable {
     public var p50: Double, p90: Double, p99: Double
+    /// Whether higher values of the figure are better, so its P90 and P99 are low values.
+    public var higherIsBetter: Bool
 
-    /// Nearest-rank percentiles of `values` (the ⌈p·n⌉-th smallest); nil for no values.
-    public init?(_ values: [Double]) {
+    /// Nearest-rank percentiles of `values` from the best end: Pp is the ⌈p·n⌉-th best value (the ⌈p·n⌉-th
+    /// smallest where lower is better, the ⌈p·n⌉-th largest where higher is better); nil for no values.
+    public init?(_ values: [Double], higherIsBetter: Bool) {
         guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        func rank(_ p: Double) -> Double { sorted[max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
+        let ranked = higherIsBetter ? values.sorted(by: >) : values.sorted()
+        func rank(_ p: Double) -> Double { ranked[max(0, Int((p * Double(ranked.count)).rounded(.up)) - 1)] }
         (p50, p90, p99) = (rank(0.5), rank(0.9), rank(0.99))
+        self.higherIsBetter = higherIsBetter
     }
 }
 

@@ -9,6 +9,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var itEnergyMWh: Double = 0
     public var coolingEnergyMWh: Double = 0
     public var lossesEnergyMWh: Double = 0
+    public var houseEnergyMWh: Double = 0
     /// Energy drawn from the grid (the facility's meter): load less battery discharge plus battery charging.
     public var facilityEnergyMWh: Double = 0
     public var waterM3: Double = 0
@@ -17,6 +18,13 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var throttledHours: Int = 0
     public var powerLimitedHours: Int = 0
     public var thermalLimitedHours: Int = 0
+    /// Hours whose limit was one hall's power path, CDUs or air handlers.
+    public var hallLimitedHours: Int = 0
+    /// The hall and limit named in the most hours (the first to reach that count), and its hours.
+    public var limitingHall: HallLimit?
+    public var limitingHallHours: Int = 0
+    /// Hours each hall and limit was named.
+    var hallLimitHours: [HallLimit: Int] = [:]
     public var freeCoolingHours: Int = 0
     /// Hours with at least one feed in service out.
     public var feedOutageHours: Int = 0
@@ -67,6 +75,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         itEnergyMWh += s.itMW
         coolingEnergyMWh += s.coolingMW
         lossesEnergyMWh += s.lossesMW
+        houseEnergyMWh += s.houseMW
         facilityEnergyMWh += r.gridMW
         waterM3 += s.waterM3
         tokens += r.tokens
@@ -84,7 +93,16 @@ public struct RunSummary: Codable, Sendable, Equatable {
         if s.freeCooling { freeCoolingHours += 1 }
         if let limit = r.limit {
             throttledHours += 1
-            if limit == .power { powerLimitedHours += 1 } else { thermalLimitedHours += 1 }
+            switch limit {
+            case .power: powerLimitedHours += 1
+            case .thermal: thermalLimitedHours += 1
+            case .hallPower, .cdu, .air: hallLimitedHours += 1
+            }
+            if let hall = r.limitingHall {
+                let key = HallLimit(hall: hall, limit: limit), n = hallLimitHours[key, default: 0] + 1
+                hallLimitHours[key] = n
+                if n > limitingHallHours { (limitingHall, limitingHallHours) = (key, n) }
+            }
             if firstThrottleAt == nil { (firstThrottleAt, firstThrottleLimit) = (r.timestamp, limit) }
         }
         let (unservedPower, unservedHeat) = (max(0, -r.powerHeadroomMW), max(0, -s.thermalHeadroomMW))
@@ -94,6 +112,15 @@ public struct RunSummary: Codable, Sendable, Equatable {
         if minPowerHeadroomMW.map({ r.powerHeadroomMW < $0 }) ?? true { (minPowerHeadroomMW, minPowerHeadroomAt) = (r.powerHeadroomMW, r.timestamp) }
         if minThermalHeadroomMW.map({ s.thermalHeadroomMW < $0 }) ?? true { (minThermalHeadroomMW, minThermalHeadroomAt) = (s.thermalHeadroomMW, r.timestamp) }
     }
+}
+
+/// A hall and one of its limits.
+public struct HallLimit: Codable, Sendable, Hashable {
+    public var hall: String
+    public var limit: ThrottleLimit
+
+    /// "hall (limit)".
+    public var text: String { "\(hall) (\(limit.rawValue))" }
 }
 
 extension HourRecord {

@@ -65,14 +65,14 @@ public enum Twin {
                 let quarter = Quarter(year: year, quarter: (w.month - 1) / 3 + 1)
                 if quarter.ordinal != quarterIndex { (quarterIndex, fleet) = (quarter.ordinal, scenario.fleet(in: quarter)) }
                 outages.step()
-                let m = demand.multiplier(hourOfDay: w.hour - 1, &demandNoise)
+                let u = demand.utilization(hourOfDay: w.hour - 1, &demandNoise)
                 var record = HourRecord(
                     year: year, month: w.month, day: w.day, hour: w.hour - 1, dryBulbC: w.dryBulbC, wetBulbC: w.wetBulbC,
                     state: PlantState.idle, usableCapacityMW: 0, throttleFraction: 0, tokens: 0, lostTokens: 0, limit: nil,
                     feedsOut: outages.outages(in: quarter))
                 if let fleet {
                     record.usableCapacityMW = outages.usableCapacityMW(in: quarter, ruleCapacityMW: fleet.gridDesignLoadMW)
-                    step(&record, fleet: fleet, demand: m, plant: plant, battery: &battery)
+                    step(&record, fleet: fleet, utilization: u, plant: plant, battery: &battery)
                 }
                 record.batteryStoredMWh = battery.storedMWh
                 summary.add(record, fleet: fleet, site: scenario.site, capitalRecoveryFactor: crf, opexUSDPerMWYear: opex)
@@ -84,9 +84,9 @@ public enum Twin {
 
     /// One hour with the battery: settles the load with the battery's available power on top of the grid's,
     /// then discharges what the grid could not carry or recharges from the spare grid capacity.
-    static func step(_ record: inout HourRecord, fleet: InstalledFleet, demand m: Double, plant: HourlyPlant,
+    static func step(_ record: inout HourRecord, fleet: InstalledFleet, utilization u: Double, plant: HourlyPlant,
                      battery: inout BatteryBank) {
-        settle(&record, fleet: fleet, demand: m, plant: plant, batteryMW: battery.availableMW)
+        settle(&record, fleet: fleet, utilization: u, plant: plant, batteryMW: battery.availableMW)
         let uncovered = record.state.facilityMW - record.usableCapacityMW
         if uncovered > 0 {
             // Capped on power: the battery gave all it had (the bisection's 1e-6 would otherwise leave crumbs).
@@ -98,29 +98,38 @@ public enum Twin {
         }
     }
 
-    /// Loads the fleet at demand multiplier `m` and caps GPU work by the smallest fraction f that keeps the
-    /// facility's power within the usable grid capacity plus `batteryMW` and thermal headroom ≥ 0 (bisection
-    /// to 1e-6; facility power and heat rise monotonically with load).
-    static func settle(_ record: inout HourRecord, fleet: InstalledFleet, demand m: Double, plant: HourlyPlant,
+    /// Loads every hall at utilization `u`, caps each hall's dynamic rack power by the share its own power path,
+    /// CDUs and air handlers need (``InstalledFleet/HallLoad/throttle(utilization:)``), then caps what is left
+    /// on every hall by the smallest common fraction g that keeps the facility's power within the usable grid
+    /// capacity plus `batteryMW` and thermal headroom ≥ 0 (bisection to 1e-6; facility power and heat rise
+    /// monotonically with load). The hour's limit is the one that cost the most tokens.
+    static func settle(_ record: inout HourRecord, fleet: InstalledFleet, utilization u: Double, plant: HourlyPlant,
                        batteryMW: Double = 0) {
-        var liquidIdle = 0.0, liquidDynamic = 0.0, airIdle = 0.0, airDynamic = 0.0, tokensPerSecond = 0.0
-        for p in fleet.profiles {
-            let u = min(1, p.meanUtilization * m)
-            liquidIdle += p.liquidIdleMW
-            airIdle += p.airIdleMW
-            liquidDynamic += p.liquidDynamicMW * u
-            airDynamic += p.airDynamicMW * u
-            tokensPerSecond += p.tokensPerSecond * u
+        let liquidIdle = fleet.liquidIdleMW, airIdle = fleet.airIdleMW, demanded = fleet.tokensPerSecond * u
+        var liquidDynamic = fleet.liquidDynamicMW * u, airDynamic = fleet.airDynamicMW * u, afterHalls = demanded
+        var hallLoss = 0.0, hallLimit: ThrottleLimit?, hallName: String?
+        if u > fleet.unthrottledUtilization {
+            (liquidDynamic, airDynamic, afterHalls) = (0, 0, 0)
+            for hall in fleet.halls {
+                let (f, limit) = hall.throttle(utilization: u)
+                let kept = u * (1 - f)
+                liquidDynamic += hall.liquidDynamicMW * kept
+                airDynamic += hall.airDynamicMW * kept
+                afterHalls += hall.tokensPerSecond * kept
+                if let limit, hall.tokensPerSecond * u * f > hallLoss || hallLimit == nil {
+                    (hallLoss, hallLimit, hallName) = (hall.tokensPerSecond * u * f, limit, hall.hall)
+                }
+            }
         }
         let usable = record.usableCapacityMW + batteryMW
-        func state(_ f: Double) -> PlantState {
-            plant.state(liquidMW: liquidIdle + liquidDynamic * (1 - f), rackAirMW: airIdle + airDynamic * (1 - f),
-                          fleet: fleet, dryBulbC: record.dryBulbC, wetBulbC: record.wetBulbC)
+        func state(_ g: Double) -> PlantState {
+            plant.state(liquidMW: liquidIdle + liquidDynamic * (1 - g), rackAirMW: airIdle + airDynamic * (1 - g),
+                        fleet: fleet, dryBulbC: record.dryBulbC, wetBulbC: record.wetBulbC)
         }
-        var s = state(0), f = 0.0
+        var s = state(0), g = 0.0
         record.powerShortfallMW = max(0, s.facilityMW - record.usableCapacityMW)
-        let powerShort = usable - s.facilityMW < 0, thermalShort = s.thermalHeadroomMW < 0
-        if powerShort || thermalShort {
+        var siteLimit: ThrottleLimit?
+        if usable - s.facilityMW < 0 || s.thermalHeadroomMW < 0 {
             var low = 0.0, high = 1.0
             let idle = state(1)
             if usable - idle.facilityMW >= 0 && idle.thermalHeadroomMW >= 0 {
@@ -129,23 +138,25 @@ public enum Twin {
                     if usable - t.facilityMW >= 0 && t.thermalHeadroomMW >= 0 { high = mid } else { low = mid }
                 }
             }
-            f = high
-            s = state(f)
+            g = high
+            s = state(g)
             // The limit that still binds just below the cap.
-            let before = state(max(0, f - 1e-6))
-            record.limit = usable - before.facilityMW < 0 ? .power : .thermal
+            let before = state(max(0, g - 1e-6))
+            siteLimit = usable - before.facilityMW < 0 ? .power : .thermal
         }
+        let served = afterHalls * (1 - g)
         record.state = s
-        record.throttleFraction = f
-        record.tokens = tokensPerSecond * (1 - f) * TimeBase.secondsPerHour
-        record.lostTokens = tokensPerSecond * f * TimeBase.secondsPerHour
+        record.throttleFraction = demanded > 0 ? 1 - served / demanded : g
+        (record.limit, record.limitingHall) = siteLimit != nil && afterHalls * g >= hallLoss ? (siteLimit, nil) : (hallLimit, hallName)
+        record.tokens = served * TimeBase.secondsPerHour
+        record.lostTokens = (demanded - served) * TimeBase.secondsPerHour
     }
 }
 
 extension PlantState {
     /// An hour with nothing installed.
     static let idle = PlantState(
-        itMW: 0, liquidLoopMW: 0, airLoopMW: 0, pumpMW: 0, airFanMW: 0, compressorMW: 0, plantFanMW: 0, lossesMW: 0,
+        itMW: 0, liquidLoopMW: 0, airLoopMW: 0, pumpMW: 0, airFanMW: 0, compressorMW: 0, plantFanMW: 0, lossesMW: 0, houseMW: 0,
         rejectedMW: 0, rejectionCapacityMW: 0, chillerLoadMW: 0, chillerUnmetMW: 0, supplyTempC: 0, economizerAirC: nil, waterM3: 0,
         freeCooling: false, rejectionHeadroomMW: 0, trimHeadroomMW: 0)
 }

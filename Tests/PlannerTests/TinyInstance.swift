@@ -27,7 +27,7 @@ struct TinyInstance {
         design.supplyCapRacksPerQuarter = nil
         design.budgetUSD = nil
         design.workloadMix = [WorkloadShare(workload: "deepseek-r1-server", share: 1)]
-        design.powerChain = PowerChain(transformerEfficiency: 1, upsEfficiency: 1)
+        design.powerChain = PowerChain(transformerEfficiency: 1, upsEfficiency: 1, houseLoadFractionOfIT: 0)
         design.liquidCooling!.pumpPowerFraction = 0
         design.airCooling.fanPowerFraction = 0
         design.heatRejection.fanPowerFraction = 0

@@ -24,7 +24,7 @@ struct FullFile {
     static func design() throws -> FullFile {
         var file = try FullFile(kind: .design, path: Repo.path("reference-designs/gb300-nvl72-hybrid.yaml"))
         try file.set("powerChain.battery", "{energyMWh: 100, powerMW: 50, roundTripEfficiency: 0.9}")
-        try file.set("workloadMix[0].demand", "{diurnalAmplitude: 0.2, peakHourLocal: 15, tenants: 4, hourlyNoise: 0.05}")
+        try file.set("workloadMix[0].demand", "{meanUtilization: 0.7, diurnalAmplitude: 0.2, peakHourLocal: 15, tenants: 4, hourlyNoise: 0.05}")
         try file.set("airCooling.chilledWaterSupplyC", "18")
         try file.set("airCooling.economizerApproachK", "1")
         try file.set("heatRejection.chillerCOP", "6")

@@ -141,8 +141,8 @@ struct InvalidInputTests {
     @Test("A battery's energy, power and efficiency are in range, and it needs a source")
     func battery() throws {
         let yaml = try exampleDesign(
-            replacing: "powerChain: {transformerEfficiency: 0.99, upsEfficiency: 0.96}",
-            with: "powerChain: {transformerEfficiency: 0.99, upsEfficiency: 0.96, battery: {energyMWh: 200000, powerMW: 0, roundTripEfficiency: 90}}")
+            replacing: "powerChain: {transformerEfficiency: 0.99, upsEfficiency: 0.96,",
+            with: "powerChain: {transformerEfficiency: 0.99, upsEfficiency: 0.96, battery: {energyMWh: 200000, powerMW: 0, roundTripEfficiency: 90},")
         #expect(try designIssues(yaml).map { "\($0.path): \($0.message)" } == [
             "powerChain.battery.energyMWh: value 200000 out of range [0.01, 50000] MWh (battery energy) — did you give kWh?",
             "powerChain.battery.powerMW: value 0 out of range [0.01, 10000] MW (battery power)",

@@ -22,7 +22,7 @@ struct PowerChainTests {
 
     @Test("At the design loading the loss curves give the planner's constant efficiencies")
     func designLoading() {
-        let chain = PowerChain(transformerEfficiency: 0.99, upsEfficiency: 0.96)
+        let chain = PowerChain(transformerEfficiency: 0.99, upsEfficiency: 0.96, houseLoadFractionOfIT: 0)
         // 10 MW IT through both (10 / 0.9504 = 10.5219) and 1 MW cooling through the transformers (1.0101).
         let planner = chain.facilityMWAtDesignLoading(itMW: 10, coolingMW: 1)
         #expect(planner.isApproximatelyEqual(to: 10 / (0.99 * 0.96) + 1 / 0.99, relativeTolerance: 1e-12))

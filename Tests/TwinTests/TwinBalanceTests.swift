@@ -25,11 +25,11 @@ struct TwinBalanceTests {
     func handWorkedHour() throws {
         var (design, site, _) = try TwinFixture.inputs()
         design.heatRejection.ratedCapacityMW = 150
-        design.powerChain = PowerChain(transformerEfficiency: 0.99, upsEfficiency: 0.975)
+        design.powerChain = PowerChain(transformerEfficiency: 0.99, upsEfficiency: 0.975, houseLoadFractionOfIT: 0)
         let plant = HourlyPlant(design: design, site: site)
         let fleet = InstalledFleet(
-            quarter: Quarter("2027Q1")!, profiles: [], inRackNetworkMW: 1, fabricMW: 2, upsInstalledMW: 106.8,
-            upsDesignLoadMW: 80, gridDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
+            quarter: Quarter("2027Q1")!, halls: [], inRackNetworkMW: 1, fabricMW: 2, upsInstalledMW: 106.8,
+            upsDesignLoadMW: 80, gridDesignLoadMW: 500, transformerDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
             capexCumulativeUSD: 0, plannedFacilityMW: 0)
         // 63 MW to liquid, no rack air; 20 °C dry-bulb.
         let s = plant.state(liquidMW: 63, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
@@ -52,7 +52,8 @@ struct TwinBalanceTests {
         #expect(s.rejectionCapacityMW.isApproximatelyEqual(to: 619.988, absoluteTolerance: 1e-3))
         #expect(s.thermalHeadroomMW.isApproximatelyEqual(to: 555.677, absoluteTolerance: 1e-3))
         // UPS at r = 66/80 = 0.825: 80 × (1/0.975 − 1) × (0.4 + 0.3·0.825 + 0.3·0.825²) = 1.8136474…;
-        // transformers deliver IT + UPS loss + cooling at r = P/100, loss 100 × (1/0.99 − 1) × (0.4 + 0.6 r²).
+        // the transformers energized (100 MW design loading, not the 500 MW grid) deliver IT + UPS loss + cooling
+        // at r = P/100, loss 100 × (1/0.99 − 1) × (0.4 + 0.6 r²).
         let ups = 80 * (1 / 0.975 - 1) * (0.4 + 0.3 * 0.825 + 0.3 * 0.825 * 0.825)
         let delivered = 66 + ups + s.coolingMW
         let transformer = 100 * (1 / 0.99 - 1) * (0.4 + 0.6 * (delivered / 100) * (delivered / 100))
@@ -66,8 +67,8 @@ struct TwinBalanceTests {
                                              approachK: 3.8, fanPowerFraction: 0.01, adiabaticEffectiveness: nil, waterLPerKWh: 1.5,
                                              cyclesOfConcentration: nil, chillerCapacityMW: 0, chillerCOP: nil)
         let fleet = InstalledFleet(
-            quarter: Quarter("2027Q1")!, profiles: [], inRackNetworkMW: 0, fabricMW: 0, upsInstalledMW: 100,
-            upsDesignLoadMW: 80, gridDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
+            quarter: Quarter("2027Q1")!, halls: [], inRackNetworkMW: 0, fabricMW: 0, upsInstalledMW: 100,
+            upsDesignLoadMW: 80, gridDesignLoadMW: 100, transformerDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
             capexCumulativeUSD: 0, plannedFacilityMW: 0)
         let evaporating = HourlyPlant(design: design, site: site).state(liquidMW: 60, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
         // 15 °C wet-bulb: no chiller. The stream is 60 + 0.037 × 84 × (60/84)³ = 61.132653 MW; it enters the tower

@@ -31,7 +31,12 @@ struct TwinWeatherTests {
 
     @Test("A plan sized at the design ambient throttles only in hours hotter than it, and only on heat")
     func throttlesOnlyAboveDesign() throws {
-        let scenario = try TwinFixture.scenario()
+        // Demand held at full load, the loading the plan is sized for (the design's 70 % mean never reaches it).
+        let scenario = try TwinFixture.scenario(edit: { design, _ in
+            for i in design.workloadMix.indices {
+                design.workloadMix[i].demand = DemandShape(meanUtilization: 1, diurnalAmplitude: 0, peakHourLocal: 0, tenants: 1, hourlyNoise: 0)
+            }
+        })
         let (summary, hours) = TwinFixture.hours(scenario)
         let design = scenario.site.climate.coolingDesignDryBulbC
         let throttled = hours.filter { $0.limit != nil }

@@ -19,7 +19,8 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
     /// Heat in the plant's water stream: the liquid loop with its pump work, MW (air heat goes to chillers or
     /// to the air-side economizer; compressor heat leaves through the chillers' condensers).
     public var rejectedMW: Double
-    /// Power drawn from the grid: IT and network through transformers and UPS, cooling through transformers, MW.
+    /// Power drawn from the grid: IT and network through transformers and UPS, cooling and house loads through
+    /// transformers, MW.
     public var facilityMW: Double
     public var scaleOutPorts: Double
     public var capexUSD: Double

@@ -95,6 +95,23 @@ public struct PowerChain: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var upsEfficiency: Double
     /// Site battery (BESS) that bridges feed shortfalls in the twin; `nil` for none.
     public var battery: Battery?
+    /// House loads (lighting, offices, electrical and battery rooms' cooling, security) as a fraction of the
+    /// installed IT power at full load, drawn whatever the utilization; `nil` for ``standardHouseLoadFractionOfIT``.
+    public var houseLoadFractionOfIT: Double?
+
+    public init(transformerEfficiency: Double, upsEfficiency: Double, battery: Battery? = nil, houseLoadFractionOfIT: Double? = nil) {
+        self.transformerEfficiency = transformerEfficiency
+        self.upsEfficiency = upsEfficiency
+        self.battery = battery
+        self.houseLoadFractionOfIT = houseLoadFractionOfIT
+    }
+
+    /// Estimate, not a sourced figure: 1.5 % of IT, lighting, offices and security ≈ 0.5 % plus cooling the
+    /// electrical rooms, whose 3–5 % of IT in UPS and transformer losses take ≈ 1 % at a COP near 4.
+    public static let standardHouseLoadFractionOfIT = 0.015
+
+    /// The house-load fraction in force: the design's, or the standard estimate.
+    public var houseLoadFraction: Double { houseLoadFractionOfIT ?? Self.standardHouseLoadFractionOfIT }
 
     public static var placeholder: PowerChain { PowerChain(transformerEfficiency: 1, upsEfficiency: 1) }
 }
@@ -250,10 +267,12 @@ public struct WorkloadShare: Codable, Equatable, Sendable, PlaceholderDecodable 
     public static var placeholder: WorkloadShare { WorkloadShare(workload: "", share: 0, demand: nil) }
 }
 
-/// Hourly demand relative to its mean: m(t) = 1 + A·cos(2π(h − h_peak)/24) + ε(t), where ε is the mean of
-/// `tenants` independent normal noises of standard deviation `hourlyNoise` (pooling narrows it by √tenants).
-/// The racks' mean utilization comes from the catalog's typical power; demand scales it.
+/// A workload's demand, as a share of the token capacity serving it: u(t) = U·m(t), where U is
+/// `meanUtilization` and m(t) = 1 + A·cos(2π(h − h_peak)/24) + ε(t) its hourly movement around the mean; ε is the
+/// mean of `tenants` independent normal noises of standard deviation `hourlyNoise` (pooling narrows it by √tenants).
 public struct DemandShape: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// Mean share of the workload's token capacity demanded (fraction).
+    public var meanUtilization: Double
     /// Diurnal amplitude as a fraction of mean demand.
     public var diurnalAmplitude: Double
     /// Local hour of peak demand, 0–24.
@@ -263,15 +282,17 @@ public struct DemandShape: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// Standard deviation of one tenant's hourly noise, fraction of mean demand.
     public var hourlyNoise: Double
 
-    public init(diurnalAmplitude: Double, peakHourLocal: Double, tenants: Int, hourlyNoise: Double) {
+    public init(meanUtilization: Double, diurnalAmplitude: Double, peakHourLocal: Double, tenants: Int, hourlyNoise: Double) {
+        self.meanUtilization = meanUtilization
         self.diurnalAmplitude = diurnalAmplitude
         self.peakHourLocal = peakHourLocal
         self.tenants = tenants
         self.hourlyNoise = hourlyNoise
     }
 
-    /// Estimate, not a sourced figure: ±20 % daily swing peaking mid-afternoon, one tenant, 5 % hourly noise.
-    public static let standard = DemandShape(diurnalAmplitude: 0.2, peakHourLocal: 15, tenants: 1, hourlyNoise: 0.05)
+    /// Estimate, not a sourced figure: 70 % of token capacity demanded on average (inference fleets are sized for
+    /// the daily peak), ±20 % daily swing peaking mid-afternoon, one tenant, 5 % hourly noise.
+    public static let standard = DemandShape(meanUtilization: 0.7, diurnalAmplitude: 0.2, peakHourLocal: 15, tenants: 1, hourlyNoise: 0.05)
     public static var placeholder: DemandShape { standard }
 }
 
