@@ -15,7 +15,7 @@ public struct HourRecord: Sendable, Equatable {
     public var lostTokens: Double
     /// What capped the GPUs: the limit that cost the most tokens, or nil when nothing did.
     public var limit: ThrottleLimit?
-    /// The hall whose limit `limit` is, when it is a hall's (``ThrottleLimit/isHallLimit``).
+    /// The hall whose limit `limit` is, when it is a hall's (`hallPower`, `cdu` or `air`).
     public var limitingHall: String? = nil
     /// Feeds in service that are out this hour.
     public var feedsOut: Int
@@ -47,7 +47,4 @@ public enum ThrottleLimit: String, Sendable, Codable {
     case power
     /// The site's heat against the outdoor plant: heat rejection or chillers.
     case thermal
-
-    /// Whether the limit is one hall's rather than the site's.
-    public var isHallLimit: Bool { self == .hallPower || self == .cdu || self == .air }
 }

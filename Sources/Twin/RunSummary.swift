@@ -9,6 +9,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var itEnergyMWh: Double = 0
     public var coolingEnergyMWh: Double = 0
     public var lossesEnergyMWh: Double = 0
+    /// Energy of the house loads (lighting, offices, electrical rooms' cooling, security), MWh.
     public var houseEnergyMWh: Double = 0
     /// Energy drawn from the grid (the facility's meter): load less battery discharge plus battery charging.
     public var facilityEnergyMWh: Double = 0
