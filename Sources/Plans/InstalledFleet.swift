@@ -68,7 +68,7 @@ public struct InstalledFleet: Sendable, Equatable {
                     order.append(p.id)
                     byProfile[p.id] = ProfileLoad(
                         profile: p.id, racks: 0, liquidIdleMW: 0, airIdleMW: 0, liquidDynamicMW: 0, airDynamicMW: 0,
-                        meanUtilization: dynamic > 0 ? min(1, max(0, (p.rackTypicalKW - p.rackIdleKW) / dynamic)) : 1,
+                        meanUtilization: dynamic > 0 ? min(1, max(0, (p.rackBenchmarkKW - p.rackIdleKW) / dynamic)) : 1,
                         tokensPerSecond: 0)
                 }
                 byProfile[p.id]!.racks += line.racksTotal
