@@ -20,11 +20,11 @@ struct ReliabilityTests {
         } catch PlanError.noRacks(let d) {
             // Dallas 0.4 %: 38.0 °C with 23.6 °C coincident wet-bulb; pads at 0.8: 38 − 0.8 × 14.4 = 26.48 °C;
             // free water 26.48 + 5.6 = 32.08 °C, 0.08 K over the 32 °C supply: chillers carry 0.08/10 of the
-            // liquid heat. GB300: 142 kW × 0.8 liquid × 0.008 × 8 racks = 0.0072704 MW, against 0 MW installed.
+            // liquid heat. GB300: 140 kW × 0.8 liquid × 0.008 × 8 racks = 0.007168 MW, against 0 MW installed.
             #expect(d.condition.freeCoolingSupplyC.isApproximatelyEqual(to: 32.08, absoluteTolerance: 1e-9))
             let gb300 = try #require(d.blockers.first { $0.profile == "gb300-nvl72" })
             #expect(gb300.family == .chiller && gb300.capacity == 0 && gb300.unitRacks == 8)
-            #expect(gb300.needed.isApproximatelyEqual(to: 0.142 * 0.8 * 0.008 * 8, relativeTolerance: 1e-9))
+            #expect(gb300.needed.isApproximatelyEqual(to: 0.007168, relativeTolerance: 1e-9))
             #expect(Set(d.blockers.map(\.profile)) == ["gb200-nvl72", "gb300-nvl72"], "every allowed profile is kept out")
             #expect(d.supplySetPointC == 32)
         }
