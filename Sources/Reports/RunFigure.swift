@@ -114,5 +114,13 @@ extension RunFigure {
                 row: Row(label: "min thermal headroom, MW") { cell($0.minThermalHeadroomMW, 1) + at($0.minThermalHeadroomAt) }),
         .text("minThermalHeadroomAt", \.minThermalHeadroomAt),
         .number("energyCostUSD", \.energyCostUSD, higherIsBetter: false),
+        .number("co2Tonnes", \.co2Tonnes, higherIsBetter: false),
+        .number("co2TonnesPerYear", \.co2TonnesPerYear, higherIsBetter: false,
+                row: Row(label: "grid CO₂, t per year") { cell($0.co2TonnesPerYear, 0) }),
+        .number("co2GramsPerMillionTokens", \.co2GramsPerMillionTokens, higherIsBetter: false,
+                row: Row(label: "grid CO₂, g per million tokens") { cell($0.co2GramsPerMillionTokens, 1) }),
+        .number("waterLimitM3", \.waterLimitM3, higherIsBetter: true),
+        .number("waterOverLimitM3", \.waterOverLimitM3, higherIsBetter: false,
+                row: Row(label: "water beyond the site's limit, m³") { cell($0.waterOverLimitM3, 0) }),
     ]
 }

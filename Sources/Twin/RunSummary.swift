@@ -57,6 +57,10 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var energyCostUSD: Double = 0
     /// Annualized rack capex and facility opex for the hours simulated, USD.
     public var capitalAndOpexUSD: Double = 0
+    /// CO₂ of the facility energy at the site's grid carbon intensity, t; `nil` where the site gives none.
+    public var co2Tonnes: Double?
+    /// Water the site may draw over the hours simulated (its yearly limit × hours / 8,760), m³; `nil` for no limit.
+    public var waterLimitM3: Double?
 
     public init(hours: Int = 0) { self.hours = hours }
 
@@ -68,11 +72,19 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var costPerMillionTokensUSD: Double? { tokens > 0 ? (energyCostUSD + capitalAndOpexUSD) / tokens * 1e6 : nil }
     /// Share of demanded tokens served.
     public var servedShare: Double? { tokens + lostTokens > 0 ? tokens / (tokens + lostTokens) : nil }
+    /// CO₂ per year simulated, t/yr.
+    public var co2TonnesPerYear: Double? { hours > 0 ? co2Tonnes.map { $0 * TimeBase.hoursPerCommonYear / Double(hours) } : nil }
+    /// CO₂ per million tokens served, g.
+    public var co2GramsPerMillionTokens: Double? { tokens > 0 ? co2Tonnes.map { $0 * 1e6 / (tokens / 1e6) } : nil }
+    /// Water drawn beyond the site's limit, m³ (0 within it); `nil` where the site has no limit.
+    public var waterOverLimitM3: Double? { waterLimitM3.map { max(0, waterM3 - $0) } }
 
     /// Adds one hour.
     mutating func add(_ r: HourRecord, fleet: InstalledFleet?, site: Site, capitalRecoveryFactor: Double, opexUSDPerMWYear: Double) {
         hours += 1
         let s = r.state
+        if let intensity = site.carbonIntensityKgPerMWh { co2Tonnes = (co2Tonnes ?? 0) + r.gridMW * intensity / 1000 }
+        if let limit = site.waterLimitM3PerYear { waterLimitM3 = (waterLimitM3 ?? 0) + limit / TimeBase.hoursPerCommonYear }
         itEnergyMWh += s.itMW
         coolingEnergyMWh += s.coolingMW
         lossesEnergyMWh += s.lossesMW

@@ -1,9 +1,27 @@
 import Foundation
 import PlantModel
+import Plans
 import Reports
 
 /// `tokenplant profiles` and `tokenplant validate`.
 public enum CatalogWorkflow {
+    /// Every profile serving `workload` per GPU, rack and facility MW in the design at `designPath` (on `sitePath`,
+    /// else its own site), as ratios to the Hopper profile, in `format`.
+    public static func perMW(workload: String, catalogPath: String?, designPath: String, sitePath: String?, utilization: Double,
+                             format: ListFormat) throws(CommandFailure) -> String {
+        let inputs = try failing { try PlanningInputs.load(designPath: designPath, sitePath: sitePath, catalogPath: catalogPath) }
+        let comparison: PerMWComparison
+        do {
+            comparison = try PerMWComparison(catalog: inputs.catalog, workload: workload, design: inputs.design, site: inputs.site,
+                                             utilization: utilization)
+        } catch { throw CommandFailure(["profiles --per-mw: \(error)"], status: .usage) }
+        switch format {
+        case .table: return PerMWReport.table(comparison)
+        case .csv: return PerMWReport.csv(comparison)
+        case .json: return try failing { String(decoding: try PerMWReport.json(comparison), as: UTF8.self) }
+        }
+    }
+
     /// The catalog at `path` (else the bundled one) as text in `format`.
     public static func profiles(catalogPath: String?, format: ListFormat) throws(CommandFailure) -> String {
         let catalog = try load(catalogPath)

@@ -131,7 +131,8 @@ enum PlanLimits {
                                    hallPowerMW: (maxKW + networkKW) / 1000, liquidMW: maxKW * share / 1000,
                                    airMW: (maxKW * (1 - share) + networkKW) / 1000, rackMaxKW: maxKW,
                                    weightKg: try number(entry["weightKg"], "\(id).weightKg"), liquidShare: share,
-                                   capexUSD: try number(entry["capexUSDPerRack"], "\(id).capexUSDPerRack"),
+                                   capexUSD: try number(entry["rackPriceUSD"], "\(id).rackPriceUSD")
+                                       * (1 + (try number(entry["allInOverheadShare"], "\(id).allInOverheadShare"))),
                                    availableFrom: try quarter(entry["availableFrom"], "\(id).availableFrom"))
         }
 

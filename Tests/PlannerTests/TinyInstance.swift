@@ -7,7 +7,8 @@ import Planner
 /// A tiny planning problem whose limits are simple enough to check by hand: one hall, GB200 and GB300
 /// NVL72, two quarters, one workload, lossless power chain, no cooling parasitics, free fabric.
 /// Per rack: GB200 draws (132 + 3.6)/1000 = 0.1356 MW and serves 72 × 5,499 = 395,928 tokens/s;
-/// GB300 draws (142 + 5.1)/1000 = 0.1471 MW and serves 72 × 8,291 = 596,952 tokens/s.
+/// GB300 draws (142 + 5.1)/1000 = 0.1471 MW and serves 72 × 8,291 = 596,952 tokens/s. These figures, and rack
+/// prices of $3M and $4M, are pinned here so that the hand arithmetic does not move when the shipped catalog is revised.
 struct TinyInstance {
     var design: ReferenceDesign
     var site: Site
@@ -16,7 +17,16 @@ struct TinyInstance {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     init(positions: Int = 10, hallMW: Double = 1.0, siteMW: Double = 1.0) throws {
-        catalog = try Catalog.bundled()
+        var catalog = try Catalog.bundled()
+        for (id, kw, tokens, price) in [("gb200-nvl72", 132.0, 5499.0, 3e6), ("gb300-nvl72", 142.0, 8291.0, 4e6)] {
+            let i = catalog.profiles.firstIndex { $0.id == id }!
+            catalog.profiles[i].rackMaxKW = kw
+            catalog.profiles[i].rackPriceUSD = price
+            catalog.profiles[i].allInOverheadShare = 0
+            let k = catalog.profiles[i].throughput.firstIndex { $0.workload == "deepseek-r1-server" }!
+            catalog.profiles[i].throughput[k].tokensPerSecondPerGPU = tokens
+        }
+        self.catalog = catalog
         design = try ReferenceDesign.load(from: Self.root + "/reference-designs/gb300-nvl72-hybrid.yaml", catalog: catalog).value
         site = try Site.load(from: Self.root + "/sites/chicago-il.yaml").value
         design.horizon = Horizon(first: Quarter("2026Q1")!, last: Quarter("2026Q2")!)

@@ -272,15 +272,14 @@ struct FieldRangeTests {
         }
         let ports = try catalogIssues("    scaleOutPortsPerGPU: 1\n", "    scaleOutPortsPerGPU: 4611686018427387904\n")
         #expect(!ports.isEmpty && ports.allSatisfy { $0.hasSuffix(".scaleOutPortsPerGPU: value 4611686018427387904 out of range [0, 16] ports (scale-out network ports per GPU)") })
-        let cheap = try catalogIssues("    capexUSDPerRack: 796000\n", "    capexUSDPerRack: 1e-300\n")
+        let cheap = try catalogIssues("    rackPriceUSD: 1080000\n", "    rackPriceUSD: 1e-300\n")
         #expect(cheap == [
-            "profiles[0].capexUSDPerRack: value 1e-300 out of range [1000, 1000000000] USD (price of one rack)",
-            "profiles[1].capexUSDPerRack: value 1e-300 out of range [1000, 1000000000] USD (price of one rack)",
+            "profiles[0].rackPriceUSD: value 1e-300 out of range [1000, 1000000000] USD (price of one rack)",
         ])
-        let dear = try catalogIssues("    capexUSDPerRack: 796000\n", "    capexUSDPerRack: 1e300\n")
-        #expect(dear.first == "profiles[0].capexUSDPerRack: value 1e+300 out of range [1000, 1000000000] USD (price of one rack)")
-        #expect(try catalogIssues("    capexUSDPerRack: 796000\n", "    capexUSDPerRack: 3.9\n").first
-            == "profiles[0].capexUSDPerRack: value 3.9 out of range [1000, 1000000000] USD (price of one rack) — did you give thousands of USD or millions of USD?")
+        let dear = try catalogIssues("    rackPriceUSD: 1080000\n", "    rackPriceUSD: 1e300\n")
+        #expect(dear.first == "profiles[0].rackPriceUSD: value 1e+300 out of range [1000, 1000000000] USD (price of one rack)")
+        #expect(try catalogIssues("    rackPriceUSD: 1080000\n", "    rackPriceUSD: 3.9\n").first
+            == "profiles[0].rackPriceUSD: value 3.9 out of range [1000, 1000000000] USD (price of one rack) — did you give thousands of USD or millions of USD?")
     }
 
     @Test("No two halls share a name once groups are expanded to name-1…name-N")

@@ -6,10 +6,14 @@ public struct RackProfile: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// Hopper, Blackwell, Blackwell Ultra, Rubin.
     public var generation: String
     public var gpusPerRack: Int
-    /// Rack IT power at full load, kW (what power and cooling are sized for).
+    /// Power mode the rack runs at: `rackMaxKW` is its power in this mode, and every throughput figure was measured in it.
+    public var powerMode: PowerMode
+    /// Rack IT power at full load in ``powerMode``, kW: what power and cooling are sized for, and the draw at which
+    /// the rack delivers its throughput figures.
     public var rackMaxKW: Double
-    /// Rack IT power in typical operation, kW.
-    public var rackTypicalKW: Double
+    /// Rack IT power while running an MLPerf benchmark, kW: measured where published, else an estimate with its derivation.
+    /// Reported beside `rackMaxKW`; nothing is sized on it.
+    public var rackBenchmarkKW: Double
     /// Rack IT power when idle, kW.
     public var rackIdleKW: Double
     /// Share of rack heat captured by liquid (0 for air-cooled racks).
@@ -31,8 +35,13 @@ public struct RackProfile: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var scaleOutGbpsPerPort: Double
     /// In-rack network power (NVSwitch trays, NICs), kW; the fabric's switches and optics are the design's.
     public var networkKWPerRack: Double
-    /// Price of one rack, USD.
-    public var capexUSDPerRack: Double
+    /// Price of the rack's systems (servers or the integrated rack), USD.
+    public var rackPriceUSD: Double
+    /// What buying and installing the rack costs on top of its price (scale-out network, storage, installation),
+    /// as a share of `rackPriceUSD`.
+    public var allInOverheadShare: Double
+    /// Price of one GPU alone, USD: the floor of the per-GPU all-in capex.
+    public var gpuPriceUSD: Double
     /// First quarter the profile can be bought in volume.
     public var availableFrom: Quarter
     /// Tokens/s per GPU for each workload the profile can serve.
@@ -41,17 +50,17 @@ public struct RackProfile: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var figures: [String: FigureSource]
 
     public static var placeholder: RackProfile {
-        RackProfile(id: "", name: "", generation: "", gpusPerRack: 0, rackMaxKW: 0, rackTypicalKW: 0, rackIdleKW: 0,
+        RackProfile(id: "", name: "", generation: "", gpusPerRack: 0, powerMode: .maxP, rackMaxKW: 0, rackBenchmarkKW: 0, rackIdleKW: 0,
                     liquidShare: 0, maxCoolantSupplyC: nil, maxAirInletC: 0, flowLpmPerKW: 0, weightKg: 0,
                     positionsPerRack: 1, nvlinkDomainGPUs: 0, scaleOutPortsPerGPU: 0, scaleOutGbpsPerPort: 0,
-                    networkKWPerRack: 0, capexUSDPerRack: 0, availableFrom: .placeholder, throughput: [], figures: [:])
+                    networkKWPerRack: 0, rackPriceUSD: 0, allInOverheadShare: 0, gpuPriceUSD: 0, availableFrom: .placeholder, throughput: [], figures: [:])
     }
 
     /// The keys of every figure that must carry a source.
     public var figureKeys: [String] {
-        ["gpusPerRack", "rackMaxKW", "rackTypicalKW", "rackIdleKW", "liquidShare", "maxAirInletC", "flowLpmPerKW",
+        ["gpusPerRack", "rackMaxKW", "rackBenchmarkKW", "rackIdleKW", "liquidShare", "maxAirInletC", "flowLpmPerKW",
          "weightKg", "positionsPerRack", "nvlinkDomainGPUs", "scaleOutPortsPerGPU", "scaleOutGbpsPerPort",
-         "networkKWPerRack", "capexUSDPerRack", "availableFrom"]
+         "networkKWPerRack", "rackPriceUSD", "allInOverheadShare", "gpuPriceUSD", "availableFrom"]
             + (maxCoolantSupplyC == nil ? [] : ["maxCoolantSupplyC"])
     }
 
@@ -59,6 +68,11 @@ public struct RackProfile: Codable, Equatable, Sendable, PlaceholderDecodable {
     public func tokensPerSecondPerGPU(_ workload: String) -> Double? {
         throughput.first { $0.workload == workload }?.tokensPerSecondPerGPU
     }
+
+    /// All-in capex of one rack: its price plus the all-in overhead, USD.
+    public var capexUSDPerRack: Double { rackPriceUSD * (1 + allInOverheadShare) }
+    /// All-in capex per GPU, USD.
+    public var capexUSDPerGPU: Double { gpusPerRack > 0 ? capexUSDPerRack / Double(gpusPerRack) : 0 }
 
     /// Heat rejected to liquid at full load, kW.
     public var liquidKW: Double { rackMaxKW * liquidShare }
@@ -78,11 +92,16 @@ public struct Throughput: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var workload: String
     public var tokensPerSecondPerGPU: Double
     public var precision: Precision
-    /// Where the figure comes from (an MLPerf result, or an estimate with its derivation).
+    /// Power mode the figure was measured (or estimated) at; must be the profile's.
+    public var powerMode: PowerMode
+    /// The MLCommons result a measured figure is taken from; required when the evidence is `measured`.
+    public var mlperf: MLPerfResult?
+    /// Where the figure comes from (an MLPerf result, or an estimate with its derivation); `range` is the spread
+    /// over submitters of the same system in the same round.
     public var source: FigureSource
 
     public static var placeholder: Throughput {
-        Throughput(workload: "", tokensPerSecondPerGPU: 0, precision: .fp8, source: .placeholder)
+        Throughput(workload: "", tokensPerSecondPerGPU: 0, precision: .fp8, powerMode: .maxP, mlperf: nil, source: .placeholder)
     }
 }
 
