@@ -15,13 +15,8 @@ struct DesignSiteMatrixTests {
 
     /// The pairs README "Unsuitable design and site pairs" lists, with the words their diagnosis must contain.
     static let unsuitable: [String: String] = [
-        // Dry coolers without chillers: at Dallas's design ambient the free-cooling water is 32.08 °C, over the 32 °C supply.
-        "gb300-nvl72-hybrid × dallas-tx": "add ≥ 0.007 MW of chillers",
-        // Dry coolers rated at 35 °C reject nothing at Phoenix's 43.4 °C design ambient with 30 °C facility water.
-        "mixed-retrofit × phoenix-az": "the plant rejects 0 MW at its 43.4 °C design ambient",
-        // 40 °C water from dry coolers without chillers: 43.6 °C free-cooling water at Dallas, 49 °C at Phoenix.
-        "vera-rubin-1gw × dallas-tx": "free-cooling water is 43.60 °C",
-        "vera-rubin-1gw × phoenix-az": "free-cooling water is 49.00 °C",
+        // Dry coolers rated at 35 °C ambient reject nothing at Phoenix's 43.4 °C design ambient with 40 °C water.
+        "vera-rubin-1gw × phoenix-az": "the plant rejects 0 MW at its 43.4 °C design ambient",
     ]
 
     static var pairs: [(String, String)] { designs.flatMap { d in sites.map { (d, $0) } } }

@@ -220,6 +220,8 @@ struct PlanFileTests {
         plan.solver.bestBound = 1
         plan.solver.relativeGap = 0
         plan.quarters[0].designPUE = 1.2
+        plan.designCondition.chillerCreditMW = 1
+        plan.designCondition.economizerAirC = 30
         plan.quarters[0].tokensPerSecondPerMW = 1
         plan.quarters[0].costPerMillionTokensUSD = 1
         plan.quarters[0].tokensPerSecondByWorkload["w"] = 1
