@@ -3,6 +3,7 @@ import Numerics
 import Testing
 import Plans
 import PlantPhysics
+import Reports
 @testable import Planner
 @testable import PlantModel
 
@@ -28,6 +29,10 @@ struct ReliabilityTests {
             #expect(gb300.needed.isApproximatelyEqual(to: 0.142 * 0.8 * 0.044 * 8, relativeTolerance: 1e-9))
             #expect(Set(d.blockers.map(\.profile)) == ["gb200-nvl72", "gb300-nvl72"], "every allowed profile is kept out")
             #expect(d.supplySetPointC == 32)
+            // The report names the basis the ambient comes from.
+            #expect(LimitText.noRacks(d).contains("\n  the design ambient is the design basis, worse of the 1 % pairs: "
+                                                  + "evaporation 1 % (WB 25.4 °C, MCDB 32.6 °C) (cooling 1 % gives 26.34 °C) → T_eff 26.84 °C; "
+                                                  + "designBasis in the design selects another"), "\(LimitText.noRacks(d))")
         }
     }
 
