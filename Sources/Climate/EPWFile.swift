@@ -44,15 +44,21 @@ public struct EPWFile: Sendable {
         public var evaporationWetBulb2PercentC: Double
         /// Extreme annual wet-bulb, °C.
         public var extremeWetBulbC: Double
-        /// 1 % and 2 % annual cooling dry-bulbs with their mean coincident wet-bulbs, °C.
+        /// 1 % annual cooling dry-bulb, °C.
         public var coolingDryBulb1PercentC: Double
+        /// Mean coincident wet-bulb at the 1 % dry-bulb, °C.
         public var coolingCoincidentWetBulb1PercentC: Double
+        /// 2 % annual cooling dry-bulb, °C.
         public var coolingDryBulb2PercentC: Double
+        /// Mean coincident wet-bulb at the 2 % dry-bulb, °C.
         public var coolingCoincidentWetBulb2PercentC: Double
-        /// Mean coincident dry-bulbs at the 0.4 %, 1 % and 2 % evaporation wet-bulbs, and the 1 % wet-bulb, °C.
+        /// Mean coincident dry-bulb at the 0.4 % evaporation wet-bulb, °C.
         public var evaporationCoincidentDryBulbC: Double
+        /// 1 % annual evaporation wet-bulb, °C.
         public var evaporationWetBulb1PercentC: Double
+        /// Mean coincident dry-bulb at the 1 % evaporation wet-bulb, °C.
         public var evaporationCoincidentDryBulb1PercentC: Double
+        /// Mean coincident dry-bulb at the 2 % evaporation wet-bulb, °C.
         public var evaporationCoincidentDryBulb2PercentC: Double
         /// 20-year return-period maximum dry-bulb, °C.
         public var extremeDryBulb20YearC: Double

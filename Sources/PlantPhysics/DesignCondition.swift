@@ -15,8 +15,9 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
     public var effectiveAmbientC: Double
     /// The design basis in words (``DesignAmbient/description``); `nil` in plans written before it was recorded.
     public var designBasis: String?
-    /// Dry-bulb and wet-bulb of the design basis, °C; `nil` in plans written before they were recorded.
+    /// Dry-bulb of the design basis, °C; `nil` in plans written before it was recorded.
     public var designDryBulbC: Double?
+    /// Wet-bulb of the design basis, °C; `nil` in plans written before it was recorded.
     public var designWetBulbC: Double?
     /// Water the plant makes at full fan while rejecting its rated capacity without chillers, °C.
     public var freeCoolingSupplyC: Double

@@ -102,6 +102,9 @@ public enum LimitText {
                          + "(\(b.unitRacks) rack\(b.unitRacks == 1 ? "" : "s")) needs \(NumberText.amount(b.needed)) \(b.unit), "
                          + "the limit is \(NumberText.amount(b.capacity)) \(b.unit); \(change(b, d))")
         }
+        if let basis = d.condition.designBasis, d.blockers.contains(where: { $0.family == .chiller || $0.family == .heatRejection }) {
+            lines.append("  the design ambient is the design basis, \(basis); designBasis in the design selects another")
+        }
         for w in d.unservedWorkloads {
             lines.append("  workload \(w) has a share of the mix but no allowed profile serves it: give it share 0 or allow a profile with a throughput for it")
         }

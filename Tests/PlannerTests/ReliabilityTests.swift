@@ -3,6 +3,7 @@ import Numerics
 import Testing
 import Plans
 import PlantPhysics
+import Reports
 @testable import Planner
 @testable import PlantModel
 

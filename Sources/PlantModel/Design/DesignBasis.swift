@@ -19,6 +19,7 @@ public struct DesignBasis: Codable, Equatable, Sendable, PlaceholderDecodable {
         case fromHours
     }
 
+    /// Which design figures the basis takes.
     public var condition: Condition
     /// ASHRAE annual percent of the pair conditions: 0.4, 1 or 2 (`nil`: 0.4).
     public var percent: Double?
@@ -31,6 +32,7 @@ public struct DesignBasis: Codable, Equatable, Sendable, PlaceholderDecodable {
 
     enum CodingKeys: String, CodingKey { case condition, percent, percentile, marginK }
 
+    /// A basis of `condition`, with its percent or percentile, margin and (for `fromHours`) hours.
     public init(condition: Condition, percent: Double? = nil, percentile: Double? = nil, marginK: Double? = nil,
                 hours: DesignHours? = nil) {
         self.condition = condition
@@ -45,6 +47,7 @@ public struct DesignBasis: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// The ASHRAE annual percents a site file carries pairs for.
     public static let percents: [Double] = [0.4, 1, 2]
 
+    /// A stand-in for ``PlaceholderDecodable``.
     public static var placeholder: DesignBasis { standard }
 
     /// The ASHRAE percent used by the pair conditions.
@@ -55,10 +58,12 @@ public struct DesignBasis: Codable, Equatable, Sendable, PlaceholderDecodable {
 public struct DesignHours: Sendable, Equatable {
     /// The weather file the hours come from, as given.
     public var source: String
+    /// Dry-bulb of each hour, °C.
     public var dryBulbC: [Double]
     /// Thermodynamic wet-bulb of each hour, °C.
     public var wetBulbC: [Double]
 
+    /// Hours of `source`, in file order.
     public init(source: String, dryBulbC: [Double], wetBulbC: [Double]) {
         self.source = source
         self.dryBulbC = dryBulbC
