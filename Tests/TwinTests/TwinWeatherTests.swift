@@ -47,4 +47,29 @@ struct TwinWeatherTests {
         }
         #expect(summary.throttledHours == throttled.count)
     }
+
+    @Test("Sized at the 99.6th percentile of the year's hours, a plan at full load throttles only in hours above that percentile: at most 35")
+    func fromHoursBasis() throws {
+        let path = try TwinFixture.weather(TwinFixture.chicago)
+        let epw = try EPWFile.load(from: path)
+        let hours = DesignHours(source: TwinFixture.chicago, dryBulbC: epw.hours.map(\.dryBulbC), wetBulbC: epw.hours.map(\.wetBulbC))
+        // No float: the racks' coolant limit less the CDU approach is the 40 °C set-point itself.
+        let scenario = try TwinFixture.scenario(edit: { design, _ in
+            design.designBasis = DesignBasis(condition: .fromHours, percentile: 99.6, hours: hours)
+            design.liquidCooling!.cduApproachK = 45 - design.liquidCooling!.facilitySupplyTempC
+            for i in design.workloadMix.indices {
+                design.workloadMix[i].demand = DemandShape(meanUtilization: 1, diurnalAmplitude: 0, peakHourLocal: 0, tenants: 1, hourlyNoise: 0)
+            }
+        })
+        // The basis, counted independently: the dry cooler's effective temperature is the dry-bulb; sorted
+        // ascending, rank ⌈0.996 × 8,760⌉ = 8,725, so 35 hours lie above it (fewer where they tie with it).
+        let sorted = epw.hours.map(\.dryBulbC).sorted()
+        let basis = sorted[8724]
+        #expect(scenario.plan.designCondition.effectiveAmbientC == basis)
+        let (_, simulated) = TwinFixture.hours(scenario)
+        let throttled = simulated.filter { $0.limit != nil }
+        #expect(!throttled.isEmpty, "the plan fills the plant at the basis, so the hottest hours must throttle")
+        for h in throttled { #expect(h.dryBulbC > basis, "\(h.timestamp) throttled at \(h.dryBulbC) °C, basis \(basis) °C") }
+        #expect(throttled.count <= 35)
+    }
 }
