@@ -308,8 +308,9 @@ struct MutationTests {
         var design = try shippedText(Self.planDesign)
         for (old, new) in [("    positions: 250", "    positions: 10"), ("    maxRackKW: 45", "    maxRackKW: 10"),
                            ("    installedCapacityMW: 20", "    installedCapacityMW: 1"), ("    airCapacityMW: 11", "    airCapacityMW: 0.5"),
-                           ("profiles: [hgx-h100-4x8, hgx-h200-4x8, hgx-b200-4x8]",
-                            "profiles: [hgx-h100-4x8]\nsupplyCapRacksPerQuarter: {hgx-h200-4x8: 1}\nbudgetUSD: 1000")] {
+                           ("profiles: [hgx-h100-4x8, hgx-h200-4x8, hgx-b200-4x8]", "profiles: [hgx-h100-4x8]"),
+                           ("supplyCapRacksPerQuarter: {hgx-h100-4x8: 250, hgx-h200-4x8: 250, hgx-b200-4x8: 250}",
+                            "supplyCapRacksPerQuarter: {hgx-h200-4x8: 1}\nbudgetUSD: 1000")] {
             try #require(design.contains(old + "\n"), "\(Self.planDesign) no longer has `\(old)`")
             design = design.replacingOccurrences(of: old + "\n", with: new + "\n")
         }
