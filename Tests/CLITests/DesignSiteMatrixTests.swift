@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 extension Tag {
-    /// Tests that run many plans one after another (about 20 s); `swift test --skip DesignSiteMatrixTests` leaves them out.
+    /// Tests that run many plans one after another (20–80 s on two cores); `swift test --skip DesignSiteMatrixTests` leaves them out.
     @Tag static var slow: Tag
 }
 
