@@ -94,12 +94,13 @@ struct ReliabilityTests {
         let inputs = PlanInputs(design: "campus", designFile: file, site: "s", siteFile: "-", catalog: "bundled", digest: "0")
         let start = ContinuousClock.now
         let result = try Planner.plan(design: design, site: site, catalog: catalog, inputs: inputs,
-                                      options: PlanOptions(timeLimitSeconds: 30, timeBudgetSeconds: 70, relativeGap: 0.001))
+                                      options: PlanOptions(timeLimitSeconds: 60, timeBudgetSeconds: 140, relativeGap: 0.001))
         let seconds = (ContinuousClock.now - start) / .seconds(1)
-        // One pass (the campus has no groups to split): a solve of at most 30 s within the 70 s budget, a few
-        // seconds of model building and checking on top. It takes about 8 s in a debug build on an idle
-        // 2-core machine; the margin is for CI, where the rest of the suite runs beside it.
-        #expect(seconds < 70 + 5, "took \(seconds) s")
+        // One pass (the campus has no groups to split): a solve of at most 60 s within the 140 s budget, a few
+        // seconds of model building and checking on top. With the 2026 catalog GLPK does not prove the 0.1 %
+        // gap (it stays near 0.25 % even after 120 s), so the solve runs to its limit and keeps its best plan;
+        // the limit leaves room for a first incumbent on a loaded 2-core CI machine.
+        #expect(seconds < 140 + 5, "took \(seconds) s")
         #expect(result.plan.quarters.last!.racks > 0)
         #expect(result.plan.solver.integerVariables > 1000, "the 24 halls are planned as distinct halls")
     }

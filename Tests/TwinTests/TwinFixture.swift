@@ -28,10 +28,7 @@ enum TwinFixture {
     static let stockholm = "SWE_Stockholm.Arlanda.024600_IWEC.epw"
 
     static func inputs() throws -> (design: ReferenceDesign, site: Site, catalog: Catalog) {
-        var catalog = try Catalog.bundled()
-        // Pinned: the fixture's throttling was worked with Vera Rubin's earlier 190 kW mean draw, which the twin
-        // still reads as its mean utilization until demand becomes an input (#13).
-        catalog.profiles[catalog.profiles.firstIndex { $0.id == "vr-nvl72" }!].rackBenchmarkKW = 190
+        let catalog = try Catalog.bundled()
         var design = try ReferenceDesign.load(from: root + "/reference-designs/vera-rubin-1gw.yaml", catalog: catalog).value
         let site = try Site.load(from: root + "/sites/chicago-il.yaml").value
         design.horizon = Horizon(first: Quarter("2027Q1")!, last: Quarter("2027Q4")!)
