@@ -84,7 +84,12 @@ public enum PlanReport {
         out += "\n"
         let c = plan.designCondition
         if let basis = c.designBasis { out += "Design basis: \(basis)\n" }
-        out += "Design condition: ambient \(NumberText.fixed(c.effectiveAmbientC, 1)) °C, free-cooling supply \(NumberText.fixed(c.freeCoolingSupplyC, 1)) °C, rejection capacity \(NumberText.fixed(c.rejectionCapacityMW, 1)) MW, chillers carry \(NumberText.fixed(c.liquidChillerShare * 100, 0)) % of liquid heat\n\n"
+        out += "Design condition: ambient \(NumberText.fixed(c.effectiveAmbientC, 1)) °C; at full fan the plant holds the set-point "
+            + "for \(NumberText.fixed(c.rejectionCapacityMW, 1)) MW of its water stream"
+            + (c.chillerCreditMW.map { credit in
+                ", chillers carry \(NumberText.fixed(c.liquidChillerShare * 100, 0)) % of each MW beyond "
+                    + "\(NumberText.fixed(credit, 1)) MW" } ?? "")
+            + (c.economizerAirC.map { "; economizer air \(NumberText.fixed($0, 1)) °C" } ?? "") + "\n\n"
         out += textTable(header: quarterColumns.map(\.name), rows: plan.quarters.map { q in quarterColumns.map { $0.text(q) } },
                          rightAligned: Set(1..<quarterColumns.count))
         let last = plan.quarters.last?.quarter

@@ -4,10 +4,17 @@ import Testing
 @Suite("A design basis and the site figures it reads are validated, each problem naming its field and the fix")
 struct DesignBasisValidationTests {
     static let shipped = "designBasis: {condition: worseOfPairs, percent: 1}"
+    /// The line the basis is written above (the bundled example has no basis of its own).
+    static let anchor = "\nfabric: {switchRadix"
 
-    /// The bundled example with its design basis replaced by `basis`; every issue as "path: message".
+    /// The bundled example with `basis` added as its design basis.
+    static func withBasis(_ basis: String) throws -> String {
+        try exampleDesign(replacing: anchor, with: "\n" + basis + anchor)
+    }
+
+    /// The bundled example with design basis `basis`; every issue as "path: message".
     func issues(_ basis: String) throws -> [String] {
-        try designIssues(try exampleDesign(replacing: Self.shipped, with: basis)).map { "\($0.path): \($0.message)" }
+        try designIssues(try Self.withBasis(basis)).map { "\($0.path): \($0.message)" }
     }
 
     @Test("Which condition takes percent and which percentile; percents are 0.4, 1 or 2; ranges; unknown conditions")
@@ -37,7 +44,7 @@ struct DesignBasisValidationTests {
         #expect(unknown.count == 1 && unknown[0].hasPrefix("designBasis.condition: ")
                 && unknown[0].hasSuffix("expected one of: worseOfPairs, cooling, evaporation, extreme, fromHours"), "\(unknown)")
         // The problem is on the line of designBasis.
-        let text = try exampleDesign(replacing: Self.shipped, with: "designBasis: {condition: evaporation, percent: 1.5}")
+        let text = try Self.withBasis("designBasis: {condition: evaporation, percent: 1.5}")
         #expect(try designIssues(text).first?.line == line(of: "designBasis:", in: text))
     }
 
