@@ -306,7 +306,7 @@ struct MutationTests {
         #expect(try PlanLimits.violations(out: out, design: root.appendingPathComponent(Self.planDesign).path, site: site, catalog: catalog) == [])
 
         var design = try shippedText(Self.planDesign)
-        for (old, new) in [("    positions: 250", "    positions: 10"), ("    maxRackKW: 45", "    maxRackKW: 10"),
+        for (old, new) in [("    positions: 235", "    positions: 10"), ("    maxRackKW: 45", "    maxRackKW: 10"),
                            ("    installedCapacityMW: 20", "    installedCapacityMW: 1"), ("    airCapacityMW: 11", "    airCapacityMW: 0.5"),
                            ("profiles: [hgx-h100-4x8, hgx-h200-4x8, hgx-b200-4x8]", "profiles: [hgx-h100-4x8]"),
                            ("supplyCapRacksPerQuarter: {hgx-h100-4x8: 250, hgx-h200-4x8: 250, hgx-b200-4x8: 250}",
