@@ -35,13 +35,14 @@ enum PlanCheck {
                     try verify(.air, t, name, air, hall.airCapacityMW)
                 }
             }
-            var facility = 0.0, rejected = 0.0, chiller = 0.0, ports = 0.0
+            var facility = 0.0, rejected = 0.0, chiller = 0.0, chilledAir = 0.0, ports = 0.0
             var newByProfile = [Int](repeating: 0, count: problem.profiles.count)
             for e in problem.eligible.indices {
                 let n = Double(racks(e, t)), c = coefficients(e), new = racks(e, t) - racks(e, t - 1)
                 facility += n * c.facilityMW
                 rejected += n * c.rejectedMW
                 chiller += n * c.chillerLoadMW
+                chilledAir += n * c.chilledAirMW
                 ports += n * c.scaleOutPorts
                 newByProfile[problem.eligible[e].profile] += new
                 capex += Double(new) * c.capexUSD
@@ -51,6 +52,7 @@ enum PlanCheck {
                 try verify(.heatRejection, t, nil, rejected, problem.condition.rejectionCapacityMW)
             }
             try verify(.chiller, t, nil, chiller, problem.chillerRowCapacityMW)
+            try verify(.chiller, t, "chilled air", chilledAir, problem.design.heatRejection.chillerCapacityMW)
             try verify(.network, t, nil, ports, problem.design.fabric.hostPortCapacity)
             for (p, profile) in problem.profiles.enumerated() {
                 if let cap = problem.design.supplyCapRacksPerQuarter?[profile.id] {

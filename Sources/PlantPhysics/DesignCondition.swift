@@ -72,8 +72,11 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
         plantInletC = plant.inletC(heatMW: hr.ratedCapacityMW, supplyC: setPoint)
         rejectionCapacityMW = plant.capacityMW(supplyC: setPoint, ambientC: effectiveAmbientC)
         let pads = hr.type == .adiabaticDryCooler ? plant.padCoolingK(dryBulbC: ambient.dryBulbC, wetBulbC: ambient.wetBulbC) : 0
+        // A tower's basis is a wet-bulb pair whose coincident dry-bulb understates the air; the economizer sees
+        // the cooling pair's dry-bulb at least.
+        let airDryBulbC = hr.type == .coolingTower ? max(ambient.dryBulbC, site.climate.coolingDesignDryBulbC) : ambient.dryBulbC
         economizerAirC = design.airCooling.chilled ? nil
-            : ambient.dryBulbC - pads + (design.designBasisUsed.marginK ?? 0) + design.airCooling.economizerApproachKInUse
+            : airDryBulbC - pads + (design.designBasisUsed.marginK ?? 0) + design.airCooling.economizerApproachKInUse
         guard hr.chillerCapacityMW > 0 else {
             (liquidChillerShare, chillerCreditMW) = (0, nil)
             return
@@ -81,8 +84,10 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
         // Water-cooled chillers at full capacity take their condenser heat's share of the tower's cells.
         var conductance = plant.fullFanConductanceMWPerK
         if hr.type == .coolingTower {
-            let cop = ChillerCurve(design: design, designDryBulbC: ambient.dryBulbC, designWetBulbC: ambient.wetBulbC)
-                .cop(chilledWaterC: setPoint, dryBulbC: ambient.dryBulbC, wetBulbC: ambient.wetBulbC)
+            // The lower of the COPs the chillers run at (chilled air, liquid trim): the most condenser heat.
+            let curve = ChillerCurve(design: design, designDryBulbC: ambient.dryBulbC, designWetBulbC: ambient.wetBulbC)
+            let cop = [setPoint, design.airCooling.chilled ? design.airCooling.chilledWaterSupplyC : nil].compactMap { $0 }
+                .map { curve.cop(chilledWaterC: $0, dryBulbC: ambient.dryBulbC, wetBulbC: ambient.wetBulbC) }.min()!
             conductance *= max(0, 1 - hr.chillerCapacityMW * (1 + 1 / cop) / hr.ratedCapacityMW)
         }
         if setPoint >= effectiveAmbientC {

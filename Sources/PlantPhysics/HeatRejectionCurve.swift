@@ -17,8 +17,10 @@ import PlantModel
 /// - Fans draw fanPowerFraction × Q_r at full speed and follow the cube of their speed (affinity law).
 /// - The effective ambient is the dry-bulb for a dry cooler, T_db − ε_pad·(T_db − T_wb) while adiabatic pads
 ///   run (EnergyPlus, "Evaporative coolers": direct evaporative effectiveness), and the wet-bulb for a
-///   cooling tower (a tower treated as an exchanger on the wet-bulb: an approximation of Merkel's method that
-///   keeps the rating point exact).
+///   cooling tower (a tower treated as an exchanger on the wet-bulb, an approximation of Merkel's method).
+/// - UA comes from the rating point, so the plant reproduces its rated capacity only at the rated water flow;
+///   at the loop's own flow (C_p) it rejects more or less. A rating whose ε needs NTU > 50 is taken at NTU 50
+///   (ε 0.906 for a balanced coil).
 public struct HeatRejectionCurve: Sendable, Equatable {
     public let heatRejection: HeatRejection
     /// Water rate through the plant, MW/K (constant flow).
@@ -86,8 +88,13 @@ public struct HeatRejectionCurve: Sendable, Equatable {
     /// The most heat the plant rejects at full fan with the supply held at `supplyC` against effective ambient
     /// `ambientC`, MW: Q = E₁·(T_s + Q/C_p − T_a) gives Q = E₁·(T_s − T_a) / (1 − E₁/C_p) (0 when T_s ≤ T_a).
     public func capacityMW(supplyC: Double, ambientC: Double) -> Double {
-        let e = fullFanConductanceMWPerK
-        return max(0, e * (supplyC - ambientC) / (1 - e / plantFlowMWPerK))
+        capacityMW(supplyC: supplyC, ambientC: ambientC, conductanceMWPerK: fullFanConductanceMWPerK)
+    }
+
+    /// The same with the conductance `e` of the cells left to the stream (water-cooled condensers take the
+    /// others), MW.
+    public func capacityMW(supplyC: Double, ambientC: Double, conductanceMWPerK e: Double) -> Double {
+        max(0, e * (supplyC - ambientC) / (1 - e / plantFlowMWPerK))
     }
 
     /// Supply temperature the plant makes at full fan while rejecting all of `heatMW`:
@@ -122,17 +129,17 @@ public struct HeatRejectionCurve: Sendable, Equatable {
     /// - a tower evaporates waterLPerKWh × `latentShare` per kWh rejected (waterLPerKWh is the all-latent
     ///   figure, ≈ 3.6 MJ / 2.43 MJ·kg⁻¹; the latent share falls in cold air, where sensible transfer rises) and
     ///   blows down E/(CoC − 1), so its make-up is E·CoC/(CoC − 1);
-    /// - adiabatic pads evaporate only while they run: the air is cooled from T_db to T_eff and then heated to
-    ///   the fluid inlet, so the evaporated share of the heat is (T_db − T_eff) / (T_in − T_eff).
+    /// - adiabatic pads evaporate only while they run, the heat that cools the air through the coil by
+    ///   `padCoolingK`: φ·C_a·ΔT_pad (MW) at fan speed `fanSpeed`, at waterLPerKWh per kWh of it.
     /// L/kWh × MWh = m³.
-    public func waterM3(rejectedMW: Double, ambientC: Double, inletC: Double, padCoolingK: Double, latentShare: Double) -> Double {
+    public func waterM3(rejectedMW: Double, padCoolingK: Double, fanSpeed: Double, latentShare: Double) -> Double {
         let hr = heatRejection
         switch hr.type {
         case .coolingTower:
             let cycles = hr.cyclesOfConcentration ?? Self.defaultCyclesOfConcentration
             return (hr.waterLPerKWh ?? 0) * latentShare * rejectedMW * cycles / (cycles - 1)
         case .adiabaticDryCooler where padCoolingK > 0:
-            return (hr.waterLPerKWh ?? 0) * rejectedMW * min(1, padCoolingK / max(inletC - ambientC, 1e-9))
+            return (hr.waterLPerKWh ?? 0) * fullFanAirMWPerK * fanSpeed * padCoolingK
         default:
             return 0
         }

@@ -97,52 +97,65 @@ public struct HourlyPlant: Sendable {
             + d.airCooling.fanPowerFraction * fleet.fabricMW
         let liquidLoop = liquidMW + pump, airLoop = airHeat + airFan
 
-        // 1–2. The plant's stream at its set-point: dry first, then pads.
-        var ambient = hr.type == .coolingTower ? wetBulbC : dryBulbC, padCooledK = 0.0
-        var airFree = d.airCooling.chilled && ambient <= freeCoolingLimitC
-        var stream = liquidLoop + (airFree ? airLoop : 0)
-        var met = stream <= curve.capacityMW(supplyC: setPointC, ambientC: ambient)
-        if hr.type == .adiabaticDryCooler && (!met || (d.airCooling.chilled && !airFree)) {
-            padCooledK = curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
-            ambient -= padCooledK
-            airFree = d.airCooling.chilled && ambient <= freeCoolingLimitC
-            stream = liquidLoop + (airFree ? airLoop : 0)
-            met = stream <= curve.capacityMW(supplyC: setPointC, ambientC: ambient)
-        }
-
-        // 3. Chillers: chilled air first, then what the plant at full fan leaves of the stream.
-        let cap = hr.chillerCapacityMW, airChill = d.airCooling.chilled && !airFree ? airLoop : 0
-        let available = max(0, cap - airChill)
+        // 1–2. The plant's stream at its set-point: dry first, then pads. Chilled air the plant cannot make
+        // goes to the chillers, whose water-cooled condensers take their share of the tower's cells.
+        let cap = hr.chillerCapacityMW, ratedMW = hr.ratedCapacityMW, flow = curve.plantFlowMWPerK
         let chilledWater = d.airCooling.chilledWaterSupplyC ?? setPointC
         let airCOP = chiller.cop(chilledWaterC: chilledWater, dryBulbC: dryBulbC, wetBulbC: wetBulbC)
         let streamCOP = chiller.cop(chilledWaterC: setPointC, dryBulbC: dryBulbC, wetBulbC: wetBulbC)
-        var conductance = curve.fullFanConductanceMWPerK, needed = 0.0, streamChill = 0.0
-        var supply = setPointC, speed = met ? curve.fanSpeed(heatMW: stream, supplyC: setPointC, ambientC: ambient) : 1
-        if !met {
-            // Water-cooled condensers take their heat's share of the tower's cells (fixed point, 4 passes).
-            for _ in 0..<(chiller.waterCooled ? 4 : 1) {
-                if chiller.waterCooled {
-                    let condenser = airChill * (1 + 1 / airCOP) + streamChill * (1 + 1 / streamCOP)
-                    conductance = curve.fullFanConductanceMWPerK * max(0, 1 - condenser / hr.ratedCapacityMW)
-                }
-                let plantTakes = conductance * (setPointC + stream / curve.plantFlowMWPerK - ambient)
-                needed = min(stream, max(0, stream - plantTakes))
-                streamChill = min(needed, available)
-            }
+        var ambient = hr.type == .coolingTower ? wetBulbC : dryBulbC, padCooledK = 0.0
+        var airFree = false, stream = 0.0, airChill = 0.0, met = false
+        /// Share of the cells water-cooled condensers take while chillers carry `streamChill` of the stream.
+        func condenserCells(_ streamChill: Double) -> Double {
+            guard chiller.waterCooled else { return 0 }
+            return (min(airChill, cap) * (1 + 1 / airCOP) + streamChill * (1 + 1 / streamCOP)) / ratedMW
+        }
+        func conductance(_ streamChill: Double) -> Double {
+            curve.fullFanConductanceMWPerK * max(0, 1 - condenserCells(streamChill))
+        }
+        func settleAir() {
+            airFree = d.airCooling.chilled && ambient <= freeCoolingLimitC
+            stream = liquidLoop + (airFree ? airLoop : 0)
+            airChill = d.airCooling.chilled && !airFree ? airLoop : 0
+            met = stream <= curve.capacityMW(supplyC: setPointC, ambientC: ambient, conductanceMWPerK: conductance(0))
+        }
+        settleAir()
+        if hr.type == .adiabaticDryCooler && (!met || (d.airCooling.chilled && !airFree)) {
+            padCooledK = curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
+            ambient -= padCooledK
+            settleAir()
+        }
+
+        // 3. Chillers trim what the plant at full fan leaves of the stream. With water-cooled condensers the
+        // plant takes E(x)·D with E falling as the chillers' load x grows: need(x) = a + b·x, solved in closed form.
+        let available = max(0, cap - airChill)
+        let difference = setPointC + stream / flow - ambient
+        func need(_ x: Double) -> Double { min(stream, max(0, stream - conductance(x) * max(difference, 0))) }
+        var streamChill = 0.0, needed = 0.0, supply = setPointC, speed = 0.0
+        if met {
+            let cells = condenserCells(0)
+            speed = stream > 0 && difference > 0 ? curve.fanSpeed(forConductance: stream / difference / max(1 - cells, 1e-9)) : 0
+        } else {
+            let a = need(0)
+            let b = chiller.waterCooled && difference > 0
+                ? curve.fullFanConductanceMWPerK * difference * (1 + 1 / streamCOP) / ratedMW : 0
+            let fixedPoint = b < 1 ? a / (1 - b) : Double.infinity
+            streamChill = fixedPoint <= available ? fixedPoint : available
+            needed = fixedPoint <= available ? need(streamChill) : need(available)
+            streamChill = min(streamChill, needed)
+            speed = stream - streamChill > 1e-9 ? 1 : 0
             // 4. What the chillers cannot carry lets the supply float: Q − chill = E·(T + Q/C_p − T_a).
-            if needed > available, conductance > 0 {
-                supply = ambient + (stream - available) / conductance - stream / curve.plantFlowMWPerK
-            } else if needed > available {
-                // No cell left for the stream: it warms by all it cannot shed.
-                supply = max(limitOrSetPoint(fleet), ambient) + (stream - available) / curve.plantFlowMWPerK
+            let e = conductance(streamChill)
+            if needed > available + 1e-12 {
+                supply = e > 0 ? ambient + (stream - available) / e - stream / flow
+                    : max(limitOrSetPoint(fleet), ambient) + (stream - available) / flow
             }
         }
-        // 5. Headroom: the stream the plant and chillers carry with the supply at its float limit.
-        let limitC = limitOrSetPoint(fleet)
-        let k = 1 - conductance / curve.plantFlowMWPerK
-        // Pads count as capacity in hand even in hours that do not need them.
+        // 5. Headroom: the stream the plant and chillers carry with the supply at its float limit; pads count
+        // as capacity in hand even in hours that do not need them.
+        let limitC = limitOrSetPoint(fleet), e = conductance(streamChill)
         let coolest = hr.type == .adiabaticDryCooler ? dryBulbC - curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC) : ambient
-        let streamCapacity = max(available, limitC > coolest ? (conductance * (limitC - coolest) + available) / k : available)
+        let streamCapacity = max(available, (e * (limitC - coolest) + available) / (1 - e / flow))
         var trim = d.airCooling.chilled ? cap - airChill : Double.infinity
         var economizerC: Double?
         if !d.airCooling.chilled, hallAir > 0, let limit = fleet.airInletLimitC {
@@ -157,13 +170,12 @@ public struct HourlyPlant: Sendable {
         let condenserHeat = chiller.waterCooled ? min(airChill, cap) + streamChill + compressor : 0
         let plantHeat = stream - streamChill + condenserHeat
         // Fans: condenser cells at full speed (the tower's rated duty per cell), the rest at the stream's speed.
-        let condenserCells = min(1, condenserHeat / hr.ratedCapacityMW)
-        if !met && stream - streamChill <= 1e-9 { speed = 0 }
-        let plantFan = curve.ratedFanMW * condenserCells + (1 - condenserCells) * curve.fanMW(speed: speed)
+        let cells = min(1, condenserCells(streamChill))
+        let plantFan = curve.ratedFanMW * cells + (1 - cells) * curve.fanMW(speed: speed)
         let inlet = curve.inletC(heatMW: stream, supplyC: min(supply, limitC))
         let latent = hr.type == .coolingTower
             ? evaporation.latentShare(dryBulbC: dryBulbC, wetBulbC: wetBulbC, waterInC: inlet, waterOutC: min(supply, limitC)) : 0
-        let water = curve.waterM3(rejectedMW: plantHeat, ambientC: ambient, inletC: inlet, padCoolingK: padCooledK, latentShare: latent)
+        let water = curve.waterM3(rejectedMW: plantHeat, padCoolingK: padCooledK, fanSpeed: speed, latentShare: latent)
 
         let ups = PowerLossCurve.ups.lossMW(deliveringMW: it, designLoadMW: fleet.upsDesignLoadMW, efficiency: d.powerChain.upsEfficiency)
         let cooling = pump + airFan + compressor + plantFan

@@ -37,6 +37,28 @@ struct BindingAndInfeasibilityTests {
                 "\(family) not reported: \(plan.binding.map { "\($0.family) \($0.state)" })")
     }
 
+    @Test("Chilled air alone stays within the chillers: the plant's free-cooling credit cannot cool air")
+    func chilledAirRow() throws {
+        var tiny = try TinyInstance(positions: 10, hallMW: 5, siteMW: 5)
+        // Chilled air at 18 °C cannot be made free at Phoenix's basis (26.76 °C + 5.6 K approach > 18 °C); the
+        // 1,000 MW plant holds 32 °C facility water with a credit of hundreds of MW, so the liquid row alone
+        // would let chilled air run far past the 0.05 MW of chillers.
+        tiny.design.airCooling = AirCooling(fanPowerFraction: 0, chilled: true, chilledWaterSupplyC: 18)
+        tiny.design.heatRejection.chillerCapacityMW = 0.05
+        tiny.design.heatRejection.chillerCOP = 5
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        #expect((problem.condition.chillerCreditMW ?? 0) > 100)
+        let plan = try tiny.plan().plan
+        let air = plan.quarters.map { quarter in
+            plan.racks.filter { $0.quarter == quarter.quarter }.reduce(0.0) { sum, line in
+                sum + Double(line.racksTotal) * problem.coefficients[line.profile]!.chilledAirMW
+            }
+        }.max() ?? 0
+        #expect(air <= 0.05 + 1e-9, "chilled air \(air) MW over 0.05 MW of chillers")
+        #expect(plan.binding.contains { $0.family == .chiller && $0.subject == "chilled air" && $0.state == .binding },
+                "\(plan.binding.map { "\($0.constraint) \($0.state)" })")
+    }
+
     @Test("A token target beyond the site is diagnosed with the limits to raise and by how much")
     func infeasibleTarget() throws {
         // 10 M tokens/s needs ⌈10,000,000 / 596,952⌉ = 17 GB300 racks: 7 positions over the 10 available,

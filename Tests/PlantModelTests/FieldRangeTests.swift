@@ -258,7 +258,7 @@ struct FieldRangeTests {
         #expect(try designIssue("switchWattsPerPort: 14", "switchWattsPerPort: 1e15") == [
             "fabric.switchWattsPerPort: value 1000000000000000 out of range [0, 200] W (switch power per port)"])
         #expect(try designIssue("  chillerCapacityMW: 0", "  chillerCapacityMW: 0\n  chillerCOP: 1e-300") == [
-            "heatRejection.chillerCOP: value 1e-300 out of range [1, 15] (chiller COP at the design condition)"])
+            "heatRejection.chillerCOP: value 1e-300 out of range [2.5, 12] (chiller COP at the design condition)"])
         #expect(try designIssue("  loopDeltaTK: 10", "  loopDeltaTK: 1e300") == [
             "liquidCooling.loopDeltaTK: value 1e+300 out of range [1, 30] K (facility loop temperature rise)"])
         #expect(try designIssue("  waterLPerKWh: 1.5", "  waterLPerKWh: -1") == [

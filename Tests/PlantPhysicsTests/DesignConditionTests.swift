@@ -89,16 +89,17 @@ struct DesignConditionTests {
         #expect(chiller.cop(chilledWaterC: 18, dryBulbC: 20, wetBulbC: 15).isApproximatelyEqual(to: 8.3687, absoluteTolerance: 1e-3))
     }
 
-    @Test("Adiabatic water: the evaporated share of the heat is (T_db − T_eff)/(T_in − T_eff)")
+    @Test("Adiabatic water: the pads evaporate the heat that cools the coil's air, φ·C_a·ΔT_pad, at 1.5 L/kWh")
     func padWater() throws {
         let curve = HeatRejectionCurve(design: try Shipped.design("gb300-nvl72-hybrid"))
-        // 40 °C air at 20 °C wet-bulb: pads cool by 0.8 × 20 = 16 K to 24 °C; water in at 42 °C: share
-        // 16 / (42 − 24) = 0.8889; 100 MW for one hour at 1.5 L/kWh: 150 × 0.8889 = 133.33 m³.
+        // 40 °C air at 20 °C wet-bulb: pads cool by 0.8 × 20 = 16 K. The coil moves C_a = 400 / 5.5 = 72.7273 MW/K
+        // of air at full fan; at half speed, one hour: 0.5 × 72.7273 × 16 = 581.82 MWh evaporated at 1.5 L/kWh
+        // = 872.73 m³, whatever heat the plant rejects.
         let pad = curve.padCoolingK(dryBulbC: 40, wetBulbC: 20)
         #expect(pad.isApproximatelyEqual(to: 16, absoluteTolerance: 1e-12))
-        #expect(curve.waterM3(rejectedMW: 100, ambientC: 24, inletC: 42, padCoolingK: pad, latentShare: 0)
-            .isApproximatelyEqual(to: 150 * 16 / 18, relativeTolerance: 1e-12))
-        #expect(curve.waterM3(rejectedMW: 100, ambientC: 40, inletC: 42, padCoolingK: 0, latentShare: 0) == 0, "dry hours use no water")
+        #expect(curve.waterM3(rejectedMW: 100, padCoolingK: pad, fanSpeed: 0.5, latentShare: 0)
+            .isApproximatelyEqual(to: 872.727, absoluteTolerance: 1e-3))
+        #expect(curve.waterM3(rejectedMW: 100, padCoolingK: 0, fanSpeed: 0.5, latentShare: 0) == 0, "dry hours use no water")
         // Rated fans: 4 % of 400 MW.
         #expect(curve.ratedFanMW.isApproximatelyEqual(to: 16, relativeTolerance: 1e-12))
     }
@@ -107,7 +108,7 @@ struct DesignConditionTests {
     func towerWater() throws {
         let curve = HeatRejectionCurve(design: try Shipped.design("cooling-tower-humid"))
         // 100 MWh, latent share 0.8: 1.5 × 0.8 × 100 = 120 m³ evaporated; × 4 / 3 = 160 m³ make-up.
-        #expect(curve.waterM3(rejectedMW: 100, ambientC: 20, inletC: 35, padCoolingK: 0, latentShare: 0.8)
+        #expect(curve.waterM3(rejectedMW: 100, padCoolingK: 0, fanSpeed: 1, latentShare: 0.8)
             .isApproximatelyEqual(to: 160, relativeTolerance: 1e-12))
     }
 }

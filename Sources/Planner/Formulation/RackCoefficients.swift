@@ -14,6 +14,8 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
     public var fabricMW: Double
     /// Heat that chillers must carry, MW.
     public var chillerLoadMW: Double
+    /// The chilled air among it (air heat and air-handler work of a chilled-air design with chillers), MW.
+    public var chilledAirMW: Double
     /// Cooling power: pumps, air-handler fans, chiller compressors, heat-rejection fans, MW.
     public var coolingMW: Double
     /// Heat in the plant's water stream: the liquid loop with its pump work, MW (air heat goes to chillers or
@@ -39,7 +41,8 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
         // air-side economizer). With chillers, they carry s per MW of it (DesignCondition) and all chilled air.
         let streamMW = liquidMW + pumpMW
         let chillers = d.heatRejection.chillerCapacityMW > 0
-        chillerLoadMW = chillers ? streamMW * condition.liquidChillerShare + (d.airCooling.chilled ? siteAirMW + airFanMW : 0) : 0
+        chilledAirMW = chillers && d.airCooling.chilled ? siteAirMW + airFanMW : 0
+        chillerLoadMW = chillers ? streamMW * condition.liquidChillerShare + chilledAirMW : 0
         // The planner charges compressors at the design COP: the condition is the one the COP is rated at.
         let compressorMW = chillerLoadMW > 0 ? chillerLoadMW / (d.heatRejection.chillerCOP ?? 1) : 0
         rejectedMW = streamMW
@@ -48,7 +51,11 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
         let plant = HeatRejectionCurve(design: d)
         let plantFanPerMW = condition.rejectionCapacityMW > 0
             ? plant.ratedFanMW / condition.rejectionCapacityMW : d.heatRejection.fanPowerFraction
-        coolingMW = pumpMW + airFanMW + compressorMW + (streamMW + compressorMW) * plantFanPerMW
+        // Water-cooled condensers (tower plants) run their cells at full speed: fanPowerFraction per MW of
+        // condenser heat; air-cooled chillers' condenser fans are inside their COP.
+        let condenserFanMW = d.heatRejection.type == .coolingTower
+            ? (chillerLoadMW + compressorMW) * d.heatRejection.fanPowerFraction : 0
+        coolingMW = pumpMW + airFanMW + compressorMW + streamMW * plantFanPerMW + condenserFanMW
         facilityMW = d.powerChain.facilityMWAtDesignLoading(itMW: hallPowerMW + fabricMW, coolingMW: coolingMW)
         capexUSD = p.capexUSDPerRack
     }

@@ -48,6 +48,11 @@ extension ReferenceDesign {
         if hr.ratedFluidInletC <= hr.ratedAmbientC {
             c.add("heatRejection.ratedFluidInletC", "fluid at \(format(hr.ratedFluidInletC)) °C cannot reject heat to \(format(hr.ratedAmbientC)) °C ambient")
         }
+        if hr.ratedFluidInletC > hr.ratedAmbientC, hr.approachK >= hr.ratedFluidInletC - hr.ratedAmbientC {
+            c.add("heatRejection.approachK", "\(format(hr.approachK)) K leaves no range at the rating point: the fluid would leave at or above the "
+                + "\(format(hr.ratedFluidInletC)) °C it enters with; the approach must be below ratedFluidInletC − ratedAmbientC = "
+                + "\(format(hr.ratedFluidInletC - hr.ratedAmbientC)) K")
+        }
         if hr.chillerCapacityMW > 0 || d.airCooling.chilled, hr.chillerCOP == nil {
             c.add("heatRejection.chillerCOP", "chillers are used (chillerCapacityMW > 0 or airCooling.chilled), so a design COP is needed")
         }
