@@ -103,11 +103,12 @@ public struct HeatRejectionCurve: Sendable, Equatable {
         ambientC + heatMW * (1 / fullFanConductanceMWPerK - 1 / plantFlowMWPerK)
     }
 
-    /// Fan speed needed to reject `heatMW` with the supply at `supplyC` against `ambientC` (1 when it cannot).
-    public func fanSpeed(heatMW: Double, supplyC: Double, ambientC: Double) -> Double {
+    /// Fan speed needed to reject `heatMW` with the supply at `supplyC` against `ambientC` on the cells that
+    /// water-cooled condensers leave (`condenserCells` is the share they take); 1 when it cannot.
+    public func fanSpeed(heatMW: Double, supplyC: Double, ambientC: Double, condenserCells: Double = 0) -> Double {
         guard heatMW > 0 else { return 0 }
         let difference = inletC(heatMW: heatMW, supplyC: supplyC) - ambientC
-        return difference > 0 ? fanSpeed(forConductance: heatMW / difference) : 1
+        return difference > 0 ? fanSpeed(forConductance: heatMW / difference / max(1 - condenserCells, 1e-9)) : 1
     }
 
     /// How far adiabatic pads cool the air below the dry-bulb: ε_pad · (T_db − T_wb), K (0 without pads).
@@ -116,7 +117,7 @@ public struct HeatRejectionCurve: Sendable, Equatable {
     }
 
     /// Fan power at full speed: fanPowerFraction × rated capacity, MW.
-    public var ratedFanMW: Double { heatRejection.fanPowerFraction * heatRejection.ratedCapacityMW }
+    public var ratedFanMW: Double { heatRejection.ratedFanMW }
 
     /// Fan power at speed `speed` (affinity law: cube of speed), MW.
     public func fanMW(speed: Double) -> Double { ratedFanMW * speed * speed * speed }
@@ -144,4 +145,9 @@ public struct HeatRejectionCurve: Sendable, Equatable {
             return 0
         }
     }
+}
+
+extension HeatRejection {
+    /// Fan power at full speed: fanPowerFraction × rated capacity, MW (no curve needed for it).
+    public var ratedFanMW: Double { fanPowerFraction * ratedCapacityMW }
 }

@@ -103,6 +103,8 @@ public struct HourlyPlant: Sendable {
         let chilledWater = d.airCooling.chilledWaterSupplyC ?? setPointC
         let airCOP = chiller.cop(chilledWaterC: chilledWater, dryBulbC: dryBulbC, wetBulbC: wetBulbC)
         let streamCOP = chiller.cop(chilledWaterC: setPointC, dryBulbC: dryBulbC, wetBulbC: wetBulbC)
+        // What the pads could do this hour (0 without pads); they run only when step 1 falls short.
+        let padK = hr.type == .adiabaticDryCooler ? curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC) : 0
         var ambient = hr.type == .coolingTower ? wetBulbC : dryBulbC, padCooledK = 0.0
         var airFree = false, stream = 0.0, airChill = 0.0, met = false
         /// Share of the cells water-cooled condensers take while chillers carry `streamChill` of the stream.
@@ -121,7 +123,7 @@ public struct HourlyPlant: Sendable {
         }
         settleAir()
         if hr.type == .adiabaticDryCooler && (!met || (d.airCooling.chilled && !airFree)) {
-            padCooledK = curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
+            padCooledK = padK
             ambient -= padCooledK
             settleAir()
         }
@@ -133,8 +135,7 @@ public struct HourlyPlant: Sendable {
         func need(_ x: Double) -> Double { min(stream, max(0, stream - conductance(x) * max(difference, 0))) }
         var streamChill = 0.0, needed = 0.0, supply = setPointC, speed = 0.0
         if met {
-            let cells = condenserCells(0)
-            speed = stream > 0 && difference > 0 ? curve.fanSpeed(forConductance: stream / difference / max(1 - cells, 1e-9)) : 0
+            speed = curve.fanSpeed(heatMW: stream, supplyC: setPointC, ambientC: ambient, condenserCells: condenserCells(0))
         } else {
             let a = need(0)
             let b = chiller.waterCooled && difference > 0
@@ -144,24 +145,21 @@ public struct HourlyPlant: Sendable {
             needed = fixedPoint <= available ? need(streamChill) : need(available)
             streamChill = min(streamChill, needed)
             speed = stream - streamChill > 1e-9 ? 1 : 0
-            // 4. What the chillers cannot carry lets the supply float: Q − chill = E·(T + Q/C_p − T_a).
-            let e = conductance(streamChill)
-            if needed > available + 1e-12 {
-                supply = e > 0 ? ambient + (stream - available) / e - stream / flow
-                    : max(limitOrSetPoint(fleet), ambient) + (stream - available) / flow
-            }
+        }
+        // 4. What the chillers cannot carry lets the supply float: Q − chill = E·(T + Q/C_p − T_a).
+        let limitC = limitOrSetPoint(fleet), e = conductance(streamChill)
+        if needed > available + 1e-12 {
+            supply = e > 0 ? ambient + (stream - available) / e - stream / flow : max(limitC, ambient) + (stream - available) / flow
         }
         // 5. Headroom: the stream the plant and chillers carry with the supply at its float limit; pads count
         // as capacity in hand even in hours that do not need them.
-        let limitC = limitOrSetPoint(fleet), e = conductance(streamChill)
-        let coolest = hr.type == .adiabaticDryCooler ? dryBulbC - curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC) : ambient
+        let coolest = hr.type == .adiabaticDryCooler ? dryBulbC - padK : ambient
         let streamCapacity = max(available, (e * (limitC - coolest) + available) / (1 - e / flow))
         var trim = d.airCooling.chilled ? cap - airChill : Double.infinity
         var economizerC: Double?
         if !d.airCooling.chilled, hallAir > 0, let limit = fleet.airInletLimitC {
-            let trimK = hr.type == .adiabaticDryCooler ? curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC) : 0
             let economizer = dryBulbC + d.airCooling.economizerApproachKInUse
-            let air = economizer > limit ? economizer - trimK : economizer
+            let air = economizer > limit ? economizer - padK : economizer
             economizerC = air
             if air > limit { trim = -hallAir }
         }

@@ -48,9 +48,8 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
         rejectedMW = streamMW
         // Plant fans at full speed draw fanPowerFraction × rated capacity; at the design ambient that speed
         // rejects rejectionCapacityMW. Per MW of the stream this is an upper bound of the twin's fans.
-        let plant = HeatRejectionCurve(design: d)
         let plantFanPerMW = condition.rejectionCapacityMW > 0
-            ? plant.ratedFanMW / condition.rejectionCapacityMW : d.heatRejection.fanPowerFraction
+            ? d.heatRejection.ratedFanMW / condition.rejectionCapacityMW : d.heatRejection.fanPowerFraction
         // Water-cooled condensers (tower plants) run their cells at full speed: fanPowerFraction per MW of
         // condenser heat; air-cooled chillers' condenser fans are inside their COP.
         let condenserFanMW = d.heatRejection.type == .coolingTower

@@ -35,23 +35,23 @@ extension Site {
             }
             if values.count != 12 { c.add("climate.\(key)", "needs 12 monthly values, got \(values.count)") }
         }
-        if climate.evaporationDesignWetBulb1PercentC > climate.evaporationDesignWetBulbC {
-            c.add("climate.evaporationDesignWetBulb1PercentC", "1 % wet-bulb \(format(climate.evaporationDesignWetBulb1PercentC)) °C exceeds the 0.4 % wet-bulb \(format(climate.evaporationDesignWetBulbC)) °C")
-        }
-        if climate.evaporationDesignWetBulb2PercentC > climate.evaporationDesignWetBulb1PercentC {
-            c.add("climate.evaporationDesignWetBulb2PercentC", "2 % wet-bulb \(format(climate.evaporationDesignWetBulb2PercentC)) °C exceeds the 1 % wet-bulb \(format(climate.evaporationDesignWetBulb1PercentC)) °C")
-        }
-        if climate.evaporationDesignWetBulbC > climate.extremeWetBulbC {
-            c.add("climate.evaporationDesignWetBulbC", "0.4 % wet-bulb \(format(climate.evaporationDesignWetBulbC)) °C exceeds the extreme annual wet-bulb \(format(climate.extremeWetBulbC)) °C")
-        }
-        if climate.coolingDesignDryBulb1PercentC > climate.coolingDesignDryBulbC {
-            c.add("climate.coolingDesignDryBulb1PercentC", "1 % dry-bulb \(format(climate.coolingDesignDryBulb1PercentC)) °C exceeds the 0.4 % dry-bulb \(format(climate.coolingDesignDryBulbC)) °C")
-        }
-        if climate.coolingDesignDryBulb2PercentC > climate.coolingDesignDryBulb1PercentC {
-            c.add("climate.coolingDesignDryBulb2PercentC", "2 % dry-bulb \(format(climate.coolingDesignDryBulb2PercentC)) °C exceeds the 1 % dry-bulb \(format(climate.coolingDesignDryBulb1PercentC)) °C")
-        }
-        if climate.coolingDesignDryBulbC > climate.extremeDryBulb20YearC {
-            c.add("climate.coolingDesignDryBulbC", "0.4 % dry-bulb \(format(climate.coolingDesignDryBulbC)) °C exceeds the 20-year maximum dry-bulb \(format(climate.extremeDryBulb20YearC)) °C")
+        // Rarer percents are hotter: each figure at most the next rarer one (2 % ≤ 1 % ≤ 0.4 % ≤ extreme).
+        let orderings: [(key: String, label: String, value: Double, bound: String, boundValue: Double)] = [
+            ("evaporationDesignWetBulb1PercentC", "1 % wet-bulb", climate.evaporationDesignWetBulb1PercentC,
+             "the 0.4 % wet-bulb", climate.evaporationDesignWetBulbC),
+            ("evaporationDesignWetBulb2PercentC", "2 % wet-bulb", climate.evaporationDesignWetBulb2PercentC,
+             "the 1 % wet-bulb", climate.evaporationDesignWetBulb1PercentC),
+            ("evaporationDesignWetBulbC", "0.4 % wet-bulb", climate.evaporationDesignWetBulbC,
+             "the extreme annual wet-bulb", climate.extremeWetBulbC),
+            ("coolingDesignDryBulb1PercentC", "1 % dry-bulb", climate.coolingDesignDryBulb1PercentC,
+             "the 0.4 % dry-bulb", climate.coolingDesignDryBulbC),
+            ("coolingDesignDryBulb2PercentC", "2 % dry-bulb", climate.coolingDesignDryBulb2PercentC,
+             "the 1 % dry-bulb", climate.coolingDesignDryBulb1PercentC),
+            ("coolingDesignDryBulbC", "0.4 % dry-bulb", climate.coolingDesignDryBulbC,
+             "the 20-year maximum dry-bulb", climate.extremeDryBulb20YearC),
+        ]
+        for o in orderings where o.value > o.boundValue {
+            c.add("climate.\(o.key)", "\(o.label) \(format(o.value)) °C exceeds \(o.bound) \(format(o.boundValue)) °C")
         }
         // Each pair: the coincident wet-bulb is not above its dry-bulb (air cannot be wetter than saturated).
         let pairs: [(wet: String, wetC: Double, dry: String, dryC: Double)] = [
