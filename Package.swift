@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Benchmarks", dependencies: ["PlantModel", "Plans", "Planner", "Climate", "Twin", "Reports"]),
         .target(
             name: "Workflows",
-            dependencies: ["PlantModel", "Plans", "Planner", "LinearProgramming", "Climate", "Twin", "Reports", "Benchmarks"]
+            dependencies: ["PlantModel", "PlantPhysics", "Plans", "Planner", "LinearProgramming", "Climate", "Twin", "Reports", "Benchmarks"]
         ),
         .executableTarget(
             name: "tokenplant",

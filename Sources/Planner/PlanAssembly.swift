@@ -16,12 +16,14 @@ enum PlanAssembly {
         // order: a dictionary's order changes from process to process, and so would the last bits.
         var tokensByProfile = [[Double]](repeating: [Double](repeating: 0, count: quarters.count), count: problem.profiles.count)
         var tokensByWorkload = [[String: Double]](repeating: [:], count: quarters.count)
+        var gpusByWorkload = [[String: Double]](repeating: [:], count: quarters.count)
         for (key, y) in f.serve.sorted(by: { $0.value < $1.value }) {
             let profile = problem.profiles[key.p]
             let workload = problem.design.workloadMix[key.w].workload
             let rate = (problem.rackTokensPerSecond(profile, workload) ?? 0) * x[y.index]
             tokensByProfile[key.p][key.t] += rate
             tokensByWorkload[key.t][workload, default: 0] += rate
+            gpusByWorkload[key.t][workload, default: 0] += x[y.index] * Double(profile.gpusPerRack)
         }
         func racks(_ e: Int, _ t: Int) -> Int { stock[e]?[t] ?? 0 }
         func profileRacks(_ p: Int, _ t: Int) -> Int {
@@ -76,6 +78,7 @@ enum PlanAssembly {
                 usableGridMW: rounded(problem.site.grid.usableCapacityMW(in: quarters[t])),
                 designPUE: it > 0 ? rounded(facility / it) : nil, tokensPerSecond: rounded(tokens),
                 tokensPerSecondByWorkload: tokensByWorkload[t].mapValues(rounded),
+                gpuShareByWorkload: Self.shares(gpusByWorkload[t], workloads: problem.design.workloadMix.map(\.workload)),
                 tokensPerSecondPerMW: facility > 0 ? rounded(tokens / facility) : nil,
                 capexNewUSD: rounded(capexNew), capexCumulativeUSD: rounded(capexCumulative),
                 costPerMillionTokensUSD: tokens > 0 ? rounded(quarterCost / (tokens * TimeBase.secondsPerQuarter) * 1e6) : nil))
@@ -112,6 +115,13 @@ enum PlanAssembly {
                 constraints: f.model.constraints.count),
             designCondition: problem.condition, quarters: metrics, racks: lines, billOfMaterials: bom,
             binding: binding, exclusions: problem.exclusions)
+    }
+
+    /// Each workload's share of `gpus` (GPU-equivalents serving it), summed in `workloads` order; `nil` without GPUs.
+    static func shares(_ gpus: [String: Double], workloads: [String]) -> [String: Double]? {
+        let total = workloads.reduce(0) { $0 + (gpus[$1] ?? 0) }
+        guard total > 0 else { return nil }
+        return Dictionary(uniqueKeysWithValues: workloads.map { ($0, rounded((gpus[$0] ?? 0) / total)) })
     }
 
     /// Six decimals: keeps files stable against last-bit solver noise.

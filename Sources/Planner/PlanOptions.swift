@@ -16,6 +16,8 @@ public struct PlanOptions: Sendable, Equatable {
     public var relativeGap: Double?
     /// An extra limit on the plan: the ε-constraint of a Pareto sweep.
     public var limit: ParetoLimit?
+    /// The site's water limit as a row in every quarter (`plan --respect-water-limit`).
+    public var waterLimit: WaterLimit?
 
     /// Default ``timeLimitSeconds``: the shipped 1 GW designs prove a 0.1 % gap in well under a second, a
     /// distinct-hall campus in seconds; a minute leaves room for larger campuses on slow machines.
@@ -27,7 +29,8 @@ public struct PlanOptions: Sendable, Equatable {
 
     public init(objective: Objective = .maxTokens, tokenTargetPerSecond: Double? = nil,
                 timeLimitSeconds: Double = defaultTimeLimitSeconds, timeBudgetSeconds: Double = defaultTimeBudgetSeconds,
-                relativeGap: Double? = nil, limit: ParetoLimit? = nil) {
+                relativeGap: Double? = nil, limit: ParetoLimit? = nil, waterLimit: WaterLimit? = nil) {
+        self.waterLimit = waterLimit
         self.objective = objective
         self.tokenTargetPerSecond = tokenTargetPerSecond
         self.timeLimitSeconds = timeLimitSeconds

@@ -109,7 +109,7 @@ public enum Planner {
     /// Builds the model of `problem` and solves it with the objective's strategy.
     static func solve(_ problem: PlanningProblem, options: PlanOptions, budget: TimeBudget) throws -> Outcome {
         var f = Formulation(problem, tokenTarget: options.objective == .minCapex ? options.tokenTargetPerSecond : nil,
-                            limit: options.limit)
+                            limit: options.limit, water: options.waterLimit)
         var session = SolveSession(options, budget: budget)
         let result = try options.strategy.solve(&f, session: &session)
         return Outcome(objective: options.objective, formulation: f, solution: result.step.solution,

@@ -107,13 +107,16 @@ public struct QuarterMetrics: Codable, Equatable, Sendable, PlaceholderDecodable
     public var designPUE: Double?
     public var tokensPerSecond: Double
     public var tokensPerSecondByWorkload: [String: Double]
+    /// Share of the GPUs in service serving each workload (GPU time at full load, fraction); `nil` in plans
+    /// written before it was recorded.
+    public var gpuShareByWorkload: [String: Double]?
     public var tokensPerSecondPerMW: Double?
     public var capexNewUSD: Double
     public var capexCumulativeUSD: Double
     /// (Annualized capex / 4 + energy + facility opex) / tokens in the quarter × 10⁶.
     public var costPerMillionTokensUSD: Double?
 
-    public init(quarter: Quarter, racks: Int, gpus: Int, itMW: Double, facilityMW: Double, usableGridMW: Double, designPUE: Double? = nil, tokensPerSecond: Double, tokensPerSecondByWorkload: [String: Double], tokensPerSecondPerMW: Double? = nil, capexNewUSD: Double, capexCumulativeUSD: Double, costPerMillionTokensUSD: Double? = nil) {
+    public init(quarter: Quarter, racks: Int, gpus: Int, itMW: Double, facilityMW: Double, usableGridMW: Double, designPUE: Double? = nil, tokensPerSecond: Double, tokensPerSecondByWorkload: [String: Double], gpuShareByWorkload: [String: Double]? = nil, tokensPerSecondPerMW: Double? = nil, capexNewUSD: Double, capexCumulativeUSD: Double, costPerMillionTokensUSD: Double? = nil) {
         self.quarter = quarter
         self.racks = racks
         self.gpus = gpus
@@ -123,6 +126,7 @@ public struct QuarterMetrics: Codable, Equatable, Sendable, PlaceholderDecodable
         self.designPUE = designPUE
         self.tokensPerSecond = tokensPerSecond
         self.tokensPerSecondByWorkload = tokensPerSecondByWorkload
+        self.gpuShareByWorkload = gpuShareByWorkload
         self.tokensPerSecondPerMW = tokensPerSecondPerMW
         self.capexNewUSD = capexNewUSD
         self.capexCumulativeUSD = capexCumulativeUSD

@@ -5,7 +5,7 @@ public enum ConstraintFamily: String, FileEnum {
     case floor, hallPower = "hall_power", liquid, air, sitePower = "site_power",
          heatRejection = "heat_rejection", chiller, network, supply, budget,
          serve, share, stock, tokenTarget = "token_target", ratio,
-         capexLimit = "capex_limit", facilityLimit = "facility_limit"
+         capexLimit = "capex_limit", facilityLimit = "facility_limit", water
 
     /// The unit of the limit's right-hand side.
     public var unit: String {
@@ -16,6 +16,7 @@ public enum ConstraintFamily: String, FileEnum {
         case .supply: "racks"
         case .budget, .capexLimit: "USD"
         case .tokenTarget: "tokens/s"
+        case .water: "m³/yr"
         case .serve, .share, .stock, .ratio: ""
         }
     }
@@ -24,7 +25,7 @@ public enum ConstraintFamily: String, FileEnum {
     public var isCapacity: Bool {
         switch self {
         case .floor, .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .network, .supply, .budget,
-             .capexLimit, .facilityLimit: true
+             .capexLimit, .facilityLimit, .water: true
         case .serve, .share, .stock, .tokenTarget, .ratio: false
         }
     }

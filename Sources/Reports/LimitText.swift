@@ -23,6 +23,7 @@ extension ConstraintFamily {
         case .ratio: "optimal ratio kept"
         case .capexLimit: "capex limit of the Pareto sweep"
         case .facilityLimit: "facility power limit of the Pareto sweep"
+        case .water: "site water limit (IT MW × the twin's water per IT MW)"
         }
     }
 }
@@ -90,6 +91,7 @@ public enum LimitText {
         case .network: return "raise fabric.switchRadix or fabric.tiers"
         case .supply: return "raise supplyCapRacksPerQuarter.\(b.profile) to ≥ \(b.unitRacks) (one purchase unit)"
         case .budget: return "raise budgetUSD by ≥ \(short) USD"
+        case .water: return "raise the site's waterLimitM3PerYear by ≥ \(short) m³/yr, or use a design that evaporates less water"
         default: return "raise the limit by ≥ \(short) \(b.unit)"
         }
     }

@@ -13,10 +13,14 @@ public struct TwinScenario: Sendable {
     /// Weather years to draw from: the EPW's one year, or a pool of synthetic years. Run r's year k uses
     /// weather[(r·years + k) mod count].
     public var weather: [WeatherYear]
-    /// Calendar years simulated, starting with the plan's first year.
+    /// Calendar years simulated, starting with ``firstYear``.
     public var years: Int
+    /// The first calendar year simulated: the plan's first year unless given. A year after the plan's last
+    /// quarter holds that quarter's fleet.
+    public var firstYear: Int
 
-    public init(design: ReferenceDesign, site: Site, catalog: Catalog, plan: BuildPlan, weather: [WeatherYear], years: Int) {
+    public init(design: ReferenceDesign, site: Site, catalog: Catalog, plan: BuildPlan, weather: [WeatherYear], years: Int,
+                firstYear: Int? = nil) {
         precondition(!weather.isEmpty && years > 0 && !plan.quarters.isEmpty)
         self.design = design
         self.site = site
@@ -25,10 +29,8 @@ public struct TwinScenario: Sendable {
         plant = HourlyPlant(design: design, site: site)
         self.weather = weather
         self.years = years
+        self.firstYear = firstYear ?? plan.quarters[0].quarter.year
     }
-
-    /// The first calendar year simulated.
-    public var firstYear: Int { plan.quarters[0].quarter.year }
 
     /// Calendar years the plan's quarters span.
     public static func horizonYears(of plan: BuildPlan) -> Int {

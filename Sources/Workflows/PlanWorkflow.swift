@@ -3,6 +3,7 @@ import LinearProgramming
 import Planner
 import Plans
 import Reports
+import Twin
 
 /// `tokenplant plan`: load the inputs, plan (or sweep a Pareto frontier), write the files, print the result.
 public enum PlanWorkflow {
@@ -19,13 +20,20 @@ public enum PlanWorkflow {
         /// Points of a Pareto sweep, and the resource it limits.
         public var paretoPoints: Int?
         public var paretoAxis: ParetoAxis
-        /// An EPW file for a `fromHours` design basis; `nil` takes the site's `climate.epw`.
+        /// An EPW file for a `fromHours` design basis and the water check; `nil` takes the site's `climate.epw`
+        /// (the water check then falls back on a synthetic year).
         public var weatherFile: String?
+        /// Re-plan until the twin's annual water of the final fleet is within the site's `waterLimitM3PerYear`.
+        public var respectWaterLimit: Bool
+        /// Seed of the synthetic weather year of the water check.
+        public var seed: UInt64
 
         public init(inputs: InputPaths, options: PlanOptions, outFolder: String? = nil, exportModel: String? = nil,
                     format: ResultFormat = .table, paretoPoints: Int? = nil, paretoAxis: ParetoAxis = .capex,
-                    weatherFile: String? = nil) {
+                    weatherFile: String? = nil, respectWaterLimit: Bool = false, seed: UInt64 = 1) {
             self.inputs = inputs
+            self.respectWaterLimit = respectWaterLimit
+            self.seed = seed
             self.weatherFile = weatherFile
             self.options = options
             self.outFolder = outFolder
@@ -63,9 +71,20 @@ public enum PlanWorkflow {
             case .table: return ParetoReport.table(frontier)
             }
         }
-        let result = try failing {
-            try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
-                             options: request.options)
+        var waterText = ""
+        let result: PlanResult
+        if request.respectWaterLimit {
+            let source = WeatherSource(weatherPath: request.weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)
+            let weather = try failing { try source.load(site: inputs.site, years: 1, seed: request.seed) }
+            let (planned, passes) = try WaterLimitedPlanning.plan(inputs, options: request.options, weather: weather[0],
+                                                                  seed: request.seed, siteFile: inputs.provenance.siteFile)
+            result = planned
+            waterText = WaterLimitedPlanning.text(passes, limit: inputs.site.waterLimitM3PerYear ?? 0)
+        } else {
+            result = try failing {
+                try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
+                                 options: request.options)
+            }
         }
         if let path = request.exportModel, let format = exportFormat {
             try write(path, option: "--export-model") {
@@ -75,7 +94,7 @@ public enum PlanWorkflow {
         if let out = request.outFolder { try write(out, option: "--out") { try PlanReport.write(result.plan, to: out) } }
         switch request.format {
         case .json: return try failing { String(decoding: try PlanReport.json(result.plan), as: UTF8.self) }
-        case .table: return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds)
+        case .table: return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds) + waterText
         }
     }
 }

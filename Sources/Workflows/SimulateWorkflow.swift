@@ -20,8 +20,11 @@ public enum SimulateWorkflow {
         public var planFile: String?
         /// An EPW file; `nil` takes the site's `climate.epw`, else synthetic years.
         public var weatherFile: String?
-        /// Calendar years from the plan's first year; `nil` for the plan's horizon.
+        /// Calendar years from `fromYear`; `nil` for the plan's horizon.
         public var years: Int?
+        /// The first calendar year simulated; `nil` for the plan's first year. Years after the plan's last quarter
+        /// hold that quarter's fleet.
+        public var fromYear: Int?
         public var runs: Int
         public var seed: UInt64
         /// Folder for timeseries.csv (run 0) and summary.json, written as one output set with manifest.json.
@@ -30,9 +33,11 @@ public enum SimulateWorkflow {
         /// How to plan when no plan file is given (max-tokens).
         public var planOptions: PlanOptions
 
-        public init(inputs: InputPaths, planFile: String? = nil, weatherFile: String? = nil, years: Int? = nil, runs: Int = 1,
-                    seed: UInt64 = 1, outFolder: String? = nil, format: ResultFormat = .table, planOptions: PlanOptions = PlanOptions()) {
+        public init(inputs: InputPaths, planFile: String? = nil, weatherFile: String? = nil, years: Int? = nil, fromYear: Int? = nil,
+                    runs: Int = 1, seed: UInt64 = 1, outFolder: String? = nil, format: ResultFormat = .table,
+                    planOptions: PlanOptions = PlanOptions()) {
             self.planOptions = planOptions
+            self.fromYear = fromYear
             self.inputs = inputs
             self.planFile = planFile
             self.weatherFile = weatherFile
@@ -73,11 +78,16 @@ public enum SimulateWorkflow {
                 warn("warning: \(file) was planned from other inputs (digest \(plan.inputs.digest), these files give \(inputs.provenance.digest))")
             }
         }
-        let years = request.years ?? TwinScenario.horizonYears(of: plan)
+        let firstYear = request.fromYear ?? plan.quarters[0].quarter.year
+        if let from = request.fromYear, from < plan.quarters[0].quarter.year {
+            throw CommandFailure(["--from-year \(from) is before the plan's first quarter \(plan.quarters[0].quarter); give \(plan.quarters[0].quarter.year) or later"],
+                                 status: .usage)
+        }
+        let years = request.years ?? max(1, plan.quarters.last!.quarter.year - firstYear + 1)
         let source = WeatherSource(weatherPath: request.weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)
         let weatherYears = try failing { try source.load(site: inputs.site, years: request.runs * years, seed: request.seed) }
         let scenario = TwinScenario(design: inputs.design, site: inputs.site, catalog: inputs.catalog, plan: plan,
-                                    weather: weatherYears, years: years)
+                                    weather: weatherYears, years: years, firstYear: firstYear)
 
         // timeseries.csv streams into the output set's staging folder; the set appears in the folder only
         // once summary.json is written too (an error or a kill before that leaves the folder as it was).

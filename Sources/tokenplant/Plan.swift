@@ -20,7 +20,10 @@ struct Plan: ParsableCommand {
     @Option(help: "table or json (the CSV files are written by --out).") var format: ResultFormat = .table
     @Option(help: "Sweep N points of the tokens-versus-resource frontier (ε-constraint; max-tokens only).") var pareto: Int?
     @Option(name: .customLong("pareto-axis"), help: "capex or facility-mw: the resource the sweep limits.") var paretoAxis: ParetoAxis = .capex
-    @Option(help: "EnergyPlus weather file for a designBasis of condition fromHours (default: the site's climate.epw).") var weather: String?
+    @Option(help: "EnergyPlus weather file for a designBasis of condition fromHours and the water check (default: the site's climate.epw).") var weather: String?
+    @Flag(name: .customLong("respect-water-limit"), help: "Keep the final fleet's annual water, as the twin simulates it over the weather year, within the site's waterLimitM3PerYear (re-plans until it is).")
+    var respectWaterLimit = false
+    @Option(help: "Seed of the synthetic weather year of the water check (without an EPW file).") var seed: UInt64 = 1
 
     func validate() throws {
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
@@ -37,6 +40,9 @@ struct Plan: ParsableCommand {
                 throw ValidationError("--pareto maximizes tokens against capex or facility MW; it needs --objective max-tokens")
             }
         }
+        if pareto != nil, respectWaterLimit {
+            throw ValidationError("--respect-water-limit re-plans one plan against the twin; it does not combine with --pareto")
+        }
         if pareto != nil, exportModel != nil {
             throw ValidationError("--export-model writes one plan's model; it does not combine with --pareto")
         }
@@ -47,7 +53,8 @@ struct Plan: ParsableCommand {
         try emit {
             try PlanWorkflow.run(PlanWorkflow.Request(
                 inputs: inputs.paths(design: design), options: options, outFolder: out, exportModel: exportModel, format: format,
-                paretoPoints: pareto, paretoAxis: paretoAxis, weatherFile: weather))
+                paretoPoints: pareto, paretoAxis: paretoAxis, weatherFile: weather,
+                respectWaterLimit: respectWaterLimit, seed: seed))
         }
     }
 }

@@ -12,7 +12,9 @@ struct Simulate: ParsableCommand {
     @OptionGroup var inputs: InputOptions
     @Option(help: "A plan.json written by `plan --out` (default: plan first with max-tokens).") var plan: String?
     @Option(help: "EnergyPlus weather file (default: the site's climate.epw, else synthetic years from its climate figures).") var weather: String?
-    @Option(help: "Calendar years to simulate from the plan's first year (default: the plan's horizon).") var years: Int?
+    @Option(help: "Calendar years to simulate from the first (default: to the plan's last quarter).") var years: Int?
+    @Option(name: .customLong("from-year"), help: "First calendar year to simulate (default: the plan's first; a year after the plan holds its last quarter's fleet).")
+    var fromYear: Int?
     @Option(help: "Monte Carlo runs (outages, demand noise, synthetic weather years).") var runs: Int = 1
     @Option(help: "Seed of every random draw.") var seed: UInt64 = 1
     @OptionGroup(title: "Planning (when no --plan is given)") var solver: SolverOptionGroup
@@ -22,6 +24,7 @@ struct Simulate: ParsableCommand {
     func validate() throws {
         try requireCount("--runs", runs, 1...SimulateWorkflow.maxRuns)
         if let years { try requireCount("--years", years, 1...SimulateWorkflow.maxYears) }
+        if let fromYear { try requireCount("--from-year", fromYear, 1900...2200) }
     }
 
     func run() throws {
@@ -32,7 +35,7 @@ struct Simulate: ParsableCommand {
         }
         try emit {
             try SimulateWorkflow.run(SimulateWorkflow.Request(
-                inputs: inputs.paths(design: design), planFile: plan, weatherFile: weather, years: years, runs: runs, seed: seed,
+                inputs: inputs.paths(design: design), planFile: plan, weatherFile: weather, years: years, fromYear: fromYear, runs: runs, seed: seed,
                 outFolder: out, format: format, planOptions: solver.planOptions()), warn: printError, progress: progress)
         }
     }

@@ -37,6 +37,34 @@ struct BindingAndInfeasibilityTests {
                 "\(family) not reported: \(plan.binding.map { "\($0.family) \($0.state)" })")
     }
 
+    @Test("A site water limit keeps IT MW × water per IT MW within it in every quarter, and binds")
+    func waterLimit() throws {
+        let tiny = try TinyInstance(positions: 10, hallMW: 5, siteMW: 5)
+        // 1,000 m³/yr at 2,000 m³/yr per IT MW allows 0.5 MW of IT: 3 GB300 racks (0.4413 MW, 3 × 596,952 tokens/s);
+        // a fourth rack of either kind (0.1356 or 0.1471 MW) would need 0.577 MW or more. 2 GB300 + 1 GB200 (0.4298 MW)
+        // serves less (1,589,832 tokens/s), so the optimum is 3 GB300 in both quarters.
+        let options = PlanOptions(relativeGap: 0, waterLimit: WaterLimit(m3PerYear: 1000, m3PerYearPerITMW: 2000))
+        let plan = try Planner.plan(design: tiny.design, site: tiny.site, catalog: tiny.catalog, inputs: tiny.inputs, options: options).plan
+        for quarter in plan.quarters {
+            #expect(quarter.racks == 3)
+            #expect(quarter.tokensPerSecond.isApproximatelyEqual(to: 3 * 596_952, relativeTolerance: 1e-9))
+            #expect(quarter.itMW * 2000 <= 1000)
+        }
+        let water = try #require(plan.binding.first { $0.family == .water })
+        #expect(water.state == .binding && water.unit == "m³/yr")
+        #expect(water.used.isApproximatelyEqual(to: 3 * 0.1471 * 2000, relativeTolerance: 1e-9))
+        #expect(water.capacity == 1000)
+
+        // A limit below one rack's water is no plan, and the diagnosis names the water limit and what to raise.
+        let none = PlanOptions(relativeGap: 0, waterLimit: WaterLimit(m3PerYear: 200, m3PerYearPerITMW: 2000))
+        #expect {
+            try Planner.plan(design: tiny.design, site: tiny.site, catalog: tiny.catalog, inputs: tiny.inputs, options: none)
+        } throws: { error in
+            guard case .noRacks(let d) = error as? PlanError else { return false }
+            return d.blockers.contains { $0.family == .water && $0.capacity == 200 }
+        }
+    }
+
     @Test("Chilled air alone stays within the chillers: the plant's free-cooling credit cannot cool air")
     func chilledAirRow() throws {
         var tiny = try TinyInstance(positions: 10, hallMW: 5, siteMW: 5)

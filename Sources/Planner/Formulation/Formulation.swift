@@ -39,9 +39,9 @@ struct Formulation {
     /// Row-name piece for an identifier.
     static func id(_ text: String) -> String { NameRules.sanitized(text) }
 
-    /// The model of `problem`, with a token target on the last quarter (min-capex) or the ε-limit of a
-    /// Pareto point where given.
-    init(_ problem: PlanningProblem, tokenTarget: Double? = nil, limit: ParetoLimit? = nil) {
+    /// The model of `problem`, with a token target on the last quarter (min-capex), the ε-limit of a Pareto
+    /// point and the site's water limit where given.
+    init(_ problem: PlanningProblem, tokenTarget: Double? = nil, limit: ParetoLimit? = nil, water: WaterLimit? = nil) {
         self.problem = problem
         model = Model(name: Self.id("plan_" + problem.design.name).prefix(Self.modelNameLength).description, sense: .maximize)
         rows = []
@@ -66,6 +66,7 @@ struct Formulation {
             defineHeatRejection(quarter: t)
             defineChillers(quarter: t)
             defineNetwork(quarter: t)
+            defineWater(quarter: t, limit: water)
             defineSupply(quarter: t)
             defineServe(quarter: t)
             defineShare(quarter: t)

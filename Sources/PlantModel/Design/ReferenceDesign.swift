@@ -264,6 +264,12 @@ public struct WorkloadShare: Codable, Equatable, Sendable, PlaceholderDecodable 
     /// How demand for the workload moves hour to hour (the twin); `nil` for ``DemandShape/standard``.
     public var demand: DemandShape?
 
+    public init(workload: String, share: Double, demand: DemandShape? = nil) {
+        self.workload = workload
+        self.share = share
+        self.demand = demand
+    }
+
     public static var placeholder: WorkloadShare { WorkloadShare(workload: "", share: 0, demand: nil) }
 }
 

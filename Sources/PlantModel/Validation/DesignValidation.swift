@@ -95,19 +95,7 @@ extension ReferenceDesign {
             }
         }
 
-        if d.workloadMix.isEmpty { c.add("workloadMix", "a design needs at least one workload") }
-        c.unique(d.workloadMix.map(\.workload), { "workloadMix[\($0)].workload" }, what: "workload")
-        for (i, share) in d.workloadMix.enumerated() {
-            if catalog.workload(share.workload) == nil {
-                c.add("workloadMix[\(i)].workload", "unknown workload '\(share.workload)' (catalog has: \(catalog.workloads.map(\.id).joined(separator: ", ")))")
-            } else if !d.profiles.contains(where: { catalog.profile($0)?.tokensPerSecondPerGPU(share.workload) != nil }) {
-                c.add("workloadMix[\(i)].workload", "no allowed profile can serve '\(share.workload)'")
-            }
-        }
-        let total = d.workloadMix.reduce(0) { $0 + $1.share }
-        if !d.workloadMix.isEmpty, abs(total - 1) > 1e-6 {
-            c.add("workloadMix", "shares must sum to 1, got \(format((total * 1e6).rounded() / 1e6))")
-        }
+        workloadMixIssues(d.workloadMix, profiles: d.profiles, catalog: catalog, into: &c)
 
         let references = Set(d.references.map(\.id))
         c.unique(d.references.map(\.id), { "references[\($0)].id" }, what: "reference id")
@@ -150,5 +138,23 @@ extension ReferenceDesign {
                 }
             }
         }
+    }
+}
+
+/// The checks on a workload mix, in a design or a `--workload-mix` file: at least one workload, each known to the
+/// catalog and listed once, shares summing to 1; with `profiles`, each served by one of them.
+func workloadMixIssues<Value>(_ mix: [WorkloadShare], profiles: [String]?, catalog: Catalog, into c: inout IssueCollector<Value>) {
+    if mix.isEmpty { c.add("workloadMix", "at least one workload is needed") }
+    c.unique(mix.map(\.workload), { "workloadMix[\($0)].workload" }, what: "workload")
+    for (i, share) in mix.enumerated() {
+        if catalog.workload(share.workload) == nil {
+            c.add("workloadMix[\(i)].workload", "unknown workload '\(share.workload)' (catalog has: \(catalog.workloads.map(\.id).joined(separator: ", ")))")
+        } else if let profiles, !profiles.contains(where: { catalog.profile($0)?.tokensPerSecondPerGPU(share.workload) != nil }) {
+            c.add("workloadMix[\(i)].workload", "no allowed profile can serve '\(share.workload)'")
+        }
+    }
+    let total = mix.reduce(0) { $0 + $1.share }
+    if !mix.isEmpty, abs(total - 1) > 1e-6 {
+        c.add("workloadMix", "shares must sum to 1, got \(format((total * 1e6).rounded() / 1e6))")
     }
 }
