@@ -1,7 +1,9 @@
 import Benchmarks
+import Foundation
 import Climate
 import Planner
 import Plans
+import Reports
 import Twin
 
 /// `tokenplant bench` and `tokenplant bench-twin`: load the design, measure, print the medians and ratios.
@@ -26,5 +28,34 @@ public enum BenchWorkflow {
         let scenario = TwinScenario(design: inputs.design, site: inputs.site, catalog: inputs.catalog, plan: plan, weather: [year],
                                     years: TwinScenario.horizonYears(of: plan))
         return TwinBenchmark.run(scenario, synthetic: synthetic, runs: runs, monteCarloYears: monteCarloYears, threads: threads).summary
+    }
+
+    /// `compare` of `designs` × `sites` with one synthetic year each, `runs` times on `threads` threads and on one
+    /// thread (the peer: the same pairs one after another): medians, their ratio, and whether the outputs agree.
+    public static func compare(designs: [String], sites: [String], runs: Int, threads: Int) throws(CommandFailure) -> String {
+        let clock = ContinuousClock()
+        func timed(_ t: Int) throws(CommandFailure) -> (seconds: [Double], json: Data) {
+            var seconds: [Double] = [], json = Data()
+            for _ in 0..<runs {
+                let start = clock.now
+                let comparison = try CompareWorkflow.compare(CompareWorkflow.Request(designs: designs, sites: sites, threads: t))
+                seconds.append((clock.now - start) / .seconds(1))
+                json = try failing { try CompareReport.json(comparison) }
+            }
+            return (seconds, json)
+        }
+        let parallel = try timed(threads), serial = try timed(1)
+        func median(_ x: [Double]) -> Double {
+            let s = x.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        let (p, q) = (median(parallel.seconds), median(serial.seconds))
+        return """
+            compare: \(designs.count) designs × \(sites.count) sites, one synthetic year each, \(runs) run(s)
+              \(threads) thread(s): median \(NumberText.fixed(p, 2)) s (target ≤ 10 s on 2 cores)
+              1 thread (peer):  median \(NumberText.fixed(q, 2)) s
+              ratio \(NumberText.fixed(p / q, 3)); outputs byte-identical: \(parallel.json == serial.json ? "yes" : "NO")
+
+            """
     }
 }

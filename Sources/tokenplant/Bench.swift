@@ -47,3 +47,32 @@ struct BenchTwin: ParsableCommand {
         }
     }
 }
+
+/// `tokenplant bench-compare`: `compare`'s performance case, all cores against one.
+struct BenchCompare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-compare",
+        abstract: "Time compare on every shipped design × site (one synthetic year each), on all cores and on one.")
+
+    @Argument(help: "Designs (default: every shipped design).") var designs: [String] = BenchCompare.shipped("reference-designs")
+    @Option(help: "Site file; repeat for several (default: every shipped site).") var site: [String] = BenchCompare.shipped("sites")
+    @Option(help: "Runs of each.") var runs: Int = 3
+    @Option(help: "Threads.") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    /// The YAML files of a shipped folder, sorted.
+    static func shipped(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+            .map { "\(folder)/\($0)" }
+    }
+
+    func validate() throws {
+        try requireCount("--runs", runs, 1...100)
+        try requireCount("--threads", threads, 1...256)
+        try requireCount("designs", designs.count, 1...CompareWorkflow.maxDesigns)
+        try requireCount("--site (count)", site.count, 1...CompareWorkflow.maxSites)
+    }
+
+    func run() throws {
+        try emit { try BenchWorkflow.compare(designs: designs, sites: site, runs: runs, threads: threads) }
+    }
+}
