@@ -1,5 +1,6 @@
 import Planner
 import PlantModel
+import PlantPhysics
 import Plans
 
 extension ConstraintFamily {
@@ -30,12 +31,23 @@ extension ConstraintFamily {
 
 /// Binding limits and planning failures in a designer's words.
 public enum LimitText {
-    /// "site power (…) in 2028Q2: binding, 336 of 336 MW used; +1 MW ≈ +9,581 tokens/s (summed over quarters)".
-    public static func explanation(_ limit: BindingLimit) -> String {
+    /// "site power (…) in 2028Q2: binding, 336 of 336 MW used; +1 MW ≈ +9,581 tokens/s (summed over quarters)", and
+    /// where the price is in tokens/s summed over quarters, what that is in tokens over the horizon and, given the
+    /// plan's cost per million tokens, in dollars: "= +7.6e10 tokens over the horizon ≈ $4,700 at the plan's $0.0620
+    /// per million tokens".
+    public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil) -> String {
         let state = limit.state == .binding ? "binding" : "near its limit"
         let per = limit.unit.isEmpty ? "unit" : limit.unit
         let price = limit.shadowPrice
-        let value = price == 0 ? "" : "; +1 \(per) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(limit.shadowPriceUnit)"
+        var value = price == 0 ? "" : "; +1 \(per) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(limit.shadowPriceUnit)"
+        if price != 0, limit.shadowPriceUnit == tokensPerSecondSummedUnit {
+            // A token/s held for a quarter is secondsPerQuarter tokens; the horizon's tokens are the sum over its quarters.
+            let tokens = price * TimeBase.secondsPerQuarter
+            value += " = \(price > 0 ? "+" : "")\(NumberText.significant(tokens, 4)) tokens over the horizon"
+            if let cost = costPerMillionTokensUSD {
+                value += " ≈ $\(NumberText.grouped(tokens / 1e6 * cost)) at the plan's $\(NumberText.fixed(cost, 4)) per million tokens"
+            }
+        }
         let when = limit.quarter.map { " in \($0)" } ?? ""
         let whereText = limit.subject.map { " (\($0))" } ?? ""
         return "\(limit.family.words)\(whereText)\(when): \(state), \(NumberText.amount(limit.used)) of "

@@ -101,14 +101,27 @@ public enum PlanReport {
         let binding = plan.binding.filter { $0.state == .binding }
         out += "\nWhat binds (\(binding.count) limits; first quarter each):\n"
         var seen = Set<String>()
+        let cost = horizonCostPerMillionTokensUSD(plan)
         for limit in binding {
             let key = "\(limit.family)|\(limit.subject ?? "")"
             guard seen.insert(key).inserted else { continue }
-            out += "  \(LimitText.explanation(limit))\n"
+            out += "  \(LimitText.explanation(limit, costPerMillionTokensUSD: cost))\n"
         }
         if !plan.exclusions.isEmpty {
             out += "\nExcluded:\n" + plan.exclusions.map { "  \($0)\n" }.joined()
         }
         return out
+    }
+
+    /// The plan's cost per million tokens over the horizon: each quarter's cost (its cost per million tokens × its
+    /// tokens) summed, over the horizon's tokens; `nil` without tokens.
+    static func horizonCostPerMillionTokensUSD(_ plan: BuildPlan) -> Double? {
+        var cost = 0.0, tokens = 0.0
+        for q in plan.quarters {
+            guard let c = q.costPerMillionTokensUSD else { continue }
+            cost += c * q.tokensPerSecond
+            tokens += q.tokensPerSecond
+        }
+        return tokens > 0 ? cost / tokens : nil
     }
 }

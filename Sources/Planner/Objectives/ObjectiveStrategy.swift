@@ -29,4 +29,4 @@ extension PlanOptions {
 }
 
 /// The unit in which tokens/s summed over quarters are counted (max-tokens' model objective).
-let tokensPerSecondSummedUnit = "tokens/s (summed over quarters)"
+public let tokensPerSecondSummedUnit = "tokens/s (summed over quarters)"
