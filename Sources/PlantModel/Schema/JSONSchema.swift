@@ -1,3 +1,5 @@
+import Foundation
+
 /// JSON Schema (draft 2020-12) of the site, design and catalog files, for editors (the YAML language
 /// server) and other validators.
 ///
@@ -88,10 +90,12 @@ public enum JSONSchema {
         return schema
     }
 
-    /// What the field is, its unit, its range and why: "capacity of one utility feed, MW. Range [1, 5000] MW: …".
+    /// What the field is, its unit, its range and why: "Capacity of one utility feed, MW. Range [1, 5000] MW: …"
+    /// (the unit after the name only where the name does not say it: "Rack positions per hall. Range …").
     private static func sentence(_ row: FieldRange, checkedBySchema: Bool) -> String {
         let unit = row.unit.isEmpty ? "" : " \(row.unit)"
-        let what = row.what.prefix(1).uppercased() + row.what.dropFirst() + (row.unit.isEmpty ? "" : ", \(row.unit)")
+        let named = row.unit.isEmpty || row.what.lowercased().contains(row.unit.lowercased())
+        let what = row.what.prefix(1).uppercased() + row.what.dropFirst() + (named ? "" : ", \(row.unit)")
         return "\(what). Range [\(format(row.low)), \(format(row.high))]\(unit)"
             + (checkedBySchema ? "" : " (checked by `tokenplant validate`)") + ": \(row.why)."
     }
