@@ -3,8 +3,9 @@
 
 usage: validate.py SCHEMA.json FILE...
 
-The schema itself is first checked against the draft 2020-12 meta-schema. Files are read the way the
-YAML language server reads them (YAML 1.2 core schema): `1e9` is a number and `2024-10-17` a string.
+The schema is checked against the draft 2020-12 and draft-07 meta-schemas, and every file against both drafts.
+Files are read the way the YAML language server reads them (YAML 1.2 core schema): `1e9` is a number,
+`2024-10-17` and `yes` are strings.
 Prints `FILE: path: problem` for every problem and exits 1 if there is any, 0 if every file is valid,
 77 if jsonschema or PyYAML cannot be imported (SchemaTests skips then, or fails in CI).
 """
@@ -21,13 +22,15 @@ except ImportError as error:
 
 
 class CoreLoader(yaml.SafeLoader):
-    """PyYAML's YAML 1.1 loader with YAML 1.2's number and timestamp rules."""
+    """PyYAML's YAML 1.1 loader with YAML 1.2's boolean, number and timestamp rules."""
 
 
+REPLACED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
 CoreLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float")]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in REPLACED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+CoreLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 CoreLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
@@ -48,14 +51,18 @@ def main(arguments):
         return 2
     with open(arguments[0], encoding="utf-8") as handle:
         schema = json.load(handle)
-    jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
+    # Draft 2020-12 as declared, and draft-07, which the YAML language server implements: the schema must use only
+    # keywords that mean the same in both.
+    validators = [jsonschema.Draft202012Validator, jsonschema.Draft7Validator]
+    for validator in validators:
+        validator.check_schema(schema)
     problems = 0
     for name in arguments[1:]:
         with open(name, encoding="utf-8") as handle:
             document = yaml.load(handle, Loader=CoreLoader)
-        for error in sorted(validator.iter_errors(document), key=lambda e: (path_text(e.absolute_path), e.message)):
-            print(f"{name}: {path_text(error.absolute_path) or '(top level)'}: {error.message}")
+        found = {(path_text(e.absolute_path) or "(top level)", e.message) for v in validators for e in v(schema).iter_errors(document)}
+        for path, message in sorted(found):
+            print(f"{name}: {path}: {message}")
             problems += 1
     return 1 if problems else 0
 
