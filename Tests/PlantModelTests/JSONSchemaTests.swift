@@ -35,6 +35,46 @@ struct JSONSchemaTests {
         #expect(shape == expected)
     }
 
+    /// A hand-written `init(from:)` that nests containers itself rather than decoding nested types.
+    private struct NestingProbe: Decodable {
+        enum Keys: String, CodingKey { case grid, levels }
+        enum GridKeys: String, CodingKey { case capacityMW }
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            _ = try container.nestedContainer(keyedBy: GridKeys.self, forKey: .grid).decodeIfPresent(Double.self, forKey: .capacityMW)
+            var levels = try container.nestedUnkeyedContainer(forKey: .levels)
+            while !levels.isAtEnd { _ = try levels.decode(Int.self) }
+        }
+    }
+
+    /// A value written as text with no stand-in value, and a type that reads nothing.
+    private struct Unplaceable: TextCodable {
+        init?(_ text: String) { nil }
+        var description: String { "" }
+        static var expectedText: String { "nothing" }
+        static var pattern: String { "^$" }
+    }
+    private struct ReadsNothing: Decodable {
+        init(from decoder: Decoder) throws {}
+    }
+    private struct HoldsUnplaceable: Decodable { var when: Unplaceable }
+
+    @Test("nested containers asked for by hand are traced as objects and lists")
+    func tracesNestedContainers() throws {
+        // By hand from NestingProbe.init: grid is an object with an optional number, levels a list of whole numbers.
+        #expect(try SchemaTracer.trace(NestingProbe.self, at: []).shape == .object([
+            SchemaProperty(name: "grid", shape: .object([SchemaProperty(name: "capacityMW", shape: .number, required: false)]), required: true),
+            SchemaProperty(name: "levels", shape: .list(.integer), required: true),
+        ]))
+    }
+
+    @Test("a type the tracer cannot stand a value in for is an error naming the field")
+    func untraceable() {
+        #expect(throws: SchemaTraceError.self) { try SchemaTracer.trace(ReadsNothing.self, at: []) }
+        let error = #expect(throws: SchemaTraceError.self) { try SchemaTracer.trace(HoldsUnplaceable.self, at: []) }
+        #expect(error?.path == "when")
+    }
+
     @Test("designBasis lists only the keys its CodingKeys decode (not `hours`); only `condition` is required")
     func designBasisKeys() throws {
         let design = try schema(.design)
