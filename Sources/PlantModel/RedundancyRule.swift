@@ -55,4 +55,7 @@ public enum RedundancyRule: Equatable, Sendable, TextCodable, PlaceholderDecodab
     }
 
     public static var expectedText: String { "a redundancy rule (expected N, N+1, 2N or xN/y such as 4N/3)" }
+
+    /// `N`, `N+1`, `2N` or `xN/y` in either case; that x > y > 0 is checked by the parser, not the pattern.
+    public static var pattern: String { #"^([Nn]|[Nn]\+1|2[Nn]|\+?[0-9]+[Nn]/\+?[0-9]+)$"# }
 }

@@ -5,6 +5,8 @@ public protocol TextCodable: Codable, CustomStringConvertible {
     init?(_ text: String)
     /// What the value is and how it is written, for error messages: "a quarter (expected YYYYQn, …)".
     static var expectedText: String { get }
+    /// Every spelling `init?(_:)` accepts, as an ECMA-262 regular expression (anchored); JSON Schema's `pattern`.
+    static var pattern: String { get }
 }
 
 extension TextCodable {

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// What kind of TokenPlant input a file is, told from its top-level keys.
-public enum PlantFileKind: String, Sendable {
+public enum PlantFileKind: String, Sendable, CaseIterable {
     case site, design, catalog
 
     /// Reads the file's top level: `grid` → site, `halls` → design, `profiles` + `workloads` → catalog.
