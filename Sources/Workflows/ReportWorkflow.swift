@@ -40,18 +40,13 @@ public enum ReportWorkflow {
     /// Runs the request; `warn` gets the lines for stderr. Returns the line for stdout. The page is written
     /// whole or not at all (``OutputFile``).
     public static func run(_ request: Request, warn: (String) -> Void = { _ in }) throws(CommandFailure) -> String {
+        // The output and the Pareto file are checked before planning, so a wrong one fails at once.
+        var pareto: ParetoFrontier?
         let setup = try SimulateWorkflow.prepare(
             inputs: request.inputs, planFile: request.planFile, weatherFile: request.weatherFile, years: request.years, runs: 1,
-            seed: request.seed, planOptions: request.planOptions, warn: warn) { () throws(CommandFailure) in
+            seed: request.seed, planOptions: request.planOptions, warn: warn) { inputs throws(CommandFailure) in
             try write(request.outFile, option: "--out") { try OutputFile.check(request.outFile) }
-        }
-        let pareto: ParetoFrontier? = try request.paretoFile.map { file throws(CommandFailure) in
-            let frontier = try failing { try PlantFile.load(ParetoFrontier.self, from: file).value }
-            if frontier.inputs.design != setup.inputs.design.name {
-                throw CommandFailure(["\(file): a Pareto frontier of design '\(frontier.inputs.design)', not '\(setup.inputs.design.name)'"
-                                      + " (pass the pareto.json that `tokenplant plan` wrote for this design)"], status: .invalidInput)
-            }
-            return frontier
+            if let file = request.paretoFile { pareto = try frontier(file, design: inputs.design.name) }
         }
         let lastYear = setup.scenario.firstYear + setup.years - 1
         let hours = ReportHours(plan: setup.plan, year: lastYear)
@@ -67,5 +62,15 @@ public enum ReportWorkflow {
         }
         return "wrote \(request.outFile) (\(page.count) bytes): \(setup.plan.inputs.design) on \(setup.inputs.site.name), simulated "
             + "\(setup.scenario.firstYear)\(setup.years > 1 ? "–\(lastYear)" : "") on \(content.weather)\n"
+    }
+
+    /// The Pareto frontier in `file` (pareto.json of `plan --pareto N --out`), which must be of `design`.
+    static func frontier(_ file: String, design: String) throws(CommandFailure) -> ParetoFrontier {
+        let frontier = try failing { try PlantFile.load(ParetoFrontier.self, from: file).value }
+        guard frontier.inputs.design == design else {
+            throw CommandFailure(["\(file): a Pareto frontier of design '\(frontier.inputs.design)', not '\(design)'"
+                                  + " (pass the pareto.json that `tokenplant plan --pareto N --out DIR` wrote for this design)"], status: .invalidInput)
+        }
+        return frontier
     }
 }

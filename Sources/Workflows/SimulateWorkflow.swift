@@ -49,7 +49,7 @@ public enum SimulateWorkflow {
     public static func run(_ request: Request, warn: (String) -> Void = { _ in },
                            progress: (@Sendable (Int) -> Void)? = nil) throws(CommandFailure) -> String {
         let setup = try prepare(inputs: request.inputs, planFile: request.planFile, weatherFile: request.weatherFile, years: request.years,
-                                runs: request.runs, seed: request.seed, planOptions: request.planOptions, warn: warn) { () throws(CommandFailure) in
+                                runs: request.runs, seed: request.seed, planOptions: request.planOptions, warn: warn) { _ throws(CommandFailure) in
             // Where the files go is checked before planning and simulating, so a wrong --out fails at once.
             if let out = request.outFolder {
                 try write(out, option: "--out") { try OutputSet.check(folder: out, names: SimulationReport.fileNames) }
@@ -108,16 +108,16 @@ extension SimulateWorkflow {
         var years: Int
     }
 
-    /// Loads the inputs, runs `beforePlanning` (the output checks), reads `planFile` or plans with `planOptions`,
+    /// Loads the inputs, runs `beforePlanning` on them (the output checks, other inputs), reads `planFile` or plans with `planOptions`,
     /// and loads the weather for `runs` × the years simulated (`years`, else the plan's horizon). A plan file of
     /// another site or from other inputs is simulated with a warning.
     static func prepare(inputs paths: InputPaths, planFile: String?, weatherFile: String?, years: Int?, runs: Int, seed: UInt64,
                         planOptions: PlanOptions, warn: (String) -> Void,
-                        beforePlanning: () throws(CommandFailure) -> Void) throws(CommandFailure) -> Setup {
+                        beforePlanning: (PlanningInputs) throws(CommandFailure) -> Void) throws(CommandFailure) -> Setup {
         let inputs = try failing {
             try PlanningInputs.load(designPath: paths.design, sitePath: paths.site, catalogPath: paths.catalog, weatherPath: weatherFile)
         }
-        try beforePlanning()
+        try beforePlanning(inputs)
         // A plan.json is an input like the others: every problem with its line, and a plan of another design
         // (its halls, profiles, horizon) is exit 1. The same design from edited files, or another site, is a warning.
         let plan: BuildPlan = try failing {

@@ -28,7 +28,7 @@ public enum PlanReportPage {
     table { border-collapse: collapse; width: 100%; font-size: 12.5px; margin: 6px 0 14px; }
     th, td { text-align: left; padding: 3px 8px 3px 0; border-bottom: 1px solid #ccc; vertical-align: top; }
     th { border-bottom: 1.5px solid #555; }
-    td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     @page { margin: 14mm 12mm; }
     @media print {
       body { max-width: none; margin: 0; padding: 0; }
@@ -81,7 +81,7 @@ public enum PlanReportPage {
                                    decimals: 3).svg(id: "monthly-wue", width: 860, plotHeight: 130, style: SeriesStyle.area(2)), caption: nil)
         out += figure(MonthlyChart(title: "Water by month, \(lastYear) (thousand m³)", values: h.waterM3.map { $0 / 1000 },
                                    yLabel: "water (1000 m³)", decimals: 1).svg(id: "monthly-water", width: 860, plotHeight: 130, style: SeriesStyle.area(0)),
-                      caption: "PUE as ISO/IEC 30134-2 (energy ratio), WUE as ISO/IEC 30134-9 (L of site water per kWh of IT energy); water is evaporation and drift of the heat rejection.")
+                      caption: "PUE as ISO/IEC 30134-2 (energy ratio), WUE as ISO/IEC 30134-9 (L of site water per kWh of IT energy); water is what the twin counts for the heat rejection each hour (evaporation on adiabatic pads or in towers).")
         let throttled = h.limitHours.reduce(0, +)
         if throttled > 0 {
             out += figure(BarChart(title: "Hours each limit capped the GPUs, \(lastYear)", labels: ReportHours.limitOrder.map(limitWords),
@@ -181,7 +181,7 @@ public enum PlanReportPage {
     }
 
     static func table(header: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
-        var out = "<table>\n<thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var out = "<table>\n<thead><tr>" + header.enumerated().map { numeric.contains($0.offset) ? "<th class=\"num\">\(esc($0.element))</th>" : "<th>\(esc($0.element))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
             out += "<tr>" + row.enumerated().map { numeric.contains($0.offset) ? "<td class=\"num\">\(esc($0.element))</td>" : "<td>\(esc($0.element))</td>" }.joined() + "</tr>\n"
         }
