@@ -69,7 +69,7 @@ public enum PlanReportPage {
                         + minimum("power", content.summary.minPowerHeadroomMW, content.summary.minPowerHeadroomAt, over: content))
         out += figure(heatMap(content.hours, values: content.hours.thermalHeadroomMW,
                               title: "Thermal headroom \(lastYear): heat the plant can still take (MW)", id: "thermal-headroom"),
-                      caption: "The smaller of the heat rejection's and the chillers' spare capacity at this hour's weather (the twin's thermal headroom). "
+                      caption: "The twin's thermal headroom at this hour's weather: the smaller of what the plant and chillers could still carry of the water stream with the supply at its limit, and the chiller capacity left for chilled air (negative where the economizer cannot keep the hall air within the racks' inlet limit). "
                         + minimum("thermal", content.summary.minThermalHeadroomMW, content.summary.minThermalHeadroomAt, over: content))
         out += "</section>\n"
 
