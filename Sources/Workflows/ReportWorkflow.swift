@@ -10,6 +10,7 @@ import Twin
 public enum ReportWorkflow {
     /// What to report and where the page goes.
     public struct Request: Sendable {
+        /// The design, site and catalog files.
         public var inputs: InputPaths
         /// A plan.json written by `plan --out`; `nil` plans first with `planOptions`.
         public var planFile: String?
@@ -19,11 +20,14 @@ public enum ReportWorkflow {
         public var weatherFile: String?
         /// Calendar years simulated from the plan's first year; `nil` for the plan's horizon. The page shows the last one hour by hour.
         public var years: Int?
+        /// Seed of every random draw.
         public var seed: UInt64
         /// The HTML file to write.
         public var outFile: String
+        /// How to plan when no plan file is given.
         public var planOptions: PlanOptions
 
+        /// A request to write the report of `inputs` to `outFile`.
         public init(inputs: InputPaths, planFile: String? = nil, paretoFile: String? = nil, weatherFile: String? = nil, years: Int? = nil,
                     seed: UInt64 = 1, outFile: String, planOptions: PlanOptions = PlanOptions()) {
             self.inputs = inputs

@@ -1,8 +1,11 @@
 /// Horizontal bars ranked from the largest value to the smallest (ties keep the given order): one
 /// `<rect class="mark bar">` per label, its value and unit printed at its end.
 public struct BarChart: Sendable {
+    /// The title above the bars.
     public var title: String
+    /// What each bar is.
     public var labels: [String]
+    /// Each bar's length, in `unit`.
     public var values: [Double]
     /// The values' unit, e.g. `h` or `tokens/s per MW`.
     public var unit: String

@@ -6,6 +6,7 @@ import Plans
 /// plus the scale-out fabric) and, as the IT power each would allow at that quarter's rack mix at the design
 /// condition, the site's grid, the halls' power paths and the outdoor plant.
 public struct BuildOut: Sendable {
+    /// The plan's quarters, in order.
     public var quarters: [String]
     /// IT MW of each generation present in the plan, in catalog order, then the fabric's when it has any.
     public var areas: [StackedAreaChart.Area]

@@ -8,6 +8,7 @@ public struct LinearScale: Sendable, Equatable {
     public let from: Double, to: Double
     /// Tick values from `low` to `high` inclusive, `step` apart.
     public let ticks: [Double]
+    /// The distance between ticks.
     public let step: Double
 
     /// A scale that covers `low…high` (and 0 when `includeZero`) with about `tickCount` ticks at 1, 2 or 5 × 10ⁿ.

@@ -8,8 +8,10 @@ public struct ChartLegend: Sendable {
         case line(SeriesStyle)
     }
 
+    /// The entries in the order they are drawn.
     public var entries: [(label: String, swatch: Swatch)] = []
 
+    /// An empty legend.
     public init() {}
 
     /// Adds an entry.

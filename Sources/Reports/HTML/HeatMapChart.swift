@@ -4,16 +4,20 @@ import Foundation
 /// inside `<g class="cells">`, with a stepped scale legend in the values' unit. Low values are dark and high
 /// values light (a single-hue ramp that keeps its order in greyscale); values below zero are black.
 public struct HeatMapChart: Sendable {
+    /// The title above the map.
     public var title: String
     /// `values[column][row]`.
     public var values: [[Double]]
+    /// The axis labels.
     public var xLabel: String, yLabel: String
     /// Labelled columns and rows: (index, text).
     public var xTicks: [(index: Int, text: String)]
+    /// Labelled rows: (index, text).
     public var yTicks: [(index: Int, text: String)]
     /// The values' unit, e.g. `MW`.
     public var unit: String
 
+    /// A map of `values[column][row]` in `unit`.
     public init(title: String, values: [[Double]], xLabel: String, yLabel: String, xTicks: [(index: Int, text: String)],
                 yTicks: [(index: Int, text: String)], unit: String) {
         self.title = title

@@ -3,8 +3,10 @@
 /// the values (ratios such as PUE near 1, where a bar's length would mislead) a marker `class="mark point"`
 /// on a line.
 public struct MonthlyChart: Sendable {
+    /// The months' short English names, January first.
     public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    /// The title above the chart.
     public var title: String
     /// Twelve values, `nil` for a month without one.
     public var values: [Double?]
@@ -15,6 +17,7 @@ public struct MonthlyChart: Sendable {
     /// Whether the axis starts at zero (else just below the lowest value, for ratios such as PUE near 1).
     public var fromZero: Bool
 
+    /// A chart of twelve monthly `values`, printed with `decimals` decimals.
     public init(title: String, values: [Double?], yLabel: String, decimals: Int, fromZero: Bool = true) {
         precondition(values.count == 12)
         self.title = title

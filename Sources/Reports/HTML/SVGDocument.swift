@@ -6,6 +6,7 @@ public struct SVGDocument: Sendable {
     public let width: Double, height: Double
     /// Prefix of every id in this chart, unique within the page (patterns are referenced as `url(#id-…)`).
     public let id: String
+    /// What the chart shows, for screen readers and tooltips.
     public let title: String
     private var definitions: [String] = []
     private var elements: [String] = []

@@ -1,10 +1,13 @@
 /// Points joined in order (a frontier): one marker `class="mark point"` per point, each labelled.
 public struct ScatterChart: Sendable {
+    /// The title above the chart.
     public var title: String
+    /// The points in frontier order, each with its label.
     public var points: [(x: Double, y: Double, label: String)]
     /// Axis labels with their units.
     public var xLabel: String, yLabel: String
 
+    /// A chart of `points` joined in order.
     public init(title: String, points: [(x: Double, y: Double, label: String)], xLabel: String, yLabel: String) {
         self.title = title
         self.points = points

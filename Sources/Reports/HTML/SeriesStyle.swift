@@ -11,12 +11,15 @@ public struct SeriesStyle: Sendable, Equatable {
         case circle, square, triangle, diamond
     }
 
+    /// Colour of an area or bar.
     public var fill: String
     /// Colour of the pattern's strokes and of the line.
     public var ink: String
+    /// The texture over an area's fill.
     public var pattern: Pattern
     /// SVG `stroke-dasharray` of a line; `nil` for a solid line.
     public var dash: String?
+    /// The marker of a line's points.
     public var marker: Marker
 
     /// Area and bar styles, dark to light, each with its own texture.

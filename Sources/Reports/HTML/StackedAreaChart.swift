@@ -4,26 +4,38 @@
 public struct StackedAreaChart: Sendable {
     /// One stacked series: a value per category, ≥ 0.
     public struct Area: Sendable {
+        /// The name in the legend.
         public var name: String
+        /// A value per category.
         public var values: [Double]
+        /// A series `name` with a value per category.
         public init(name: String, values: [Double]) { (self.name, self.values) = (name, values) }
     }
 
     /// One line: a value per category, `nil` where it has none (the line breaks there).
     public struct Line: Sendable {
+        /// The name in the legend.
         public var name: String
+        /// A value per category, `nil` for none.
         public var values: [Double?]
+        /// A line `name` with a value (or none) per category.
         public init(name: String, values: [Double?]) { (self.name, self.values) = (name, values) }
     }
 
+    /// The title above the chart.
     public var title: String
+    /// The x axis categories, in order.
     public var categories: [String]
+    /// The x axis label.
     public var xLabel: String
     /// The y axis label with its unit, e.g. `IT power (MW)`.
     public var yLabel: String
+    /// The stacked series, bottom first.
     public var areas: [Area]
+    /// The lines drawn over the areas.
     public var lines: [Line]
 
+    /// A chart of `areas` stacked over `categories` with `lines` over them.
     public init(title: String, categories: [String], xLabel: String, yLabel: String, areas: [Area], lines: [Line]) {
         self.title = title
         self.categories = categories

@@ -8,16 +8,24 @@ public struct TimelineChart: Sendable {
 
     /// One limit: its state in each column (`nil` where it has slack).
     public struct Row: Sendable {
+        /// The limit's name, left of its row.
         public var name: String
+        /// The state in each column.
         public var cells: [State?]
+        /// A row `name` with a state (or none) per column.
         public init(name: String, cells: [State?]) { (self.name, self.cells) = (name, cells) }
     }
 
+    /// The title above the chart.
     public var title: String
+    /// The columns (quarters), in order.
     public var columns: [String]
+    /// The x axis label.
     public var xLabel: String
+    /// The limits, top first.
     public var rows: [Row]
 
+    /// A timeline of `rows` over `columns`.
     public init(title: String, columns: [String], xLabel: String, rows: [Row]) {
         self.title = title
         self.columns = columns
