@@ -74,9 +74,9 @@ struct PlanReportPageTests {
         #expect(html == PlanReportPage.html(content))
         #expect(!html.contains("http") && !html.contains("//") && !html.lowercased().contains("<script"))
         #expect(html.components(separatedBy: "url(").dropFirst().allSatisfy { $0.hasPrefix("#") })
-        let svgs = svgTexts(html)
-        for svg in svgs { #expect(SVGInspection(svg).parsed, "\(SVGInspection(svg).error ?? "")") }
-        let byID = Dictionary(uniqueKeysWithValues: svgs.map { (SVGInspection($0).elements[0].attributes["id"]!, SVGInspection($0)) })
+        let svgs = svgTexts(html).map(SVGInspection.init)
+        for svg in svgs { #expect(svg.parsed, "\(svg.error ?? "")") }
+        let byID = Dictionary(uniqueKeysWithValues: svgs.map { ($0.elements[0].attributes["id"]!, $0) })
         // Build-out: Blackwell (gb200-nvl72) and Blackwell Ultra (gb300-nvl72) and the fabric; three limit lines
         // with a point in each of the 16 quarters (racks from 2026Q1 on).
         let plan = content.plan

@@ -5,7 +5,7 @@ import FoundationXML
 
 /// What an SVG (or any XML) text holds, read by Foundation's XML parser: whether it parses, and its elements
 /// with their attributes and the classes of the groups they sit in.
-final class SVGInspection: NSObject, XMLParserDelegate {
+final class SVGInspection {
     struct Element {
         var name: String
         var attributes: [String: String]
@@ -14,21 +14,17 @@ final class SVGInspection: NSObject, XMLParserDelegate {
         var classes: [String] { (attributes["class"] ?? "").split(separator: " ").map(String.init) }
     }
 
-    private(set) var elements: [Element] = []
-    private var stack: [String] = []
+    let elements: [Element]
     let parsed: Bool
+    /// The parser's error when the text does not parse.
     let error: String?
 
     init(_ text: String) {
         let parser = XMLParser(data: Data(text.utf8))
-        var ok = false, message: String?
         let collector = Collector()
         parser.delegate = collector
-        ok = parser.parse()
-        if !ok { message = parser.parserError.map { "\($0)" } ?? "unknown parse error" }
-        parsed = ok
-        error = message
-        super.init()
+        parsed = parser.parse()
+        error = parsed ? nil : parser.parserError.map { "\($0)" } ?? "unknown parse error"
         elements = collector.elements
     }
 
