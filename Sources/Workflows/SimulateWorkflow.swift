@@ -53,41 +53,14 @@ public enum SimulateWorkflow {
     /// text for stdout.
     public static func run(_ request: Request, warn: (String) -> Void = { _ in },
                            progress: (@Sendable (Int) -> Void)? = nil) throws(CommandFailure) -> String {
-        let inputs = try failing {
-            try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog,
-                                    weatherPath: request.weatherFile)
-        }
-        // Where the files go is checked before planning and simulating, so a wrong --out fails at once.
-        if let out = request.outFolder {
-            try write(out, option: "--out") { try OutputSet.check(folder: out, names: SimulationReport.fileNames) }
-        }
-        // A plan.json is an input like the others: every problem with its line, and a plan of another design
-        // (its halls, profiles, horizon) is exit 1. The same design from edited files, or another site, is a warning.
-        let plan: BuildPlan = try failing {
-            if let file = request.planFile {
-                return try BuildPlan.load(from: file, simulating: inputs.design, catalog: inputs.catalog).value
-            }
-            return try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
-                                    options: request.planOptions).plan
-        }
-        if let file = request.planFile {
-            if plan.inputs.site != inputs.site.name {
-                warn("warning: \(file) was planned on site '\(plan.inputs.site)'; simulating it on '\(inputs.site.name)' (\(inputs.provenance.siteFile))")
-            }
-            if plan.inputs.digest != inputs.provenance.digest {
-                warn("warning: \(file) was planned from other inputs (digest \(plan.inputs.digest), these files give \(inputs.provenance.digest))")
+        let setup = try prepare(inputs: request.inputs, planFile: request.planFile, weatherFile: request.weatherFile, years: request.years,
+                                fromYear: request.fromYear, runs: request.runs, seed: request.seed, planOptions: request.planOptions, warn: warn) { _ throws(CommandFailure) in
+            // Where the files go is checked before planning and simulating, so a wrong --out fails at once.
+            if let out = request.outFolder {
+                try write(out, option: "--out") { try OutputSet.check(folder: out, names: SimulationReport.fileNames) }
             }
         }
-        let firstYear = request.fromYear ?? plan.quarters[0].quarter.year
-        if let from = request.fromYear, from < plan.quarters[0].quarter.year {
-            throw CommandFailure(["--from-year \(from) is before the plan's first quarter \(plan.quarters[0].quarter); give \(plan.quarters[0].quarter.year) or later"],
-                                 status: .usage)
-        }
-        let years = request.years ?? max(1, plan.quarters.last!.quarter.year - firstYear + 1)
-        let source = WeatherSource(weatherPath: request.weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)
-        let weatherYears = try failing { try source.load(site: inputs.site, years: request.runs * years, seed: request.seed) }
-        let scenario = TwinScenario(design: inputs.design, site: inputs.site, catalog: inputs.catalog, plan: plan,
-                                    weather: weatherYears, years: years, firstYear: firstYear)
+        let (inputs, plan, source, weatherYears, scenario, years) = (setup.inputs, setup.plan, setup.source, setup.weatherYears, setup.scenario, setup.years)
 
         // timeseries.csv streams into the output set's staging folder; the set appears in the folder only
         // once summary.json is written too (an error or a kill before that leaves the folder as it was).
@@ -107,11 +80,7 @@ public enum SimulateWorkflow {
         defer { outputs?.discard() }
         let results = Twin.monteCarlo(scenario, seed: request.seed, runs: request.runs, sink: timeseries?.sink, progress: progress)
 
-        let weatherName: String
-        switch source {
-        case .file(let path): weatherName = path
-        case .synthetic: weatherName = "synthetic from \(inputs.provenance.siteFile) climate figures"
-        }
+        let weatherName = source.words(siteFile: inputs.provenance.siteFile)
         let summary = SimulationReport.summary(
             inputs: .init(design: inputs.design.name, designFile: request.inputs.design, site: inputs.site.name,
                           siteFile: inputs.provenance.siteFile, plan: request.planFile ?? "planned", planDigest: plan.inputs.digest,
@@ -129,6 +98,68 @@ public enum SimulateWorkflow {
         switch request.format {
         case .json: return String(decoding: json, as: UTF8.self)
         case .table: return SimulationReport.table(summary)
+        }
+    }
+}
+
+extension SimulateWorkflow {
+    /// A plan ready to simulate: the inputs, the plan (read or planned), the weather and the twin's scenario.
+    struct Setup {
+        var inputs: PlanningInputs
+        var plan: BuildPlan
+        var source: WeatherSource
+        var weatherYears: [WeatherYear]
+        var scenario: TwinScenario
+        var years: Int
+    }
+
+    /// Loads the inputs, runs `beforePlanning` on them (the output checks, other inputs), reads `planFile` or plans with `planOptions`,
+    /// and loads the weather for `runs` × the years simulated (`years`, else the plan's horizon). A plan file of
+    /// another site or from other inputs is simulated with a warning.
+    static func prepare(inputs paths: InputPaths, planFile: String?, weatherFile: String?, years: Int?, fromYear: Int? = nil, runs: Int, seed: UInt64,
+                        planOptions: PlanOptions, warn: (String) -> Void,
+                        beforePlanning: (PlanningInputs) throws(CommandFailure) -> Void) throws(CommandFailure) -> Setup {
+        let inputs = try failing {
+            try PlanningInputs.load(designPath: paths.design, sitePath: paths.site, catalogPath: paths.catalog, weatherPath: weatherFile)
+        }
+        try beforePlanning(inputs)
+        // A plan.json is an input like the others: every problem with its line, and a plan of another design
+        // (its halls, profiles, horizon) is exit 1. The same design from edited files, or another site, is a warning.
+        let plan: BuildPlan = try failing {
+            if let file = planFile {
+                return try BuildPlan.load(from: file, simulating: inputs.design, catalog: inputs.catalog).value
+            }
+            return try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
+                                    options: planOptions).plan
+        }
+        if let file = planFile {
+            if plan.inputs.site != inputs.site.name {
+                warn("warning: \(file) was planned on site '\(plan.inputs.site)'; simulating it on '\(inputs.site.name)' (\(inputs.provenance.siteFile))")
+            }
+            if plan.inputs.digest != inputs.provenance.digest {
+                warn("warning: \(file) was planned from other inputs (digest \(plan.inputs.digest), these files give \(inputs.provenance.digest))")
+            }
+        }
+        let firstYear = fromYear ?? plan.quarters[0].quarter.year
+        if let fromYear, fromYear < plan.quarters[0].quarter.year {
+            throw CommandFailure(["--from-year \(fromYear) is before the plan's first quarter \(plan.quarters[0].quarter); give \(plan.quarters[0].quarter.year) or later"],
+                                 status: .usage)
+        }
+        let years = years ?? max(1, plan.quarters.last!.quarter.year - firstYear + 1)
+        let source = WeatherSource(weatherPath: weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)
+        let weatherYears = try failing { try source.load(site: inputs.site, years: runs * years, seed: seed) }
+        let scenario = TwinScenario(design: inputs.design, site: inputs.site, catalog: inputs.catalog, plan: plan,
+                                    weather: weatherYears, years: years, firstYear: firstYear)
+        return Setup(inputs: inputs, plan: plan, source: source, weatherYears: weatherYears, scenario: scenario, years: years)
+    }
+}
+
+extension WeatherSource {
+    /// The weather in words: the EPW file's path, or synthetic years from the site file's climate figures.
+    func words(siteFile: String) -> String {
+        switch self {
+        case .file(let path): path
+        case .synthetic: "synthetic from \(siteFile) climate figures"
         }
     }
 }
