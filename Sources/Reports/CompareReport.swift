@@ -102,42 +102,62 @@ public enum CompareReport {
     static let placeholderRow = ComparisonRow(design: "", designFile: "", site: "", siteFile: "", outcome: .noPlan,
                                               diagnosis: nil, workloadMix: [])
 
-    /// The printed table: the ranked pairs with their main figures, then the pairs without a plan and why, and
-    /// the workload mixes when they differ.
-    public static func table(_ c: Comparison, rankBy: RankFigure) -> String {
+    /// The header and cells of the ranked pairs' table (text and HTML alike): main figures, "–" where none.
+    static func tableCells(_ c: Comparison) -> (header: [String], rows: [[String]]) {
         func f(_ x: Double?, _ d: Int) -> String { x.map { NumberText.fixed($0, d) } ?? "–" }
         func g(_ x: Double?) -> String { x.map(NumberText.grouped) ?? "–" }
         let header = ["#", "design", "site", "IT MW", "facility MW", "racks", "GPUs", "tokens/s", "tok/s/MW design",
                       "tok/s/MW year", "PUE", "WUE L/kWh", "CO₂ t/yr", "capex $M", "$/M tokens", "util.", "throttled h",
                       "unserved h", "min power headroom MW", "binds first"]
-        let planned = c.rows.filter { $0.outcome == .planned }
-        let rows = planned.map { r -> [String] in
+        let rows = c.rows.filter { $0.outcome == .planned }.map { r -> [String] in
             [r.rank.map(String.init) ?? "–", stem(r.designFile), stem(r.siteFile), f(r.itMW, 1), f(r.facilityMW, 1), r.racks.map(String.init) ?? "–",
              r.gpus.map(String.init) ?? "–", g(r.tokensPerSecond), g(r.designTokensPerSecondPerFacilityMW),
              g(r.annualTokensPerSecondPerFacilityMW), f(r.annualPUE, 3), f(r.wueLPerKWh, 3), g(r.co2TonnesPerYear),
              f(r.capexUSD.map { $0 / 1e6 }, 0), f(r.costPerMillionTokensUSD, 4), f(r.utilization, 2),
              f(r.throttledHoursPerYear, 0), f(r.unservedHoursPerYear, 0), f(r.minPowerHeadroomMW, 1), r.bindingLimit ?? "–"]
         }
+        return (header, rows)
+    }
+
+    /// The table's numeric columns (right-aligned).
+    static let numericColumns = Set([0] + Array(3..<19))
+
+    /// What the table ranks by and what its figures mean.
+    static func tablePreamble(_ c: Comparison, rankBy: RankFigure) -> String {
         var out = "Ranked by \(rankBy.words); each plan's final fleet simulated over \(c.inputs.years) weather year(s) "
             + "from the year after its last quarter. Designs and sites by file name; compare.json has their full names.\n"
         out += "Cost per million tokens counts annualized rack capex, facility opex and energy at the utilization shown "
             + "(tokens served ÷ tokens at full load).\n\n"
-        out += textTable(header: header, rows: rows, rightAligned: Set([0] + Array(3..<19)))
-        let failed = c.rows.filter { $0.outcome != .planned }
-        if !failed.isEmpty {
-            out += "\nNot planned (\(failed.count)):\n"
-            for r in failed { out += "- \(stem(r.designFile)) on \(stem(r.siteFile)): \(r.outcome.rawValue); \(r.diagnosis ?? "")\n" }
-        }
-        if c.mixesDiffer {
-            out += "\nThe designs serve different workload mixes, so tokens per MW compare different work; "
-                + "give --workload-mix FILE to impose one mix. Share of GPU time by workload (last quarter):\n"
-            for r in planned {
-                let shares = (r.gpuShareByWorkload ?? [:]).sorted { $0.key < $1.key }
-                    .map { "\($0.key) \(NumberText.fixed($0.value * 100, 0)) %" }.joined(separator: ", ")
-                out += "- \(stem(r.designFile)) on \(stem(r.siteFile)): \(shares)\n"
-            }
-        }
         return out
+    }
+
+    /// The printed table: the ranked pairs with their main figures, then the pairs without a plan and why, and
+    /// the workload mixes when they differ.
+    public static func table(_ c: Comparison, rankBy: RankFigure) -> String {
+        let (header, rows) = tableCells(c)
+        var out = tablePreamble(c, rankBy: rankBy)
+        out += textTable(header: header, rows: rows, rightAligned: numericColumns)
+        let failed = notPlannedLines(c)
+        if !failed.isEmpty { out += "\nNot planned (\(failed.count)):\n" + failed.map { "- \($0)\n" }.joined() }
+        if c.mixesDiffer { out += "\n\(mixNote)\n" + gpuShareLines(c).map { "- \($0)\n" }.joined() }
+        return out
+    }
+
+    /// "design on site: no plan; diagnosis" for each pair without a plan.
+    static func notPlannedLines(_ c: Comparison) -> [String] {
+        c.rows.filter { $0.outcome != .planned }.map { "\(stem($0.designFile)) on \(stem($0.siteFile)): \($0.outcome.rawValue); \($0.diagnosis ?? "")" }
+    }
+
+    static let mixNote = "The designs serve different workload mixes, so tokens per MW compare different work; "
+        + "give --workload-mix FILE to impose one mix. Share of GPU time by workload (last quarter):"
+
+    /// "design on site: workload 62 %, …" for each planned pair.
+    static func gpuShareLines(_ c: Comparison) -> [String] {
+        c.rows.filter { $0.outcome == .planned }.map { r in
+            let shares = (r.gpuShareByWorkload ?? [:]).sorted { $0.key < $1.key }
+                .map { "\($0.key) \(NumberText.fixed($0.value * 100, 0)) %" }.joined(separator: ", ")
+            return "\(stem(r.designFile)) on \(stem(r.siteFile)): \(shares)"
+        }
     }
 
     /// A file's name without folder and extension: the short name of a design or site in the table.

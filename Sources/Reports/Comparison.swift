@@ -27,6 +27,31 @@ public enum RankFigure: String, Sendable, CaseIterable {
 
     var higherIsBetter: Bool { self == .tokensPerMW || self == .tokens }
 
+    /// The figure's name and unit, for a chart.
+    public var title: String {
+        switch self {
+        case .tokensPerMW: "Tokens/s served per facility MW over the year"
+        case .tokens: "Tokens/s at full load, last quarter"
+        case .costPerToken: "Cost per million tokens served (USD)"
+        case .capex: "Rack capex (million USD)"
+        case .pue: "Annual PUE"
+        }
+    }
+
+    /// The figure's unit on a chart.
+    var unit: String {
+        switch self {
+        case .tokensPerMW: "tokens/s per MW"
+        case .tokens: "tokens/s"
+        case .costPerToken: "USD per million tokens"
+        case .capex: "million USD"
+        case .pue: ""
+        }
+    }
+
+    /// The figure as charted (capex in millions).
+    func chartValue(_ row: ComparisonRow) -> Double? { self == .capex ? row.capexUSD.map { $0 / 1e6 } : value(row) }
+
     /// The figure in words, for the table's heading.
     public var words: String {
         switch self {

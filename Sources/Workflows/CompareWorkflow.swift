@@ -34,13 +34,16 @@ public enum CompareWorkflow {
         public var format: ListFormat
         /// Folder for compare.json and compare.csv, written as one output set with manifest.json.
         public var outFolder: String?
+        /// A self-contained HTML page of the comparison.
+        public var htmlFile: String?
         /// Pairs planned at once.
         public var threads: Int
 
         public init(designs: [String], sites: [String] = [], catalog: String? = nil, options: PlanOptions = PlanOptions(),
                     weatherFiles: [String] = [], years: Int = 1, seed: UInt64 = 1, workloadMix: String? = nil,
-                    rankBy: RankFigure? = nil, format: ListFormat = .table, outFolder: String? = nil,
+                    rankBy: RankFigure? = nil, format: ListFormat = .table, outFolder: String? = nil, htmlFile: String? = nil,
                     threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+            self.htmlFile = htmlFile
             self.designs = designs
             self.sites = sites
             self.catalog = catalog
@@ -81,6 +84,12 @@ public enum CompareWorkflow {
                 try set.commit()
             }
         }
+        if let html = request.htmlFile {
+            let page = ComparePage.html(comparison, rankBy: rankBy)
+            try write(html, option: "--html") {
+                try OutputFile.write(to: html) { temporary in try Data(page.utf8).write(to: URL(fileURLWithPath: temporary)) }
+            }
+        }
         switch request.format {
         case .json: return try failing { String(decoding: try CompareReport.json(comparison), as: UTF8.self) }
         case .csv: return CompareReport.csv(comparison)
@@ -96,6 +105,7 @@ public enum CompareWorkflow {
         if let out = request.outFolder {
             try write(out, option: "--out") { try OutputSet.check(folder: out, names: CompareReport.fileNames) }
         }
+        if let html = request.htmlFile { try write(html, option: "--html") { try OutputFile.check(html) } }
         let catalog = try failing { () throws -> Catalog in
             if let path = request.catalog { return try Catalog.load(from: path) }
             return try Catalog.bundled()

@@ -29,6 +29,7 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("workload-mix"), help: "A file with a `workloadMix:` list imposed on every design.") var workloadMix: String?
     @Option(help: "Pairs planned at once (default: the machine's cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Folder for compare.json, compare.csv and manifest.json.") var out: String?
+    @Option(help: "Write a self-contained HTML page of the comparison (ranked chart and table) to FILE.") var html: String?
     @Option(help: "table, json or csv.") var format: ListFormat = .table
 
     func validate() throws {
@@ -48,7 +49,7 @@ struct Compare: ParsableCommand {
             try CompareWorkflow.run(CompareWorkflow.Request(
                 designs: designs, sites: site, catalog: catalog, options: solver.planOptions(objective, tokenTarget: tokenTarget),
                 weatherFiles: weather, years: years, seed: seed, workloadMix: workloadMix, rankBy: rankBy, format: format,
-                outFolder: out, threads: threads))
+                outFolder: out, htmlFile: html, threads: threads))
         }
     }
 }

@@ -137,9 +137,15 @@ struct CompareTests {
         #expect(wrong.status == 2, "\(wrong)")
         #expect(wrong.stderr.contains("2 site(s), 1 weather file(s)"), "\(wrong)")
 
+        let folder = try TemporaryFolder()
+        let html = folder.url.appendingPathComponent("compare.html").path
         let csv = try await TokenPlantCLI.run(["compare", "reference-designs/vera-rubin-1gw.yaml", "--site", "sites/phoenix-az.yaml",
-                                               "--site", "sites/stockholm-se.yaml", "--format", "csv"])
+                                               "--site", "sites/stockholm-se.yaml", "--format", "csv", "--html", html])
         try #require(csv.status == 0, "\(csv)")
+        // The page: one ranked bar (the planned pair), the unplannable pair listed with its diagnosis.
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.components(separatedBy: "class=\"mark bar\"").count - 1 == 1)
+        #expect(page.contains("vera-rubin-1gw on phoenix-az: no plan; the best plan has no rack"))
         let lines = csv.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         // Planned first (rank 1), then the unplannable pair with empty figures; both as wide as the header.

@@ -97,3 +97,29 @@ struct ComparisonTests {
         #expect(lines[0].filter { $0.hasPrefix("racksByGeneration.") }.count == Self.catalog.generations.count)
     }
 }
+
+@Suite("Comparison page")
+struct ComparePageTests {
+    @Test("One bar per ranked pair in rank order (smallest first for cost), every planned pair in the tables, no URL")
+    func page() throws {
+        let rows = [ComparisonTests.row("a", tokensPerMW: 10, cost: 0.3), ComparisonTests.row("b", tokensPerMW: nil, cost: nil),
+                    ComparisonTests.row("c", tokensPerMW: 30, cost: 0.1), ComparisonTests.row("d", tokensPerMW: 20, cost: 0.2)]
+        let c = Comparison(inputs: ComparisonTests.inputs, rows: rows, rankBy: .costPerToken, generations: [])
+        let html = ComparePage.html(c, rankBy: .costPerToken)
+        #expect(!html.contains("http") && !html.contains("<script") && !html.contains("url("))
+        let svgText = String(html[html.range(of: "<svg")!.lowerBound..<html.range(of: "</svg>")!.upperBound])
+        let svg = SVGInspection(svgText)
+        #expect(svg.parsed, "\(svg.error ?? "")")
+        // Three ranked pairs, cheapest first: c (0.1), d (0.2), a (0.3); b has no plan and no bar.
+        let bars = svg.marks("bar")
+        #expect(bars.count == 3)
+        let widths = bars.map { Double($0.attributes["width"]!)! }
+        #expect(widths == widths.sorted())
+        #expect(svgText.range(of: "c on s")!.lowerBound < svgText.range(of: "d on s")!.lowerBound)
+        #expect(svgText.range(of: "d on s")!.lowerBound < svgText.range(of: "a on s")!.lowerBound)
+        // Three tables (last quarter, the year, what binds), each with a header row and one row per planned pair.
+        #expect(html.components(separatedBy: "<table>").count - 1 == 3)
+        #expect(html.components(separatedBy: "<tr>").count - 1 == 3 * (1 + 3))
+        #expect(html.contains("<li>b on s: no plan; no rack fits\nraise it</li>"))
+    }
+}

@@ -1,5 +1,6 @@
-/// Horizontal bars ranked from the largest value to the smallest (ties keep the given order): one
-/// `<rect class="mark bar">` per label, its value and unit printed at its end.
+/// Horizontal bars ranked from the largest value to the smallest, or the smallest first with `smallestFirst` (for
+/// figures where lower is better); ties keep the given order. One `<rect class="mark bar">` per label, its value and
+/// unit printed at its end.
 public struct BarChart: Sendable {
     /// The title above the bars.
     public var title: String
@@ -9,19 +10,23 @@ public struct BarChart: Sendable {
     public var values: [Double]
     /// The values' unit, e.g. `h` or `tokens/s per MW`.
     public var unit: String
+    /// Whether the smallest value comes first.
+    public var smallestFirst: Bool
 
     /// Bars for `labels[i]` of length `values[i]` (≥ 0) in `unit`.
-    public init(title: String, labels: [String], values: [Double], unit: String) {
+    public init(title: String, labels: [String], values: [Double], unit: String, smallestFirst: Bool = false) {
         precondition(labels.count == values.count)
+        self.smallestFirst = smallestFirst
         self.title = title
         self.labels = labels
         self.values = values
         self.unit = unit
     }
 
-    /// The indices of `values` from the largest to the smallest, ties in the given order.
+    /// The indices of `values` from the largest to the smallest (the smallest first with `smallestFirst`), ties in
+    /// the given order.
     public var ranking: [Int] {
-        values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+        values.indices.sorted { values[$0] != values[$1] ? (values[$0] > values[$1]) != smallestFirst : $0 < $1 }
     }
 
     /// The chart as inline SVG; `id` must be unique within the page.
