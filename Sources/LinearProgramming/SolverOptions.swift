@@ -16,15 +16,19 @@ public struct SolverOptions: Sendable, Equatable {
     public var dualsWithIntegersFixed: Bool
     /// For MIPs: generate Gomory mixed-integer, MIR, cover and clique cuts (`glpsol --cuts`).
     public var cuts: Bool
+    /// For MIPs: branch on hybrid pseudocosts (`glpsol --pcost`) instead of GLPK's default Driebeck–Tomlin
+    /// heuristic.
+    public var pseudocostBranching: Bool
     /// For MIPs: a known feasible point (one value per variable) offered to GLPK as its first incumbent.
     public var initialSolution: [Double]?
 
     public init(
         timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, absoluteGap: Double? = nil, presolve: Bool = true,
-        verbose: Bool = false, dualsWithIntegersFixed: Bool = false, cuts: Bool = false,
+        verbose: Bool = false, dualsWithIntegersFixed: Bool = false, cuts: Bool = false, pseudocostBranching: Bool = false,
         initialSolution: [Double]? = nil
     ) {
         self.cuts = cuts
+        self.pseudocostBranching = pseudocostBranching
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.absoluteGap = absoluteGap
