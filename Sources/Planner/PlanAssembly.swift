@@ -68,11 +68,13 @@ enum PlanAssembly {
                 it += Double(n) * c.itMW
                 facility += Double(n) * c.facilityMW
                 capexNew += Double(n - (t > 0 ? racks(e, t - 1) : 0)) * c.capexUSD
-                capitalCost += Double(n) * problem.quarterlyCapitalCostUSD(profile)
+                capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(profile))
             }
             capexCumulative += capexNew
             let tokens = tokensByWorkload[t].values.reduce(0, +)
-            let quarterCost = capitalCost + facility * problem.quarterlyCostPerFacilityMWUSD
+            // Racks' capital and running costs at the demanded utilization, and the facility's capital, over the tokens served.
+            let quarterCost = capitalCost + problem.quarterlyFacilityCapitalUSD(t)
+            let served = tokens * problem.utilization
             metrics.append(QuarterMetrics(
                 quarter: quarters[t], racks: rackCount, gpus: gpus, itMW: rounded(it), facilityMW: rounded(facility),
                 usableGridMW: rounded(problem.site.grid.usableCapacityMW(in: quarters[t])),
@@ -81,7 +83,8 @@ enum PlanAssembly {
                 gpuShareByWorkload: Self.shares(gpusByWorkload[t], workloads: problem.design.workloadMix.map(\.workload)),
                 tokensPerSecondPerMW: facility > 0 ? rounded(tokens / facility) : nil,
                 capexNewUSD: rounded(capexNew), capexCumulativeUSD: rounded(capexCumulative),
-                costPerMillionTokensUSD: tokens > 0 ? rounded(quarterCost / (tokens * TimeBase.secondsPerQuarter) * 1e6) : nil))
+                costPerMillionTokensUSD: served > 0 ? rounded(quarterCost / (served * TimeBase.secondsPerQuarter) * 1e6) : nil,
+                utilization: problem.utilization))
 
             var cdus = 0
             if let lc = problem.design.liquidCooling {

@@ -88,8 +88,26 @@ public struct PlanningProblem: Sendable {
         profile.capexUSDPerRack * design.economics.capitalRecoveryFactor / TimeBase.quartersPerYear
     }
 
-    /// Cost of 1 MW of facility power for one quarter: energy at full load + facility opex, USD.
-    var quarterlyCostPerFacilityMWUSD: Double {
-        site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter + design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
+    /// The demanded share of token capacity that costs are counted at (``ReferenceDesign/meanUtilization``).
+    public var utilization: Double { design.meanUtilization }
+
+    /// A rack's power at ``utilization`` as a share of its full-load power: (idle + (max − idle)·U) / max, as the
+    /// twin loads racks. The facility's draw for the rack (losses, cooling) is taken in the same proportion.
+    func loadFraction(_ profile: RackProfile) -> Double {
+        guard profile.rackMaxKW > 0 else { return 1 }
+        return (profile.rackIdleKW + (profile.rackMaxKW - profile.rackIdleKW) * utilization) / profile.rackMaxKW
+    }
+
+    /// Running cost of one rack for one quarter: energy at ``utilization`` plus facility opex on its full-load
+    /// facility MW, USD.
+    func quarterlyRunningCostUSD(_ profile: RackProfile) -> Double {
+        let facilityMW = coefficients[profile.id]!.facilityMW
+        return facilityMW * (site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter * loadFraction(profile)
+            + design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear)
+    }
+
+    /// Annualized facility capex of the halls in service in quarter t, for one quarter, USD.
+    func quarterlyFacilityCapitalUSD(_ t: Int) -> Double {
+        design.facilityCapitalUSDPerYear(in: quarters[t]) / TimeBase.quartersPerYear
     }
 }

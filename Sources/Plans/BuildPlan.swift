@@ -113,10 +113,15 @@ public struct QuarterMetrics: Codable, Equatable, Sendable, PlaceholderDecodable
     public var tokensPerSecondPerMW: Double?
     public var capexNewUSD: Double
     public var capexCumulativeUSD: Double
-    /// (Annualized capex / 4 + energy + facility opex) / tokens in the quarter × 10⁶.
+    /// (Annualized rack and facility capex / 4 + energy at `utilization` + facility opex) / tokens served in the
+    /// quarter × 10⁶.
     public var costPerMillionTokensUSD: Double?
+    /// The demanded share of token capacity the cost is counted at; `nil` in plans written before it was recorded
+    /// (their cost was at full load).
+    public var utilization: Double?
 
-    public init(quarter: Quarter, racks: Int, gpus: Int, itMW: Double, facilityMW: Double, usableGridMW: Double, designPUE: Double? = nil, tokensPerSecond: Double, tokensPerSecondByWorkload: [String: Double], gpuShareByWorkload: [String: Double]? = nil, tokensPerSecondPerMW: Double? = nil, capexNewUSD: Double, capexCumulativeUSD: Double, costPerMillionTokensUSD: Double? = nil) {
+    public init(quarter: Quarter, racks: Int, gpus: Int, itMW: Double, facilityMW: Double, usableGridMW: Double, designPUE: Double? = nil, tokensPerSecond: Double, tokensPerSecondByWorkload: [String: Double], gpuShareByWorkload: [String: Double]? = nil, tokensPerSecondPerMW: Double? = nil, capexNewUSD: Double, capexCumulativeUSD: Double, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) {
+        self.utilization = utilization
         self.quarter = quarter
         self.racks = racks
         self.gpus = gpus

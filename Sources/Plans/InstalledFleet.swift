@@ -87,6 +87,8 @@ public struct InstalledFleet: Sendable, Equatable {
     public var capexCumulativeUSD: Double
     /// The plan's facility power at full load and design ambient, MW (facility opex is charged on it).
     public var plannedFacilityMW: Double
+    /// Annualized facility capex of the halls in service in the quarter (``ReferenceDesign/facilityCapitalUSDPerYear(in:)``).
+    public var facilityCapitalUSDPerYear = 0.0
 
     /// IT power at full load (racks, in-rack network, fabric), MW: what house loads are counted on.
     public var fullLoadITMW: Double { liquidIdleMW + airIdleMW + liquidDynamicMW + airDynamicMW + inRackNetworkMW + fabricMW }
@@ -127,13 +129,15 @@ public struct InstalledFleet: Sendable, Equatable {
             var ups = 0.0, upsLoadable = 0.0
             for name in order { ups += groups[name]!.installedCapacityMW; upsLoadable += groups[name]!.usableITCapacityMW }
             let coolingAndHouse = max(0, metrics.facilityMW * chain.transformerEfficiency - metrics.itMW / chain.upsEfficiency)
-            return InstalledFleet(
+            var fleet = InstalledFleet(
                 quarter: metrics.quarter, halls: halls, inRackNetworkMW: halls.reduce(0) { $0 + $1.inRackNetworkMW },
                 fabricMW: fabric, upsInstalledMW: ups, upsDesignLoadMW: upsLoadable,
                 gridDesignLoadMW: site.grid.usableCapacityMW(in: metrics.quarter),
                 transformerDesignLoadMW: halls.isEmpty ? 0 : (upsLoadable + fabric) / chain.upsEfficiency + coolingAndHouse,
                 liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW }, airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW },
                 rackSupplyLimitC: limit, airInletLimitC: airLimit, capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
+            fleet.facilityCapitalUSDPerYear = design.facilityCapitalUSDPerYear(in: metrics.quarter)
+            return fleet
         }
     }
 

@@ -68,6 +68,7 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("quarters[].designPUE", "PUE at the design condition", "", 0, 100),
         PlanFieldRange("quarters[].tokensPerSecond", "tokens/s at full load", "tokens/s", 0, maxTokensPerSecond),
         PlanFieldRange("quarters[].tokensPerSecondByWorkload.*", "tokens/s of the workload", "tokens/s", 0, maxTokensPerSecond),
+        PlanFieldRange("quarters[].utilization", "demanded share of token capacity", "", 0, 1),
         PlanFieldRange("quarters[].gpuShareByWorkload.*", "share of GPUs serving the workload", "", 0, 1),
         PlanFieldRange("quarters[].tokensPerSecondPerMW", "tokens/s per facility MW", "tokens/s per MW", 0, nil),
         PlanFieldRange("quarters[].capexNewUSD", "rack capex of the quarter", "USD", 0, maxUSD),

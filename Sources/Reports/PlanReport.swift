@@ -45,6 +45,7 @@ public enum PlanReport {
         ExportColumn("tokens/s/MW") { $0.tokensPerSecondPerMW.map(NumberText.grouped) ?? "-" },
         ExportColumn("capex USD") { NumberText.grouped($0.capexCumulativeUSD) },
         ExportColumn("USD/Mtok") { $0.costPerMillionTokensUSD.map { NumberText.fixed($0, 3) } ?? "-" },
+        ExportColumn("at util.") { $0.utilization.map { "\(NumberText.fixed($0 * 100, 0)) %" } ?? "full load" },
     ]
 
     /// `plan.csv`.

@@ -99,7 +99,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
         shortfallEventMWh = r.powerShortfallMW > 0 ? shortfallEventMWh + r.powerShortfallMW : 0
         largestShortfallEventMWh = max(largestShortfallEventMWh, shortfallEventMWh)
         if let fleet {
-            capitalAndOpexUSD += (fleet.capexCumulativeUSD * capitalRecoveryFactor + fleet.plannedFacilityMW * opexUSDPerMWYear) / TimeBase.hoursPerCommonYear
+            capitalAndOpexUSD += (fleet.capexCumulativeUSD * capitalRecoveryFactor + fleet.facilityCapitalUSDPerYear
+                + fleet.plannedFacilityMW * opexUSDPerMWYear) / TimeBase.hoursPerCommonYear
         }
         if r.feedsOut > 0 { feedOutageHours += 1 }
         guard fleet.map({ $0.racks > 0 }) ?? false else { return }

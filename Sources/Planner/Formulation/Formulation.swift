@@ -55,6 +55,7 @@ struct Formulation {
 
         defineRackColumns()
         defineServeColumns()
+        defineFacilityCostColumns()
         for t in problem.quarters.indices {
             for h in problem.halls.indices {
                 defineFloor(hall: h, quarter: t)

@@ -27,7 +27,7 @@ extension Formulation {
                        problem.quarters[t], profile.id)
                 previous = n
                 facilityTerms[t].append(Term(n, c.facilityMW))
-                costTerms.append(Term(n, problem.quarterlyCapitalCostUSD(profile) + c.facilityMW * problem.quarterlyCostPerFacilityMWUSD))
+                costTerms.append(Term(n, problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(profile)))
                 capexTerms.append(Term(b, unit * c.capexUSD))
             }
         }

@@ -50,15 +50,14 @@ struct RatioStrategy: ObjectiveStrategy {
         }
     }
 
-    /// Cost over the horizon per million tokens over the horizon, USD. Tokens are counted in millions so
-    /// that a rack's coefficient (tokens/s × seconds per quarter) stays near 10⁶, not 10¹², well inside the
-    /// magnitudes the solver takes.
+    /// Cost over the horizon per million tokens served over the horizon, USD: the tokens the demand asks for, full-load
+    /// tokens × the design's mean utilization. Tokens are counted in millions so that a rack's coefficient (tokens/s ×
+    /// seconds per quarter) stays near 10⁶, not 10¹², well inside the magnitudes the solver takes.
     static func costPerToken(halfGap: Double) -> RatioStrategy {
         RatioStrategy(sense: .minimize, halfGap: halfGap, scale: 1,
-                      unitWithGap: "USD (horizon cost less λ × million tokens)", unitWithoutGap: "million tokens over the horizon") { f in
-            let tokens = Formulation.sum(f.tokenTerms).map {
-                Term($0.variable, $0.coefficient * TimeBase.secondsPerQuarter / tokensPerMillion)
-            }
+                      unitWithGap: "USD (horizon cost less λ × million tokens served)", unitWithoutGap: "million tokens served over the horizon") { f in
+            let served = TimeBase.secondsPerQuarter * f.problem.utilization / tokensPerMillion
+            let tokens = Formulation.sum(f.tokenTerms).map { Term($0.variable, $0.coefficient * served) }
             return Terms(num: f.costTerms, den: tokens, size: tokens, first: tokens)
         }
     }

@@ -310,13 +310,29 @@ public struct Economics: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var discountRate: Double
     /// Facility operating cost per MW of facility power per year, USD.
     public var facilityOpexUSDPerMWYear: Double
+    /// Capex of the building with its power chain and cooling plant per MW of critical IT capacity (each hall's
+    /// usable IT capacity after its redundancy rule), USD; `nil` leaves the facility out of every cost.
+    public var facilityCapexUSDPerMW: Double?
+    /// Years over which the facility capex is annualized (with `discountRate`); required with `facilityCapexUSDPerMW`.
+    public var facilityLifeYears: Double?
+
+    public init(depreciationYears: Double, discountRate: Double, facilityOpexUSDPerMWYear: Double,
+                facilityCapexUSDPerMW: Double? = nil, facilityLifeYears: Double? = nil) {
+        self.depreciationYears = depreciationYears
+        self.discountRate = discountRate
+        self.facilityOpexUSDPerMWYear = facilityOpexUSDPerMWYear
+        self.facilityCapexUSDPerMW = facilityCapexUSDPerMW
+        self.facilityLifeYears = facilityLifeYears
+    }
 
     public static var placeholder: Economics { Economics(depreciationYears: 5, discountRate: 0, facilityOpexUSDPerMWYear: 0) }
 
-    /// Capital recovery factor: annual payment per dollar of capex.
-    public var capitalRecoveryFactor: Double {
-        guard discountRate > 0 else { return 1 / depreciationYears }
-        let r = discountRate, n = depreciationYears
-        return r / (1 - pow(1 + r, -n))
+    /// Annual payment per dollar over `years` at `discountRate`: r / (1 − (1 + r)^−n), or 1/n without discounting.
+    public func capitalRecoveryFactor(years: Double) -> Double {
+        guard discountRate > 0 else { return 1 / years }
+        return discountRate / (1 - pow(1 + discountRate, -years))
     }
+
+    /// Capital recovery factor of rack capex: annual payment per dollar over `depreciationYears`.
+    public var capitalRecoveryFactor: Double { capitalRecoveryFactor(years: depreciationYears) }
 }

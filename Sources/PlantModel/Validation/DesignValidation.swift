@@ -99,7 +99,12 @@ extension ReferenceDesign {
 
         let references = Set(d.references.map(\.id))
         c.unique(d.references.map(\.id), { "references[\($0)].id" }, what: "reference id")
+        if (d.economics.facilityCapexUSDPerMW == nil) != (d.economics.facilityLifeYears == nil) {
+            c.add(d.economics.facilityCapexUSDPerMW == nil ? "economics.facilityLifeYears" : "economics.facilityCapexUSDPerMW",
+                  "economics.facilityCapexUSDPerMW and economics.facilityLifeYears go together: give both (the capex and the years it is annualized over) or neither")
+        }
         let required = (d.powerChain.battery == nil ? [] : ["powerChain.battery"])
+            + (d.economics.facilityCapexUSDPerMW == nil ? [] : ["economics.facilityCapexUSDPerMW", "economics.facilityLifeYears"])
             + (hr.cyclesOfConcentration == nil ? [] : ["heatRejection.cyclesOfConcentration"])
         c.sources(d.figures, required: required, known: references, at: "figures")
         return c.issues

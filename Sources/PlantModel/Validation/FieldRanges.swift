@@ -271,6 +271,10 @@ public struct FieldRange: Sendable, Equatable {
                    why: "a fraction per year; real rates 0.03–0.15"),
         FieldRange(.design, "economics.facilityOpexUSDPerMWYear", "facility opex per MW-year", "USD/(MW·year)", 0, 1e7,
                    why: "none to ten times the usual 50,000–300,000"),
+        FieldRange(.design, "economics.facilityCapexUSDPerMW", "facility capex per MW of critical IT capacity", "USD/MW", 1e5, 1e8,
+                   hints: [.MW], why: "a tenth of the cheapest hyperscale shell ($3.6M/MW) to five times AI-optimized builds (>$20M/MW)"),
+        FieldRange(.design, "economics.facilityLifeYears", "facility life for annualizing its capex", "years", 5, 60,
+                   hints: [.per(12, "months")], why: "short leases to the life of a building and its substations"),
     ]
 
     static let catalog: [FieldRange] = [

@@ -1,0 +1,53 @@
+import Foundation
+import Numerics
+import Planner
+import Plans
+@testable import PlantModel
+import Testing
+
+/// Cost per million tokens with every dollar counted: rack and facility capex annualized, energy at the demanded
+/// utilization, facility opex, over the tokens served. Worked by hand on the tiny instance at two utilizations.
+@Suite("Cost per million tokens, every dollar")
+struct CostPerTokenTests {
+    /// Two GB300 racks on two positions (the floor binds), a 5 MW hall, $80/MWh, racks $4M over 5 years and the
+    /// facility $10M per MW over 20 years, both without discounting, $100,000 per facility MW-year of opex.
+    static func plan(utilization: Double) throws -> BuildPlan {
+        var tiny = try TinyInstance(positions: 2, hallMW: 5, siteMW: 5)
+        var catalog = tiny.catalog
+        catalog.profiles[catalog.profiles.firstIndex { $0.id == "gb300-nvl72" }!].rackIdleKW = 40
+        tiny.site.energyPriceUSDPerMWh = 80
+        tiny.design.economics = Economics(depreciationYears: 5, discountRate: 0, facilityOpexUSDPerMWYear: 100_000,
+                                          facilityCapexUSDPerMW: 10_000_000, facilityLifeYears: 20)
+        tiny.design.workloadMix = [WorkloadShare(workload: "deepseek-r1-server", share: 1,
+                                                 demand: DemandShape(meanUtilization: utilization, diurnalAmplitude: 0.2, peakHourLocal: 15,
+                                                                     tenants: 1, hourlyNoise: 0.05))]
+        return try Planner.plan(design: tiny.design, site: tiny.site, catalog: catalog, inputs: tiny.inputs,
+                                options: PlanOptions(relativeGap: 0)).plan
+    }
+
+    @Test("At 100 % and 50 % utilization, by hand", arguments: [1.0, 0.5])
+    func byHand(utilization u: Double) throws {
+        let plan = try Self.plan(utilization: u)
+        let q = try #require(plan.quarters.last)
+        #expect(q.racks == 2 && q.itMW.isApproximatelyEqual(to: 0.2942, relativeTolerance: 1e-9))
+        #expect(q.utilization == u)
+        // Per GB300 rack and quarter: capital $4M × 1/5 / 4 = $200,000. Power at utilization u is
+        // (40 + (142 − 40)·u) / 142 of full load: 1 at 100 %, 91/142 = 0.640845 at 50 %. Energy: 0.1471 MW × $80/MWh ×
+        // 2,191.5 h (a quarter of 365.25 days) × that share = $25,789.57 at 100 %, $16,527.12 at 50 %; opex 0.1471 MW ×
+        // $100,000 / 4 = $3,677.50.
+        let share = u == 1 ? 1.0 : 91.0 / 142
+        let energy = 0.1471 * 80 * 2191.5 * share
+        #expect(energy.isApproximatelyEqual(to: u == 1 ? 25_789.572 : 16_527.12, relativeTolerance: 1e-6))
+        let perRack = 200_000 + energy + 3_677.5
+        // Facility: 5 MW of critical IT × $10M × 1/20 / 4 = $625,000 a quarter.
+        let quarterCost = 2 * perRack + 625_000
+        // Tokens served: 2 × 596,952 tokens/s × u × 7,889,400 s.
+        let tokens = 2 * 596_952 * u * 7_889_400
+        let expected = quarterCost / tokens * 1e6
+        // ($2 × 229,467.07 + $625,000) / 9.4193e12 × 1e6 = $0.115077 per million tokens at 100 %;
+        // ($2 × 220,204.62 + $625,000) / 4.7096e12 × 1e6 = $0.226221 at 50 %.
+        #expect(expected.isApproximatelyEqual(to: u == 1 ? 0.115077 : 0.226221, relativeTolerance: 1e-5))
+        // plan.json keeps six decimals.
+        #expect(try #require(q.costPerMillionTokensUSD).isApproximatelyEqual(to: expected, absoluteTolerance: 5e-7))
+    }
+}
