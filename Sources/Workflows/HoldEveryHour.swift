@@ -118,7 +118,8 @@ public enum HoldEveryHour {
             if worstC > current.effectiveAmbientC + 1e-9 {
                 let hours = DesignHours(source: hoursSource, dryBulbC: tally.thermalDryBulbC, wetBulbC: tally.thermalWetBulbC)
                 let next = DesignBasis(condition: .fromHours, percentile: 100, hours: hours)
-                let text = "design basis → the hottest of the \(tally.thermal) thermal hours, \(tally.thermalAt[worst]) "
+                let which = tally.thermal == 1 ? "the one thermal hour" : "the hottest of the \(tally.thermal) thermal hours"
+                let text = "design basis → \(which), \(tally.thermalAt[worst]) "
                     + "(DB \(degrees(tally.thermalDryBulbC[worst])) °C, WB \(degrees(tally.thermalWetBulbC[worst])) °C): "
                     + "T_eff \(degrees(current.effectiveAmbientC)) → \(degrees(worstC)) °C"
                 return Raise(basis: next, text: text)
@@ -129,7 +130,7 @@ public enum HoldEveryHour {
         next.marginK = (basis.marginK ?? 0) + marginStepK
         let raised = DesignAmbient(basis: next, climate: climate, plant: plant)
         let why = tally.thermal > 0 ? "the \(tally.thermal) thermal hours are no hotter than the basis"
-            : "\(tally.power) hours capped on power at full grid"
+            : "\(tally.power) h capped on power at full grid"
         return Raise(basis: next, text: "design margin +\(degrees(marginStepK)) K (\(why)): T_eff "
             + "\(degrees(current.effectiveAmbientC)) → \(degrees(raised.effectiveAmbientC)) °C")
     }

@@ -9,7 +9,7 @@ struct TokenPlant: ParsableCommand {
         commandName: "tokenplant",
         abstract: "Plan and simulate AI factories: hardware mix, power and cooling, hour by hour.",
         version: "0.1.0",
-        subcommands: [Validate.self, Profiles.self, Plan.self, Simulate.self, Compare.self, Bench.self, BenchTwin.self, BenchCompare.self, ClimateCommand.self]
+        subcommands: [Validate.self, Profiles.self, Plan.self, Simulate.self, Compare.self, Bench.self, BenchTwin.self, BenchHold.self, BenchCompare.self, ClimateCommand.self]
     )
 
     /// Runs the command; usage errors exit with ``ExitStatus/usage`` (2) as README documents (ArgumentParser's

@@ -86,7 +86,7 @@ struct HoldEveryHourRuleTests {
         let power = try #require(HoldEveryHour.raise(DesignBasis(condition: .cooling, percent: 2), climate: climate, plant: plant,
                                                      tally: Self.tally([Self.hours[4]]), hoursSource: "test"))
         #expect(power.basis.marginK == 1)
-        #expect(power.text == "design margin +1 K (1 hours capped on power at full grid): T_eff 24.96 → 25.96 °C")
+        #expect(power.text == "design margin +1 K (1 h capped on power at full grid): T_eff 24.96 → 25.96 °C")
 
         #expect(HoldEveryHour.raise(extreme, climate: climate, plant: plant, tally: Self.tally([Self.hours[5]]), hoursSource: "test") == nil)
         // A feed outage alone counts nothing.
