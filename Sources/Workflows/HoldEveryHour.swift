@@ -96,40 +96,43 @@ public enum HoldEveryHour {
         var text: String
     }
 
-    /// The basis the next pass plans at, from the hours `tally` counted at `basis`; `nil` when no basis moves them
-    /// (only hall limits bound).
+    /// The basis the next pass plans at, from the hours `tally` counted at `basis`, leaving `allowedHours` of them
+    /// to throttle; `nil` when no basis moves them (only hall limits bound).
     ///
-    /// - Thermal hours hotter than the basis: the basis becomes the hottest of them, by the plant's effective
-    ///   temperature (a `fromHours` basis at percentile 100 over those hours: that hour's dry-bulb and wet-bulb,
-    ///   no margin), which the planner sizes the plant, the chillers and the economizer at.
+    /// - Thermal hours: sorted by the plant's effective temperature (equals in time order, DesignAmbient's
+    ///   nearest-rank order), the hottest `s` are left to throttle, s = allowedHours less the counted hours of
+    ///   other kinds (at least 0). If the next hottest is hotter than the basis, the basis becomes that hour: a
+    ///   `fromHours` basis at percentile 100 over the thermal hours less the `s` hottest, so the planner sizes the
+    ///   plant, the chillers and the economizer at that hour's dry-bulb and wet-bulb (no margin).
     /// - Otherwise, thermal hours no hotter than the basis (the planner's linear bound missed them) or power hours
     ///   at full grid: ``marginStepK`` more margin on the effective temperature, which lowers the plant's capacity
     ///   per rack and raises the planner's fan and chiller power per rack.
     static func raise(_ basis: DesignBasis, climate: PlantModel.Climate, plant: HeatRejectionCurve, tally: HourTally,
-                      hoursSource: String) -> Raise? {
+                      allowedHours: Int, pass: Int, sourceName: String) -> Raise? {
         let current = DesignAmbient(basis: basis, climate: climate, plant: plant)
-        if !tally.thermalAt.isEmpty {
-            // The hottest hour, the last of equals (the nearest-rank order of DesignAmbient).
-            var worst = 0, worstC = -Double.infinity
-            for i in tally.thermalAt.indices {
-                let t = plant.effectiveAmbientC(dryBulbC: tally.thermalDryBulbC[i], wetBulbC: tally.thermalWetBulbC[i])
-                if t >= worstC { (worst, worstC) = (i, t) }
-            }
-            if worstC > current.effectiveAmbientC + 1e-9 {
-                let hours = DesignHours(source: hoursSource, dryBulbC: tally.thermalDryBulbC, wetBulbC: tally.thermalWetBulbC)
-                let next = DesignBasis(condition: .fromHours, percentile: 100, hours: hours)
-                let which = tally.thermal == 1 ? "the one thermal hour" : "the hottest of the \(tally.thermal) thermal hours"
-                let text = "design basis → \(which), \(tally.thermalAt[worst]) "
-                    + "(DB \(degrees(tally.thermalDryBulbC[worst])) °C, WB \(degrees(tally.thermalWetBulbC[worst])) °C): "
-                    + "T_eff \(degrees(current.effectiveAmbientC)) → \(degrees(worstC)) °C"
-                return Raise(basis: next, text: text)
+        let spare = max(0, allowedHours - (tally.counted - tally.thermal))
+        if tally.thermal > spare {
+            let t = tally.thermalAt.indices.map { plant.effectiveAmbientC(dryBulbC: tally.thermalDryBulbC[$0], wetBulbC: tally.thermalWetBulbC[$0]) }
+            let order = t.indices.sorted { (t[$0], $0) < (t[$1], $1) }
+            let kept = order.prefix(tally.thermal - spare).sorted(), chosen = order[tally.thermal - spare - 1]
+            if t[chosen] > current.effectiveAmbientC + 1e-9 {
+                let less = spare > 0 ? " less the \(spare) hottest (allowed)" : ""
+                let hours = DesignHours(source: "the thermal hours of pass \(pass)\(less) (plan --hold-every-hour, \(sourceName))",
+                                        dryBulbC: kept.map { tally.thermalDryBulbC[$0] }, wetBulbC: kept.map { tally.thermalWetBulbC[$0] })
+                let which = tally.thermal == 1 ? "the one thermal hour"
+                    : spare > 0 ? "the hottest of the \(tally.thermal) thermal hours but \(spare) allowed"
+                    : "the hottest of the \(tally.thermal) thermal hours"
+                let text = "design basis → \(which), \(tally.thermalAt[chosen]) "
+                    + "(DB \(degrees(tally.thermalDryBulbC[chosen])) °C, WB \(degrees(tally.thermalWetBulbC[chosen])) °C): "
+                    + "T_eff \(degrees(current.effectiveAmbientC)) → \(degrees(t[chosen])) °C"
+                return Raise(basis: DesignBasis(condition: .fromHours, percentile: 100, hours: hours), text: text)
             }
         }
-        guard tally.thermal + tally.power > 0 else { return nil }
+        guard tally.thermal > spare || tally.power > 0 else { return nil }
         var next = basis
         next.marginK = (basis.marginK ?? 0) + marginStepK
         let raised = DesignAmbient(basis: next, climate: climate, plant: plant)
-        let why = tally.thermal > 0 ? "the \(tally.thermal) thermal hours are no hotter than the basis"
+        let why = tally.thermal > spare ? "the thermal hours beyond those allowed are no hotter than the basis"
             : "\(tally.power) h capped on power at full grid"
         return Raise(basis: next, text: "design margin +\(degrees(marginStepK)) K (\(why)): T_eff "
             + "\(degrees(current.effectiveAmbientC)) → \(degrees(raised.effectiveAmbientC)) °C")
@@ -185,8 +188,8 @@ public enum HoldEveryHour {
                                finalTokensPerSecond: last.tokensPerSecond, tally: tally))
             if tally.counted <= settings.allowedHours { return (result, passes) }
             guard pass < settings.maxPasses else { break }
-            guard let next = raise(basis, climate: inputs.site.climate, plant: plant, tally: tally,
-                                   hoursSource: "the thermal hours of pass \(pass) (plan --hold-every-hour, \(sourceName))") else {
+            guard let next = raise(basis, climate: inputs.site.climate, plant: plant, tally: tally, allowedHours: settings.allowedHours,
+                                   pass: pass, sourceName: sourceName) else {
                 throw CommandFailure(["plan: --hold-every-hour: the \(tally.hall) hours counted are capped by hall limits (first "
                     + "\(tally.firstHall ?? "?")), which no design basis moves: the planner fits every hall at full load, so the "
                     + "twin's hall figures differ from the planner's; check the hall's installedCapacityMW, liquidCapacityMW and "

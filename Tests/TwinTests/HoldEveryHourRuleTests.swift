@@ -64,7 +64,7 @@ struct HoldEveryHourRuleTests {
         let (plant, climate) = try Self.plantAndClimate()
         let basis = DesignBasis(condition: .cooling, percent: 2)
         #expect(DesignAmbient(basis: basis, climate: climate, plant: plant).effectiveAmbientC.isApproximatelyEqual(to: 24.96, absoluteTolerance: 1e-9))
-        let raise = try #require(HoldEveryHour.raise(basis, climate: climate, plant: plant, tally: Self.tally(Self.hours), hoursSource: "test"))
+        let raise = try #require(HoldEveryHour.raise(basis, climate: climate, plant: plant, tally: Self.tally(Self.hours), allowedHours: 0, pass: 1, sourceName: "test"))
         let ambient = DesignAmbient(basis: raise.basis, climate: climate, plant: plant)
         #expect(ambient.effectiveAmbientC.isApproximatelyEqual(to: 28.4, absoluteTolerance: 1e-9))
         #expect(ambient.dryBulbC == 38 && ambient.wetBulbC == 26)
@@ -72,23 +72,44 @@ struct HoldEveryHourRuleTests {
         #expect(raise.text == "design basis → the hottest of the 4 thermal hours, 2027-07-03T15:00 (DB 38 °C, WB 26 °C): T_eff 24.96 → 28.4 °C")
     }
 
+    @Test("Allowed hours: the hottest thermal hours beyond the other kinds' share of the allowance are left to throttle")
+    func allowance() throws {
+        let (plant, climate) = try Self.plantAndClimate()
+        let basis = DesignBasis(condition: .cooling, percent: 2), tally = Self.tally(Self.hours)
+        // H = 2 is taken by the power and the hall hour: no thermal hour spared, the hottest (28.4 °C) as before.
+        let none = try #require(HoldEveryHour.raise(basis, climate: climate, plant: plant, tally: tally, allowedHours: 2, pass: 1, sourceName: "test"))
+        #expect(DesignAmbient(basis: none.basis, climate: climate, plant: plant).effectiveAmbientC.isApproximatelyEqual(to: 28.4, absoluteTolerance: 1e-9))
+        // H = 3 spares one: day 3 (28.4 °C) may throttle, so day 2 (42 °C, 24 °C: 27.6 °C) sets the basis, over the
+        // thermal hours of days 1, 2 and 9 in time order.
+        let one = try #require(HoldEveryHour.raise(basis, climate: climate, plant: plant, tally: tally, allowedHours: 3, pass: 2, sourceName: "x.epw"))
+        let ambient = DesignAmbient(basis: one.basis, climate: climate, plant: plant)
+        #expect(ambient.effectiveAmbientC.isApproximatelyEqual(to: 27.6, absoluteTolerance: 1e-9))
+        #expect(ambient.dryBulbC == 42 && ambient.wetBulbC == 24)
+        #expect(one.basis.hours?.dryBulbC == [40, 42, 30])
+        #expect(one.basis.hours?.source == "the thermal hours of pass 2 less the 1 hottest (allowed) (plan --hold-every-hour, x.epw)")
+        #expect(one.text == "design basis → the hottest of the 4 thermal hours but 1 allowed, 2027-07-02T15:00 (DB 42 °C, WB 24 °C): T_eff 24.96 → 27.6 °C")
+        // H = 5 spares three: day 9 (22 °C) is left, no hotter than the 24.96 °C basis, so 1 K of margin.
+        let margin = try #require(HoldEveryHour.raise(basis, climate: climate, plant: plant, tally: tally, allowedHours: 5, pass: 1, sourceName: "test"))
+        #expect(margin.basis.condition == .cooling && margin.basis.marginK == 1)
+    }
+
     @Test("Hours no hotter than the basis, or power at full grid: 1 K more margin; hall limits alone: no lever")
     func marginAndNoLever() throws {
         let (plant, climate) = try Self.plantAndClimate()
         // The extreme basis: 48.7 − 0.8·(48.7 − 27.7) = 31.9 °C, above every hour above; with 0.5 K margin 32.4 → 33.4 °C.
         let extreme = DesignBasis(condition: .extreme, marginK: 0.5)
-        let raise = try #require(HoldEveryHour.raise(extreme, climate: climate, plant: plant, tally: Self.tally(Self.hours), hoursSource: "test"))
+        let raise = try #require(HoldEveryHour.raise(extreme, climate: climate, plant: plant, tally: Self.tally(Self.hours), allowedHours: 0, pass: 1, sourceName: "test"))
         #expect(raise.basis.condition == .extreme && raise.basis.marginK == 1.5)
         #expect(DesignAmbient(basis: raise.basis, climate: climate, plant: plant).effectiveAmbientC.isApproximatelyEqual(to: 33.4, absoluteTolerance: 1e-9))
         #expect(raise.text.hasSuffix("T_eff 32.4 → 33.4 °C"))
 
         // Power at full grid alone, at the 2 % pair: 24.96 → 25.96 °C.
         let power = try #require(HoldEveryHour.raise(DesignBasis(condition: .cooling, percent: 2), climate: climate, plant: plant,
-                                                     tally: Self.tally([Self.hours[4]]), hoursSource: "test"))
+                                                     tally: Self.tally([Self.hours[4]]), allowedHours: 0, pass: 1, sourceName: "test"))
         #expect(power.basis.marginK == 1)
         #expect(power.text == "design margin +1 K (1 h capped on power at full grid): T_eff 24.96 → 25.96 °C")
 
-        #expect(HoldEveryHour.raise(extreme, climate: climate, plant: plant, tally: Self.tally([Self.hours[5]]), hoursSource: "test") == nil)
+        #expect(HoldEveryHour.raise(extreme, climate: climate, plant: plant, tally: Self.tally([Self.hours[5]]), allowedHours: 0, pass: 1, sourceName: "test") == nil)
         // A feed outage alone counts nothing.
         #expect(Self.tally([Self.hours[3]]).counted == 0)
     }
