@@ -20,12 +20,12 @@ public enum PlanWorkflow {
         /// Points of a Pareto sweep, and the resource it limits.
         public var paretoPoints: Int?
         public var paretoAxis: ParetoAxis
-        /// An EPW file for a `fromHours` design basis and the water check; `nil` takes the site's `climate.epw`
-        /// (the water check then falls back on a synthetic year).
+        /// An EPW file for a `fromHours` design basis, the water check and the hold; `nil` takes the site's
+        /// `climate.epw` (the water check and the hold then fall back on synthetic years).
         public var weatherFile: String?
         /// Re-plan until the twin's annual water of the final fleet is within the site's `waterLimitM3PerYear`.
         public var respectWaterLimit: Bool
-        /// Seed of the synthetic weather year of the water check.
+        /// Seed of the synthetic weather of the water check and the hold.
         public var seed: UInt64
         /// Re-plan until the twin, over the whole plan and the weather, counts at most the allowed throttled hours.
         public var holdEveryHour: HoldEveryHour.Settings?

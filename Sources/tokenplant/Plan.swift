@@ -20,7 +20,7 @@ struct Plan: ParsableCommand {
     @Option(help: "table or json (the CSV files are written by --out).") var format: ResultFormat = .table
     @Option(help: "Sweep N points of the tokens-versus-resource frontier (ε-constraint; max-tokens only).") var pareto: Int?
     @Option(name: .customLong("pareto-axis"), help: "capex or facility-mw: the resource the sweep limits.") var paretoAxis: ParetoAxis = .capex
-    @Option(help: "EnergyPlus weather file for a designBasis of condition fromHours and the water check (default: the site's climate.epw).") var weather: String?
+    @Option(help: "EnergyPlus weather file for a designBasis of condition fromHours, the water check and the hold (default: the site's climate.epw).") var weather: String?
     @Flag(name: .customLong("respect-water-limit"), help: "Keep the final fleet's annual water, as the twin simulates it over the weather year, within the site's waterLimitM3PerYear (re-plans until it is).")
     var respectWaterLimit = false
     @Option(help: "Seed of the synthetic weather of the water check and the hold (without an EPW file).") var seed: UInt64 = 1
