@@ -33,13 +33,7 @@ public struct DesignAmbient: Sendable, Equatable {
     /// The design ambient of `plant` at `basis` in `climate`. A `fromHours` basis without hours (set by the
     /// plan's weather input) falls back to ``DesignBasis/standard`` and says so in ``description``.
     public init(basis: DesignBasis, climate: Climate, plant: HeatRejectionCurve) {
-        func effective(_ db: Double, _ wb: Double) -> Double {
-            switch plant.heatRejection.type {
-            case .dryCooler: db
-            case .coolingTower: wb
-            case .adiabaticDryCooler: db - plant.padCoolingK(dryBulbC: db, wetBulbC: wb)
-            }
-        }
+        func effective(_ db: Double, _ wb: Double) -> Double { plant.effectiveAmbientC(dryBulbC: db, wetBulbC: wb) }
         let percent = basis.percentUsed
         var db: Double, wb: Double, t: Double, basisText: String
         switch basis.condition {

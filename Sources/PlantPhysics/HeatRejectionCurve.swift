@@ -116,6 +116,16 @@ public struct HeatRejectionCurve: Sendable, Equatable {
         (heatRejection.adiabaticEffectiveness ?? 0) * (dryBulbC - wetBulbC)
     }
 
+    /// The ambient the plant works against at `dryBulbC`/`wetBulbC` with its pads (if any) running, °C: the
+    /// dry-bulb for a dry cooler, the wet-bulb for a tower, T_db − ε_pad (T_db − T_wb) for an adiabatic cooler.
+    public func effectiveAmbientC(dryBulbC: Double, wetBulbC: Double) -> Double {
+        switch heatRejection.type {
+        case .dryCooler: dryBulbC
+        case .coolingTower: wetBulbC
+        case .adiabaticDryCooler: dryBulbC - padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
+        }
+    }
+
     /// Fan power at full speed: fanPowerFraction × rated capacity, MW.
     public var ratedFanMW: Double { heatRejection.ratedFanMW }
 

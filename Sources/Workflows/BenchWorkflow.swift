@@ -30,6 +30,27 @@ public enum BenchWorkflow {
         return TwinBenchmark.run(scenario, synthetic: synthetic, runs: runs, monteCarloYears: monteCarloYears, threads: threads).summary
     }
 
+    /// `plan --hold-every-hour` on `design` over one weather year (`weather`, else the site's or a synthetic year),
+    /// with `plan`'s default options (0.1 % gap), `runs` times: the median wall-clock time of the whole loop, its passes and the hours the last pass counted.
+    public static func hold(design: String, weather: String?, runs: Int) throws(CommandFailure) -> String {
+        let inputs = try failing { try PlanningInputs.load(designPath: design, weatherPath: weather) }
+        let source = WeatherSource(weatherPath: weather, site: inputs.site, siteFile: inputs.provenance.siteFile)
+        let clock = ContinuousClock()
+        var seconds: [Double] = [], passes: [HoldEveryHour.Pass] = []
+        for _ in 0..<runs {
+            let start = clock.now
+            passes = try HoldEveryHour.plan(inputs, options: PlanOptions(relativeGap: 0.001), settings: HoldEveryHour.Settings(), source: source, seed: 1).passes
+            seconds.append((clock.now - start) / .seconds(1))
+        }
+        let last = passes.last!
+        return """
+            hold-every-hour: \(inputs.design.name) over \(HoldEveryHour.name(source, seed: 1)), \(runs) run(s)
+              median \(NumberText.fixed(PlanBenchmark.Result.median(seconds)!, 3)) s (target ≤ 10 s), \(passes.count) pass(es), \
+            final \(NumberText.fixed(last.finalITMW, 1)) MW IT, \(last.tally.counted) h counted
+
+            """
+    }
+
     /// `compare` of `designs` × `sites` with one synthetic year each, `runs` times on `threads` threads and on one
     /// thread (the peer: the same pairs one after another): medians, their ratio, and whether the outputs agree.
     public static func compare(designs: [String], sites: [String], runs: Int, threads: Int) throws(CommandFailure) -> String {

@@ -20,18 +20,22 @@ public enum PlanWorkflow {
         /// Points of a Pareto sweep, and the resource it limits.
         public var paretoPoints: Int?
         public var paretoAxis: ParetoAxis
-        /// An EPW file for a `fromHours` design basis and the water check; `nil` takes the site's `climate.epw`
-        /// (the water check then falls back on a synthetic year).
+        /// An EPW file for a `fromHours` design basis, the water check and the hold; `nil` takes the site's
+        /// `climate.epw` (the water check and the hold then fall back on synthetic years).
         public var weatherFile: String?
         /// Re-plan until the twin's annual water of the final fleet is within the site's `waterLimitM3PerYear`.
         public var respectWaterLimit: Bool
-        /// Seed of the synthetic weather year of the water check.
+        /// Seed of the synthetic weather of the water check and the hold.
         public var seed: UInt64
+        /// Re-plan until the twin, over the whole plan and the weather, counts at most the allowed throttled hours.
+        public var holdEveryHour: HoldEveryHour.Settings?
 
         public init(inputs: InputPaths, options: PlanOptions, outFolder: String? = nil, exportModel: String? = nil,
                     format: ResultFormat = .table, paretoPoints: Int? = nil, paretoAxis: ParetoAxis = .capex,
-                    weatherFile: String? = nil, respectWaterLimit: Bool = false, seed: UInt64 = 1) {
+                    weatherFile: String? = nil, respectWaterLimit: Bool = false, seed: UInt64 = 1,
+                    holdEveryHour: HoldEveryHour.Settings? = nil) {
             self.inputs = inputs
+            self.holdEveryHour = holdEveryHour
             self.respectWaterLimit = respectWaterLimit
             self.seed = seed
             self.weatherFile = weatherFile
@@ -80,6 +84,11 @@ public enum PlanWorkflow {
                                                                   seed: request.seed, siteFile: inputs.provenance.siteFile)
             result = planned
             waterText = WaterLimitedPlanning.text(passes, limit: inputs.site.waterLimitM3PerYear ?? 0)
+        } else if let hold = request.holdEveryHour {
+            let source = WeatherSource(weatherPath: request.weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)
+            let (planned, passes) = try HoldEveryHour.plan(inputs, options: request.options, settings: hold, source: source, seed: request.seed)
+            result = planned
+            waterText = HoldEveryHour.text(passes, settings: hold, source: source, seed: request.seed)
         } else {
             result = try failing {
                 try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,

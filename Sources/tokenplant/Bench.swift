@@ -48,6 +48,25 @@ struct BenchTwin: ParsableCommand {
     }
 }
 
+/// `tokenplant bench-hold`: `plan --hold-every-hour`'s performance case.
+struct BenchHold: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-hold",
+        abstract: "Time plan --hold-every-hour on a 1 GW design over one weather year (median of runs, passes).")
+
+    @Argument(help: "Design to hold.") var design: String = "reference-designs/vera-rubin-1gw.yaml"
+    @Option(help: "EnergyPlus weather file (default: the site's climate.epw, else a synthetic year).") var weather: String?
+    @Option(help: "Runs.") var runs: Int = 3
+
+    func validate() throws {
+        try requireCount("--runs", runs, 1...100)
+    }
+
+    func run() throws {
+        try emit { try BenchWorkflow.hold(design: design, weather: weather, runs: runs) }
+    }
+}
+
 /// `tokenplant bench-compare`: `compare`'s performance case, all cores against one.
 struct BenchCompare: ParsableCommand {
     static let configuration = CommandConfiguration(

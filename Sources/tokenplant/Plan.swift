@@ -20,10 +20,15 @@ struct Plan: ParsableCommand {
     @Option(help: "table or json (the CSV files are written by --out).") var format: ResultFormat = .table
     @Option(help: "Sweep N points of the tokens-versus-resource frontier (ε-constraint; max-tokens only).") var pareto: Int?
     @Option(name: .customLong("pareto-axis"), help: "capex or facility-mw: the resource the sweep limits.") var paretoAxis: ParetoAxis = .capex
-    @Option(help: "EnergyPlus weather file for a designBasis of condition fromHours and the water check (default: the site's climate.epw).") var weather: String?
+    @Option(help: "EnergyPlus weather file for a designBasis of condition fromHours, the water check and the hold (default: the site's climate.epw).") var weather: String?
     @Flag(name: .customLong("respect-water-limit"), help: "Keep the final fleet's annual water, as the twin simulates it over the weather year, within the site's waterLimitM3PerYear (re-plans until it is).")
     var respectWaterLimit = false
-    @Option(help: "Seed of the synthetic weather year of the water check (without an EPW file).") var seed: UInt64 = 1
+    @Option(help: "Seed of the synthetic weather of the water check and the hold (without an EPW file).") var seed: UInt64 = 1
+    @Flag(name: .customLong("hold-every-hour"), help: "Simulate every quarter's fleet hour by hour over the weather and re-plan at a hotter design basis until at most --allow-throttled-hours hours throttle (feed outages not counted).")
+    var holdEveryHour = false
+    @Option(name: .customLong("allow-throttled-hours"), help: "Hours the hold may leave throttled (with --hold-every-hour).") var allowThrottledHours: Int?
+    @Option(help: "Calendar years the hold simulates from the plan's first year, at least the horizon (with --hold-every-hour; synthetic years without an EPW file).") var years: Int?
+    @Option(name: .customLong("hold-passes"), help: "Most plan → simulate passes of the hold (with --hold-every-hour).") var holdPasses: Int?
 
     func validate() throws {
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
@@ -43,6 +48,16 @@ struct Plan: ParsableCommand {
         if pareto != nil, respectWaterLimit {
             throw ValidationError("--respect-water-limit re-plans one plan against the twin; it does not combine with --pareto")
         }
+        if holdEveryHour {
+            try requireCount("--allow-throttled-hours", allowThrottledHours ?? 0, 0...SimulateWorkflow.maxYears * 8_784)
+            try requireCount("--years", years ?? 1, 1...SimulateWorkflow.maxYears)
+            try requireCount("--hold-passes", holdPasses ?? 1, 1...HoldEveryHour.maxPassesLimit)
+            if pareto != nil || respectWaterLimit {
+                throw ValidationError("--hold-every-hour re-plans one plan against the twin; it does not combine with --pareto or --respect-water-limit")
+            }
+        } else if allowThrottledHours != nil || years != nil || holdPasses != nil {
+            throw ValidationError("--allow-throttled-hours, --years and --hold-passes set the hold: add --hold-every-hour")
+        }
         if pareto != nil, exportModel != nil {
             throw ValidationError("--export-model writes one plan's model; it does not combine with --pareto")
         }
@@ -54,7 +69,9 @@ struct Plan: ParsableCommand {
             try PlanWorkflow.run(PlanWorkflow.Request(
                 inputs: inputs.paths(design: design), options: options, outFolder: out, exportModel: exportModel, format: format,
                 paretoPoints: pareto, paretoAxis: paretoAxis, weatherFile: weather,
-                respectWaterLimit: respectWaterLimit, seed: seed))
+                respectWaterLimit: respectWaterLimit, seed: seed,
+                holdEveryHour: holdEveryHour ? HoldEveryHour.Settings(allowedHours: allowThrottledHours ?? 0, years: years,
+                                                                      maxPasses: holdPasses ?? HoldEveryHour.defaultMaxPasses) : nil))
         }
     }
 }

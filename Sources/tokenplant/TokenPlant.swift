@@ -10,7 +10,7 @@ struct TokenPlant: ParsableCommand {
         abstract: "Plan and simulate AI factories: hardware mix, power and cooling, hour by hour.",
         version: "0.1.0",
         subcommands: [Validate.self, Profiles.self, Plan.self, Simulate.self, Compare.self, Report.self, Bench.self, BenchTwin.self,
-                      BenchCompare.self, ClimateCommand.self, Schema.self]
+                      BenchCompare.self, BenchHold.self, ClimateCommand.self, Schema.self]
     )
 
     /// Runs the command; usage errors exit with ``ExitStatus/usage`` (2) as README documents (ArgumentParser's
