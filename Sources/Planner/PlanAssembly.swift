@@ -107,7 +107,7 @@ enum PlanAssembly {
 
         let integers = f.model.variables.filter { $0.kind != .continuous }.count
         let solution = outcome.solution
-        return BuildPlan(
+        var plan = BuildPlan(
             inputs: inputs, objective: options.objective, objectiveValue: rounded(outcome.objectiveValue),
             objectiveUnit: options.objective.unit,
             solver: SolverFacts(
@@ -118,6 +118,9 @@ enum PlanAssembly {
                 constraints: f.model.constraints.count),
             designCondition: problem.condition, quarters: metrics, racks: lines, billOfMaterials: bom,
             binding: binding, exclusions: problem.exclusions)
+        plan.purchases = PurchaseAssembly.purchases(problem: problem, plan: plan)
+        plan.cashflow = PurchaseAssembly.cashflow(problem: problem, plan: plan)
+        return plan
     }
 
     /// Each workload's share of `gpus` (GPU-equivalents serving it), summed in `workloads` order; `nil` without GPUs.

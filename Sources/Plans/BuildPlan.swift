@@ -15,6 +15,10 @@ public struct BuildPlan: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// One line per quarter × hall × profile with racks installed.
     public var racks: [RackLine]
     public var billOfMaterials: [BillOfMaterials]
+    /// What to buy each quarter, item by item (`bom.csv`); `nil` in plans written before it was recorded.
+    public var purchases: [PurchaseLine]?
+    /// Capex and running costs per quarter (`cashflow.csv`); `nil` in plans written before it was recorded.
+    public var cashflow: [CashflowLine]?
     /// Capacity limits at their limit (no further unit fits) or close to it, with shadow prices.
     public var binding: [BindingLimit]
     /// Why allowed profiles are kept out of halls.

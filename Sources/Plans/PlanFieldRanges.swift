@@ -88,5 +88,14 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("billOfMaterials[].transceivers", "transceivers", "transceivers", 0, nil),
         PlanFieldRange("billOfMaterials[].itMW", "IT power at full load", "MW", 0, maxMW),
         PlanFieldRange("billOfMaterials[].facilityMW", "facility power at full load", "MW", 0, 10 * maxMW),
+        PlanFieldRange("purchases[].new", "bought in the quarter", "units", 0, nil),
+        PlanFieldRange("purchases[].inService", "in service", "units", 0, nil),
+        PlanFieldRange("purchases[].unitCapexUSD", "capex of one unit", "USD", 0, maxUSD),
+        PlanFieldRange("purchases[].capexUSD", "capex of the quarter's purchase", "USD", 0, maxUSD),
+        PlanFieldRange("cashflow[].rackCapexUSD", "rack capex of the quarter", "USD", 0, maxUSD),
+        PlanFieldRange("cashflow[].facilityCapexUSD", "facility capex of the quarter", "USD", 0, maxUSD),
+        PlanFieldRange("cashflow[].energyUSD", "energy cost of the quarter", "USD", 0, maxUSD),
+        PlanFieldRange("cashflow[].opexUSD", "facility opex of the quarter", "USD", 0, maxUSD),
+        PlanFieldRange("cashflow[].totalUSD", "money spent in the quarter", "USD", 0, 4 * maxUSD),
     ]
 }

@@ -19,8 +19,8 @@ public enum PlanReport {
         ExportColumn("tokensPerSecond") { NumberText.fixed($0.tokensPerSecond, 1) },
     ]
 
-    /// The columns of `bom.csv` (one row per quarter); the same names as `billOfMaterials[]` in `plan.json`.
-    public static let bomColumns: [ExportColumn<BillOfMaterials>] = [
+    /// The columns of `quarters.csv` (one row per quarter); the same names as `billOfMaterials[]` in `plan.json`.
+    public static let quarterEquipmentColumns: [ExportColumn<BillOfMaterials>] = [
         ExportColumn("quarter") { $0.quarter.description },
         ExportColumn("racks") { String($0.racks) },
         ExportColumn("gpus") { String($0.gpus) },
@@ -30,6 +30,27 @@ public enum PlanReport {
         ExportColumn("feedsInService") { $0.feedsInService.joined(separator: " ") },
         ExportColumn("itMW") { NumberText.fixed($0.itMW, 3) },
         ExportColumn("facilityMW") { NumberText.fixed($0.facilityMW, 3) },
+    ]
+
+    /// The columns of `bom.csv` (tidy, one row per quarter × item); the same names as `purchases[]` in `plan.json`.
+    public static let purchaseColumns: [ExportColumn<PurchaseLine>] = [
+        ExportColumn("quarter") { $0.quarter.description },
+        ExportColumn("item") { $0.item },
+        ExportColumn("unit") { $0.unit },
+        ExportColumn("new") { NumberText.amount($0.new) },
+        ExportColumn("inService") { NumberText.amount($0.inService) },
+        ExportColumn("unitCapexUSD") { $0.unitCapexUSD.map { NumberText.fixed($0, 0) } ?? "" },
+        ExportColumn("capexUSD") { $0.capexUSD.map { NumberText.fixed($0, 0) } ?? "" },
+    ]
+
+    /// The columns of `cashflow.csv` (one row per quarter); the same names as `cashflow[]` in `plan.json`.
+    public static let cashflowColumns: [ExportColumn<CashflowLine>] = [
+        ExportColumn("quarter") { $0.quarter.description },
+        ExportColumn("rackCapexUSD") { NumberText.fixed($0.rackCapexUSD, 0) },
+        ExportColumn("facilityCapexUSD") { NumberText.fixed($0.facilityCapexUSD, 0) },
+        ExportColumn("energyUSD") { NumberText.fixed($0.energyUSD, 0) },
+        ExportColumn("opexUSD") { NumberText.fixed($0.opexUSD, 0) },
+        ExportColumn("totalUSD") { NumberText.fixed($0.totalUSD, 0) },
     ]
 
     /// The columns of the quarter table printed by `plan`.
@@ -51,21 +72,28 @@ public enum PlanReport {
     /// `plan.csv`.
     public static func planCSV(_ plan: BuildPlan) -> String { csvText(rackColumns, plan.racks) }
 
-    /// `bom.csv`.
-    public static func bomCSV(_ plan: BuildPlan) -> String { csvText(bomColumns, plan.billOfMaterials) }
+    /// `bom.csv`: what to buy each quarter, item by item.
+    public static func bomCSV(_ plan: BuildPlan) -> String { csvText(purchaseColumns, plan.purchases ?? []) }
+
+    /// `quarters.csv`: equipment and power in service per quarter.
+    public static func quartersCSV(_ plan: BuildPlan) -> String { csvText(quarterEquipmentColumns, plan.billOfMaterials) }
+
+    /// `cashflow.csv`: capex and running costs per quarter.
+    public static func cashflowCSV(_ plan: BuildPlan) -> String { csvText(cashflowColumns, plan.cashflow ?? []) }
 
     /// `plan.json`: everything, machine-readable.
     public static func json(_ plan: BuildPlan) throws -> Data { try stableJSON(plan) }
 
     /// The files `plan --out DIR` writes, in manifest order.
-    public static let fileNames = ["plan.json", "plan.csv", "bom.csv"]
+    public static let fileNames = ["plan.json", "plan.csv", "bom.csv", "quarters.csv", "cashflow.csv"]
 
     /// The contents of ``fileNames``.
     public static func files(_ plan: BuildPlan) throws -> [(name: String, data: Data)] {
-        [("plan.json", try json(plan)), ("plan.csv", Data(planCSV(plan).utf8)), ("bom.csv", Data(bomCSV(plan).utf8))]
+        [("plan.json", try json(plan)), ("plan.csv", Data(planCSV(plan).utf8)), ("bom.csv", Data(bomCSV(plan).utf8)),
+         ("quarters.csv", Data(quartersCSV(plan).utf8)), ("cashflow.csv", Data(cashflowCSV(plan).utf8))]
     }
 
-    /// Writes plan.json, plan.csv and bom.csv into `folder` as one ``OutputSet`` (command `plan`, with
+    /// Writes plan.json, plan.csv, bom.csv, quarters.csv and cashflow.csv into `folder` as one ``OutputSet`` (command `plan`, with
     /// `manifest.json`), all rendered before the first is written.
     public static func write(_ plan: BuildPlan, to folder: String) throws {
         let files = try files(plan)

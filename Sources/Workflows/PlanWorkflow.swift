@@ -11,7 +11,7 @@ public enum PlanWorkflow {
     public struct Request: Sendable {
         public var inputs: InputPaths
         public var options: PlanOptions
-        /// Folder for plan.json, plan.csv and bom.csv (pareto.json and pareto.csv with a sweep), written as one
+        /// Folder for plan.json, plan.csv, bom.csv, quarters.csv and cashflow.csv (pareto.json and pareto.csv with a sweep), written as one
         /// output set with manifest.json.
         public var outFolder: String?
         /// Where to write the final model (`.lp` or `.mps`).

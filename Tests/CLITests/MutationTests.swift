@@ -5,7 +5,7 @@ import Testing
 /// Every mutated input must end the built `tokenplant` with a documented exit status (0–4) and, unless it
 /// succeeded, a message on stderr that shows no internals; never a signal, never a hang. Mutants that
 /// still validate are then planned, and every plan that comes back (exit 0) must keep every limit of its
-/// input files, recomputed here from plan.csv and bom.csv (``PlanLimits``).
+/// input files, recomputed here from plan.csv and quarters.csv (``PlanLimits``).
 ///
 /// The seed is fixed (`TOKENPLANT_MUTATION_SEED` overrides it), so a run is reproducible: each mutation
 /// is drawn from the seed, its file's number and its own number. Inputs that fail are kept in a folder

@@ -2,14 +2,14 @@ import Foundation
 import Yams
 
 /// Re-checks a plan written by `plan --out` against the limits of its input files, independently of the
-/// planner: the racks come from plan.csv and bom.csv, the limits from the design, site and catalog files as
+/// planner: the racks come from plan.csv and quarters.csv, the limits from the design, site and catalog files as
 /// Yams reads them (the same YAML 1.1 scalars the product reads). Returns one line per broken limit.
 ///
 /// Checked: per quarter and hall, positions, IT power (racks' IT and in-rack network) against installed
 /// capacity × the redundancy rule's share, liquid and air heat against the hall's CDU and air-handler capacity
 /// (from plan.csv's columns, and again from racksTotal × the catalog's per-rack figures); which racks a hall
 /// may take (profile allowed by the design, rack power and weight, CDUs for liquid racks, availability of hall
-/// and profile); per quarter, bom.csv's facility MW against the usable grid (feeds in service by then, less
+/// and profile); per quarter, quarters.csv's facility MW against the usable grid (feeds in service by then, less
 /// what N+1, 2N or xN/y holds back); new racks per profile against the supply cap; cumulative capex against
 /// the budget.
 enum PlanLimits {
@@ -206,18 +206,18 @@ enum PlanLimits {
             }
         }
 
-        // Site-wide, per quarter, in the order bom.csv lists the quarters.
-        let bomRows = parseCSV(try String(contentsOf: out.appendingPathComponent("bom.csv"), encoding: .utf8))
+        // Site-wide, per quarter, in the order quarters.csv lists the quarters.
+        let bomRows = parseCSV(try String(contentsOf: out.appendingPathComponent("quarters.csv"), encoding: .utf8))
         guard let bomHeader = bomRows.first, let bQuarter = bomHeader.firstIndex(of: "quarter"),
-              let bFacility = bomHeader.firstIndex(of: "facilityMW") else { throw Unreadable("bom.csv header") }
+              let bFacility = bomHeader.firstIndex(of: "facilityMW") else { throw Unreadable("quarters.csv header") }
         var previous: [String: Double] = [:]
         var capex = 0.0
         for row in bomRows.dropFirst() where row.count == bomHeader.count {
             let q = row[bQuarter]
-            guard let qi = quarterIndex(q), let facility = Double(row[bFacility]) else { throw Unreadable("bom.csv row \(row)") }
+            guard let qi = quarterIndex(q), let facility = Double(row[bFacility]) else { throw Unreadable("quarters.csv row \(row)") }
             let inService = feeds.filter { $0.from <= qi }.map(\.capacity)
             guard let usable = usableGrid(inService, rule: gridRule) else { throw Unreadable("grid.redundancy \(gridRule)") }
-            check("\(q) site power MW (bom.csv facilityMW)", facility, usable, slack: halfUlp(row[bFacility]))
+            check("\(q) site power MW (quarters.csv facilityMW)", facility, usable, slack: halfUlp(row[bFacility]))
             let now = racks[q] ?? [:]
             for id in Set(now.keys).union(previous.keys).sorted() {
                 let new = (now[id] ?? 0) - (previous[id] ?? 0)

@@ -50,4 +50,28 @@ struct CostPerTokenTests {
         // plan.json keeps six decimals.
         #expect(try #require(q.costPerMillionTokensUSD).isApproximatelyEqual(to: expected, absoluteTolerance: 5e-7))
     }
+
+    @Test("What to buy and the cash flow, by hand: the hall and two racks in the first quarter, running costs after")
+    func purchasesAndCashflow() throws {
+        let plan = try Self.plan(utilization: 1)
+        let purchases = try #require(plan.purchases)
+        let q1 = plan.quarters[0].quarter, q2 = plan.quarters[1].quarter
+        // The hall: 5 MW of critical IT × $10M = $50M, bought in the first quarter.
+        let hall = try #require(purchases.first { $0.quarter == q1 && $0.item == "halls h" })
+        #expect(hall.new == 1 && hall.inService == 1 && hall.unitCapexUSD == 50_000_000 && hall.capexUSD == 50_000_000)
+        let racks = try #require(purchases.first { $0.quarter == q1 && $0.item == "rack gb300-nvl72" })
+        #expect(racks.new == 2 && racks.inService == 2 && racks.unitCapexUSD == 4_000_000 && racks.capexUSD == 8_000_000)
+        let later = try #require(purchases.first { $0.quarter == q2 && $0.item == "rack gb300-nvl72" })
+        #expect(later.new == 0 && later.inService == 2 && later.capexUSD == 0)
+        #expect(purchases.first { $0.quarter == q1 && $0.item == "grid feed f" }?.new == 1)
+
+        let cash = try #require(plan.cashflow)
+        // Energy 2 × $25,789.572 = $51,579.144 a quarter at full load; opex 2 × $3,677.50 = $7,355.
+        #expect(cash[0].rackCapexUSD == 8_000_000 && cash[0].facilityCapexUSD == 50_000_000)
+        #expect(cash[0].energyUSD.isApproximatelyEqual(to: 51_579.144, absoluteTolerance: 1e-3))
+        #expect(cash[0].opexUSD.isApproximatelyEqual(to: 7_355, absoluteTolerance: 1e-6))
+        #expect(cash[0].totalUSD.isApproximatelyEqual(to: 58_058_934.144, absoluteTolerance: 1e-3))
+        #expect(cash[1].rackCapexUSD == 0 && cash[1].facilityCapexUSD == 0)
+        #expect(cash[1].totalUSD.isApproximatelyEqual(to: 51_579.144 + 7_355, absoluteTolerance: 1e-3))
+    }
 }

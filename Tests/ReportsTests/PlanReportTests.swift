@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Plan files and table of a small plan worked by hand")
 struct PlanReportTests {
-    @Test("plan.csv and bom.csv: one line per rack line and quarter, numbers at their stated decimals")
+    @Test("plan.csv and quarters.csv: one line per rack line and quarter, numbers at their stated decimals")
     func csvFiles() {
         #expect(PlanReport.planCSV(SmallPlan.plan) == """
             quarter,hall,profile,racksNew,racksTotal,gpus,itMW,liquidMW,positions,tokensPerSecond
@@ -16,7 +16,7 @@ struct PlanReportTests {
 
             """)
         // 0.3 / 0.95 = 0.315789… and 0.75 / 0.95 = 0.789473… MW at three decimals.
-        #expect(PlanReport.bomCSV(SmallPlan.plan) == """
+        #expect(PlanReport.quartersCSV(SmallPlan.plan) == """
             quarter,racks,gpus,cdus,switches,transceivers,feedsInService,itMW,facilityMW
             2027Q1,2,144,1,3,36,a b,0.300,0.316
             2027Q2,5,360,1,5,90,a b,0.750,0.789
@@ -54,7 +54,7 @@ struct PlanReportTests {
         let racks = try #require(object["racks"] as? [[String: Any]])
         #expect(Set(racks[0].keys) == Set(PlanReport.rackColumns.map(\.name)))
         let bom = try #require(object["billOfMaterials"] as? [[String: Any]])
-        #expect(Set(bom[0].keys) == Set(PlanReport.bomColumns.map(\.name)))
+        #expect(Set(bom[0].keys) == Set(PlanReport.quarterEquipmentColumns.map(\.name)))
         #expect((racks[1]["racksTotal"] as? Int) == 5)
         let binding = try #require(object["binding"] as? [[String: Any]])
         #expect(binding[0]["family"] as? String == "site_power", "the family is its row-name prefix")
@@ -76,7 +76,8 @@ struct PlanReportTests {
         // 5 racks: IT 0.75 MW → "0.8"; facility 0.789 → "0.8"; PUE 1/0.95 = 1.053; tokens/s 3,000,000;
         // tokens/s/MW 3,000,000 / 0.7894737 = 3,800,000; capex 15,000,000; 0.0625 USD/Mtok → "0.062" (%.3f rounds half to even).
         let q2 = lines.first { $0.hasPrefix("2027Q2") }!.split(separator: " ").map(String.init)
-        #expect(q2 == ["2027Q2", "5", "360", "0.8", "0.8", "10", "1.053", "3,000,000", "3,800,000", "15,000,000", "0.062"])
+        // SmallPlan records no utilization (a plan from before it was recorded): its cost is at full load.
+        #expect(q2 == ["2027Q2", "5", "360", "0.8", "0.8", "10", "1.053", "3,000,000", "3,800,000", "15,000,000", "0.062", "full", "load"])
         #expect(text.contains("Mix in 2027Q2: 5 × gb300-nvl72\n"))
         #expect(text.contains("What binds (1 limits; first quarter each):\n"))
         // +1,234,567.8912 tokens/s (summed over quarters) × 7,889,400 s per average quarter (365.25 d × 86,400 s / 4)

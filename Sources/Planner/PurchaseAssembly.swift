@@ -1,0 +1,72 @@
+import PlantModel
+import PlantPhysics
+import Plans
+
+/// What to buy each quarter and the money of each quarter, from an assembled plan and its problem: the bill of
+/// quantities (`bom.csv`) and the cash flow (`cashflow.csv`).
+enum PurchaseAssembly {
+    /// One line per quarter × item in service or bought, items in a fixed order: halls by group, racks by profile,
+    /// CDUs, fabric, grid feeds, power chain, plant, battery.
+    static func purchases(problem: PlanningProblem, plan: BuildPlan) -> [PurchaseLine] {
+        let design = problem.design
+        var lines: [PurchaseLine] = []
+        var previous: [String: Double] = [:]
+        func add(_ q: Quarter, _ item: String, _ unit: String, inService: Double, unitCapexUSD: Double? = nil) {
+            let new = max(0, inService - (previous[item] ?? 0))
+            previous[item] = inService
+            guard inService > 0 || new > 0 else { return }
+            lines.append(PurchaseLine(quarter: q, item: item, unit: unit, new: new, inService: inService, unitCapexUSD: unitCapexUSD))
+        }
+        for (t, metrics) in plan.quarters.enumerated() {
+            let q = metrics.quarter
+            for group in design.halls {
+                let capex = design.economics.facilityCapexUSDPerMW.map { $0 * group.usableITCapacityMW }
+                add(q, "halls \(group.name)", "halls", inService: group.availableFrom <= q ? Double(group.count) : 0, unitCapexUSD: capex)
+            }
+            let lines = plan.racks.filter { $0.quarter == q }
+            for profile in problem.profiles {
+                let racks = lines.filter { $0.profile == profile.id }.reduce(0) { $0 + $1.racksTotal }
+                add(q, "rack \(profile.id)", "racks", inService: Double(racks), unitCapexUSD: problem.coefficients[profile.id]!.capexUSD)
+            }
+            if let lc = design.liquidCooling {
+                // Each hall's duty CDUs for its liquid heat, and one spare where it has any (N+1).
+                var cdus = 0
+                for hall in Set(lines.map(\.hall)).sorted() {
+                    let liquid = lines.filter { $0.hall == hall }.reduce(0) { $0 + $1.liquidMW }
+                    let duty = Int((liquid / lc.cduCapacityMW - PlanAssembly.countTolerance).rounded(.up))
+                    cdus += duty > 0 ? duty + 1 : 0
+                }
+                add(q, "CDU (N+1)", "units", inService: Double(cdus))
+            }
+            let bom = plan.billOfMaterials[t]
+            add(q, "fabric switch", "units", inService: Double(bom.switches))
+            add(q, "transceiver", "units", inService: Double(bom.transceivers))
+            for feed in problem.site.grid.feeds {
+                add(q, "grid feed \(feed.name)", "feeds", inService: feed.availableFrom <= q ? 1 : 0)
+            }
+            let ups = design.halls.filter { $0.availableFrom <= q }.reduce(0.0) { $0 + Double($1.count) * $1.installedCapacityMW }
+            add(q, "UPS and transformers", "MW", inService: ups)
+            // The outdoor plant and the battery are in service from the first quarter (they are not yet decisions).
+            add(q, "heat rejection", "MW", inService: design.heatRejection.ratedCapacityMW)
+            add(q, "chillers", "MW", inService: design.heatRejection.chillerCapacityMW)
+            add(q, "battery", "MWh", inService: design.powerChain.battery?.energyMWh ?? 0)
+        }
+        return lines
+    }
+
+    /// Per quarter: the capex of what was bought and the running costs of the fleet in service.
+    static func cashflow(problem: PlanningProblem, plan: BuildPlan) -> [CashflowLine] {
+        plan.quarters.map { metrics in
+            var energy = 0.0
+            for profile in problem.profiles {
+                let racks = plan.racks.filter { $0.quarter == metrics.quarter && $0.profile == profile.id }.reduce(0) { $0 + $1.racksTotal }
+                energy += Double(racks) * problem.coefficients[profile.id]!.facilityMW * problem.site.energyPriceUSDPerMWh
+                    * TimeBase.hoursPerQuarter * problem.loadFraction(profile)
+            }
+            let opex = metrics.facilityMW * problem.design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
+            return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD,
+                                facilityCapexUSD: PlanAssembly.rounded(problem.design.facilityCapexUSD(spentIn: metrics.quarter)),
+                                energyUSD: PlanAssembly.rounded(energy), opexUSD: PlanAssembly.rounded(opex))
+        }
+    }
+}
