@@ -150,9 +150,10 @@ public enum PlanReportPage {
         rows.append(("Capex, cumulative", NumberText.grouped(last.capexCumulativeUSD) + " USD", "plan, \(q)"))
         let utilization = content.hours.utilizationServed.map { NumberText.fixed($0 * 100, 1) + " %" } ?? "n/a"
         rows.append(("Cost per million tokens served", s.costPerMillionTokensUSD.map { NumberText.fixed($0, 4) + " USD" } ?? "n/a",
-                     "simulated \(span) at \(utilization) utilization served (tokens served ÷ the fleet's full-load tokens): energy + annualized capex + facility opex"))
+                     "simulated \(span) at \(utilization) utilization served (tokens served ÷ the fleet's full-load tokens): energy + annualized rack and facility capex + facility opex"))
         if let cost = last.costPerMillionTokensUSD {
-            rows.append(("Cost per million tokens at full load", NumberText.fixed(cost, 4) + " USD", "plan, \(q), at 100 % utilization"))
+            let at = last.utilization.map { "at the design's \(NumberText.fixed($0 * 100, 0)) % mean utilization" } ?? "at full load"
+            rows.append(("Cost per million tokens, planned", NumberText.fixed(cost, 4) + " USD", "plan, \(q), \(at)"))
         }
         rows.append(("Throttled hours", "\(count(s.throttledHours)) of \(count(s.hours)) h", "simulated \(span)"))
         rows.append(("Unserved hours (load the site cannot carry even with idle GPUs)", "\(count(s.unservedHours)) h", "simulated \(span)"))
