@@ -126,7 +126,7 @@ public enum CompareReport {
     static func tablePreamble(_ c: Comparison, rankBy: RankFigure) -> String {
         var out = "Ranked by \(rankBy.words); each plan's final fleet simulated over \(c.inputs.years) weather year(s) "
             + "from the year after its last quarter. Designs and sites by file name; compare.json has their full names.\n"
-        out += "Cost per million tokens counts annualized rack capex, facility opex and energy at the utilization shown "
+        out += "Cost per million tokens counts annualized rack and facility capex, facility opex and energy at the utilization shown "
             + "(tokens served ÷ tokens at full load).\n\n"
         return out
     }
