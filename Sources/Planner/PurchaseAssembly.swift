@@ -28,17 +28,12 @@ enum PurchaseAssembly {
                 let racks = lines.filter { $0.profile == profile.id }.reduce(0) { $0 + $1.racksTotal }
                 add(q, "rack \(profile.id)", "racks", inService: Double(racks), unitCapexUSD: problem.coefficients[profile.id]!.capexUSD)
             }
-            if let lc = design.liquidCooling {
-                // Each hall's duty CDUs for its liquid heat, and one spare where it has any (N+1).
-                var cdus = 0
-                for hall in Set(lines.map(\.hall)).sorted() {
-                    let liquid = lines.filter { $0.hall == hall }.reduce(0) { $0 + $1.liquidMW }
-                    let duty = Int((liquid / lc.cduCapacityMW - PlanAssembly.countTolerance).rounded(.up))
-                    cdus += duty > 0 ? duty + 1 : 0
-                }
-                add(q, "CDU (N+1)", "units", inService: Double(cdus))
-            }
             let bom = plan.billOfMaterials[t]
+            if design.liquidCooling != nil {
+                // The duty CDUs of the bill of materials, and one spare in each hall with liquid heat (N+1).
+                let liquidHalls = Set(lines.filter { $0.liquidMW > 0 }.map(\.hall)).count
+                add(q, "CDU (N+1)", "units", inService: Double(bom.cdus + liquidHalls))
+            }
             add(q, "fabric switch", "units", inService: Double(bom.switches))
             add(q, "transceiver", "units", inService: Double(bom.transceivers))
             for feed in problem.site.grid.feeds {

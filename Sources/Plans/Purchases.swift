@@ -52,7 +52,8 @@ public struct CashflowLine: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.facilityCapexUSD = facilityCapexUSD
         self.energyUSD = energyUSD
         self.opexUSD = opexUSD
-        totalUSD = rackCapexUSD + facilityCapexUSD + energyUSD + opexUSD
+        // Six decimals, as every money figure of the plan (last-bit noise would otherwise reach the file).
+        totalUSD = ((rackCapexUSD + facilityCapexUSD + energyUSD + opexUSD) * 1e6).rounded() / 1e6
     }
 
     public static var placeholder: CashflowLine {

@@ -52,6 +52,7 @@ public enum CompareReport {
             number("co2TonnesPerYear", 0, \.co2TonnesPerYear),
             number("co2GramsPerMillionTokens", 3, \.co2GramsPerMillionTokens),
             number("capexUSD", 0, \.capexUSD),
+            number("facilityCapexUSD", 0, \.facilityCapexUSD),
             number("costPerMillionTokensUSD", 5, \.costPerMillionTokensUSD),
             number("utilization", 4, \.utilization),
             number("throttledHoursPerYear", 1, \.throttledHoursPerYear),
@@ -113,7 +114,7 @@ public enum CompareReport {
             [r.rank.map(String.init) ?? "–", stem(r.designFile), stem(r.siteFile), f(r.itMW, 1), f(r.facilityMW, 1), r.racks.map(String.init) ?? "–",
              r.gpus.map(String.init) ?? "–", g(r.tokensPerSecond), g(r.designTokensPerSecondPerFacilityMW),
              g(r.annualTokensPerSecondPerFacilityMW), f(r.annualPUE, 3), f(r.wueLPerKWh, 3), g(r.co2TonnesPerYear),
-             f(r.capexUSD.map { $0 / 1e6 }, 0), f(r.costPerMillionTokensUSD, 4), f(r.utilization, 2),
+             f(RankFigure.capex.value(r).map { $0 / 1e6 }, 0), f(r.costPerMillionTokensUSD, 4), f(r.utilization, 2),
              f(r.throttledHoursPerYear, 0), f(r.unservedHoursPerYear, 0), f(r.minPowerHeadroomMW, 1), r.bindingLimit ?? "–"]
         }
         return (header, rows)
@@ -127,7 +128,7 @@ public enum CompareReport {
         var out = "Ranked by \(rankBy.words); each plan's final fleet simulated over \(c.inputs.years) weather year(s) "
             + "from the year after its last quarter. Designs and sites by file name; compare.json has their full names.\n"
         out += "Cost per million tokens counts annualized rack and facility capex, facility opex and energy at the utilization shown "
-            + "(tokens served ÷ tokens at full load).\n\n"
+            + "(tokens served ÷ tokens at full load); capex is racks and facility.\n\n"
         return out
     }
 

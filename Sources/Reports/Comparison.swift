@@ -1,69 +1,6 @@
 import Foundation
 import PlantModel
 
-/// What `tokenplant compare` ranks pairs by.
-public enum RankFigure: String, Sendable, CaseIterable {
-    /// Tokens served per second per facility MW drawn over the simulated year, highest first.
-    case tokensPerMW = "tokens-per-mw"
-    /// Tokens/s at full load in the plan's last quarter, highest first.
-    case tokens
-    /// Cost per million tokens served in the simulated year, lowest first.
-    case costPerToken = "cost-per-token"
-    /// Rack capex of the plan, lowest first.
-    case capex
-    /// Annual PUE, lowest first.
-    case pue
-
-    /// The figure of a row, and whether higher is better.
-    func value(_ row: ComparisonRow) -> Double? {
-        switch self {
-        case .tokensPerMW: row.annualTokensPerSecondPerFacilityMW
-        case .tokens: row.tokensPerSecond
-        case .costPerToken: row.costPerMillionTokensUSD
-        case .capex: row.capexUSD
-        case .pue: row.annualPUE
-        }
-    }
-
-    var higherIsBetter: Bool { self == .tokensPerMW || self == .tokens }
-
-    /// The figure's name and unit, for a chart.
-    public var title: String {
-        switch self {
-        case .tokensPerMW: "Tokens/s served per facility MW over the year"
-        case .tokens: "Tokens/s at full load, last quarter"
-        case .costPerToken: "Cost per million tokens served (USD)"
-        case .capex: "Rack capex (million USD)"
-        case .pue: "Annual PUE"
-        }
-    }
-
-    /// The figure's unit on a chart.
-    var unit: String {
-        switch self {
-        case .tokensPerMW: "tokens/s per MW"
-        case .tokens: "tokens/s"
-        case .costPerToken: "USD per million tokens"
-        case .capex: "million USD"
-        case .pue: ""
-        }
-    }
-
-    /// The figure as charted (capex in millions).
-    func chartValue(_ row: ComparisonRow) -> Double? { self == .capex ? row.capexUSD.map { $0 / 1e6 } : value(row) }
-
-    /// The figure in words, for the table's heading.
-    public var words: String {
-        switch self {
-        case .tokensPerMW: "annual tokens/s per facility MW, highest first"
-        case .tokens: "tokens/s at full load in the last quarter, highest first"
-        case .costPerToken: "cost per million tokens served, lowest first"
-        case .capex: "rack capex, lowest first"
-        case .pue: "annual PUE, lowest first"
-        }
-    }
-}
-
 /// The result of `tokenplant compare`: every design × site pair, ranked, with what was compared.
 public struct Comparison: Sendable, Equatable {
     /// Bumped when a key of compare.json or a column of compare.csv changes meaning or goes away.
@@ -73,7 +10,7 @@ public struct Comparison: Sendable, Equatable {
     public struct Inputs: Codable, Sendable, Equatable {
         public var objective: String
         public var rankBy: String
-        /// Each site's weather: an EPW path, or "synthetic (N years, seed S)".
+        /// Each site file's weather: an EPW path, or "synthetic (N years, seed S)".
         public var weatherBySite: [String: String]
         /// Weather years simulated per pair (the fleet of the plan's last quarter, held from the year after it).
         public var years: Int

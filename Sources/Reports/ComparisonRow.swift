@@ -47,7 +47,9 @@ public struct ComparisonRow: Sendable, Equatable {
     public var co2GramsPerMillionTokens: Double?
     /// Rack capex of the whole plan (the last quarter's cumulative), USD.
     public var capexUSD: Double?
-    /// (Annualized rack capex + facility opex + energy) per million tokens served in the simulated year, USD.
+    /// Facility capex of the halls in service in the last quarter (the plan's cash flow summed), USD.
+    public var facilityCapexUSD: Double?
+    /// (Annualized rack and facility capex + facility opex + energy) per million tokens served in the simulated year, USD.
     public var costPerMillionTokensUSD: Double?
     /// Tokens served ÷ tokens at full load over the simulated hours: the demand the cost is spread over.
     public var utilization: Double?
@@ -124,6 +126,7 @@ public struct ComparisonRow: Sendable, Equatable {
         co2TonnesPerYear = run.co2TonnesPerYear
         co2GramsPerMillionTokens = run.co2GramsPerMillionTokens
         capexUSD = last?.capexCumulativeUSD
+        facilityCapexUSD = plan.cashflow.map { $0.reduce(0) { $0 + $1.facilityCapexUSD } }
         costPerMillionTokensUSD = run.costPerMillionTokensUSD
         if let full = last?.tokensPerSecond, full > 0, run.hours > 0 {
             utilization = run.tokens / (full * 3600 * Double(run.hours))

@@ -33,9 +33,9 @@ extension ConstraintFamily {
 public enum LimitText {
     /// "site power (…) in 2028Q2: binding, 336 of 336 MW used; +1 MW ≈ +9,581 tokens/s (summed over quarters)", and
     /// where the price is in tokens/s summed over quarters, what that is in tokens over the horizon and, given the
-    /// plan's cost per million tokens, in dollars: "= +7.6e10 tokens over the horizon ≈ $4,700 at the plan's $0.0620
-    /// per million tokens".
-    public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil) -> String {
+    /// plan's cost per million tokens served at `utilization`, in dollars: "= +7.6e10 tokens over the horizon at full
+    /// load, 5.3e10 served at 70 % ≈ $5,400 at the plan's $0.1028 per million tokens served".
+    public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) -> String {
         let state = limit.state == .binding ? "binding" : "near its limit"
         let per = limit.unit.isEmpty ? "unit" : limit.unit
         let price = limit.shadowPrice
@@ -44,8 +44,12 @@ public enum LimitText {
             // A token/s held for a quarter is secondsPerQuarter tokens; the horizon's tokens are the sum over its quarters.
             let tokens = price * TimeBase.secondsPerQuarter
             value += " = \(price > 0 ? "+" : "")\(NumberText.significant(tokens, 4)) tokens over the horizon"
+            // The price counts tokens at full load; the plan's cost is per token served, at its utilization.
+            let served = tokens * (utilization ?? 1)
+            if let u = utilization { value += " at full load, \(NumberText.significant(served, 4)) served at \(NumberText.fixed(u * 100, 0)) %" }
             if let cost = costPerMillionTokensUSD {
-                value += " ≈ $\(NumberText.grouped(tokens / 1e6 * cost)) at the plan's $\(NumberText.fixed(cost, 4)) per million tokens"
+                value += " ≈ $\(NumberText.grouped(served / 1e6 * cost)) at the plan's $\(NumberText.fixed(cost, 4)) per million tokens"
+                    + (utilization == nil ? "" : " served")
             }
         }
         let when = limit.quarter.map { " in \($0)" } ?? ""

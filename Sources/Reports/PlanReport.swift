@@ -127,15 +127,11 @@ public enum PlanReport {
         if !mix.isEmpty {
             out += "\nMix in \(last!): " + mix.map { "\($0.1) × \($0.0)" }.joined(separator: ", ") + "\n"
         }
-        let binding = plan.binding.filter { $0.state == .binding }
-        out += "\nWhat binds (\(binding.count) limits; first quarter each):\n"
         var seen = Set<String>()
         let cost = horizonCostPerMillionTokensUSD(plan)
-        for limit in binding {
-            let key = "\(limit.family)|\(limit.subject ?? "")"
-            guard seen.insert(key).inserted else { continue }
-            out += "  \(LimitText.explanation(limit, costPerMillionTokensUSD: cost))\n"
-        }
+        let lines = plan.binding.filter { $0.state == .binding && seen.insert("\($0.family)|\($0.subject ?? "")").inserted }
+            .map { "  \(LimitText.explanation($0, costPerMillionTokensUSD: cost, utilization: plan.quarters.last?.utilization))\n" }
+        out += "\nWhat binds (\(lines.count) limits; first quarter each):\n" + lines.joined()
         if !plan.exclusions.isEmpty {
             out += "\nExcluded:\n" + plan.exclusions.map { "  \($0)\n" }.joined()
         }

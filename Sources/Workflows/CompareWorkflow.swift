@@ -126,8 +126,8 @@ public enum CompareWorkflow {
             let source = WeatherSource(weatherPath: request.weatherFiles.isEmpty ? nil : request.weatherFiles[i], site: site, siteFile: siteFile)
             weather[siteFile] = try failing { try source.load(site: site, years: request.years, seed: request.seed) }
             switch source {
-            case .file(let path): weatherNames[site.name] = path
-            case .synthetic: weatherNames[site.name] = "synthetic from \(siteFile) climate figures (\(request.years) year(s), seed \(request.seed))"
+            case .file(let path): weatherNames[siteFile] = path
+            case .synthetic: weatherNames[siteFile] = "synthetic from its climate figures (\(request.years) year(s), seed \(request.seed))"
             }
         }
 
@@ -191,30 +191,6 @@ public enum CompareWorkflow {
                                  outcome: infeasible ? .noPlan : .noPlanInTime,
                                  diagnosis: planError.map(LimitText.message) ?? "the planner failed for a reason TokenPlant does not recognize",
                                  workloadMix: design.workloadMix)
-        }
-    }
-}
-
-/// Results filled in from several threads, each in its own slot.
-final class Slots<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Value) { lock.withLock { slots[i] = value } }
-    var values: [Value] { lock.withLock { slots.map { $0! } } }
-}
-
-/// The next index of a shared work list, handed out once each.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-
-    func take(below count: Int) -> Int? {
-        lock.withLock {
-            guard next < count else { return nil }
-            defer { next += 1 }
-            return next
         }
     }
 }

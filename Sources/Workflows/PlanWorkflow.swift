@@ -75,7 +75,7 @@ public enum PlanWorkflow {
             case .table: return ParetoReport.table(frontier)
             }
         }
-        var waterText = ""
+        var passText = ""
         let result: PlanResult
         if request.respectWaterLimit {
             let source = WeatherSource(weatherPath: request.weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)
@@ -83,12 +83,12 @@ public enum PlanWorkflow {
             let (planned, passes) = try WaterLimitedPlanning.plan(inputs, options: request.options, weather: weather[0],
                                                                   seed: request.seed, siteFile: inputs.provenance.siteFile)
             result = planned
-            waterText = WaterLimitedPlanning.text(passes, limit: inputs.site.waterLimitM3PerYear ?? 0)
+            passText = WaterLimitedPlanning.text(passes, limit: inputs.site.waterLimitM3PerYear ?? 0)
         } else if let hold = request.holdEveryHour {
             let source = WeatherSource(weatherPath: request.weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)
             let (planned, passes) = try HoldEveryHour.plan(inputs, options: request.options, settings: hold, source: source, seed: request.seed)
             result = planned
-            waterText = HoldEveryHour.text(passes, settings: hold, source: source, seed: request.seed)
+            passText = HoldEveryHour.text(passes, settings: hold, source: source, seed: request.seed)
         } else {
             result = try failing {
                 try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
@@ -103,7 +103,7 @@ public enum PlanWorkflow {
         if let out = request.outFolder { try write(out, option: "--out") { try PlanReport.write(result.plan, to: out) } }
         switch request.format {
         case .json: return try failing { String(decoding: try PlanReport.json(result.plan), as: UTF8.self) }
-        case .table: return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds) + waterText
+        case .table: return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds) + passText
         }
     }
 }

@@ -33,7 +33,7 @@ struct BenchTwin: ParsableCommand {
     @Option(help: "EnergyPlus weather file (default: a synthetic year from the site's figures).") var weather: String?
     @Option(help: "Timed single-thread years.") var runs: Int = 20
     @Option(name: .customLong("monte-carlo-years"), help: "Years in the Monte Carlo.") var monteCarloYears: Int = 1000
-    @Option(help: "Threads for the Monte Carlo.") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Threads for the Monte Carlo.") var threads: Int = min(256, ProcessInfo.processInfo.activeProcessorCount)
 
     func validate() throws {
         try requireCount("--runs", runs, 1...1_000)
@@ -76,7 +76,7 @@ struct BenchCompare: ParsableCommand {
     @Argument(help: "Designs (default: every shipped design).") var designs: [String] = BenchCompare.shipped("reference-designs")
     @Option(help: "Site file; repeat for several (default: every shipped site).") var site: [String] = BenchCompare.shipped("sites")
     @Option(help: "Runs of each.") var runs: Int = 3
-    @Option(help: "Threads.") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Threads.") var threads: Int = min(256, ProcessInfo.processInfo.activeProcessorCount)
 
     /// The YAML files of a shipped folder, sorted.
     static func shipped(_ folder: String) -> [String] {

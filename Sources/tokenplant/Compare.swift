@@ -27,7 +27,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Weather years simulated per pair (synthetic weather; an EPW file repeats its year).") var years: Int = 1
     @Option(help: "Seed of every random draw.") var seed: UInt64 = 1
     @Option(name: .customLong("workload-mix"), help: "A file with a `workloadMix:` list imposed on every design.") var workloadMix: String?
-    @Option(help: "Pairs planned at once (default: the machine's cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Pairs planned at once (default: the machine's cores, at most 256).") var threads: Int = min(256, ProcessInfo.processInfo.activeProcessorCount)
     @Option(help: "Folder for compare.json, compare.csv and manifest.json.") var out: String?
     @Option(help: "Write a self-contained HTML page of the comparison (ranked chart and table) to FILE.") var html: String?
     @Option(help: "table, json or csv.") var format: ListFormat = .table

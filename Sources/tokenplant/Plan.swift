@@ -23,7 +23,7 @@ struct Plan: ParsableCommand {
     @Option(help: "EnergyPlus weather file for a designBasis of condition fromHours, the water check and the hold (default: the site's climate.epw).") var weather: String?
     @Flag(name: .customLong("respect-water-limit"), help: "Keep the final fleet's annual water, as the twin simulates it over the weather year, within the site's waterLimitM3PerYear (re-plans until it is).")
     var respectWaterLimit = false
-    @Option(help: "Seed of the synthetic weather of the water check and the hold (without an EPW file).") var seed: UInt64 = 1
+    @Option(help: "Seed of the synthetic weather of the water check and the hold (without an EPW file; default 1).") var seed: UInt64?
     @Flag(name: .customLong("hold-every-hour"), help: "Simulate every quarter's fleet hour by hour over the weather and re-plan at a hotter design basis until at most --allow-throttled-hours hours throttle (feed outages not counted).")
     var holdEveryHour = false
     @Option(name: .customLong("allow-throttled-hours"), help: "Hours the hold may leave throttled (with --hold-every-hour).") var allowThrottledHours: Int?
@@ -58,6 +58,9 @@ struct Plan: ParsableCommand {
         } else if allowThrottledHours != nil || years != nil || holdPasses != nil {
             throw ValidationError("--allow-throttled-hours, --years and --hold-passes set the hold: add --hold-every-hour")
         }
+        if seed != nil, !holdEveryHour, !respectWaterLimit {
+            throw ValidationError("--seed draws the synthetic weather of --respect-water-limit or --hold-every-hour: add one of them")
+        }
         if pareto != nil, exportModel != nil {
             throw ValidationError("--export-model writes one plan's model; it does not combine with --pareto")
         }
@@ -69,7 +72,7 @@ struct Plan: ParsableCommand {
             try PlanWorkflow.run(PlanWorkflow.Request(
                 inputs: inputs.paths(design: design), options: options, outFolder: out, exportModel: exportModel, format: format,
                 paretoPoints: pareto, paretoAxis: paretoAxis, weatherFile: weather,
-                respectWaterLimit: respectWaterLimit, seed: seed,
+                respectWaterLimit: respectWaterLimit, seed: seed ?? 1,
                 holdEveryHour: holdEveryHour ? HoldEveryHour.Settings(allowedHours: allowThrottledHours ?? 0, years: years,
                                                                       maxPasses: holdPasses ?? HoldEveryHour.defaultMaxPasses) : nil))
         }

@@ -65,6 +65,44 @@ struct BindingAndInfeasibilityTests {
         }
     }
 
+    @Test("The water loop: a linear judge is met in two passes; the figure never falls; the cap ends the loop without a plan")
+    func waterLoop() throws {
+        let tiny = try TinyInstance(positions: 10, hallMW: 5, siteMW: 5)
+        func run(_ judge: (BuildPlan) -> Double, maxPasses: Int = WaterLimitedPlan.maxPasses) throws -> WaterLimitedPlan {
+            try Planner.plan(design: tiny.design, site: tiny.site, catalog: tiny.catalog, inputs: tiny.inputs,
+                             options: PlanOptions(relativeGap: 0), waterLimitM3PerYear: 1000, maxPasses: maxPasses, judge: judge)
+        }
+        // 2,000 m³/yr per IT MW: the free plan (10 GB300, 1.471 MW: 2,942 m³/yr) is over; the second pass plans at
+        // 2,000 × 1.001 = 2,002 per MW, so at most 0.4995 MW: 3 GB300 (0.4413 MW, 882.6 m³/yr), within the limit.
+        let linear = try run { $0.quarters.last!.itMW * 2000 }
+        #expect(linear.passes.count == 2)
+        #expect(linear.passes[0].m3PerYearPerITMW == nil)
+        #expect(linear.passes[0].judgedWaterM3PerYear.isApproximatelyEqual(to: 1.471 * 2000, relativeTolerance: 1e-9))
+        #expect(try #require(linear.passes[1].m3PerYearPerITMW).isApproximatelyEqual(to: 2002, relativeTolerance: 1e-12))
+        #expect(try #require(linear.result).plan.quarters.last!.racks == 3)
+
+        // A judge whose water per MW falls as the plan shrinks (a fixed 300 m³/yr plus 1,500 per MW): the figure is
+        // raised to the judge's each pass and never lowered, and the loop ends within the limit.
+        let falling = try run { 300 + $0.quarters.last!.itMW * 1500 }
+        let figures = falling.passes.compactMap(\.m3PerYearPerITMW)
+        #expect(figures == figures.sorted())
+        #expect(falling.result != nil && falling.passes.last!.judgedWaterM3PerYear <= 1000)
+
+        // A judge that is never satisfied (always 1 m³/yr over, whatever the plan): each pass tightens the row by a rack
+        // or so, and the loop stops at the cap with every pass and no plan.
+        let never = try run({ _ in 1001 }, maxPasses: 3)
+        #expect(never.result == nil && never.passes.count == 3)
+        let sizes = never.passes.map(\.finalITMW)
+        #expect(sizes == sizes.sorted(by: >) && Set(sizes).count == 3)
+        // A judge far over the limit leaves no rack that fits: the planner says so, naming the water limit.
+        #expect {
+            _ = try run { _ in 1e9 }
+        } throws: { error in
+            guard case .noRacks(let d) = error as? PlanError else { return false }
+            return d.blockers.contains { $0.family == .water }
+        }
+    }
+
     @Test("Chilled air alone stays within the chillers: the plant's free-cooling credit cannot cool air")
     func chilledAirRow() throws {
         var tiny = try TinyInstance(positions: 10, hallMW: 5, siteMW: 5)
