@@ -29,20 +29,21 @@ public enum Planner {
         let budget = TimeBudget(options)
         var problem = PlanningProblem(design: design, site: site, catalog: catalog)
         try checkNames(problem)
+        if let first = problem.unplaceableExisting.first { throw PlanError.invalidOptions(first) }
         if problem.eligible.isEmpty { throw PlanError.noRacks(NoRackAnalysis.diagnose(Formulation(problem))) }
         var outcome = try solve(problem, options: options, budget: budget)
-        var assignment = HallAssignment(problem: problem, stock: outcome.stockValues)
+        var assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues)
         if !assignment.overfull.isEmpty {
             problem = problem.expanding(assignment.overfull)
             outcome = try solve(problem, options: options, budget: budget)
-            assignment = HallAssignment(problem: problem, stock: outcome.stockValues)
+            assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues)
         }
         let stock = outcome.stockValues
         // A Pareto point's ε-limit may leave room for no rack: that point of the frontier is zero, not an error.
         if options.limit == nil, stock.values.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {
             throw PlanError.noRacks(NoRackAnalysis.diagnose(outcome.formulation))
         }
-        try PlanCheck.check(problem: problem, stock: stock, assignment: assignment)
+        try PlanCheck.check(problem: problem, stock: stock, retired: outcome.retiredValues, assignment: assignment)
         let binding = BindingAnalysis.limits(problem: problem, outcome: outcome)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
@@ -103,6 +104,11 @@ public enum Planner {
         /// Installed racks per eligibility and quarter, rounded from the solution.
         var stockValues: [Int: [Int: Int]] {
             formulation.stock.mapValues { byQuarter in byQuarter.mapValues { Int(solution[$0].rounded()) } }
+        }
+
+        /// Racks retired per eligibility and quarter, rounded from the solution.
+        var retiredValues: [Int: [Int: Int]] {
+            formulation.retire.mapValues { byQuarter in byQuarter.mapValues { Int(solution[$0].rounded()) } }
         }
     }
 

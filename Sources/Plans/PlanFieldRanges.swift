@@ -80,6 +80,7 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("racks[].liquidMW", "heat to liquid at full load", "MW", 0, maxMW),
         PlanFieldRange("racks[].positions", "rack positions used", "positions", 0, 10 * maxRacks),
         PlanFieldRange("racks[].tokensPerSecond", "tokens/s at full load", "tokens/s", 0, maxTokensPerSecond),
+        PlanFieldRange("racks[].racksRetired", "racks retired in the quarter", "racks", 0, maxRacks),
         PlanFieldRange("billOfMaterials[].racks", "racks in service", "racks", 0, maxRacks),
         PlanFieldRange("billOfMaterials[].gpus", "GPUs in service", "GPUs", 0, maxGPUs),
         PlanFieldRange("billOfMaterials[].cdus", "CDUs", "CDUs", 0, nil),

@@ -12,6 +12,7 @@ public enum PlanReport {
         ExportColumn("profile") { $0.profile },
         ExportColumn("racksNew") { String($0.racksNew) },
         ExportColumn("racksTotal") { String($0.racksTotal) },
+        ExportColumn("racksRetired") { String($0.racksRetired ?? 0) },
         ExportColumn("gpus") { String($0.gpus) },
         ExportColumn("itMW") { NumberText.fixed($0.itMW, 4) },
         ExportColumn("liquidMW") { NumberText.fixed($0.liquidMW, 4) },

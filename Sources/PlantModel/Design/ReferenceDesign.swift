@@ -26,6 +26,8 @@ public struct ReferenceDesign: Codable, Equatable, Sendable, PlaceholderDecodabl
     public var supplyCapRacksPerQuarter: [String: Int]?
     /// Cumulative IT capex limit over the horizon, USD; `nil` for none.
     public var budgetUSD: Double?
+    /// Racks already installed when the horizon begins; `nil` for a new site.
+    public var existingRacks: [ExistingRacks]?
     public var workloadMix: [WorkloadShare]
     public var economics: Economics
     /// Sources of the design's figures, by dotted key.
@@ -35,7 +37,7 @@ public struct ReferenceDesign: Codable, Equatable, Sendable, PlaceholderDecodabl
     public static var placeholder: ReferenceDesign {
         ReferenceDesign(name: "", summary: "", site: nil, horizon: .placeholder, halls: [], powerChain: .placeholder,
                         liquidCooling: nil, airCooling: .placeholder, heatRejection: .placeholder, designBasis: nil, fabric: .placeholder,
-                        profiles: [], scalableUnits: nil, supplyCapRacksPerQuarter: nil, budgetUSD: nil,
+                        profiles: [], scalableUnits: nil, supplyCapRacksPerQuarter: nil, budgetUSD: nil, existingRacks: nil,
                         workloadMix: [], economics: .placeholder, figures: [:], references: [])
     }
 
@@ -310,8 +312,28 @@ public struct Economics: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var discountRate: Double
     /// Facility operating cost per MW of facility power per year, USD.
     public var facilityOpexUSDPerMWYear: Double
+    /// Years a rack stays in service: racks installed in quarter τ are retired by τ + 4 × rackLifeYears
+    /// quarters (rounded to whole quarters); `nil` for no forced retirement.
+    public var rackLifeYears: Double?
+    /// Share of a rack's capex recovered (resale) when it is retired; `nil` for none.
+    public var rackResidualShare: Double?
+    /// Cost of taking one rack out (de-installation, data sanitization, haul-away), USD; `nil` for none.
+    public var decommissioningUSDPerRack: Double?
+
+    public init(depreciationYears: Double, discountRate: Double, facilityOpexUSDPerMWYear: Double, rackLifeYears: Double? = nil,
+                rackResidualShare: Double? = nil, decommissioningUSDPerRack: Double? = nil) {
+        self.depreciationYears = depreciationYears
+        self.discountRate = discountRate
+        self.facilityOpexUSDPerMWYear = facilityOpexUSDPerMWYear
+        self.rackLifeYears = rackLifeYears
+        self.rackResidualShare = rackResidualShare
+        self.decommissioningUSDPerRack = decommissioningUSDPerRack
+    }
 
     public static var placeholder: Economics { Economics(depreciationYears: 5, discountRate: 0, facilityOpexUSDPerMWYear: 0) }
+
+    /// Whole quarters a rack stays in service, if the design limits it.
+    public var rackLifeQuarters: Int? { rackLifeYears.map { max(1, Int(($0 * 4).rounded())) } }
 
     /// Capital recovery factor: annual payment per dollar of capex.
     public var capitalRecoveryFactor: Double {

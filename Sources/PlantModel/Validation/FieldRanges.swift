@@ -271,6 +271,14 @@ public struct FieldRange: Sendable, Equatable {
                    why: "a fraction per year; real rates 0.03–0.15"),
         FieldRange(.design, "economics.facilityOpexUSDPerMWYear", "facility opex per MW-year", "USD/(MW·year)", 0, 1e7,
                    why: "none to ten times the usual 50,000–300,000"),
+        FieldRange(.design, "economics.rackLifeYears", "rack service life", "years", 0.25, 30, hints: [.per(12, "months")],
+                   why: "one quarter to far beyond the 4–7 years accelerators are kept"),
+        FieldRange(.design, "economics.rackResidualShare", "share of rack capex recovered at retirement", "", 0, 0.99,
+                   hints: [.percentage], why: "a fraction below 1: a retired rack never resells for more than it cost"),
+        FieldRange(.design, "economics.decommissioningUSDPerRack", "cost of retiring one rack", "USD", 0, 1e7,
+                   hints: [.times(1e3, "thousands of USD")], why: "none to more than a rack's price"),
+        FieldRange(.design, "existingRacks[].racks", "racks installed before the horizon", "racks", 1, 5000, whole: true,
+                   why: "at least one; no hall has more than 5,000 positions"),
     ]
 
     static let catalog: [FieldRange] = [
