@@ -49,7 +49,7 @@ enum PlanAssembly {
                             itMW: rounded(Double(total) * c.hallPowerMW), liquidMW: rounded(Double(total) * c.liquidMW),
                             positions: total * profile.positionsPerRack,
                             tokensPerSecond: rounded(all > 0 ? tokensByProfile[el.profile][t] * Double(total) / Double(all) : 0),
-                            racksRetired: retired))
+                            racksRetired: problem.allowsRetirement ? retired : nil))
                     }
                 }
             }

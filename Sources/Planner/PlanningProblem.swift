@@ -113,6 +113,15 @@ public struct PlanningProblem: Sendable {
         return halls
     }
 
+    /// Whether the plan decides retirements: only when the design speaks of them (existing racks, a rack life, a
+    /// residual share or a decommissioning cost). The `retire` columns double the integer columns, and GLPK then
+    /// finds no plan for the 24-hall test campus within 60 s; designs that say nothing of retirement plan as before.
+    public var allowsRetirement: Bool {
+        let e = design.economics
+        return !(design.existingRacks ?? []).isEmpty || e.rackLifeYears != nil || e.rackResidualShare != nil
+            || e.decommissioningUSDPerRack != nil
+    }
+
     /// Racks of eligibility e installed before the horizon.
     func existingRacks(_ e: Int) -> Int { existing[e]?.reduce(0) { $0 + $1.racks } ?? 0 }
 

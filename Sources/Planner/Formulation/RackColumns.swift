@@ -9,8 +9,9 @@ extension Formulation {
     /// adds each rack's facility MW, cost and capex to the objective expressions, and each retired rack's
     /// decommissioning cost (cost) and decommissioning less residual value (capex).
     ///
-    /// Racks are retired one by one, not by purchase unit: existing fleets and asset lives count racks, and a
-    /// scalable unit's racks may leave one at a time.
+    /// `retire` columns exist only where ``PlanningProblem/allowsRetirement``. Racks are retired one by one, not
+    /// by purchase unit: existing fleets and asset lives count racks, and a scalable unit's racks may leave one at
+    /// a time.
     mutating func defineRackColumns() {
         for (e, el) in problem.eligible.enumerated() {
             let profile = problem.profiles[el.profile]
@@ -24,12 +25,18 @@ extension Formulation {
             var previous: VariableID?
             for t in el.firstQuarter..<problem.quarters.count {
                 let b = model.addVariable("build(\(names),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: maxUnits)
-                let r = model.addVariable("retire(\(names),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: maxRacks)
+                let r = problem.allowsRetirement
+                    ? model.addVariable("retire(\(names),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: maxRacks) : nil
                 let n = model.addVariable("stock(\(names),\(q(t)))", lowerBound: 0)
                 build[e, default: [:]][t] = b
-                retire[e, default: [:]][t] = r
                 stock[e, default: [:]][t] = n
-                var terms = [Term(n, 1), Term(b, -unit), Term(r, 1)]
+                var terms = [Term(n, 1), Term(b, -unit)]
+                if let r {
+                    retire[e, default: [:]][t] = r
+                    terms.append(Term(r, 1))
+                    if problem.decommissioningUSDPerRack > 0 { costTerms.append(Term(r, problem.decommissioningUSDPerRack)) }
+                    if problem.retirementCapexUSD(profile) != 0 { capexTerms.append(Term(r, problem.retirementCapexUSD(profile))) }
+                }
                 if let previous { terms.append(Term(previous, -1)) }
                 let start = previous == nil ? existing : 0
                 addRow("\(ConstraintFamily.stock.rawValue)(\(names),\(q(t)))", terms, lower: start, upper: start, .stock,
@@ -38,8 +45,6 @@ extension Formulation {
                 facilityTerms[t].append(Term(n, c.facilityMW))
                 costTerms.append(Term(n, problem.quarterlyCapitalCostUSD(profile) + c.facilityMW * problem.quarterlyCostPerFacilityMWUSD))
                 capexTerms.append(Term(b, unit * c.capexUSD))
-                if problem.decommissioningUSDPerRack > 0 { costTerms.append(Term(r, problem.decommissioningUSDPerRack)) }
-                if problem.retirementCapexUSD(profile) != 0 { capexTerms.append(Term(r, problem.retirementCapexUSD(profile))) }
             }
         }
     }
