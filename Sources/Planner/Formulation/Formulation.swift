@@ -136,11 +136,16 @@ struct Formulation {
         return Self.combine(objective, minus: -1, columns.map { Term($0, penalty) })
     }
 
-    /// The integer columns (`build`, then `retire`) grouped by quarter, earliest first.
+    /// The integer columns (`build`, then `retire` and `stock` where retirement makes them integer) grouped by
+    /// quarter, earliest first.
     var buildColumnsByQuarter: [[VariableID]] {
         var groups = Array(repeating: [VariableID](), count: tokenTerms.count)
-        for columns in [build, retire] {
-            for e in columns.keys.sorted() { for (t, b) in columns[e]!.sorted(by: { $0.key < $1.key }) { groups[t].append(b) } }
+        for columns in [build, retire, stock] {
+            for e in columns.keys.sorted() {
+                for (t, b) in columns[e]!.sorted(by: { $0.key < $1.key }) where model.variables[b.index].kind != .continuous {
+                    groups[t].append(b)
+                }
+            }
         }
         return groups
     }

@@ -27,7 +27,10 @@ extension Formulation {
                 let b = model.addVariable("build(\(names),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: maxUnits)
                 let r = problem.allowsRetirement
                     ? model.addVariable("retire(\(names),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: maxRacks) : nil
-                let n = model.addVariable("stock(\(names),\(q(t)))", lowerBound: 0)
+                // With retirement, stock is declared integer (it is integral anyway): GLPK then branches on racks in
+                // service instead of on build/retire pairs, whose combinations leave the bound of the refresh test
+                // case 0.6 % open after 300,000 nodes; with integer stock it is proven at the root.
+                let n = model.addVariable("stock(\(names),\(q(t)))", kind: r == nil ? .continuous : .integer, lowerBound: 0)
                 build[e, default: [:]][t] = b
                 stock[e, default: [:]][t] = n
                 var terms = [Term(n, 1), Term(b, -unit)]
