@@ -276,7 +276,7 @@ public struct FieldRange: Sendable, Equatable {
         FieldRange(.design, "economics.rackResidualShare", "share of rack capex recovered at retirement", "", 0, 0.99,
                    hints: [.percentage], why: "a fraction below 1: a retired rack never resells for more than it cost"),
         FieldRange(.design, "economics.decommissioningUSDPerRack", "cost of retiring one rack", "USD", 0, 1e7,
-                   hints: [.times(1e3, "thousands of USD")], why: "none to more than a rack's price"),
+                   why: "none to more than a rack's price"),
         FieldRange(.design, "existingRacks[].racks", "racks installed before the horizon", "racks", 1, 5000, whole: true,
                    why: "at least one; no hall has more than 5,000 positions"),
     ]
