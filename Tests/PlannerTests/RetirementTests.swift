@@ -159,6 +159,27 @@ struct RetirementTests {
         #expect(plan.quarters.indices.filter { $0 <= 4 }.reduce(0) { $0 + RefreshCase.count(plan, "gb300-nvl72", $1).retired } >= 3)
     }
 
+    @Test("plan.json with retirements reads back clean; a racksRetired that does not add up is named; the twin's fleet follows stock")
+    func planFile() throws {
+        let refresh = try RefreshCase(decommissioningUSDPerRack: 0)
+        let plan = try refresh.tiny.plan().plan
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let text = try #require(String(data: try encoder.encode(plan), encoding: .utf8))
+        _ = try BuildPlan.decode(text: text, file: "plan.json")
+        // 2026Q3 hall a Hopper: 30 before + 0 new − 28 retired = 2; claiming 27 retired breaks the sum.
+        var broken = plan
+        let i = try #require(broken.racks.firstIndex { $0.quarter == Quarter("2026Q3")! && $0.profile == "hgx-h100-4x8" })
+        broken.racks[i].racksRetired = 27
+        let brokenText = try #require(String(data: try encoder.encode(broken), encoding: .utf8))
+        #expect { try BuildPlan.decode(text: brokenText, file: "plan.json") } throws: { error in
+            (error as? InputError)?.issues.contains { $0.path == "racks[\(i)].racksTotal" && $0.message.contains("− racksRetired 27 = 3") } ?? false
+        }
+        // The twin installs what is in stock each quarter: 30, 30, then 2 Hopper + 8 GB200.
+        let fleet = InstalledFleet.quarters(of: plan, design: refresh.tiny.design, site: refresh.tiny.site, catalog: refresh.tiny.catalog)
+        #expect(fleet.map(\.racks) == [30, 30, 10, 10])
+    }
+
     @Test("Existing racks in a hall the profile may not enter are refused in words")
     func unplaceableExisting() throws {
         var tiny = try TinyInstance()
