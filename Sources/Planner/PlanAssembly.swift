@@ -10,6 +10,7 @@ enum PlanAssembly {
         let f = outcome.formulation
         let x = outcome.solution.values
         let stock = outcome.stockValues
+        let retiredRacks = outcome.retiredValues
         let quarters = problem.quarters
 
         // Tokens/s per profile and workload in each quarter, from the serve columns. Summed in column
@@ -49,7 +50,7 @@ enum PlanAssembly {
                             itMW: rounded(Double(total) * c.hallPowerMW), liquidMW: rounded(Double(total) * c.liquidMW),
                             positions: total * profile.positionsPerRack,
                             tokensPerSecond: rounded(all > 0 ? tokensByProfile[el.profile][t] * Double(total) / Double(all) : 0),
-                            racksRetired: problem.allowsRetirement ? retired : nil))
+                            racksRetired: retired))
                     }
                 }
             }
@@ -71,7 +72,7 @@ enum PlanAssembly {
                 it += Double(n) * c.itMW
                 facility += Double(n) * c.facilityMW
                 // Racks bought: the change in stock plus those retired (existing racks cost no new capex).
-                let retired = outcome.retiredValues[e]?[t] ?? 0
+                let retired = retiredRacks[e]?[t] ?? 0
                 capexNew += Double(n - (t > 0 ? racks(e, t - 1) : problem.existingRacks(e)) + retired) * c.capexUSD
                 capitalCost += Double(n) * problem.quarterlyCapitalCostUSD(profile)
             }
