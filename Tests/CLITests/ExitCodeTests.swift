@@ -73,7 +73,7 @@ struct ExitCodeTests {
         let written = try Data(contentsOf: out.url.appendingPathComponent("plan.json"))
         #expect(String(decoding: written, as: UTF8.self) == run.stdout)
         let planCSV = try String(contentsOf: out.url.appendingPathComponent("plan.csv"), encoding: .utf8)
-        #expect(planCSV.hasPrefix("quarter,hall,profile,racksNew,racksTotal,gpus,itMW,liquidMW,positions,tokensPerSecond\n"))
+        #expect(planCSV.hasPrefix("quarter,hall,profile,racksNew,racksTotal,racksRetired,gpus,itMW,liquidMW,positions,tokensPerSecond\n"))
         let bomCSV = try String(contentsOf: out.url.appendingPathComponent("bom.csv"), encoding: .utf8)
         #expect(bomCSV.hasPrefix("quarter,racks,gpus,cdus,switches,transceivers,feedsInService,itMW,facilityMW\n"))
         #expect(bomCSV.split(separator: "\n").count == 1 + quarters.count)

@@ -180,6 +180,27 @@ struct RetirementTests {
         #expect(fleet.map(\.racks) == [30, 30, 10, 10])
     }
 
+    @Test("The re-check refuses racks kept past their life, whatever the solver said")
+    func recheckLife() throws {
+        // Life 0.25 years = 1 quarter: racks in stock must all be built in the same quarter. 3 GB300 built in 2026Q1
+        // and still there in 2026Q2 with nothing retired or built are past their life.
+        var tiny = try TinyInstance()
+        tiny.design.economics.rackLifeYears = 0.25
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let gb300 = try #require(problem.eligible.firstIndex { problem.profiles[$0.profile].id == "gb300-nvl72" })
+        let stock = [gb300: [0: 3, 1: 3]]
+        #expect {
+            try PlanCheck.check(problem: problem, stock: stock, assignment: HallAssignment(problem: problem, stock: stock))
+        } throws: { error in
+            guard case PlanError.limitBroken(let b) = error else { return false }
+            return b.family == .rackLife && b.quarter == Quarter("2026Q2") && b.used == 3 && b.capacity == 0
+        }
+        // Retiring the 3 and building 3 new in 2026Q2 passes.
+        let retired = [gb300: [1: 3]]
+        try PlanCheck.check(problem: problem, stock: stock, retired: retired,
+                            assignment: HallAssignment(problem: problem, stock: stock, retired: retired))
+    }
+
     @Test("Existing racks in a hall the profile may not enter are refused in words")
     func unplaceableExisting() throws {
         var tiny = try TinyInstance()
@@ -221,6 +242,22 @@ struct RetirementBruteForceTests {
         }.max()!
         let plan = try tiny.plan().plan
         #expect(plan.objectiveValue.isApproximatelyEqual(to: best * TimeBase.secondsPerQuarter, relativeTolerance: 1e-9))
+    }
+
+    @Test("Tokens-per-MW with existing racks reaches the best ratio of any trajectory (retiring the existing GB200)")
+    func tokensPerMW() throws {
+        let tiny = try Self.withExisting()
+        func ratio(_ path: [(a: Int, b: Int)]) -> Double {
+            let tokens = path.reduce(0.0) { $0 + Double($1.a) * TinyInstance.rackTokens[0] + Double($1.b) * TinyInstance.rackTokens[1] }
+            let mw = path.reduce(0.0) { $0 + Double($1.a) * TinyInstance.rackMW[0] + Double($1.b) * TinyInstance.rackMW[1] }
+            return mw > 0 ? tokens / mw : 0
+        }
+        // GB300 alone: 596,952 / 0.1471 = 4,058,137 tokens/s per MW, above any mix with GB200 (2,919,823).
+        let best = Self.trajectories(tiny).map(ratio).max()!
+        #expect(best.isApproximatelyEqual(to: 596_952 / 0.1471, relativeTolerance: 1e-12))
+        let plan = try tiny.plan(.tokensPerMW).plan
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: best, relativeTolerance: 1e-6))
+        #expect(plan.racks.filter { $0.profile == "gb200-nvl72" }.allSatisfy { $0.racksTotal == 0 })
     }
 
     @Test("Min-capex with resale and decommissioning equals the cheapest trajectory reaching the target")
