@@ -106,9 +106,31 @@ public enum Planner {
             formulation.stock.mapValues { byQuarter in byQuarter.mapValues { Int(solution[$0].rounded()) } }
         }
 
-        /// Racks retired per eligibility and quarter, rounded from the solution.
+        /// Racks retired per eligibility and quarter, rounded from the solution, less those bought back in the same
+        /// quarter: retiring k racks and buying k of the same profile into the same hall group leaves the stock, and so
+        /// every limit and token, as it was, and only costs. The objective's retirement penalty rules that out at the
+        /// optimum, but a plan within the gap may carry it. Whole purchase units are cancelled, and with an asset life
+        /// only where the racks in stock stay within it.
         var retiredValues: [Int: [Int: Int]] {
-            formulation.retire.mapValues { byQuarter in byQuarter.mapValues { Int(solution[$0].rounded()) } }
+            let problem = formulation.problem, stock = stockValues
+            var retired = formulation.retire.mapValues { byQuarter in byQuarter.mapValues { Int(solution[$0].rounded()) } }
+            let life = problem.design.economics.rackLifeQuarters
+            for e in retired.keys.sorted() {
+                let unit = problem.design.unitRacks(problem.profiles[problem.eligible[e].profile].id)
+                func racks(_ t: Int) -> Int { t < 0 ? problem.existingRacks(e) : stock[e]?[t] ?? 0 }
+                func built(_ t: Int) -> Int { racks(t) - racks(t - 1) + (retired[e]?[t] ?? 0) }
+                for t in retired[e]!.keys.sorted() {
+                    var k = min(retired[e]![t]!, built(t)) / unit * unit
+                    if let life, k > 0 {
+                        for tau in t..<min(problem.quarters.count, t + life) {
+                            let recent = (max(0, tau - life + 1)...tau).reduce(0) { $0 + built($1) }
+                            k = min(k, max(0, recent + problem.existingInLife(e, quarter: tau) - racks(tau)) / unit * unit)
+                        }
+                    }
+                    retired[e]![t]! -= k
+                }
+            }
+            return retired
         }
     }
 

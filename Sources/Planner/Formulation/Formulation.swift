@@ -136,6 +136,11 @@ struct Formulation {
         return Self.combine(objective, minus: -1, columns.map { Term($0, penalty) })
     }
 
+    /// With retirement, the `build` and `retire` columns (0 in both holds the fleet); `nil` without.
+    var holdingColumns: Set<VariableID>? {
+        retire.isEmpty ? nil : Set(build.values.flatMap(\.values) + retire.values.flatMap(\.values))
+    }
+
     /// The integer columns (`build`, then `retire` and `stock` where retirement makes them integer) grouped by
     /// quarter, earliest first.
     var buildColumnsByQuarter: [[VariableID]] {
