@@ -2,44 +2,91 @@ import PlantModel
 
 /// Places the racks of each aggregated hall group into its individual halls.
 ///
-/// Units are placed in commissioning order, each into the hall of the group that is least used so far
-/// (by floor share, ties to the lowest number), so racks never move once placed. The result is checked
-/// against every per-hall limit; a group that does not fit is reported so the planner can re-plan it
-/// hall by hall.
+/// Quarter by quarter, retirements first: a retired rack leaves the hall of its group that holds the oldest
+/// racks of its profile (ties to the fullest by floor share, then the lowest number), so the racks in service
+/// are the most recent, as the asset-life rows assume. Then new units are placed in commissioning order, each
+/// into the hall of the group that is least used so far (by floor share, ties to the lowest number), so racks
+/// never move once placed. Existing racks stand in their own hall (groups holding them are split) from the
+/// quarter they were installed. The result is checked against every per-hall limit; a group that does not fit
+/// is reported so the planner can re-plan it hall by hall.
 struct HallAssignment {
     /// Racks per (eligibility, quarter, hall index within its group).
     var racks: [Int: [[Int]]] = [:]
+    /// Racks retired per (eligibility, quarter, hall index within its group).
+    var retired: [Int: [[Int]]] = [:]
     /// Groups whose even placement breaks a per-hall limit.
     var overfull: Set<Int> = []
     /// A hall is over a limit when it exceeds it by more than this (positions or MW): sums of rack
     /// coefficients carry last-bit rounding.
     static let tolerance = 1e-6
 
-    init(problem: PlanningProblem, stock: [Int: [Int: Int]]) {
+    /// Racks of one eligibility in one hall installed in one quarter (by ordinal), oldest first.
+    private struct Cohort { var installed: Int, racks: Int }
+
+    /// Places `stock` (racks per eligibility and quarter), of which `retiredRacks` were taken out in each quarter.
+    init(problem: PlanningProblem, stock: [Int: [Int: Int]], retired retiredRacks: [Int: [Int: Int]] = [:]) {
         for (g, hall) in problem.halls.enumerated() {
             let members = problem.eligible.indices.filter { problem.eligible[$0].hall == g }
-            var perHall = Array(repeating: [Int](repeating: 0, count: hall.count), count: problem.eligible.count)
+            var cohorts = Array(repeating: Array(repeating: [Cohort](), count: hall.count), count: problem.eligible.count)
             var positionsUsed = [Double](repeating: 0, count: hall.count)
             var power = [Double](repeating: 0, count: hall.count)
             var liquid = [Double](repeating: 0, count: hall.count)
             var air = [Double](repeating: 0, count: hall.count)
-            for e in members { racks[e] = Array(repeating: [Int](repeating: 0, count: hall.count), count: problem.quarters.count) }
+            func add(_ e: Int, _ i: Int, _ n: Int) {
+                let c = problem.coefficients[problem.profiles[problem.eligible[e].profile].id]!
+                positionsUsed[i] += Double(n) * c.positions
+                power[i] += Double(n) * c.hallPowerMW
+                liquid[i] += Double(n) * c.liquidMW
+                air[i] += Double(n) * c.airMW
+            }
+            for e in members {
+                let zero = Array(repeating: [Int](repeating: 0, count: hall.count), count: problem.quarters.count)
+                racks[e] = zero
+                retired[e] = zero
+                for cohort in (problem.existing[e] ?? []).sorted(by: { $0.installed < $1.installed }) {
+                    cohorts[e][0].append(Cohort(installed: cohort.installed.ordinal, racks: cohort.racks))
+                    add(e, 0, cohort.racks)
+                }
+            }
+            /// Takes up to `count` racks of e out, oldest first; returns how many could not be found.
+            func retire(_ e: Int, _ count: Int, quarter t: Int) -> Int {
+                var out = count
+                while out > 0 {
+                    let holding = (0..<hall.count).filter { !cohorts[e][$0].isEmpty }
+                    guard let i = holding.min(by: { a, b in
+                        let (x, y) = (cohorts[e][a][0].installed, cohorts[e][b][0].installed)
+                        return x != y ? x < y : positionsUsed[a] != positionsUsed[b] ? positionsUsed[a] > positionsUsed[b] : a < b
+                    }) else { break }
+                    let n = min(out, cohorts[e][i][0].racks)
+                    cohorts[e][i][0].racks -= n
+                    if cohorts[e][i][0].racks == 0 { cohorts[e][i].removeFirst() }
+                    retired[e]![t][i] += n
+                    add(e, i, -n)
+                    out -= n
+                }
+                return out
+            }
             for t in problem.quarters.indices {
+                // Racks retired in the quarter they were built (never in an optimal plan) leave after the builds.
+                var leftover = [Int: Int]()
+                for e in members { leftover[e] = retire(e, retiredRacks[e]?[t] ?? 0, quarter: t) }
                 for e in members {
                     let profile = problem.profiles[problem.eligible[e].profile]
                     let unit = problem.design.unitRacks(profile.id)
-                    let previous = t > 0 ? (stock[e]?[t - 1] ?? 0) : 0
-                    let new = (stock[e]?[t] ?? 0) - previous
-                    let c = problem.coefficients[profile.id]!
+                    let previous = t > 0 ? (stock[e]?[t - 1] ?? 0) : problem.existingRacks(e)
+                    let new = (stock[e]?[t] ?? 0) - previous + (retiredRacks[e]?[t] ?? 0)
                     for _ in 0..<max(0, new / unit) {
                         let target = positionsUsed.indices.min { positionsUsed[$0] < positionsUsed[$1] }!
-                        perHall[e][target] += unit
-                        positionsUsed[target] += Double(unit) * c.positions
-                        power[target] += Double(unit) * c.hallPowerMW
-                        liquid[target] += Double(unit) * c.liquidMW
-                        air[target] += Double(unit) * c.airMW
+                        let ordinal = problem.quarters[t].ordinal
+                        if cohorts[e][target].last?.installed == ordinal {
+                            cohorts[e][target][cohorts[e][target].count - 1].racks += unit
+                        } else {
+                            cohorts[e][target].append(Cohort(installed: ordinal, racks: unit))
+                        }
+                        add(e, target, unit)
                     }
-                    racks[e]![t] = perHall[e]
+                    if let rest = leftover[e], rest > 0 { _ = retire(e, rest, quarter: t) }
+                    racks[e]![t] = (0..<hall.count).map { i in cohorts[e][i].reduce(0) { $0 + $1.racks } }
                 }
                 for i in 0..<hall.count where positionsUsed[i] > Double(hall.positions) + Self.tolerance
                     || power[i] > hall.usableITCapacityMW + Self.tolerance

@@ -10,6 +10,7 @@ enum PlanAssembly {
         let f = outcome.formulation
         let x = outcome.solution.values
         let stock = outcome.stockValues
+        let retiredRacks = outcome.retiredValues
         let quarters = problem.quarters
 
         // Tokens/s per profile and workload in each quarter, from the serve columns. Summed in column
@@ -36,17 +37,20 @@ enum PlanAssembly {
                 for i in 0..<hall.count {
                     for (e, el) in problem.eligible.enumerated() where el.hall == g {
                         let total = assignment.racks[e]?[t][i] ?? 0
-                        let before = t > 0 ? (assignment.racks[e]?[t - 1][i] ?? 0) : 0
-                        guard total > 0 else { continue }
+                        let retired = assignment.retired[e]?[t][i] ?? 0
+                        // Existing racks stand in their own single hall (index 0) before the first quarter.
+                        let before = t > 0 ? (assignment.racks[e]?[t - 1][i] ?? 0) : (i == 0 ? problem.existingRacks(e) : 0)
+                        guard total > 0 || retired > 0 else { continue }
                         let profile = problem.profiles[el.profile]
                         let c = problem.coefficients[profile.id]!
                         let all = profileRacks(el.profile, t)
                         lines.append(RackLine(
                             quarter: quarters[t], hall: hall.hallName(i), profile: profile.id,
-                            racksNew: total - before, racksTotal: total, gpus: total * profile.gpusPerRack,
+                            racksNew: total - before + retired, racksTotal: total, gpus: total * profile.gpusPerRack,
                             itMW: rounded(Double(total) * c.hallPowerMW), liquidMW: rounded(Double(total) * c.liquidMW),
                             positions: total * profile.positionsPerRack,
-                            tokensPerSecond: rounded(all > 0 ? tokensByProfile[el.profile][t] * Double(total) / Double(all) : 0)))
+                            tokensPerSecond: rounded(all > 0 ? tokensByProfile[el.profile][t] * Double(total) / Double(all) : 0),
+                            racksRetired: retired))
                     }
                 }
             }
@@ -67,7 +71,9 @@ enum PlanAssembly {
                 ports += n * profile.scaleOutPorts
                 it += Double(n) * c.itMW
                 facility += Double(n) * c.facilityMW
-                capexNew += Double(n - (t > 0 ? racks(e, t - 1) : 0)) * c.capexUSD
+                // Racks bought: the change in stock plus those retired (existing racks cost no new capex).
+                let retired = retiredRacks[e]?[t] ?? 0
+                capexNew += Double(n - (t > 0 ? racks(e, t - 1) : problem.existingRacks(e)) + retired) * c.capexUSD
                 capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(profile))
             }
             capexCumulative += capexNew

@@ -3,18 +3,23 @@ import Plans
 
 /// Re-checks every capacity limit at the rounded, hall-by-hall plan, from the racks and the per-rack
 /// coefficients alone (not from the solver's row activities): a plan that breaks a limit is never
-/// reported, whatever the solver said.
+/// reported, whatever the solver said. With an asset life, no rack may be in service past it: the racks of a
+/// profile in a hall are at most those built in the last L quarters plus the existing racks still in life.
 enum PlanCheck {
     /// Use above capacity by more than this share (or 1e-6 absolute) is a break, not rounding.
     static let tolerance = 1e-6
 
-    static func check(problem: PlanningProblem, stock: [Int: [Int: Int]], assignment: HallAssignment) throws {
+    static func check(problem: PlanningProblem, stock: [Int: [Int: Int]], retired: [Int: [Int: Int]] = [:],
+                      assignment: HallAssignment) throws {
         func verify(_ family: ConstraintFamily, _ t: Int?, _ subject: String?, _ used: Double, _ capacity: Double) throws {
             guard used > capacity + tolerance * max(1, abs(capacity)) else { return }
             throw PlanError.limitBroken(BrokenLimit(family: family, quarter: t.map { problem.quarters[$0] }, subject: subject,
                                                     used: used, capacity: capacity, unit: family.unit))
         }
-        func racks(_ e: Int, _ t: Int) -> Int { t < 0 ? 0 : stock[e]?[t] ?? 0 }
+        func racks(_ e: Int, _ t: Int) -> Int { t < 0 ? problem.existingRacks(e) : stock[e]?[t] ?? 0 }
+        func out(_ e: Int, _ t: Int) -> Int { retired[e]?[t] ?? 0 }
+        /// Racks commissioned: the change in stock plus those retired.
+        func built(_ e: Int, _ t: Int) -> Int { racks(e, t) - racks(e, t - 1) + out(e, t) }
         func coefficients(_ e: Int) -> RackCoefficients { problem.coefficients[problem.profiles[problem.eligible[e].profile].id]! }
         var capex = 0.0
         for t in problem.quarters.indices {
@@ -38,14 +43,19 @@ enum PlanCheck {
             var facility = 0.0, rejected = 0.0, chiller = 0.0, chilledAir = 0.0, ports = 0.0
             var newByProfile = [Int](repeating: 0, count: problem.profiles.count)
             for e in problem.eligible.indices {
-                let n = Double(racks(e, t)), c = coefficients(e), new = racks(e, t) - racks(e, t - 1)
+                let n = Double(racks(e, t)), c = coefficients(e), new = built(e, t)
                 facility += n * c.facilityMW
                 rejected += n * c.rejectedMW
                 chiller += n * c.chillerLoadMW
                 chilledAir += n * c.chilledAirMW
                 ports += n * c.scaleOutPorts
                 newByProfile[problem.eligible[e].profile] += new
-                capex += Double(new) * c.capexUSD
+                capex += Double(new) * c.capexUSD + Double(out(e, t)) * problem.retirementCapexUSD(problem.profiles[problem.eligible[e].profile])
+                if let life = problem.design.economics.rackLifeQuarters {
+                    let recent = (max(0, t - life + 1)...t).reduce(0) { $0 + built(e, $1) }
+                    try verify(.rackLife, t, problem.profiles[problem.eligible[e].profile].id, n,
+                               Double(recent + problem.existingInLife(e, quarter: t)))
+                }
             }
             try verify(.sitePower, t, nil, facility, problem.site.grid.usableCapacityMW(in: problem.quarters[t]))
             if problem.design.heatRejection.chillerCapacityMW <= 0 {

@@ -29,20 +29,21 @@ public enum Planner {
         let budget = TimeBudget(options)
         var problem = PlanningProblem(design: design, site: site, catalog: catalog)
         try checkNames(problem)
+        if let first = problem.unplaceableExisting.first { throw PlanError.invalidOptions(first) }
         if problem.eligible.isEmpty { throw PlanError.noRacks(NoRackAnalysis.diagnose(Formulation(problem))) }
         var outcome = try solve(problem, options: options, budget: budget)
-        var assignment = HallAssignment(problem: problem, stock: outcome.stockValues)
+        var assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues)
         if !assignment.overfull.isEmpty {
             problem = problem.expanding(assignment.overfull)
             outcome = try solve(problem, options: options, budget: budget)
-            assignment = HallAssignment(problem: problem, stock: outcome.stockValues)
+            assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues)
         }
         let stock = outcome.stockValues
         // A Pareto point's ε-limit may leave room for no rack: that point of the frontier is zero, not an error.
         if options.limit == nil, stock.values.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {
             throw PlanError.noRacks(NoRackAnalysis.diagnose(outcome.formulation))
         }
-        try PlanCheck.check(problem: problem, stock: stock, assignment: assignment)
+        try PlanCheck.check(problem: problem, stock: stock, retired: outcome.retiredValues, assignment: assignment)
         let binding = BindingAnalysis.limits(problem: problem, outcome: outcome)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
@@ -103,6 +104,33 @@ public enum Planner {
         /// Installed racks per eligibility and quarter, rounded from the solution.
         var stockValues: [Int: [Int: Int]] {
             formulation.stock.mapValues { byQuarter in byQuarter.mapValues { Int(solution[$0].rounded()) } }
+        }
+
+        /// Racks retired per eligibility and quarter, rounded from the solution, less those bought back in the same
+        /// quarter: retiring k racks and buying k of the same profile into the same hall group leaves the stock, and so
+        /// every limit and token, as it was, and only costs. The objective's retirement penalty rules that out at the
+        /// optimum, but a plan within the gap may carry it. Whole purchase units are cancelled, and with an asset life
+        /// only where the racks in stock stay within it.
+        var retiredValues: [Int: [Int: Int]] {
+            let problem = formulation.problem, stock = stockValues
+            var retired = formulation.retire.mapValues { byQuarter in byQuarter.mapValues { Int(solution[$0].rounded()) } }
+            let life = problem.design.economics.rackLifeQuarters
+            for e in retired.keys.sorted() {
+                let unit = problem.design.unitRacks(problem.profiles[problem.eligible[e].profile].id)
+                func racks(_ t: Int) -> Int { t < 0 ? problem.existingRacks(e) : stock[e]?[t] ?? 0 }
+                func built(_ t: Int) -> Int { racks(t) - racks(t - 1) + (retired[e]?[t] ?? 0) }
+                for t in retired[e]!.keys.sorted() {
+                    var k = min(retired[e]![t]!, built(t)) / unit * unit
+                    if let life, k > 0 {
+                        for tau in t..<min(problem.quarters.count, t + life) {
+                            let recent = (max(0, tau - life + 1)...tau).reduce(0) { $0 + built($1) }
+                            k = min(k, max(0, recent + problem.existingInLife(e, quarter: tau) - racks(tau)) / unit * unit)
+                        }
+                    }
+                    retired[e]![t]! -= k
+                }
+            }
+            return retired
         }
     }
 

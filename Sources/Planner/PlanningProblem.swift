@@ -19,6 +19,10 @@ public struct PlanningProblem: Sendable {
     public let eligible: [Eligibility]
     /// Why each allowed profile is kept out of a hall, in words.
     public let exclusions: [String]
+    /// Racks installed before the horizon, per eligibility: (quarter installed, racks), in the design's order.
+    public let existing: [Int: [(installed: Quarter, racks: Int)]]
+    /// Existing racks the problem cannot hold (hall or profile not eligible from the first quarter), in words.
+    public let unplaceableExisting: [String]
 
     /// A profile/hall pair that may hold racks from `firstQuarter` on.
     public struct Eligibility: Sendable, Equatable {
@@ -32,7 +36,7 @@ public struct PlanningProblem: Sendable {
         self.site = site
         self.catalog = catalog
         quarters = design.horizon.quarters
-        self.halls = halls ?? design.halls
+        self.halls = halls ?? Self.expandingExisting(design)
         profiles = design.profiles.compactMap(catalog.profile)
         let condition = DesignCondition(design: design, site: site)
         self.condition = condition
@@ -72,7 +76,68 @@ public struct PlanningProblem: Sendable {
         }
         self.eligible = eligible
         self.exclusions = exclusions
+        var existing: [Int: [(installed: Quarter, racks: Int)]] = [:]
+        var unplaceable: [String] = []
+        let halls = self.halls, profiles = self.profiles
+        for entry in design.existingRacks ?? [] {
+            let e = eligible.firstIndex { halls[$0.hall].count == 1 && halls[$0.hall].name == entry.hall
+                && profiles[$0.profile].id == entry.profile }
+            if let e, eligible[e].firstQuarter == 0 {
+                existing[e, default: []].append((entry.installedQuarter, entry.racks))
+            } else {
+                unplaceable.append("\(entry.racks) existing \(entry.profile) racks in \(entry.hall): the profile may not stand in that hall "
+                    + "from \(quarters.first.map(\.description) ?? "the first quarter")")
+            }
+        }
+        self.existing = existing
+        unplaceableExisting = unplaceable
     }
+
+    /// The design's halls, with every group that holds existing racks split into single halls (existing racks
+    /// name the hall they stand in).
+    static func expandingExisting(_ design: ReferenceDesign) -> [HallGroup] {
+        let named = Set((design.existingRacks ?? []).map(\.hall))
+        var halls: [HallGroup] = []
+        for hall in design.halls {
+            if hall.count > 1, (0..<hall.count).contains(where: { named.contains(hall.hallName($0)) }) {
+                for i in 0..<hall.count {
+                    var single = hall
+                    single.name = hall.hallName(i)
+                    single.count = 1
+                    halls.append(single)
+                }
+            } else {
+                halls.append(hall)
+            }
+        }
+        return halls
+    }
+
+    /// Whether the plan decides retirements: only when the design speaks of them (existing racks, a rack life, a
+    /// residual share or a decommissioning cost). The `retire` columns double the integer columns, and GLPK then
+    /// finds no plan for the 24-hall test campus within 60 s; designs that say nothing of retirement plan as before.
+    public var allowsRetirement: Bool {
+        let e = design.economics
+        return !(design.existingRacks ?? []).isEmpty || e.rackLifeYears != nil || e.rackResidualShare != nil
+            || e.decommissioningUSDPerRack != nil
+    }
+
+    /// Racks of eligibility e installed before the horizon.
+    func existingRacks(_ e: Int) -> Int { existing[e]?.reduce(0) { $0 + $1.racks } ?? 0 }
+
+    /// Existing racks of eligibility e still within their asset life in quarter t (all of them without one).
+    func existingInLife(_ e: Int, quarter t: Int) -> Int {
+        guard let life = design.economics.rackLifeQuarters else { return existingRacks(e) }
+        return existing[e]?.filter { quarters[t].ordinal - $0.installed.ordinal < life }.reduce(0) { $0 + $1.racks } ?? 0
+    }
+
+    /// Net capex of retiring one rack of a profile: decommissioning less the residual share of its capex, USD.
+    func retirementCapexUSD(_ profile: RackProfile) -> Double {
+        decommissioningUSDPerRack - (design.economics.rackResidualShare ?? 0) * profile.capexUSDPerRack
+    }
+
+    /// Cost of taking one rack out, USD.
+    var decommissioningUSDPerRack: Double { design.economics.decommissioningUSDPerRack ?? 0 }
 
     /// Capacity of the chiller row: installed chillers plus the heat the plant takes at full fan before they
     /// start (``DesignCondition/chillerCreditMW``), MW.

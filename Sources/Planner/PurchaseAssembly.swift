@@ -11,8 +11,8 @@ enum PurchaseAssembly {
         let design = problem.design
         var lines: [PurchaseLine] = []
         var previous: [String: Double] = [:]
-        func add(_ q: Quarter, _ item: String, _ unit: String, inService: Double, unitCapexUSD: Double? = nil) {
-            let new = max(0, inService - (previous[item] ?? 0))
+        func add(_ q: Quarter, _ item: String, _ unit: String, inService: Double, bought: Double? = nil, unitCapexUSD: Double? = nil) {
+            let new = bought ?? max(0, inService - (previous[item] ?? 0))
             previous[item] = inService
             guard inService > 0 || new > 0 else { return }
             lines.append(PurchaseLine(quarter: q, item: item, unit: unit, new: new, inService: inService, unitCapexUSD: unitCapexUSD))
@@ -25,8 +25,10 @@ enum PurchaseAssembly {
             }
             let lines = plan.racks.filter { $0.quarter == q }
             for profile in problem.profiles {
-                let racks = lines.filter { $0.profile == profile.id }.reduce(0) { $0 + $1.racksTotal }
-                add(q, "rack \(profile.id)", "racks", inService: Double(racks), unitCapexUSD: problem.coefficients[profile.id]!.capexUSD)
+                // Racks bought are the lines' racksNew: a quarter may also retire racks of the profile (plan.csv).
+                let mine = lines.filter { $0.profile == profile.id }
+                add(q, "rack \(profile.id)", "racks", inService: Double(mine.reduce(0) { $0 + $1.racksTotal }),
+                    bought: Double(mine.reduce(0) { $0 + $1.racksNew }), unitCapexUSD: problem.coefficients[profile.id]!.capexUSD)
             }
             let bom = plan.billOfMaterials[t]
             if design.liquidCooling != nil {
@@ -59,7 +61,11 @@ enum PurchaseAssembly {
                     * TimeBase.hoursPerQuarter * problem.loadFraction(profile)
             }
             let opex = metrics.facilityMW * problem.design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
-            return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD,
+            // Retired racks: decommissioning less resale (negative when the resale is worth more).
+            let retirement = plan.racks.filter { $0.quarter == metrics.quarter }.reduce(0.0) { sum, line in
+                sum + Double(line.racksRetired ?? 0) * problem.retirementCapexUSD(problem.profiles.first { $0.id == line.profile }!)
+            }
+            return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD, retirementUSD: PlanAssembly.rounded(retirement),
                                 facilityCapexUSD: PlanAssembly.rounded(problem.design.facilityCapexUSD(spentIn: metrics.quarter)),
                                 energyUSD: PlanAssembly.rounded(energy), opexUSD: PlanAssembly.rounded(opex))
         }

@@ -46,7 +46,7 @@ struct SolveSession {
         options.absoluteGap = absoluteGap
         let lp = Relaxation(model, deadline: deadline.share(SolveDeadline.startingPlanShare))
         let found = lp.relaxAndFix(f.buildColumnsByQuarter, absoluteGap: absoluteGap,
-                                   deadline: deadline.share(SolveDeadline.startingPlanShare))
+                                   deadline: deadline.share(SolveDeadline.startingPlanShare), holding: f.holdingColumns)
         let candidates = [start.flatMap(lp.usableStart), found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0
         let initial = candidates.max { sign * Formulation.value(model.objective, $0) < sign * Formulation.value(model.objective, $1) }

@@ -155,8 +155,12 @@ public struct RackLine: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var liquidMW: Double
     public var positions: Int
     public var tokensPerSecond: Double
+    /// Racks taken out in the quarter (racksTotal = racksTotal before + racksNew − racksRetired); `nil` in plans
+    /// written before retirement existed, read as 0.
+    public var racksRetired: Int?
 
-    public init(quarter: Quarter, hall: String, profile: String, racksNew: Int, racksTotal: Int, gpus: Int, itMW: Double, liquidMW: Double, positions: Int, tokensPerSecond: Double) {
+    public init(quarter: Quarter, hall: String, profile: String, racksNew: Int, racksTotal: Int, gpus: Int, itMW: Double, liquidMW: Double,
+                positions: Int, tokensPerSecond: Double, racksRetired: Int? = nil) {
         self.quarter = quarter
         self.hall = hall
         self.profile = profile
@@ -167,6 +171,7 @@ public struct RackLine: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.liquidMW = liquidMW
         self.positions = positions
         self.tokensPerSecond = tokensPerSecond
+        self.racksRetired = racksRetired
     }
 }
 

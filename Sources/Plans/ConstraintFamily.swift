@@ -5,7 +5,7 @@ public enum ConstraintFamily: String, FileEnum {
     case floor, hallPower = "hall_power", liquid, air, sitePower = "site_power",
          heatRejection = "heat_rejection", chiller, network, supply, budget,
          serve, share, stock, tokenTarget = "token_target", ratio,
-         capexLimit = "capex_limit", facilityLimit = "facility_limit", water
+         capexLimit = "capex_limit", facilityLimit = "facility_limit", water, rackLife = "rack_life"
 
     /// The unit of the limit's right-hand side.
     public var unit: String {
@@ -13,7 +13,7 @@ public enum ConstraintFamily: String, FileEnum {
         case .floor: "positions"
         case .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .facilityLimit: "MW"
         case .network: "ports"
-        case .supply: "racks"
+        case .supply, .rackLife: "racks"
         case .budget, .capexLimit: "USD"
         case .tokenTarget: "tokens/s"
         case .water: "m³/yr"
@@ -26,7 +26,7 @@ public enum ConstraintFamily: String, FileEnum {
         switch self {
         case .floor, .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .network, .supply, .budget,
              .capexLimit, .facilityLimit, .water: true
-        case .serve, .share, .stock, .tokenTarget, .ratio: false
+        case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife: false
         }
     }
 }

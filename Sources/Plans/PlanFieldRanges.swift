@@ -81,6 +81,7 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("racks[].liquidMW", "heat to liquid at full load", "MW", 0, maxMW),
         PlanFieldRange("racks[].positions", "rack positions used", "positions", 0, 10 * maxRacks),
         PlanFieldRange("racks[].tokensPerSecond", "tokens/s at full load", "tokens/s", 0, maxTokensPerSecond),
+        PlanFieldRange("racks[].racksRetired", "racks retired in the quarter", "racks", 0, maxRacks),
         PlanFieldRange("billOfMaterials[].racks", "racks in service", "racks", 0, maxRacks),
         PlanFieldRange("billOfMaterials[].gpus", "GPUs in service", "GPUs", 0, maxGPUs),
         PlanFieldRange("billOfMaterials[].cdus", "CDUs", "CDUs", 0, nil),
@@ -93,9 +94,10 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("purchases[].unitCapexUSD", "capex of one unit", "USD", 0, maxUSD),
         PlanFieldRange("purchases[].capexUSD", "capex of the quarter's purchase", "USD", 0, maxUSD),
         PlanFieldRange("cashflow[].rackCapexUSD", "rack capex of the quarter", "USD", 0, maxUSD),
+        PlanFieldRange("cashflow[].retirementUSD", "decommissioning less resale of the quarter", "USD", -maxUSD, maxUSD),
         PlanFieldRange("cashflow[].facilityCapexUSD", "facility capex of the quarter", "USD", 0, maxUSD),
         PlanFieldRange("cashflow[].energyUSD", "energy cost of the quarter", "USD", 0, maxUSD),
         PlanFieldRange("cashflow[].opexUSD", "facility opex of the quarter", "USD", 0, maxUSD),
-        PlanFieldRange("cashflow[].totalUSD", "money spent in the quarter", "USD", 0, 4 * maxUSD),
+        PlanFieldRange("cashflow[].totalUSD", "money spent in the quarter", "USD", -maxUSD, 5 * maxUSD),
     ]
 }

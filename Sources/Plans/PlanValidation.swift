@@ -9,8 +9,9 @@ extension BuildPlan {
     ///   and bounded so that the twin's sums stay exact);
     /// - `quarters` not empty, at most ``maxQuarters``, consecutive and increasing;
     /// - every rack line in a quarter of the plan, one line per quarter × hall × profile, and
-    ///   racksTotal = racksTotal of the quarter before (0 without a line) + racksNew; racks are never removed,
-    ///   so a line with racks in service is followed by a line in the next quarter.
+    ///   racksTotal = racksTotal of the quarter before (0 without a line) + racksNew − racksRetired; racks leave
+    ///   only as racksRetired, so a line with racks in service is followed by a line in the next quarter. In the
+    ///   first quarter racks installed before the plan (existing racks) may be in service beyond racksNew.
     public static func issues(in decoded: Decoded<BuildPlan>) -> [ValidationIssue] {
         let plan = decoded.value
         var issues: [ValidationIssue] = []
@@ -60,6 +61,7 @@ extension BuildPlan {
         guard consecutive else { return issues }
         func inRange(_ i: Int) -> Bool {
             !outside.contains("racks[\(i)].racksNew") && !outside.contains("racks[\(i)].racksTotal")
+                && !outside.contains("racks[\(i)].racksRetired")
         }
         for (i, line) in plan.racks.enumerated() {
             let key = LineKey(line)
@@ -75,15 +77,20 @@ extension BuildPlan {
                     since = "0 in service in \(quarters[t - 1]) (no line for them)"
                 }
             }
-            if line.racksTotal != before + line.racksNew {
-                var fix = "set racksTotal to \(before + line.racksNew)"
-                if line.racksTotal >= before { fix += ", or racksNew to \(line.racksTotal - before)" }
+            let retired = line.racksRetired ?? 0
+            if t == 0, line.racksTotal > line.racksNew - retired {
+                before = line.racksTotal - line.racksNew + retired
+            }
+            if line.racksTotal != before + line.racksNew - retired {
+                let expected = before + line.racksNew - retired
+                var fix = "set racksTotal to \(expected)"
+                if line.racksTotal + retired >= before { fix += ", or racksNew to \(line.racksTotal - before + retired)" }
                 add("racks[\(i)].racksTotal", "racksTotal \(line.racksTotal) of \(what) does not add up: \(since) + racksNew "
-                    + "\(line.racksNew) = \(before + line.racksNew); \(fix)")
+                    + "\(line.racksNew) − racksRetired \(retired) = \(expected); \(fix)")
             }
             if t + 1 < quarters.count, line.racksTotal > 0, lineAt[key.in(quarters[t + 1])] == nil {
                 add("racks[\(i)].racksTotal", "\(line.racksTotal) racks of \(what) are in service in \(line.quarter) but "
-                    + "\(quarters[t + 1]) has no line for them: racks are never removed; add a line for \(quarters[t + 1]) with "
+                    + "\(quarters[t + 1]) has no line for them: racks leave only as racksRetired; add a line for \(quarters[t + 1]) with "
                     + "racksNew 0 and racksTotal \(line.racksTotal)")
             }
         }

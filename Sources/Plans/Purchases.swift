@@ -37,26 +37,30 @@ public struct CashflowLine: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var quarter: Quarter
     /// All-in capex of the racks commissioned in the quarter, USD.
     public var rackCapexUSD: Double
+    /// Retired racks' decommissioning cost less their resale value, USD (negative when the resale is worth more).
+    public var retirementUSD: Double
     /// Facility capex of the halls entering service in the quarter (in the first quarter, also those before), USD.
     public var facilityCapexUSD: Double
     /// Energy of the fleet at the demanded utilization (the quarter's `utilization`), USD.
     public var energyUSD: Double
     /// Facility opex on the fleet's full-load facility MW, USD.
     public var opexUSD: Double
-    /// The four summed, USD.
+    /// The five summed, USD.
     public var totalUSD: Double
 
-    public init(quarter: Quarter, rackCapexUSD: Double, facilityCapexUSD: Double, energyUSD: Double, opexUSD: Double) {
+    public init(quarter: Quarter, rackCapexUSD: Double, retirementUSD: Double = 0, facilityCapexUSD: Double, energyUSD: Double,
+                opexUSD: Double) {
         self.quarter = quarter
         self.rackCapexUSD = rackCapexUSD
+        self.retirementUSD = retirementUSD
         self.facilityCapexUSD = facilityCapexUSD
         self.energyUSD = energyUSD
         self.opexUSD = opexUSD
         // Six decimals, as every money figure of the plan (last-bit noise would otherwise reach the file).
-        totalUSD = ((rackCapexUSD + facilityCapexUSD + energyUSD + opexUSD) * 1e6).rounded() / 1e6
+        totalUSD = ((rackCapexUSD + retirementUSD + facilityCapexUSD + energyUSD + opexUSD) * 1e6).rounded() / 1e6
     }
 
     public static var placeholder: CashflowLine {
-        CashflowLine(quarter: .placeholder, rackCapexUSD: 0, facilityCapexUSD: 0, energyUSD: 0, opexUSD: 0)
+        CashflowLine(quarter: .placeholder, rackCapexUSD: 0, retirementUSD: 0, facilityCapexUSD: 0, energyUSD: 0, opexUSD: 0)
     }
 }

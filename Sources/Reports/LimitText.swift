@@ -25,6 +25,7 @@ extension ConstraintFamily {
         case .capexLimit: "capex limit of the Pareto sweep"
         case .facilityLimit: "facility power limit of the Pareto sweep"
         case .water: "site water limit (IT MW × the twin's water per IT MW)"
+        case .rackLife: "rack service life (economics.rackLifeYears)"
         }
     }
 }

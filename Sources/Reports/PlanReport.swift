@@ -12,6 +12,7 @@ public enum PlanReport {
         ExportColumn("profile") { $0.profile },
         ExportColumn("racksNew") { String($0.racksNew) },
         ExportColumn("racksTotal") { String($0.racksTotal) },
+        ExportColumn("racksRetired") { String($0.racksRetired ?? 0) },
         ExportColumn("gpus") { String($0.gpus) },
         ExportColumn("itMW") { NumberText.fixed($0.itMW, 4) },
         ExportColumn("liquidMW") { NumberText.fixed($0.liquidMW, 4) },
@@ -47,6 +48,7 @@ public enum PlanReport {
     public static let cashflowColumns: [ExportColumn<CashflowLine>] = [
         ExportColumn("quarter") { $0.quarter.description },
         ExportColumn("rackCapexUSD") { NumberText.fixed($0.rackCapexUSD, 0) },
+        ExportColumn("retirementUSD") { NumberText.fixed($0.retirementUSD, 0) },
         ExportColumn("facilityCapexUSD") { NumberText.fixed($0.facilityCapexUSD, 0) },
         ExportColumn("energyUSD") { NumberText.fixed($0.energyUSD, 0) },
         ExportColumn("opexUSD") { NumberText.fixed($0.opexUSD, 0) },

@@ -73,14 +73,14 @@ struct ExitCodeTests {
         let written = try Data(contentsOf: out.url.appendingPathComponent("plan.json"))
         #expect(String(decoding: written, as: UTF8.self) == run.stdout)
         let planCSV = try String(contentsOf: out.url.appendingPathComponent("plan.csv"), encoding: .utf8)
-        #expect(planCSV.hasPrefix("quarter,hall,profile,racksNew,racksTotal,gpus,itMW,liquidMW,positions,tokensPerSecond\n"))
+        #expect(planCSV.hasPrefix("quarter,hall,profile,racksNew,racksTotal,racksRetired,gpus,itMW,liquidMW,positions,tokensPerSecond\n"))
         let quartersCSV = try String(contentsOf: out.url.appendingPathComponent("quarters.csv"), encoding: .utf8)
         #expect(quartersCSV.hasPrefix("quarter,racks,gpus,cdus,switches,transceivers,feedsInService,itMW,facilityMW\n"))
         #expect(quartersCSV.split(separator: "\n").count == 1 + quarters.count)
         let bomCSV = try String(contentsOf: out.url.appendingPathComponent("bom.csv"), encoding: .utf8)
         #expect(bomCSV.hasPrefix("quarter,item,unit,new,inService,unitCapexUSD,capexUSD\n"))
         let cashflowCSV = try String(contentsOf: out.url.appendingPathComponent("cashflow.csv"), encoding: .utf8)
-        #expect(cashflowCSV.hasPrefix("quarter,rackCapexUSD,facilityCapexUSD,energyUSD,opexUSD,totalUSD\n"))
+        #expect(cashflowCSV.hasPrefix("quarter,rackCapexUSD,retirementUSD,facilityCapexUSD,energyUSD,opexUSD,totalUSD\n"))
         #expect(cashflowCSV.split(separator: "\n").count == 1 + quarters.count)
     }
 

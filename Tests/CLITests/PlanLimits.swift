@@ -11,7 +11,10 @@ import Yams
 /// may take (profile allowed by the design, rack power and weight, CDUs for liquid racks, availability of hall
 /// and profile); per quarter, quarters.csv's facility MW against the usable grid (feeds in service by then, less
 /// what N+1, 2N or xN/y holds back); new racks per profile against the supply cap; cumulative capex against
-/// the budget.
+/// the budget. Retirement: racks in service follow racksNew and racksRetired line by line from the design's
+/// existing racks (`existingRacks`), the capex counts each retired rack's decommissioning cost less its residual
+/// share, and with `economics.rackLifeYears` the racks of a hall and profile in a quarter are at most those new in
+/// the last 4 × life quarters plus the existing ones still within their life.
 enum PlanLimits {
     struct Unreadable: Error, CustomStringConvertible {
         var description: String
@@ -121,6 +124,17 @@ enum PlanLimits {
             if let id = key.string, let cap = value.float { caps[id] = cap }
         }
         let budget = design["budgetUSD"].flatMap { $0.float }
+        let economics = design["economics"]
+        let decommissioning = economics?["decommissioningUSDPerRack"].flatMap { $0.float } ?? 0
+        let residual = economics?["rackResidualShare"].flatMap { $0.float } ?? 0
+        let life = economics?["rackLifeYears"].flatMap { $0.float }.map { max(1, Int(($0 * 4).rounded())) }
+        // Existing racks by hall and profile: (quarter installed, racks).
+        var existing: [String: [(installed: Int, racks: Double)]] = [:]
+        for (i, entry) in (design["existingRacks"]?.array() ?? []).enumerated() {
+            guard let hall = entry["hall"]?.string, let id = entry["profile"]?.string else { throw Unreadable("existingRacks[\(i)]") }
+            existing[hall + "|" + id, default: []].append((try quarter(entry["installedQuarter"], "existingRacks[\(i)].installedQuarter"),
+                                                          try number(entry["racks"], "existingRacks[\(i)].racks")))
+        }
 
         var profiles: [String: Profile] = [:]
         for (p, entry) in (catalog["profiles"]?.array() ?? []).enumerated() {
@@ -157,17 +171,26 @@ enum PlanLimits {
         }
         let cQuarter = try column("quarter"), cHall = try column("hall"), cProfile = try column("profile")
         let cTotal = try column("racksTotal"), cIT = try column("itMW"), cLiquid = try column("liquidMW"), cPositions = try column("positions")
+        let cNew = try column("racksNew"), cRetired = try column("racksRetired")
 
         struct Use { var positions = 0.0, it = 0.0, itSlack = 0.0, liquid = 0.0, liquidSlack = 0.0
                      var catalogPositions = 0.0, catalogIT = 0.0, catalogLiquid = 0.0, catalogAir = 0.0 }
         var use: [String: [String: Use]] = [:]  // quarter → hall → use
-        var racks: [String: [String: Double]] = [:]  // quarter → profile → racks in service
+        var bought: [String: [String: Double]] = [:]  // quarter → profile → racks new
+        var retiredCapex: [String: Double] = [:]  // quarter → decommissioning less residual value
+        var lineNew: [String: [Int: Double]] = [:], lineTotal: [String: [Int: Double]] = [:], lineRetired: [String: [Int: Double]] = [:]
         for row in planRows.dropFirst() where row.count == header.count {
             let q = row[cQuarter], hallName = row[cHall], id = row[cProfile]
             guard let total = Double(row[cTotal]), let it = Double(row[cIT]), let liquid = Double(row[cLiquid]),
-                  let positions = Double(row[cPositions]) else { throw Unreadable("plan.csv row \(row)") }
+                  let positions = Double(row[cPositions]), let new = Double(row[cNew]), let retired = Double(row[cRetired])
+            else { throw Unreadable("plan.csv row \(row)") }
             guard let qi = quarterIndex(q) else { throw Unreadable("plan.csv quarter \(q)") }
-            racks[q, default: [:]][id, default: 0] += total
+            bought[q, default: [:]][id, default: 0] += new
+            retiredCapex[q, default: 0] += retired * (decommissioning - residual * (profiles[id]?.capexUSD ?? 0))
+            let key = hallName + "|" + id
+            lineNew[key, default: [:]][qi] = new
+            lineTotal[key, default: [:]][qi] = total
+            lineRetired[key, default: [:]][qi] = retired
             guard let hall = halls[hallName] else {
                 problems.append("\(q) \(hallName): no such hall in the design")
                 continue
@@ -180,7 +203,7 @@ enum PlanLimits {
             if profile.rackMaxKW > hall.maxRackKW { problems.append("\(q) \(hallName): \(id) racks of \(profile.rackMaxKW) kW in a hall for \(hall.maxRackKW) kW") }
             if let limit = hall.maxRackWeightKg, profile.weightKg > limit { problems.append("\(q) \(hallName): \(id) racks of \(profile.weightKg) kg on a floor for \(limit) kg") }
             if profile.liquidShare > 0, hall.liquidMW <= 0 { problems.append("\(q) \(hallName): liquid-cooled \(id) in a hall without CDUs") }
-            if qi < max(hall.availableFrom, profile.availableFrom) { problems.append("\(q) \(hallName): \(id) racks before the hall or the profile is available") }
+            if qi < max(hall.availableFrom, profile.availableFrom), existing[key] == nil { problems.append("\(q) \(hallName): \(id) racks before the hall or the profile is available") }
             var u = use[q, default: [:]][hallName] ?? Use()
             u.positions += positions
             u.it += it
@@ -206,11 +229,28 @@ enum PlanLimits {
             }
         }
 
+        // Racks in service line by line: from the existing racks, + racksNew − racksRetired each quarter; and within
+        // the rack life.
+        let firstQuarter = lineTotal.values.compactMap { $0.keys.min() }.min() ?? 0
+        for key in Set(lineTotal.keys).union(existing.keys).sorted() {
+            let quarters = lineTotal[key] ?? [:], last = quarters.keys.max() ?? firstQuarter
+            var inService = existing[key]?.reduce(0) { $0 + $1.racks } ?? 0
+            for qi in firstQuarter...last {
+                inService += (lineNew[key]?[qi] ?? 0) - (lineRetired[key]?[qi] ?? 0)
+                let total = quarters[qi] ?? 0
+                if total != inService { problems.append("\(key) quarter \(qi): racksTotal \(total) ≠ \(inService) from racksNew and racksRetired") }
+                if let life {
+                    let recent = ((qi - life + 1)...qi).reduce(0.0) { $0 + (lineNew[key]?[$1] ?? 0) }
+                    let young = existing[key]?.filter { qi - $0.installed < life }.reduce(0) { $0 + $1.racks } ?? 0
+                    check("\(key) quarter \(qi) racks within their life", total, recent + young)
+                }
+            }
+        }
+
         // Site-wide, per quarter, in the order quarters.csv lists the quarters.
         let bomRows = parseCSV(try String(contentsOf: out.appendingPathComponent("quarters.csv"), encoding: .utf8))
         guard let bomHeader = bomRows.first, let bQuarter = bomHeader.firstIndex(of: "quarter"),
               let bFacility = bomHeader.firstIndex(of: "facilityMW") else { throw Unreadable("quarters.csv header") }
-        var previous: [String: Double] = [:]
         var capex = 0.0
         for row in bomRows.dropFirst() where row.count == bomHeader.count {
             let q = row[bQuarter]
@@ -218,13 +258,11 @@ enum PlanLimits {
             let inService = feeds.filter { $0.from <= qi }.map(\.capacity)
             guard let usable = usableGrid(inService, rule: gridRule) else { throw Unreadable("grid.redundancy \(gridRule)") }
             check("\(q) site power MW (quarters.csv facilityMW)", facility, usable, slack: halfUlp(row[bFacility]))
-            let now = racks[q] ?? [:]
-            for id in Set(now.keys).union(previous.keys).sorted() {
-                let new = (now[id] ?? 0) - (previous[id] ?? 0)
+            for (id, new) in (bought[q] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 if let cap = caps[id] { check("\(q) new \(id) racks (supply cap)", new, cap) }
                 capex += new * (profiles[id]?.capexUSD ?? 0)
             }
-            previous = now
+            capex += retiredCapex[q] ?? 0
         }
         if let budget { check("cumulative capex USD (budget)", capex, budget) }
         return problems.sorted()

@@ -19,7 +19,8 @@ struct FullFile {
         return file
     }
 
-    /// The bundled example with a battery, a demand shape, chillers, tower blowdown and a full design basis
+    /// The bundled example with a battery, a demand shape, chillers, tower blowdown, a full design basis, a rack life,
+    /// retirement economics and existing racks
     /// (decodes; the blowdown on dry coolers is a consistency issue, not a range one).
     static func design() throws -> FullFile {
         var file = try FullFile(kind: .design, path: Repo.path("reference-designs/gb300-nvl72-hybrid.yaml"))
@@ -31,6 +32,10 @@ struct FullFile {
         try file.set("heatRejection.cyclesOfConcentration", "4")
         // percent and percentile together are a consistency issue (each condition takes one), not a range one.
         try file.set("designBasis", "{condition: fromHours, percent: 1, percentile: 99.6, marginK: 1}")
+        try file.set("economics.rackLifeYears", "5")
+        try file.set("economics.rackResidualShare", "0.1")
+        try file.set("economics.decommissioningUSDPerRack", "20000")
+        try file.set("existingRacks", "[{hall: nvl-hall-1, profile: gb200-nvl72, racks: 10, installedQuarter: 2025Q3}]")
         return file
     }
 

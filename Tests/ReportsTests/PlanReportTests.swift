@@ -10,9 +10,9 @@ struct PlanReportTests {
     @Test("plan.csv and quarters.csv: one line per rack line and quarter, numbers at their stated decimals")
     func csvFiles() {
         #expect(PlanReport.planCSV(SmallPlan.plan) == """
-            quarter,hall,profile,racksNew,racksTotal,gpus,itMW,liquidMW,positions,tokensPerSecond
-            2027Q1,hall-a,gb300-nvl72,2,2,144,0.3000,0.2400,2,1200000.0
-            2027Q2,hall-a,gb300-nvl72,3,5,360,0.7500,0.6000,5,3000000.0
+            quarter,hall,profile,racksNew,racksTotal,racksRetired,gpus,itMW,liquidMW,positions,tokensPerSecond
+            2027Q1,hall-a,gb300-nvl72,2,2,0,144,0.3000,0.2400,2,1200000.0
+            2027Q2,hall-a,gb300-nvl72,3,5,0,360,0.7500,0.6000,5,3000000.0
 
             """)
         // 0.3 / 0.95 = 0.315789… and 0.75 / 0.95 = 0.789473… MW at three decimals.

@@ -10,7 +10,7 @@ enum SmallPlan {
     static func rack(_ q: Quarter, new: Int, total: Int) -> RackLine {
         RackLine(quarter: q, hall: "hall-a", profile: "gb300-nvl72", racksNew: new, racksTotal: total, gpus: 72 * total,
                  itMW: 0.15 * Double(total), liquidMW: 0.12 * Double(total), positions: total,
-                 tokensPerSecond: 600_000 * Double(total))
+                 tokensPerSecond: 600_000 * Double(total), racksRetired: 0)
     }
 
     static func metrics(_ q: Quarter, racks: Int, capexNew: Double, capexTotal: Double) -> QuarterMetrics {

@@ -10,14 +10,16 @@ import Plans
 /// Rows are added quarter by quarter, hall by hall, in a fixed order, so the same inputs give the same
 /// model and the same plan.
 ///
-/// Columns: `build(p,h,t)` integer units commissioned, `stock(p,h,t)` racks installed, `serve(p,w,t)`
-/// racks serving a workload.
+/// Columns: `build(p,h,t)` integer units commissioned, `retire(p,h,t)` integer racks taken out,
+/// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload.
 struct Formulation {
     let problem: PlanningProblem
     var model: Model
     var rows: [RowInfo]
     /// `build` column of eligibility e in quarter t.
     var build: [Int: [Int: VariableID]]
+    /// `retire` column of eligibility e in quarter t.
+    var retire: [Int: [Int: VariableID]]
     /// `stock` column of eligibility e in quarter t.
     var stock: [Int: [Int: VariableID]]
     /// `serve` column of profile p, workload w, quarter t.
@@ -46,6 +48,7 @@ struct Formulation {
         model = Model(name: Self.id("plan_" + problem.design.name).prefix(Self.modelNameLength).description, sense: .maximize)
         rows = []
         build = [:]
+        retire = [:]
         stock = [:]
         serve = [:]
         tokenTerms = Array(repeating: [], count: problem.quarters.count)
@@ -72,6 +75,7 @@ struct Formulation {
             defineServe(quarter: t)
             defineShare(quarter: t)
         }
+        defineRackLife()
         defineBudget()
         defineParetoLimit(limit)
         defineTokenTarget(tokenTarget)
@@ -119,10 +123,36 @@ struct Formulation {
         terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] }
     }
 
-    /// The `build` columns grouped by quarter, earliest first.
+    /// Objective weight that keeps a plan from retiring racks for nothing (retiring and rebuilding the same profile
+    /// gains no token and, without a decommissioning cost, costs nothing): one unit of the model's objective per
+    /// retired rack, against ≈ 10⁵ tokens/s, 10⁶ USD or 10⁶ million tokens a rack is worth, far below any real gain
+    /// and far above the solver's tolerances.
+    static let retirementPenalty = 1.0
+
+    /// `objective` with ``retirementPenalty`` per retired rack, against its `sense`.
+    func discouragingRetirement(_ objective: [Term], sense: ObjectiveSense) -> [Term] {
+        let columns = retire.keys.sorted().flatMap { e in retire[e]!.sorted { $0.key < $1.key }.map(\.value) }
+        guard !columns.isEmpty else { return objective }
+        let penalty = sense == .maximize ? -Self.retirementPenalty : Self.retirementPenalty
+        return Self.combine(objective, minus: -1, columns.map { Term($0, penalty) })
+    }
+
+    /// With retirement, the `build` and `retire` columns (0 in both holds the fleet); `nil` without.
+    var holdingColumns: Set<VariableID>? {
+        retire.isEmpty ? nil : Set(build.values.flatMap(\.values) + retire.values.flatMap(\.values))
+    }
+
+    /// The integer columns (`build`, then `retire` and `stock` where retirement makes them integer) grouped by
+    /// quarter, earliest first.
     var buildColumnsByQuarter: [[VariableID]] {
         var groups = Array(repeating: [VariableID](), count: tokenTerms.count)
-        for e in build.keys.sorted() { for (t, b) in build[e]!.sorted(by: { $0.key < $1.key }) { groups[t].append(b) } }
+        for columns in [build, retire, stock] {
+            for e in columns.keys.sorted() {
+                for (t, b) in columns[e]!.sorted(by: { $0.key < $1.key }) where model.variables[b.index].kind != .continuous {
+                    groups[t].append(b)
+                }
+            }
+        }
         return groups
     }
 }

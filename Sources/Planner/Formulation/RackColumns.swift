@@ -3,27 +3,46 @@ import PlantModel
 import Plans
 
 extension Formulation {
-    /// `build(p,h,t)` (integer purchase units) and `stock(p,h,t)` (racks) for every eligible profile and
-    /// hall from its first quarter on, tied by the stock balance
-    /// `stock(t) = stock(t−1) + unit · build(t)`; adds each rack's facility MW, cost and capex to the
-    /// objective expressions.
+    /// `build(p,h,t)` (integer purchase units), `retire(p,h,t)` (integer racks) and `stock(p,h,t)` (racks)
+    /// for every eligible profile and hall from its first quarter on, tied by the stock balance
+    /// `stock(t) = stock(t−1) + unit · build(t) − retire(t)`, with the existing racks as stock(first − 1);
+    /// adds each rack's facility MW, cost and capex to the objective expressions, and each retired rack's
+    /// decommissioning cost (cost) and decommissioning less residual value (capex).
+    ///
+    /// `retire` columns exist only where ``PlanningProblem/allowsRetirement``. Racks are retired one by one, not
+    /// by purchase unit: existing fleets and asset lives count racks, and a scalable unit's racks may leave one at
+    /// a time.
     mutating func defineRackColumns() {
         for (e, el) in problem.eligible.enumerated() {
             let profile = problem.profiles[el.profile]
             let hall = problem.halls[el.hall]
             let unit = Double(problem.design.unitRacks(profile.id))
-            let maxUnits = (Double(hall.count * hall.positions) / (unit * Double(profile.positionsPerRack))).rounded(.down)
+            let maxRacks = (Double(hall.count * hall.positions) / Double(profile.positionsPerRack)).rounded(.down)
+            let maxUnits = (maxRacks / unit).rounded(.down)
+            let existing = Double(problem.existingRacks(e))
             let c = problem.coefficients[profile.id]!
             let names = "\(Self.id(profile.id)),\(Self.id(hall.name))"
             var previous: VariableID?
             for t in el.firstQuarter..<problem.quarters.count {
                 let b = model.addVariable("build(\(names),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: maxUnits)
-                let n = model.addVariable("stock(\(names),\(q(t)))", lowerBound: 0)
+                let r = problem.allowsRetirement
+                    ? model.addVariable("retire(\(names),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: maxRacks) : nil
+                // With retirement, stock is declared integer (it is integral anyway): GLPK then branches on racks in
+                // service instead of on build/retire pairs, whose combinations leave the bound of the refresh test
+                // case 0.6 % open after 300,000 nodes; with integer stock it is proven at the root.
+                let n = model.addVariable("stock(\(names),\(q(t)))", kind: r == nil ? .continuous : .integer, lowerBound: 0)
                 build[e, default: [:]][t] = b
                 stock[e, default: [:]][t] = n
                 var terms = [Term(n, 1), Term(b, -unit)]
+                if let r {
+                    retire[e, default: [:]][t] = r
+                    terms.append(Term(r, 1))
+                    if problem.decommissioningUSDPerRack > 0 { costTerms.append(Term(r, problem.decommissioningUSDPerRack)) }
+                    if problem.retirementCapexUSD(profile) != 0 { capexTerms.append(Term(r, problem.retirementCapexUSD(profile))) }
+                }
                 if let previous { terms.append(Term(previous, -1)) }
-                addRow("\(ConstraintFamily.stock.rawValue)(\(names),\(q(t)))", terms, lower: 0, upper: 0, .stock,
+                let start = previous == nil ? existing : 0
+                addRow("\(ConstraintFamily.stock.rawValue)(\(names),\(q(t)))", terms, lower: start, upper: start, .stock,
                        problem.quarters[t], profile.id)
                 previous = n
                 facilityTerms[t].append(Term(n, c.facilityMW))

@@ -26,6 +26,8 @@ public struct ReferenceDesign: Codable, Equatable, Sendable, PlaceholderDecodabl
     public var supplyCapRacksPerQuarter: [String: Int]?
     /// Cumulative IT capex limit over the horizon, USD; `nil` for none.
     public var budgetUSD: Double?
+    /// Racks already installed when the horizon begins; `nil` for a new site.
+    public var existingRacks: [ExistingRacks]?
     public var workloadMix: [WorkloadShare]
     public var economics: Economics
     /// Sources of the design's figures, by dotted key.
@@ -35,7 +37,7 @@ public struct ReferenceDesign: Codable, Equatable, Sendable, PlaceholderDecodabl
     public static var placeholder: ReferenceDesign {
         ReferenceDesign(name: "", summary: "", site: nil, horizon: .placeholder, halls: [], powerChain: .placeholder,
                         liquidCooling: nil, airCooling: .placeholder, heatRejection: .placeholder, designBasis: nil, fabric: .placeholder,
-                        profiles: [], scalableUnits: nil, supplyCapRacksPerQuarter: nil, budgetUSD: nil,
+                        profiles: [], scalableUnits: nil, supplyCapRacksPerQuarter: nil, budgetUSD: nil, existingRacks: nil,
                         workloadMix: [], economics: .placeholder, figures: [:], references: [])
     }
 
@@ -315,17 +317,31 @@ public struct Economics: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var facilityCapexUSDPerMW: Double?
     /// Years over which the facility capex is annualized (with `discountRate`); required with `facilityCapexUSDPerMW`.
     public var facilityLifeYears: Double?
+    /// Years a rack stays in service: racks installed in quarter τ are retired by τ + 4 × rackLifeYears
+    /// quarters (rounded to whole quarters); `nil` for no forced retirement.
+    public var rackLifeYears: Double?
+    /// Share of a rack's capex recovered (resale) when it is retired; `nil` for none.
+    public var rackResidualShare: Double?
+    /// Cost of taking one rack out (de-installation, data sanitization, haul-away), USD; `nil` for none.
+    public var decommissioningUSDPerRack: Double?
 
     public init(depreciationYears: Double, discountRate: Double, facilityOpexUSDPerMWYear: Double,
-                facilityCapexUSDPerMW: Double? = nil, facilityLifeYears: Double? = nil) {
+                facilityCapexUSDPerMW: Double? = nil, facilityLifeYears: Double? = nil, rackLifeYears: Double? = nil,
+                rackResidualShare: Double? = nil, decommissioningUSDPerRack: Double? = nil) {
         self.depreciationYears = depreciationYears
         self.discountRate = discountRate
         self.facilityOpexUSDPerMWYear = facilityOpexUSDPerMWYear
         self.facilityCapexUSDPerMW = facilityCapexUSDPerMW
         self.facilityLifeYears = facilityLifeYears
+        self.rackLifeYears = rackLifeYears
+        self.rackResidualShare = rackResidualShare
+        self.decommissioningUSDPerRack = decommissioningUSDPerRack
     }
 
     public static var placeholder: Economics { Economics(depreciationYears: 5, discountRate: 0, facilityOpexUSDPerMWYear: 0) }
+
+    /// Whole quarters a rack stays in service, if the design limits it.
+    public var rackLifeQuarters: Int? { rackLifeYears.map { max(1, Int(($0 * 4).rounded())) } }
 
     /// Annual payment per dollar over `years` at `discountRate`: r / (1 − (1 + r)^−n), or 1/n without discounting.
     public func capitalRecoveryFactor(years: Double) -> Double {

@@ -95,6 +95,7 @@ extension ReferenceDesign {
             }
         }
 
+        existingRackIssues(d, catalog: catalog, into: &c)
         workloadMixIssues(d.workloadMix, profiles: d.profiles, catalog: catalog, into: &c)
 
         let references = Set(d.references.map(\.id))
@@ -161,5 +162,37 @@ func workloadMixIssues<Value>(_ mix: [WorkloadShare], profiles: [String]?, catal
     let total = mix.reduce(0) { $0 + $1.share }
     if !mix.isEmpty, abs(total - 1) > 1e-6 {
         c.add("workloadMix", "shares must sum to 1, got \(format((total * 1e6).rounded() / 1e6))")
+    }
+}
+
+extension ReferenceDesign {
+    /// Existing racks must name a hall of the design (as the planner names halls), one of the design's
+    /// profiles, a quarter no later than the horizon's first, and fit the hall's positions.
+    static func existingRackIssues(_ d: ReferenceDesign, catalog: Catalog, into c: inout IssueCollector<ReferenceDesign>) {
+        var halls: [String: HallGroup] = [:]
+        for group in d.halls where group.count >= 1 && group.count <= Int(FieldRange.hallsInTotal.high) {
+            for i in 0..<group.count { halls[group.hallName(i)] = group }
+        }
+        var positions: [String: Int] = [:]
+        for (i, entry) in (d.existingRacks ?? []).enumerated() {
+            let path = "existingRacks[\(i)]"
+            if !d.profiles.contains(entry.profile) {
+                c.add("\(path).profile", "'\(entry.profile)' is not among the design's profiles")
+            }
+            if entry.installedQuarter > d.horizon.first {
+                c.add("\(path).installedQuarter", "\(entry.installedQuarter) is after the horizon begins (\(d.horizon.first)): "
+                    + "racks installed later are the planner's to choose")
+            }
+            guard let hall = halls[entry.hall] else {
+                c.add("\(path).hall", "no hall '\(entry.hall)' in the design (halls: \(halls.keys.sorted().joined(separator: ", ")))")
+                continue
+            }
+            if let profile = catalog.profile(entry.profile) {
+                positions[entry.hall, default: 0] += entry.racks * profile.positionsPerRack
+                if positions[entry.hall]! > hall.positions {
+                    c.add("\(path).racks", "existing racks take \(positions[entry.hall]!) positions in \(entry.hall), which has \(hall.positions)")
+                }
+            }
+        }
     }
 }

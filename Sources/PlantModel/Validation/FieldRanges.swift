@@ -275,6 +275,14 @@ public struct FieldRange: Sendable, Equatable {
                    hints: [.MW], why: "a tenth of the cheapest hyperscale shell ($3.6M/MW) to five times AI-optimized builds (>$20M/MW)"),
         FieldRange(.design, "economics.facilityLifeYears", "facility life for annualizing its capex", "years", 5, 60,
                    hints: [.per(12, "months")], why: "short leases to the life of a building and its substations"),
+        FieldRange(.design, "economics.rackLifeYears", "rack service life", "years", 0.25, 30, hints: [.per(12, "months")],
+                   why: "one quarter to far beyond the 4–7 years accelerators are kept"),
+        FieldRange(.design, "economics.rackResidualShare", "share of rack capex recovered at retirement", "", 0, 0.99,
+                   hints: [.percentage], why: "a fraction below 1: a retired rack never resells for more than it cost"),
+        FieldRange(.design, "economics.decommissioningUSDPerRack", "cost of retiring one rack", "USD", 0, 1e7,
+                   why: "none to more than a rack's price"),
+        FieldRange(.design, "existingRacks[].racks", "racks installed before the horizon", "racks", 1, 5000, whole: true,
+                   why: "at least one; no hall has more than 5,000 positions"),
     ]
 
     static let catalog: [FieldRange] = [

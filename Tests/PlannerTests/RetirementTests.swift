@@ -1,0 +1,287 @@
+import Foundation
+import Testing
+import PlantPhysics
+import Plans
+@testable import Planner
+@testable import PlantModel
+import Numerics
+
+/// A refresh case small enough to work by hand: halls `a` (30 positions) and `b` (10 positions), one 1.2 MW grid
+/// feed, 30 Hopper racks in hall `a` from 2024Q1, Blackwell (GB200 NVL72) available from 2026Q3, the third quarter
+/// of a 2026Q1–2026Q4 horizon. Lossless power chain and no cooling parasitics (TinyInstance), so a rack's facility
+/// MW is its IT MW. Pinned per rack: Hopper 40 kW, no in-rack network, 32 GPUs × 1,000 tokens/s = 32,000 tokens/s,
+/// $1M; GB200 (132 + 3.6) kW = 0.1356 MW, 72 GPUs × 5,499 = 395,928 tokens/s, $3M (llama2-70b-server).
+struct RefreshCase {
+    var tiny: TinyInstance
+
+    init(decommissioningUSDPerRack: Double, residualShare: Double? = nil) throws {
+        tiny = try TinyInstance(siteMW: 1.2)
+        var catalog = tiny.catalog
+        for (id, kw, network, tokens, price) in [("hgx-h100-4x8", 40.0, 0.0, 1000.0, 1e6), ("gb200-nvl72", 132.0, 3.6, 5499.0, 3e6)] {
+            let i = catalog.profiles.firstIndex { $0.id == id }!
+            catalog.profiles[i].rackMaxKW = kw
+            catalog.profiles[i].networkKWPerRack = network
+            catalog.profiles[i].rackPriceUSD = price
+            catalog.profiles[i].allInOverheadShare = 0
+            // The Hopper rack sheds its heat to unchilled air: its inlet limit is lifted above the economizer's air
+            // so that only the power figures above decide.
+            catalog.profiles[i].maxAirInletC = 45
+            let k = catalog.profiles[i].throughput.firstIndex { $0.workload == "llama2-70b-server" }!
+            catalog.profiles[i].throughput[k].tokensPerSecondPerGPU = tokens
+        }
+        let gb200 = catalog.profiles.firstIndex { $0.id == "gb200-nvl72" }!
+        catalog.profiles[gb200].availableFrom = Quarter("2026Q3")!
+        tiny = TinyInstance(design: tiny.design, site: tiny.site, catalog: catalog)
+        tiny.design.profiles = ["hgx-h100-4x8", "gb200-nvl72"]
+        tiny.design.workloadMix = [WorkloadShare(workload: "llama2-70b-server", share: 1)]
+        tiny.design.horizon = Horizon(first: Quarter("2026Q1")!, last: Quarter("2026Q4")!)
+        let hall = tiny.design.halls[0]
+        tiny.design.halls = [("a", 30), ("b", 10)].map { name, positions in
+            var h = hall
+            h.name = name
+            h.positions = positions
+            h.installedCapacityMW = 5
+            return h
+        }
+        tiny.design.existingRacks = [ExistingRacks(hall: "a", profile: "hgx-h100-4x8", racks: 30, installedQuarter: Quarter("2024Q1")!)]
+        tiny.design.economics.decommissioningUSDPerRack = decommissioningUSDPerRack
+        tiny.design.economics.rackResidualShare = residualShare
+    }
+
+    /// Racks of a profile in service in quarter t, retired and new in it, over all halls.
+    static func count(_ plan: BuildPlan, _ profile: String, _ t: Int) -> (total: Int, retired: Int, new: Int) {
+        let lines = plan.racks.filter { $0.profile == profile && $0.quarter == plan.quarters[t].quarter }
+        return (lines.reduce(0) { $0 + $1.racksTotal }, lines.reduce(0) { $0 + ($1.racksRetired ?? 0) }, lines.reduce(0) { $0 + $1.racksNew })
+    }
+}
+
+extension TinyInstance {
+    init(design: ReferenceDesign, site: Site, catalog: Catalog) {
+        self.design = design
+        self.site = site
+        self.catalog = catalog
+    }
+}
+
+@Suite("Rack retirement and fleet refresh")
+struct RetirementTests {
+    @Test("Max-tokens retires Hopper for Blackwell in the quarter Blackwell arrives, as many as the grid needs (by hand)")
+    func refreshByHand() throws {
+        // Each quarter is free to choose its fleet (no decommissioning cost weighs in max-tokens), so each quarter
+        // holds the most tokens/s under the 1.2 MW grid. Before 2026Q3 only Hopper: the 30 existing racks fill
+        // 30 × 0.04 = 1.2 MW, 960,000 tokens/s. From 2026Q3, n GB200 and h Hopper with 0.1356 n + 0.04 h ≤ 1.2:
+        //   n = 8: 1.0848 MW, 0.1152 MW left → h = 2: 8 × 395,928 + 2 × 32,000 = 3,231,424 tokens/s;
+        //   n = 7: 0.9492 MW, 0.2508 MW left → h = 6: 2,771,496 + 192,000 = 2,963,496;
+        //   n = 9: 1.2204 MW > 1.2.
+        // GB200 gives 395,928 / 0.1356 = 2.92 M tokens/s per MW against Hopper's 0.8 M, so fewer GB200 only loses.
+        // The optimum retires 28 Hopper in 2026Q3 (not before: they serve until then) and builds 8 GB200.
+        let refresh = try RefreshCase(decommissioningUSDPerRack: 0)
+        let plan = try refresh.tiny.plan().plan
+        for t in 0..<2 {
+            #expect(RefreshCase.count(plan, "hgx-h100-4x8", t) == (30, 0, 0))
+            #expect(RefreshCase.count(plan, "gb200-nvl72", t).total == 0)
+        }
+        #expect(RefreshCase.count(plan, "hgx-h100-4x8", 2) == (2, 28, 0))
+        #expect(RefreshCase.count(plan, "gb200-nvl72", 2) == (8, 0, 8))
+        #expect(RefreshCase.count(plan, "hgx-h100-4x8", 3) == (2, 0, 0))
+        #expect(RefreshCase.count(plan, "gb200-nvl72", 3) == (8, 0, 0))
+        let tokens = 2 * 960_000.0 + 2 * 3_231_424.0
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: tokens * TimeBase.secondsPerQuarter, relativeTolerance: 1e-9))
+        // Existing racks cost no new capex: only the 8 GB200 are bought.
+        #expect(plan.quarters[2].capexNewUSD == 8 * 3e6)
+        #expect(plan.quarters[0].capexNewUSD == 0)
+    }
+
+    @Test("Min-capex retires a Hopper rack only where the target needs its MW, or where its resale exceeds the decommissioning (by hand)")
+    func retirementCost() throws {
+        // Target 2,000,000 tokens/s in 2026Q4 under 1.2 MW; capex = 3M n + (30 − h)(D − r · 1M) for n GB200 and h
+        // Hopper kept (new Hopper at $31.25 per tokens/s never beats GB200 at 3M / 395,928 = $7.58).
+        //   n = 3: h ≥ (2e6 − 1,187,784) / 32,000 = 25.4 → 26, but 0.4068 + 26 × 0.04 = 1.4468 MW > 1.2: no.
+        //   n = 4: h ≥ (2e6 − 1,583,712) / 32,000 = 13.01 → 14; h ≤ (1.2 − 0.5424) / 0.04 = 16.4 → 16.
+        //   n = 5: h ≥ 1 (1,979,640 + 32,000), h ≤ 13; n = 6: h ≥ 0, h ≤ 9.
+        // D = $50k, r = 0: retiring costs, keep the most Hopper: n = 4, h = 16, 12M + 14 × 50k = 12.70M
+        // (n = 5: 15M + 17 × 50k = 15.85M; n = 6: 18M + 21 × 50k = 19.05M).
+        let costly = try RefreshCase(decommissioningUSDPerRack: 50_000)
+        let plan = try costly.tiny.plan(.minCapex, target: 2_000_000).plan
+        #expect(RefreshCase.count(plan, "gb200-nvl72", 3).total == 4)
+        #expect(RefreshCase.count(plan, "hgx-h100-4x8", 3).total == 16)
+        #expect(plan.racks.filter { $0.profile == "hgx-h100-4x8" }.reduce(0) { $0 + ($1.racksRetired ?? 0) } == 14)
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: 12_700_000, relativeTolerance: 1e-9))
+        // D = $50k, r = 0.2: each retired Hopper brings back 0.2 × 1M − 50k = $150k, so keep the fewest: n = 4,
+        // h = 14, 12M − 16 × 150k = 9.6M (n = 5, h = 1: 15M − 29 × 150k = 10.65M; n = 6, h = 0: 18M − 4.5M = 13.5M).
+        let resold = try RefreshCase(decommissioningUSDPerRack: 50_000, residualShare: 0.2)
+        let sold = try resold.tiny.plan(.minCapex, target: 2_000_000).plan
+        #expect(RefreshCase.count(sold, "gb200-nvl72", 3).total == 4)
+        #expect(RefreshCase.count(sold, "hgx-h100-4x8", 3).total == 14)
+        #expect(sold.objectiveValue.isApproximatelyEqual(to: 9_600_000, relativeTolerance: 1e-9))
+    }
+
+    @Test("An asset life retires existing racks exactly at installed quarter + life")
+    func assetLife() throws {
+        // Three GB300 racks installed 2025Q2 with a one-year life are in service through 2026Q1 (3 quarters old) and
+        // out from 2026Q2 = 2025Q2 + 4. The supply cap of 3 GB300 per quarter makes keeping them through 2026Q1 the only
+        // optimum: 2026Q1 holds 3 existing + 3 new (6 × 0.1471 = 0.8826 MW ≤ 1 MW, a 7th would need 1.0297), 2026Q2
+        // retires the 3 existing and adds 3 more. Without the life nothing is retired and 2026Q2 adds nothing.
+        var tiny = try TinyInstance()
+        tiny.design.profiles = ["gb300-nvl72"]
+        tiny.design.supplyCapRacksPerQuarter = ["gb300-nvl72": 3]
+        tiny.design.existingRacks = [ExistingRacks(hall: "h", profile: "gb300-nvl72", racks: 3, installedQuarter: Quarter("2025Q2")!)]
+        tiny.design.economics.rackLifeYears = 1
+        let plan = try tiny.plan().plan
+        #expect(RefreshCase.count(plan, "gb300-nvl72", 0) == (6, 0, 3))
+        #expect(RefreshCase.count(plan, "gb300-nvl72", 1) == (6, 3, 3))
+
+        tiny.design.economics.rackLifeYears = nil
+        let kept = try tiny.plan().plan
+        #expect(RefreshCase.count(kept, "gb300-nvl72", 0) == (6, 0, 3))
+        #expect(RefreshCase.count(kept, "gb300-nvl72", 1) == (6, 0, 0))
+    }
+
+    @Test("A rack built in τ is out of stock from τ + life on (the cumulative-build row)")
+    func lifeOfBuiltRacks() throws {
+        // Horizon 2026Q1–2027Q2, life 1 year, supply cap 3 GB300 per quarter, no existing racks: 3 built in 2026Q1
+        // may serve 2026Q1–2026Q4 and must be gone in 2027Q1. Every quarter's racks are at most those built in the
+        // last four quarters, read back from the plan's lines.
+        var tiny = try TinyInstance()
+        tiny.design.profiles = ["gb300-nvl72"]
+        tiny.design.supplyCapRacksPerQuarter = ["gb300-nvl72": 3]
+        tiny.design.horizon = Horizon(first: Quarter("2026Q1")!, last: Quarter("2027Q2")!)
+        tiny.design.economics.rackLifeYears = 1
+        let plan = try tiny.plan().plan
+        let new = plan.quarters.indices.map { RefreshCase.count(plan, "gb300-nvl72", $0).new }
+        for t in plan.quarters.indices {
+            let c = RefreshCase.count(plan, "gb300-nvl72", t)
+            #expect(c.total <= new[max(0, t - 3)...t].reduce(0, +), "\(plan.quarters[t].quarter)")
+            // 6 racks fit the 1 MW site; the cap reaches them by the second quarter and renewal keeps them there.
+            #expect(c.total == (t == 0 ? 3 : 6), "\(plan.quarters[t].quarter)")
+        }
+        // The 2026Q1 racks are retired by 2027Q1 at the latest.
+        #expect(plan.quarters.indices.filter { $0 <= 4 }.reduce(0) { $0 + RefreshCase.count(plan, "gb300-nvl72", $1).retired } >= 3)
+    }
+
+    @Test("plan.json with retirements reads back clean; a racksRetired that does not add up is named; the twin's fleet follows stock")
+    func planFile() throws {
+        let refresh = try RefreshCase(decommissioningUSDPerRack: 0)
+        let plan = try refresh.tiny.plan().plan
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let text = try #require(String(data: try encoder.encode(plan), encoding: .utf8))
+        _ = try BuildPlan.decode(text: text, file: "plan.json")
+        // 2026Q3 hall a Hopper: 30 before + 0 new − 28 retired = 2; claiming 27 retired breaks the sum.
+        var broken = plan
+        let i = try #require(broken.racks.firstIndex { $0.quarter == Quarter("2026Q3")! && $0.profile == "hgx-h100-4x8" })
+        broken.racks[i].racksRetired = 27
+        let brokenText = try #require(String(data: try encoder.encode(broken), encoding: .utf8))
+        #expect { try BuildPlan.decode(text: brokenText, file: "plan.json") } throws: { error in
+            (error as? InputError)?.issues.contains { $0.path == "racks[\(i)].racksTotal" && $0.message.contains("− racksRetired 27 = 3") } ?? false
+        }
+        // The twin installs what is in stock each quarter: 30, 30, then 2 Hopper + 8 GB200.
+        let fleet = InstalledFleet.quarters(of: plan, design: refresh.tiny.design, site: refresh.tiny.site, catalog: refresh.tiny.catalog)
+        #expect(fleet.map(\.racks) == [30, 30, 10, 10])
+    }
+
+    @Test("The re-check refuses racks kept past their life, whatever the solver said")
+    func recheckLife() throws {
+        // Life 0.25 years = 1 quarter: racks in stock must all be built in the same quarter. 3 GB300 built in 2026Q1
+        // and still there in 2026Q2 with nothing retired or built are past their life.
+        var tiny = try TinyInstance()
+        tiny.design.economics.rackLifeYears = 0.25
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let gb300 = try #require(problem.eligible.firstIndex { problem.profiles[$0.profile].id == "gb300-nvl72" })
+        let stock = [gb300: [0: 3, 1: 3]]
+        #expect {
+            try PlanCheck.check(problem: problem, stock: stock, assignment: HallAssignment(problem: problem, stock: stock))
+        } throws: { error in
+            guard case PlanError.limitBroken(let b) = error else { return false }
+            return b.family == .rackLife && b.quarter == Quarter("2026Q2") && b.used == 3 && b.capacity == 0
+        }
+        // Retiring the 3 and building 3 new in 2026Q2 passes.
+        let retired = [gb300: [1: 3]]
+        try PlanCheck.check(problem: problem, stock: stock, retired: retired,
+                            assignment: HallAssignment(problem: problem, stock: stock, retired: retired))
+    }
+
+    @Test("Existing racks in a hall the profile may not enter are refused in words")
+    func unplaceableExisting() throws {
+        var tiny = try TinyInstance()
+        tiny.design.existingRacks = [ExistingRacks(hall: "h", profile: "gb300-nvl72", racks: 2, installedQuarter: Quarter("2025Q1")!)]
+        tiny.design.halls[0].maxRackKW = 100
+        #expect(throws: PlanError.invalidOptions("2 existing gb300-nvl72 racks in h: the profile may not stand in that hall from 2026Q1")) {
+            try tiny.plan()
+        }
+    }
+}
+
+@Suite("Retirement against brute force")
+struct RetirementBruteForceTests {
+    /// Every stock trajectory of the tiny instance (GB200 a_t, GB300 b_t, t = 2026Q1, 2026Q2) within the floor, hall
+    /// power and site power, in any direction (racks may be retired), with 3 GB200 racks existing before 2026Q1.
+    static func trajectories(_ tiny: TinyInstance) -> [[(a: Int, b: Int)]] {
+        let positions = tiny.design.halls[0].positions
+        var fitting: [(a: Int, b: Int)] = []
+        for a in 0...positions { for b in 0...(positions - a) {
+            let mw = Double(a) * TinyInstance.rackMW[0] + Double(b) * TinyInstance.rackMW[1]
+            if mw <= 1 + 1e-9 { fitting.append((a, b)) }
+        } }
+        return fitting.flatMap { q0 in fitting.map { [q0, $0] } }
+    }
+
+    static func withExisting() throws -> TinyInstance {
+        var tiny = try TinyInstance()
+        tiny.design.existingRacks = [ExistingRacks(hall: "h", profile: "gb200-nvl72", racks: 3, installedQuarter: Quarter("2025Q4")!)]
+        tiny.design.economics.decommissioningUSDPerRack = 50_000
+        tiny.design.economics.rackResidualShare = 0.3
+        return tiny
+    }
+
+    @Test("Max-tokens with existing racks and retirement equals the best trajectory")
+    func maxTokens() throws {
+        let tiny = try Self.withExisting()
+        let best = Self.trajectories(tiny).map { path in
+            path.reduce(0.0) { $0 + Double($1.a) * TinyInstance.rackTokens[0] + Double($1.b) * TinyInstance.rackTokens[1] }
+        }.max()!
+        let plan = try tiny.plan().plan
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: best * TimeBase.secondsPerQuarter, relativeTolerance: 1e-9))
+    }
+
+    @Test("Tokens-per-MW with existing racks reaches the best ratio of any trajectory (retiring the existing GB200)")
+    func tokensPerMW() throws {
+        let tiny = try Self.withExisting()
+        func ratio(_ path: [(a: Int, b: Int)]) -> Double {
+            let tokens = path.reduce(0.0) { $0 + Double($1.a) * TinyInstance.rackTokens[0] + Double($1.b) * TinyInstance.rackTokens[1] }
+            let mw = path.reduce(0.0) { $0 + Double($1.a) * TinyInstance.rackMW[0] + Double($1.b) * TinyInstance.rackMW[1] }
+            return mw > 0 ? tokens / mw : 0
+        }
+        // GB300 alone: 596,952 / 0.1471 = 4,058,137 tokens/s per MW, above any mix with GB200 (2,919,823).
+        let best = Self.trajectories(tiny).map(ratio).max()!
+        #expect(best.isApproximatelyEqual(to: 596_952 / 0.1471, relativeTolerance: 1e-12))
+        let plan = try tiny.plan(.tokensPerMW).plan
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: best, relativeTolerance: 1e-6))
+        #expect(plan.racks.filter { $0.profile == "gb200-nvl72" }.allSatisfy { $0.racksTotal == 0 })
+    }
+
+    @Test("Min-capex with resale and decommissioning equals the cheapest trajectory reaching the target")
+    func minCapex() throws {
+        let tiny = try Self.withExisting()
+        let capex = [3e6, 4e6], existing = [3, 0]
+        // A trajectory's cheapest capex: buy each rise, retire each fall (retiring and rebuying one profile costs
+        // (1 − 0.3) × capex + $50k more, never less), a retired rack bringing 0.3 × capex less $50k back.
+        func cost(_ path: [(a: Int, b: Int)]) -> Double {
+            var total = 0.0, before = existing
+            for q in path {
+                for (p, n) in [q.a, q.b].enumerated() {
+                    let change = n - before[p]
+                    total += change > 0 ? Double(change) * capex[p] : Double(-change) * (50_000 - 0.3 * capex[p])
+                    before[p] = n
+                }
+            }
+            return total
+        }
+        let target = 1_500_000.0
+        let best = Self.trajectories(tiny)
+            .filter { Double($0[1].a) * TinyInstance.rackTokens[0] + Double($0[1].b) * TinyInstance.rackTokens[1] >= target }
+            .map(cost).min()!
+        let plan = try tiny.plan(.minCapex, target: target).plan
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: best, absoluteTolerance: 1e-3))
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+import PlantModel
+
+@Suite("Existing racks in a design are checked against its halls, profiles and horizon")
+struct ExistingRacksValidationTests {
+    /// The bundled example (halls nvl-hall-1…8 of 240 positions, horizon from 2026Q1) with `entries` as its existing racks.
+    func issues(_ entries: String) throws -> [String] {
+        try designIssues(try exampleDesign(replacing: "\nhalls:\n", with: "\nexistingRacks: [\(entries)]\nhalls:\n"))
+            .map { "\($0.path): \($0.message)" }
+    }
+
+    @Test("Racks in a hall of the design, of an allowed profile, installed before the horizon, within the floor, pass")
+    func valid() throws {
+        #expect(try issues("{hall: nvl-hall-2, profile: gb200-nvl72, racks: 240, installedQuarter: 2025Q1}") == [])
+    }
+
+    @Test("An unknown hall, a profile the design does not allow, a later quarter and an overfull floor are each named")
+    func invalid() throws {
+        let found = try issues("""
+            {hall: nvl-hall-9, profile: gb200-nvl72, racks: 1, installedQuarter: 2025Q1},
+            {hall: nvl-hall-1, profile: hgx-h100-4x8, racks: 1, installedQuarter: 2025Q1},
+            {hall: nvl-hall-1, profile: gb300-nvl72, racks: 1, installedQuarter: 2026Q2},
+            {hall: nvl-hall-3, profile: gb200-nvl72, racks: 200, installedQuarter: 2025Q1},
+            {hall: nvl-hall-3, profile: gb300-nvl72, racks: 41, installedQuarter: 2025Q1}
+            """)
+        #expect(found.contains { $0.hasPrefix("existingRacks[0].hall: no hall 'nvl-hall-9'") }, "\(found)")
+        #expect(found.contains("existingRacks[1].profile: 'hgx-h100-4x8' is not among the design's profiles"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("existingRacks[2].installedQuarter: 2026Q2 is after the horizon begins (2026Q1)") }, "\(found)")
+        // 200 + 41 = 241 positions in a hall of 240.
+        #expect(found.contains("existingRacks[4].racks: existing racks take 241 positions in nvl-hall-3, which has 240"), "\(found)")
+        #expect(found.count == 4, "\(found)")
+    }
+}
