@@ -102,19 +102,7 @@ struct HallAssignment {
 extension PlanningProblem {
     /// The same problem with the given hall groups split into single halls.
     func expanding(_ groups: Set<Int>) -> PlanningProblem {
-        var halls: [HallGroup] = []
-        for (g, hall) in self.halls.enumerated() {
-            if groups.contains(g), hall.count > 1 {
-                for i in 0..<hall.count {
-                    var single = hall
-                    single.name = hall.hallName(i)
-                    single.count = 1
-                    halls.append(single)
-                }
-            } else {
-                halls.append(hall)
-            }
-        }
+        let halls = self.halls.enumerated().flatMap { g, hall in groups.contains(g) ? hall.singles : [hall] }
         return PlanningProblem(design: design, site: site, catalog: catalog, halls: halls)
     }
 }

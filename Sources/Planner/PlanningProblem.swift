@@ -97,20 +97,9 @@ public struct PlanningProblem: Sendable {
     /// name the hall they stand in).
     static func expandingExisting(_ design: ReferenceDesign) -> [HallGroup] {
         let named = Set((design.existingRacks ?? []).map(\.hall))
-        var halls: [HallGroup] = []
-        for hall in design.halls {
-            if hall.count > 1, (0..<hall.count).contains(where: { named.contains(hall.hallName($0)) }) {
-                for i in 0..<hall.count {
-                    var single = hall
-                    single.name = hall.hallName(i)
-                    single.count = 1
-                    halls.append(single)
-                }
-            } else {
-                halls.append(hall)
-            }
+        return design.halls.flatMap { hall in
+            (0..<hall.count).contains { named.contains(hall.hallName($0)) } ? hall.singles : [hall]
         }
-        return halls
     }
 
     /// Whether the plan decides retirements: only when the design speaks of them (existing racks, a rack life, a

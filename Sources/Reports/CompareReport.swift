@@ -188,18 +188,11 @@ public enum CompareReport {
         let row: ComparisonRow
         let fields: [Field]
 
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ name: String) { stringValue = name }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
 
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
+            var container = encoder.container(keyedBy: NamedKey.self)
             for field in fields {
-                let key = Key(field.key)
+                let key = NamedKey(field.key)
                 switch field.value(row) {
                 case .int(let n): if let n { try container.encode(n, forKey: key) } else { try container.encodeNil(forKey: key) }
                 case .number(let x, _): if let x { try container.encode(x, forKey: key) } else { try container.encodeNil(forKey: key) }

@@ -49,21 +49,14 @@ public enum SimulationReport {
 
         public init(_ summary: RunSummary) { self.summary = summary }
 
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ name: String) { stringValue = name }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
+            var container = encoder.container(keyedBy: NamedKey.self)
             for figure in RunFigure.all {
                 switch figure.read(summary) {
-                case .count(let n): try container.encode(n, forKey: Key(figure.key))
-                case .number(let x): try container.encodeIfPresent(x, forKey: Key(figure.key))
-                case .text(let t): try container.encodeIfPresent(t, forKey: Key(figure.key))
+                case .count(let n): try container.encode(n, forKey: NamedKey(figure.key))
+                case .number(let x): try container.encodeIfPresent(x, forKey: NamedKey(figure.key))
+                case .text(let t): try container.encodeIfPresent(t, forKey: NamedKey(figure.key))
                 }
             }
         }

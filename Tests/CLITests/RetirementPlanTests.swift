@@ -1,24 +1,24 @@
 import Foundation
 import Testing
 
-@Suite("Retirement re-checked from plan.csv and bom.csv")
+@Suite("Retirement re-checked from plan.csv and quarters.csv")
 struct RetirementPlanTests {
     /// The legacy Hopper design with 200 Hopper racks in air-hall-1 since 2024Q2, a 2.5-year rack life (10 quarters:
     /// out from 2026Q4 at the latest), resale at 10 % of capex and $20,000 to take a rack out.
     static func design() throws -> String {
-        let old = "economics: {depreciationYears: 5, discountRate: 0.08, facilityOpexUSDPerMWYear: 100000}\n"
+        let old = "economics: {depreciationYears: 5, discountRate: 0.08, facilityOpexUSDPerMWYear: 100000, facilityCapexUSDPerMW: 10700000, facilityLifeYears: 20}\n"
         let text = try shippedText(MutationTests.planDesign)
         try #require(text.contains(old), "\(MutationTests.planDesign) no longer has `\(old)`")
         return text.replacingOccurrences(of: old, with: """
-            economics: {depreciationYears: 5, discountRate: 0.08, facilityOpexUSDPerMWYear: 100000, rackLifeYears: 2.5,
-              rackResidualShare: 0.1, decommissioningUSDPerRack: 20000}
+            economics: {depreciationYears: 5, discountRate: 0.08, facilityOpexUSDPerMWYear: 100000, facilityCapexUSDPerMW: 10700000,
+              facilityLifeYears: 20, rackLifeYears: 2.5, rackResidualShare: 0.1, decommissioningUSDPerRack: 20000}
             existingRacks:
               - {hall: air-hall-1, profile: hgx-h100-4x8, racks: 200, installedQuarter: 2024Q2}
 
             """)
     }
 
-    @Test("A plan with existing racks and a rack life keeps every limit, the life included, as plan.csv and bom.csv show")
+    @Test("A plan with existing racks and a rack life keeps every limit, the life included, as plan.csv and quarters.csv show")
     func limitsHold() async throws {
         let scratch = try TemporaryFolder()
         let designPath = try scratch.write(try Self.design(), to: "refresh-design.yaml")

@@ -87,6 +87,16 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
 
     /// IT power the hall may carry under its redundancy rule, MW.
     public var usableITCapacityMW: Double { installedCapacityMW * redundancy.loadableShare }
+
+    /// The group as its single halls, each named as ``hallName(_:)`` names it (a single hall is itself).
+    public var singles: [HallGroup] {
+        (0..<count).map { i in
+            var single = self
+            single.name = hallName(i)
+            single.count = 1
+            return single
+        }
+    }
 }
 
 /// Conversion between the utility feed and the racks.
