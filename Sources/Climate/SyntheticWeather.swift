@@ -97,7 +97,10 @@ public struct SyntheticWeather: Sendable {
         var d = 0
         for (m, days) in Self.monthDays.enumerated() {
             for day in 1...days {
-                let (high, low) = normals.dryBulb(d, t[d], dryBulbSpreadScale, dryBulbShape)
+                let (drawnHigh, low) = normals.dryBulb(d, t[d], dryBulbSpreadScale, dryBulbShape)
+                // A heavy hot tail (λ < 0, where a site's summer maxima are skewed up) runs without bound: Stockholm
+                // drew 46.3 °C against its 33.3 °C 20-year extreme. No day's maximum goes above that extreme.
+                let high = max(low, min(drawnHigh, climate.extremeDryBulb20YearC))
                 let dew = normals.dew(d, w[d], dewPointSpreadScale, dewPointShape)
                 for (h, f) in Self.diurnalFraction.enumerated() {
                     let dryBulb = high - f * (high - low)

@@ -42,6 +42,20 @@ struct SyntheticWeatherTests {
         #expect(mean.isApproximatelyEqual(to: c.monthlyMeanDailyMaxDryBulbC[6], absoluteTolerance: 0.7), "\(mean)")
     }
 
+    @Test("Stockholm's heavy hot tail is capped at its 20-year extreme, and its 0.4 % dry-bulb still holds")
+    func cappedHotTail() throws {
+        let site = try Site.load(from: WeatherFiles.root + "/sites/stockholm-se.yaml").value
+        let weather = SyntheticWeather(climate: site.climate, elevationM: site.location.elevationM)
+        // Stockholm's summer maxima are skewed up, so its fitted tail is heavy (λ < 0); uncapped, 30 years reached
+        // 46.3 °C against the 33.3 °C 20-year extreme (README "Synthetic weather").
+        #expect(weather.dryBulbTailShape < 0)
+        let years = (1...30).map { weather.year(seed: UInt64($0)) }
+        let hours = years.flatMap(\.hours).map(\.dryBulbC).sorted(by: >)
+        #expect(hours[0] <= site.climate.extremeDryBulb20YearC)
+        // 30 years of 8,760 h: 0.4 % is the 1,051st highest hour; the cap sits far above it.
+        #expect(hours[1050].isApproximatelyEqual(to: site.climate.coolingDesignDryBulbC, absoluteTolerance: 0.75), "\(hours[1050])")
+    }
+
     @Test("Without monthly spreads the dry-bulb stays normal and its scale is fitted to the 0.4 % dry-bulb")
     func withoutSpreads() throws {
         var (site, _) = try Self.chicago()
