@@ -155,9 +155,14 @@ public struct PlanningProblem: Sendable {
     /// Running cost of one rack for one quarter: energy at ``utilization`` plus facility opex on its full-load
     /// facility MW, USD.
     func quarterlyRunningCostUSD(_ profile: RackProfile) -> Double {
-        let facilityMW = coefficients[profile.id]!.facilityMW
-        return facilityMW * (site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter * loadFraction(profile)
-            + design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear)
+        quarterlyEnergyUSD(profile)
+            + coefficients[profile.id]!.facilityMW * design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
+    }
+
+    /// Energy of one rack for one quarter at ``utilization``: its full-load facility MW × ``loadFraction(_:)`` at the
+    /// site's price, USD.
+    func quarterlyEnergyUSD(_ profile: RackProfile) -> Double {
+        coefficients[profile.id]!.facilityMW * loadFraction(profile) * site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter
     }
 
     /// Annualized facility capex of the halls in service in quarter t, for one quarter, USD.

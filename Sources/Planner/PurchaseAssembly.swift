@@ -57,8 +57,7 @@ enum PurchaseAssembly {
             var energy = 0.0
             for profile in problem.profiles {
                 let racks = plan.racks.filter { $0.quarter == metrics.quarter && $0.profile == profile.id }.reduce(0) { $0 + $1.racksTotal }
-                energy += Double(racks) * problem.coefficients[profile.id]!.facilityMW * problem.site.energyPriceUSDPerMWh
-                    * TimeBase.hoursPerQuarter * problem.loadFraction(profile)
+                energy += Double(racks) * problem.quarterlyEnergyUSD(profile)
             }
             let opex = metrics.facilityMW * problem.design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
             // Retired racks: decommissioning less resale (negative when the resale is worth more).
