@@ -16,6 +16,13 @@ public struct PlanningInputs: Sendable {
                             weatherPath: String? = nil) throws(InputError) -> PlanningInputs {
         let catalog: Catalog
         if let catalogPath { catalog = try Catalog.load(from: catalogPath) } else { catalog = try Catalog.bundled() }
+        return try load(designPath: designPath, sitePath: sitePath, catalog: catalog, catalogPath: catalogPath, weatherPath: weatherPath)
+    }
+
+    /// As ``load(designPath:sitePath:catalogPath:weatherPath:)`` with the catalog already loaded from `catalogPath`
+    /// (`nil`: the bundled one), for commands that plan many designs and sites against one catalog.
+    public static func load(designPath: String, sitePath: String?, catalog: Catalog, catalogPath: String?,
+                            weatherPath: String? = nil) throws(InputError) -> PlanningInputs {
         let design = try ReferenceDesign.load(from: designPath, catalog: catalog)
         guard let siteFile = sitePath ?? ReferenceDesign.defaultSitePath(of: design) else {
             throw InputError(issues: [design.issue("site", "the design names no default site; give --site FILE")])

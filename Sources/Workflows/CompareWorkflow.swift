@@ -111,7 +111,7 @@ public enum CompareWorkflow {
             return try Catalog.bundled()
         }
         let mix = try failing { try request.workloadMix.map { try WorkloadMix.load(from: $0, catalog: catalog).value.workloadMix } }
-        let pairs = try loadPairs(request)
+        let pairs = try loadPairs(request, catalog: catalog)
         let sites = pairs.map(\.siteFile).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         guard request.weatherFiles.isEmpty || request.weatherFiles.count == sites.count else {
             throw CommandFailure(["--weather is given once per site, in the order of the sites (\(sites.joined(separator: ", "))): "
@@ -155,13 +155,13 @@ public enum CompareWorkflow {
     }
 
     /// Every pair, designs outermost; every problem of every file is reported at once (exit 1).
-    static func loadPairs(_ request: Request) throws(CommandFailure) -> [Pair] {
+    static func loadPairs(_ request: Request, catalog: Catalog) throws(CommandFailure) -> [Pair] {
         var pairs: [Pair] = []
         var problems: [String] = []
         for design in request.designs {
             for site in request.sites.isEmpty ? [nil] : request.sites.map(Optional.some) {
                 do {
-                    let inputs = try PlanningInputs.load(designPath: design, sitePath: site, catalogPath: request.catalog)
+                    let inputs = try PlanningInputs.load(designPath: design, sitePath: site, catalog: catalog, catalogPath: request.catalog)
                     pairs.append(Pair(designFile: design, siteFile: inputs.provenance.siteFile, inputs: inputs))
                 } catch {
                     for issue in error.issues.map(\.description) where !problems.contains(issue) { problems.append(issue) }
