@@ -24,7 +24,7 @@ extension Twin {
     /// Results are in run order and do not depend on the thread count. `progress` is told each finished run.
     public static func monteCarlo(_ scenario: TwinScenario, seed: UInt64, runs: Int, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
                                   sink: ((HourRecord) -> Void)? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> [RunSummary] {
-        let results = RunResults(count: runs)
+        let results = ConcurrentSlots<RunSummary>(count: runs)
         let first = Twin.run(scenario, seed: seed, run: 0, sink: sink)
         results.set(0, first)
         progress?(1)
@@ -35,23 +35,10 @@ extension Twin {
             var r = 1 + worker
             while r < runs {
                 results.set(r, Twin.run(scenario, seed: seed, run: r))
-                progress?(results.finished)
+                progress?(results.filled)
                 r += workers
             }
         }
         return results.values
     }
-}
-
-/// Run summaries filled in from several threads.
-private final class RunResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [RunSummary?]
-    private var done = 0
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ s: RunSummary) { lock.withLock { slots[i] = s; done += 1 } }
-    var finished: Int { lock.withLock { done } }
-    var values: [RunSummary] { lock.withLock { slots.map { $0! } } }
 }

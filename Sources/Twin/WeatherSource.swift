@@ -32,22 +32,12 @@ public enum WeatherSource: Sendable, Equatable {
         case .synthetic:
             let generator = SyntheticWeather(climate: site.climate, elevationM: site.location.elevationM)
             let count = max(1, min(years, Self.syntheticPoolYears))
-            let pool = YearPool(count: count)
+            let pool = ConcurrentSlots<WeatherYear>(count: count)
             DispatchQueue.concurrentPerform(iterations: count) { i in
                 var g = SeededGenerator(seed: seed ^ 0x5EA7_4E12, stream: UInt64(i))
                 pool.set(i, generator.year(seed: g.next()))
             }
-            return pool.years
+            return pool.values
         }
     }
-}
-
-/// Synthetic years filled in from several threads.
-private final class YearPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [WeatherYear?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ y: WeatherYear) { lock.withLock { slots[i] = y } }
-    var years: [WeatherYear] { lock.withLock { slots.map { $0! } } }
 }

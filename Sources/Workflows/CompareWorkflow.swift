@@ -132,7 +132,7 @@ public enum CompareWorkflow {
         }
 
         let weatherBySite = weather
-        let results = Slots<ComparisonRow>(count: pairs.count)
+        let results = ConcurrentSlots<ComparisonRow>(count: pairs.count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: max(1, min(request.threads, pairs.count))) { _ in
             while let i = next.take(below: pairs.count) {
