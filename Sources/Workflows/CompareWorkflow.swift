@@ -106,10 +106,7 @@ public enum CompareWorkflow {
             try write(out, option: "--out") { try OutputSet.check(folder: out, names: CompareReport.fileNames) }
         }
         if let html = request.htmlFile { try write(html, option: "--html") { try OutputFile.check(html) } }
-        let catalog = try failing { () throws -> Catalog in
-            if let path = request.catalog { return try Catalog.load(from: path) }
-            return try Catalog.bundled()
-        }
+        let catalog = try CatalogWorkflow.load(request.catalog)
         let mix = try failing { try request.workloadMix.map { try WorkloadMix.load(from: $0, catalog: catalog).value.workloadMix } }
         let pairs = try loadPairs(request, catalog: catalog)
         let sites = pairs.map(\.siteFile).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
