@@ -122,7 +122,7 @@ public struct ComparisonRow: Sendable, Equatable {
         annualTokensPerSecondPerFacilityMW = run.facilityEnergyMWh > 0 ? run.tokens / (run.facilityEnergyMWh * 3600) : nil
         annualPUE = run.pue
         wueLPerKWh = run.wueLPerKWh
-        waterM3PerYear = run.waterM3 * perYear
+        waterM3PerYear = run.waterM3PerYear
         co2TonnesPerYear = run.co2TonnesPerYear
         co2GramsPerMillionTokens = run.co2GramsPerMillionTokens
         capexUSD = last?.capexCumulativeUSD

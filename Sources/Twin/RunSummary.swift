@@ -74,6 +74,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var servedShare: Double? { tokens + lostTokens > 0 ? tokens / (tokens + lostTokens) : nil }
     /// CO₂ per year simulated, t/yr.
     public var co2TonnesPerYear: Double? { hours > 0 ? co2Tonnes.map { $0 * TimeBase.hoursPerCommonYear / Double(hours) } : nil }
+    /// Water per year simulated, m³/yr (0 for no hours).
+    public var waterM3PerYear: Double { hours > 0 ? waterM3 * TimeBase.hoursPerCommonYear / Double(hours) : 0 }
     /// CO₂ per million tokens served, g.
     public var co2GramsPerMillionTokens: Double? { tokens > 0 ? co2Tonnes.map { $0 * 1e6 / (tokens / 1e6) } : nil }
     /// Water drawn beyond the site's limit, m³ (0 within it); `nil` where the site has no limit.

@@ -2,7 +2,6 @@ import Climate
 import Foundation
 import Planner
 import PlantModel
-import PlantPhysics
 import Plans
 import Reports
 import Twin
@@ -23,7 +22,7 @@ enum WaterLimitedPlanning {
                 let scenario = TwinScenario(design: inputs.design, site: inputs.site, catalog: inputs.catalog, plan: plan,
                                             weather: [weather], years: 1, firstYear: plan.quarters.last!.quarter.year + 1)
                 let run = Twin.run(scenario, seed: seed)
-                return run.hours > 0 ? run.waterM3 * TimeBase.hoursPerCommonYear / Double(run.hours) : 0
+                return run.waterM3PerYear
             }
         }
         guard let result = planned.result else {

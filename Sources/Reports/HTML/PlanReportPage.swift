@@ -144,7 +144,7 @@ public enum PlanReportPage {
         }
         rows.append(("PUE", s.pue.map { NumberText.fixed($0, 3) } ?? "n/a", "simulated \(span): grid energy ÷ IT energy"))
         rows.append(("WUE", s.wueLPerKWh.map { NumberText.fixed($0, 3) + " L/kWh" } ?? "n/a", "simulated \(span): site water ÷ IT energy"))
-        rows.append(("Water", NumberText.grouped(s.waterM3 * 8760 / Double(max(1, s.hours))) + " m³/yr", "simulated \(span)"))
+        rows.append(("Water", NumberText.grouped(s.waterM3PerYear) + " m³/yr", "simulated \(span)"))
         rows.append(("CO₂", s.co2TonnesPerYear.map { NumberText.grouped($0) + " t/yr" } ?? "n/a (the site gives no grid carbon intensity)",
                      "simulated \(span): grid energy × the site's carbon intensity"))
         rows.append(("Capex, cumulative", NumberText.grouped(last.capexCumulativeUSD) + " USD", "plan, \(q)"))
