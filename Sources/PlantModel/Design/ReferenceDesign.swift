@@ -74,12 +74,35 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var airCapacityMW: Double
     /// Heaviest rack the floor carries, kg; `nil` for no limit.
     public var maxRackWeightKg: Double?
-    /// First quarter the hall can take racks.
+    /// First quarter the hall can take racks (with `build`: the earliest it may enter service).
     public var availableFrom: Quarter
+    /// With it, the plan decides how many of the group's halls to build and when, at this capex and lead time
+    /// each; without it, the halls are given and in service from `availableFrom`.
+    public var build: BuildOption?
+
+    public init(name: String, count: Int, positions: Int, maxRackKW: Double, installedCapacityMW: Double, redundancy: RedundancyRule,
+                liquidCapacityMW: Double, airCapacityMW: Double, maxRackWeightKg: Double?, availableFrom: Quarter, build: BuildOption? = nil) {
+        self.name = name
+        self.count = count
+        self.positions = positions
+        self.maxRackKW = maxRackKW
+        self.installedCapacityMW = installedCapacityMW
+        self.redundancy = redundancy
+        self.liquidCapacityMW = liquidCapacityMW
+        self.airCapacityMW = airCapacityMW
+        self.maxRackWeightKg = maxRackWeightKg
+        self.availableFrom = availableFrom
+        self.build = build
+    }
 
     public static var placeholder: HallGroup {
         HallGroup(name: "", count: 1, positions: 0, maxRackKW: 0, installedCapacityMW: 0, redundancy: .n,
                   liquidCapacityMW: 0, airCapacityMW: 0, maxRackWeightKg: nil, availableFrom: .placeholder)
+    }
+
+    /// First quarter the group's halls can be in service: `availableFrom`, and after the build lead time.
+    public func earliestService(horizonFirst: Quarter) -> Quarter {
+        build?.earliestService(availableFrom: availableFrom, horizonFirst: horizonFirst) ?? availableFrom
     }
 
     /// The name of the `i`-th hall of the group (0-based): the group's name for a single hall, else `name-(i+1)`.

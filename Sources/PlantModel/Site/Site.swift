@@ -148,7 +148,8 @@ public struct Grid: Codable, Equatable, Sendable, PlaceholderDecodable {
         redundancy.usableCapacity(of: feedsInService(in: quarter).map(\.capacityMW))
     }
 
-    /// Feeds in service in a quarter.
+    /// Feeds in service in a quarter. A feed with a build option is counted from its `availableFrom`; for a plan,
+    /// use the site as the plan built it (``Site/asBuilt(_:)``), where such feeds are given.
     public func feedsInService(in quarter: Quarter) -> [Feed] { feeds.filter { $0.availableFrom <= quarter } }
 }
 
@@ -171,8 +172,23 @@ public struct FeedReliability: Codable, Equatable, Sendable, PlaceholderDecodabl
 public struct Feed: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var name: String
     public var capacityMW: Double
-    /// First quarter the feed is energized.
+    /// First quarter the feed is energized (with `build`: the earliest it may be).
     public var availableFrom: Quarter
+    /// With it, the plan decides whether and when to connect the feed, at this capex and lead time; without it,
+    /// the feed is given and energized from `availableFrom`.
+    public var build: BuildOption?
+
+    public init(name: String, capacityMW: Double, availableFrom: Quarter, build: BuildOption? = nil) {
+        self.name = name
+        self.capacityMW = capacityMW
+        self.availableFrom = availableFrom
+        self.build = build
+    }
 
     public static var placeholder: Feed { Feed(name: "", capacityMW: 0, availableFrom: .placeholder) }
+
+    /// First quarter the feed can be energized: `availableFrom`, and after the build lead time.
+    public func earliestService(horizonFirst: Quarter) -> Quarter {
+        build?.earliestService(availableFrom: availableFrom, horizonFirst: horizonFirst) ?? availableFrom
+    }
 }

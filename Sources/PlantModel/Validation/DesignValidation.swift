@@ -28,6 +28,17 @@ extension ReferenceDesign {
             if hall.availableFrom > d.horizon.last {
                 c.add("\(path).availableFrom", "\(hall.availableFrom) is after the horizon ends (\(d.horizon.last))")
             }
+            if let build = hall.build {
+                if build.lifeYears == nil, d.economics.facilityLifeYears == nil {
+                    c.add("\(path).build.lifeYears", "a hall to be built needs the years its capex is annualized over: give build.lifeYears "
+                        + "or economics.facilityLifeYears")
+                }
+                let named = Set((0..<hall.count).map(hall.hallName))
+                if let entry = (d.existingRacks ?? []).first(where: { named.contains($0.hall) }) {
+                    c.add("\(path).build", "existing racks stand in \(entry.hall), so it is built already: give it without build, "
+                        + "in a group of its own")
+                }
+            }
         }
 
         if let lc = d.liquidCooling {
