@@ -19,6 +19,9 @@ public struct BuildPlan: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var purchases: [PurchaseLine]?
     /// Capex and running costs per quarter (`cashflow.csv`); `nil` in plans written before it was recorded.
     public var cashflow: [CashflowLine]?
+    /// Halls and feeds the plan decided to build, per quarter from the first one in service; `nil` when the
+    /// design and site give no build option.
+    public var facilityBuilds: [FacilityBuild]?
     /// Capacity limits at their limit (no further unit fits) or close to it, with shadow prices.
     public var binding: [BindingLimit]
     /// Why allowed profiles are kept out of halls.

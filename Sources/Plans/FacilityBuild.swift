@@ -1,0 +1,28 @@
+import PlantModel
+
+/// One facility decision of a plan in one quarter (`plan.json` `facilityBuilds`): halls of a group or a grid feed
+/// that carry a build option, with how many enter service in the quarter and how many are in service at its end.
+public struct FacilityBuild: Codable, Equatable, Sendable, PlaceholderDecodable {
+    /// What is built.
+    public enum Kind: String, FileEnum { case hall, feed }
+
+    public var quarter: Quarter
+    public var kind: Kind
+    /// The hall group's name (its halls are `name-1`, `name-2`, … in build order, or `name` for a group of one)
+    /// or the feed's name.
+    public var name: String
+    /// Entering service in the quarter.
+    public var new: Int
+    /// In service at the end of the quarter.
+    public var inService: Int
+
+    public init(quarter: Quarter, kind: Kind, name: String, new: Int, inService: Int) {
+        self.quarter = quarter
+        self.kind = kind
+        self.name = name
+        self.new = new
+        self.inService = inService
+    }
+
+    public static var placeholder: FacilityBuild { FacilityBuild(quarter: .placeholder, kind: .hall, name: "", new: 0, inService: 0) }
+}
