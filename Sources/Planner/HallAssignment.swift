@@ -23,8 +23,9 @@ struct HallAssignment {
     /// Racks of one eligibility in one hall installed in one quarter (by ordinal), oldest first.
     private struct Cohort { var installed: Int, racks: Int }
 
-    /// Places `stock` (racks per eligibility and quarter), of which `retiredRacks` were taken out in each quarter.
-    init(problem: PlanningProblem, stock: [Int: [Int: Int]], retired retiredRacks: [Int: [Int: Int]] = [:]) {
+    /// Places `stock` (racks per eligibility and quarter), of which `retiredRacks` were taken out in each quarter, into
+    /// the halls in service: of a group with a build option, the first `hallsBuilt[g][t]` of its halls.
+    init(problem: PlanningProblem, stock: [Int: [Int: Int]], retired retiredRacks: [Int: [Int: Int]] = [:], hallsBuilt: [Int: [Int]] = [:]) {
         for (g, hall) in problem.halls.enumerated() {
             let members = problem.eligible.indices.filter { problem.eligible[$0].hall == g }
             var cohorts = Array(repeating: Array(repeating: [Cohort](), count: hall.count), count: problem.eligible.count)
@@ -76,7 +77,8 @@ struct HallAssignment {
                     let previous = t > 0 ? (stock[e]?[t - 1] ?? 0) : problem.existingRacks(e)
                     let new = (stock[e]?[t] ?? 0) - previous + (retiredRacks[e]?[t] ?? 0)
                     for _ in 0..<max(0, new / unit) {
-                        let target = positionsUsed.indices.min { positionsUsed[$0] < positionsUsed[$1] }!
+                        let open = hallsBuilt[g].map { min(hall.count, $0[t]) } ?? hall.count
+                        let target = positionsUsed.indices.prefix(max(1, open)).min { positionsUsed[$0] < positionsUsed[$1] }!
                         let ordinal = problem.quarters[t].ordinal
                         if cohorts[e][target].last?.installed == ordinal {
                             cohorts[e][target][cohorts[e][target].count - 1].racks += unit
@@ -87,6 +89,11 @@ struct HallAssignment {
                     }
                     if let rest = leftover[e], rest > 0 { _ = retire(e, rest, quarter: t) }
                     racks[e]![t] = (0..<hall.count).map { i in cohorts[e][i].reduce(0) { $0 + $1.racks } }
+                }
+                // A hall not built has no capacity: racks placed in it (only when the plan has racks but no hall) are over.
+                let open = hallsBuilt[g].map { min(hall.count, $0[t]) } ?? hall.count
+                for i in 0..<hall.count where i >= open && positionsUsed[i] > Self.tolerance {
+                    overfull.insert(g)
                 }
                 for i in 0..<hall.count where positionsUsed[i] > Double(hall.positions) + Self.tolerance
                     || power[i] > hall.usableITCapacityMW + Self.tolerance

@@ -12,6 +12,9 @@ enum PlanAssembly {
         let stock = outcome.stockValues
         let retiredRacks = outcome.retiredValues
         let quarters = problem.quarters
+        let builds = FacilityBuildAssembly.builds(problem: problem, halls: outcome.hallsBuiltValues, feeds: outcome.feedsBuiltValues)
+        // The design and site as the plan built them: its halls and feeds from the quarters it built them.
+        let design = problem.design.asBuilt(builds), site = problem.site.asBuilt(builds)
 
         // Tokens/s per profile and workload in each quarter, from the serve columns. Summed in column
         // order: a dictionary's order changes from process to process, and so would the last bits.
@@ -79,11 +82,11 @@ enum PlanAssembly {
             capexCumulative += capexNew
             let tokens = tokensByWorkload[t].values.reduce(0, +)
             // Racks' capital and running costs at the demanded utilization, and the facility's capital, over the tokens served.
-            let quarterCost = capitalCost + problem.quarterlyFacilityCapitalUSD(t)
+            let quarterCost = capitalCost + design.facilityCapitalUSDPerYear(in: quarters[t], site: site) / TimeBase.quartersPerYear
             let served = tokens * problem.utilization
             metrics.append(QuarterMetrics(
                 quarter: quarters[t], racks: rackCount, gpus: gpus, itMW: rounded(it), facilityMW: rounded(facility),
-                usableGridMW: rounded(problem.site.grid.usableCapacityMW(in: quarters[t])),
+                usableGridMW: rounded(site.grid.usableCapacityMW(in: quarters[t])),
                 designPUE: it > 0 ? rounded(facility / it) : nil, tokensPerSecond: rounded(tokens),
                 tokensPerSecondByWorkload: tokensByWorkload[t].mapValues(rounded),
                 gpuShareByWorkload: Self.shares(gpusByWorkload[t], workloads: problem.design.workloadMix.map(\.workload)),
@@ -107,7 +110,7 @@ enum PlanAssembly {
             bom.append(BillOfMaterials(
                 quarter: quarters[t], racks: rackCount, gpus: gpus, cdus: cdus,
                 switches: fabric.switches(hostPorts: ports), transceivers: ports * problem.design.fabric.transceiversPerHostPort,
-                feedsInService: problem.site.grid.feedsInService(in: quarters[t]).map(\.name),
+                feedsInService: site.grid.feedsInService(in: quarters[t]).map(\.name),
                 itMW: rounded(it), facilityMW: rounded(facility)))
         }
 
@@ -124,8 +127,9 @@ enum PlanAssembly {
                 constraints: f.model.constraints.count),
             designCondition: problem.condition, quarters: metrics, racks: lines, billOfMaterials: bom,
             binding: binding, exclusions: problem.exclusions)
-        plan.purchases = PurchaseAssembly.purchases(problem: problem, plan: plan)
-        plan.cashflow = PurchaseAssembly.cashflow(problem: problem, plan: plan)
+        plan.facilityBuilds = builds
+        plan.purchases = PurchaseAssembly.purchases(problem: problem, plan: plan, design: design, site: site)
+        plan.cashflow = PurchaseAssembly.cashflow(problem: problem, plan: plan, design: design, site: site)
         return plan
     }
 

@@ -10,7 +10,7 @@ enum PlanCheck {
     static let tolerance = 1e-6
 
     static func check(problem: PlanningProblem, stock: [Int: [Int: Int]], retired: [Int: [Int: Int]] = [:],
-                      assignment: HallAssignment) throws {
+                      assignment: HallAssignment, hallsBuilt: [Int: [Int]] = [:], feedsBuilt: [Int: [Int]] = [:]) throws {
         func verify(_ family: ConstraintFamily, _ t: Int?, _ subject: String?, _ used: Double, _ capacity: Double) throws {
             guard used > capacity + tolerance * max(1, abs(capacity)) else { return }
             throw PlanError.limitBroken(BrokenLimit(family: family, quarter: t.map { problem.quarters[$0] }, subject: subject,
@@ -34,10 +34,12 @@ enum PlanCheck {
                         air += n * c.airMW
                     }
                     let name = hall.hallName(i)
-                    try verify(.floor, t, name, positions, Double(hall.positions))
-                    try verify(.hallPower, t, name, power, hall.usableITCapacityMW)
-                    try verify(.liquid, t, name, liquid, hall.liquidCapacityMW)
-                    try verify(.air, t, name, air, hall.airCapacityMW)
+                    // A hall the plan has not built (yet) has no capacity.
+                    let built = problem.hallBuilds[g] == nil || i < (hallsBuilt[g]?[t] ?? 0) ? 1.0 : 0
+                    try verify(.floor, t, name, positions, built * Double(hall.positions))
+                    try verify(.hallPower, t, name, power, built * hall.usableITCapacityMW)
+                    try verify(.liquid, t, name, liquid, built * hall.liquidCapacityMW)
+                    try verify(.air, t, name, air, built * hall.airCapacityMW)
                 }
             }
             var facility = 0.0, rejected = 0.0, chiller = 0.0, chilledAir = 0.0, ports = 0.0
@@ -57,7 +59,9 @@ enum PlanCheck {
                                Double(recent + problem.existingInLife(e, quarter: t)))
                 }
             }
-            try verify(.sitePower, t, nil, facility, problem.site.grid.usableCapacityMW(in: problem.quarters[t]))
+            let feeds = problem.givenFeeds(in: t).map(\.capacityMW)
+                + problem.feedBuilds.filter { (feedsBuilt[$0.feed]?[t] ?? 0) > 0 }.map { problem.site.grid.feeds[$0.feed].capacityMW }
+            try verify(.sitePower, t, nil, facility, problem.site.grid.redundancy.usableCapacity(of: feeds))
             if problem.design.heatRejection.chillerCapacityMW <= 0 {
                 try verify(.heatRejection, t, nil, rejected, problem.condition.rejectionCapacityMW)
             }

@@ -29,21 +29,25 @@ public enum Planner {
         let budget = TimeBudget(options)
         var problem = PlanningProblem(design: design, site: site, catalog: catalog)
         try checkNames(problem)
+        try checkBuildOptions(problem)
         if let first = problem.unplaceableExisting.first { throw PlanError.invalidOptions(first) }
         if problem.eligible.isEmpty { throw PlanError.noRacks(NoRackAnalysis.diagnose(Formulation(problem))) }
         var outcome = try solve(problem, options: options, budget: budget)
-        var assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues)
+        var assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
+                                        hallsBuilt: outcome.hallsBuiltValues)
         if !assignment.overfull.isEmpty {
             problem = problem.expanding(assignment.overfull)
             outcome = try solve(problem, options: options, budget: budget)
-            assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues)
+            assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
+                                        hallsBuilt: outcome.hallsBuiltValues)
         }
         let stock = outcome.stockValues
         // A Pareto point's ε-limit may leave room for no rack: that point of the frontier is zero, not an error.
         if options.limit == nil, stock.values.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {
             throw PlanError.noRacks(NoRackAnalysis.diagnose(outcome.formulation))
         }
-        try PlanCheck.check(problem: problem, stock: stock, retired: outcome.retiredValues, assignment: assignment)
+        try PlanCheck.check(problem: problem, stock: stock, retired: outcome.retiredValues, assignment: assignment,
+                            hallsBuilt: outcome.hallsBuiltValues, feedsBuilt: outcome.feedsBuiltValues)
         let binding = BindingAnalysis.limits(problem: problem, outcome: outcome)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
@@ -57,6 +61,16 @@ public enum Planner {
         }
         if let target = options.tokenTargetPerSecond, !(target.isFinite && target > 0) {
             throw PlanError.invalidOptions("the token target must be a positive number of tokens/s, got \(target)")
+        }
+    }
+
+    /// Refuses a feed to connect whose capex has no life to be annualized over (the site's feed and the design's facility
+    /// give none).
+    static func checkBuildOptions(_ problem: PlanningProblem) throws {
+        guard problem.design.economics.facilityLifeYears == nil else { return }
+        for (f, feed) in problem.site.grid.feeds.enumerated() where feed.build != nil && feed.build?.lifeYears == nil {
+            throw PlanError.invalidOptions("grid feed \(feed.name) may be connected but its capex has no life: give "
+                + "grid.feeds[\(f)].build.lifeYears in the site, or economics.facilityLifeYears in the design")
         }
     }
 
@@ -104,6 +118,19 @@ public enum Planner {
         /// Installed racks per eligibility and quarter, rounded from the solution.
         var stockValues: [Int: [Int: Int]] {
             formulation.stock.mapValues { byQuarter in byQuarter.mapValues { Int(solution[$0].rounded()) } }
+        }
+
+        /// Halls in service per hall group with a build option and quarter, rounded from the solution (0 before the group's
+        /// first quarter).
+        var hallsBuiltValues: [Int: [Int]] {
+            let quarters = formulation.problem.quarters.count
+            return formulation.hallBuilt.mapValues { byQuarter in (0..<quarters).map { t in byQuarter[t].map { Int(solution[$0].rounded()) } ?? 0 } }
+        }
+
+        /// Feeds with a build option energized (1) or not (0) per feed index and quarter, rounded from the solution.
+        var feedsBuiltValues: [Int: [Int]] {
+            let quarters = formulation.problem.quarters.count
+            return formulation.feedBuilt.mapValues { byQuarter in (0..<quarters).map { t in byQuarter[t].map { Int(solution[$0].rounded()) } ?? 0 } }
         }
 
         /// Racks retired per eligibility and quarter, rounded from the solution, less those bought back in the same

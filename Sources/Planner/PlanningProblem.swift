@@ -23,6 +23,26 @@ public struct PlanningProblem: Sendable {
     public let existing: [Int: [(installed: Quarter, racks: Int)]]
     /// Existing racks the problem cannot hold (hall or profile not eligible from the first quarter), in words.
     public let unplaceableExisting: [String]
+    /// The hall groups with a build option, by hall index: what the plan decides for them.
+    public let hallBuilds: [Int: HallBuild]
+    /// The site's feeds with a build option, in the site's order.
+    public let feedBuilds: [FeedBuild]
+
+    /// A hall group the plan may build: its design group, its place in it when the problem plans the group's halls
+    /// one by one, and the first quarter index it can be in service (`nil`: not within the horizon).
+    public struct HallBuild: Sendable, Equatable {
+        public var designGroup: Int
+        /// Index of the hall within its design group when the problem holds it as a single hall; `nil` for the group.
+        public var member: Int?
+        public var firstQuarter: Int?
+    }
+
+    /// A grid feed the plan may connect: its index in `site.grid.feeds` and the first quarter index it can be
+    /// energized (`nil`: not within the horizon).
+    public struct FeedBuild: Sendable, Equatable {
+        public var feed: Int
+        public var firstQuarter: Int?
+    }
 
     /// A profile/hall pair that may hold racks from `firstQuarter` on.
     public struct Eligibility: Sendable, Equatable {
@@ -61,7 +81,7 @@ public struct PlanningProblem: Sendable {
                     reasons.append("economizer air \((air * 10).rounded() / 10) °C at the design condition > rack inlet limit "
                         + "\(profile.maxAirInletC) °C (chill the air: airCooling.chilled)")
                 }
-                let from = max(profile.availableFrom, hall.availableFrom)
+                let from = max(profile.availableFrom, hall.earliestService(horizonFirst: design.horizon.first))
                 guard let first = quarters.firstIndex(where: { $0 >= from }) else {
                     reasons.append("not available before the horizon ends (\(from))")
                     exclusions.append("\(profile.id) not in \(hall.name): " + reasons.joined(separator: "; "))
@@ -91,6 +111,37 @@ public struct PlanningProblem: Sendable {
         }
         self.existing = existing
         unplaceableExisting = unplaceable
+        let quarters = self.quarters
+        func index(_ q: Quarter) -> Int? { quarters.firstIndex { $0 >= q } }
+        var hallBuilds: [Int: HallBuild] = [:]
+        for (h, hall) in halls.enumerated() {
+            guard let (g, member) = Self.origin(of: hall, in: design), design.halls[g].build != nil else { continue }
+            hallBuilds[h] = HallBuild(designGroup: g, member: member,
+                                      firstQuarter: index(hall.earliestService(horizonFirst: design.horizon.first)))
+        }
+        self.hallBuilds = hallBuilds
+        feedBuilds = site.grid.feeds.enumerated().compactMap { f, feed in
+            feed.build == nil ? nil : FeedBuild(feed: f, firstQuarter: index(feed.earliestService(horizonFirst: design.horizon.first)))
+        }
+    }
+
+    /// The design group a planned hall comes from, and its index in the group when it is one of the group's single
+    /// halls (`nil` when it is the group).
+    static func origin(of hall: HallGroup, in design: ReferenceDesign) -> (group: Int, member: Int?)? {
+        for (g, group) in design.halls.enumerated() {
+            if group.name == hall.name, group.count == hall.count { return (g, nil) }
+            if hall.count == 1, group.count > 1, let i = (0..<group.count).first(where: { group.hallName($0) == hall.name }) { return (g, i) }
+        }
+        return nil
+    }
+
+    /// Feeds given (without a build option) in service in quarter t.
+    func givenFeeds(in t: Int) -> [Feed] { site.grid.feedsInService(in: quarters[t]).filter { $0.build == nil } }
+
+    /// Annual cost of a built item: its capex annualized over its life (else the facility's) at the design's discount
+    /// rate, plus its fixed opex, USD per year.
+    func annualCostUSD(_ option: BuildOption) -> Double {
+        design.economics.annualCostUSD(option)
     }
 
     /// The design's halls, with every group that holds existing racks split into single halls (existing racks
@@ -165,8 +216,9 @@ public struct PlanningProblem: Sendable {
         coefficients[profile.id]!.facilityMW * loadFraction(profile) * site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter
     }
 
-    /// Annualized facility capex of the halls in service in quarter t, for one quarter, USD.
+    /// Annualized facility capex of the given halls (those without a build option) in service in quarter t, for one
+    /// quarter, USD: the halls the plan builds carry their own cost on their columns.
     func quarterlyFacilityCapitalUSD(_ t: Int) -> Double {
-        design.facilityCapitalUSDPerYear(in: quarters[t]) / TimeBase.quartersPerYear
+        design.givenFacilityCapitalUSDPerYear(in: quarters[t]) / TimeBase.quartersPerYear
     }
 }

@@ -6,9 +6,8 @@ import Plans
 /// quantities (`bom.csv`) and the cash flow (`cashflow.csv`).
 enum PurchaseAssembly {
     /// One line per quarter × item in service or bought, items in a fixed order: halls by group, racks by profile,
-    /// CDUs, fabric, grid feeds, power chain, plant, battery.
-    static func purchases(problem: PlanningProblem, plan: BuildPlan) -> [PurchaseLine] {
-        let design = problem.design
+    /// CDUs, fabric, grid feeds, power chain, plant, battery; on the design and site as the plan built them.
+    static func purchases(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [PurchaseLine] {
         var lines: [PurchaseLine] = []
         var previous: [String: Double] = [:]
         func add(_ q: Quarter, _ item: String, _ unit: String, inService: Double, bought: Double? = nil, unitCapexUSD: Double? = nil) {
@@ -19,9 +18,13 @@ enum PurchaseAssembly {
         }
         for (t, metrics) in plan.quarters.enumerated() {
             let q = metrics.quarter
-            for group in design.halls {
-                let capex = design.economics.facilityCapexUSDPerMW.map { $0 * group.usableITCapacityMW }
-                add(q, "halls \(group.name)", "halls", inService: group.availableFrom <= q ? Double(group.count) : 0, unitCapexUSD: capex)
+            for group in problem.design.halls {
+                // A group with a build option stands as the single halls the plan built (named `group-i`, or the group's name).
+                let names = Set(group.singles.map(\.name))
+                let built = group.build == nil ? [group] : design.halls.filter { $0.build != nil && $0.count == 1 && names.contains($0.name) }
+                let capex = group.build?.capexUSD ?? design.economics.facilityCapexUSDPerMW.map { $0 * group.usableITCapacityMW }
+                add(q, "halls \(group.name)", "halls", inService: built.filter { $0.availableFrom <= q }.reduce(0.0) { $0 + Double($1.count) },
+                    unitCapexUSD: capex)
             }
             let lines = plan.racks.filter { $0.quarter == q }
             for profile in problem.profiles {
@@ -38,8 +41,8 @@ enum PurchaseAssembly {
             }
             add(q, "fabric switch", "units", inService: Double(bom.switches))
             add(q, "transceiver", "units", inService: Double(bom.transceivers))
-            for feed in problem.site.grid.feeds {
-                add(q, "grid feed \(feed.name)", "feeds", inService: feed.availableFrom <= q ? 1 : 0)
+            for feed in site.grid.feeds {
+                add(q, "grid feed \(feed.name)", "feeds", inService: feed.availableFrom <= q ? 1 : 0, unitCapexUSD: feed.build?.capexUSD)
             }
             let ups = design.halls.filter { $0.availableFrom <= q }.reduce(0.0) { $0 + Double($1.count) * $1.installedCapacityMW }
             add(q, "UPS and transformers", "MW", inService: ups)
@@ -51,21 +54,24 @@ enum PurchaseAssembly {
         return lines
     }
 
-    /// Per quarter: the capex of what was bought and the running costs of the fleet in service.
-    static func cashflow(problem: PlanningProblem, plan: BuildPlan) -> [CashflowLine] {
+    /// Per quarter: the capex of what was bought (halls and feeds built as their lead time runs) and the running costs of
+    /// the fleet in service, with the fixed opex of what was built.
+    static func cashflow(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [CashflowLine] {
         plan.quarters.map { metrics in
             var energy = 0.0
             for profile in problem.profiles {
                 let racks = plan.racks.filter { $0.quarter == metrics.quarter && $0.profile == profile.id }.reduce(0) { $0 + $1.racksTotal }
                 energy += Double(racks) * problem.quarterlyEnergyUSD(profile)
             }
-            let opex = metrics.facilityMW * problem.design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
+            let fixed = design.halls.filter { $0.availableFrom <= metrics.quarter }.reduce(0.0) { $0 + Double($1.count) * ($1.build?.fixedOpexUSDPerYear ?? 0) }
+                + site.grid.feedsInService(in: metrics.quarter).reduce(0.0) { $0 + ($1.build?.fixedOpexUSDPerYear ?? 0) }
+            let opex = (metrics.facilityMW * problem.design.economics.facilityOpexUSDPerMWYear + fixed) / TimeBase.quartersPerYear
             // Retired racks: decommissioning less resale (negative when the resale is worth more).
             let retirement = plan.racks.filter { $0.quarter == metrics.quarter }.reduce(0.0) { sum, line in
                 sum + Double(line.racksRetired ?? 0) * problem.retirementCapexUSD(problem.profiles.first { $0.id == line.profile }!)
             }
             return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD, retirementUSD: PlanAssembly.rounded(retirement),
-                                facilityCapexUSD: PlanAssembly.rounded(problem.design.facilityCapexUSD(spentIn: metrics.quarter)),
+                                facilityCapexUSD: PlanAssembly.rounded(design.facilityCapexUSD(spentIn: metrics.quarter, site: site)),
                                 energyUSD: PlanAssembly.rounded(energy), opexUSD: PlanAssembly.rounded(opex))
         }
     }

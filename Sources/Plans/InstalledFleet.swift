@@ -87,14 +87,15 @@ public struct InstalledFleet: Sendable, Equatable {
     public var capexCumulativeUSD: Double
     /// The plan's facility power at full load and design ambient, MW (facility opex is charged on it).
     public var plannedFacilityMW: Double
-    /// Annualized facility capex of the halls in service in the quarter (``ReferenceDesign/facilityCapitalUSDPerYear(in:)``).
+    /// Annual facility cost of the halls and feeds in service in the quarter (``ReferenceDesign/facilityCapitalUSDPerYear(in:site:)``).
     public var facilityCapitalUSDPerYear = 0.0
 
     /// IT power at full load (racks, in-rack network, fabric), MW: what house loads are counted on.
     public var fullLoadITMW: Double { liquidIdleMW + airIdleMW + liquidDynamicMW + airDynamicMW + inRackNetworkMW + fabricMW }
 
-    /// The fleet of every quarter of `plan`, in order.
+    /// The fleet of every quarter of `plan`, in order, on the design and site as the plan built them.
     public static func quarters(of plan: BuildPlan, design: ReferenceDesign, site: Site, catalog: Catalog) -> [InstalledFleet] {
+        let design = design.asBuilt(plan.facilityBuilds), site = site.asBuilt(plan.facilityBuilds)
         var groups: [String: HallGroup] = [:]
         for group in design.halls { for i in 0..<group.count { groups[group.hallName(i)] = group } }
         let fabricWattsPerPort = design.fabric.wattsPerHostPort
@@ -136,7 +137,7 @@ public struct InstalledFleet: Sendable, Equatable {
                 transformerDesignLoadMW: halls.isEmpty ? 0 : (upsLoadable + fabric) / chain.upsEfficiency + coolingAndHouse,
                 liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW }, airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW },
                 rackSupplyLimitC: limit, airInletLimitC: airLimit, capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
-            fleet.facilityCapitalUSDPerYear = design.facilityCapitalUSDPerYear(in: metrics.quarter)
+            fleet.facilityCapitalUSDPerYear = design.facilityCapitalUSDPerYear(in: metrics.quarter, site: site)
             return fleet
         }
     }

@@ -93,6 +93,8 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("purchases[].inService", "in service", "units", 0, nil),
         PlanFieldRange("purchases[].unitCapexUSD", "capex of one unit", "USD", 0, maxUSD),
         PlanFieldRange("purchases[].capexUSD", "capex of the quarter's purchase", "USD", 0, maxUSD),
+        PlanFieldRange("facilityBuilds[].new", "halls or feeds entering service in the quarter", "items", 0, 2000),
+        PlanFieldRange("facilityBuilds[].inService", "halls or feeds in service", "items", 0, 2000),
         PlanFieldRange("cashflow[].rackCapexUSD", "rack capex of the quarter", "USD", 0, maxUSD),
         PlanFieldRange("cashflow[].retirementUSD", "decommissioning less resale of the quarter", "USD", -maxUSD, maxUSD),
         PlanFieldRange("cashflow[].facilityCapexUSD", "facility capex of the quarter", "USD", 0, maxUSD),

@@ -39,11 +39,12 @@ public struct CashflowLine: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var rackCapexUSD: Double
     /// Retired racks' decommissioning cost less their resale value, USD (negative when the resale is worth more).
     public var retirementUSD: Double
-    /// Facility capex of the halls entering service in the quarter (in the first quarter, also those before), USD.
+    /// Facility capex: of the given halls entering service in the quarter (in the first quarter, also those before), and
+    /// of the halls and feeds the plan builds, spread over their lead time before they enter service, USD.
     public var facilityCapexUSD: Double
     /// Energy of the fleet at the demanded utilization (the quarter's `utilization`), USD.
     public var energyUSD: Double
-    /// Facility opex on the fleet's full-load facility MW, USD.
+    /// Facility opex on the fleet's full-load facility MW, and the fixed opex of the halls and feeds built, USD.
     public var opexUSD: Double
     /// The five summed, USD.
     public var totalUSD: Double

@@ -26,6 +26,7 @@ extension ConstraintFamily {
         case .facilityLimit: "facility power limit of the Pareto sweep"
         case .water: "site water limit (IT MW × the twin's water per IT MW)"
         case .rackLife: "rack service life (economics.rackLifeYears)"
+        case .buildOrder: "build order (what is built stays built)"
         }
     }
 }

@@ -22,11 +22,12 @@ public struct TwinScenario: Sendable {
     public init(design: ReferenceDesign, site: Site, catalog: Catalog, plan: BuildPlan, weather: [WeatherYear], years: Int,
                 firstYear: Int? = nil) {
         precondition(!weather.isEmpty && years > 0 && !plan.quarters.isEmpty)
-        self.design = design
-        self.site = site
+        // The twin runs the facility the plan built: its halls and feeds from the quarters it built them.
+        self.design = design.asBuilt(plan.facilityBuilds)
+        self.site = site.asBuilt(plan.facilityBuilds)
         self.plan = plan
         fleet = InstalledFleet.quarters(of: plan, design: design, site: site, catalog: catalog)
-        plant = HourlyPlant(design: design, site: site)
+        plant = HourlyPlant(design: self.design, site: self.site)
         self.weather = weather
         self.years = years
         self.firstYear = firstYear ?? plan.quarters[0].quarter.year

@@ -11,7 +11,8 @@ import Plans
 /// model and the same plan.
 ///
 /// Columns: `build(p,h,t)` integer units commissioned, `retire(p,h,t)` integer racks taken out,
-/// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload.
+/// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload, `halls_built(h,t)` and `feed_built(f,t)`
+/// halls and feeds in service that the plan builds.
 struct Formulation {
     let problem: PlanningProblem
     var model: Model
@@ -24,6 +25,10 @@ struct Formulation {
     var stock: [Int: [Int: VariableID]]
     /// `serve` column of profile p, workload w, quarter t.
     var serve: [Key3: VariableID]
+    /// `halls_built` column of hall group h in quarter t (groups with a build option, from their first quarter).
+    var hallBuilt: [Int: [Int: VariableID]]
+    /// `feed_built` column of the site's feed f in quarter t (feeds with a build option, from their first quarter).
+    var feedBuilt: [Int: [Int: VariableID]]
     /// Tokens/s in quarter t.
     var tokenTerms: [[Term]]
     /// Facility MW in quarter t.
@@ -51,6 +56,8 @@ struct Formulation {
         retire = [:]
         stock = [:]
         serve = [:]
+        hallBuilt = [:]
+        feedBuilt = [:]
         tokenTerms = Array(repeating: [], count: problem.quarters.count)
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
         costTerms = []
@@ -59,6 +66,7 @@ struct Formulation {
         defineRackColumns()
         defineServeColumns()
         defineFacilityCostColumns()
+        defineFacilityBuildColumns()
         for t in problem.quarters.indices {
             for h in problem.halls.indices {
                 defineFloor(hall: h, quarter: t)
@@ -123,17 +131,19 @@ struct Formulation {
         terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] }
     }
 
-    /// Objective weight that keeps a plan from retiring racks for nothing (retiring and rebuilding the same profile
-    /// gains no token and, without a decommissioning cost, costs nothing): one unit of the model's objective per
-    /// retired rack, against ≈ 10⁵ tokens/s, 10⁶ USD or 10⁶ million tokens a rack is worth, far below any real gain
-    /// and far above the solver's tolerances.
-    static let retirementPenalty = 1.0
+    /// Objective weight that keeps a plan from retiring racks or building halls and feeds for nothing (retiring and
+    /// rebuilding the same profile gains no token and, without a decommissioning cost, costs nothing; under max-tokens
+    /// an empty hall costs nothing): one unit of the model's objective per retired rack and per quarter a hall or feed is
+    /// in service, against ≈ 10⁵ tokens/s, 10⁶ USD or 10⁶ million tokens a rack is worth, far below any real gain and
+    /// far above the solver's tolerances.
+    static let idleDecisionPenalty = 1.0
 
-    /// `objective` with ``retirementPenalty`` per retired rack, against its `sense`.
-    func discouragingRetirement(_ objective: [Term], sense: ObjectiveSense) -> [Term] {
-        let columns = retire.keys.sorted().flatMap { e in retire[e]!.sorted { $0.key < $1.key }.map(\.value) }
+    /// `objective` with ``idleDecisionPenalty`` per retired rack and per built hall and feed in each quarter, against
+    /// its `sense`.
+    func discouragingIdleDecisions(_ objective: [Term], sense: ObjectiveSense) -> [Term] {
+        let columns = retire.keys.sorted().flatMap { e in retire[e]!.sorted { $0.key < $1.key }.map(\.value) } + facilityBuildColumns
         guard !columns.isEmpty else { return objective }
-        let penalty = sense == .maximize ? -Self.retirementPenalty : Self.retirementPenalty
+        let penalty = sense == .maximize ? -Self.idleDecisionPenalty : Self.idleDecisionPenalty
         return Self.combine(objective, minus: -1, columns.map { Term($0, penalty) })
     }
 
@@ -142,11 +152,11 @@ struct Formulation {
         retire.isEmpty ? nil : Set(build.values.flatMap(\.values) + retire.values.flatMap(\.values))
     }
 
-    /// The integer columns (`build`, then `retire` and `stock` where retirement makes them integer) grouped by
-    /// quarter, earliest first.
+    /// The integer columns (`halls_built` and `feed_built`, `build`, then `retire` and `stock` where retirement makes
+    /// them integer) grouped by quarter, earliest first.
     var buildColumnsByQuarter: [[VariableID]] {
         var groups = Array(repeating: [VariableID](), count: tokenTerms.count)
-        for columns in [build, retire, stock] {
+        for columns in [hallBuilt, feedBuilt, build, retire, stock] {
             for e in columns.keys.sorted() {
                 for (t, b) in columns[e]!.sorted(by: { $0.key < $1.key }) where model.variables[b.index].kind != .continuous {
                     groups[t].append(b)

@@ -65,7 +65,7 @@ struct RatioStrategy: ObjectiveStrategy {
     func solve(_ f: inout Formulation, session: inout SolveSession) throws -> ObjectiveResult {
         let t = terms(f)
         f.model.sense = .maximize
-        f.model.objective = f.discouragingRetirement(t.first, sense: .maximize)
+        f.model.objective = f.discouragingIdleDecisions(t.first, sense: .maximize)
         let first = try session.run(f)
         let unit = halfGap > 0 ? unitWithGap : unitWithoutGap
         let s = sense == .maximize ? 1.0 : -1.0
@@ -79,7 +79,7 @@ struct RatioStrategy: ObjectiveStrategy {
         var lastStep: (lambda: Double, bound: Double)?
         f.model.sense = sense
         while session.solves < Self.maxSolves, !session.budget.isSpent {
-            f.model.objective = f.discouragingRetirement(Formulation.combine(t.num, minus: lambda, t.den), sense: sense)
+            f.model.objective = f.discouragingIdleDecisions(Formulation.combine(t.num, minus: lambda, t.den), sense: sense)
             let step = try session.run(f, absoluteGap: absoluteGap, start: best)
             let n = Formulation.value(t.num, step.solution.values), d = Formulation.value(t.den, step.solution.values)
             lastStep = step.solution.bestBound.map { (lambda, $0) }
@@ -88,12 +88,12 @@ struct RatioStrategy: ObjectiveStrategy {
             if done || s * (n - lambda * d) <= Self.zeroTolerance * num0 { break }
         }
         if halfGap > 0 {
-            f.model.objective = f.discouragingRetirement(Formulation.combine(t.num, minus: lambda * (1 - s * halfGap), t.den), sense: sense)
+            f.model.objective = f.discouragingIdleDecisions(Formulation.combine(t.num, minus: lambda * (1 - s * halfGap), t.den), sense: sense)
         } else {
             let row = Formulation.combine(t.num, minus: lambda, t.den)
             f.addRow(ConstraintFamily.ratio.rawValue, row, lower: s > 0 ? 0 : nil, upper: s > 0 ? nil : 0, .ratio, nil, nil)
             f.model.sense = .maximize
-            f.model.objective = f.discouragingRetirement(t.size, sense: .maximize)
+            f.model.objective = f.discouragingIdleDecisions(t.size, sense: .maximize)
         }
         let final = try session.run(f, absoluteGap: halfGap > 0 ? absoluteGap : nil, start: best)
         let d = Formulation.value(t.den, final.solution.values)

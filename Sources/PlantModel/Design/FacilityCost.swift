@@ -1,5 +1,6 @@
-/// The facility's share of every cost (README "Every dollar"): the halls' capex per MW of critical IT capacity,
-/// annualized over the facility's life, and the utilization the fleet's energy and tokens are counted at.
+/// The facility's share of every cost (README "Every dollar"): the given halls' capex per MW of critical IT
+/// capacity, annualized over the facility's life, the halls and feeds built at their own capex (README "Facility
+/// decisions"), and the utilization the fleet's energy and tokens are counted at.
 extension ReferenceDesign {
     /// Mean share of token capacity demanded, over the workloads weighted by their share of tokens (the twin's
     /// demand model averages to it: its daily swing and noise have mean zero).
@@ -7,22 +8,62 @@ extension ReferenceDesign {
         workloadMix.reduce(0) { $0 + $1.share * ($1.demand ?? .standard).meanUtilization }
     }
 
-    /// Critical IT capacity of the halls in service in `quarter` (usable after each hall's redundancy rule), MW.
+    /// Critical IT capacity of the given halls (without a build option) in service in `quarter` (usable after each
+    /// hall's redundancy rule), MW.
     public func criticalITCapacityMW(in quarter: Quarter) -> Double {
-        halls.filter { $0.availableFrom <= quarter }.reduce(0) { $0 + Double($1.count) * $1.usableITCapacityMW }
+        halls.filter { $0.build == nil && $0.availableFrom <= quarter }.reduce(0) { $0 + Double($1.count) * $1.usableITCapacityMW }
     }
 
-    /// Annualized facility capex of the halls in service in `quarter`, USD per year; 0 without a facility capex.
-    public func facilityCapitalUSDPerYear(in quarter: Quarter) -> Double {
+    /// Annualized facility capex of the given halls (without a build option) in service in `quarter`, USD per year;
+    /// 0 without a facility capex.
+    public func givenFacilityCapitalUSDPerYear(in quarter: Quarter) -> Double {
         guard let capex = economics.facilityCapexUSDPerMW, let life = economics.facilityLifeYears else { return 0 }
         return criticalITCapacityMW(in: quarter) * capex * economics.capitalRecoveryFactor(years: life)
     }
 
-    /// Facility capex spent in `quarter`: the halls that enter service in it (in the horizon's first quarter, also
-    /// those in service before it), USD; 0 without a facility capex.
-    public func facilityCapexUSD(spentIn quarter: Quarter) -> Double {
-        guard let capex = economics.facilityCapexUSDPerMW else { return 0 }
-        let entering = halls.filter { quarter == horizon.first ? $0.availableFrom <= quarter : $0.availableFrom == quarter }
-        return entering.reduce(0) { $0 + Double($1.count) * $1.usableITCapacityMW } * capex
+    /// Annual cost of the facility in service in `quarter`, of a design and site as built (``asBuilt``: halls and
+    /// feeds with a build option stand from the quarter the plan built them): the given halls per MW, and each built
+    /// hall and feed at its own annualized capex and fixed opex, USD per year.
+    public func facilityCapitalUSDPerYear(in quarter: Quarter, site: Site) -> Double {
+        let halls = self.halls.filter { $0.availableFrom <= quarter }.reduce(0.0) { sum, hall in
+            sum + (hall.build.map { Double(hall.count) * economics.annualCostUSD($0) } ?? 0)
+        }
+        let feeds = site.grid.feedsInService(in: quarter).reduce(0.0) { $0 + ($1.build.map(economics.annualCostUSD) ?? 0) }
+        return givenFacilityCapitalUSDPerYear(in: quarter) + halls + feeds
+    }
+
+    /// Facility capex spent in `quarter`, of a design and site as built: the given halls that enter service in it (in
+    /// the horizon's first quarter, also those in service before it), and each built hall and feed's capex spread evenly
+    /// over the lead-time quarters before it enters service (all of it in that quarter without a lead time; what falls
+    /// before the horizon is booked in its first quarter), USD.
+    public func facilityCapexUSD(spentIn quarter: Quarter, site: Site) -> Double {
+        var total = 0.0
+        if let capex = economics.facilityCapexUSDPerMW {
+            let entering = halls.filter { $0.build == nil && (quarter == horizon.first ? $0.availableFrom <= quarter : $0.availableFrom == quarter) }
+            total += entering.reduce(0) { $0 + Double($1.count) * $1.usableITCapacityMW } * capex
+        }
+        let built = halls.compactMap { hall in hall.build.map { (option: $0, from: hall.availableFrom, count: Double(hall.count)) } }
+            + site.grid.feeds.compactMap { feed in feed.build.map { (option: $0, from: feed.availableFrom, count: 1.0) } }
+        for item in built { total += item.count * item.option.capexUSD * spentShare(of: item.option, enteringService: item.from, in: quarter) }
+        return total
+    }
+
+    /// Share of a built item's capex spent in `quarter` when it enters service in `from`.
+    func spentShare(of option: BuildOption, enteringService from: Quarter, in quarter: Quarter) -> Double {
+        let lead = option.leadTimeQuarters
+        guard lead > 0 else { return quarter == from ? 1 : 0 }
+        let start = from.advanced(by: -lead)
+        let quarters = (0..<lead).map { start.advanced(by: $0) }
+        let mine = quarters.filter { quarter == horizon.first ? $0 <= quarter : $0 == quarter }.count
+        return Double(mine) / Double(lead)
+    }
+}
+
+extension Economics {
+    /// Annual cost of one built item: its capex annualized over its life (else `facilityLifeYears`) at the discount
+    /// rate, plus its fixed opex, USD per year. Validation makes sure one of the lives is given.
+    public func annualCostUSD(_ option: BuildOption) -> Double {
+        let life = option.lifeYears ?? facilityLifeYears ?? 1
+        return option.capexUSD * capitalRecoveryFactor(years: life) + (option.fixedOpexUSDPerYear ?? 0)
     }
 }

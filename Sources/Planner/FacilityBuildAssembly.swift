@@ -1,0 +1,27 @@
+import PlantModel
+import Plans
+
+/// The facility decisions of a solved plan (`plan.json` `facilityBuilds`): halls per design group and feeds, by quarter.
+enum FacilityBuildAssembly {
+    /// One line per hall group and feed with a build option and quarter from the first one in service, in the design's and
+    /// site's order; `nil` when nothing has a build option.
+    static func builds(problem: PlanningProblem, halls: [Int: [Int]], feeds: [Int: [Int]]) -> [FacilityBuild]? {
+        guard !problem.hallBuilds.isEmpty || !problem.feedBuilds.isEmpty else { return nil }
+        var lines: [FacilityBuild] = []
+        func add(_ kind: FacilityBuild.Kind, _ name: String, _ inService: [Int]) {
+            for (t, n) in inService.enumerated() where n > 0 {
+                lines.append(FacilityBuild(quarter: problem.quarters[t], kind: kind, name: name, new: n - (t > 0 ? inService[t - 1] : 0), inService: n))
+            }
+        }
+        for (g, group) in problem.design.halls.enumerated() where group.build != nil {
+            // The group's halls in service: summed over the problem's halls that come from it (the group, or its singles).
+            var total = [Int](repeating: 0, count: problem.quarters.count)
+            for h in problem.hallBuilds.keys.sorted() where problem.hallBuilds[h]!.designGroup == g {
+                for (t, n) in (halls[h] ?? []).enumerated() { total[t] += n }
+            }
+            add(.hall, group.name, total)
+        }
+        for build in problem.feedBuilds { add(.feed, problem.site.grid.feeds[build.feed].name, feeds[build.feed] ?? []) }
+        return lines
+    }
+}

@@ -1,0 +1,61 @@
+import LinearProgramming
+import PlantPhysics
+import Plans
+
+extension Formulation {
+    /// `halls_built(hall,t)`: halls of a group with a build option in service in quarter t (integer, 0 to the group's
+    /// count), from the first quarter it can be in service on; `feed_built(feed,t)`: 1 when a feed with a build option
+    /// is energized in t. Each is non-decreasing (`build_order` rows: what is built stays), costs its annual cost for each
+    /// quarter in service, and its capex once (on the last quarter's column, which counts everything built). Single halls
+    /// of one design group are built in order (`build_order` rows between them), so the halls built are always the
+    /// group's first ones and identical halls are not told apart by the solver.
+    mutating func defineFacilityBuildColumns() {
+        for h in problem.hallBuilds.keys.sorted() {
+            let build = problem.hallBuilds[h]!, hall = problem.halls[h]
+            guard let first = build.firstQuarter else { continue }
+            let option = problem.design.halls[build.designGroup].build!
+            hallBuilt[h] = defineBuildSeries("halls_built", Self.id(hall.name), subject: hall.name, from: first, upTo: Double(hall.count),
+                                             annualUSD: problem.annualCostUSD(option), capexUSD: option.capexUSD)
+        }
+        // Single halls of the same design group: hall i+1 is not built before hall i.
+        let singles = problem.hallBuilds.keys.sorted().filter { problem.hallBuilds[$0]!.member != nil && hallBuilt[$0] != nil }
+        for (a, b) in zip(singles, singles.dropFirst()) where problem.hallBuilds[a]!.designGroup == problem.hallBuilds[b]!.designGroup {
+            for t in hallBuilt[b]!.keys.sorted() {
+                guard let earlier = hallBuilt[a]![t] else { continue }
+                addRow("\(ConstraintFamily.buildOrder.rawValue)(\(Self.id(problem.halls[a].name)),\(Self.id(problem.halls[b].name)),\(q(t)))",
+                       [Term(earlier, 1), Term(hallBuilt[b]![t]!, -1)], lower: 0, .buildOrder, problem.quarters[t], problem.halls[b].name)
+            }
+        }
+        for build in problem.feedBuilds {
+            guard let first = build.firstQuarter else { continue }
+            let feed = problem.site.grid.feeds[build.feed]
+            feedBuilt[build.feed] = defineBuildSeries("feed_built", Self.id(feed.name), subject: feed.name, from: first, upTo: 1,
+                                                      annualUSD: problem.annualCostUSD(feed.build!), capexUSD: feed.build!.capexUSD)
+        }
+    }
+
+    /// One build column per quarter from `first` on, non-decreasing, with its cost and capex; returns the columns by quarter.
+    private mutating func defineBuildSeries(_ prefix: String, _ id: String, subject: String, from first: Int, upTo count: Double,
+                                            annualUSD: Double, capexUSD: Double) -> [Int: VariableID] {
+        var columns: [Int: VariableID] = [:]
+        var previous: VariableID?
+        for t in first..<problem.quarters.count {
+            let y = model.addVariable("\(prefix)(\(id),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: count)
+            columns[t] = y
+            if annualUSD > 0 { costTerms.append(Term(y, annualUSD / TimeBase.quartersPerYear)) }
+            if let previous {
+                addRow("\(ConstraintFamily.buildOrder.rawValue)(\(id),\(q(t)))", [Term(y, 1), Term(previous, -1)], lower: 0,
+                       .buildOrder, problem.quarters[t], subject)
+            }
+            previous = y
+        }
+        if let previous, capexUSD > 0 { capexTerms.append(Term(previous, capexUSD)) }
+        return columns
+    }
+
+    /// Every build column (halls and feeds), for the objective's nudge against building what holds nothing.
+    var facilityBuildColumns: [VariableID] {
+        (hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! })
+            .flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
+    }
+}

@@ -1,0 +1,42 @@
+import PlantModel
+
+/// A design and site as a plan built them (README "Facility decisions"): each hall and feed with a build option
+/// stands from the quarter the plan put it in service, and those the plan did not build are gone. Given halls and
+/// feeds are as the files give them. The twin, the bill of quantities and the cash flow read these.
+extension ReferenceDesign {
+    /// The design with every hall group that carries a build option replaced by the halls `builds` put in service,
+    /// one single hall each (named as in the group, `name-i` in build order), from its quarter.
+    public func asBuilt(_ builds: [FacilityBuild]?) -> ReferenceDesign {
+        var design = self
+        design.halls = halls.flatMap { group -> [HallGroup] in
+            guard group.build != nil else { return [group] }
+            let quarters = (builds ?? []).filter { $0.kind == .hall && $0.name == group.name }
+                .sorted { $0.quarter < $1.quarter }
+                .flatMap { Array(repeating: $0.quarter, count: $0.new) }
+            return zip(group.singles, quarters).map { hall, quarter in
+                var built = hall
+                built.availableFrom = quarter
+                return built
+            }
+        }
+        return design
+    }
+}
+
+extension Site {
+    /// The site with every feed that carries a build option energized from the quarter `builds` connected it, and
+    /// those not connected removed.
+    public func asBuilt(_ builds: [FacilityBuild]?) -> Site {
+        var site = self
+        site.grid.feeds = grid.feeds.compactMap { feed in
+            guard feed.build != nil else { return feed }
+            guard let first = (builds ?? []).filter({ $0.kind == .feed && $0.name == feed.name && $0.new > 0 }).map(\.quarter).min() else {
+                return nil
+            }
+            var built = feed
+            built.availableFrom = first
+            return built
+        }
+        return site
+    }
+}
