@@ -74,6 +74,12 @@ enum PlanCheck {
                 }
             }
         }
+        // What the plan builds spends its capex once: the halls and feeds in service in the last quarter.
+        let last = problem.quarters.count - 1
+        for h in problem.hallBuilds.keys.sorted() {
+            capex += Double(hallsBuilt[h]?[last] ?? 0) * problem.design.halls[problem.hallBuilds[h]!.designGroup].build!.capexUSD
+        }
+        for build in problem.feedBuilds { capex += Double(feedsBuilt[build.feed]?[last] ?? 0) * problem.site.grid.feeds[build.feed].build!.capexUSD }
         if let budget = problem.design.budgetUSD { try verify(.budget, nil, nil, capex, budget) }
     }
 }

@@ -9,18 +9,19 @@ struct FullFile {
     let kind: PlantFileKind
     var node: Node
 
-    /// Ashburn with feed reliability, carbon, a water limit and an xN/y grid rule.
+    /// Ashburn with feed reliability, carbon, a water limit, an xN/y grid rule and a feed to connect.
     static func site() throws -> FullFile {
         var file = try FullFile(kind: .site, path: Repo.path("sites/ashburn-va.yaml"))
         try file.set("grid.redundancy", "4N/3")
         try file.set("grid.feedReliability", "{mtbfHours: 20000, mttrHours: 4}")
         try file.set("carbonIntensityKgPerMWh", "350")
         try file.set("waterLimitM3PerYear", "1000000")
+        try file.set("grid.feeds[3].build", "{capexUSD: 150000000, leadTimeQuarters: 8, fixedOpexUSDPerYear: 1000000, lifeYears: 40}")
         return file
     }
 
     /// The bundled example with a battery, a demand shape, chillers, tower blowdown, a full design basis, a rack life,
-    /// retirement economics and existing racks
+    /// retirement economics, existing racks and halls to build
     /// (decodes; the blowdown on dry coolers is a consistency issue, not a range one).
     static func design() throws -> FullFile {
         var file = try FullFile(kind: .design, path: Repo.path("reference-designs/gb300-nvl72-hybrid.yaml"))
@@ -36,6 +37,8 @@ struct FullFile {
         try file.set("economics.rackResidualShare", "0.1")
         try file.set("economics.decommissioningUSDPerRack", "20000")
         try file.set("existingRacks", "[{hall: nvl-hall-1, profile: gb200-nvl72, racks: 10, installedQuarter: 2025Q3}]")
+        // Halls with existing racks cannot be built: a consistency issue, not a range one.
+        try file.set("halls[0].build", "{capexUSD: 385200000, leadTimeQuarters: 4, fixedOpexUSDPerYear: 1000000, lifeYears: 30}")
         return file
     }
 

@@ -1,7 +1,8 @@
 import Plans
 
 extension Formulation {
-    /// `budget`: cumulative rack capex over the horizon ≤ the design's budget, where it sets one.
+    /// `budget`: cumulative capex over the horizon (racks, retirements, and the halls and feeds built) ≤ the design's budget,
+    /// where it sets one.
     mutating func defineBudget() {
         guard let budget = problem.design.budgetUSD else { return }
         addRow(ConstraintFamily.budget.rawValue, capexTerms, upper: budget, .budget, nil, nil)

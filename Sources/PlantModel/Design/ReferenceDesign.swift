@@ -24,7 +24,7 @@ public struct ReferenceDesign: Codable, Equatable, Sendable, PlaceholderDecodabl
     public var scalableUnits: [String: Int]?
     /// Racks the supply chain can deliver per quarter, by profile; unlisted profiles are unlimited.
     public var supplyCapRacksPerQuarter: [String: Int]?
-    /// Cumulative IT capex limit over the horizon, USD; `nil` for none.
+    /// Cumulative capex limit over the horizon (racks, and the halls and feeds the plan builds), USD; `nil` for none.
     public var budgetUSD: Double?
     /// Racks already installed when the horizon begins; `nil` for a new site.
     public var existingRacks: [ExistingRacks]?

@@ -268,7 +268,7 @@ public struct FieldRange: Sendable, Equatable {
                    why: "keeps work bounded; vendor scalable units are 4–32 racks"),
         FieldRange(.design, "supplyCapRacksPerQuarter.*", "racks the supply chain delivers per quarter", "racks", 0, 1_000_000, whole: true,
                    why: "keeps work bounded; 10⁶ racks a quarter is far beyond world output"),
-        FieldRange(.design, "budgetUSD", "cumulative rack capex limit", "USD", 1e3, 1e13,
+        FieldRange(.design, "budgetUSD", "cumulative capex limit (racks, and halls and feeds built)", "USD", 1e3, 1e13,
                    hints: [.times(1e6, "millions of USD"), .times(1e9, "billions of USD")],
                    why: "one rack to ten trillion dollars"),
         FieldRange(.design, "workloadMix[].share", "share of tokens", "", 0, 1, hints: [.percentage], why: "a fraction (shares sum to 1)"),
