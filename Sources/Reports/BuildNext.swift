@@ -90,9 +90,8 @@ public struct BuildNext: Equatable, Sendable {
                     if best.map({ relief.ratio > $0.ratio }) ?? true { best = relief }
                 }
             }
-            let same = { (r: Relief) in r.family == limit.family && r.subject == shown }
             if let best {
-                if let i = found.firstIndex(where: { same($0.relief) }) {
+                if let i = found.firstIndex(where: { $0.relief.family == limit.family && $0.relief.subject == shown }) {
                     if best.ratio > found[i].relief.ratio { found[i].relief = best }
                 } else {
                     found.append((best, found.count))
