@@ -13,8 +13,9 @@ import Plans
 public struct BuildNext: Equatable, Sendable {
     /// A limit and the option that relieves it, from the quarter where that pays best.
     public struct Relief: Equatable, Sendable {
+        /// The limit's family.
         public var family: ConstraintFamily
-        /// The hall the limit is about, if any.
+        /// The hall group, profile or workload the limit is about, if any.
         public var subject: String?
         /// The first quarter relieved: the option in service by then.
         public var quarter: Quarter
@@ -34,7 +35,9 @@ public struct BuildNext: Equatable, Sendable {
 
     /// A limit worth relieving that nothing in the inputs prices.
     public struct Unpriced: Equatable, Sendable {
+        /// The limit's family.
         public var family: ConstraintFamily
+        /// The hall group, profile or workload the limit is about, if any.
         public var subject: String?
         /// The limit's first quarter with a value, if it has quarters.
         public var quarter: Quarter?
