@@ -104,8 +104,8 @@ public enum PlanReport {
         try set.commit()
     }
 
-    /// The readable summary printed on stdout.
-    public static func table(_ plan: BuildPlan, elapsedSeconds: Double? = nil) -> String {
+    /// The readable summary printed on stdout, with the "What to build next" paragraph when `buildNext` is given.
+    public static func table(_ plan: BuildPlan, elapsedSeconds: Double? = nil, buildNext: BuildNext? = nil) -> String {
         var out = "Plan: \(plan.inputs.design) on \(plan.inputs.site)\n"
         out += "Objective \(plan.objective.rawValue): \(NumberText.grouped(plan.objectiveValue)) \(plan.objectiveUnit)\n"
         out += "Solver: \(plan.solver.status)"
@@ -134,6 +134,7 @@ public enum PlanReport {
         let lines = plan.binding.filter { $0.state == .binding && seen.insert("\($0.family)|\($0.subject ?? "")").inserted }
             .map { "  \(LimitText.explanation($0, costPerMillionTokensUSD: cost, utilization: plan.quarters.last?.utilization))\n" }
         out += "\nWhat binds (\(lines.count) limits; first quarter each):\n" + lines.joined()
+        if let next = buildNext?.text, !next.isEmpty { out += "\n" + next }
         if !plan.exclusions.isEmpty {
             out += "\nExcluded:\n" + plan.exclusions.map { "  \($0)\n" }.joined()
         }

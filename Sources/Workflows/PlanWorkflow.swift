@@ -103,7 +103,9 @@ public enum PlanWorkflow {
         if let out = request.outFolder { try write(out, option: "--out") { try PlanReport.write(result.plan, to: out) } }
         switch request.format {
         case .json: return try failing { String(decoding: try PlanReport.json(result.plan), as: UTF8.self) }
-        case .table: return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds) + passText
+        case .table:
+            return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds,
+                                    buildNext: BuildNext(result.plan, design: inputs.design, site: inputs.site)) + passText
         }
     }
 }

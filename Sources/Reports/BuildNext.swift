@@ -1,0 +1,263 @@
+import Planner
+import PlantModel
+import PlantPhysics
+import Plans
+
+/// "What to build next" (README "What to build next"): the plan's binding limits ranked by the value of one more
+/// unit of each, from its quarter on, per dollar of the capex that buys that unit.
+///
+/// The value of +1 unit is the limit's shadow price in each quarter from the one the option is in service by until
+/// the horizon ends or the plan builds that option anyway, summed and put in dollars as ``LimitText`` does. The price
+/// of +1 unit is the capex of the cheapest option in the inputs that is in service by then, over the units it adds.
+/// Both are over the horizon: capex is not annualized and value after the horizon's end is not counted.
+public struct BuildNext: Equatable, Sendable {
+    /// A limit and the option that relieves it, from the quarter where that pays best.
+    public struct Relief: Equatable, Sendable {
+        /// The limit's family.
+        public var family: ConstraintFamily
+        /// The hall group, profile or workload the limit is about, if any.
+        public var subject: String?
+        /// The first quarter relieved: the option in service by then.
+        public var quarter: Quarter
+        /// The last quarter relieved: the horizon's end, or the quarter before the plan builds the option anyway.
+        public var through: Quarter
+        /// The limit's unit.
+        public var unit: String
+        /// Value of one more unit in every quarter from `quarter` through `through`, in ``BuildNext/valueUnit``.
+        public var value: Double
+        /// Capex of one more unit, USD.
+        public var priceUSD: Double
+        /// The option, with the figures its price comes from.
+        public var option: String
+        /// Value per USD of capex.
+        public var ratio: Double { value / priceUSD }
+    }
+
+    /// A limit worth relieving that nothing in the inputs prices.
+    public struct Unpriced: Equatable, Sendable {
+        /// The limit's family.
+        public var family: ConstraintFamily
+        /// The hall group, profile or workload the limit is about, if any.
+        public var subject: String?
+        /// The limit's first quarter with a value, if it has quarters.
+        public var quarter: Quarter?
+        /// The field that would price it, or why no option does.
+        public var missing: String
+    }
+
+    /// The unit of every value: USD where the plan has a cost per million tokens, else the tokens' or objective's unit.
+    public var valueUnit: String
+    /// How shadow prices become values, in words.
+    public var valueBasis: String
+    /// Priced limits, highest value per dollar first.
+    public var ranked: [Relief]
+    /// Limits with a value and no price, in the order of the plan's binding list.
+    public var unpriced: [Unpriced]
+
+    /// Lines of the ranking printed by `plan`.
+    public static let printedLines = 5
+
+    /// Ranks the binding limits of `plan` (made from `design` and `site`) with a non-zero shadow price.
+    ///
+    /// The halls of a group are one limit, shown under the group's name: its value is the best single hall's (+1 unit
+    /// in one hall), since identical halls share their shadow prices among them in no set way.
+    public init(_ plan: BuildPlan, design: ReferenceDesign, site: Site) {
+        let scale = ValueScale(plan)
+        valueUnit = scale.unit
+        valueBasis = scale.basis
+        // One entry per limit (family and subject), in the order the plan lists them; each quarter's value of +1 unit.
+        var keys: [String] = [], rows: [String: [(quarter: Quarter?, value: Double)]] = [:], first: [String: BindingLimit] = [:]
+        for limit in plan.binding where limit.shadowPrice != 0 {
+            let key = "\(limit.family.rawValue)|\(limit.subject ?? "")"
+            if rows[key] == nil { keys.append(key); first[key] = limit }
+            rows[key, default: []].append((limit.quarter, limit.shadowPrice * scale.factor))
+        }
+        let horizon = plan.quarters.map(\.quarter)
+        var found: [(relief: Relief, order: Int)] = [], unpriced: [Unpriced] = []
+        for key in keys {
+            let limit = first[key]!, values = rows[key]!
+            let worth = values.filter { $0.value > 0 }
+            guard !worth.isEmpty else { continue }
+            let group = Self.hallFamilies.contains(limit.family) ? Self.group(of: limit.subject, in: design) : nil
+            let shown = group?.name ?? limit.subject
+            let (options, missing) = Self.options(limit.family, group: group, plan: plan, design: design, site: site)
+            var best: Relief?
+            for start in worth.compactMap(\.quarter).sorted() {
+                for option in options {
+                    guard let price = option.priceUSD(start), price > 0 else { continue }
+                    let span = horizon.filter { $0 >= start }.prefix(while: option.relieves)
+                    guard let through = span.last else { continue }
+                    let value = values.filter { q in q.quarter.map { span.contains($0) } ?? false }.reduce(0) { $0 + $1.value }
+                    let relief = Relief(family: limit.family, subject: shown, quarter: start, through: through, unit: limit.unit,
+                                        value: value, priceUSD: price, option: option.name(start))
+                    if best.map({ relief.ratio > $0.ratio }) ?? true { best = relief }
+                }
+            }
+            if let best {
+                if let i = found.firstIndex(where: { $0.relief.family == limit.family && $0.relief.subject == shown }) {
+                    if best.ratio > found[i].relief.ratio { found[i].relief = best }
+                } else {
+                    found.append((best, found.count))
+                }
+            } else if !unpriced.contains(where: { $0.family == limit.family && $0.subject == shown }) {
+                unpriced.append(Unpriced(family: limit.family, subject: shown, quarter: worth.compactMap(\.quarter).min(), missing: missing))
+            }
+        }
+        let ranked = found.sorted { $0.relief.ratio != $1.relief.ratio ? $0.relief.ratio > $1.relief.ratio : $0.order < $1.order }.map(\.relief)
+        self.ranked = ranked
+        self.unpriced = unpriced.filter { u in !ranked.contains { $0.family == u.family && $0.subject == u.subject } }
+    }
+
+    /// The paragraph `plan` prints: the first ``printedLines`` priced limits, one a line, then the unpriced ones in one
+    /// line (limits with the same reason together); empty when no binding limit has a value.
+    public var text: String {
+        guard !ranked.isEmpty || !unpriced.isEmpty else { return "" }
+        var out = "What to build next (\(valueUnit) of value per USD of capex; value: \(valueBasis), in each quarter from the "
+            + "option's first until the horizon ends or the plan builds it anyway; price: the option's capex over the units it "
+            + "adds, not annualized):\n"
+        if ranked.isEmpty { out += "  no binding limit has an option with a price in the inputs\n" }
+        for (i, r) in ranked.prefix(Self.printedLines).enumerated() {
+            let unit = r.unit.isEmpty ? "unit" : r.unit
+            out += "  \(i + 1). \(LimitText.limitName(r.family, subject: r.subject, quarter: r.quarter)): +1 \(unit) through \(r.through) "
+                + "≈ \(Self.money(r.value, valueUnit)); costs $\(NumberText.grouped(r.priceUSD)) (\(r.option)); "
+                + "\(NumberText.significant(r.ratio, 3)) per USD\n"
+        }
+        if ranked.count > Self.printedLines { out += "  (and \(ranked.count - Self.printedLines) more)\n" }
+        var reasons: [String] = [], limits: [String: [String]] = [:]
+        for u in unpriced {
+            if limits[u.missing] == nil { reasons.append(u.missing) }
+            limits[u.missing, default: []].append(LimitText.limitName(u.family, subject: u.subject, quarter: u.quarter))
+        }
+        if !reasons.isEmpty {
+            out += "  No price in the inputs: " + reasons.map { "\(limits[$0]!.joined(separator: ", ")) (\($0))" }.joined(separator: "; ") + "\n"
+        }
+        return out
+    }
+
+    /// "$1,234" for USD, else "1.234e+12 tokens served".
+    static func money(_ value: Double, _ unit: String) -> String {
+        unit == "USD" ? "$\(NumberText.grouped(value))" : "\(NumberText.significant(value, 4)) \(unit)"
+    }
+}
+
+extension BuildNext {
+    /// How a shadow price becomes the value of +1 unit in one quarter: value = price × `factor`, in `unit`.
+    struct ValueScale {
+        var factor: Double
+        var unit: String
+        var basis: String
+
+        /// From the unit of the plan's shadow prices (its final solve's objective), its cost per million tokens over the
+        /// horizon and its utilization, as ``LimitText/explanation(_:costPerMillionTokensUSD:utilization:)`` converts.
+        init(_ plan: BuildPlan) {
+            let priceUnit = plan.binding.first?.shadowPriceUnit ?? ""
+            let cost = PlanReport.horizonCostPerMillionTokensUSD(plan)
+            let utilization = plan.quarters.last?.utilization
+            let servedText = utilization.map { "served at \(NumberText.fixed($0 * 100, 0)) %" } ?? "at full load"
+            let costText = cost.map { "at the plan's $\(NumberText.fixed($0, 4)) per million tokens" + (utilization == nil ? "" : " served") }
+            if priceUnit == tokensPerSecondSummedUnit {
+                // A token/s held for a quarter is secondsPerQuarter tokens; the plan's cost is per token served.
+                let served = TimeBase.secondsPerQuarter * (utilization ?? 1)
+                factor = cost.map { served * $0 / 1e6 } ?? served
+                unit = cost == nil ? "tokens" : "USD"
+                basis = "its shadow price in tokens/s × 7,889,400 s, \(servedText)" + (costText.map { ", \($0)" } ?? "")
+            } else if priceUnit.hasPrefix("USD") {
+                // Min-capex and cost-per-token (with a gap) minimize a dollar objective: relief lowers it.
+                factor = -1
+                unit = "USD"
+                basis = "the \(priceUnit) it saves"
+            } else if priceUnit.hasPrefix("million tokens"), let cost {
+                factor = cost
+                unit = "USD"
+                basis = "its shadow price in \(priceUnit) \(costText!)"
+            } else {
+                factor = 1
+                unit = priceUnit
+                basis = "its shadow price"
+            }
+        }
+    }
+
+    /// One way to buy more of a limit: its price per unit if it can be in service by a quarter, and whether the plan
+    /// lacks it in a quarter (so that buying it relieves that quarter).
+    struct Option {
+        var name: (Quarter) -> String
+        var priceUSD: (Quarter) -> Double?
+        var relieves: (Quarter) -> Bool
+    }
+
+    /// The families of per-hall limits.
+    static let hallFamilies: [ConstraintFamily] = [.hallPower, .floor, .liquid, .air]
+
+    /// The hall group a per-hall limit's subject names: the group itself, or one of its halls.
+    static func group(of subject: String?, in design: ReferenceDesign) -> HallGroup? {
+        design.halls.first { g in g.name == subject || (0..<g.count).contains { g.hallName($0) == subject } }
+    }
+
+    /// The options in the inputs that relieve a limit, and, for none, the field that would price it.
+    static func options(_ family: ConstraintFamily, group: HallGroup?, plan: BuildPlan, design: ReferenceDesign,
+                        site: Site) -> ([Option], missing: String) {
+        let first = design.horizon.first
+        /// In service at the end of `quarter`, per the plan's facility builds (0 before the first record).
+        func built(_ kind: FacilityBuild.Kind, _ name: String, _ quarter: Quarter) -> Int {
+            (plan.facilityBuilds ?? []).last { $0.kind == kind && $0.name == name && $0.quarter <= quarter }?.inService ?? 0
+        }
+        switch family {
+        case .sitePower:
+            let grid = site.grid
+            /// Feeds energized in a quarter: given ones from their availableFrom, built ones as the plan built them.
+            func energized(_ q: Quarter) -> [Feed] {
+                grid.feeds.filter { $0.build == nil ? $0.availableFrom <= q : built(.feed, $0.name, q) > 0 }
+            }
+            func addedMW(_ feed: Feed, _ q: Quarter) -> Double {
+                let capacities = energized(q).map(\.capacityMW)
+                return grid.redundancy.usableCapacity(of: capacities + [feed.capacityMW]) - grid.redundancy.usableCapacity(of: capacities)
+            }
+            let options = grid.feeds.compactMap { feed -> Option? in
+                guard let build = feed.build else { return nil }
+                return Option(
+                    name: { q in "feed \(feed.name): $\(NumberText.grouped(build.capexUSD)) for \(NumberText.amount(addedMW(feed, q))) MW "
+                        + "more usable under \(grid.redundancy.description)" },
+                    priceUSD: { q in
+                        let added = addedMW(feed, q)
+                        return feed.earliestService(horizonFirst: first) <= q && built(.feed, feed.name, q) == 0 && added > 0
+                            ? build.capexUSD / added : nil
+                    },
+                    relieves: { built(.feed, feed.name, $0) == 0 })
+            }
+            return (options, options.isEmpty ? "add a grid feed with a build option: grid.feeds[].build"
+                                             : "no feed with a build option can be connected by then")
+        case .hallPower, .floor, .liquid, .air:
+            guard let group else { return ([], "the hall is in no hall group of the design") }
+            let perHall: Double = switch family {
+            case .hallPower: group.usableITCapacityMW
+            case .floor: Double(group.positions)
+            case .liquid: group.liquidCapacityMW
+            default: group.airCapacityMW
+            }
+            if let build = group.build {
+                let option = Option(
+                    name: { _ in "a hall of \(group.name): $\(NumberText.grouped(build.capexUSD)) for \(NumberText.amount(perHall)) \(family.unit)" },
+                    priceUSD: { q in
+                        group.earliestService(horizonFirst: first) <= q && built(.hall, group.name, q) < group.count && perHall > 0
+                            ? build.capexUSD / perHall : nil
+                    },
+                    relieves: { built(.hall, group.name, $0) < group.count })
+                return ([option], "every hall of \(group.name) is built by then, or its earliest service is later")
+            }
+            if family == .hallPower, let perMW = design.economics.facilityCapexUSDPerMW {
+                return ([Option(name: { _ in "economics.facilityCapexUSDPerMW" }, priceUSD: { _ in perMW }, relieves: { _ in true })], "")
+            }
+            return ([], "give the hall group a build option: halls[].build"
+                + (family == .hallPower ? ", or economics.facilityCapexUSDPerMW" : ""))
+        case .heatRejection: return ([], "heatRejection.ratedCapacityMW has no capex")
+        case .chiller: return ([], "heatRejection.chillerCapacityMW has no capex")
+        case .network: return ([], "the fabric's ports have no capex")
+        case .supply: return ([], "supplyCapRacksPerQuarter is the vendor's allocation")
+        case .budget: return ([], "budgetUSD is a limit on spending, not something to build")
+        case .water: return ([], "the site's waterLimitM3PerYear has no price")
+        case .capexLimit, .facilityLimit: return ([], "a limit of the Pareto sweep")
+        default: return ([], "not a facility limit")
+        }
+    }
+}

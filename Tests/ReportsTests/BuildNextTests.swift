@@ -1,0 +1,148 @@
+import Foundation
+import Numerics
+import Planner
+import PlantModel
+import Plans
+import Reports
+import Testing
+
+/// A four-quarter plan (2027Q1–Q4) written by hand, on the shipped vera-rubin-1gw design and chicago-il site with their
+/// halls and feeds replaced:
+/// - hall group `a`: 2 halls of 40 MW usable (N), 200 positions, build option $400M each, no lead time; the plan builds
+///   one in 2027Q1 and the second in 2027Q4. Hall group `b`: 1 given hall, no build option;
+///   economics.facilityCapexUSDPerMW = $10M.
+/// - feeds under N+1: f1 and f2, 350 MW each, given from 2027Q1 (350 MW usable); f3, 350 MW, build $210M, lead time
+///   2 quarters (earliest 2027Q3), never built; f4, 100 MW, build $50M, no lead time, built by the plan in 2027Q4.
+/// Every quarter costs $0.10 per million tokens served at 50 %, so one token/s (summed over quarters) of shadow price
+/// is worth 7,889,400 s × 0.5 × $0.10 / 10⁶ = $0.39447.
+@Suite("What to build next: binding limits by value per dollar of relief, worked by hand")
+struct BuildNextTests {
+    static let q1 = Quarter("2027Q1")!, q2 = Quarter("2027Q2")!, q3 = Quarter("2027Q3")!, q4 = Quarter("2027Q4")!
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let usdPerTokenPerSecond = 7_889_400 * 0.5 * 0.10 / 1e6
+
+    static func design() throws -> ReferenceDesign {
+        var d = try ReferenceDesign.load(from: root + "/reference-designs/vera-rubin-1gw.yaml", catalog: Catalog.bundled()).value
+        #expect(d.horizon.first == q1)
+        d.halls = [
+            HallGroup(name: "a", count: 2, positions: 200, maxRackKW: 250, installedCapacityMW: 40, redundancy: .n, liquidCapacityMW: 35,
+                      airCapacityMW: 2, maxRackWeightKg: nil, availableFrom: q1, build: BuildOption(capexUSD: 400e6, leadTimeQuarters: 0)),
+            HallGroup(name: "b", count: 1, positions: 200, maxRackKW: 250, installedCapacityMW: 40, redundancy: .n, liquidCapacityMW: 35,
+                      airCapacityMW: 2, maxRackWeightKg: nil, availableFrom: q1),
+        ]
+        d.economics.facilityCapexUSDPerMW = 10e6
+        return d
+    }
+
+    static func site() throws -> Site {
+        var s = try Site.load(from: root + "/sites/chicago-il.yaml").value
+        s.grid.feeds = [
+            Feed(name: "f1", capacityMW: 350, availableFrom: q1), Feed(name: "f2", capacityMW: 350, availableFrom: q1),
+            Feed(name: "f3", capacityMW: 350, availableFrom: q1, build: BuildOption(capexUSD: 210e6, leadTimeQuarters: 2)),
+            Feed(name: "f4", capacityMW: 100, availableFrom: q1, build: BuildOption(capexUSD: 50e6, leadTimeQuarters: 0)),
+        ]
+        s.grid.redundancy = .nPlusOne
+        return s
+    }
+
+    static func limit(_ family: ConstraintFamily, _ q: Quarter, _ subject: String?, price: Double,
+                      unit: String = tokensPerSecondSummedUnit) -> BindingLimit {
+        BindingLimit(constraint: "\(family.rawValue)(\(q))", family: family, state: .binding, quarter: q, subject: subject, capacity: 1,
+                     used: 1, slack: 0, unit: family.unit, shadowPrice: price, shadowPriceUnit: unit)
+    }
+
+    static func plan(_ binding: [BindingLimit]) -> BuildPlan {
+        var p = SmallPlan.plan
+        p.quarters = [q1, q2, q3, q4].map { q in
+            QuarterMetrics(quarter: q, racks: 10, gpus: 720, itMW: 2, facilityMW: 2.2, usableGridMW: 350, tokensPerSecond: 1e7,
+                           tokensPerSecondByWorkload: ["w": 1e7], capexNewUSD: 0, capexCumulativeUSD: 0, costPerMillionTokensUSD: 0.10,
+                           utilization: 0.5)
+        }
+        p.facilityBuilds = [
+            FacilityBuild(quarter: q1, kind: .hall, name: "a", new: 1, inService: 1),
+            FacilityBuild(quarter: q2, kind: .hall, name: "a", new: 0, inService: 1),
+            FacilityBuild(quarter: q3, kind: .hall, name: "a", new: 0, inService: 1),
+            FacilityBuild(quarter: q4, kind: .hall, name: "a", new: 1, inService: 2),
+            FacilityBuild(quarter: q4, kind: .feed, name: "f4", new: 1, inService: 1),
+        ]
+        p.binding = binding
+        return p
+    }
+
+    @Test("Two priced limits ranked by value per dollar, with their figures; a limit nothing prices listed as unpriced")
+    func ranking() throws {
+        let plan = Self.plan([
+            Self.limit(.hallPower, Self.q3, "a-1", price: 3e6), Self.limit(.hallPower, Self.q4, "a-1", price: 3e6),
+            Self.limit(.sitePower, Self.q2, nil, price: 1e6), Self.limit(.sitePower, Self.q3, nil, price: 1e6),
+            Self.limit(.sitePower, Self.q4, nil, price: 2e6), Self.limit(.heatRejection, Self.q2, nil, price: 5e5),
+        ])
+        let next = BuildNext(plan, design: try Self.design(), site: try Self.site())
+        #expect(next.valueUnit == "USD")
+        #expect(next.ranked.map(\.family) == [.sitePower, .hallPower], "site power pays more per dollar, though listed second")
+        // Site power. From 2027Q2 only f4 can be in service (f3's earliest is 2027Q3): N+1 over 350, 350 and 100 MW holds
+        // back 350, so f4 adds 800 − 350 − 350 = 100 MW usable for $50M, $500,000 per MW; it relieves 2027Q2 and Q3 (the plan
+        // connects it in Q4): (1e6 + 1e6) × 0.39447 = $788,940, 1.578 per USD. From 2027Q3, f3 adds 1,050 − 350 − 350 =
+        // 350 MW for $210M, $600,000 per MW, and relieves Q3 and Q4 (never built): (1e6 + 2e6) × 0.39447 = $1,183,410,
+        // 1.972 per USD, the best.
+        let site = next.ranked[0]
+        #expect(site.quarter == Self.q3 && site.through == Self.q4)
+        #expect(site.value.isApproximatelyEqual(to: 1_183_410, relativeTolerance: 1e-9))
+        #expect(site.priceUSD.isApproximatelyEqual(to: 600_000, relativeTolerance: 1e-12))
+        #expect(site.ratio.isApproximatelyEqual(to: 1.97235, relativeTolerance: 1e-9))
+        #expect(site.option.hasPrefix("feed f3"))
+        // Hall power of group a (its hall a-1): one more hall, $400M for 40 MW, $10M per MW, in service by 2027Q3 with one of
+        // two built; the plan builds the second in Q4, so only Q3 is relieved: 3e6 × 0.39447 = $1,183,410, 0.1183 per USD.
+        let hall = next.ranked[1]
+        #expect(hall.subject == "a" && hall.quarter == Self.q3 && hall.through == Self.q3)
+        #expect(hall.value.isApproximatelyEqual(to: 1_183_410, relativeTolerance: 1e-9))
+        #expect(hall.priceUSD.isApproximatelyEqual(to: 10e6, relativeTolerance: 1e-12))
+        #expect(hall.ratio.isApproximatelyEqual(to: 0.118341, relativeTolerance: 1e-9))
+        #expect(next.unpriced.map(\.family) == [.heatRejection] && next.unpriced.first?.quarter == Self.q2)
+        #expect(next.unpriced.first?.missing == "heatRejection.ratedCapacityMW has no capex")
+        let text = next.text
+        #expect(text.hasPrefix("What to build next (USD of value per USD of capex; "))
+        #expect(text.contains("\n  1. site power (usable grid capacity after the feed redundancy rule) in 2027Q3: +1 MW through 2027Q4 ≈ "
+                              + "$1,183,410; costs $600,000 (feed f3: $210,000,000 for 350 MW more usable under N+1); 1.97 per USD\n"), "\(text)")
+        #expect(text.contains("\n  2. hall IT power (after the hall's redundancy rule) (a) in 2027Q3: +1 MW through 2027Q3 ≈ $1,183,410; "
+                              + "costs $10,000,000 (a hall of a: $400,000,000 for 40 MW); 0.118 per USD\n"), "\(text)")
+        #expect(text.hasSuffix("  No price in the inputs: heat-rejection capacity at the design ambient in 2027Q2 "
+                               + "(heatRejection.ratedCapacityMW has no capex)\n"))
+        #expect(PlanReport.table(plan, buildNext: next).contains("\n\n" + text))
+    }
+
+    @Test("An option fully built, or not in service by the limit's quarter, is not offered")
+    func unavailable() throws {
+        // Hall power of group a in 2027Q4: both halls are built by then. Site power in 2027Q2: f4 is connected only in Q4
+        // but is removed here, and f3 cannot be in service before 2027Q3.
+        var site = try Self.site()
+        site.grid.feeds.removeAll { $0.name == "f4" }
+        let next = BuildNext(Self.plan([Self.limit(.hallPower, Self.q4, "a-2", price: 3e6), Self.limit(.sitePower, Self.q2, nil, price: 1e6)]),
+                             design: try Self.design(), site: site)
+        #expect(next.ranked.isEmpty)
+        #expect(next.unpriced.map(\.family) == [.hallPower, .sitePower])
+        #expect(next.unpriced.map(\.subject) == ["a", nil])
+        #expect(next.text.contains("  no binding limit has an option with a price in the inputs\n"))
+        // With f4 back, f4 (built in Q4, free in Q2) relieves site power in Q2: 1e6 × 0.39447 / $500,000 per MW.
+        let withF4 = BuildNext(Self.plan([Self.limit(.sitePower, Self.q2, nil, price: 1e6)]), design: try Self.design(), site: try Self.site())
+        #expect(withF4.ranked.first?.option.hasPrefix("feed f4") == true)
+        #expect(withF4.ranked.first?.ratio.isApproximatelyEqual(to: 394_470 / 500_000, relativeTolerance: 1e-9) == true)
+    }
+
+    @Test("Hall power without a build option priced at facilityCapexUSDPerMW, its floor unpriced, a min-capex price as capex saved")
+    func facilityPerMW() throws {
+        // Min-capex: +1 MW of hall b in Q3 and Q4 lowers capex by $2M each (shadow price −2e6 USD of capex): $4M of value
+        // for $10M of facility per MW, 0.4 per USD. Floor of b has no build option to price it.
+        let next = BuildNext(Self.plan([
+            Self.limit(.floor, Self.q3, "b", price: -1e5, unit: "USD of capex"),
+            Self.limit(.hallPower, Self.q3, "b", price: -2e6, unit: "USD of capex"),
+            Self.limit(.hallPower, Self.q4, "b", price: -2e6, unit: "USD of capex"),
+        ]), design: try Self.design(), site: try Self.site())
+        #expect(next.valueUnit == "USD")
+        let hall = try #require(next.ranked.first)
+        #expect(hall.quarter == Self.q3 && hall.through == Self.q4 && hall.option == "economics.facilityCapexUSDPerMW")
+        #expect(hall.ratio.isApproximatelyEqual(to: 0.4, relativeTolerance: 1e-12))
+        #expect(next.unpriced.map(\.family) == [.floor] && next.unpriced.first?.subject == "b" && next.unpriced.first?.quarter == Self.q3)
+        #expect(next.unpriced.first?.missing == "give the hall group a build option: halls[].build")
+    }
+}
