@@ -5,8 +5,8 @@ import PlantModel
 /// Quarter by quarter, retirements first: a retired rack leaves the hall of its group that holds the oldest
 /// racks of its profile (ties to the fullest by floor share, then the lowest number), so the racks in service
 /// are the most recent, as the asset-life rows assume. Then new units are placed in commissioning order, each
-/// into the hall of the group that is least used so far (by floor share, ties to the lowest number), so racks
-/// never move once placed. Existing racks stand in their own hall (groups holding them are split) from the
+/// into the hall of the group that is least used so far (by floor share, ties to the lowest number) among those it
+/// fits in (positions, hall power, CDUs, air), so racks never move once placed. Existing racks stand in their own hall (groups holding them are split) from the
 /// quarter they were installed. The result is checked against every per-hall limit; a group that does not fit
 /// is reported so the planner can re-plan it hall by hall.
 struct HallAssignment {
@@ -77,8 +77,17 @@ struct HallAssignment {
                     let previous = t > 0 ? (stock[e]?[t - 1] ?? 0) : problem.existingRacks(e)
                     let new = (stock[e]?[t] ?? 0) - previous + (retiredRacks[e]?[t] ?? 0)
                     for _ in 0..<max(0, new / unit) {
-                        let open = hallsBuilt[g].map { min(hall.count, $0[t]) } ?? hall.count
-                        let target = positionsUsed.indices.prefix(max(1, open)).min { positionsUsed[$0] < positionsUsed[$1] }!
+                        let open = positionsUsed.indices.prefix(max(1, hallsBuilt[g].map { min(hall.count, $0[t]) } ?? hall.count))
+                        let c = problem.coefficients[profile.id]!, n = Double(unit)
+                        func fits(_ i: Int) -> Bool {
+                            positionsUsed[i] + n * c.positions <= Double(hall.positions) + Self.tolerance
+                                && power[i] + n * c.hallPowerMW <= hall.usableITCapacityMW + Self.tolerance
+                                && liquid[i] + n * c.liquidMW <= hall.liquidCapacityMW + Self.tolerance
+                                && air[i] + n * c.airMW <= hall.airCapacityMW + Self.tolerance
+                        }
+                        // The least-used hall the unit fits in; if none, the least-used (and the group is over).
+                        let candidates = open.filter(fits)
+                        let target = (candidates.isEmpty ? Array(open) : candidates).min { positionsUsed[$0] < positionsUsed[$1] }!
                         let ordinal = problem.quarters[t].ordinal
                         if cohorts[e][target].last?.installed == ordinal {
                             cohorts[e][target][cohorts[e][target].count - 1].racks += unit

@@ -35,8 +35,12 @@ public enum Planner {
         var outcome = try solve(problem, options: options, budget: budget)
         var assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
                                         hallsBuilt: outcome.hallsBuiltValues)
-        if !assignment.overfull.isEmpty {
-            problem = problem.expanding(assignment.overfull)
+        // Each re-plan splits at least one more group (a group that fitted before may not after), so this ends; single
+        // halls cannot be split, and one over its limit is left to the re-check below.
+        while !assignment.overfull.isEmpty {
+            let split = problem.expanding(assignment.overfull)
+            guard split.halls.count > problem.halls.count else { break }
+            problem = split
             outcome = try solve(problem, options: options, budget: budget)
             assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
                                         hallsBuilt: outcome.hallsBuiltValues)
