@@ -153,6 +153,21 @@ extension BuildPlan {
             add("racks[\(seen.first)].profile", "'\(profile)'\(lines(seen.lines)) \(why)\(own)")
         }
 
+        // Racks in a hall the design lets the plan build stand only from the quarter facilityBuilds builds it.
+        var buildable: Set<String> = []
+        for group in design.halls where group.build != nil { for i in 0..<group.count { buildable.insert(group.hallName(i)) } }
+        if !buildable.isEmpty {
+            let builtFrom = Dictionary(design.asBuilt(plan.facilityBuilds).halls.filter { $0.build != nil }.map { ($0.name, $0.availableFrom) },
+                                       uniquingKeysWith: min)
+            let fix = own.isEmpty ? ": re-plan \(replan)" : own
+            if let i = plan.racks.firstIndex(where: { buildable.contains($0.hall) && $0.racksTotal > 0 && builtFrom[$0.hall] == nil }) {
+                add("racks[\(i)].hall", "'\(plan.racks[i].hall)' holds racks but facilityBuilds does not build it\(fix)")
+            } else if let i = plan.racks.firstIndex(where: { line in line.racksTotal > 0 && (builtFrom[line.hall].map { line.quarter < $0 } ?? false) }) {
+                add("racks[\(i)].hall", "'\(plan.racks[i].hall)' holds racks in \(plan.racks[i].quarter), before facilityBuilds builds it "
+                    + "(\(builtFrom[plan.racks[i].hall]!))\(fix)")
+            }
+        }
+
         // Tokens/s per line: at most every GPU at the profile's best rate among the design's workloads.
         let workloads = Set(design.workloadMix.map(\.workload))
         for (i, line) in plan.racks.enumerated() {

@@ -108,6 +108,27 @@ struct FacilityDecisionTests {
         #expect(fleet[1].halls.map(\.hall) == ["h-1", "h-2"])
     }
 
+    @Test("A plan.json whose racks stand in halls its facilityBuilds does not build (yet) is refused against the design")
+    func planFileChecksBuilds() throws {
+        let tiny = try Self.buildableHalls(count: 2, positions: 2, capexUSD: 2e6, leadTimeQuarters: 0, budgetUSD: 15e6)
+        var plan = try tiny.plan().plan
+        plan.inputs.design = tiny.design.name
+        func issues(_ plan: BuildPlan) throws -> [String] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let text = String(decoding: try encoder.encode(plan), as: UTF8.self)
+            return BuildPlan.issues(in: try BuildPlan.decode(text: text, file: "plan.json"), against: tiny.design, catalog: tiny.catalog)
+                .map(\.message)
+        }
+        #expect(try issues(plan) == [])
+        let builds = plan.facilityBuilds
+        plan.facilityBuilds = nil
+        #expect(try issues(plan).contains { $0.contains("'h-1' holds racks but facilityBuilds does not build it") })
+        // Built a quarter later than the racks stand in it.
+        plan.facilityBuilds = builds.map { _ in [FacilityBuild(quarter: Self.q2, kind: .hall, name: "h", new: 2, inService: 2)] }
+        #expect(try issues(plan).contains { $0.contains("holds racks in 2026Q1, before facilityBuilds builds it (2026Q2)") })
+    }
+
     @Test("Single halls of one group are built in order, and racks stand only in built halls")
     func singlesInOrder() throws {
         // Existing racks are not allowed in buildable halls, so split the group by planning it hall by hall.
