@@ -105,6 +105,18 @@ public enum PlanReport {
     }
 
     /// The readable summary printed on stdout, with the "What to build next" paragraph when `buildNext` is given.
+    /// "Built: 2026Q4 4 × hybrid-hall; 2028Q1 feed feed-c; …": what the plan builds, quarter by quarter, with what it
+    /// leaves unbuilt; `nil` when nothing has a build option.
+    static func facilityText(_ plan: BuildPlan) -> String? {
+        guard let builds = plan.facilityBuilds else { return nil }
+        // By quarter, then in the design's and site's order.
+        let entering = builds.enumerated().filter { $0.element.new > 0 }
+            .sorted { ($0.element.quarter, $0.offset) < ($1.element.quarter, $1.offset) }.map(\.element).map { b in
+            "\(b.quarter) " + (b.kind == .hall ? "\(b.new) × \(b.name)" : "feed \(b.name)")
+        }
+        return "Built: " + (entering.isEmpty ? "nothing (no hall or feed with a build option pays for itself)" : entering.joined(separator: "; ")) + "\n"
+    }
+
     public static func table(_ plan: BuildPlan, elapsedSeconds: Double? = nil, buildNext: BuildNext? = nil) -> String {
         var out = "Plan: \(plan.inputs.design) on \(plan.inputs.site)\n"
         out += "Objective \(plan.objective.rawValue): \(NumberText.grouped(plan.objectiveValue)) \(plan.objectiveUnit)\n"
@@ -129,6 +141,7 @@ public enum PlanReport {
         if !mix.isEmpty {
             out += "\nMix in \(last!): " + mix.map { "\($0.1) × \($0.0)" }.joined(separator: ", ") + "\n"
         }
+        if let built = facilityText(plan) { out += built }
         var seen = Set<String>()
         let cost = horizonCostPerMillionTokensUSD(plan)
         let lines = plan.binding.filter { $0.state == .binding && seen.insert("\($0.family)|\($0.subject ?? "")").inserted }

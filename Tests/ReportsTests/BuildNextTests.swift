@@ -146,3 +146,21 @@ struct BuildNextTests {
         #expect(next.unpriced.first?.missing == "give the hall group a build option: halls[].build")
     }
 }
+
+@Suite("plan's table names what the plan builds")
+struct BuiltLineTests {
+    @Test("Built: by quarter, halls with their count, feeds by name; nothing said without build options")
+    func builtLine() {
+        var plan = SmallPlan.plan
+        let (q1, q2) = (Quarter("2027Q1")!, Quarter("2027Q2")!)
+        #expect(!PlanReport.table(plan).contains("Built:"))
+        plan.facilityBuilds = [
+            FacilityBuild(quarter: q2, kind: .hall, name: "a", new: 1, inService: 2),
+            FacilityBuild(quarter: q1, kind: .hall, name: "a", new: 1, inService: 1),
+            FacilityBuild(quarter: q2, kind: .feed, name: "f4", new: 1, inService: 1),
+        ]
+        #expect(PlanReport.table(plan).contains("Built: 2027Q1 1 × a; 2027Q2 1 × a; 2027Q2 feed f4\n"))
+        plan.facilityBuilds = []
+        #expect(PlanReport.table(plan).contains("Built: nothing"))
+    }
+}
