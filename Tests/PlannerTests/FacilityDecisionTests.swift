@@ -47,33 +47,26 @@ struct FacilityDecisionTests {
         return tiny
     }
 
-    @Test("Building halls: max-tokens under a budget the halls share matches enumeration")
-    func hallsUnderBudget() throws {
-        // By hand: with one hall ($2M) the $13M left buys 2 racks for its 2 positions: 2 × GB300 = 1,193,904 tokens/s.
-        // With two halls ($4M) the $11M left buys GB200 + 2 × GB300 ($11M) for 3 of the 4 positions: 1,589,832 tokens/s.
-        // So both halls are built in 2026Q1 and hold 1 GB200 and 2 GB300 in both quarters.
-        let tiny = try Self.buildableHalls(count: 2, positions: 2, capexUSD: 2e6, leadTimeQuarters: 0, budgetUSD: 15e6)
-        let brute = Self.bruteForce(hallCount: 2, positions: 2, hallCapexM: 2, budgetM: 15, siteMW: 1, firstHallQuarter: 0)
-        #expect(brute.tokens.isApproximatelyEqual(to: 2 * 1_589_832, relativeTolerance: 1e-9))
-        let plan = try tiny.plan().plan
-        #expect(plan.objectiveValue.isApproximatelyEqual(to: brute.tokens * TimeBase.secondsPerQuarter, relativeTolerance: 1e-6))
-        #expect(plan.facilityBuilds == [FacilityBuild(quarter: Self.q1, kind: .hall, name: "h", new: 2, inService: 2),
-                                        FacilityBuild(quarter: Self.q2, kind: .hall, name: "h", new: 0, inService: 2)])
-        #expect(plan.quarters.map(\.racks) == [3, 3])
-        // The halls' $4M counts against the budget beside the racks' $11M.
-        #expect(plan.purchases?.filter { $0.item == "halls h" }.compactMap(\.capexUSD).reduce(0, +) == 4e6)
-    }
+    /// Budgets, the tokens/s per quarter worked by hand and the halls the plan then has in service:
+    /// - $15M: one hall ($2M) leaves $13M for its 2 positions, 2 × GB300 = 1,193,904 tokens/s; two halls ($4M) leave $11M,
+    ///   GB200 + 2 × GB300 for 3 of the 4 positions = 1,589,832 tokens/s: both halls are built in 2026Q1.
+    /// - $13M: two halls leave $9M, at most 3 × GB200 = 1,187,784 or 2 × GB300 = 1,193,904 tokens/s, no better than one
+    ///   hall: the second would stand empty (max-tokens does not price it) and is not built.
+    static let budgets: [(budgetUSD: Double, tokensPerSecond: Double, halls: Int)] = [(15e6, 1_589_832, 2), (13e6, 1_193_904, 1)]
 
-    @Test("A hall that holds nothing is not built, though max-tokens does not price it")
-    func noIdleHall() throws {
-        // By hand: $13M budget. One hall ($2M): 2 × GB300 ($8M) = 1,193,904 tokens/s. Two halls ($4M, $9M left): at most
-        // 3 × GB200 ($9M) = 1,187,784 or 2 × GB300 = 1,193,904: no better, so the second hall would stand empty.
-        let tiny = try Self.buildableHalls(count: 2, positions: 2, capexUSD: 2e6, leadTimeQuarters: 0, budgetUSD: 13e6)
-        let brute = Self.bruteForce(hallCount: 2, positions: 2, hallCapexM: 2, budgetM: 13, siteMW: 1, firstHallQuarter: 0)
-        #expect(brute.tokens.isApproximatelyEqual(to: 2 * 1_193_904, relativeTolerance: 1e-9))
+    @Test("Building halls: max-tokens under a budget the halls share matches enumeration; an empty hall is not built",
+          arguments: budgets.indices)
+    func hallsUnderBudget(case i: Int) throws {
+        let (budget, tokens, halls) = Self.budgets[i]
+        let tiny = try Self.buildableHalls(count: 2, positions: 2, capexUSD: 2e6, leadTimeQuarters: 0, budgetUSD: budget)
+        let brute = Self.bruteForce(hallCount: 2, positions: 2, hallCapexM: 2, budgetM: budget / 1e6, siteMW: 1, firstHallQuarter: 0)
+        #expect(brute.tokens.isApproximatelyEqual(to: 2 * tokens, relativeTolerance: 1e-9))
         let plan = try tiny.plan().plan
         #expect(plan.objectiveValue.isApproximatelyEqual(to: brute.tokens * TimeBase.secondsPerQuarter, relativeTolerance: 1e-6))
-        #expect(plan.facilityBuilds?.map(\.inService) == [1, 1])
+        #expect(plan.facilityBuilds == [FacilityBuild(quarter: Self.q1, kind: .hall, name: "h", new: halls, inService: halls),
+                                        FacilityBuild(quarter: Self.q2, kind: .hall, name: "h", new: 0, inService: halls)])
+        // The halls' capex counts against the budget beside the racks'.
+        #expect(plan.purchases?.filter { $0.item == "halls h" }.compactMap(\.capexUSD).reduce(0, +) == Double(halls) * 2e6)
     }
 
     @Test("A hall's lead time keeps it, and its racks, out of the first quarter; its capex is spent while it is built")
