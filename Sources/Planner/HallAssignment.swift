@@ -6,8 +6,8 @@ import PlantModel
 /// racks of its profile (ties to the fullest by floor share, then the lowest number), so the racks in service
 /// are the most recent, as the asset-life rows assume. Then new units are placed in commissioning order, each
 /// into the hall of the group that is least used so far (by floor share, ties to the lowest number) among those it
-/// fits in (positions, hall power, CDUs, air), so racks never move once placed. Existing racks stand in their own hall (groups holding them are split) from the
-/// quarter they were installed. The result is checked against every per-hall limit; a group that does not fit
+/// fits in (positions, hall power, CDUs, air), so racks never move once placed. Existing racks stand in their own
+/// hall (groups holding them are split) from the quarter they were installed. The result is checked against every per-hall limit; a group that does not fit
 /// is reported so the planner can re-plan it hall by hall.
 struct HallAssignment {
     /// Racks per (eligibility, quarter, hall index within its group).

@@ -63,7 +63,8 @@ enum PurchaseAssembly {
                 let racks = plan.racks.filter { $0.quarter == metrics.quarter && $0.profile == profile.id }.reduce(0) { $0 + $1.racksTotal }
                 energy += Double(racks) * problem.quarterlyEnergyUSD(profile)
             }
-            let fixed = design.halls.filter { $0.availableFrom <= metrics.quarter }.reduce(0.0) { $0 + Double($1.count) * ($1.build?.fixedOpexUSDPerYear ?? 0) }
+            let halls = design.halls.filter { $0.availableFrom <= metrics.quarter }
+            let fixed = halls.reduce(0.0) { $0 + Double($1.count) * ($1.build?.fixedOpexUSDPerYear ?? 0) }
                 + site.grid.feedsInService(in: metrics.quarter).reduce(0.0) { $0 + ($1.build?.fixedOpexUSDPerYear ?? 0) }
             let opex = (metrics.facilityMW * problem.design.economics.facilityOpexUSDPerMWYear + fixed) / TimeBase.quartersPerYear
             // Retired racks: decommissioning less resale (negative when the resale is worth more).

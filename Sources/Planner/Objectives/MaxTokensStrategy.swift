@@ -2,8 +2,8 @@ import PlantPhysics
 import Plans
 
 /// Most tokens over the horizon: maximize Σ over quarters of tokens/s; the value is that sum × seconds per
-/// quarter. The model's objective carries ``Formulation/idleDecisionPenalty`` per retired rack and built hall-quarter; the solver's bound
-/// is on it, so the bound reported is never below the value.
+/// quarter. The model's objective carries ``Formulation/idleDecisionPenalty`` per retired rack and per hall and feed
+/// in service in a quarter; the solver's bound is on it, so the bound reported is never below the value.
 struct MaxTokensStrategy: ObjectiveStrategy {
     func solve(_ f: inout Formulation, session: inout SolveSession) throws -> ObjectiveResult {
         let tokens = Formulation.sum(f.tokenTerms)
