@@ -175,6 +175,8 @@ struct FacilityDecisionTests {
             let expected = x.costPerMillionTokensUSD! + annual / 4 / servedMillions
             #expect(y.costPerMillionTokensUSD!.isApproximatelyEqual(to: expected, relativeTolerance: 1e-5))
         }
+        // The cash flow's opex carries the hall's $1M a year, a quarter of it each quarter.
+        for (x, y) in zip(a.cashflow!, b.cashflow!) { #expect((y.opexUSD - x.opexUSD).isApproximatelyEqual(to: 250_000, relativeTolerance: 1e-9)) }
     }
 
     @Test("A feed's cost per year: capex annualized over its life plus fixed opex")
