@@ -1,12 +1,13 @@
 import PlantModel
 import Plans
 
-/// The facility decisions of a solved plan (`plan.json` `facilityBuilds`): halls per design group and feeds, by quarter.
+/// The facility decisions of a solved plan (`plan.json` `facilityBuilds`): halls per design group, feeds and plant modules,
+/// by quarter.
 enum FacilityBuildAssembly {
-    /// One line per hall group and feed with a build option and quarter from the first one in service, in the design's and
-    /// site's order; `nil` when nothing has a build option.
-    static func builds(problem: PlanningProblem, halls: [Int: [Int]], feeds: [Int: [Int]]) -> [FacilityBuild]? {
-        guard !problem.hallBuilds.isEmpty || !problem.feedBuilds.isEmpty else { return nil }
+    /// One line per hall group, feed and the plant's modules with a build option and quarter from the first one in service,
+    /// in the design's and site's order; `nil` when nothing has a build option.
+    static func builds(problem: PlanningProblem, halls: [Int: [Int]], feeds: [Int: [Int]], plantModules: [Int]) -> [FacilityBuild]? {
+        guard !problem.hallBuilds.isEmpty || !problem.feedBuilds.isEmpty || problem.plantModuleBuild != nil else { return nil }
         var lines: [FacilityBuild] = []
         func add(_ kind: FacilityBuild.Kind, _ name: String, _ inService: [Int]) {
             for (t, n) in inService.enumerated() where n > 0 {
@@ -22,6 +23,7 @@ enum FacilityBuildAssembly {
             add(.hall, group.name, total)
         }
         for build in problem.feedBuilds { add(.feed, problem.site.grid.feeds[build.feed].name, feeds[build.feed] ?? []) }
+        if problem.plantModuleBuild != nil { add(.plantModule, "heatRejection", plantModules) }
         return lines
     }
 }

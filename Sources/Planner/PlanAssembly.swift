@@ -12,7 +12,9 @@ enum PlanAssembly {
         let stock = outcome.stockValues
         let retiredRacks = outcome.retiredValues
         let quarters = problem.quarters
-        let builds = FacilityBuildAssembly.builds(problem: problem, halls: outcome.hallsBuiltValues, feeds: outcome.feedsBuiltValues)
+        let modules = outcome.plantModulesValues
+        let builds = FacilityBuildAssembly.builds(problem: problem, halls: outcome.hallsBuiltValues, feeds: outcome.feedsBuiltValues,
+                                                  plantModules: modules)
         // The design and site as the plan built them: its halls and feeds from the quarters it built them.
         let design = problem.design.asBuilt(builds), site = problem.site.asBuilt(builds)
 
@@ -82,7 +84,8 @@ enum PlanAssembly {
             capexCumulative += capexNew
             let tokens = tokensByWorkload[t].values.reduce(0, +)
             // Racks' capital and running costs at the demanded utilization, and the facility's capital, over the tokens served.
-            let quarterCost = capitalCost + design.facilityCapitalUSDPerYear(in: quarters[t], site: site) / TimeBase.quartersPerYear
+            let facilityCost = design.facilityCapitalUSDPerYear(in: quarters[t], site: site, plantModules: modules[t])
+            let quarterCost = capitalCost + facilityCost / TimeBase.quartersPerYear
             let served = tokens * problem.utilization
             metrics.append(QuarterMetrics(
                 quarter: quarters[t], racks: rackCount, gpus: gpus, itMW: rounded(it), facilityMW: rounded(facility),

@@ -10,7 +10,8 @@ enum PlanCheck {
     static let tolerance = 1e-6
 
     static func check(problem: PlanningProblem, stock: [Int: [Int: Int]], retired: [Int: [Int: Int]] = [:],
-                      assignment: HallAssignment, hallsBuilt: [Int: [Int]] = [:], feedsBuilt: [Int: [Int]] = [:]) throws {
+                      assignment: HallAssignment, hallsBuilt: [Int: [Int]] = [:], feedsBuilt: [Int: [Int]] = [:],
+                      plantModules: [Int] = []) throws {
         func verify(_ family: ConstraintFamily, _ t: Int?, _ subject: String?, _ used: Double, _ capacity: Double) throws {
             guard used > capacity + tolerance * max(1, abs(capacity)) else { return }
             throw PlanError.limitBroken(BrokenLimit(family: family, quarter: t.map { problem.quarters[$0] }, subject: subject,
@@ -63,7 +64,8 @@ enum PlanCheck {
                 + problem.feedBuilds.filter { (feedsBuilt[$0.feed]?[t] ?? 0) > 0 }.map { problem.site.grid.feeds[$0.feed].capacityMW }
             try verify(.sitePower, t, nil, facility, problem.site.grid.redundancy.usableCapacity(of: feeds))
             if problem.design.heatRejection.chillerCapacityMW <= 0 {
-                try verify(.heatRejection, t, nil, rejected, problem.condition.rejectionCapacityMW)
+                let modules = Double(t < plantModules.count ? plantModules[t] : 0) * (problem.plantModuleBuild?.rejectionMWPerModule ?? 0)
+                try verify(.heatRejection, t, nil, rejected, problem.condition.rejectionCapacityMW + modules)
             }
             try verify(.chiller, t, nil, chiller, problem.chillerRowCapacityMW)
             try verify(.chiller, t, "chilled air", chilledAir, problem.design.heatRejection.chillerCapacityMW)
@@ -74,12 +76,15 @@ enum PlanCheck {
                 }
             }
         }
-        // What the plan builds spends its capex once: the halls and feeds in service in the last quarter.
+        // What the plan builds spends its capex once: the halls, feeds and plant modules in service in the last quarter.
         let last = problem.quarters.count - 1
         for h in problem.hallBuilds.keys.sorted() {
             capex += Double(hallsBuilt[h]?[last] ?? 0) * problem.design.halls[problem.hallBuilds[h]!.designGroup].build!.capexUSD
         }
         for build in problem.feedBuilds { capex += Double(feedsBuilt[build.feed]?[last] ?? 0) * problem.site.grid.feeds[build.feed].build!.capexUSD }
+        if let modules = problem.design.heatRejection.modules, last < plantModules.count {
+            capex += Double(plantModules[last]) * modules.build.capexUSD
+        }
         if let budget = problem.design.budgetUSD { try verify(.budget, nil, nil, capex, budget) }
     }
 }

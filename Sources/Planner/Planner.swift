@@ -51,7 +51,7 @@ public enum Planner {
             throw PlanError.noRacks(NoRackAnalysis.diagnose(outcome.formulation))
         }
         try PlanCheck.check(problem: problem, stock: stock, retired: outcome.retiredValues, assignment: assignment,
-                            hallsBuilt: outcome.hallsBuiltValues, feedsBuilt: outcome.feedsBuiltValues)
+                            hallsBuilt: outcome.hallsBuiltValues, feedsBuilt: outcome.feedsBuiltValues, plantModules: outcome.plantModulesValues)
         let binding = BindingAnalysis.limits(problem: problem, outcome: outcome)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
@@ -135,6 +135,11 @@ public enum Planner {
         var feedsBuiltValues: [Int: [Int]] {
             let quarters = formulation.problem.quarters.count
             return formulation.feedBuilt.mapValues { byQuarter in (0..<quarters).map { t in byQuarter[t].map { Int(solution[$0].rounded()) } ?? 0 } }
+        }
+
+        /// Plant modules in service per quarter, rounded from the solution (0 before the first quarter one can be).
+        var plantModulesValues: [Int] {
+            (0..<formulation.problem.quarters.count).map { t in formulation.plantBuilt[0]?[t].map { Int(solution[$0].rounded()) } ?? 0 }
         }
 
         /// Racks retired per eligibility and quarter, rounded from the solution, less those bought back in the same

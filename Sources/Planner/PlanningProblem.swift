@@ -27,6 +27,16 @@ public struct PlanningProblem: Sendable {
     public let hallBuilds: [Int: HallBuild]
     /// The site's feeds with a build option, in the site's order.
     public let feedBuilds: [FeedBuild]
+    /// The plant's heat-rejection modules, when the design gives them.
+    public let plantModuleBuild: PlantModuleBuild?
+
+    /// Plant modules the plan may add: the first quarter index one can be in service (`nil`: not within the horizon) and
+    /// the heat one module takes at the design condition (the plant's `rejectionCapacityMW` × the module's share of the
+    /// plant's rating: identical exchangers at the same temperatures reject in proportion to their size), MW.
+    public struct PlantModuleBuild: Sendable, Equatable {
+        public var firstQuarter: Int?
+        public var rejectionMWPerModule: Double
+    }
 
     /// A hall group the plan may build: its design group, its place in it when the problem plans the group's halls
     /// one by one, and the first quarter index it can be in service (`nil`: not within the horizon).
@@ -122,6 +132,11 @@ public struct PlanningProblem: Sendable {
         self.hallBuilds = hallBuilds
         feedBuilds = site.grid.feeds.enumerated().compactMap { f, feed in
             feed.build == nil ? nil : FeedBuild(feed: f, firstQuarter: index(feed.earliestService(horizonFirst: design.horizon.first)))
+        }
+        let hr = design.heatRejection
+        plantModuleBuild = hr.modules.map { modules in
+            PlantModuleBuild(firstQuarter: index(design.horizon.first.advanced(by: modules.build.leadTimeQuarters)),
+                             rejectionMWPerModule: condition.rejectionCapacityMW * modules.ratedCapacityMW / hr.ratedCapacityMW)
         }
     }
 

@@ -46,8 +46,12 @@ enum PurchaseAssembly {
             }
             let ups = design.halls.filter { $0.availableFrom <= q }.reduce(0.0) { $0 + Double($1.count) * $1.installedCapacityMW }
             add(q, "UPS and transformers", "MW", inService: ups)
-            // The outdoor plant and the battery are in service from the first quarter (they are not yet decisions).
-            add(q, "heat rejection", "MW", inService: design.heatRejection.ratedCapacityMW)
+            // The outdoor plant (but its modules) and the battery are in service from the first quarter.
+            let modules = ReferenceDesign.plantModules(in: q, plan.facilityBuilds)
+            add(q, "heat rejection", "MW", inService: design.withPlantModules(modules).heatRejection.ratedCapacityMW)
+            if let option = design.heatRejection.modules {
+                add(q, "heat-rejection module", "modules", inService: Double(modules), unitCapexUSD: option.build.capexUSD)
+            }
             add(q, "chillers", "MW", inService: design.heatRejection.chillerCapacityMW)
             add(q, "battery", "MWh", inService: design.powerChain.battery?.energyMWh ?? 0)
         }
@@ -65,6 +69,7 @@ enum PurchaseAssembly {
             }
             let halls = design.halls.filter { $0.availableFrom <= metrics.quarter }
             let fixed = halls.reduce(0.0) { $0 + Double($1.count) * ($1.build?.fixedOpexUSDPerYear ?? 0) }
+                + Double(ReferenceDesign.plantModules(in: metrics.quarter, plan.facilityBuilds)) * (design.heatRejection.modules?.build.fixedOpexUSDPerYear ?? 0)
                 + site.grid.feedsInService(in: metrics.quarter).reduce(0.0) { $0 + ($1.build?.fixedOpexUSDPerYear ?? 0) }
             let opex = (metrics.facilityMW * problem.design.economics.facilityOpexUSDPerMWYear + fixed) / TimeBase.quartersPerYear
             // Retired racks: decommissioning less resale (negative when the resale is worth more).
@@ -72,7 +77,8 @@ enum PurchaseAssembly {
                 sum + Double(line.racksRetired ?? 0) * problem.retirementCapexUSD(problem.profiles.first { $0.id == line.profile }!)
             }
             return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD, retirementUSD: PlanAssembly.rounded(retirement),
-                                facilityCapexUSD: PlanAssembly.rounded(design.facilityCapexUSD(spentIn: metrics.quarter, site: site)),
+                                facilityCapexUSD: PlanAssembly.rounded(design.facilityCapexUSD(
+                                    spentIn: metrics.quarter, site: site, plantModulesEntering: ReferenceDesign.plantModuleEntries(plan.facilityBuilds))),
                                 energyUSD: PlanAssembly.rounded(energy), opexUSD: PlanAssembly.rounded(opex))
         }
     }

@@ -2,8 +2,20 @@ import PlantModel
 
 /// A design and site as a plan built them (README "Facility decisions"): each hall and feed with a build option
 /// stands from the quarter the plan put it in service, and those the plan did not build are gone. Given halls and
-/// feeds are as the files give them. The twin, the bill of quantities and the cash flow read these.
+/// feeds are as the files give them. Plant modules change the plant from quarter to quarter: ``plantModules(in:_:)``
+/// counts them and ``ReferenceDesign/withPlantModules(_:)`` makes the plant they stand in. The twin, the bill of
+/// quantities and the cash flow read these.
 extension ReferenceDesign {
+    /// Plant modules in service in `quarter` by `builds` (0 before the first and without modules).
+    public static func plantModules(in quarter: Quarter, _ builds: [FacilityBuild]?) -> Int {
+        (builds ?? []).filter { $0.kind == .plantModule && $0.quarter <= quarter }.max { $0.quarter < $1.quarter }?.inService ?? 0
+    }
+
+    /// The quarter each plant module enters service, by `builds`, one entry per module.
+    public static func plantModuleEntries(_ builds: [FacilityBuild]?) -> [Quarter] {
+        (builds ?? []).filter { $0.kind == .plantModule }.flatMap { Array(repeating: $0.quarter, count: max(0, $0.new)) }
+    }
+
     /// The design with every hall group that carries a build option replaced by the halls `builds` put in service,
     /// one single hall each (named as in the group, `name-i` in build order), from its quarter.
     public func asBuilt(_ builds: [FacilityBuild]?) -> ReferenceDesign {

@@ -87,8 +87,11 @@ public struct InstalledFleet: Sendable, Equatable {
     public var capexCumulativeUSD: Double
     /// The plan's facility power at full load and design ambient, MW (facility opex is charged on it).
     public var plannedFacilityMW: Double
-    /// Annual facility cost of the halls and feeds in service in the quarter (``ReferenceDesign/facilityCapitalUSDPerYear(in:site:)``).
+    /// Annual facility cost of the halls, feeds and plant modules in service in the quarter
+    /// (``ReferenceDesign/facilityCapitalUSDPerYear(in:site:plantModules:)``).
     public var facilityCapitalUSDPerYear = 0.0
+    /// Plant modules in service in the quarter (the twin's plant there is ``ReferenceDesign/withPlantModules(_:)``).
+    public var plantModules = 0
 
     /// IT power at full load (racks, in-rack network, fabric), MW: what house loads are counted on.
     public var fullLoadITMW: Double { liquidIdleMW + airIdleMW + liquidDynamicMW + airDynamicMW + inRackNetworkMW + fabricMW }
@@ -137,7 +140,8 @@ public struct InstalledFleet: Sendable, Equatable {
                 transformerDesignLoadMW: halls.isEmpty ? 0 : (upsLoadable + fabric) / chain.upsEfficiency + coolingAndHouse,
                 liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW }, airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW },
                 rackSupplyLimitC: limit, airInletLimitC: airLimit, capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
-            fleet.facilityCapitalUSDPerYear = design.facilityCapitalUSDPerYear(in: metrics.quarter, site: site)
+            fleet.plantModules = ReferenceDesign.plantModules(in: metrics.quarter, plan.facilityBuilds)
+            fleet.facilityCapitalUSDPerYear = design.facilityCapitalUSDPerYear(in: metrics.quarter, site: site, plantModules: fleet.plantModules)
             return fleet
         }
     }

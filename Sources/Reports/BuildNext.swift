@@ -93,6 +93,8 @@ public struct BuildNext: Equatable, Sendable {
                     if best.map({ relief.ratio > $0.ratio }) ?? true { best = relief }
                 }
             }
+            // A relief worth less than a millionth of its price is the LP's round-off on a limit that is not worth relieving.
+            if let found = best, found.ratio < Self.smallestRatio { continue }
             if let best {
                 if let i = found.firstIndex(where: { $0.relief.family == limit.family && $0.relief.subject == shown }) {
                     if best.ratio > found[i].relief.ratio { found[i].relief = best }
@@ -186,6 +188,9 @@ extension BuildNext {
         var relieves: (Quarter) -> Bool
     }
 
+    /// Below this value per USD a relief is solver round-off, not a reason to build.
+    static let smallestRatio = 1e-6
+
     /// The families of per-hall limits.
     static let hallFamilies: [ConstraintFamily] = [.hallPower, .floor, .liquid, .air]
 
@@ -250,7 +255,19 @@ extension BuildNext {
             }
             return ([], "give the hall group a build option: halls[].build"
                 + (family == .hallPower ? ", or economics.facilityCapexUSDPerMW" : ""))
-        case .heatRejection: return ([], "heatRejection.ratedCapacityMW has no capex")
+        case .heatRejection:
+            let hr = design.heatRejection
+            guard let modules = hr.modules else { return ([], "add plant modules with a build option: heatRejection.modules") }
+            // A module takes its share of the plant's heat at the design condition (identical exchangers, same temperatures).
+            let perModule = plan.designCondition.rejectionCapacityMW * modules.ratedCapacityMW / hr.ratedCapacityMW
+            let option = Option(
+                name: { _ in "a plant module: $\(NumberText.grouped(modules.build.capexUSD)) for \(NumberText.amount(perModule)) MW at the design condition" },
+                priceUSD: { q in
+                    first.advanced(by: modules.build.leadTimeQuarters) <= q && built(.plantModule, "heatRejection", q) < modules.count
+                        && perModule > 0 ? modules.build.capexUSD / perModule : nil
+                },
+                relieves: { built(.plantModule, "heatRejection", $0) < modules.count })
+            return ([option], "every plant module is built by then, or the first can be in service later")
         case .chiller: return ([], "heatRejection.chillerCapacityMW has no capex")
         case .network: return ([], "the fabric's ports have no capex")
         case .supply: return ([], "supplyCapRacksPerQuarter is the vendor's allocation")

@@ -105,14 +105,18 @@ public enum PlanReport {
     }
 
     /// The readable summary printed on stdout, with the "What to build next" paragraph when `buildNext` is given.
-    /// "Built: 2026Q4 4 × hybrid-hall; 2028Q1 feed feed-c; …": what the plan builds, quarter by quarter, with what it
-    /// leaves unbuilt; `nil` when nothing has a build option.
+    /// "Built: 2026Q4 4 × hybrid-hall; 2028Q1 feed feed-c; 2028Q2 2 plant modules": what the plan builds, quarter by
+    /// quarter; `nil` when nothing has a build option.
     static func facilityText(_ plan: BuildPlan) -> String? {
         guard let builds = plan.facilityBuilds else { return nil }
         // By quarter, then in the design's and site's order.
         let entering = builds.enumerated().filter { $0.element.new > 0 }
             .sorted { ($0.element.quarter, $0.offset) < ($1.element.quarter, $1.offset) }.map(\.element).map { b in
-            "\(b.quarter) " + (b.kind == .hall ? "\(b.new) × \(b.name)" : "feed \(b.name)")
+            switch b.kind {
+            case .hall: "\(b.quarter) \(b.new) × \(b.name)"
+            case .feed: "\(b.quarter) feed \(b.name)"
+            case .plantModule: "\(b.quarter) \(b.new) plant module\(b.new == 1 ? "" : "s")"
+            }
         }
         return "Built: " + (entering.isEmpty ? "nothing (no hall or feed with a build option pays for itself)" : entering.joined(separator: "; ")) + "\n"
     }

@@ -9,7 +9,9 @@ public struct TwinScenario: Sendable {
     public var site: Site
     public var plan: BuildPlan
     public var fleet: [InstalledFleet]
-    public var plant: HourlyPlant
+    /// The plant by the number of plant modules in service (0 for the plant as given), for each number the plan's
+    /// quarters have.
+    public var plants: [Int: HourlyPlant]
     /// Weather years to draw from: the EPW's one year, or a pool of synthetic years. Run r's year k uses
     /// weather[(r·years + k) mod count].
     public var weather: [WeatherYear]
@@ -27,7 +29,9 @@ public struct TwinScenario: Sendable {
         self.site = site.asBuilt(plan.facilityBuilds)
         self.plan = plan
         fleet = InstalledFleet.quarters(of: plan, design: design, site: site, catalog: catalog)
-        plant = HourlyPlant(design: self.design, site: self.site)
+        var plants: [Int: HourlyPlant] = [:]
+        for n in Set(fleet.map(\.plantModules)) { plants[n] = HourlyPlant(design: self.design.withPlantModules(n), site: self.site) }
+        self.plants = plants
         self.weather = weather
         self.years = years
         self.firstYear = firstYear ?? plan.quarters[0].quarter.year
@@ -56,7 +60,6 @@ public enum Twin {
         var outages = FeedOutages(grid: scenario.site.grid, seed: streams.next())
         var battery = BatteryBank(scenario.design.powerChain.battery)
         let demand = DemandModel(design: scenario.design)
-        let plant = scenario.plant
         let crf = scenario.design.economics.capitalRecoveryFactor
         let opex = scenario.design.economics.facilityOpexUSDPerMWYear
         var summary = RunSummary()
@@ -75,7 +78,7 @@ public enum Twin {
                     feedsOut: outages.outages(in: quarter))
                 if let fleet {
                     record.usableCapacityMW = outages.usableCapacityMW(in: quarter, ruleCapacityMW: fleet.gridDesignLoadMW)
-                    step(&record, fleet: fleet, utilization: u, plant: plant, battery: &battery)
+                    step(&record, fleet: fleet, utilization: u, plant: scenario.plants[fleet.plantModules]!, battery: &battery)
                 }
                 record.batteryStoredMWh = battery.storedMWh
                 summary.add(record, fleet: fleet, site: scenario.site, capitalRecoveryFactor: crf, opexUSDPerMWYear: opex)

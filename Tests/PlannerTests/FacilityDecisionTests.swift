@@ -179,6 +179,47 @@ struct FacilityDecisionTests {
         for (x, y) in zip(a.cashflow!, b.cashflow!) { #expect((y.opexUSD - x.opexUSD).isApproximatelyEqual(to: 250_000, relativeTolerance: 1e-9)) }
     }
 
+    @Test("Plant modules: max-tokens under a budget matches enumeration; each module adds the plant's share of heat")
+    func plantModules() throws {
+        // A plant sized so that it takes 0.3 MW at the design condition, and two modules of the same rating, $1M each, under a
+        // $14M budget: two racks' heat fits the plant (2 × GB300 ≈ 0.28 MW), a third needs a module ($12M + $1M).
+        var tiny = try TinyInstance(positions: 10, hallMW: 10, siteMW: 10)
+        let probe = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let rating = 0.3 * tiny.design.heatRejection.ratedCapacityMW / probe.condition.rejectionCapacityMW
+        tiny.design.heatRejection.ratedCapacityMW = rating
+        tiny.design.heatRejection.modules = PlantModules(ratedCapacityMW: rating, count: 2,
+                                                         build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 0, lifeYears: 20))
+        tiny.design.budgetUSD = 14e6
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let plant = problem.condition.rejectionCapacityMW
+        #expect(plant.isApproximatelyEqual(to: 0.3, relativeTolerance: 1e-6))
+        #expect(problem.plantModuleBuild?.rejectionMWPerModule.isApproximatelyEqual(to: plant, relativeTolerance: 1e-9) == true)
+        let heat = ["gb200-nvl72", "gb300-nvl72"].map { problem.coefficients[$0]!.rejectedMW }
+        // Every plan: modules n0 ≤ n1, racks never removed, heat ≤ plant × (1 + modules), $3M, $4M a rack and $1M a module
+        // within $14M.
+        var best = 0.0, modules: Set<[Int]> = []
+        for n0 in 0...2 { for n1 in n0...2 {
+            func fits(_ n: Int, _ a: Int, _ b: Int) -> Bool {
+                a + b <= 10 && Double(a) * heat[0] + Double(b) * heat[1] <= plant * Double(1 + n) + 1e-9
+            }
+            for a0 in 0...10 { for b0 in 0...10 where fits(n0, a0, b0) { for a1 in a0...10 { for b1 in b0...10 where fits(n1, a1, b1) {
+                guard 3 * a1 + 4 * b1 + n1 <= 14 else { continue }
+                let tokens = Double(a0 + a1) * TinyInstance.rackTokens[0] + Double(b0 + b1) * TinyInstance.rackTokens[1]
+                if tokens > best + 1e-6 { best = tokens; modules = [] }
+                if abs(tokens - best) <= 1e-6 { modules.insert([n0, n1]) }
+            } } } }
+        } }
+        let plan = try tiny.plan().plan
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: best * TimeBase.secondsPerQuarter, relativeTolerance: 1e-6))
+        let built = [Self.q1, Self.q2].map { ReferenceDesign.plantModules(in: $0, plan.facilityBuilds) }
+        #expect(modules.contains(built), "\(built) not among \(modules.sorted { $0.lexicographicallyPrecedes($1) })")
+        #expect(built.last! > 0)
+        // The twin's plant in a quarter is the plant with the modules then in service.
+        let fleet = InstalledFleet.quarters(of: plan, design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        #expect(fleet.map(\.plantModules) == built)
+        #expect(tiny.design.withPlantModules(built.last!).heatRejection.ratedCapacityMW == rating * Double(1 + built.last!))
+    }
+
     @Test("A feed's cost per year: capex annualized over its life plus fixed opex")
     func feedCost() throws {
         // Capital recovery at 8 % over 25 years: 0.08 / (1 − 1.08^−25) = 0.0936788 (standard annuity table); $50M × that

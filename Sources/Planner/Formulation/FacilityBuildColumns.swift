@@ -5,7 +5,7 @@ import Plans
 extension Formulation {
     /// `halls_built(hall,t)`: halls of a group with a build option in service in quarter t (integer, 0 to the group's
     /// count), from the first quarter it can be in service on; `feed_built(feed,t)`: 1 when a feed with a build option
-    /// is energized in t. Each is non-decreasing (`build_order` rows: what is built stays), costs its annual cost for each
+    /// is energized in t; `plant_modules(heat_rejection,t)`: plant modules in service (0 to their count). Each is non-decreasing (`build_order` rows: what is built stays), costs its annual cost for each
     /// quarter in service, and its capex once (on the last quarter's column, which counts everything built). Single halls
     /// of one design group are built in order (`build_order` rows between them), so the halls built are always the
     /// group's first ones and identical halls are not told apart by the solver.
@@ -25,6 +25,11 @@ extension Formulation {
                 addRow("\(ConstraintFamily.buildOrder.rawValue)(\(Self.id(problem.halls[a].name)),\(Self.id(problem.halls[b].name)),\(q(t)))",
                        [Term(earlier, 1), Term(hallBuilt[b]![t]!, -1)], lower: 0, .buildOrder, problem.quarters[t], problem.halls[b].name)
             }
+        }
+        if let first = problem.plantModuleBuild?.firstQuarter, let modules = problem.design.heatRejection.modules {
+            plantBuilt[0] = defineBuildSeries("plant_modules", "heat_rejection", subject: "heat-rejection modules", from: first,
+                                              upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
+                                              capexUSD: modules.build.capexUSD)
         }
         for build in problem.feedBuilds {
             guard let first = build.firstQuarter else { continue }
@@ -53,9 +58,9 @@ extension Formulation {
         return columns
     }
 
-    /// Every build column (halls and feeds), for the objective's nudge against building what holds nothing.
+    /// Every build column (halls, feeds, plant modules), for the objective's nudge against building what holds nothing.
     var facilityBuildColumns: [VariableID] {
-        (hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! })
+        (hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + plantBuilt.values)
             .flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
     }
 }

@@ -11,8 +11,8 @@ import Plans
 /// model and the same plan.
 ///
 /// Columns: `build(p,h,t)` integer units commissioned, `retire(p,h,t)` integer racks taken out,
-/// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload, `halls_built(h,t)` and `feed_built(f,t)`
-/// halls and feeds in service that the plan builds.
+/// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload, `halls_built(h,t)`, `feed_built(f,t)` and
+/// `plant_modules(heat_rejection,t)` halls, feeds and plant modules in service that the plan builds.
 struct Formulation {
     let problem: PlanningProblem
     var model: Model
@@ -29,6 +29,8 @@ struct Formulation {
     var hallBuilt: [Int: [Int: VariableID]]
     /// `feed_built` column of the site's feed f in quarter t (feeds with a build option, from their first quarter).
     var feedBuilt: [Int: [Int: VariableID]]
+    /// `plant_modules` column in quarter t, under key 0 (with plant modules, from their first quarter).
+    var plantBuilt: [Int: [Int: VariableID]]
     /// Tokens/s in quarter t.
     var tokenTerms: [[Term]]
     /// Facility MW in quarter t.
@@ -58,6 +60,7 @@ struct Formulation {
         serve = [:]
         hallBuilt = [:]
         feedBuilt = [:]
+        plantBuilt = [:]
         tokenTerms = Array(repeating: [], count: problem.quarters.count)
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
         costTerms = []
@@ -152,11 +155,11 @@ struct Formulation {
         retire.isEmpty ? nil : Set(build.values.flatMap(\.values) + retire.values.flatMap(\.values))
     }
 
-    /// The integer columns (`halls_built` and `feed_built`, `build`, then `retire` and `stock` where retirement makes
+    /// The integer columns (`halls_built`, `feed_built` and `plant_modules`, `build`, then `retire` and `stock` where retirement makes
     /// them integer) grouped by quarter, earliest first.
     var buildColumnsByQuarter: [[VariableID]] {
         var groups = Array(repeating: [VariableID](), count: tokenTerms.count)
-        for columns in [hallBuilt, feedBuilt, build, retire, stock] {
+        for columns in [hallBuilt, feedBuilt, plantBuilt, build, retire, stock] {
             for e in columns.keys.sorted() {
                 for (t, b) in columns[e]!.sorted(by: { $0.key < $1.key }) where model.variables[b.index].kind != .continuous {
                     groups[t].append(b)

@@ -23,20 +23,21 @@ extension ReferenceDesign {
 
     /// Annual cost of the facility in service in `quarter`, of a design and site as built (``asBuilt``: halls and
     /// feeds with a build option stand from the quarter the plan built them): the given halls per MW, and each built
-    /// hall and feed at its own annualized capex and fixed opex, USD per year.
-    public func facilityCapitalUSDPerYear(in quarter: Quarter, site: Site) -> Double {
+    /// hall and feed, and each of the `plantModules` in service, at its own annualized capex and fixed opex, USD per year.
+    public func facilityCapitalUSDPerYear(in quarter: Quarter, site: Site, plantModules: Int = 0) -> Double {
         let halls = self.halls.filter { $0.availableFrom <= quarter }.reduce(0.0) { sum, hall in
             sum + (hall.build.map { Double(hall.count) * economics.annualCostUSD($0) } ?? 0)
         }
         let feeds = site.grid.feedsInService(in: quarter).reduce(0.0) { $0 + ($1.build.map(economics.annualCostUSD) ?? 0) }
-        return givenFacilityCapitalUSDPerYear(in: quarter) + halls + feeds
+        let modules = Double(plantModules) * (heatRejection.modules.map { economics.annualCostUSD($0.build) } ?? 0)
+        return givenFacilityCapitalUSDPerYear(in: quarter) + halls + feeds + modules
     }
 
     /// Facility capex spent in `quarter`, of a design and site as built: the given halls that enter service in it (in
-    /// the horizon's first quarter, also those in service before it), and each built hall and feed's capex spread evenly
-    /// over the lead-time quarters before it enters service (all of it in that quarter without a lead time; what falls
-    /// before the horizon is booked in its first quarter), USD.
-    public func facilityCapexUSD(spentIn quarter: Quarter, site: Site) -> Double {
+    /// the horizon's first quarter, also those in service before it), and each built hall, feed and plant module (entering
+    /// in `plantModulesEntering`) with its capex spread evenly over the lead-time quarters before it enters service (all
+    /// of it in that quarter without a lead time; what falls before the horizon is booked in its first quarter), USD.
+    public func facilityCapexUSD(spentIn quarter: Quarter, site: Site, plantModulesEntering: [Quarter] = []) -> Double {
         var total = 0.0
         if let capex = economics.facilityCapexUSDPerMW {
             let entering = halls.filter { $0.build == nil && (quarter == horizon.first ? $0.availableFrom <= quarter : $0.availableFrom == quarter) }
@@ -44,6 +45,7 @@ extension ReferenceDesign {
         }
         let built = halls.compactMap { hall in hall.build.map { (option: $0, from: hall.availableFrom, count: Double(hall.count)) } }
             + site.grid.feeds.compactMap { feed in feed.build.map { (option: $0, from: feed.availableFrom, count: 1.0) } }
+            + (heatRejection.modules.map { modules in plantModulesEntering.map { (option: modules.build, from: $0, count: 1.0) } } ?? [])
         for item in built { total += item.count * item.option.capexUSD * spentShare(of: item.option, enteringService: item.from, in: quarter) }
         return total
     }

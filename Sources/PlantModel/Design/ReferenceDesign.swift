@@ -254,6 +254,25 @@ public struct HeatRejection: Codable, Equatable, Sendable, PlaceholderDecodable 
     public var chillerCapacityMW: Double
     /// Chiller COP at the design condition.
     public var chillerCOP: Double?
+    /// Modules the plan may add to the plant, at their capex and lead time; `nil` for a plant as given.
+    public var modules: PlantModules?
+
+    public init(type: HeatRejectionType, ratedCapacityMW: Double, ratedAmbientC: Double, ratedFluidInletC: Double, approachK: Double,
+                fanPowerFraction: Double, adiabaticEffectiveness: Double?, waterLPerKWh: Double?, cyclesOfConcentration: Double?,
+                chillerCapacityMW: Double, chillerCOP: Double?, modules: PlantModules? = nil) {
+        self.type = type
+        self.ratedCapacityMW = ratedCapacityMW
+        self.ratedAmbientC = ratedAmbientC
+        self.ratedFluidInletC = ratedFluidInletC
+        self.approachK = approachK
+        self.fanPowerFraction = fanPowerFraction
+        self.adiabaticEffectiveness = adiabaticEffectiveness
+        self.waterLPerKWh = waterLPerKWh
+        self.cyclesOfConcentration = cyclesOfConcentration
+        self.chillerCapacityMW = chillerCapacityMW
+        self.chillerCOP = chillerCOP
+        self.modules = modules
+    }
 
     public static var placeholder: HeatRejection {
         HeatRejection(type: .dryCooler, ratedCapacityMW: 0, ratedAmbientC: 0, ratedFluidInletC: 0, approachK: 0,

@@ -64,6 +64,16 @@ extension ReferenceDesign {
                 + "\(format(hr.ratedFluidInletC)) °C it enters with; the approach must be below ratedFluidInletC − ratedAmbientC = "
                 + "\(format(hr.ratedFluidInletC - hr.ratedAmbientC)) K")
         }
+        if let modules = hr.modules {
+            if hr.chillerCapacityMW > 0 || d.airCooling.chilled {
+                c.add("heatRejection.modules", "plant modules are planned only for plants without chillers (chillerCapacityMW 0, airCooling.chilled "
+                    + "false): with chillers the share each MW of plant leaves to them depends on the plant's size")
+            }
+            if modules.build.lifeYears == nil, d.economics.facilityLifeYears == nil {
+                c.add("heatRejection.modules.build.lifeYears", "plant modules need the years their capex is annualized over: give "
+                    + "build.lifeYears or economics.facilityLifeYears")
+            }
+        }
         if hr.chillerCapacityMW > 0 || d.airCooling.chilled, hr.chillerCOP == nil {
             c.add("heatRejection.chillerCOP", "chillers are used (chillerCapacityMW > 0 or airCooling.chilled), so a design COP is needed")
         }
