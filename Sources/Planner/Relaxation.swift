@@ -24,6 +24,23 @@ struct Relaxation {
         solution = (try? relaxed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
     }
 
+    /// Longest a pricing LP (``fixing(_:at:)``) may take, seconds: an LP of the size the planner builds solves in well
+    /// under a second.
+    static let pricingSeconds = 10.0
+
+    /// The relaxation with `columns` fixed at their values in `point` (rounded), every other column continuous: with the
+    /// halls, feeds and plant modules the plan built fixed, its duals price one more MW of what stands, not of a fractional
+    /// hall the relaxation would build for exactly what it needs. `nil` when it does not solve to optimality.
+    func fixing(_ columns: [VariableID], at point: [Double]) -> Solution? {
+        var fixed = relaxed
+        for column in columns {
+            let value = point[column.index].rounded()
+            fixed.variables[column.index].lowerBound = value
+            fixed.variables[column.index].upperBound = value
+        }
+        return (try? fixed.solve(options: SolverOptions(timeLimitSeconds: Self.pricingSeconds))).flatMap { $0.status == .optimal ? $0 : nil }
+    }
+
     /// A feasible integer point by relax-and-fix: group by group (quarter by quarter), the integer columns
     /// of the earliest unfixed group are made integer while later groups stay relaxed, that small MIP is
     /// solved and its integers fixed. Later quarters thus make up for what rounding took from earlier

@@ -72,7 +72,9 @@ struct SolveSession {
         iterations += solution.simplexIterations
         switch solution.status {
         case .optimal, .feasible:
-            return SolveStep(solution: solution, relaxation: lp.solution)
+            // With facility decisions, the duals come from the relaxation with what the plan built fixed.
+            let built = f.facilityBuildColumns
+            return SolveStep(solution: solution, relaxation: built.isEmpty ? lp.solution : lp.fixing(built, at: solution.values))
         case .infeasible:
             throw PlanError.infeasible(ElasticDiagnosis.diagnose(f, options: self.options, deadline: budget.solveDeadline()))
         case .limitReachedWithoutSolution:

@@ -24,7 +24,7 @@ extension ReferenceDesign {
             guard group.build != nil else { return [group] }
             let quarters = (builds ?? []).filter { $0.kind == .hall && $0.name == group.name }
                 .sorted { $0.quarter < $1.quarter }
-                .flatMap { Array(repeating: $0.quarter, count: $0.new) }
+                .flatMap { Array(repeating: $0.quarter, count: max(0, $0.new)) }
             return zip(group.singles, quarters).map { hall, quarter in
                 var built = hall
                 built.availableFrom = quarter

@@ -22,11 +22,12 @@ extension BuildPlan {
     }
 
     /// Reads a plan.json to simulate `design` with `catalog`: the checks of ``load(from:)`` and those of
-    /// ``issues(in:against:catalog:)`` (the plan's design, halls, profiles and quarters must be this design's),
-    /// all reported at once.
-    public static func load(from path: String, simulating design: ReferenceDesign, catalog: Catalog) throws(InputError) -> Decoded<BuildPlan> {
+    /// ``issues(in:against:catalog:site:)`` (the plan's design, halls, profiles and quarters must be this design's, its
+    /// facility builds the design's and site's), all reported at once.
+    public static func load(from path: String, simulating design: ReferenceDesign, catalog: Catalog,
+                            site: Site? = nil) throws(InputError) -> Decoded<BuildPlan> {
         let decoded = try PlantFile.decode(BuildPlan.self, from: try text(of: path), file: path)
-        let issues = issues(in: decoded, against: design, catalog: catalog) + issues(in: decoded)
+        let issues = issues(in: decoded, against: design, catalog: catalog, site: site) + issues(in: decoded)
         if !issues.isEmpty { throw InputError(issues: issues) }
         return decoded
     }

@@ -108,7 +108,10 @@ extension BuildPlan {
     /// - the plan's quarters lie inside the design's horizon.
     ///
     /// Each unknown hall or profile is reported once, at its first line.
-    public static func issues(in decoded: Decoded<BuildPlan>, against design: ReferenceDesign, catalog: Catalog) -> [ValidationIssue] {
+    /// - its `facilityBuilds` are the design's (and, given the site, the site's) options, consistent and in time
+    ///   (``facilityBuildIssues(_:design:site:)``), and no rack stands in a hall before they build it.
+    public static func issues(in decoded: Decoded<BuildPlan>, against design: ReferenceDesign, catalog: Catalog,
+                              site: Site? = nil) -> [ValidationIssue] {
         let plan = decoded.value
         var issues: [ValidationIssue] = []
         func add(_ path: String, _ message: String) { issues.append(decoded.issue(path, message)) }
@@ -153,13 +156,15 @@ extension BuildPlan {
             add("racks[\(seen.first)].profile", "'\(profile)'\(lines(seen.lines)) \(why)\(own)")
         }
 
+        let fixBuilds = own.isEmpty ? ": re-plan \(replan)" : own
+        for (path, message) in facilityBuildIssues(plan, design: design, site: site) { add(path, message + fixBuilds) }
         // Racks in a hall the design lets the plan build stand only from the quarter facilityBuilds builds it.
         var buildable: Set<String> = []
         for group in design.halls where group.build != nil { for i in 0..<group.count { buildable.insert(group.hallName(i)) } }
         if !buildable.isEmpty {
             let builtFrom = Dictionary(design.asBuilt(plan.facilityBuilds).halls.filter { $0.build != nil }.map { ($0.name, $0.availableFrom) },
                                        uniquingKeysWith: min)
-            let fix = own.isEmpty ? ": re-plan \(replan)" : own
+            let fix = fixBuilds
             if let i = plan.racks.firstIndex(where: { buildable.contains($0.hall) && $0.racksTotal > 0 && builtFrom[$0.hall] == nil }) {
                 add("racks[\(i)].hall", "'\(plan.racks[i].hall)' holds racks but facilityBuilds does not build it\(fix)")
             } else if let i = plan.racks.firstIndex(where: { line in line.racksTotal > 0 && (builtFrom[line.hall].map { line.quarter < $0 } ?? false) }) {

@@ -67,7 +67,10 @@ public struct BuildNext: Equatable, Sendable {
         valueBasis = scale.basis
         // One entry per limit (family and subject), in the order the plan lists them; each quarter's value of +1 unit.
         var keys: [String] = [], rows: [String: [(quarter: Quarter?, value: Double)]] = [:], first: [String: BindingLimit] = [:]
-        for limit in plan.binding where limit.shadowPrice != 0 {
+        for var limit in plan.binding where limit.shadowPrice != 0 {
+            // Under N+1 with feeds to connect a quarter has one site-power row per feed that may be the largest: +1 MW of
+            // usable grid relaxes them all, so they are one limit whose value is the sum of their prices.
+            if limit.family == .sitePower { limit.subject = nil }
             let key = "\(limit.family.rawValue)|\(limit.subject ?? "")"
             if rows[key] == nil { keys.append(key); first[key] = limit }
             rows[key, default: []].append((limit.quarter, limit.shadowPrice * scale.factor))

@@ -104,7 +104,6 @@ public enum PlanReport {
         try set.commit()
     }
 
-    /// The readable summary printed on stdout, with the "What to build next" paragraph when `buildNext` is given.
     /// "Built: 2026Q4 4 × hybrid-hall; 2028Q1 feed feed-c; 2028Q2 2 plant modules": what the plan builds, quarter by
     /// quarter; `nil` when nothing has a build option.
     static func facilityText(_ plan: BuildPlan) -> String? {
@@ -118,9 +117,10 @@ public enum PlanReport {
             case .plantModule: "\(b.quarter) \(b.new) plant module\(b.new == 1 ? "" : "s")"
             }
         }
-        return "Built: " + (entering.isEmpty ? "nothing (no hall or feed with a build option pays for itself)" : entering.joined(separator: "; ")) + "\n"
+        return "Built: " + (entering.isEmpty ? "nothing" : entering.joined(separator: "; ")) + "\n"
     }
 
+    /// The readable summary printed on stdout, with the "What to build next" paragraph when `buildNext` is given.
     public static func table(_ plan: BuildPlan, elapsedSeconds: Double? = nil, buildNext: BuildNext? = nil) -> String {
         var out = "Plan: \(plan.inputs.design) on \(plan.inputs.site)\n"
         out += "Objective \(plan.objective.rawValue): \(NumberText.grouped(plan.objectiveValue)) \(plan.objectiveUnit)\n"

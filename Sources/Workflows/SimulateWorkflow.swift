@@ -127,7 +127,7 @@ extension SimulateWorkflow {
         // (its halls, profiles, horizon) is exit 1. The same design from edited files, or another site, is a warning.
         let plan: BuildPlan = try failing {
             if let file = planFile {
-                return try BuildPlan.load(from: file, simulating: inputs.design, catalog: inputs.catalog).value
+                return try BuildPlan.load(from: file, simulating: inputs.design, catalog: inputs.catalog, site: inputs.site).value
             }
             return try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
                                     options: planOptions).plan

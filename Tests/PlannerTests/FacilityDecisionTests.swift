@@ -120,6 +120,37 @@ struct FacilityDecisionTests {
         // Built a quarter later than the racks stand in it.
         plan.facilityBuilds = builds.map { _ in [FacilityBuild(quarter: Self.q2, kind: .hall, name: "h", new: 2, inService: 2)] }
         #expect(try issues(plan).contains { $0.contains("holds racks in 2026Q1, before facilityBuilds builds it (2026Q2)") })
+        // Lines that are not the design's options, or do not add up.
+        plan.facilityBuilds = [FacilityBuild(quarter: Self.q1, kind: .hall, name: "nope", new: 1, inService: 1),
+                               FacilityBuild(quarter: Self.q1, kind: .hall, name: "h", new: 2, inService: 3),
+                               FacilityBuild(quarter: Self.q2, kind: .hall, name: "h", new: 1, inService: 3),
+                               FacilityBuild(quarter: Self.q1, kind: .plantModule, name: "heatRejection", new: 1, inService: 1)]
+        let found = try issues(plan)
+        #expect(found.contains { $0.hasPrefix("'nope' is no hall with a build option in the design") })
+        #expect(found.contains { $0.hasPrefix("3 is not the 0 in service before and 2 new") })
+        #expect(found.contains { $0.hasPrefix("3 is more than the 2 the inputs allow") })
+        #expect(found.contains { $0.hasPrefix("'heatRejection' is no plantModule with a build option") })
+    }
+
+    @Test("Against the site, a plan.json whose feeds cannot carry its facility MW is refused")
+    func planFileChecksFeeds() throws {
+        var tiny = try TinyInstance(positions: 10, hallMW: 1, siteMW: 0.3)
+        tiny.site.grid.redundancy = .nPlusOne
+        tiny.site.grid.feeds.append(Feed(name: "g", capacityMW: 0.3, availableFrom: Self.q1,
+                                         build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 0, lifeYears: 30)))
+        tiny.design.budgetUSD = 10e6
+        var plan = try tiny.plan().plan
+        plan.inputs.design = tiny.design.name
+        let encoder = JSONEncoder()
+        func issues(_ plan: BuildPlan) throws -> [String] {
+            let text = String(decoding: try encoder.encode(plan), as: UTF8.self)
+            return BuildPlan.issues(in: try BuildPlan.decode(text: text, file: "plan.json"), against: tiny.design, catalog: tiny.catalog,
+                                    site: tiny.site).map(\.message)
+        }
+        #expect(try issues(plan) == [])
+        // Without the feed it connects, one given 0.3 MW feed under N+1 leaves nothing usable for the plan's 0.2942 MW.
+        plan.facilityBuilds = nil
+        #expect(try issues(plan).contains { $0.hasPrefix("0.2942 MW is more than the 0.0 MW usable from the feeds given and those facilityBuilds connects by 2026Q1") })
     }
 
     @Test("Single halls of one group are built in order, and racks stand only in built halls")

@@ -1,0 +1,52 @@
+import PlantModel
+
+extension BuildPlan {
+    /// Problems of a plan's `facilityBuilds` against the design, and the site when given, as (field path, message):
+    /// every line names a hall group, feed or the plant's modules that carry a build option, with its kind; `inService`
+    /// is the running sum of `new` and stays within the group's count (1 for a feed); nothing enters service before its
+    /// earliest quarter; and, with the site, no quarter's facility MW exceeds the usable grid of the feeds given and
+    /// connected (so a plan.json whose feed lines were dropped is refused, not simulated short of power).
+    static func facilityBuildIssues(_ plan: BuildPlan, design: ReferenceDesign, site: Site?) -> [(path: String, message: String)] {
+        var issues: [(path: String, message: String)] = []
+        let first = design.horizon.first
+        var running: [String: Int] = [:]
+        for (i, line) in (plan.facilityBuilds ?? []).enumerated() {
+            let path = "facilityBuilds[\(i)]"
+            let limit: (count: Int, earliest: Quarter)?
+            switch line.kind {
+            case .hall:
+                limit = design.halls.first { $0.name == line.name && $0.build != nil }.map { ($0.count, $0.earliestService(horizonFirst: first)) }
+            case .feed:
+                guard let site else { continue }
+                limit = site.grid.feeds.first { $0.name == line.name && $0.build != nil }.map { (1, $0.earliestService(horizonFirst: first)) }
+            case .plantModule:
+                limit = design.heatRejection.modules.map { ($0.count, first.advanced(by: $0.build.leadTimeQuarters)) }
+            }
+            guard let limit else {
+                issues.append(("\(path).name", "'\(line.name)' is no \(line.kind.rawValue) with a build option in the "
+                    + (line.kind == .feed ? "site" : "design")))
+                continue
+            }
+            let key = "\(line.kind.rawValue)|\(line.name)"
+            let before = running[key] ?? 0
+            running[key] = before + line.new
+            if line.inService != before + line.new {
+                issues.append(("\(path).inService", "\(line.inService) is not the \(before) in service before and \(line.new) new"))
+            } else if line.inService > limit.count {
+                issues.append(("\(path).inService", "\(line.inService) is more than the \(limit.count) the inputs allow"))
+            }
+            if line.new > 0, line.quarter < limit.earliest {
+                issues.append(("\(path).quarter", "\(line.quarter) is before the earliest quarter it can be in service (\(limit.earliest))"))
+            }
+        }
+        if let site {
+            let built = site.asBuilt(plan.facilityBuilds)
+            if let i = plan.quarters.firstIndex(where: { $0.facilityMW > built.grid.usableCapacityMW(in: $0.quarter) * (1 + 1e-6) + 1e-6 }) {
+                let q = plan.quarters[i]
+                issues.append(("quarters[\(i)].facilityMW", "\(q.facilityMW) MW is more than the \(built.grid.usableCapacityMW(in: q.quarter)) MW "
+                    + "usable from the feeds given and those facilityBuilds connects by \(q.quarter)"))
+            }
+        }
+        return issues
+    }
+}
