@@ -99,7 +99,7 @@ struct BuildNextTests {
         #expect(hall.priceUSD.isApproximatelyEqual(to: 10e6, relativeTolerance: 1e-12))
         #expect(hall.ratio.isApproximatelyEqual(to: 0.118341, relativeTolerance: 1e-9))
         #expect(next.unpriced.map(\.family) == [.heatRejection] && next.unpriced.first?.quarter == Self.q2)
-        #expect(next.unpriced.first?.missing == "heatRejection.ratedCapacityMW has no capex")
+        #expect(next.unpriced.first?.missing == "add plant modules with a build option: heatRejection.modules")
         let text = next.text
         #expect(text.hasPrefix("What to build next (USD of value per USD of capex; "))
         #expect(text.contains("\n  1. site power (usable grid capacity after the feed redundancy rule) in 2027Q3: +1 MW through 2027Q4 ≈ "
@@ -107,7 +107,7 @@ struct BuildNextTests {
         #expect(text.contains("\n  2. hall IT power (after the hall's redundancy rule) (a) in 2027Q3: +1 MW through 2027Q3 ≈ $1,183,410; "
                               + "costs $10,000,000 (a hall of a: $400,000,000 for 40 MW); 0.118 per USD\n"), "\(text)")
         #expect(text.hasSuffix("  No price in the inputs: heat-rejection capacity at the design ambient in 2027Q2 "
-                               + "(heatRejection.ratedCapacityMW has no capex)\n"))
+                               + "(add plant modules with a build option: heatRejection.modules)\n"))
         #expect(PlanReport.table(plan, buildNext: next).contains("\n\n" + text))
     }
 
