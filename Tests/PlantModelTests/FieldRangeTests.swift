@@ -21,7 +21,7 @@ struct FullFile {
     }
 
     /// The bundled example with a battery, a demand shape, chillers, tower blowdown, a full design basis, a rack life,
-    /// retirement economics, existing racks and halls to build
+    /// retirement economics, existing racks, halls to build and plant modules
     /// (decodes; the blowdown on dry coolers is a consistency issue, not a range one).
     static func design() throws -> FullFile {
         var file = try FullFile(kind: .design, path: Repo.path("reference-designs/gb300-nvl72-hybrid.yaml"))
@@ -39,6 +39,8 @@ struct FullFile {
         try file.set("existingRacks", "[{hall: nvl-hall-1, profile: gb200-nvl72, racks: 10, installedQuarter: 2025Q3}]")
         // Halls with existing racks cannot be built: a consistency issue, not a range one.
         try file.set("halls[0].build", "{capexUSD: 385200000, leadTimeQuarters: 4, fixedOpexUSDPerYear: 1000000, lifeYears: 30}")
+        try file.set("heatRejection.modules", "{ratedCapacityMW: 100, count: 8, build: {capexUSD: 40000000, leadTimeQuarters: 3, "
+            + "fixedOpexUSDPerYear: 100000, lifeYears: 20}}")
         return file
     }
 
