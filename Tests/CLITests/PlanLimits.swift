@@ -5,6 +5,8 @@ import Yams
 /// planner: the racks come from plan.csv and quarters.csv, the limits from the design, site and catalog files as
 /// Yams reads them (the same YAML 1.1 scalars the product reads). Returns one line per broken limit.
 ///
+/// Halls, feeds and plant modules the plan builds are read from bom.csv: racks stand only in halls built by then,
+/// the grid counts the feeds connected, and the budget counts their capex.
 /// Checked: per quarter and hall, positions, IT power (racks' IT and in-rack network) against installed
 /// capacity × the redundancy rule's share, liquid and air heat against the hall's CDU and air-handler capacity
 /// (from plan.csv's columns, and again from racksTotal × the catalog's per-rack figures); which racks a hall
@@ -80,6 +82,9 @@ enum PlanLimits {
         var maxRackKW: Double
         var maxRackWeightKg: Double?
         var availableFrom: Int
+        /// Whether the plan decides to build it (`build:`), and its place in its group (1…count): halls are built in order.
+        var buildable = false
+        var number = 1
     }
 
     struct Profile {
@@ -116,7 +121,12 @@ enum PlanLimits {
                             maxRackKW: try number(group["maxRackKW"], "maxRackKW"),
                             maxRackWeightKg: group["maxRackWeightKg"].flatMap { $0.float },
                             availableFrom: try quarter(group["availableFrom"], "halls[\(g)].availableFrom"))
-            for i in 0..<count { halls[count == 1 ? name : "\(name)-\(i + 1)"] = hall }
+            for i in 0..<count {
+                var one = hall
+                one.buildable = group["build"] != nil
+                one.number = i + 1
+                halls[count == 1 ? name : "\(name)-\(i + 1)"] = one
+            }
         }
         let allowed = Set((design["profiles"]?.array() ?? []).compactMap(\.string))
         var caps: [String: Double] = [:]
@@ -150,9 +160,31 @@ enum PlanLimits {
                                    availableFrom: try quarter(entry["availableFrom"], "\(id).availableFrom"))
         }
 
+        // bom.csv: what is in service per quarter and item, and the capex of what the plan builds (halls and feeds with a
+        // build option, plant modules).
+        let bomTable = parseCSV(try String(contentsOf: out.appendingPathComponent("bom.csv"), encoding: .utf8))
+        guard let bh = bomTable.first, let iQ = bh.firstIndex(of: "quarter"), let iItem = bh.firstIndex(of: "item"),
+              let iIn = bh.firstIndex(of: "inService"), let iCapex = bh.firstIndex(of: "capexUSD") else { throw Unreadable("bom.csv header") }
+        var inServiceOf: [String: [Int: Double]] = [:], builtCapex: [String: [String: Double]] = [:]
+        for row in bomTable.dropFirst() where row.count == bh.count {
+            guard let qi = quarterIndex(row[iQ]), let n = Double(row[iIn]) else { throw Unreadable("bom.csv row \(row)") }
+            inServiceOf[row[iItem], default: [:]][qi] = n
+            if let capex = Double(row[iCapex]) { builtCapex[row[iQ], default: [:]][row[iItem]] = capex }
+        }
+        /// Halls of a group, feeds or modules in service in quarter qi by bom.csv (0 where it lists none).
+        func inService(_ item: String, _ qi: Int) -> Double { inServiceOf[item]?[qi] ?? 0 }
+        var buildItems: Set<String> = design["heatRejection"]?["modules"] != nil ? ["heat-rejection module"] : []
+        for group in design["halls"]?.array() ?? [] where group["build"] != nil { if let name = group["name"]?.string { buildItems.insert("halls \(name)") } }
+
         var feeds: [(capacity: Double, from: Int)] = []
         for (f, feed) in (site["grid"]?["feeds"]?.array() ?? []).enumerated() {
-            feeds.append((try number(feed["capacityMW"], "feeds[\(f)].capacityMW"), try quarter(feed["availableFrom"], "feeds[\(f)].availableFrom")))
+            var from = try quarter(feed["availableFrom"], "feeds[\(f)].availableFrom")
+            if feed["build"] != nil, let name = feed["name"]?.string {
+                // A feed the plan may connect is energized from the first quarter bom.csv has it in service (never if none).
+                buildItems.insert("grid feed \(name)")
+                from = inServiceOf["grid feed \(name)"]?.filter { $0.value >= 1 }.keys.min() ?? .max
+            }
+            feeds.append((try number(feed["capacityMW"], "feeds[\(f)].capacityMW"), from))
         }
         guard let gridRule = site["grid"]?["redundancy"]?.string else { throw Unreadable("grid.redundancy") }
 
@@ -204,6 +236,9 @@ enum PlanLimits {
             if let limit = hall.maxRackWeightKg, profile.weightKg > limit { problems.append("\(q) \(hallName): \(id) racks of \(profile.weightKg) kg on a floor for \(limit) kg") }
             if profile.liquidShare > 0, hall.liquidMW <= 0 { problems.append("\(q) \(hallName): liquid-cooled \(id) in a hall without CDUs") }
             if qi < max(hall.availableFrom, profile.availableFrom), existing[key] == nil { problems.append("\(q) \(hallName): \(id) racks before the hall or the profile is available") }
+            if hall.buildable, total > 0, Double(hall.number) > inService("halls \(hall.group)", qi) {
+                problems.append("\(q) \(hallName): racks in a hall bom.csv does not have built (\(inService("halls \(hall.group)", qi)) in service)")
+            }
             var u = use[q, default: [:]][hallName] ?? Use()
             u.positions += positions
             u.it += it
@@ -263,6 +298,7 @@ enum PlanLimits {
                 capex += new * (profiles[id]?.capexUSD ?? 0)
             }
             capex += retiredCapex[q] ?? 0
+            capex += (builtCapex[q] ?? [:]).filter { buildItems.contains($0.key) }.values.reduce(0, +)
         }
         if let budget { check("cumulative capex USD (budget)", capex, budget) }
         return problems.sorted()

@@ -7,7 +7,7 @@ struct RoundTripTests {
     @Test("A YAML file and its JSON twin decode to equal values; encode → decode is the identity")
     func yamlJSONTwins() throws {
         let catalog = try Catalog.bundled()
-        for path in Repo.files(in: "reference-designs") {
+        for path in Repo.files(in: "reference-designs") + [Repo.path("examples/facility-codesign/phased-campus.yaml")] {
             let yaml = try ReferenceDesign.load(from: path, catalog: catalog).value
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
@@ -16,9 +16,11 @@ struct RoundTripTests {
             #expect(fromJSON == yaml, "\(path)")
             #expect(try JSONDecoder().decode(ReferenceDesign.self, from: Data(json.utf8)) == yaml)
         }
-        let site = try Site.load(from: Repo.path("sites/stockholm-se.yaml")).value
-        let json = String(decoding: try JSONEncoder().encode(site), as: UTF8.self)
-        #expect(try PlantFile.decode(Site.self, from: json, file: "s.json").value == site)
+        for path in ["sites/stockholm-se.yaml", "examples/facility-codesign/ashburn-va-expansion.yaml"] {
+            let site = try Site.load(from: Repo.path(path)).value
+            let json = String(decoding: try JSONEncoder().encode(site), as: UTF8.self)
+            #expect(try PlantFile.decode(Site.self, from: json, file: "s.json").value == site, "\(path)")
+        }
     }
 
     @Test("Quarters and redundancy rules parse and print back")

@@ -4,9 +4,10 @@ import Testing
 
 @Suite("Shipped sites, designs and catalog")
 struct ShippedFilesTests {
-    @Test("Every shipped site, design and the catalog validate")
+    @Test("Every shipped site, design, the facility co-design example and the catalog validate")
     func allValid() throws {
-        let files = Repo.files(in: "sites") + Repo.files(in: "reference-designs")
+        let files = Repo.files(in: "sites") + Repo.files(in: "reference-designs") + Repo.files(in: "examples/facility-codesign")
+        #expect(Repo.files(in: "examples/facility-codesign").count == 2)
         #expect(Repo.files(in: "sites").count >= 6)
         #expect(Repo.files(in: "reference-designs").count >= 5)
         let issues = PlantValidation.issues(inFiles: files, catalog: try Catalog.bundled())

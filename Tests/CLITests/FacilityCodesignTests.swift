@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+/// The facility co-design example planned and simulated through the CLI, every limit re-checked from plan.csv,
+/// quarters.csv and bom.csv (PlanLimits) with the halls and feeds bom.csv says are built.
+@Suite("Facility co-design example: plan, re-check from the CSV files, simulate", .tags(.slow))
+struct FacilityCodesignTests {
+    static let design = "examples/facility-codesign/phased-campus.yaml"
+    static let site = "examples/facility-codesign/ashburn-va-expansion.yaml"
+
+    @Test("Halls, a feed and plant modules built as plan.json says; every limit and the budget hold; the twin runs it")
+    func planAndSimulate() async throws {
+        let scratch = try TemporaryFolder()
+        let root = TokenPlantCLI.packageRoot
+        let out = scratch.url.appendingPathComponent("out")
+        let design = root.appendingPathComponent(Self.design).path, site = root.appendingPathComponent(Self.site).path
+        let run = try await TokenPlantCLI.run(["plan", design, "--gap", "0.05", "--time-limit", "20", "--out", out.path],
+                                              timeout: .seconds(300))
+        try #require(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("\nBuilt: "))
+        let catalog = root.appendingPathComponent(MutationTests.catalogPath).path
+        #expect(try PlanLimits.violations(out: out, design: design, site: site, catalog: catalog) == [])
+        // Something of each kind the example offers is in bom.csv's rows with a capex: halls built, and their capex.
+        let bom = try String(contentsOf: out.appendingPathComponent("bom.csv"), encoding: .utf8)
+        #expect(bom.contains(",halls liquid-hall,halls,"))
+        let simulate = try await TokenPlantCLI.run(["simulate", design, "--plan", out.appendingPathComponent("plan.json").path,
+                                                    "--from-year", "2029", "--years", "1"], timeout: .seconds(300))
+        #expect(simulate.status == 0, "\(simulate)")
+    }
+}
