@@ -82,7 +82,8 @@ enum PlanAssembly {
                 capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(profile))
             }
             capexCumulative += capexNew
-            let tokens = tokensByWorkload[t].values.reduce(0, +)
+            // Summed in the mix's order: a dictionary's order changes from process to process, and so would the last bits.
+            let tokens = problem.design.workloadMix.reduce(0.0) { $0 + (tokensByWorkload[t][$1.workload] ?? 0) }
             // Racks' capital and running costs at the demanded utilization, and the facility's capital, over the tokens served.
             let facilityCost = design.facilityCapitalUSDPerYear(in: quarters[t], site: site, plantModules: modules[t])
             let quarterCost = capitalCost + facilityCost / TimeBase.quartersPerYear

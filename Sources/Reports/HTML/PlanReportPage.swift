@@ -58,6 +58,7 @@ public enum PlanReportPage {
                         + "Each limit is drawn as the IT power it would allow at that quarter's rack mix at the design condition: its capacity × IT MW ÷ what the quarter's racks use of it "
                         + "(facility MW for the grid, rack and in-rack network MW for the hall power paths, \(buildOut.plantHasChillers ? "chiller load" : "heat in the plant's water stream") for the plant). "
                         + "Quarters without racks have no mix, so no limit points.")
+        if let built = PlanReport.facilityText(plan) { out += paragraph(built.trimmingCharacters(in: .newlines)) }
         out += "</section>\n"
 
         out += "<section>\n<h2>Headroom hour by hour, \(lastYear)</h2>\n"
