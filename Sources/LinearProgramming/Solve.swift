@@ -40,11 +40,12 @@ struct SolveSession {
         return Int32(max(1, ((limit - elapsedSeconds) * 1000).rounded()))
     }
 
-    /// Runs the primal simplex; returns GLPK's return code.
+    /// Runs the simplex (primal, or dual with ``SolverOptions/dualSimplex``); returns GLPK's return code.
     func simplex(presolve: Bool) -> GLPKReturnCode {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = messageLevel
+        parameters.meth = options.dualSimplex ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         parameters.tm_lim = remainingMilliseconds()
         return GLPKReturnCode(rawValue: glp_simplex(p, &parameters))

@@ -21,12 +21,16 @@ public struct SolverOptions: Sendable, Equatable {
     public var pseudocostBranching: Bool
     /// For MIPs: a known feasible point (one value per variable) offered to GLPK as its first incumbent.
     public var initialSolution: [Double]?
+    /// Solve LPs, and a MIP's relaxation before branch-and-bound without presolve, with the dual simplex (GLPK's
+    /// `GLP_DUALP`, which falls back to the primal where the dual fails) instead of the primal.
+    public var dualSimplex: Bool
 
     public init(
         timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, absoluteGap: Double? = nil, presolve: Bool = true,
         verbose: Bool = false, dualsWithIntegersFixed: Bool = false, cuts: Bool = false, pseudocostBranching: Bool = false,
-        initialSolution: [Double]? = nil
+        initialSolution: [Double]? = nil, dualSimplex: Bool = false
     ) {
+        self.dualSimplex = dualSimplex
         self.cuts = cuts
         self.pseudocostBranching = pseudocostBranching
         self.timeLimitSeconds = timeLimitSeconds

@@ -8,11 +8,12 @@ import Twin
 
 /// `tokenplant bench` and `tokenplant bench-twin`: load the design, measure, print the medians and ratios.
 public enum BenchWorkflow {
-    /// The planner on `design` against glpsol on the exported model, `runs` times each.
-    public static func planner(design: String, runs: Int, gap: Double, timeLimitSeconds: Double) throws(CommandFailure) -> String {
+    /// The planner on `design` against glpsol and HiGHS (through `highsScript`) on the exported model, `runs` times each.
+    public static func planner(design: String, runs: Int, gap: Double, timeLimitSeconds: Double,
+                               highsScript: String) throws(CommandFailure) -> String {
         let inputs = try failing { try PlanningInputs.load(designPath: design) }
         let options = PlanOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: gap)
-        return try failing { try PlanBenchmark.run(inputs: inputs, options: options, runs: runs).summary }
+        return try failing { try PlanBenchmark.run(inputs: inputs, options: options, runs: runs, highsScript: highsScript).summary }
     }
 
     /// The twin on `design` planned for max-tokens, on one weather year (`weather`, else a synthetic year

@@ -2,15 +2,16 @@ import ArgumentParser
 import Foundation
 import Workflows
 
-/// `tokenplant bench`: the planner's performance case, measured against glpsol in the same run.
+/// `tokenplant bench`: the planner's performance case, measured against glpsol and HiGHS in the same run.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time the planner on a 1 GW design against glpsol on the exported model (medians, ratio).")
+        abstract: "Time the planner on a design against glpsol and HiGHS on the exported model (medians, ratios).")
 
     @Argument(help: "Design to plan.") var design: String = "reference-designs/mixed-retrofit.yaml"
     @Option(help: "Runs of each.") var runs: Int = 5
     @Option(help: "Relative MIP gap.") var gap: Double = 0.001
     @Option(name: .customLong("time-limit"), help: "Seconds per solve.") var timeLimit: Double = 60
+    @Option(name: .customLong("highs-script"), help: "The HiGHS peer's script (python3 with highspy).") var highsScript: String = "scripts/highs_peer.py"
 
     func validate() throws {
         try requireCount("--runs", runs, 1...100)
@@ -19,7 +20,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        try emit { try BenchWorkflow.planner(design: design, runs: runs, gap: gap, timeLimitSeconds: timeLimit) }
+        try emit { try BenchWorkflow.planner(design: design, runs: runs, gap: gap, timeLimitSeconds: timeLimit, highsScript: highsScript) }
     }
 }
 

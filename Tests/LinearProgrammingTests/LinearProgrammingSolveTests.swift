@@ -4,11 +4,11 @@ import Numerics
 
 @Suite("Solving LPs and MIPs")
 struct LinearProgrammingSolveTests {
-    @Test("Wyndor LP: optimum, primal values, duals and reduced costs match the hand calculation")
+    @Test("Wyndor LP: optimum, primal values, duals and reduced costs match the hand calculation, primal and dual simplex")
     func wyndorLP() throws {
         let (model, x, y, z) = TestModels.wyndor()
-        for presolve in [true, false] {
-            let s = try model.solve(options: SolverOptions(presolve: presolve))
+        for (presolve, dual) in [(true, false), (false, false), (true, true), (false, true)] {
+            let s = try model.solve(options: SolverOptions(presolve: presolve, dualSimplex: dual))
             #expect(s.status == .optimal)
             #expect(s.objectiveValue!.isApproximatelyEqual(to: 36, absoluteTolerance: 1e-9))
             #expect(s[x].isApproximatelyEqual(to: 2, absoluteTolerance: 1e-9) && s[y].isApproximatelyEqual(to: 6, absoluteTolerance: 1e-9)
