@@ -13,7 +13,10 @@ struct Relaxation {
     /// shortfall is never made up (its integers are fixed), so the steps' gaps add up: on benchmarks/campus-48-distinct
     /// (32 steps) 10⁻⁴ left the starting plan 0.28 % below the relaxation and GLPK's search improved on it by nothing in
     /// 45 s; 10⁻⁵ leaves 0.11 %, in the same time (3 × 10⁻⁶ finds the same plan), and the mixed retrofit's plan is the same.
-    static let stepGap = 1e-5
+    /// A search for a wider gap needs no step that tight: the facility co-design example at `--gap 0.05` found no
+    /// starting plan within 20 s with steps at 10⁻⁵, and one in 8 s at 10⁻⁴. So a step's gap is a hundredth of the
+    /// search's, between these two.
+    static func stepGap(forSearchGap gap: Double) -> Double { min(1e-4, max(1e-5, gap / 100)) }
     /// A relaxed value this close to a whole number is taken as integral.
     static let integralityTolerance = 1e-9
 
@@ -54,6 +57,7 @@ struct Relaxation {
     ///
     /// - Parameters:
     ///   - fixingOrder: the integer columns in the groups they are fixed in.
+    ///   - searchGap: the relative gap of the whole search (``stepGap(forSearchGap:)``).
     ///   - absoluteGap: the absolute gap of the whole search, shared out among the steps.
     ///   - deadline: the end of the solve the steps belong to.
     ///   - holding: with retirement, the `build` and `retire` columns. Each step then gets at most an even share of
@@ -61,11 +65,11 @@ struct Relaxation {
     ///     holds the fleet instead: its `build` and `retire` columns at 0, the rest from the relaxation. On the mixed
     ///     retrofit split into 24 halls, with build, retire and stock integer, the third quarter's step found no point
     ///     within 2.3 s, and without this no starting plan came back (GLPK then found none in 60 s).
-    func relaxAndFix(_ fixingOrder: [[VariableID]], absoluteGap: Double?, deadline: SolveDeadline,
+    func relaxAndFix(_ fixingOrder: [[VariableID]], searchGap: Double, absoluteGap: Double?, deadline: SolveDeadline,
                      holding: Set<VariableID>? = nil) -> [Double]? {
         guard var current = solution?.values else { return nil }
         var relaxed = relaxed
-        var options = SolverOptions(relativeGap: Self.stepGap,
+        var options = SolverOptions(relativeGap: Self.stepGap(forSearchGap: searchGap),
                                     absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) })
         for (g, group) in fixingOrder.enumerated() {
             if !group.allSatisfy({ abs(current[$0.index] - current[$0.index].rounded()) <= Self.integralityTolerance }) {

@@ -45,7 +45,7 @@ struct SolveSession {
         var options = self.options
         options.absoluteGap = absoluteGap
         let lp = Relaxation(model, deadline: deadline.share(SolveDeadline.startingPlanShare))
-        let found = lp.relaxAndFix(f.buildColumnsByQuarter, absoluteGap: absoluteGap,
+        let found = lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: options.relativeGap ?? 0, absoluteGap: absoluteGap,
                                    deadline: deadline.share(SolveDeadline.startingPlanShare), holding: f.holdingColumns)
         let candidates = [start.flatMap(lp.usableStart), found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0

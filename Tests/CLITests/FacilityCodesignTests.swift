@@ -14,7 +14,7 @@ struct FacilityCodesignTests {
         let root = TokenPlantCLI.packageRoot
         let out = scratch.url.appendingPathComponent("out")
         let design = root.appendingPathComponent(Self.design).path, site = root.appendingPathComponent(Self.site).path
-        let run = try await TokenPlantCLI.run(["plan", design, "--gap", "0.05", "--time-limit", "20", "--out", out.path],
+        let run = try await TokenPlantCLI.run(["plan", design, "--gap", "0.05", "--time-limit", "60", "--out", out.path],
                                               timeout: .seconds(300))
         try #require(run.status == 0, "\(run)")
         #expect(run.stdout.contains("\nBuilt: "))

@@ -86,7 +86,7 @@ struct PlannerGapTests {
         f.model.objective = Formulation.sum(f.tokenTerms)
         let deadline = TimeBudget(PlanOptions()).solveDeadline()
         let lp = Relaxation(f.model, deadline: deadline)
-        let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, absoluteGap: nil, deadline: deadline))
+        let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: 0.001, absoluteGap: nil, deadline: deadline))
         for (j, variable) in f.model.variables.enumerated() where variable.kind != .continuous {
             #expect(point[j] == point[j].rounded())
         }
