@@ -47,6 +47,24 @@ struct FacilityDecisionTests {
         return tiny
     }
 
+    /// The tiny instance on one given 0.3 MW feed run N+1 (nothing usable) with a second 0.3 MW feed to connect for $1M,
+    /// under a $10M budget.
+    static func feedToConnect() throws -> TinyInstance {
+        var tiny = try TinyInstance(positions: 10, hallMW: 1, siteMW: 0.3)
+        tiny.site.grid.redundancy = .nPlusOne
+        tiny.site.grid.feeds.append(Feed(name: "g", capacityMW: 0.3, availableFrom: Self.q1,
+                                         build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 0, lifeYears: 30)))
+        tiny.design.budgetUSD = 10e6
+        return tiny
+    }
+
+    /// The messages `simulate --plan` would give for `plan` written as plan.json, against the tiny design (and the site).
+    static func planFileIssues(_ plan: BuildPlan, _ tiny: TinyInstance, site: Site? = nil) throws -> [String] {
+        let text = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+        return BuildPlan.issues(in: try BuildPlan.decode(text: text, file: "plan.json"), against: tiny.design, catalog: tiny.catalog, site: site)
+            .map(\.message)
+    }
+
     /// Budgets, the tokens/s per quarter worked by hand and the halls the plan then has in service:
     /// - $15M: one hall ($2M) leaves $13M for its 2 positions, 2 × GB300 = 1,193,904 tokens/s; two halls ($4M) leave $11M,
     ///   GB200 + 2 × GB300 for 3 of the 4 positions = 1,589,832 tokens/s: both halls are built in 2026Q1.
@@ -106,13 +124,7 @@ struct FacilityDecisionTests {
         let tiny = try Self.buildableHalls(count: 2, positions: 2, capexUSD: 2e6, leadTimeQuarters: 0, budgetUSD: 15e6)
         var plan = try tiny.plan().plan
         plan.inputs.design = tiny.design.name
-        func issues(_ plan: BuildPlan) throws -> [String] {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let text = String(decoding: try encoder.encode(plan), as: UTF8.self)
-            return BuildPlan.issues(in: try BuildPlan.decode(text: text, file: "plan.json"), against: tiny.design, catalog: tiny.catalog)
-                .map(\.message)
-        }
+        func issues(_ plan: BuildPlan) throws -> [String] { try Self.planFileIssues(plan, tiny) }
         #expect(try issues(plan) == [])
         let builds = plan.facilityBuilds
         plan.facilityBuilds = nil
@@ -134,19 +146,10 @@ struct FacilityDecisionTests {
 
     @Test("Against the site, a plan.json whose feeds cannot carry its facility MW is refused")
     func planFileChecksFeeds() throws {
-        var tiny = try TinyInstance(positions: 10, hallMW: 1, siteMW: 0.3)
-        tiny.site.grid.redundancy = .nPlusOne
-        tiny.site.grid.feeds.append(Feed(name: "g", capacityMW: 0.3, availableFrom: Self.q1,
-                                         build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 0, lifeYears: 30)))
-        tiny.design.budgetUSD = 10e6
+        let tiny = try Self.feedToConnect()
         var plan = try tiny.plan().plan
         plan.inputs.design = tiny.design.name
-        let encoder = JSONEncoder()
-        func issues(_ plan: BuildPlan) throws -> [String] {
-            let text = String(decoding: try encoder.encode(plan), as: UTF8.self)
-            return BuildPlan.issues(in: try BuildPlan.decode(text: text, file: "plan.json"), against: tiny.design, catalog: tiny.catalog,
-                                    site: tiny.site).map(\.message)
-        }
+        func issues(_ plan: BuildPlan) throws -> [String] { try Self.planFileIssues(plan, tiny, site: tiny.site) }
         #expect(try issues(plan) == [])
         // Without the feed it connects, one given 0.3 MW feed under N+1 leaves nothing usable for the plan's 0.2942 MW.
         plan.facilityBuilds = nil
@@ -171,11 +174,7 @@ struct FacilityDecisionTests {
         // By hand: one given 0.3 MW feed under N+1 leaves 0 MW usable. Connecting a second 0.3 MW feed ($1M) makes
         // 0.6 − 0.3 = 0.3 MW usable: at most two racks (2 × GB300 = 0.2942 MW; three GB200 need 0.4068 MW). With $10M,
         // $1M feed + 2 × GB300 ($8M) = 1,193,904 tokens/s in both quarters.
-        var tiny = try TinyInstance(positions: 10, hallMW: 1, siteMW: 0.3)
-        tiny.site.grid.redundancy = .nPlusOne
-        tiny.site.grid.feeds.append(Feed(name: "g", capacityMW: 0.3, availableFrom: Self.q1,
-                                         build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 0, lifeYears: 30)))
-        tiny.design.budgetUSD = 10e6
+        var tiny = try Self.feedToConnect()
         let plan = try tiny.plan().plan
         #expect(plan.objectiveValue.isApproximatelyEqual(to: 2 * 1_193_904 * TimeBase.secondsPerQuarter, relativeTolerance: 1e-6))
         #expect(plan.facilityBuilds == [FacilityBuild(quarter: Self.q1, kind: .feed, name: "g", new: 1, inService: 1),
