@@ -4,8 +4,8 @@ extension BuildPlan {
     /// Problems of a plan's `facilityBuilds` against the design, and the site when given, as (field path, message):
     /// every line names a hall group, feed or the plant's modules that carry a build option, with its kind; `inService`
     /// is the running sum of `new` and stays within the group's count (1 for a feed); nothing enters service before its
-    /// earliest quarter; and, with the site, no quarter's facility MW exceeds the usable grid of the feeds given and
-    /// connected (so a plan.json whose feed lines were dropped is refused, not simulated short of power).
+    /// earliest quarter; and, with a site that has feeds to connect, no quarter's facility MW exceeds the usable grid of the
+    /// feeds given and connected (so a plan.json whose feed lines were dropped is refused, not simulated short of power).
     static func facilityBuildIssues(_ plan: BuildPlan, design: ReferenceDesign, site: Site?) -> [(path: String, message: String)] {
         var issues: [(path: String, message: String)] = []
         let first = design.horizon.first
@@ -20,7 +20,8 @@ extension BuildPlan {
                 guard let site else { continue }
                 limit = site.grid.feeds.first { $0.name == line.name && $0.build != nil }.map { (1, $0.earliestService(horizonFirst: first)) }
             case .plantModule:
-                limit = design.heatRejection.modules.map { ($0.count, first.advanced(by: $0.build.leadTimeQuarters)) }
+                limit = line.name != "heatRejection" ? nil
+                    : design.heatRejection.modules.map { ($0.count, first.advanced(by: $0.build.leadTimeQuarters)) }
             }
             guard let limit else {
                 issues.append(("\(path).name", "'\(line.name)' is no \(line.kind.rawValue) with a build option in the "
@@ -39,7 +40,8 @@ extension BuildPlan {
                 issues.append(("\(path).quarter", "\(line.quarter) is before the earliest quarter it can be in service (\(limit.earliest))"))
             }
         }
-        if let site {
+        // Only where the plan decides feeds: a plan simulated on another site's given feeds is the twin's to judge.
+        if let site, site.grid.feeds.contains(where: { $0.build != nil }) {
             let built = site.asBuilt(plan.facilityBuilds)
             if let i = plan.quarters.firstIndex(where: { $0.facilityMW > built.grid.usableCapacityMW(in: $0.quarter) * (1 + 1e-6) + 1e-6 }) {
                 let q = plan.quarters[i]

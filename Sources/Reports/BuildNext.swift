@@ -97,7 +97,7 @@ public struct BuildNext: Equatable, Sendable {
                 }
             }
             // A relief worth less than a millionth of its price is the LP's round-off on a limit that is not worth relieving.
-            if let found = best, found.ratio < Self.smallestRatio { continue }
+            if let weak = best, weak.ratio < Self.smallestRatio { continue }
             if let best {
                 if let i = found.firstIndex(where: { $0.relief.family == limit.family && $0.relief.subject == shown }) {
                     if best.ratio > found[i].relief.ratio { found[i].relief = best }
