@@ -24,22 +24,20 @@ enum BindingAnalysis {
         // Halls, feeds and plant modules the plan builds stand on the left of their rows (Σ use − capacity · built ≤ given capacity):
         // their part moves back to the capacity, so a row reads "used of capacity" as for given halls and feeds.
         let built = Set(f.facilityBuildColumns)
-        let capacityFamilies: Set<ConstraintFamily> = [.floor, .hallPower, .liquid, .air, .sitePower, .heatRejection]
+        let x = outcome.solution.values
         var limits: [BindingLimit] = []
         for (i, info) in f.rows.enumerated() where info.family.isCapacity {
             let row = f.model.constraints[i]
             guard let upper = row.upperBound else { continue }
-            let x = outcome.solution.values
-            // In the budget and capex rows the build columns are spending, not capacity.
-            let isCapacity: (Term) -> Bool = { capacityFamilies.contains(info.family) && built.contains($0.variable) }
-            let added = -row.terms.filter(isCapacity).reduce(0.0) { $0 + $1.coefficient * x[$1.variable.index] }
+            let capacityTerms = Formulation.builtCapacityTerms(row.terms, among: built)
+            let added = Formulation.builtCapacity(row.terms, among: built) { x[$0.index] }
             let capacity = upper + added
             // A hall or feed the plan did not build is no limit: the decision not to build it is.
-            if added == 0, upper <= tolerance, row.terms.contains(where: isCapacity) { continue }
+            if added == 0, upper <= tolerance, !capacityTerms.isEmpty { continue }
             let used = outcome.solution.rowActivities[i] + added
             let slack = capacity - used
-            let oneUnit = row.terms.filter { !isCapacity($0) }.map { abs($0.coefficient) * (unitOf[$0.variable] ?? 1) }
-                .filter { $0 > 0 }.min() ?? 0
+            let oneUnit = row.terms.filter { t in !capacityTerms.contains { $0.variable == t.variable } }
+                .map { abs($0.coefficient) * (unitOf[$0.variable] ?? 1) }.filter { $0 > 0 }.min() ?? 0
             let price = i < duals.count ? duals[i] : 0
             let full = slack < oneUnit - tolerance
             guard full || abs(price) > tolerance else { continue }

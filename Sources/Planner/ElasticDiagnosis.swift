@@ -20,8 +20,7 @@ enum ElasticDiagnosis {
         // Halls, feeds and plant modules the plan may build add capacity on the left of their rows (−capacity × built).
         let built = Set(f.facilityBuildColumns)
         func buildable(_ row: Int) -> Double {
-            model.constraints[row].terms.filter { built.contains($0.variable) }
-                .reduce(0) { $0 - $1.coefficient * (model.variables[$1.variable.index].upperBound ?? 0) }
+            Formulation.builtCapacity(model.constraints[row].terms, among: built) { model.variables[$0.index].upperBound ?? 0 }
         }
         for (i, info) in f.rows.enumerated() where info.family.isCapacity {
             guard let capacity = model.constraints[i].upperBound else { continue }
@@ -29,7 +28,7 @@ enum ElasticDiagnosis {
             model.constraints[i].terms.append(Term(slack, -1))
             // Penalize relative growth so that MW, ports and dollars weigh alike: relative to all the row can hold, what
             // is given and what may be built.
-            model.objective.append(Term(slack, 1 / max(1, abs(capacity) + max(0, buildable(i)))))
+            model.objective.append(Term(slack, 1 / max(1, abs(capacity) + buildable(i))))
             slacks.append((i, slack))
         }
         guard let solution = try? model.solve(options: options), solution.hasValues else {
@@ -40,8 +39,7 @@ enum ElasticDiagnosis {
             guard amount > minimumShortfall else { return nil }
             let info = f.rows[row]
             // The capacity in the elastic solution: what is given and what it builds (the build columns moved back).
-            let builtHere = model.constraints[row].terms.filter { built.contains($0.variable) && $0.coefficient < 0 }
-                .reduce(0.0) { $0 - $1.coefficient * solution[$1.variable] }
+            let builtHere = Formulation.builtCapacity(model.constraints[row].terms, among: built) { solution[$0] }
             return .init(constraint: model.constraints[row].name, family: info.family, quarter: info.quarter, subject: info.subject,
                          capacity: (model.constraints[row].upperBound ?? 0) + builtHere, increase: amount, unit: info.family.unit)
         }

@@ -68,6 +68,8 @@ struct HallAssignment {
                 return out
             }
             for t in problem.quarters.indices {
+                // The halls in service: of a group with a build option, its first halls built by then.
+                let inService = hallsBuilt[g].map { min(hall.count, $0[t]) } ?? hall.count
                 // Racks retired in the quarter they were built (never in an optimal plan) leave after the builds.
                 var leftover = [Int: Int]()
                 for e in members { leftover[e] = retire(e, retiredRacks[e]?[t] ?? 0, quarter: t) }
@@ -76,15 +78,16 @@ struct HallAssignment {
                     let unit = problem.design.unitRacks(profile.id)
                     let previous = t > 0 ? (stock[e]?[t - 1] ?? 0) : problem.existingRacks(e)
                     let new = (stock[e]?[t] ?? 0) - previous + (retiredRacks[e]?[t] ?? 0)
+                    let c = problem.coefficients[profile.id]!, n = Double(unit)
+                    let open = positionsUsed.indices.prefix(max(1, inService))
+                    /// Whether one more unit fits hall i's positions, power, CDUs and air.
+                    func fits(_ i: Int) -> Bool {
+                        positionsUsed[i] + n * c.positions <= Double(hall.positions) + Self.tolerance
+                            && power[i] + n * c.hallPowerMW <= hall.usableITCapacityMW + Self.tolerance
+                            && liquid[i] + n * c.liquidMW <= hall.liquidCapacityMW + Self.tolerance
+                            && air[i] + n * c.airMW <= hall.airCapacityMW + Self.tolerance
+                    }
                     for _ in 0..<max(0, new / unit) {
-                        let open = positionsUsed.indices.prefix(max(1, hallsBuilt[g].map { min(hall.count, $0[t]) } ?? hall.count))
-                        let c = problem.coefficients[profile.id]!, n = Double(unit)
-                        func fits(_ i: Int) -> Bool {
-                            positionsUsed[i] + n * c.positions <= Double(hall.positions) + Self.tolerance
-                                && power[i] + n * c.hallPowerMW <= hall.usableITCapacityMW + Self.tolerance
-                                && liquid[i] + n * c.liquidMW <= hall.liquidCapacityMW + Self.tolerance
-                                && air[i] + n * c.airMW <= hall.airCapacityMW + Self.tolerance
-                        }
                         // The least-used hall the unit fits in; if none, the least-used (and the group is over).
                         let candidates = open.filter(fits)
                         let target = (candidates.isEmpty ? Array(open) : candidates).min { positionsUsed[$0] < positionsUsed[$1] }!
@@ -100,8 +103,7 @@ struct HallAssignment {
                     racks[e]![t] = (0..<hall.count).map { i in cohorts[e][i].reduce(0) { $0 + $1.racks } }
                 }
                 // A hall not built has no capacity: racks placed in it (only when the plan has racks but no hall) are over.
-                let open = hallsBuilt[g].map { min(hall.count, $0[t]) } ?? hall.count
-                for i in 0..<hall.count where i >= open && positionsUsed[i] > Self.tolerance {
+                for i in 0..<hall.count where i >= inService && positionsUsed[i] > Self.tolerance {
                     overfull.insert(g)
                 }
                 for i in 0..<hall.count where positionsUsed[i] > Double(hall.positions) + Self.tolerance

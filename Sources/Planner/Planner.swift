@@ -124,23 +124,19 @@ public enum Planner {
             formulation.stock.mapValues { byQuarter in byQuarter.mapValues { Int(solution[$0].rounded()) } }
         }
 
-        /// Halls in service per hall group with a build option and quarter, rounded from the solution (0 before the group's
-        /// first quarter).
-        var hallsBuiltValues: [Int: [Int]] {
-            let quarters = formulation.problem.quarters.count
-            return formulation.hallBuilt.mapValues { byQuarter in (0..<quarters).map { t in byQuarter[t].map { Int(solution[$0].rounded()) } ?? 0 } }
+        /// A build series' value in every quarter, rounded from the solution (0 before its first quarter).
+        private func everyQuarter(_ byQuarter: [Int: VariableID]) -> [Int] {
+            formulation.problem.quarters.indices.map { t in byQuarter[t].map { Int(solution[$0].rounded()) } ?? 0 }
         }
 
-        /// Feeds with a build option energized (1) or not (0) per feed index and quarter, rounded from the solution.
-        var feedsBuiltValues: [Int: [Int]] {
-            let quarters = formulation.problem.quarters.count
-            return formulation.feedBuilt.mapValues { byQuarter in (0..<quarters).map { t in byQuarter[t].map { Int(solution[$0].rounded()) } ?? 0 } }
-        }
+        /// Halls in service per hall group with a build option and quarter.
+        var hallsBuiltValues: [Int: [Int]] { formulation.hallBuilt.mapValues(everyQuarter) }
 
-        /// Plant modules in service per quarter, rounded from the solution (0 before the first quarter one can be).
-        var plantModulesValues: [Int] {
-            (0..<formulation.problem.quarters.count).map { t in formulation.plantBuilt[0]?[t].map { Int(solution[$0].rounded()) } ?? 0 }
-        }
+        /// Feeds with a build option energized (1) or not (0) per feed index and quarter.
+        var feedsBuiltValues: [Int: [Int]] { formulation.feedBuilt.mapValues(everyQuarter) }
+
+        /// Plant modules in service per quarter.
+        var plantModulesValues: [Int] { everyQuarter(formulation.plantBuilt) }
 
         /// Racks retired per eligibility and quarter, rounded from the solution, less those bought back in the same
         /// quarter: retiring k racks and buying k of the same profile into the same hall group leaves the stock, and so

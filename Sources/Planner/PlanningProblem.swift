@@ -135,8 +135,8 @@ public struct PlanningProblem: Sendable {
         }
         let hr = design.heatRejection
         plantModuleBuild = hr.modules.map { modules in
-            PlantModuleBuild(firstQuarter: index(design.horizon.first.advanced(by: modules.build.leadTimeQuarters)),
-                             rejectionMWPerModule: condition.rejectionCapacityMW * modules.ratedCapacityMW / hr.ratedCapacityMW)
+            PlantModuleBuild(firstQuarter: index(modules.earliestService(horizonFirst: design.horizon.first)),
+                             rejectionMWPerModule: hr.moduleRejectionMW(plantRejectionMW: condition.rejectionCapacityMW)!)
         }
     }
 

@@ -61,7 +61,8 @@ enum PurchaseAssembly {
     /// Per quarter: the capex of what was bought (halls and feeds built as their lead time runs) and the running costs of
     /// the fleet in service, with the fixed opex of what was built.
     static func cashflow(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [CashflowLine] {
-        plan.quarters.map { metrics in
+        let moduleEntries = ReferenceDesign.plantModuleEntries(plan.facilityBuilds)
+        return plan.quarters.map { metrics in
             var energy = 0.0
             for profile in problem.profiles {
                 let racks = plan.racks.filter { $0.quarter == metrics.quarter && $0.profile == profile.id }.reduce(0) { $0 + $1.racksTotal }
@@ -78,7 +79,7 @@ enum PurchaseAssembly {
             }
             return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD, retirementUSD: PlanAssembly.rounded(retirement),
                                 facilityCapexUSD: PlanAssembly.rounded(design.facilityCapexUSD(
-                                    spentIn: metrics.quarter, site: site, plantModulesEntering: ReferenceDesign.plantModuleEntries(plan.facilityBuilds))),
+                                    spentIn: metrics.quarter, site: site, plantModulesEntering: moduleEntries)),
                                 energyUSD: PlanAssembly.rounded(energy), opexUSD: PlanAssembly.rounded(opex))
         }
     }

@@ -8,7 +8,7 @@ import PlantModel
 extension ReferenceDesign {
     /// Plant modules in service in `quarter` by `builds` (0 before the first and without modules).
     public static func plantModules(in quarter: Quarter, _ builds: [FacilityBuild]?) -> Int {
-        (builds ?? []).filter { $0.kind == .plantModule && $0.quarter <= quarter }.max { $0.quarter < $1.quarter }?.inService ?? 0
+        FacilityBuild.inService(.plantModule, "heatRejection", in: quarter, builds)
     }
 
     /// The quarter each plant module enters service, by `builds`, one entry per module.

@@ -25,5 +25,10 @@ public struct FacilityBuild: Codable, Equatable, Sendable, PlaceholderDecodable 
         self.inService = inService
     }
 
+    /// In service at the end of `quarter` by `builds` (0 before the first line of `kind` and `name`).
+    public static func inService(_ kind: Kind, _ name: String, in quarter: Quarter, _ builds: [FacilityBuild]?) -> Int {
+        (builds ?? []).filter { $0.kind == kind && $0.name == name && $0.quarter <= quarter }.max { $0.quarter < $1.quarter }?.inService ?? 0
+    }
+
     public static var placeholder: FacilityBuild { FacilityBuild(quarter: .placeholder, kind: .hall, name: "", new: 0, inService: 0) }
 }

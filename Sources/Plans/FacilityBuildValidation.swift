@@ -21,7 +21,7 @@ extension BuildPlan {
                 limit = site.grid.feeds.first { $0.name == line.name && $0.build != nil }.map { (1, $0.earliestService(horizonFirst: first)) }
             case .plantModule:
                 limit = line.name != "heatRejection" ? nil
-                    : design.heatRejection.modules.map { ($0.count, first.advanced(by: $0.build.leadTimeQuarters)) }
+                    : design.heatRejection.modules.map { ($0.count, $0.earliestService(horizonFirst: first)) }
             }
             guard let limit else {
                 issues.append(("\(path).name", "'\(line.name)' is no \(line.kind.rawValue) with a build option in the "

@@ -206,9 +206,8 @@ extension BuildNext {
     static func options(_ family: ConstraintFamily, group: HallGroup?, plan: BuildPlan, design: ReferenceDesign,
                         site: Site) -> ([Option], missing: String) {
         let first = design.horizon.first
-        /// In service at the end of `quarter`, per the plan's facility builds (0 before the first record).
         func built(_ kind: FacilityBuild.Kind, _ name: String, _ quarter: Quarter) -> Int {
-            (plan.facilityBuilds ?? []).last { $0.kind == kind && $0.name == name && $0.quarter <= quarter }?.inService ?? 0
+            FacilityBuild.inService(kind, name, in: quarter, plan.facilityBuilds)
         }
         switch family {
         case .sitePower:
@@ -262,11 +261,11 @@ extension BuildNext {
             let hr = design.heatRejection
             guard let modules = hr.modules else { return ([], "add plant modules with a build option: heatRejection.modules") }
             // A module takes its share of the plant's heat at the design condition (identical exchangers, same temperatures).
-            let perModule = plan.designCondition.rejectionCapacityMW * modules.ratedCapacityMW / hr.ratedCapacityMW
+            let perModule = hr.moduleRejectionMW(plantRejectionMW: plan.designCondition.rejectionCapacityMW)!
             let option = Option(
                 name: { _ in "a plant module: $\(NumberText.grouped(modules.build.capexUSD)) for \(NumberText.amount(perModule)) MW at the design condition" },
                 priceUSD: { q in
-                    first.advanced(by: modules.build.leadTimeQuarters) <= q && built(.plantModule, "heatRejection", q) < modules.count
+                    modules.earliestService(horizonFirst: first) <= q && built(.plantModule, "heatRejection", q) < modules.count
                         && perModule > 0 ? modules.build.capexUSD / perModule : nil
                 },
                 relieves: { built(.plantModule, "heatRejection", $0) < modules.count })

@@ -27,7 +27,7 @@ extension Formulation {
             }
         }
         if let first = problem.plantModuleBuild?.firstQuarter, let modules = problem.design.heatRejection.modules {
-            plantBuilt[0] = defineBuildSeries("plant_modules", "heat_rejection", subject: "heat-rejection modules", from: first,
+            plantBuilt = defineBuildSeries("plant_modules", "heat_rejection", subject: "heat-rejection modules", from: first,
                                               upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
                                               capexUSD: modules.build.capexUSD)
         }
@@ -58,9 +58,22 @@ extension Formulation {
         return columns
     }
 
+    /// The terms of a row by which it gains capacity from what the plan builds: build columns standing on the left with
+    /// −capacity each (hall, site-power and heat-rejection rows). In the budget and capex rows the same columns carry their
+    /// capex, a positive coefficient: spending, not capacity. `built` is ``facilityBuildColumns`` as a set.
+    static func builtCapacityTerms(_ terms: [Term], among built: Set<VariableID>) -> [Term] {
+        terms.filter { built.contains($0.variable) && $0.coefficient < 0 }
+    }
+
+    /// Capacity `terms` gain from what is built at `value` of each column: −Σ coefficient × value over
+    /// ``builtCapacityTerms(_:among:)``.
+    static func builtCapacity(_ terms: [Term], among built: Set<VariableID>, value: (VariableID) -> Double) -> Double {
+        builtCapacityTerms(terms, among: built).reduce(0) { $0 - $1.coefficient * value($1.variable) }
+    }
+
     /// Every build column (halls, feeds, plant modules), for the objective's nudge against building what holds nothing.
     var facilityBuildColumns: [VariableID] {
-        (hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + plantBuilt.values)
+        (hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + [plantBuilt])
             .flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
     }
 }

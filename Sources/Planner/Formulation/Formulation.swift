@@ -29,8 +29,8 @@ struct Formulation {
     var hallBuilt: [Int: [Int: VariableID]]
     /// `feed_built` column of the site's feed f in quarter t (feeds with a build option, from their first quarter).
     var feedBuilt: [Int: [Int: VariableID]]
-    /// `plant_modules` column in quarter t, under key 0 (with plant modules, from their first quarter).
-    var plantBuilt: [Int: [Int: VariableID]]
+    /// `plant_modules` column in quarter t (with plant modules, from their first quarter).
+    var plantBuilt: [Int: VariableID]
     /// Tokens/s in quarter t.
     var tokenTerms: [[Term]]
     /// Facility MW in quarter t.
@@ -159,7 +159,7 @@ struct Formulation {
     /// them integer) grouped by quarter, earliest first.
     var buildColumnsByQuarter: [[VariableID]] {
         var groups = Array(repeating: [VariableID](), count: tokenTerms.count)
-        for columns in [hallBuilt, feedBuilt, plantBuilt, build, retire, stock] {
+        for columns in [hallBuilt, feedBuilt, [0: plantBuilt], build, retire, stock] {
             for e in columns.keys.sorted() {
                 for (t, b) in columns[e]!.sorted(by: { $0.key < $1.key }) where model.variables[b.index].kind != .continuous {
                     groups[t].append(b)

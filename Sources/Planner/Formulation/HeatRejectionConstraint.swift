@@ -8,7 +8,7 @@ extension Formulation {
     /// they carry what the plant cannot.
     mutating func defineHeatRejection(quarter t: Int) {
         guard problem.design.heatRejection.chillerCapacityMW <= 0 else { return }
-        guard let modules = plantBuilt[0]?[t], let perModule = problem.plantModuleBuild?.rejectionMWPerModule else {
+        guard let modules = plantBuilt[t], let perModule = problem.plantModuleBuild?.rejectionMWPerModule else {
             addSiteRow(.heatRejection, quarter: t, capacity: problem.condition.rejectionCapacityMW) { $0.rejectedMW }
             return
         }

@@ -16,6 +16,17 @@ public struct PlantModules: Codable, Equatable, Sendable, PlaceholderDecodable {
     }
 
     public static var placeholder: PlantModules { PlantModules(ratedCapacityMW: 0, count: 1, build: .placeholder) }
+
+    /// The first quarter a module can be in service: its lead time after the horizon's first quarter.
+    public func earliestService(horizonFirst: Quarter) -> Quarter { horizonFirst.advanced(by: build.leadTimeQuarters) }
+}
+
+extension HeatRejection {
+    /// Heat one plant module rejects at the design condition, given what the plant as given rejects there: identical
+    /// exchangers at the same temperatures reject in proportion to their rating. `nil` without modules.
+    public func moduleRejectionMW(plantRejectionMW: Double) -> Double? {
+        modules.map { plantRejectionMW * $0.ratedCapacityMW / ratedCapacityMW }
+    }
 }
 
 extension ReferenceDesign {
