@@ -38,7 +38,8 @@ enum PlanCheck {
                     // A hall the plan has not built (yet) has no capacity.
                     let built = problem.hallBuilds[g] == nil || i < (hallsBuilt[g]?[t] ?? 0) ? 1.0 : 0
                     try verify(.floor, t, name, positions, built * Double(hall.positions))
-                    try verify(.hallPower, t, name, power, built * hall.usableITCapacityMW)
+                    // With power blocks: those the placement put in the hall, in a built hall only.
+                    try verify(.hallPower, t, name, power, built * hall.usableITCapacityMW(blocks: assignment.powerBlocks[g]?[t][i] ?? 0))
                     try verify(.liquid, t, name, liquid, built * hall.liquidCapacityMW)
                     try verify(.air, t, name, air, built * hall.airCapacityMW)
                 }
@@ -76,7 +77,7 @@ enum PlanCheck {
                 }
             }
         }
-        // What the plan builds spends its capex once: the halls, feeds and plant modules in service in the last quarter.
+        // What the plan builds spends its capex once: the halls, feeds, plant modules and power blocks in service in the last quarter.
         let last = problem.quarters.count - 1
         for h in problem.hallBuilds.keys.sorted() {
             capex += Double(hallsBuilt[h]?[last] ?? 0) * problem.design.halls[problem.hallBuilds[h]!.designGroup].build!.capexUSD
@@ -84,6 +85,9 @@ enum PlanCheck {
         for build in problem.feedBuilds { capex += Double(feedsBuilt[build.feed]?[last] ?? 0) * problem.site.grid.feeds[build.feed].build!.capexUSD }
         if let modules = problem.design.heatRejection.modules, last < plantModules.count {
             capex += Double(plantModules[last]) * modules.build.capexUSD
+        }
+        for g in assignment.powerBlocks.keys.sorted() {
+            capex += Double(assignment.powerBlocks[g]![last].reduce(0, +)) * problem.halls[g].powerBlocks!.build.capexUSD
         }
         if let budget = problem.design.budgetUSD { try verify(.budget, nil, nil, capex, budget) }
     }

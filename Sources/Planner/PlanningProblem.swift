@@ -29,6 +29,17 @@ public struct PlanningProblem: Sendable {
     public let feedBuilds: [FeedBuild]
     /// The plant's heat-rejection modules, when the design gives them.
     public let plantModuleBuild: PlantModuleBuild?
+    /// The hall groups with power blocks, by hall index: the first quarter index a block can be in service (`nil`: not
+    /// within the horizon).
+    public let powerBlockBuilds: [Int: PowerBlockBuild]
+
+    /// Power blocks the plan may add to a planned hall group's halls: the first quarter index one can be in service
+    /// (`nil`: not within the horizon), the most the group takes (`perHall` × its halls) and the IT MW one lets a hall carry.
+    public struct PowerBlockBuild: Sendable, Equatable {
+        public var firstQuarter: Int?
+        public var most: Int
+        public var usableMWPerBlock: Double
+    }
 
     /// Plant modules the plan may add: the first quarter index one can be in service (`nil`: not within the horizon) and
     /// the heat one module takes at the design condition (the plant's `rejectionCapacityMW` × the module's share of the
@@ -133,6 +144,13 @@ public struct PlanningProblem: Sendable {
         feedBuilds = site.grid.feeds.enumerated().compactMap { f, feed in
             feed.build == nil ? nil : FeedBuild(feed: f, firstQuarter: index(feed.earliestService(horizonFirst: design.horizon.first)))
         }
+        var powerBlockBuilds: [Int: PowerBlockBuild] = [:]
+        for (h, hall) in halls.enumerated() {
+            guard let blocks = hall.powerBlocks, let first = hall.powerBlockEarliestService(horizonFirst: design.horizon.first) else { continue }
+            powerBlockBuilds[h] = PowerBlockBuild(firstQuarter: index(first), most: blocks.perHall * hall.count,
+                                                  usableMWPerBlock: hall.usableMWPerBlock)
+        }
+        self.powerBlockBuilds = powerBlockBuilds
         let hr = design.heatRejection
         plantModuleBuild = hr.modules.map { modules in
             PlantModuleBuild(firstQuarter: index(modules.earliestService(horizonFirst: design.horizon.first)),

@@ -6,7 +6,8 @@ import Plans
 /// quantities (`bom.csv`) and the cash flow (`cashflow.csv`).
 enum PurchaseAssembly {
     /// One line per quarter × item in service or bought, items in a fixed order: halls by group, racks by profile,
-    /// CDUs, fabric, grid feeds, power chain, plant, battery; on the design and site as the plan built them.
+    /// CDUs, fabric, grid feeds, power chain (its MW with the power blocks in service, then the blocks by hall group), plant,
+    /// battery; on the design and site as the plan built them.
     static func purchases(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [PurchaseLine] {
         var lines: [PurchaseLine] = []
         var previous: [String: Double] = [:]
@@ -44,8 +45,14 @@ enum PurchaseAssembly {
             for feed in site.grid.feeds {
                 add(q, "grid feed \(feed.name)", "feeds", inService: feed.availableFrom <= q ? 1 : 0, unitCapexUSD: feed.build?.capexUSD)
             }
-            let ups = design.halls.filter { $0.availableFrom <= q }.reduce(0.0) { $0 + Double($1.count) * $1.installedCapacityMW }
+            let ups = design.withPowerBlocks(in: q, plan.facilityBuilds).halls.filter { $0.availableFrom <= q }
+                .reduce(0.0) { $0 + Double($1.count) * $1.installedCapacityMW }
             add(q, "UPS and transformers", "MW", inService: ups)
+            for group in problem.design.halls {
+                guard let blocks = group.powerBlocks else { continue }
+                let inService = (0..<group.count).reduce(0) { $0 + ReferenceDesign.powerBlocks(inHall: group.hallName($1), in: q, plan.facilityBuilds) }
+                add(q, "power blocks \(group.name)", "blocks", inService: Double(inService), unitCapexUSD: blocks.build.capexUSD)
+            }
             // The outdoor plant (but its modules) and the battery are in service from the first quarter.
             let modules = ReferenceDesign.plantModules(in: q, plan.facilityBuilds)
             add(q, "heat rejection", "MW", inService: design.withPlantModules(modules).heatRejection.ratedCapacityMW)
@@ -58,10 +65,11 @@ enum PurchaseAssembly {
         return lines
     }
 
-    /// Per quarter: the capex of what was bought (halls and feeds built as their lead time runs) and the running costs of
+    /// Per quarter: the capex of what was bought (halls, feeds, plant modules and power blocks as their lead time runs) and the running costs of
     /// the fleet in service, with the fixed opex of what was built.
     static func cashflow(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [CashflowLine] {
         let moduleEntries = ReferenceDesign.plantModuleEntries(plan.facilityBuilds)
+        let blockEntries = ReferenceDesign.powerBlockEntries(plan.facilityBuilds)
         return plan.quarters.map { metrics in
             var energy = 0.0
             for profile in problem.profiles {
@@ -72,6 +80,10 @@ enum PurchaseAssembly {
             let fixed = halls.reduce(0.0) { $0 + Double($1.count) * ($1.build?.fixedOpexUSDPerYear ?? 0) }
                 + Double(ReferenceDesign.plantModules(in: metrics.quarter, plan.facilityBuilds)) * (design.heatRejection.modules?.build.fixedOpexUSDPerYear ?? 0)
                 + site.grid.feedsInService(in: metrics.quarter).reduce(0.0) { $0 + ($1.build?.fixedOpexUSDPerYear ?? 0) }
+                + problem.design.halls.reduce(0.0) { sum, group in
+                    let blocks = (0..<group.count).reduce(0) { $0 + ReferenceDesign.powerBlocks(inHall: group.hallName($1), in: metrics.quarter, plan.facilityBuilds) }
+                    return sum + Double(blocks) * (group.powerBlocks?.build.fixedOpexUSDPerYear ?? 0)
+                }
             let opex = (metrics.facilityMW * problem.design.economics.facilityOpexUSDPerMWYear + fixed) / TimeBase.quartersPerYear
             // Retired racks: decommissioning less resale (negative when the resale is worth more).
             let retirement = plan.racks.filter { $0.quarter == metrics.quarter }.reduce(0.0) { sum, line in
@@ -79,7 +91,7 @@ enum PurchaseAssembly {
             }
             return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD, retirementUSD: PlanAssembly.rounded(retirement),
                                 facilityCapexUSD: PlanAssembly.rounded(design.facilityCapexUSD(
-                                    spentIn: metrics.quarter, site: site, plantModulesEntering: moduleEntries)),
+                                    spentIn: metrics.quarter, site: site, plantModulesEntering: moduleEntries, powerBlocksEntering: blockEntries)),
                                 energyUSD: PlanAssembly.rounded(energy), opexUSD: PlanAssembly.rounded(opex))
         }
     }

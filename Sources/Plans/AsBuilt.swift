@@ -3,8 +3,9 @@ import PlantModel
 /// A design and site as a plan built them (README "Facility decisions"): each hall and feed with a build option
 /// stands from the quarter the plan put it in service, and those the plan did not build are gone. Given halls and
 /// feeds are as the files give them. Plant modules change the plant from quarter to quarter: ``plantModules(in:_:)``
-/// counts them and ``ReferenceDesign/withPlantModules(_:)`` makes the plant they stand in. The twin, the bill of
-/// quantities and the cash flow read these.
+/// counts them and ``ReferenceDesign/withPlantModules(_:)`` makes the plant they stand in; power blocks change each hall's
+/// power path: ``withPowerBlocks(in:_:)`` gives each hall its installed MW in a quarter. The twin, the bill of quantities and
+/// the cash flow read these.
 extension ReferenceDesign {
     /// Plant modules in service in `quarter` by `builds` (0 before the first and without modules).
     public static func plantModules(in quarter: Quarter, _ builds: [FacilityBuild]?) -> Int {
@@ -14,6 +15,33 @@ extension ReferenceDesign {
     /// The quarter each plant module enters service, by `builds`, one entry per module.
     public static func plantModuleEntries(_ builds: [FacilityBuild]?) -> [Quarter] {
         (builds ?? []).filter { $0.kind == .plantModule }.flatMap { Array(repeating: $0.quarter, count: max(0, $0.new)) }
+    }
+
+    /// Power blocks in service in the hall named `hall` (a single hall's name) in `quarter` by `builds` (0 before the first).
+    public static func powerBlocks(inHall hall: String, in quarter: Quarter, _ builds: [FacilityBuild]?) -> Int {
+        FacilityBuild.inService(.powerBlock, hall, in: quarter, builds)
+    }
+
+    /// The hall each power block enters service in and its quarter, by `builds`, one entry per block.
+    public static func powerBlockEntries(_ builds: [FacilityBuild]?) -> [(hall: String, quarter: Quarter)] {
+        (builds ?? []).filter { $0.kind == .powerBlock }.flatMap { Array(repeating: ($0.name, $0.quarter), count: max(0, $0.new)) }
+    }
+
+    /// The design as it stands in `quarter`: every hall group with power blocks split into its single halls, each with the
+    /// blocks `builds` put in service in it by then added to its installed capacity (and none left to add). Apply it to the
+    /// design ``asBuilt(_:)`` gives.
+    public func withPowerBlocks(in quarter: Quarter, _ builds: [FacilityBuild]?) -> ReferenceDesign {
+        var design = self
+        design.halls = halls.flatMap { group -> [HallGroup] in
+            guard group.powerBlocks != nil else { return [group] }
+            return group.singles.map { hall in
+                var built = hall
+                built.installedCapacityMW = hall.installedCapacityMW(blocks: Self.powerBlocks(inHall: hall.name, in: quarter, builds))
+                built.powerBlocks = nil
+                return built
+            }
+        }
+        return design
     }
 
     /// The design with every hall group that carries a build option replaced by the halls `builds` put in service,

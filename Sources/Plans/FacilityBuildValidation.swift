@@ -2,14 +2,17 @@ import PlantModel
 
 extension BuildPlan {
     /// Problems of a plan's `facilityBuilds` against the design, and the site when given, as (field path, message):
-    /// every line names a hall group, feed or the plant's modules that carry a build option, with its kind; `inService`
-    /// is the running sum of `new` and stays within the group's count (1 for a feed); nothing enters service before its
-    /// earliest quarter; and, with a site that has feeds to connect, no quarter's facility MW exceeds the usable grid of the
+    /// every line names a hall group, feed or the plant's modules that carry a build option, or a hall of a group with power
+    /// blocks, with its kind; `inService` is the running sum of `new` and stays within the group's count (1 for a feed,
+    /// `perHall` for a hall's power blocks); nothing enters service before its earliest quarter; power blocks stand only in
+    /// halls built by then; and, with a site that has feeds to connect, no quarter's facility MW exceeds the usable grid of the
     /// feeds given and connected (so a plan.json whose feed lines were dropped is refused, not simulated short of power).
     static func facilityBuildIssues(_ plan: BuildPlan, design: ReferenceDesign, site: Site?) -> [(path: String, message: String)] {
         var issues: [(path: String, message: String)] = []
         let first = design.horizon.first
         var running: [String: Int] = [:]
+        let builtHalls = Dictionary(design.asBuilt(plan.facilityBuilds).halls.filter { $0.build != nil }.map { ($0.name, $0.availableFrom) },
+                                    uniquingKeysWith: min)
         for (i, line) in (plan.facilityBuilds ?? []).enumerated() {
             let path = "facilityBuilds[\(i)]"
             let limit: (count: Int, earliest: Quarter)?
@@ -22,11 +25,23 @@ extension BuildPlan {
             case .plantModule:
                 limit = line.name != "heatRejection" ? nil
                     : design.heatRejection.modules.map { ($0.count, $0.earliestService(horizonFirst: first)) }
+            case .powerBlock:
+                limit = design.group(ofHall: line.name).flatMap { group in
+                    group.powerBlocks.map { ($0.perHall, group.powerBlockEarliestService(horizonFirst: first)!) }
+                }
             }
             guard let limit else {
-                issues.append(("\(path).name", "'\(line.name)' is no \(line.kind.rawValue) with a build option in the "
-                    + (line.kind == .feed ? "site" : "design")))
+                issues.append(("\(path).name", line.kind == .powerBlock ? "'\(line.name)' is no hall of a group with powerBlocks in the design"
+                    : "'\(line.name)' is no \(line.kind.rawValue) with a build option in the " + (line.kind == .feed ? "site" : "design")))
                 continue
+            }
+            // A power block stands in a hall: of a group the plan builds, only once facilityBuilds has built that hall.
+            if line.kind == .powerBlock, line.inService > 0, let group = design.group(ofHall: line.name), group.build != nil {
+                let built = builtHalls[line.name]
+                if built.map({ line.quarter < $0 }) ?? true {
+                    issues.append(("\(path).name", "hall '\(line.name)' holds \(line.inService) power blocks in \(line.quarter) but facilityBuilds "
+                        + (built.map { "builds it only in \($0)" } ?? "does not build it")))
+                }
             }
             let key = "\(line.kind.rawValue)|\(line.name)"
             let before = running[key] ?? 0

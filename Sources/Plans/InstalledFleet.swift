@@ -69,8 +69,8 @@ public struct InstalledFleet: Sendable, Equatable {
     /// Scale-out fabric switches and optics, MW: constant, rejected to air outside the halls' air budget (as
     /// the planner counts it).
     public var fabricMW: Double
-    /// Installed power-path capacity of halls with racks, MW, and the share of it their redundancy lets carry
-    /// load: the UPS modules in service and their design loading.
+    /// Installed power-path capacity of halls with racks (with the power blocks in service in them), MW, and the share of
+    /// it their redundancy lets carry load: the UPS modules in service and their design loading.
     public var upsInstalledMW: Double, upsDesignLoadMW: Double
     /// Usable capacity of the feeds in service after the grid redundancy rule, MW.
     public var gridDesignLoadMW: Double
@@ -87,8 +87,8 @@ public struct InstalledFleet: Sendable, Equatable {
     public var capexCumulativeUSD: Double
     /// The plan's facility power at full load and design ambient, MW (facility opex is charged on it).
     public var plannedFacilityMW: Double
-    /// Annual facility cost of the halls, feeds and plant modules in service in the quarter
-    /// (``ReferenceDesign/facilityCapitalUSDPerYear(in:site:plantModules:)``).
+    /// Annual facility cost of the halls, feeds, plant modules and power blocks in service in the quarter
+    /// (``ReferenceDesign/facilityCapitalUSDPerYear(in:site:plantModules:powerBlocks:)``).
     public var facilityCapitalUSDPerYear = 0.0
     /// Plant modules in service in the quarter (the twin's plant there is ``ReferenceDesign/withPlantModules(_:)``).
     public var plantModules = 0
@@ -99,11 +99,14 @@ public struct InstalledFleet: Sendable, Equatable {
     /// The fleet of every quarter of `plan`, in order, on the design and site as the plan built them.
     public static func quarters(of plan: BuildPlan, design: ReferenceDesign, site: Site, catalog: Catalog) -> [InstalledFleet] {
         let design = design.asBuilt(plan.facilityBuilds), site = site.asBuilt(plan.facilityBuilds)
-        var groups: [String: HallGroup] = [:]
-        for group in design.halls { for i in 0..<group.count { groups[group.hallName(i)] = group } }
         let fabricWattsPerPort = design.fabric.wattsPerHostPort
         let chain = design.powerChain
         return plan.quarters.map { metrics in
+            // Each hall as it stands in the quarter, with the power blocks then in service in it.
+            var groups: [String: HallGroup] = [:]
+            for group in design.withPowerBlocks(in: metrics.quarter, plan.facilityBuilds).halls {
+                for i in 0..<group.count { groups[group.hallName(i)] = group }
+            }
             let lines = plan.racks.filter { $0.quarter == metrics.quarter && $0.racksTotal > 0 }
             var byHall: [String: HallLoad] = [:], order: [String] = []
             var fabric = 0.0, limit: Double?, airLimit: Double?
@@ -141,7 +144,9 @@ public struct InstalledFleet: Sendable, Equatable {
                 liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW }, airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW },
                 rackSupplyLimitC: limit, airInletLimitC: airLimit, capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
             fleet.plantModules = ReferenceDesign.plantModules(in: metrics.quarter, plan.facilityBuilds)
-            fleet.facilityCapitalUSDPerYear = design.facilityCapitalUSDPerYear(in: metrics.quarter, site: site, plantModules: fleet.plantModules)
+            fleet.facilityCapitalUSDPerYear = design.facilityCapitalUSDPerYear(in: metrics.quarter, site: site, plantModules: fleet.plantModules) {
+                ReferenceDesign.powerBlocks(inHall: $0, in: metrics.quarter, plan.facilityBuilds)
+            }
             return fleet
         }
     }

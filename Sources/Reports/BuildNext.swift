@@ -83,7 +83,7 @@ public struct BuildNext: Equatable, Sendable {
             guard !worth.isEmpty else { continue }
             let group = Self.hallFamilies.contains(limit.family) ? Self.group(of: limit.subject, in: design) : nil
             let shown = group?.name ?? limit.subject
-            let (options, missing) = Self.options(limit.family, group: group, plan: plan, design: design, site: site)
+            let (options, missing) = Self.options(limit.family, group: group, subject: limit.subject, plan: plan, design: design, site: site)
             var best: Relief?
             for start in worth.compactMap(\.quarter).sorted() {
                 for option in options {
@@ -203,7 +203,7 @@ extension BuildNext {
     }
 
     /// The options in the inputs that relieve a limit, and, for none, the field that would price it.
-    static func options(_ family: ConstraintFamily, group: HallGroup?, plan: BuildPlan, design: ReferenceDesign,
+    static func options(_ family: ConstraintFamily, group: HallGroup?, subject: String?, plan: BuildPlan, design: ReferenceDesign,
                         site: Site) -> ([Option], missing: String) {
         let first = design.horizon.first
         func built(_ kind: FacilityBuild.Kind, _ name: String, _ quarter: Quarter) -> Int {
@@ -242,15 +242,36 @@ extension BuildNext {
             case .liquid: group.liquidCapacityMW
             default: group.airCapacityMW
             }
+            var options: [Option] = []
+            if family == .hallPower, let blocks = group.powerBlocks, group.usableMWPerBlock > 0 {
+                // One more block in the limit's hall (a group's limit: in any of its halls) that has room for one.
+                let names = (0..<group.count).map(group.hallName)
+                let halls = subject.map { names.contains($0) ? [$0] : names } ?? names
+                let earliest = group.powerBlockEarliestService(horizonFirst: first)!
+                func room(_ q: Quarter) -> Bool {
+                    halls.contains { hall in
+                        (group.build == nil || built(.hall, group.name, q) > names.firstIndex(of: hall)!)
+                            && FacilityBuild.inService(.powerBlock, hall, in: q, plan.facilityBuilds) < blocks.perHall
+                    }
+                }
+                options.append(Option(
+                    name: { _ in "a power block of \(group.name): $\(NumberText.grouped(blocks.build.capexUSD)) for "
+                        + "\(NumberText.amount(group.usableMWPerBlock)) MW" },
+                    priceUSD: { q in earliest <= q && room(q) ? blocks.build.capexUSD / group.usableMWPerBlock : nil },
+                    relieves: room))
+            }
             if let build = group.build {
-                let option = Option(
+                options.append(Option(
                     name: { _ in "a hall of \(group.name): $\(NumberText.grouped(build.capexUSD)) for \(NumberText.amount(perHall)) \(family.unit)" },
                     priceUSD: { q in
                         group.earliestService(horizonFirst: first) <= q && built(.hall, group.name, q) < group.count && perHall > 0
                             ? build.capexUSD / perHall : nil
                     },
-                    relieves: { built(.hall, group.name, $0) < group.count })
-                return ([option], "every hall of \(group.name) is built by then, or its earliest service is later")
+                    relieves: { built(.hall, group.name, $0) < group.count }))
+            }
+            if !options.isEmpty {
+                return (options, group.build != nil ? "every hall of \(group.name) is built by then, or its earliest service is later"
+                    : "every hall of \(group.name) has its power blocks by then, or the first can be in service later")
             }
             if family == .hallPower, let perMW = design.economics.facilityCapexUSDPerMW {
                 return ([Option(name: { _ in "economics.facilityCapexUSDPerMW" }, priceUSD: { _ in perMW }, relieves: { _ in true })], "")

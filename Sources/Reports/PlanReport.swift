@@ -104,7 +104,8 @@ public enum PlanReport {
         try set.commit()
     }
 
-    /// "Built: 2026Q4 4 × hybrid-hall; 2028Q1 feed feed-c; 2028Q2 2 plant modules": what the plan builds, quarter by
+    /// "Built: 2026Q4 4 × hybrid-hall; 2028Q1 feed feed-c; 2028Q2 2 plant modules; 2028Q3 1 power block in hybrid-hall-2":
+    /// what the plan builds, quarter by
     /// quarter; `nil` when nothing has a build option.
     static func facilityText(_ plan: BuildPlan) -> String? {
         guard let builds = plan.facilityBuilds else { return nil }
@@ -115,6 +116,7 @@ public enum PlanReport {
             case .hall: "\(b.quarter) \(b.new) × \(b.name)"
             case .feed: "\(b.quarter) feed \(b.name)"
             case .plantModule: "\(b.quarter) \(b.new) plant module\(b.new == 1 ? "" : "s")"
+            case .powerBlock: "\(b.quarter) \(b.new) power block\(b.new == 1 ? "" : "s") in \(b.name)"
             }
         }
         return "Built: " + (entering.isEmpty ? "nothing" : entering.joined(separator: "; ")) + "\n"

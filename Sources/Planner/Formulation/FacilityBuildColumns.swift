@@ -5,7 +5,8 @@ import Plans
 extension Formulation {
     /// `halls_built(hall,t)`: halls of a group with a build option in service in quarter t (integer, 0 to the group's
     /// count), from the first quarter it can be in service on; `feed_built(feed,t)`: 1 when a feed with a build option
-    /// is energized in t; `plant_modules(heat_rejection,t)`: plant modules in service (0 to their count). Each is non-decreasing (`build_order` rows: what is built stays), costs its annual cost for each
+    /// is energized in t; `plant_modules(heat_rejection,t)`: plant modules in service (0 to their count); `power_blocks(hall,t)`
+    /// (``definePowerBlockColumns()``). Each is non-decreasing (`build_order` rows: what is built stays), costs its annual cost for each
     /// quarter in service, and its capex once (on the last quarter's column, which counts everything built). Single halls
     /// of one design group are built in order (`build_order` rows between them), so the halls built are always the
     /// group's first ones and identical halls are not told apart by the solver.
@@ -26,6 +27,7 @@ extension Formulation {
                        [Term(earlier, 1), Term(hallBuilt[b]![t]!, -1)], lower: 0, .buildOrder, problem.quarters[t], problem.halls[b].name)
             }
         }
+        definePowerBlockColumns()
         if let first = problem.plantModuleBuild?.firstQuarter, let modules = problem.design.heatRejection.modules {
             plantBuilt = defineBuildSeries("plant_modules", "heat_rejection", subject: "heat-rejection modules", from: first,
                                               upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
@@ -39,9 +41,30 @@ extension Formulation {
         }
     }
 
-    /// One build column per quarter from `first` on, non-decreasing, with its cost and capex; returns the columns by quarter.
-    private mutating func defineBuildSeries(_ prefix: String, _ id: String, subject: String, from first: Int, upTo count: Double,
-                                            annualUSD: Double, capexUSD: Double) -> [Int: VariableID] {
+    /// `power_blocks(hall,t)`: power blocks in service in a hall group's halls (integer, 0 to `perHall` × count), from the
+    /// first quarter one can be in service, non-decreasing; of a group the plan builds, at most `perHall` per hall built:
+    /// `power_blocks_per_hall(hall,t)`: power_blocks − perHall × halls_built ≤ 0.
+    private mutating func definePowerBlockColumns() {
+        for h in problem.powerBlockBuilds.keys.sorted() {
+            let build = problem.powerBlockBuilds[h]!, hall = problem.halls[h], id = Self.id(hall.name)
+            guard let first = build.firstQuarter, let blocks = hall.powerBlocks else { continue }
+            let columns = defineBuildSeries("power_blocks", id, orderID: "power_blocks_\(id)", subject: hall.name, from: first,
+                                            upTo: Double(build.most), annualUSD: problem.annualCostUSD(blocks.build),
+                                            capexUSD: blocks.build.capexUSD)
+            powerBlocks[h] = columns
+            guard problem.hallBuilds[h] != nil else { continue }
+            for t in columns.keys.sorted() {
+                guard let halls = hallBuilt[h]?[t] else { continue }
+                addRow("power_blocks_per_hall(\(id),\(q(t)))", [Term(columns[t]!, 1), Term(halls, -Double(blocks.perHall))], upper: 0,
+                       .buildOrder, problem.quarters[t], hall.name)
+            }
+        }
+    }
+
+    /// One build column per quarter from `first` on, non-decreasing (`build_order(orderID,t)` rows, `orderID` the column's
+    /// `id` unless given), with its cost and capex; returns the columns by quarter.
+    private mutating func defineBuildSeries(_ prefix: String, _ id: String, orderID: String? = nil, subject: String, from first: Int,
+                                            upTo count: Double, annualUSD: Double, capexUSD: Double) -> [Int: VariableID] {
         var columns: [Int: VariableID] = [:]
         var previous: VariableID?
         for t in first..<problem.quarters.count {
@@ -49,7 +72,7 @@ extension Formulation {
             columns[t] = y
             if annualUSD > 0 { costTerms.append(Term(y, annualUSD / TimeBase.quartersPerYear)) }
             if let previous {
-                addRow("\(ConstraintFamily.buildOrder.rawValue)(\(id),\(q(t)))", [Term(y, 1), Term(previous, -1)], lower: 0,
+                addRow("\(ConstraintFamily.buildOrder.rawValue)(\(orderID ?? id),\(q(t)))", [Term(y, 1), Term(previous, -1)], lower: 0,
                        .buildOrder, problem.quarters[t], subject)
             }
             previous = y
@@ -59,7 +82,7 @@ extension Formulation {
     }
 
     /// The terms of a row by which it gains capacity from what the plan builds: build columns standing on the left with
-    /// −capacity each (hall, site-power and heat-rejection rows). In the budget and capex rows the same columns carry their
+    /// −capacity each (hall, hall-power with its power blocks, site-power and heat-rejection rows). In the budget and capex rows the same columns carry their
     /// capex, a positive coefficient: spending, not capacity. `built` is ``facilityBuildColumns`` as a set.
     static func builtCapacityTerms(_ terms: [Term], among built: Set<VariableID>) -> [Term] {
         terms.filter { built.contains($0.variable) && $0.coefficient < 0 }
@@ -71,9 +94,11 @@ extension Formulation {
         builtCapacityTerms(terms, among: built).reduce(0) { $0 - $1.coefficient * value($1.variable) }
     }
 
-    /// Every build column (halls, feeds, plant modules), for the objective's nudge against building what holds nothing.
+    /// Every build column (halls, feeds, plant modules, power blocks), for the objective's nudge against building what holds
+    /// nothing.
     var facilityBuildColumns: [VariableID] {
-        (hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + [plantBuilt])
+        (hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + [plantBuilt]
+            + powerBlocks.keys.sorted().map { powerBlocks[$0]! })
             .flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
     }
 }

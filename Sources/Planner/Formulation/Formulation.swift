@@ -11,8 +11,9 @@ import Plans
 /// model and the same plan.
 ///
 /// Columns: `build(p,h,t)` integer units commissioned, `retire(p,h,t)` integer racks taken out,
-/// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload, `halls_built(h,t)`, `feed_built(f,t)` and
-/// `plant_modules(heat_rejection,t)` halls, feeds and plant modules in service that the plan builds.
+/// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload, `halls_built(h,t)`, `feed_built(f,t)`,
+/// `plant_modules(heat_rejection,t)` and `power_blocks(h,t)` halls, feeds, plant modules and halls' power blocks in
+/// service that the plan builds.
 struct Formulation {
     let problem: PlanningProblem
     var model: Model
@@ -31,6 +32,8 @@ struct Formulation {
     var feedBuilt: [Int: [Int: VariableID]]
     /// `plant_modules` column in quarter t (with plant modules, from their first quarter).
     var plantBuilt: [Int: VariableID]
+    /// `power_blocks` column of hall group h in quarter t (groups with power blocks, from their first quarter).
+    var powerBlocks: [Int: [Int: VariableID]]
     /// Tokens/s in quarter t.
     var tokenTerms: [[Term]]
     /// Facility MW in quarter t.
@@ -61,6 +64,7 @@ struct Formulation {
         hallBuilt = [:]
         feedBuilt = [:]
         plantBuilt = [:]
+        powerBlocks = [:]
         tokenTerms = Array(repeating: [], count: problem.quarters.count)
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
         costTerms = []
@@ -155,11 +159,11 @@ struct Formulation {
         retire.isEmpty ? nil : Set(build.values.flatMap(\.values) + retire.values.flatMap(\.values))
     }
 
-    /// The integer columns (`halls_built`, `feed_built` and `plant_modules`, `build`, then `retire` and `stock` where retirement makes
-    /// them integer) grouped by quarter, earliest first.
+    /// The integer columns (`halls_built`, `feed_built`, `plant_modules` and `power_blocks`, `build`, then `retire` and `stock`
+    /// where retirement makes them integer) grouped by quarter, earliest first.
     var buildColumnsByQuarter: [[VariableID]] {
         var groups = Array(repeating: [VariableID](), count: tokenTerms.count)
-        for columns in [hallBuilt, feedBuilt, [0: plantBuilt], build, retire, stock] {
+        for columns in [hallBuilt, feedBuilt, [0: plantBuilt], powerBlocks, build, retire, stock] {
             for e in columns.keys.sorted() {
                 for (t, b) in columns[e]!.sorted(by: { $0.key < $1.key }) where model.variables[b.index].kind != .continuous {
                     groups[t].append(b)

@@ -64,7 +64,8 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var positions: Int
     /// Highest rack IT power the hall's busways and cooling serve, kW.
     public var maxRackKW: Double
-    /// Installed IT power-path capacity per hall, MW; usable = installed × the redundancy rule's share.
+    /// Installed IT power-path capacity per hall before any power block, MW; usable = installed × the redundancy rule's
+    /// share (with power blocks: installed + the hall's blocks × their capacity, times that share).
     public var installedCapacityMW: Double
     /// The hall's power-path redundancy: N, 2N, or xN/y (e.g. 4N/3).
     public var redundancy: RedundancyRule
@@ -79,9 +80,13 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// With it, the plan decides how many of the group's halls to build and when, at this capex and lead time
     /// each; without it, the halls are given and in service from `availableFrom`.
     public var build: BuildOption?
+    /// UPS and transformer blocks the plan may add to each hall, at their capex and lead time; `nil` for the hall's power
+    /// path as given.
+    public var powerBlocks: PowerBlocks?
 
     public init(name: String, count: Int, positions: Int, maxRackKW: Double, installedCapacityMW: Double, redundancy: RedundancyRule,
-                liquidCapacityMW: Double, airCapacityMW: Double, maxRackWeightKg: Double?, availableFrom: Quarter, build: BuildOption? = nil) {
+                liquidCapacityMW: Double, airCapacityMW: Double, maxRackWeightKg: Double?, availableFrom: Quarter, build: BuildOption? = nil,
+                powerBlocks: PowerBlocks? = nil) {
         self.name = name
         self.count = count
         self.positions = positions
@@ -93,6 +98,7 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.maxRackWeightKg = maxRackWeightKg
         self.availableFrom = availableFrom
         self.build = build
+        self.powerBlocks = powerBlocks
     }
 
     public static var placeholder: HallGroup {
@@ -108,7 +114,7 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// The name of the `i`-th hall of the group (0-based): the group's name for a single hall, else `name-(i+1)`.
     public func hallName(_ i: Int) -> String { count == 1 ? name : "\(name)-\(i + 1)" }
 
-    /// IT power the hall may carry under its redundancy rule, MW.
+    /// IT power the hall may carry under its redundancy rule before any power block, MW.
     public var usableITCapacityMW: Double { installedCapacityMW * redundancy.loadableShare }
 
     /// The group as its single halls, each named as ``hallName(_:)`` names it (a single hall is itself).

@@ -25,6 +25,14 @@ extension ReferenceDesign {
             if case .nPlusOne = hall.redundancy {
                 c.add("\(path).redundancy", "use N, 2N or xN/y (e.g. 4N/3) for a hall's power paths; N+1 needs a unit count")
             }
+            if hall.powerBlocks == nil, hall.installedCapacityMW <= 0, !outside.contains("\(path).installedCapacityMW") {
+                c.add("\(path).installedCapacityMW", "a hall without power blocks needs an installed power path: give installedCapacityMW > 0, "
+                    + "or powerBlocks the plan may build")
+            }
+            if let blocks = hall.powerBlocks, blocks.build.lifeYears == nil, d.economics.facilityLifeYears == nil {
+                c.add("\(path).powerBlocks.build.lifeYears", "power blocks need the years their capex is annualized over: give "
+                    + "build.lifeYears or economics.facilityLifeYears")
+            }
             if hall.availableFrom > d.horizon.last {
                 c.add("\(path).availableFrom", "\(hall.availableFrom) is after the horizon ends (\(d.horizon.last))")
             }

@@ -19,7 +19,7 @@ public struct BuildOut: Sendable {
     /// The build-out of `plan` for `design` on `site` with `catalog` (the files it was planned from).
     public init(plan: BuildPlan, design: ReferenceDesign, site: Site, catalog: Catalog) {
         let problem = PlanningProblem(design: design, site: site, catalog: catalog)
-        // Hall power in service: the halls as the plan built them.
+        // Hall power in service: the halls as the plan built them, with the power blocks in service in each quarter.
         let built = design.asBuilt(plan.facilityBuilds)
         quarters = plan.quarters.map(\.quarter.description)
         var generations: [String] = []
@@ -46,7 +46,7 @@ public struct BuildOut: Sendable {
                 gridLimitMW.append(nil); hallPowerLimitMW.append(nil); plantLimitMW.append(nil)
                 continue
             }
-            let hallCapacity = built.halls.filter { $0.availableFrom <= q.quarter }
+            let hallCapacity = built.withPowerBlocks(in: q.quarter, plan.facilityBuilds).halls.filter { $0.availableFrom <= q.quarter }
                 .reduce(0.0) { $0 + Double($1.count) * $1.usableITCapacityMW }
             let plantCapacity = plantHasChillers ? problem.chillerRowCapacityMW : plan.designCondition.rejectionCapacityMW
             gridLimitMW.append(q.facilityMW > 0 ? q.usableGridMW * q.itMW / q.facilityMW : nil)
