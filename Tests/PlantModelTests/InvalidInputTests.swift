@@ -35,11 +35,22 @@ struct InvalidInputTests {
         #expect(issue.line == line(of: "positions: many", in: yaml))
     }
 
+    @Test("A hall with no power path of its own needs power blocks to build one")
+    func zeroCapacityWithoutBlocks() throws {
+        let yaml = try exampleDesign(replacing: "    installedCapacityMW: 48", with: "    installedCapacityMW: 0")
+        let issue = try single(yaml)
+        #expect(issue.path == "halls[0].installedCapacityMW")
+        #expect(issue.message.hasPrefix("a hall without power blocks needs an installed power path"))
+        let blocks = try exampleDesign(replacing: "    installedCapacityMW: 48", with: "    installedCapacityMW: 0\n"
+            + "    powerBlocks: {capacityMW: 12, perHall: 4, build: {capexUSD: 24000000, leadTimeQuarters: 4, lifeYears: 15}}")
+        #expect(try designIssues(blocks).isEmpty)
+    }
+
     @Test func negativeCapacity() throws {
         let yaml = try exampleDesign(replacing: "    installedCapacityMW: 48", with: "    installedCapacityMW: -48")
         let issue = try single(yaml)
         #expect(issue.path == "halls[0].installedCapacityMW")
-        #expect(issue.message == "value -48 out of range [0.1, 500] MW (installed power-path capacity per hall)")
+        #expect(issue.message == "value -48 out of range [0, 500] MW (installed power-path capacity per hall before any power block)")
         #expect(issue.line == line(of: "installedCapacityMW: -48", in: yaml))
     }
 

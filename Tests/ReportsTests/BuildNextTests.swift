@@ -145,11 +145,32 @@ struct BuildNextTests {
         #expect(next.unpriced.map(\.family) == [.floor] && next.unpriced.first?.subject == "b" && next.unpriced.first?.quarter == Self.q3)
         #expect(next.unpriced.first?.missing == "give the hall group a build option: halls[].build")
     }
+
+    @Test("Hall power of a group with power blocks is priced by one more block in a hall with room for one")
+    func powerBlock() throws {
+        // Hall b (given, 40 MW, N) with up to two 10 MW blocks at $50M each, one quarter of lead time (earliest 2027Q2); the plan
+        // puts both in b from 2027Q3. One more block: $50M for 10 MW usable (N), $5M per MW, in place of the design's $10M per
+        // MW of facility; b has room only in 2027Q2: 2e6 × 0.39447 = $788,940 of value, 0.157788 per USD.
+        var design = try Self.design()
+        design.halls[1].powerBlocks = PowerBlocks(capacityMW: 10, perHall: 2, build: BuildOption(capexUSD: 50e6, leadTimeQuarters: 1))
+        var plan = Self.plan([Self.limit(.hallPower, Self.q2, "b", price: 2e6), Self.limit(.hallPower, Self.q3, "b", price: 2e6),
+                              Self.limit(.hallPower, Self.q4, "b", price: 2e6)])
+        plan.facilityBuilds! += [FacilityBuild(quarter: Self.q3, kind: .powerBlock, name: "b", new: 2, inService: 2),
+                                 FacilityBuild(quarter: Self.q4, kind: .powerBlock, name: "b", new: 0, inService: 2)]
+        let next = BuildNext(plan, design: design, site: try Self.site())
+        let block = try #require(next.ranked.first)
+        #expect(next.ranked.count == 1)
+        #expect(block.subject == "b" && block.quarter == Self.q2 && block.through == Self.q2)
+        #expect(block.value.isApproximatelyEqual(to: 788_940, relativeTolerance: 1e-9))
+        #expect(block.priceUSD.isApproximatelyEqual(to: 5e6, relativeTolerance: 1e-12))
+        #expect(block.ratio.isApproximatelyEqual(to: 0.157788, relativeTolerance: 1e-9))
+        #expect(block.option == "a power block of b: $50,000,000 for 10 MW")
+    }
 }
 
 @Suite("plan's table names what the plan builds")
 struct BuiltLineTests {
-    @Test("Built: by quarter, halls with their count, feeds by name; nothing said without build options")
+    @Test("Built: by quarter, halls with their count, feeds by name, power blocks by hall; nothing said without build options")
     func builtLine() {
         var plan = SmallPlan.plan
         let (q1, q2) = (Quarter("2027Q1")!, Quarter("2027Q2")!)
@@ -158,8 +179,9 @@ struct BuiltLineTests {
             FacilityBuild(quarter: q2, kind: .hall, name: "a", new: 1, inService: 2),
             FacilityBuild(quarter: q1, kind: .hall, name: "a", new: 1, inService: 1),
             FacilityBuild(quarter: q2, kind: .feed, name: "f4", new: 1, inService: 1),
+            FacilityBuild(quarter: q2, kind: .powerBlock, name: "a-2", new: 2, inService: 2),
         ]
-        #expect(PlanReport.table(plan).contains("Built: 2027Q1 1 × a; 2027Q2 1 × a; 2027Q2 feed f4\n"))
+        #expect(PlanReport.table(plan).contains("Built: 2027Q1 1 × a; 2027Q2 1 × a; 2027Q2 feed f4; 2027Q2 2 power blocks in a-2\n"))
         plan.facilityBuilds = []
         #expect(PlanReport.table(plan).contains("Built: nothing"))
     }

@@ -180,7 +180,7 @@ public struct FieldRange: Sendable, Equatable {
         FieldRange(.design, "halls[].maxRackKW", "hottest rack the hall serves", "kW", 1, 1000, hints: [.W, .MW],
                    why: "an edge rack to a 1 MW rack (announced designs reach 600 kW)"),
         FieldRange(.design, "halls[].installedCapacityMW", "installed power-path capacity per hall before any power block", "MW", 0, 500,
-                   hints: [.kW, .GW],
+                   hints: [.kW],
                    why: "none (a hall whose power path is all power blocks; without them validation asks for more) to a hall of 500 MW "
                        + "(the largest buildings planned)"),
         FieldRange(.design, "halls[].redundancy", "blocks x of an xN/y rule", "blocks", 2, 32, whole: true,
