@@ -6,9 +6,10 @@ import PlantModel
 /// racks of its profile (ties to the fullest by floor share, then the lowest number), so the racks in service
 /// are the most recent, as the asset-life rows assume. Then new units are placed in commissioning order, each
 /// into the hall of the group that is least used so far (by floor share, ties to the lowest number) among those it
-/// fits in (positions, hall power, CDUs, air), so racks never move once placed. A group with power blocks gives a hall
-/// one more block only when no hall fits the unit with the blocks it has, up to `perHall` a hall and, in all, the fewest
-/// blocks the group's racks need (what an optimal plan builds: blocks cost, and none is built for nothing); blocks stay. Existing racks stand in their own
+/// fits in (positions, hall power, CDUs, air), so racks never move once placed. A group with power blocks has, in each
+/// quarter, the fewest blocks its racks need (what an optimal plan builds: blocks cost, and none is built for nothing),
+/// never fewer than before: each new block goes to the hall in service with the fewest (ties to the lowest number), up to
+/// `perHall`, as the racks are spread evenly; blocks stay where they are. Existing racks stand in their own
 /// hall (groups holding them are split) from the quarter they were installed. The result is checked against every per-hall limit; a group that does not fit
 /// is reported so the planner can re-plan it hall by hall.
 struct HallAssignment {
@@ -39,12 +40,7 @@ struct HallAssignment {
             var air = [Double](repeating: 0, count: hall.count)
             var blocks = [Int](repeating: 0, count: hall.count)
             let blockBuild = problem.powerBlockBuilds[g], perHall = hall.powerBlocks?.perHall ?? 0
-            /// Blocks hall i needs for `mw` of racks: none within its own power path.
-            func blocksNeeded(_ mw: Double) -> Int {
-                guard let blockBuild, blockBuild.usableMWPerBlock > 0 else { return 0 }
-                return max(0, Int(((mw - hall.usableITCapacityMW - Self.tolerance) / blockBuild.usableMWPerBlock).rounded(.up)))
-            }
-            /// The fewest blocks the group's racks need in each quarter, never fewer than before: the group's limit on blocks.
+            /// The fewest blocks the group's racks need in each quarter, never fewer than before.
             var allowed = [Int](repeating: 0, count: problem.quarters.count)
             if let blockBuild, let first = blockBuild.firstQuarter, blockBuild.usableMWPerBlock > 0 {
                 for t in first..<problem.quarters.count {
@@ -55,14 +51,6 @@ struct HallAssignment {
                     let need = max(0, Int(((mw - inService * hall.usableITCapacityMW - Self.tolerance) / blockBuild.usableMWPerBlock).rounded(.up)))
                     allowed[t] = max(need, t > first ? allowed[t - 1] : 0)
                 }
-            }
-            /// Gives hall i the blocks `mw` of racks need, if the hall and the group's limit allow; returns whether it holds them.
-            func powered(_ i: Int, _ mw: Double, quarter t: Int) -> Bool {
-                let need = max(blocks[i], blocksNeeded(mw))
-                guard need > blocks[i] else { return mw <= hall.usableITCapacityMW(blocks: blocks[i]) + Self.tolerance }
-                guard need <= perHall, blocks.reduce(0, +) - blocks[i] + need <= allowed[t] else { return false }
-                blocks[i] = need
-                return true
             }
             func add(_ e: Int, _ i: Int, _ n: Int) {
                 let c = problem.coefficients[problem.profiles[problem.eligible[e].profile].id]!
@@ -104,8 +92,11 @@ struct HallAssignment {
                 // Racks retired in the quarter they were built (never in an optimal plan) leave after the builds.
                 var leftover = [Int: Int]()
                 for e in members { leftover[e] = retire(e, retiredRacks[e]?[t] ?? 0, quarter: t) }
-                // Racks standing from before (existing racks) get the blocks they need first.
-                for i in 0..<inService where blockBuild != nil { _ = powered(i, power[i], quarter: t) }
+                // The quarter's new blocks, each to the hall in service with the fewest.
+                for _ in 0..<max(0, allowed[t] - blocks.reduce(0, +)) {
+                    guard let i = (0..<inService).filter({ blocks[$0] < perHall }).min(by: { blocks[$0] < blocks[$1] }) else { break }
+                    blocks[i] += 1
+                }
                 for e in members {
                     let profile = problem.profiles[problem.eligible[e].profile]
                     let unit = problem.design.unitRacks(profile.id)
@@ -113,28 +104,17 @@ struct HallAssignment {
                     let new = (stock[e]?[t] ?? 0) - previous + (retiredRacks[e]?[t] ?? 0)
                     let c = problem.coefficients[profile.id]!, n = Double(unit)
                     let open = positionsUsed.indices.prefix(max(1, inService))
-                    /// Whether one more unit fits hall i's positions, CDUs and air, and its power with the blocks it has.
+                    /// Whether one more unit fits hall i's positions, power (with its blocks), CDUs and air.
                     func fits(_ i: Int) -> Bool {
                         positionsUsed[i] + n * c.positions <= Double(hall.positions) + Self.tolerance
                             && power[i] + n * c.hallPowerMW <= hall.usableITCapacityMW(blocks: blocks[i]) + Self.tolerance
                             && liquid[i] + n * c.liquidMW <= hall.liquidCapacityMW + Self.tolerance
                             && air[i] + n * c.airMW <= hall.airCapacityMW + Self.tolerance
                     }
-                    /// Whether it fits hall i with the power blocks it would then need.
-                    func fitsWithBlocks(_ i: Int) -> Bool {
-                        positionsUsed[i] + n * c.positions <= Double(hall.positions) + Self.tolerance
-                            && blocksNeeded(power[i] + n * c.hallPowerMW) <= perHall
-                            && blocks.reduce(0, +) - blocks[i] + max(blocks[i], blocksNeeded(power[i] + n * c.hallPowerMW)) <= allowed[t]
-                            && liquid[i] + n * c.liquidMW <= hall.liquidCapacityMW + Self.tolerance
-                            && air[i] + n * c.airMW <= hall.airCapacityMW + Self.tolerance
-                    }
                     for _ in 0..<max(0, new / unit) {
-                        // The least-used hall the unit fits in; else the least-used it fits in with one more power block
-                        // (which it gets); if none, the least-used (and the group is over).
-                        var candidates = open.filter(fits)
-                        if candidates.isEmpty, blockBuild != nil { candidates = open.filter(fitsWithBlocks) }
+                        // The least-used hall the unit fits in; if none, the least-used (and the group is over).
+                        let candidates = open.filter(fits)
                         let target = (candidates.isEmpty ? Array(open) : candidates).min { positionsUsed[$0] < positionsUsed[$1] }!
-                        if blockBuild != nil { _ = powered(target, power[target] + n * c.hallPowerMW, quarter: t) }
                         let ordinal = problem.quarters[t].ordinal
                         if cohorts[e][target].last?.installed == ordinal {
                             cohorts[e][target][cohorts[e][target].count - 1].racks += unit

@@ -6,7 +6,7 @@ import Plans
 /// quantities (`bom.csv`) and the cash flow (`cashflow.csv`).
 enum PurchaseAssembly {
     /// One line per quarter × item in service or bought, items in a fixed order: halls by group, racks by profile,
-    /// CDUs, fabric, grid feeds, power chain (its MW with the power blocks in service, then the blocks by hall group), plant,
+    /// CDUs, fabric, grid feeds, power chain (its MW with the power blocks in service, then the blocks by hall), plant,
     /// battery; on the design and site as the plan built them.
     static func purchases(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [PurchaseLine] {
         var lines: [PurchaseLine] = []
@@ -48,10 +48,13 @@ enum PurchaseAssembly {
             let ups = design.withPowerBlocks(in: q, plan.facilityBuilds).halls.filter { $0.availableFrom <= q }
                 .reduce(0.0) { $0 + Double($1.count) * $1.installedCapacityMW }
             add(q, "UPS and transformers", "MW", inService: ups)
+            // Power blocks by the hall they stand in (where to install them; the hall-power limit is per hall).
             for group in problem.design.halls {
                 guard let blocks = group.powerBlocks else { continue }
-                let inService = (0..<group.count).reduce(0) { $0 + ReferenceDesign.powerBlocks(inHall: group.hallName($1), in: q, plan.facilityBuilds) }
-                add(q, "power blocks \(group.name)", "blocks", inService: Double(inService), unitCapexUSD: blocks.build.capexUSD)
+                for hall in (0..<group.count).map(group.hallName) {
+                    add(q, "power blocks \(hall)", "blocks", inService: Double(ReferenceDesign.powerBlocks(inHall: hall, in: q, plan.facilityBuilds)),
+                        unitCapexUSD: blocks.build.capexUSD)
+                }
             }
             // The outdoor plant (but its modules) and the battery are in service from the first quarter.
             let modules = ReferenceDesign.plantModules(in: q, plan.facilityBuilds)

@@ -5,10 +5,10 @@ import Yams
 /// planner: the racks come from plan.csv and quarters.csv, the limits from the design, site and catalog files as
 /// Yams reads them (the same YAML 1.1 scalars the product reads). Returns one line per broken limit.
 ///
-/// Halls, feeds and plant modules the plan builds are read from bom.csv: racks stand only in halls built by then,
+/// Halls, feeds, plant modules and power blocks the plan builds are read from bom.csv: racks stand only in halls built by then,
 /// the grid counts the feeds connected, and the budget counts their capex.
 /// Checked: per quarter and hall, positions, IT power (racks' IT and in-rack network) against installed
-/// capacity × the redundancy rule's share, liquid and air heat against the hall's CDU and air-handler capacity
+/// capacity (with the power blocks bom.csv has in the hall) × the redundancy rule's share, liquid and air heat against the hall's CDU and air-handler capacity
 /// (from plan.csv's columns, and again from racksTotal × the catalog's per-rack figures); which racks a hall
 /// may take (profile allowed by the design, rack power and weight, CDUs for liquid racks, availability of hall
 /// and profile); per quarter, quarters.csv's facility MW against the usable grid (feeds in service by then, less
@@ -77,6 +77,8 @@ enum PlanLimits {
         var group: String
         var positions: Double
         var usableMW: Double
+        /// Usable MW one power block adds (its capacityMW × the redundancy share; 0 without power blocks).
+        var blockMW = 0.0
         var liquidMW: Double
         var airMW: Double
         var maxRackKW: Double
@@ -123,6 +125,7 @@ enum PlanLimits {
                             availableFrom: try quarter(group["availableFrom"], "halls[\(g)].availableFrom"))
             for i in 0..<count {
                 var one = hall
+                one.blockMW = try group["powerBlocks"].map { try number($0["capacityMW"], "powerBlocks.capacityMW") * share } ?? 0
                 one.buildable = group["build"] != nil
                 one.number = i + 1
                 halls[count == 1 ? name : "\(name)-\(i + 1)"] = one
@@ -175,6 +178,7 @@ enum PlanLimits {
         func inService(_ item: String, _ qi: Int) -> Double { inServiceOf[item]?[qi] ?? 0 }
         var buildItems: Set<String> = design["heatRejection"]?["modules"] != nil ? ["heat-rejection module"] : []
         for group in design["halls"]?.array() ?? [] where group["build"] != nil { if let name = group["name"]?.string { buildItems.insert("halls \(name)") } }
+        for (name, hall) in halls where hall.blockMW > 0 { buildItems.insert("power blocks \(name)") }
 
         var feeds: [(capacity: Double, from: Int)] = []
         for (f, feed) in (site["grid"]?["feeds"]?.array() ?? []).enumerated() {
@@ -253,7 +257,9 @@ enum PlanLimits {
         }
         for (q, byHall) in use {
             for (name, u) in byHall {
-                guard let hall = halls[name] else { continue }
+                guard var hall = halls[name], let qi = quarterIndex(q) else { continue }
+                // Power blocks in service in the hall by bom.csv add their usable MW.
+                hall.usableMW += hall.blockMW * inService("power blocks \(name)", qi)
                 check("\(q) \(name) floor positions (plan.csv)", u.positions, hall.positions)
                 check("\(q) \(name) floor positions (racks × catalog)", u.catalogPositions, hall.positions)
                 check("\(q) \(name) hall power MW (plan.csv itMW)", u.it, hall.usableMW, slack: u.itSlack)
