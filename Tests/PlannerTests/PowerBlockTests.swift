@@ -85,6 +85,17 @@ struct PowerBlockTests {
         #expect(small.facilityBuilds?.map(\.inService) == [1, 1])
     }
 
+    @Test("min-capex counts the blocks' capex: the cheapest plan reaching the target, blocks included")
+    func minCapex() throws {
+        // Target 1,790,856 tokens/s in the last quarter. 3 × GB300 ($12M) need 2 blocks ($2M): $14M. Cheaper rack sets fall
+        // short (4 × GB200 = 1,583,712 tokens/s; 2 × GB300 + GB200 = 1,589,832); the next that reaches it, 2 × GB300 + 2 × GB200
+        // (1,985,760 tokens/s, 0.5654 MW, 3 blocks), costs $14M + $3M.
+        let plan = try Self.blocks(budgetUSD: nil).plan(.minCapex, target: 1_790_856).plan
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: 14e6, relativeTolerance: 1e-9))
+        #expect(plan.facilityBuilds?.last?.inService == 2)
+        #expect(plan.quarters.last?.tokensPerSecond == 1_790_856)
+    }
+
     @Test("A block's lead time keeps it out of the first quarter; its capex is spent while it is built")
     func leadTime() throws {
         // One quarter of lead time: in 2026Q1 the hall has its own 0.15 MW, one GB300 (596,952 tokens/s); in 2026Q2 two
