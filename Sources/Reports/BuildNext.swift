@@ -270,8 +270,9 @@ extension BuildNext {
                     relieves: { built(.hall, group.name, $0) < group.count }))
             }
             if !options.isEmpty {
-                return (options, group.build != nil ? "every hall of \(group.name) is built by then, or its earliest service is later"
-                    : "every hall of \(group.name) has its power blocks by then, or the first can be in service later")
+                let blocks = family == .hallPower && group.powerBlocks != nil
+                return (options, group.build == nil ? "every hall of \(group.name) has its power blocks by then, or the first can be in service later"
+                    : "every hall of \(group.name) is built\(blocks ? ", with its power blocks," : "") by then, or its earliest service is later")
             }
             if family == .hallPower, let perMW = design.economics.facilityCapexUSDPerMW {
                 return ([Option(name: { _ in "economics.facilityCapexUSDPerMW" }, priceUSD: { _ in perMW }, relieves: { _ in true })], "")
