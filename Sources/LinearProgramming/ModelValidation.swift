@@ -167,7 +167,10 @@ extension Model {
         }
         for (i, constraint) in constraints.enumerated() {
             let activity = constraint.terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] }
-            let scale = tolerance * max(1, abs(activity))
+            // Relative to the terms' magnitude, not the activity's: a row whose terms cancel (a workload's share, a
+            // stock balance) carries the rounding of its largest term.
+            let magnitude = constraint.terms.reduce(0) { $0 + abs($1.coefficient * x[$1.variable.index]) }
+            let scale = tolerance * max(1, magnitude)
             if let l = constraint.lowerBound, activity < l - scale {
                 issues.append(.init(.infeasibleInitialSolution, "constraints[\(i)](\(constraint.name))",
                                     "initial solution gives \(activity), below \(l)"))

@@ -11,7 +11,8 @@ import PlantModel
 /// never fewer than before: each new block goes to the hall in service with the fewest (ties to the lowest number), up to
 /// `perHall`, as the racks are spread evenly; blocks stay where they are. Existing racks stand in their own
 /// hall (groups holding them are split) from the quarter they were installed. The result is checked against every per-hall limit; a group that does not fit
-/// is reported so the planner can re-plan it hall by hall.
+/// is reported so the planner can re-plan it hall by hall. Leaving out what does not fit instead gives that re-plan its
+/// starting plan.
 struct HallAssignment {
     /// Racks per (eligibility, quarter, hall index within its group).
     var racks: [Int: [[Int]]] = [:]
@@ -29,8 +30,11 @@ struct HallAssignment {
     private struct Cohort { var installed: Int, racks: Int }
 
     /// Places `stock` (racks per eligibility and quarter), of which `retiredRacks` were taken out in each quarter, into
-    /// the halls in service: of a group with a build option, the first `hallsBuilt[g][t]` of its halls.
-    init(problem: PlanningProblem, stock: [Int: [Int: Int]], retired retiredRacks: [Int: [Int: Int]] = [:], hallsBuilt: [Int: [Int]] = [:]) {
+    /// the halls in service: of a group with a build option, the first `hallsBuilt[g][t]` of its halls. With
+    /// `leavingOutUnfit`, a unit that fits no hall in service is left out instead of overfilling one, with the later units of
+    /// its profile in that quarter, and placed in a later quarter where it fits.
+    init(problem: PlanningProblem, stock: [Int: [Int: Int]], retired retiredRacks: [Int: [Int: Int]] = [:], hallsBuilt: [Int: [Int]] = [:],
+         leavingOutUnfit: Bool = false) {
         for (g, hall) in problem.halls.enumerated() {
             let members = problem.eligible.indices.filter { problem.eligible[$0].hall == g }
             var cohorts = Array(repeating: Array(repeating: [Cohort](), count: hall.count), count: problem.eligible.count)
@@ -86,6 +90,15 @@ struct HallAssignment {
                 }
                 return out
             }
+            // Largest units first within a quarter (by their largest share of a hall's positions, power, CDUs or air): small
+            // racks then fill what whole units leave.
+            let byUnitSize = members.map { e -> (Int, Double) in
+                let profile = problem.profiles[problem.eligible[e].profile], c = problem.coefficients[profile.id]!
+                let n = Double(problem.design.unitRacks(profile.id))
+                let shares = [(c.positions, Double(hall.positions)), (c.hallPowerMW, hall.usableITCapacityMW(blocks: perHall)),
+                              (c.liquidMW, hall.liquidCapacityMW), (c.airMW, hall.airCapacityMW)]
+                return (e, shares.filter { $0.1 > 0 }.map { n * $0.0 / $0.1 }.max() ?? 0)
+            }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
             for t in problem.quarters.indices {
                 // The halls in service: of a group with a build option, its first halls built by then.
                 let inService = hallsBuilt[g].map { min(hall.count, $0[t]) } ?? hall.count
@@ -97,13 +110,15 @@ struct HallAssignment {
                     guard let i = (0..<inService).filter({ blocks[$0] < perHall }).min(by: { blocks[$0] < blocks[$1] }) else { break }
                     blocks[i] += 1
                 }
-                for e in members {
+                for e in byUnitSize {
                     let profile = problem.profiles[problem.eligible[e].profile]
                     let unit = problem.design.unitRacks(profile.id)
-                    let previous = t > 0 ? (stock[e]?[t - 1] ?? 0) : problem.existingRacks(e)
-                    let new = (stock[e]?[t] ?? 0) - previous + (retiredRacks[e]?[t] ?? 0)
+                    // What the group is to hold once the quarter's retirements are done, less what it holds: the stock's
+                    // increment, and with `leavingOutUnfit` also the units left out before (they may fit now).
+                    let holding = (0..<hall.count).reduce(0) { sum, i in cohorts[e][i].reduce(sum) { $0 + $1.racks } }
+                    let new = (stock[e]?[t] ?? 0) + (leftover[e] ?? 0) - holding
                     let c = problem.coefficients[profile.id]!, n = Double(unit)
-                    let open = positionsUsed.indices.prefix(max(1, inService))
+                    let open = positionsUsed.indices.prefix(leavingOutUnfit ? inService : max(1, inService))
                     /// Whether one more unit fits hall i's positions, power (with its blocks), CDUs and air.
                     func fits(_ i: Int) -> Bool {
                         positionsUsed[i] + n * c.positions <= Double(hall.positions) + Self.tolerance
@@ -111,10 +126,20 @@ struct HallAssignment {
                             && liquid[i] + n * c.liquidMW <= hall.liquidCapacityMW + Self.tolerance
                             && air[i] + n * c.airMW <= hall.airCapacityMW + Self.tolerance
                     }
+                    /// Hall i's use with one more unit: its highest share of positions, power, CDUs and air, then its
+                    /// floor share.
+                    func load(_ i: Int) -> (Double, Double) {
+                        let shares = [(positionsUsed[i] + n * c.positions, Double(hall.positions)),
+                                      (power[i] + n * c.hallPowerMW, hall.usableITCapacityMW(blocks: blocks[i])),
+                                      (liquid[i] + n * c.liquidMW, hall.liquidCapacityMW), (air[i] + n * c.airMW, hall.airCapacityMW)]
+                        return (shares.filter { $0.1 > 0 }.map { $0.0 / $0.1 }.max() ?? 0, positionsUsed[i])
+                    }
                     for _ in 0..<max(0, new / unit) {
-                        // The least-used hall the unit fits in; if none, the least-used (and the group is over).
+                        // The hall the unit fits in that is least used once it stands there; if none, the least used (and
+                        // the group is over).
                         let candidates = open.filter(fits)
-                        let target = (candidates.isEmpty ? Array(open) : candidates).min { positionsUsed[$0] < positionsUsed[$1] }!
+                        if candidates.isEmpty, leavingOutUnfit { break }
+                        let target = (candidates.isEmpty ? Array(open) : candidates).min { load($0) < load($1) }!
                         let ordinal = problem.quarters[t].ordinal
                         if cohorts[e][target].last?.installed == ordinal {
                             cohorts[e][target][cohorts[e][target].count - 1].racks += unit

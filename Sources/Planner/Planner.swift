@@ -40,8 +40,8 @@ public enum Planner {
         while !assignment.overfull.isEmpty {
             let split = problem.expanding(assignment.overfull)
             guard split.halls.count > problem.halls.count else { break }
+            outcome = try resolve(split, after: outcome, splitting: assignment.overfull, options: options, budget: budget)
             problem = split
-            outcome = try solve(problem, options: options, budget: budget)
             assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
                                         hallsBuilt: outcome.hallsBuiltValues)
         }
@@ -110,6 +110,8 @@ public enum Planner {
         var objectiveBound: Double?
         /// The unit of the final model's objective, in which shadow prices are given.
         var shadowPriceUnit: String
+        /// The final solve, to solve again on the problem split hall by hall.
+        var final: FinalStep
         var solves: Int
         var nodes: Int
         var iterations: Int
@@ -166,15 +168,37 @@ public enum Planner {
         }
     }
 
+    /// The model of `problem` for `options`, before its objective is set.
+    static func formulation(_ problem: PlanningProblem, options: PlanOptions) -> Formulation {
+        Formulation(problem, tokenTarget: options.objective == .minCapex ? options.tokenTargetPerSecond : nil,
+                    limit: options.limit, water: options.waterLimit)
+    }
+
     /// Builds the model of `problem` and solves it with the objective's strategy.
     static func solve(_ problem: PlanningProblem, options: PlanOptions, budget: TimeBudget) throws -> Outcome {
-        var f = Formulation(problem, tokenTarget: options.objective == .minCapex ? options.tokenTargetPerSecond : nil,
-                            limit: options.limit, water: options.waterLimit)
+        var f = formulation(problem, options: options)
         var session = SolveSession(options, budget: budget)
         let result = try options.strategy.solve(&f, session: &session)
         return Outcome(objective: options.objective, formulation: f, solution: result.step.solution,
                        relaxation: result.step.relaxation, objectiveValue: result.value, objectiveBound: result.bound,
-                       shadowPriceUnit: result.shadowPriceUnit, solves: session.solves, nodes: session.nodes,
-                       iterations: session.iterations)
+                       shadowPriceUnit: result.shadowPriceUnit, final: result.final, solves: session.solves,
+                       nodes: session.nodes, iterations: session.iterations)
+    }
+
+    /// Solves `outcome`'s final step again on `split`, its problem with `groups` split into single halls, from the plan
+    /// found placed hall by hall (``SplitStart``) and within the bound proven before: every plan of `split` is one of
+    /// the problem solved, at the same objective.
+    static func resolve(_ split: PlanningProblem, after outcome: Outcome, splitting groups: Set<Int>, options: PlanOptions,
+                        budget: TimeBudget) throws -> Outcome {
+        var f = formulation(split, options: options)
+        outcome.final.prepare(&f)
+        var session = SolveSession(options, budget: budget)
+        let start = SplitStart.point(for: f, from: outcome, splitting: groups, deadline: budget.solveDeadline())
+        let step = try session.run(f, absoluteGap: outcome.final.absoluteGap, start: start, outerBound: outcome.solution.bestBound)
+        let result = ObjectiveResult(step: step, final: outcome.final, in: f)
+        return Outcome(objective: options.objective, formulation: f, solution: step.solution, relaxation: step.relaxation,
+                       objectiveValue: result.value, objectiveBound: result.bound, shadowPriceUnit: result.shadowPriceUnit,
+                       final: outcome.final, solves: outcome.solves + session.solves, nodes: outcome.nodes + session.nodes,
+                       iterations: outcome.iterations + session.iterations)
     }
 }

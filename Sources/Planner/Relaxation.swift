@@ -49,6 +49,22 @@ struct Relaxation {
         return (try? fixed.solve(options: SolverOptions(timeLimitSeconds: Self.pricingSeconds))).flatMap { $0.status == .optimal ? $0 : nil }
     }
 
+    /// A starting plan for `model` with the columns of `fixed` at their values and every other column at the relaxation's
+    /// optimum with those fixed (the continuous columns that follow from the integers), if GLPK may take it; `nil` when
+    /// that relaxation has no optimum within `deadline`.
+    static func completing(_ model: Model, fixed: [VariableID: Double], deadline: SolveDeadline) -> [Double]? {
+        var completed = model
+        for j in completed.variables.indices { completed.variables[j].kind = .continuous }
+        for (column, value) in fixed {
+            completed.variables[column.index].lowerBound = value
+            completed.variables[column.index].upperBound = value
+        }
+        let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, dualSimplex: true)
+        guard let solution = try? completed.solve(options: options), solution.status == .optimal else { return nil }
+        let start = zip(model.variables, solution.values).map { $0.kind == .continuous ? $1 : $1.rounded() }
+        return model.issues(options: SolverOptions(initialSolution: start)).isEmpty ? start : nil
+    }
+
     /// A feasible integer point by relax-and-fix: group by group (quarter by quarter), the integer columns
     /// of the earliest unfixed group are made integer while later groups stay relaxed, that small MIP is
     /// solved and its integers fixed. Later quarters thus make up for what rounding took from earlier

@@ -38,18 +38,29 @@ struct SolveSession {
     }
 
     /// Solves `f`'s current model from the better of `start` and a relax-and-fix plan (by the objective);
-    /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero.
-    mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil) throws -> SolveStep {
+    /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero. With `outerBound` (a bound on the objective
+    /// proven on a problem of which `f`'s is a restriction), `start` is taken as the starting plan without a relax-and-fix
+    /// one, and the bound returned is the tighter of the two. A starting plan already within the gap of the bound (the
+    /// relaxation's or `outerBound`) is returned without a search.
+    mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil) throws -> SolveStep {
         let model = f.model
         let deadline = budget.solveDeadline()
         var options = self.options
         options.absoluteGap = absoluteGap
         let lp = Relaxation(model, deadline: deadline.share(SolveDeadline.startingPlanShare))
-        let found = lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: options.relativeGap ?? 0, absoluteGap: absoluteGap,
-                                   deadline: deadline.share(SolveDeadline.startingPlanShare), holding: f.holdingColumns)
+        let found = outerBound != nil && start != nil ? nil
+            : lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: options.relativeGap ?? 0, absoluteGap: absoluteGap,
+                             deadline: deadline.share(SolveDeadline.startingPlanShare), holding: f.holdingColumns)
         let candidates = [start.flatMap(lp.usableStart), found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0
         let initial = candidates.max { sign * Formulation.value(model.objective, $0) < sign * Formulation.value(model.objective, $1) }
+        let bounds = [lp.solution?.objectiveValue, outerBound].compactMap { $0 }
+        let bound = bounds.min { sign * $0 < sign * $1 }
+        if let initial, let bound, Self.closes(bound: bound, value: model.solution(at: initial, bestBound: nil).objectiveValue,
+                                               sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
+            solves += 1
+            return finish(f, lp: lp, solution: model.solution(at: initial, bestBound: bound))
+        }
         if let initial {
             options.presolve = false
             options.initialSolution = initial
@@ -65,16 +76,18 @@ struct SolveSession {
         }
         if solution.status == .limitReachedWithoutSolution, let initial {
             // GLPK stopped before taking up the starting plan: the plan stands, with the relaxation's bound.
-            solution = model.solution(at: initial, bestBound: lp.solution?.objectiveValue)
+            solution = model.solution(at: initial, bestBound: bound)
+        }
+        if let outerBound, let value = solution.objectiveValue, solution.bestBound.map({ sign * outerBound < sign * $0 }) ?? true {
+            solution.bestBound = outerBound
+            solution.relativeGap = abs(value - outerBound) / (abs(value) + .ulpOfOne)
         }
         solves += 1
         nodes += solution.branchAndBoundNodes
         iterations += solution.simplexIterations
         switch solution.status {
         case .optimal, .feasible:
-            // With facility decisions, the duals come from the relaxation with what the plan built fixed.
-            let built = f.facilityBuildColumns
-            return SolveStep(solution: solution, relaxation: built.isEmpty ? lp.solution : lp.fixing(built, at: solution.values))
+            return finish(f, lp: lp, solution: solution)
         case .infeasible:
             throw PlanError.infeasible(ElasticDiagnosis.diagnose(f, options: self.options, deadline: budget.solveDeadline()))
         case .limitReachedWithoutSolution:
@@ -83,5 +96,19 @@ struct SolveSession {
             // Every column is bounded by floor space: only figures out of scale can make the solver say so.
             throw PlanError.outOfScale(family: nil, quarter: nil, subject: nil, detail: "the solver found the objective unbounded")
         }
+    }
+
+    /// The step of a solution of `f`: with facility decisions, the duals come from the relaxation with what the plan built
+    /// fixed.
+    private func finish(_ f: Formulation, lp: Relaxation, solution: Solution) -> SolveStep {
+        let built = f.facilityBuildColumns
+        return SolveStep(solution: solution, relaxation: built.isEmpty ? lp.solution : lp.fixing(built, at: solution.values))
+    }
+
+    /// Whether `value` is within the search's gap of `bound` (relative, or absolute for a Dinkelbach step).
+    static func closes(bound: Double, value: Double?, sign: Double, relativeGap: Double?, absoluteGap: Double?) -> Bool {
+        guard let value else { return false }
+        let open = sign * (bound - value)
+        return open <= (relativeGap ?? 0) * abs(value) || open <= (absoluteGap ?? 0)
     }
 }

@@ -82,7 +82,7 @@ public struct SolverFacts: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var relativeGap: Double?
     public var branchAndBoundNodes: Int
     public var simplexIterations: Int
-    /// MIP solves: 1 for max-tokens and min-capex, more for the Dinkelbach objectives.
+    /// MIP solves: 1 for max-tokens and min-capex, more for the Dinkelbach objectives, and one more for each re-plan hall by hall.
     public var solves: Int
     public var integerVariables: Int
     public var continuousVariables: Int

@@ -99,6 +99,20 @@ struct LinearProgrammingValidationTests {
                     .infeasibleInitialSolution])
     }
 
+    /// A row whose terms cancel (a workload's share: 0.5 · x − 0.5 · y ≥ 0 with x, y ≈ 10⁷) is checked against its terms'
+    /// magnitude: the 10⁻⁶ tolerance then allows 0.5 · 2 × 10⁷ × 10⁻⁶ = 10 of shortfall, where the activity's own size
+    /// (|−1|) would allow 10⁻⁶ and refuse a simplex solution's last-bit rounding.
+    @Test("A starting point is held to rows by the size of their terms, so rounding in cancelling terms is no infeasibility")
+    func cancellingRow() {
+        var m = Model(name: "share", sense: .maximize)
+        let x = m.addVariable("x", lowerBound: 0), y = m.addVariable("y", lowerBound: 0)
+        m.objective = [Term(x, 1)]
+        m.addConstraint("share", [Term(x, 0.5), Term(y, -0.5)], lowerBound: 0)
+        #expect(kinds(m, options: SolverOptions(initialSolution: [1e7, 1e7 + 2])).isEmpty)      // −1 against 10 allowed
+        #expect(kinds(m, options: SolverOptions(initialSolution: [1e7, 1e7 + 40])) == [.infeasibleInitialSolution])  // −20
+        #expect(kinds(m, options: SolverOptions(initialSolution: [1, 1.1])) == [.infeasibleInitialSolution])  // −0.05 against 10⁻⁶
+    }
+
     @Test func exportValidatesToo() {
         #expect(throws: ModelError.self) {
             try Model(name: "empty", sense: .minimize).write(to: "/tmp/never.lp", format: .cplexLP)

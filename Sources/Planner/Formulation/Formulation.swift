@@ -80,6 +80,7 @@ struct Formulation {
                 defineHallPower(hall: h, quarter: t)
                 defineLiquid(hall: h, quarter: t)
                 defineAir(hall: h, quarter: t)
+                defineUnitsPerHall(hall: h, quarter: t)
             }
             defineSitePower(quarter: t)
             defineHeatRejection(quarter: t)

@@ -6,13 +6,18 @@ import Plans
 /// in service in a quarter; the solver's bound is on it, so the bound reported is never below the value.
 struct MaxTokensStrategy: ObjectiveStrategy {
     func solve(_ f: inout Formulation, session: inout SolveSession) throws -> ObjectiveResult {
-        let tokens = Formulation.sum(f.tokenTerms)
-        f.model.sense = .maximize
-        f.model.objective = f.discouragingIdleDecisions(tokens, sense: .maximize)
-        let step = try session.run(f)
-        let value = Formulation.value(tokens, step.solution.values) * TimeBase.secondsPerQuarter
-        return ObjectiveResult(
-            step: step, value: value, bound: step.solution.bestBound.map { max($0 * TimeBase.secondsPerQuarter, value) },
+        let final = FinalStep(
+            prepare: { f in
+                f.model.sense = .maximize
+                f.model.objective = f.discouragingIdleDecisions(Formulation.sum(f.tokenTerms), sense: .maximize)
+            },
+            absoluteGap: nil,
+            evaluate: { f, step in
+                let value = Formulation.value(Formulation.sum(f.tokenTerms), step.solution.values) * TimeBase.secondsPerQuarter
+                return (value, step.solution.bestBound.map { max($0 * TimeBase.secondsPerQuarter, value) })
+            },
             shadowPriceUnit: tokensPerSecondSummedUnit)
+        final.prepare(&f)
+        return ObjectiveResult(step: try session.run(f), final: final, in: f)
     }
 }

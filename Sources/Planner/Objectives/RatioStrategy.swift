@@ -63,17 +63,19 @@ struct RatioStrategy: ObjectiveStrategy {
     }
 
     func solve(_ f: inout Formulation, session: inout SolveSession) throws -> ObjectiveResult {
-        let t = terms(f)
-        f.model.sense = .maximize
-        f.model.objective = f.discouragingIdleDecisions(t.first, sense: .maximize)
+        let maxTokens = FinalStep(
+            prepare: { [terms] f in
+                f.model.sense = .maximize
+                f.model.objective = f.discouragingIdleDecisions(terms(f).first, sense: .maximize)
+            },
+            absoluteGap: nil, evaluate: { _, _ in (0, nil) }, shadowPriceUnit: halfGap > 0 ? unitWithGap : unitWithoutGap)
+        maxTokens.prepare(&f)
         let first = try session.run(f)
-        let unit = halfGap > 0 ? unitWithGap : unitWithoutGap
         let s = sense == .maximize ? 1.0 : -1.0
+        let t = terms(f)
         var best = first.solution.values
         let num0 = Formulation.value(t.num, best), den0 = Formulation.value(t.den, best)
-        guard Formulation.value(t.size, best) > 0, den0 > 0 else {
-            return ObjectiveResult(step: first, value: 0, bound: nil, shadowPriceUnit: unit)
-        }
+        guard Formulation.value(t.size, best) > 0, den0 > 0 else { return ObjectiveResult(step: first, final: maxTokens, in: f) }
         let absoluteGap = halfGap * num0
         var lambda = num0 / den0
         var lastStep: (lambda: Double, bound: Double)?
@@ -87,19 +89,37 @@ struct RatioStrategy: ObjectiveStrategy {
             if d > 0, s * (n / d - lambda) > 0 { lambda = n / d; best = step.solution.values }
             if done || s * (n - lambda * d) <= Self.zeroTolerance * num0 { break }
         }
-        if halfGap > 0 {
-            f.model.objective = f.discouragingIdleDecisions(Formulation.combine(t.num, minus: lambda * (1 - s * halfGap), t.den), sense: sense)
-        } else {
-            let row = Formulation.combine(t.num, minus: lambda, t.den)
-            f.addRow(ConstraintFamily.ratio.rawValue, row, lower: s > 0 ? 0 : nil, upper: s > 0 ? nil : 0, .ratio, nil, nil)
-            f.model.sense = .maximize
-            f.model.objective = f.discouragingIdleDecisions(t.size, sense: .maximize)
-        }
-        let final = try session.run(f, absoluteGap: halfGap > 0 ? absoluteGap : nil, start: best)
-        let d = Formulation.value(t.den, final.solution.values)
-        guard d > 0 else { return ObjectiveResult(step: final, value: 0, bound: nil, shadowPriceUnit: unit) }
-        let ratio = Formulation.value(t.num, final.solution.values) / d
-        let bound = lastStep.map { s > 0 ? max(ratio, $0.lambda + max(0, $0.bound) / d) : min(ratio, $0.lambda + min(0, $0.bound) / d) }
-        return ObjectiveResult(step: final, value: ratio * scale, bound: bound.map { $0 * scale }, shadowPriceUnit: unit)
+        let final = finalStep(lambda: lambda, lastStep: lastStep, absoluteGap: absoluteGap)
+        final.prepare(&f)
+        return ObjectiveResult(step: try session.run(f, absoluteGap: final.absoluteGap, start: best), final: final, in: f)
+    }
+
+    /// The solve after Dinkelbach's: the largest plan within gap/2 of the ratio λ found, and the bound from the last
+    /// Dinkelbach step (λ with the bound U on num − λ·den), which holds over plans at least as large as the one found.
+    private func finalStep(lambda: Double, lastStep: (lambda: Double, bound: Double)?, absoluteGap: Double) -> FinalStep {
+        let s = sense == .maximize ? 1.0 : -1.0
+        return FinalStep(
+            prepare: { [terms, halfGap, sense] f in
+                let t = terms(f)
+                if halfGap > 0 {
+                    f.model.sense = sense
+                    f.model.objective = f.discouragingIdleDecisions(Formulation.combine(t.num, minus: lambda * (1 - s * halfGap), t.den), sense: sense)
+                } else {
+                    let row = Formulation.combine(t.num, minus: lambda, t.den)
+                    f.addRow(ConstraintFamily.ratio.rawValue, row, lower: s > 0 ? 0 : nil, upper: s > 0 ? nil : 0, .ratio, nil, nil)
+                    f.model.sense = .maximize
+                    f.model.objective = f.discouragingIdleDecisions(t.size, sense: .maximize)
+                }
+            },
+            absoluteGap: halfGap > 0 ? absoluteGap : nil,
+            evaluate: { [terms, scale] f, step in
+                let t = terms(f)
+                let d = Formulation.value(t.den, step.solution.values)
+                guard d > 0 else { return (0, nil) }
+                let ratio = Formulation.value(t.num, step.solution.values) / d
+                let bound = lastStep.map { s > 0 ? max(ratio, $0.lambda + max(0, $0.bound) / d) : min(ratio, $0.lambda + min(0, $0.bound) / d) }
+                return (ratio * scale, bound.map { $0 * scale })
+            },
+            shadowPriceUnit: halfGap > 0 ? unitWithGap : unitWithoutGap)
     }
 }

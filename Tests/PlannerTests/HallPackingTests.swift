@@ -1,0 +1,71 @@
+import Testing
+import Numerics
+import LinearProgramming
+@testable import Planner
+import PlantModel
+import Plans
+
+/// Hall groups whose racks come in units of several racks (README "Facility decisions", "Placing racks hall by hall"):
+/// three identical 0.6 MW halls of 10 positions on ``TinyInstance`` (GB200 at 0.1356 MW and 395,928 tokens/s a rack,
+/// GB300 at 0.1471 MW and 596,952 tokens/s), each profile bought in units of 3 racks (0.4068 and 0.4413 MW). By hand: one
+/// unit of either fits a hall (two need ≥ 0.8136 MW > 0.6), so the halls hold 3 units; the group's pooled 1.8 MW holds 4
+/// (4 × 0.4413 = 1.7652, or 3 GB300 + 1 GB200 units = 1.7307).
+@Suite("Hall groups with units of several racks, placed hall by hall")
+struct HallPackingTests {
+    /// GB300's unit earns 3 × 596,952 = 1,790,856 tokens/s against GB200's 1,187,784, so the best hall-by-hall plan is one
+    /// GB300 unit per hall: 9 racks, 5,372,568 tokens/s in each quarter.
+    static let bestTokensPerSecond = 9 * 596_952.0
+
+    static func instance(profiles: [String] = ["gb200-nvl72", "gb300-nvl72"]) throws -> TinyInstance {
+        var tiny = try TinyInstance(positions: 10, hallMW: 0.6, siteMW: 10)
+        tiny.design.halls[0].count = 3
+        tiny.design.scalableUnits = ["gb200-nvl72": 3, "gb300-nvl72": 3]
+        tiny.design.profiles = profiles
+        return tiny
+    }
+
+    /// Racks of each hall of the group in quarter index t.
+    static func racksByHall(_ plan: BuildPlan, quarter t: Int) -> [String: Int] {
+        let quarter = plan.quarters[t].quarter
+        return plan.racks.filter { $0.quarter == quarter }.reduce(into: [:]) { $0[$1.hall, default: 0] += $1.racksTotal }
+    }
+
+    @Test("One profile: the units-per-hall row keeps the group's plan to the 3 units its halls hold, so no re-plan is needed")
+    func unitsPerHallRow() throws {
+        let result = try Self.instance(profiles: ["gb300-nvl72"]).plan()
+        for t in 0..<2 {
+            #expect(result.plan.quarters[t].tokensPerSecond.isApproximatelyEqual(to: Self.bestTokensPerSecond, relativeTolerance: 1e-9))
+            #expect(Self.racksByHall(result.plan, quarter: t) == ["h-1": 3, "h-2": 3, "h-3": 3])
+        }
+        // The row is in the hall power family (power sets k = ⌊0.6 / 0.4413⌋ = 1): 0.1471 · stock ≤ 3 halls × 1 unit × 0.4413.
+        let row = try #require(result.model.constraints.first { $0.name == "hall_power(h,gb300_nvl72,2026Q1)" })
+        #expect(row.upperBound.map { $0.isApproximatelyEqual(to: 3 * 3 * 0.1471, relativeTolerance: 1e-9) } == true)
+        // The final model is the group's, not its single halls'.
+        #expect(!result.model.variables.contains { $0.name.contains(Formulation.id("h-1")) })
+    }
+
+    @Test("Two profiles: the pooled plan (4 units) does not place hall by hall; the re-plan finds the hand-worked optimum")
+    func replanHallByHall() throws {
+        let result = try Self.instance().plan()
+        for t in 0..<2 {
+            #expect(result.plan.quarters[t].tokensPerSecond.isApproximatelyEqual(to: Self.bestTokensPerSecond, relativeTolerance: 1e-9))
+            #expect(Self.racksByHall(result.plan, quarter: t) == ["h-1": 3, "h-2": 3, "h-3": 3])
+        }
+        #expect(result.model.variables.contains { $0.name.contains(Formulation.id("h-1")) })
+        let bound = try #require(result.plan.solver.bestBound)
+        #expect(bound >= result.plan.objectiveValue * (1 - 1e-9))
+        #expect(result.plan.solver.solves >= 2)
+    }
+
+    @Test("Placing 4 GB300 units: three halls take one each; the fourth overfills a hall, or is left out for the re-plan's start")
+    func leavingOutUnfit() throws {
+        let tiny = try Self.instance(profiles: ["gb300-nvl72"])
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let e = try #require(problem.eligible.indices.first)
+        let stock = [e: [0: 12, 1: 12]]
+        #expect(HallAssignment(problem: problem, stock: stock).overfull == [0])
+        let packed = HallAssignment(problem: problem, stock: stock, leavingOutUnfit: true)
+        #expect(packed.overfull.isEmpty)
+        #expect(packed.racks[e] == [[3, 3, 3], [3, 3, 3]])
+    }
+}
