@@ -188,8 +188,17 @@ public enum Planner {
     /// Solves `outcome`'s final step again on `split`, its problem with `groups` split into single halls, from the plan
     /// found placed hall by hall (``SplitStart``) and within the bound proven before: every plan of `split` is one of
     /// the problem solved, at the same objective.
+    /// A ratio objective's final solve holds the ratio λ the groups reached, which single halls may not reach (with no gap
+    /// its row would leave no plan): those re-plan from the start, every Dinkelbach step on the single halls.
     static func resolve(_ split: PlanningProblem, after outcome: Outcome, splitting groups: Set<Int>, options: PlanOptions,
                         budget: TimeBudget) throws -> Outcome {
+        if options.objective == .tokensPerMW || options.objective == .costPerToken {
+            var fresh = try solve(split, options: options, budget: budget)
+            fresh.solves += outcome.solves
+            fresh.nodes += outcome.nodes
+            fresh.iterations += outcome.iterations
+            return fresh
+        }
         var f = formulation(split, options: options)
         outcome.final.prepare(&f)
         var session = SolveSession(options, budget: budget)

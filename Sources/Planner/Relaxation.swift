@@ -83,38 +83,30 @@ struct Relaxation {
     ///     within 2.3 s, and without this no starting plan came back (GLPK then found none in 60 s).
     func relaxAndFix(_ fixingOrder: [[VariableID]], searchGap: Double, absoluteGap: Double?, deadline: SolveDeadline,
                      holding: Set<VariableID>? = nil) -> [Double]? {
-        guard var current = solution?.values else { return nil }
-        var relaxed = relaxed
+        guard var current = solution?.values, let solver = try? IncrementalSolver(model),
+              (try? solver.solve(options: SolverOptions(timeLimitSeconds: deadline.remainingSeconds)))?.status == .optimal
+        else { return nil }
         var options = SolverOptions(relativeGap: Self.stepGap(forSearchGap: searchGap),
                                     absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) })
         for (g, group) in fixingOrder.enumerated() {
             if !group.allSatisfy({ abs(current[$0.index] - current[$0.index].rounded()) <= Self.integralityTolerance }) {
-                for column in group { relaxed.variables[column.index].kind = model.variables[column.index].kind }
+                solver.restoreKinds(group)
                 options.timeLimitSeconds = deadline.remainingSeconds / (holding == nil ? 1 : Double(fixingOrder.count - g))
-                guard let step = try? relaxed.solve(options: options) else { return nil }
+                guard let step = try? solver.solve(options: options) else { return nil }
                 if step.status == .optimal || step.status == .feasible {
                     current = step.values
                 } else if let holding {
-                    for column in group {
-                        relaxed.variables[column.index].kind = .continuous
-                        if holding.contains(column) {
-                            relaxed.variables[column.index].lowerBound = 0
-                            relaxed.variables[column.index].upperBound = 0
-                        }
-                    }
-                    guard let held = try? relaxed.solve(options: SolverOptions(timeLimitSeconds: deadline.remainingSeconds)),
-                          held.status == .optimal else { return nil }
-                    current = held.values
+                    let held = group.filter(holding.contains)
+                    solver.relax(group)
+                    solver.fix(held, at: Array(repeating: 0, count: model.variables.count))
+                    guard let step = try? solver.solve(options: SolverOptions(timeLimitSeconds: deadline.remainingSeconds)),
+                          step.status == .optimal else { return nil }
+                    current = step.values
                 } else {
                     return nil
                 }
             }
-            for column in group {
-                let value = current[column.index].rounded()
-                relaxed.variables[column.index].kind = .continuous
-                relaxed.variables[column.index].lowerBound = value
-                relaxed.variables[column.index].upperBound = value
-            }
+            solver.fix(group, at: current.map { $0.rounded() })
         }
         return usableStart(current)
     }

@@ -39,8 +39,8 @@ struct SolveSession {
 
     /// Solves `f`'s current model from the better of `start` and a relax-and-fix plan (by the objective);
     /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero. With `outerBound` (a bound on the objective
-    /// proven on a problem of which `f`'s is a restriction), `start` is taken as the starting plan without a relax-and-fix
-    /// one, and the bound returned is the tighter of the two. A starting plan already within the gap of the bound (the
+    /// proven on a problem of which `f`'s is a restriction), a usable `start` is taken as the starting plan without a
+    /// relax-and-fix one, and the bound returned is the tighter of the two. A starting plan already within the gap of the bound (the
     /// relaxation's or `outerBound`) is returned without a search.
     mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil) throws -> SolveStep {
         let model = f.model
@@ -48,10 +48,11 @@ struct SolveSession {
         var options = self.options
         options.absoluteGap = absoluteGap
         let lp = Relaxation(model, deadline: deadline.share(SolveDeadline.startingPlanShare))
-        let found = outerBound != nil && start != nil ? nil
+        let usable = start.flatMap(lp.usableStart)
+        let found = outerBound != nil && usable != nil ? nil
             : lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: options.relativeGap ?? 0, absoluteGap: absoluteGap,
                              deadline: deadline.share(SolveDeadline.startingPlanShare), holding: f.holdingColumns)
-        let candidates = [start.flatMap(lp.usableStart), found].compactMap { $0 }
+        let candidates = [usable, found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0
         let initial = candidates.max { sign * Formulation.value(model.objective, $0) < sign * Formulation.value(model.objective, $1) }
         let bounds = [lp.solution?.objectiveValue, outerBound].compactMap { $0 }

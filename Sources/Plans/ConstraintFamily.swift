@@ -6,7 +6,7 @@ public enum ConstraintFamily: String, FileEnum {
          heatRejection = "heat_rejection", chiller, network, supply, budget,
          serve, share, stock, tokenTarget = "token_target", ratio,
          capexLimit = "capex_limit", facilityLimit = "facility_limit", water, rackLife = "rack_life",
-         buildOrder = "build_order"
+         buildOrder = "build_order", unitsPerHall = "units_per_hall"
 
     /// The unit of the limit's right-hand side.
     public var unit: String {
@@ -18,7 +18,7 @@ public enum ConstraintFamily: String, FileEnum {
         case .budget, .capexLimit: "USD"
         case .tokenTarget: "tokens/s"
         case .water: "m³/yr"
-        case .serve, .share, .stock, .ratio, .buildOrder: ""
+        case .serve, .share, .stock, .ratio, .buildOrder, .unitsPerHall: ""
         }
     }
 
@@ -27,7 +27,7 @@ public enum ConstraintFamily: String, FileEnum {
         switch self {
         case .floor, .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .network, .supply, .budget,
              .capexLimit, .facilityLimit, .water: true
-        case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife, .buildOrder: false
+        case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife, .buildOrder, .unitsPerHall: false
         }
     }
 }

@@ -27,6 +27,7 @@ extension ConstraintFamily {
         case .water: "site water limit (IT MW × the twin's water per IT MW)"
         case .rackLife: "rack service life (economics.rackLifeYears)"
         case .buildOrder: "build order (what is built stays built)"
+        case .unitsPerHall: "whole units per hall (a unit of several racks stands in one hall)"
         }
     }
 }

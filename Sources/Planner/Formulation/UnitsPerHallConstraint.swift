@@ -8,19 +8,21 @@ extension Formulation {
     /// 67 units of eight GB300 racks (1.07 MW a unit), but each holds 16, so 64 fit. Without this row such a plan does
     /// not place hall by hall and the planner re-plans the group hall by hall, a far larger model.
     ///
-    /// The row is in the family of the limit that sets k, over that profile's racks: Σ coefficient · stock ≤ k units ·
-    /// their coefficient × the halls (in service). It is added only where it cuts, where the pool would take more units.
+    /// The row `units_per_hall(GROUP,PROFILE,QUARTER)` reads, in the unit of the limit that sets k: Σ coefficient · stock ≤
+    /// k units · their coefficient × the halls (in service). It is no capacity of its own (more hall power, positions or
+    /// halls relieve it), so "what binds" does not list it; it is added only where it cuts, where the pool would take more units. Not with
+    /// retirement: racks then leave one by one, and a hall may hold more racks than its whole units.
     mutating func defineUnitsPerHall(hall h: Int, quarter t: Int) {
         let hall = problem.halls[h]
-        guard hall.count > 1 else { return }
+        guard hall.count > 1, !problem.allowsRetirement else { return }
         for (e, el) in problem.eligible.enumerated() where el.hall == h {
             let profile = problem.profiles[el.profile]
             let unit = Double(problem.design.unitRacks(profile.id))
             guard unit > 1, let n = stock[e]?[t] else { continue }
             let c = problem.coefficients[profile.id]!
-            let limits: [(family: ConstraintFamily, capacity: Double, perRack: Double)] = [
-                (.floor, Double(hall.positions), c.positions), (.hallPower, hall.usableITCapacityMW(blocks: hall.powerBlocks?.perHall ?? 0), c.hallPowerMW),
-                (.liquid, hall.liquidCapacityMW, c.liquidMW), (.air, hall.airCapacityMW, c.airMW),
+            let limits: [(capacity: Double, perRack: Double)] = [
+                (Double(hall.positions), c.positions), (hall.usableITCapacityMW(blocks: hall.powerBlocks?.perHall ?? 0), c.hallPowerMW),
+                (hall.liquidCapacityMW, c.liquidMW), (hall.airCapacityMW, c.airMW),
             ].filter { $0.perRack > 0 }
             let tolerance = HallAssignment.tolerance
             let unitsPerHall = limits.map { (($0.capacity + tolerance) / (unit * $0.perRack)).rounded(.down) }
@@ -28,12 +30,12 @@ extension Formulation {
             let pooled = limits.map { Double(hall.count) * $0.capacity / (unit * $0.perRack) }.min()!
             guard Double(hall.count) * k < (pooled + tolerance).rounded(.down) else { continue }
             let limit = limits[r], perHall = k * unit * limit.perRack
-            let name = "\(limit.family.rawValue)(\(Self.id(hall.name)),\(Self.id(profile.id)),\(q(t)))"
+            let name = "\(ConstraintFamily.unitsPerHall.rawValue)(\(Self.id(hall.name)),\(Self.id(profile.id)),\(q(t)))"
             if problem.hallBuilds[h] != nil {
                 guard let built = hallBuilt[h]?[t] else { continue }
-                addRow(name, [Term(n, limit.perRack), Term(built, -perHall)], upper: 0, limit.family, problem.quarters[t], hall.name)
+                addRow(name, [Term(n, limit.perRack), Term(built, -perHall)], upper: 0, .unitsPerHall, problem.quarters[t], hall.name)
             } else {
-                addRow(name, [Term(n, limit.perRack)], upper: Double(hall.count) * perHall, limit.family, problem.quarters[t], hall.name)
+                addRow(name, [Term(n, limit.perRack)], upper: Double(hall.count) * perHall, .unitsPerHall, problem.quarters[t], hall.name)
             }
         }
     }

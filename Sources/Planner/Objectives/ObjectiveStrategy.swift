@@ -20,9 +20,10 @@ struct ObjectiveResult {
     }
 }
 
-/// The last solve of an objective strategy, as a recipe for any formulation of the same design and site: the planner
-/// solves it again when it splits hall groups into single halls. The split problem is a restriction of the problem
-/// solved (every plan of it is a plan of the other, at the same objective), so the final solve's bound holds for it.
+/// The last solve of an objective strategy, as a recipe for any formulation of the same design and site: under max-tokens
+/// and min-capex the planner solves it again when it splits hall groups into single halls. The split problem is a
+/// restriction of the problem solved (every plan of it is a plan of the other, at the same objective), so the final
+/// solve's bound holds for it. (A ratio objective's final solve holds the λ its steps reached: those re-plan afresh.)
 struct FinalStep {
     /// Sets the model's sense and objective on `f`, and any row the step adds.
     var prepare: (inout Formulation) -> Void
