@@ -167,10 +167,10 @@ extension Model {
         }
         for (i, constraint) in constraints.enumerated() {
             let activity = constraint.terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] }
-            // Relative to the terms' magnitude, not the activity's: a row whose terms cancel (a workload's share, a
-            // stock balance) carries the rounding of its largest term.
+            // A row whose terms cancel (a workload's share, a stock balance) carries the rounding of its largest terms:
+            // 10⁻⁹ of their magnitude is allowed on top of the tolerance relative to the activity.
             let magnitude = constraint.terms.reduce(0) { $0 + abs($1.coefficient * x[$1.variable.index]) }
-            let scale = tolerance * max(1, magnitude)
+            let scale = max(tolerance * max(1, abs(activity)), 1e-9 * magnitude)
             if let l = constraint.lowerBound, activity < l - scale {
                 issues.append(.init(.infeasibleInitialSolution, "constraints[\(i)](\(constraint.name))",
                                     "initial solution gives \(activity), below \(l)"))

@@ -4,9 +4,10 @@ import PlantModel
 ///
 /// Quarter by quarter, retirements first: a retired rack leaves the hall of its group that holds the oldest
 /// racks of its profile (ties to the fullest by floor share, then the lowest number), so the racks in service
-/// are the most recent, as the asset-life rows assume. Then new units are placed in commissioning order, each
-/// into the hall of the group that is least used so far (by floor share, ties to the lowest number) among those it
-/// fits in (positions, hall power, CDUs, air), so racks never move once placed. A group with power blocks has, in each
+/// are the most recent, as the asset-life rows assume. Then new units are placed, larger units first (by their largest
+/// share of a hall's positions, power, CDUs or air), each into the hall it fits in (positions, hall power, CDUs, air) that
+/// is least loaded once it stands there (its highest share of the four, then its floor share, ties to the lowest
+/// number), so racks never move once placed. A group with power blocks has, in each
 /// quarter, the fewest blocks its racks need (what an optimal plan builds: blocks cost, and none is built for nothing),
 /// never fewer than before: each new block goes to the hall in service with the fewest (ties to the lowest number), up to
 /// `perHall`, as the racks are spread evenly; blocks stay where they are. Existing racks stand in their own

@@ -202,7 +202,8 @@ public enum Planner {
         var f = formulation(split, options: options)
         outcome.final.prepare(&f)
         var session = SolveSession(options, budget: budget)
-        let start = SplitStart.point(for: f, from: outcome, splitting: groups, deadline: budget.solveDeadline())
+        // The start's LP (one relaxation with every integer fixed) within a quarter of a solve's limit, before the solve's own.
+        let start = SplitStart.point(for: f, from: outcome, splitting: groups, deadline: budget.solveDeadline().share(0.25))
         let step = try session.run(f, absoluteGap: outcome.final.absoluteGap, start: start, outerBound: outcome.solution.bestBound)
         let result = ObjectiveResult(step: step, final: outcome.final, in: f)
         return Outcome(objective: options.objective, formulation: f, solution: step.solution, relaxation: step.relaxation,

@@ -82,7 +82,8 @@ public struct SolverFacts: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var relativeGap: Double?
     public var branchAndBoundNodes: Int
     public var simplexIterations: Int
-    /// MIP solves: 1 for max-tokens and min-capex, more for the Dinkelbach objectives, and one more for each re-plan hall by hall.
+    /// Solves of the model (a solve whose starting plan is already within the gap needs no branch-and-bound): 1 for
+    /// max-tokens and min-capex, more for the Dinkelbach objectives, and those of each re-plan hall by hall on top.
     public var solves: Int
     public var integerVariables: Int
     public var continuousVariables: Int

@@ -103,7 +103,7 @@ public enum LimitText {
                 + "\(NumberText.fixed(d.condition.effectiveAmbientC, 1)) °C design ambient: raise heatRejection.ratedCapacityMW "
                 + "or the loop temperatures"
         case .sitePower: return "add grid feeds or capacity (grid.feeds) for ≥ \(short) MW more in that quarter"
-        case .hallPower: return "raise the hall's installedCapacityMW (or relax its redundancy)"
+        case .hallPower: return "raise the hall's installedCapacityMW or give it powerBlocks (or relax its redundancy)"
         case .floor: return "give the hall more positions"
         case .liquid: return "raise the hall's liquidCapacityMW"
         case .air: return "raise the hall's airCapacityMW"

@@ -99,17 +99,17 @@ struct LinearProgrammingValidationTests {
                     .infeasibleInitialSolution])
     }
 
-    /// A row whose terms cancel (a workload's share: 0.5 · x − 0.5 · y ≥ 0 with x, y ≈ 10⁷) is checked against its terms'
-    /// magnitude: the 10⁻⁶ tolerance then allows 0.5 · 2 × 10⁷ × 10⁻⁶ = 10 of shortfall, where the activity's own size
-    /// (|−1|) would allow 10⁻⁶ and refuse a simplex solution's last-bit rounding.
-    @Test("A starting point is held to rows by the size of their terms, so rounding in cancelling terms is no infeasibility")
+    /// A row whose terms cancel (a workload's share: 0.5 · x − 0.5 · y ≥ 0 with x, y ≈ 10⁷) may fall short by 10⁻⁹ of its
+    /// terms' magnitude (0.5 · 2 × 10⁷ × 10⁻⁹ = 0.01) on top of 10⁻⁶ of its activity (|activity| < 1 here: 10⁻⁶): a simplex
+    /// solution's last-bit rounding there is no infeasibility, a real shortfall still is.
+    @Test("A starting point may carry rounding in a row whose terms cancel, by their size, and no more")
     func cancellingRow() {
         var m = Model(name: "share", sense: .maximize)
         let x = m.addVariable("x", lowerBound: 0), y = m.addVariable("y", lowerBound: 0)
         m.objective = [Term(x, 1)]
         m.addConstraint("share", [Term(x, 0.5), Term(y, -0.5)], lowerBound: 0)
-        #expect(kinds(m, options: SolverOptions(initialSolution: [1e7, 1e7 + 2])).isEmpty)      // −1 against 10 allowed
-        #expect(kinds(m, options: SolverOptions(initialSolution: [1e7, 1e7 + 40])) == [.infeasibleInitialSolution])  // −20
+        #expect(kinds(m, options: SolverOptions(initialSolution: [1e7, 1e7 + 0.004])).isEmpty)  // −0.002 against 0.01
+        #expect(kinds(m, options: SolverOptions(initialSolution: [1e7, 1e7 + 0.1])) == [.infeasibleInitialSolution])  // −0.05
         #expect(kinds(m, options: SolverOptions(initialSolution: [1, 1.1])) == [.infeasibleInitialSolution])  // −0.05 against 10⁻⁶
     }
 

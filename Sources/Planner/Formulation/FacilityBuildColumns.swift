@@ -48,7 +48,7 @@ extension Formulation {
         for h in problem.powerBlockBuilds.keys.sorted() {
             let build = problem.powerBlockBuilds[h]!, hall = problem.halls[h], id = Self.id(hall.name)
             guard let first = build.firstQuarter, let blocks = hall.powerBlocks else { continue }
-            let columns = defineBuildSeries("power_blocks", id, orderID: "power_blocks_\(id)", subject: hall.name, from: first,
+            let columns = defineBuildSeries("power_blocks", id, orderID: "\(id),power_blocks", subject: hall.name, from: first,
                                             upTo: Double(build.most), annualUSD: problem.annualCostUSD(blocks.build),
                                             capexUSD: blocks.build.capexUSD)
             powerBlocks[h] = columns

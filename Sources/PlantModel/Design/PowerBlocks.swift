@@ -1,6 +1,6 @@
 /// UPS and transformer blocks the plan may add to each hall of a group (README "Facility decisions"): identical blocks of
 /// `capacityMW` installed IT power path each, at most `perHall` in one hall, each at its build option's capex and lead time.
-/// A hall's usable IT power is its redundancy rule's share of `installedCapacityMW` plus its blocks' MW.
+/// A hall's usable IT power is its redundancy rule's share of `installedCapacityMW` plus its blocks × `capacityMW`.
 public struct PowerBlocks: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// Installed IT power-path capacity one block adds to its hall (UPS modules with their transformers), MW.
     public var capacityMW: Double
