@@ -8,8 +8,8 @@ import PlantModel
 /// share of a hall's positions, power, CDUs or air), each into the hall it fits in (positions, hall power, CDUs, air) that
 /// is least loaded once it stands there (its highest share of the four, then its floor share, ties to the lowest
 /// number), so racks never move once placed. A group with power blocks has, in each
-/// quarter, the fewest blocks its racks need (what an optimal plan builds: blocks cost, and none is built for nothing),
-/// never fewer than before: each new block goes to the hall in service with the fewest (ties to the lowest number), up to
+/// quarter, the blocks the plan built (`powerBlocksBuilt`), and at least the fewest its racks need, never fewer than
+/// before: each new block goes to the hall in service with the fewest (ties to the lowest number), up to
 /// `perHall`, as the racks are spread evenly; blocks stay where they are. Existing racks stand in their own
 /// hall (groups holding them are split) from the quarter they were installed. The result is checked against every per-hall limit; a group that does not fit
 /// is reported so the planner can re-plan it hall by hall. Leaving out what does not fit instead gives that re-plan its
@@ -31,11 +31,12 @@ struct HallAssignment {
     private struct Cohort { var installed: Int, racks: Int }
 
     /// Places `stock` (racks per eligibility and quarter), of which `retiredRacks` were taken out in each quarter, into
-    /// the halls in service: of a group with a build option, the first `hallsBuilt[g][t]` of its halls. With
+    /// the halls in service: of a group with a build option, the first `hallsBuilt[g][t]` of its halls, with the group's
+    /// `powerBlocksBuilt[g][t]` power blocks (the plan's columns; without them, the fewest its racks need). With
     /// `leavingOutUnfit`, a unit that fits no hall in service is left out instead of overfilling one, with the later units of
     /// its profile in that quarter, and placed in a later quarter where it fits.
     init(problem: PlanningProblem, stock: [Int: [Int: Int]], retired retiredRacks: [Int: [Int: Int]] = [:], hallsBuilt: [Int: [Int]] = [:],
-         leavingOutUnfit: Bool = false) {
+         powerBlocksBuilt: [Int: [Int]] = [:], leavingOutUnfit: Bool = false) {
         for (g, hall) in problem.halls.enumerated() {
             let members = problem.eligible.indices.filter { problem.eligible[$0].hall == g }
             var cohorts = Array(repeating: Array(repeating: [Cohort](), count: hall.count), count: problem.eligible.count)
@@ -45,7 +46,7 @@ struct HallAssignment {
             var air = [Double](repeating: 0, count: hall.count)
             var blocks = [Int](repeating: 0, count: hall.count)
             let blockBuild = problem.powerBlockBuilds[g], perHall = hall.powerBlocks?.perHall ?? 0
-            /// The fewest blocks the group's racks need in each quarter, never fewer than before.
+            /// The group's blocks in each quarter: the plan's, at least the fewest its racks need, never fewer than before.
             var allowed = [Int](repeating: 0, count: problem.quarters.count)
             if let blockBuild, let first = blockBuild.firstQuarter, blockBuild.usableMWPerBlock > 0 {
                 for t in first..<problem.quarters.count {
@@ -54,7 +55,7 @@ struct HallAssignment {
                         sum + Double(stock[e]?[t] ?? 0) * problem.coefficients[problem.profiles[problem.eligible[e].profile].id]!.hallPowerMW
                     }
                     let need = max(0, Int(((mw - inService * hall.usableITCapacityMW - Self.tolerance) / blockBuild.usableMWPerBlock).rounded(.up)))
-                    allowed[t] = max(need, t > first ? allowed[t - 1] : 0)
+                    allowed[t] = max(need, powerBlocksBuilt[g]?[t] ?? 0, t > first ? allowed[t - 1] : 0)
                 }
             }
             func add(_ e: Int, _ i: Int, _ n: Int) {

@@ -34,7 +34,7 @@ public enum Planner {
         if problem.eligible.isEmpty { throw PlanError.noRacks(NoRackAnalysis.diagnose(Formulation(problem))) }
         var outcome = try solve(problem, options: options, budget: budget)
         var assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
-                                        hallsBuilt: outcome.hallsBuiltValues)
+                                        hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues)
         // Each re-plan splits at least one more group (a group that fitted before may not after), so this ends; single
         // halls cannot be split, and one over its limit is left to the re-check below.
         while !assignment.overfull.isEmpty {
@@ -43,7 +43,7 @@ public enum Planner {
             outcome = try resolve(split, after: outcome, splitting: assignment.overfull, options: options, budget: budget)
             problem = split
             assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
-                                        hallsBuilt: outcome.hallsBuiltValues)
+                                        hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues)
         }
         let stock = outcome.stockValues
         // A Pareto point's ε-limit may leave room for no rack: that point of the frontier is zero, not an error.
@@ -139,6 +139,9 @@ public enum Planner {
 
         /// Plant modules in service per quarter.
         var plantModulesValues: [Int] { everyQuarter(formulation.plantBuilt) }
+
+        /// Power blocks in service per hall group with power blocks and quarter.
+        var powerBlocksValues: [Int: [Int]] { formulation.powerBlocks.mapValues(everyQuarter) }
 
         /// Racks retired per eligibility and quarter, rounded from the solution, less those bought back in the same
         /// quarter: retiring k racks and buying k of the same profile into the same hall group leaves the stock, and so
