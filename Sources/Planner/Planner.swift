@@ -191,6 +191,7 @@ public enum Planner {
     /// Solves `outcome`'s final step again on `split`, its problem with `groups` split into single halls, from the plan
     /// found placed hall by hall (``SplitStart``) and within the bound proven before: every plan of `split` is one of
     /// the problem solved, at the same objective.
+    ///
     /// A ratio objective's final solve holds the ratio λ the groups reached, which single halls may not reach (with no gap
     /// its row would leave no plan): those re-plan from the start, every Dinkelbach step on the single halls.
     static func resolve(_ split: PlanningProblem, after outcome: Outcome, splitting groups: Set<Int>, options: PlanOptions,
