@@ -26,23 +26,8 @@ final class GLPKProblem {
             nonZeros += row.terms.count
         }
         for (j, column) in model.variables.enumerated() {
-            let index = Int32(j + 1)
-            glp_set_col_name(pointer, index, column.name)
-            var lowerBound = column.lowerBound
-            var upperBound = column.upperBound
-            switch column.kind {
-            case .continuous:
-                glp_set_col_kind(pointer, index, GLP_CV)
-            case .integer:
-                glp_set_col_kind(pointer, index, GLP_IV)
-            case .binary:
-                // GLP_BV would reset the bounds to [0, 1]; an integer column keeps tighter ones.
-                glp_set_col_kind(pointer, index, GLP_IV)
-                lowerBound = max(lowerBound ?? 0, 0)
-                upperBound = min(upperBound ?? 1, 1)
-            }
-            let (type, lower, upper) = Self.boundType(lowerBound, upperBound)
-            glp_set_col_bnds(pointer, index, type, lower, upper)
+            glp_set_col_name(pointer, Int32(j + 1), column.name)
+            setColumn(j, column)
         }
         for term in model.objective {
             glp_set_obj_coef(pointer, Int32(term.variable.index + 1), term.coefficient)
@@ -68,6 +53,26 @@ final class GLPKProblem {
     }
 
     deinit { glp_delete_prob(pointer) }
+
+    /// Sets column `j`'s kind and bounds as `column` declares them.
+    func setColumn(_ j: Int, _ column: Variable) {
+        let index = Int32(j + 1)
+        var lowerBound = column.lowerBound
+        var upperBound = column.upperBound
+        switch column.kind {
+        case .continuous:
+            glp_set_col_kind(pointer, index, GLP_CV)
+        case .integer:
+            glp_set_col_kind(pointer, index, GLP_IV)
+        case .binary:
+            // GLP_BV would reset the bounds to [0, 1]; an integer column keeps tighter ones.
+            glp_set_col_kind(pointer, index, GLP_IV)
+            lowerBound = max(lowerBound ?? 0, 0)
+            upperBound = min(upperBound ?? 1, 1)
+        }
+        let (type, lower, upper) = Self.boundType(lowerBound, upperBound)
+        glp_set_col_bnds(pointer, index, type, lower, upper)
+    }
 
     /// GLPK's bound type for an optional pair of finite bounds.
     static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {

@@ -23,22 +23,16 @@ public final class IncrementalSolver {
     /// Makes `columns` integer as the model declares them (a binary column as an integer in [0, 1]), with their bounds.
     public func restoreKinds(_ columns: [VariableID]) {
         for column in columns where model.variables.indices.contains(column.index) {
-            let variable = model.variables[column.index], index = Int32(column.index + 1)
-            glp_set_col_kind(problem.pointer, index, variable.kind == .continuous ? GLP_CV : GLP_IV)
-            let binary = variable.kind == .binary
-            let (type, lower, upper) = GLPKProblem.boundType(binary ? max(variable.lowerBound ?? 0, 0) : variable.lowerBound,
-                                                             binary ? min(variable.upperBound ?? 1, 1) : variable.upperBound)
-            glp_set_col_bnds(problem.pointer, index, type, lower, upper)
+            problem.setColumn(column.index, model.variables[column.index])
         }
     }
 
     /// Makes `columns` continuous, with the model's bounds.
     public func relax(_ columns: [VariableID]) {
         for column in columns where model.variables.indices.contains(column.index) {
-            let variable = model.variables[column.index], index = Int32(column.index + 1)
-            glp_set_col_kind(problem.pointer, index, GLP_CV)
-            let (type, lower, upper) = GLPKProblem.boundType(variable.lowerBound, variable.upperBound)
-            glp_set_col_bnds(problem.pointer, index, type, lower, upper)
+            var variable = model.variables[column.index]
+            variable.kind = .continuous
+            problem.setColumn(column.index, variable)
         }
     }
 
@@ -62,7 +56,9 @@ public final class IncrementalSolver {
         options.presolve = false
         options.dualSimplex = true
         options.initialSolution = nil
-        try model.validate(options: options)
+        // The model was validated when it was loaded; only the options are new.
+        let issues = model.optionIssues(options)
+        if !issues.isEmpty { throw ModelError(issues: issues) }
         let p = problem.pointer
         let integer = (1...Int32(max(1, model.variables.count))).contains { glp_get_col_kind(p, $0) == GLP_IV }
         return try withTerminalOutput(options.verbose) {

@@ -127,7 +127,8 @@ extension Model {
         return issues
     }
 
-    private func optionIssues(_ options: SolverOptions) -> [ModelIssue] {
+    /// The problems of `options` for this model alone (the model itself is not checked).
+    func optionIssues(_ options: SolverOptions) -> [ModelIssue] {
         var issues: [ModelIssue] = []
         if let t = options.timeLimitSeconds, !(t.isFinite && t > 0 && t < Double(Int32.max) / 1000) {
             issues.append(.init(.invalidOption, "options.timeLimitSeconds", "must be a positive number of seconds, got \(t)"))

@@ -40,10 +40,8 @@ struct HallAssignment {
         for (g, hall) in problem.halls.enumerated() {
             let members = problem.eligible.indices.filter { problem.eligible[$0].hall == g }
             var cohorts = Array(repeating: Array(repeating: [Cohort](), count: hall.count), count: problem.eligible.count)
-            var positionsUsed = [Double](repeating: 0, count: hall.count)
-            var power = [Double](repeating: 0, count: hall.count)
-            var liquid = [Double](repeating: 0, count: hall.count)
-            var air = [Double](repeating: 0, count: hall.count)
+            /// What each hall holds of its limits, in ``RackCoefficients/perHallUse``'s order (positions first).
+            var used = Array(repeating: [Double](repeating: 0, count: RackCoefficients.perHallLimitCount), count: hall.count)
             var blocks = [Int](repeating: 0, count: hall.count)
             let blockBuild = problem.powerBlockBuilds[g], perHall = hall.powerBlocks?.perHall ?? 0
             /// The group's blocks in each quarter: the plan's, at least the fewest its racks need, never fewer than before.
@@ -59,11 +57,8 @@ struct HallAssignment {
                 }
             }
             func add(_ e: Int, _ i: Int, _ n: Int) {
-                let c = problem.coefficients[problem.profiles[problem.eligible[e].profile].id]!
-                positionsUsed[i] += Double(n) * c.positions
-                power[i] += Double(n) * c.hallPowerMW
-                liquid[i] += Double(n) * c.liquidMW
-                air[i] += Double(n) * c.airMW
+                let use = problem.coefficients[problem.profiles[problem.eligible[e].profile].id]!.perHallUse
+                for k in use.indices { used[i][k] += Double(n) * use[k] }
             }
             for e in members {
                 let zero = Array(repeating: [Int](repeating: 0, count: hall.count), count: problem.quarters.count)
@@ -81,7 +76,7 @@ struct HallAssignment {
                     let holding = (0..<hall.count).filter { !cohorts[e][$0].isEmpty }
                     guard let i = holding.min(by: { a, b in
                         let (x, y) = (cohorts[e][a][0].installed, cohorts[e][b][0].installed)
-                        return x != y ? x < y : positionsUsed[a] != positionsUsed[b] ? positionsUsed[a] > positionsUsed[b] : a < b
+                        return x != y ? x < y : used[a][0] != used[b][0] ? used[a][0] > used[b][0] : a < b
                     }) else { break }
                     let n = min(out, cohorts[e][i][0].racks)
                     cohorts[e][i][0].racks -= n
@@ -97,9 +92,8 @@ struct HallAssignment {
             let byUnitSize = members.map { e -> (Int, Double) in
                 let profile = problem.profiles[problem.eligible[e].profile], c = problem.coefficients[profile.id]!
                 let n = Double(problem.design.unitRacks(profile.id))
-                let shares = [(c.positions, Double(hall.positions)), (c.hallPowerMW, hall.usableITCapacityMW(blocks: perHall)),
-                              (c.liquidMW, hall.liquidCapacityMW), (c.airMW, hall.airCapacityMW)]
-                return (e, shares.filter { $0.1 > 0 }.map { n * $0.0 / $0.1 }.max() ?? 0)
+                let shares = zip(c.perHallUse, hall.perHallLimits(blocks: perHall)).filter { $0.1 > 0 }.map { n * $0.0 / $0.1 }
+                return (e, shares.max() ?? 0)
             }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
             for t in problem.quarters.indices {
                 // The halls in service: of a group with a build option, its first halls built by then.
@@ -119,22 +113,18 @@ struct HallAssignment {
                     // increment, and with `leavingOutUnfit` also the units left out before (they may fit now).
                     let holding = (0..<hall.count).reduce(0) { sum, i in cohorts[e][i].reduce(sum) { $0 + $1.racks } }
                     let new = (stock[e]?[t] ?? 0) + (leftover[e] ?? 0) - holding
-                    let c = problem.coefficients[profile.id]!, n = Double(unit)
-                    let open = positionsUsed.indices.prefix(leavingOutUnfit ? inService : max(1, inService))
-                    /// Whether one more unit fits hall i's positions, power (with its blocks), CDUs and air.
-                    func fits(_ i: Int) -> Bool {
-                        positionsUsed[i] + n * c.positions <= Double(hall.positions) + Self.tolerance
-                            && power[i] + n * c.hallPowerMW <= hall.usableITCapacityMW(blocks: blocks[i]) + Self.tolerance
-                            && liquid[i] + n * c.liquidMW <= hall.liquidCapacityMW + Self.tolerance
-                            && air[i] + n * c.airMW <= hall.airCapacityMW + Self.tolerance
+                    let use = problem.coefficients[profile.id]!.perHallUse, n = Double(unit)
+                    let open = used.indices.prefix(leavingOutUnfit ? inService : max(1, inService))
+                    /// Hall i's positions, power (with its blocks), CDUs and air once one more unit stands there, with its limits.
+                    func withUnit(_ i: Int) -> [(Double, Double)] {
+                        Array(zip(zip(used[i], use).map { $0 + n * $1 }, hall.perHallLimits(blocks: blocks[i])))
                     }
+                    /// Whether one more unit fits hall i's positions, power, CDUs and air.
+                    func fits(_ i: Int) -> Bool { withUnit(i).allSatisfy { $0.0 <= $0.1 + Self.tolerance } }
                     /// Hall i's use with one more unit: its highest share of positions, power, CDUs and air, then its
                     /// floor share.
                     func load(_ i: Int) -> (Double, Double) {
-                        let shares = [(positionsUsed[i] + n * c.positions, Double(hall.positions)),
-                                      (power[i] + n * c.hallPowerMW, hall.usableITCapacityMW(blocks: blocks[i])),
-                                      (liquid[i] + n * c.liquidMW, hall.liquidCapacityMW), (air[i] + n * c.airMW, hall.airCapacityMW)]
-                        return (shares.filter { $0.1 > 0 }.map { $0.0 / $0.1 }.max() ?? 0, positionsUsed[i])
+                        (withUnit(i).filter { $0.1 > 0 }.map { $0.0 / $0.1 }.max() ?? 0, used[i][0])
                     }
                     for _ in 0..<max(0, new / unit) {
                         // The hall the unit fits in that is least used once it stands there; if none, the least used (and
@@ -154,14 +144,11 @@ struct HallAssignment {
                     racks[e]![t] = (0..<hall.count).map { i in cohorts[e][i].reduce(0) { $0 + $1.racks } }
                 }
                 // A hall not built has no capacity: racks placed in it (only when the plan has racks but no hall) are over.
-                for i in 0..<hall.count where i >= inService && positionsUsed[i] > Self.tolerance {
+                for i in 0..<hall.count where i >= inService && used[i][0] > Self.tolerance {
                     overfull.insert(g)
                 }
                 if blockBuild != nil { powerBlocks[g, default: []].append(blocks) }
-                for i in 0..<hall.count where positionsUsed[i] > Double(hall.positions) + Self.tolerance
-                    || power[i] > hall.usableITCapacityMW(blocks: blocks[i]) + Self.tolerance
-                    || liquid[i] > hall.liquidCapacityMW + Self.tolerance
-                    || air[i] > hall.airCapacityMW + Self.tolerance {
+                for i in 0..<hall.count where zip(used[i], hall.perHallLimits(blocks: blocks[i])).contains(where: { $0 > $1 + Self.tolerance }) {
                     overfull.insert(g)
                 }
             }

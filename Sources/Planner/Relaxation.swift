@@ -61,8 +61,7 @@ struct Relaxation {
         }
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, dualSimplex: true)
         guard let solution = try? completed.solve(options: options), solution.status == .optimal else { return nil }
-        let start = zip(model.variables, solution.values).map { $0.kind == .continuous ? $1 : $1.rounded() }
-        return model.issues(options: SolverOptions(initialSolution: start)).isEmpty ? start : nil
+        return usableStart(solution.values, for: model)
     }
 
     /// A feasible integer point by relax-and-fix: group by group (quarter by quarter), the integer columns
@@ -111,8 +110,11 @@ struct Relaxation {
         return usableStart(current)
     }
 
-    /// `point` with its integer columns rounded, if GLPK may take it as a starting solution.
-    func usableStart(_ point: [Double]) -> [Double]? {
+    /// `point` with its integer columns rounded, if GLPK may take it as a starting solution of the model.
+    func usableStart(_ point: [Double]) -> [Double]? { Self.usableStart(point, for: model) }
+
+    /// `point` with its integer columns rounded, if GLPK may take it as a starting solution of `model`.
+    static func usableStart(_ point: [Double], for model: Model) -> [Double]? {
         let start = zip(model.variables, point).map { $0.kind == .continuous ? $1 : $1.rounded() }
         return model.issues(options: SolverOptions(initialSolution: start)).isEmpty ? start : nil
     }

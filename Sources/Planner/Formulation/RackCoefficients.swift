@@ -62,3 +62,19 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
     /// IT power as PUE counts it (racks, in-rack network and fabric), MW.
     public var itMW: Double { hallPowerMW + fabricMW }
 }
+
+extension RackCoefficients {
+    /// How many per-hall limits a rack takes of: positions, hall power, CDUs and air.
+    static let perHallLimitCount = 4
+
+    /// What one rack takes of a hall's positions, power, CDUs and air (the order of ``HallGroup/perHallLimits(blocks:)``).
+    var perHallUse: [Double] { [positions, hallPowerMW, liquidMW, airMW] }
+}
+
+extension HallGroup {
+    /// One hall's positions, usable IT power with `blocks` power blocks, CDU and air-handler capacity (the order of
+    /// ``RackCoefficients/perHallUse``).
+    func perHallLimits(blocks: Int) -> [Double] {
+        [Double(positions), usableITCapacityMW(blocks: blocks), liquidCapacityMW, airCapacityMW]
+    }
+}

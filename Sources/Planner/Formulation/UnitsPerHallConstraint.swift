@@ -20,10 +20,8 @@ extension Formulation {
             let unit = Double(problem.design.unitRacks(profile.id))
             guard unit > 1, let n = stock[e]?[t] else { continue }
             let c = problem.coefficients[profile.id]!
-            let limits: [(capacity: Double, perRack: Double)] = [
-                (Double(hall.positions), c.positions), (hall.usableITCapacityMW(blocks: hall.powerBlocks?.perHall ?? 0), c.hallPowerMW),
-                (hall.liquidCapacityMW, c.liquidMW), (hall.airCapacityMW, c.airMW),
-            ].filter { $0.perRack > 0 }
+            let limits = zip(hall.perHallLimits(blocks: hall.powerBlocks?.perHall ?? 0), c.perHallUse)
+                .map { (capacity: $0, perRack: $1) }.filter { $0.perRack > 0 }
             let tolerance = HallAssignment.tolerance
             let unitsPerHall = limits.map { (($0.capacity + tolerance) / (unit * $0.perRack)).rounded(.down) }
             guard let k = unitsPerHall.min(), let r = unitsPerHall.firstIndex(of: k) else { continue }
