@@ -67,47 +67,61 @@ struct Relaxation {
     /// A feasible integer point by relax-and-fix: group by group (quarter by quarter), the integer columns
     /// of the earliest unfixed group are made integer while later groups stay relaxed, that small MIP is
     /// solved and its integers fixed. Later quarters thus make up for what rounding took from earlier
-    /// ones. `nil` when a step finds no point (e.g. a token target needs more racks than the fixed
-    /// quarters allow); GLPK then searches on its own.
+    /// ones. A step that finds no point within its time, and every quarter left once `deadline` has passed, is settled by
+    /// `fallback`; `nil` when that leaves no feasible point either (e.g. a token target needs more racks than the fixed
+    /// quarters allow), and GLPK then searches on its own.
     ///
     /// - Parameters:
     ///   - fixingOrder: the integer columns in the groups they are fixed in.
     ///   - searchGap: the relative gap of the whole search (``stepGap(forSearchGap:)``).
     ///   - absoluteGap: the absolute gap of the whole search, shared out among the steps.
-    ///   - deadline: the end of the solve the steps belong to.
-    ///   - holding: with retirement, the `build` and `retire` columns. Each step then gets at most an even share of
-    ///     the time left, so one hard step cannot starve the later ones, and a step that finds no point within it
-    ///     holds the fleet instead: its `build` and `retire` columns at 0, the rest from the relaxation. On the mixed
-    ///     retrofit split into 24 halls, with build, retire and stock integer, the third quarter's step found no point
-    ///     within 2.3 s, and without this no starting plan came back (GLPK then found none in 60 s).
+    ///   - deadline: the end of the steps' share of the solve.
+    ///   - fallback: how a quarter without a step's point is settled; with retirement each step also gets at most an
+    ///     even share of the time left, so one hard step cannot starve the later ones.
+    ///   - solveEnd: the end of the whole solve, which the fallback's LP may run into.
     func relaxAndFix(_ fixingOrder: [[VariableID]], searchGap: Double, absoluteGap: Double?, deadline: SolveDeadline,
-                     holding: Set<VariableID>? = nil) -> [Double]? {
+                     fallback: StepFallback, solveEnd: SolveDeadline) -> [Double]? {
         guard var current = solution?.values, let solver = try? IncrementalSolver(model),
               (try? solver.solve(options: SolverOptions(timeLimitSeconds: deadline.remainingSeconds)))?.status == .optimal
         else { return nil }
         var options = SolverOptions(relativeGap: Self.stepGap(forSearchGap: searchGap),
                                     absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) })
         for (g, group) in fixingOrder.enumerated() {
+            if deadline.isPast {
+                return settling(Array(fixingOrder[g...].joined()), from: current, in: solver, by: fallback, until: solveEnd)
+                    .flatMap(usableStart)
+            }
             if !group.allSatisfy({ abs(current[$0.index] - current[$0.index].rounded()) <= Self.integralityTolerance }) {
                 solver.restoreKinds(group)
-                options.timeLimitSeconds = deadline.remainingSeconds / (holding == nil ? 1 : Double(fixingOrder.count - g))
+                options.timeLimitSeconds = deadline.remainingSeconds / (fallback.sharesTime ? Double(fixingOrder.count - g) : 1)
                 guard let step = try? solver.solve(options: options) else { return nil }
                 if step.status == .optimal || step.status == .feasible {
                     current = step.values
-                } else if let holding {
-                    let held = group.filter(holding.contains)
-                    solver.relax(group)
-                    solver.fix(held, at: Array(repeating: 0, count: model.variables.count))
-                    guard let step = try? solver.solve(options: SolverOptions(timeLimitSeconds: deadline.remainingSeconds)),
-                          step.status == .optimal else { return nil }
-                    current = step.values
                 } else {
-                    return nil
+                    guard let settled = settling(group, from: current, in: solver, by: fallback, until: solveEnd) else { return nil }
+                    current = settled
                 }
             }
             solver.fix(group, at: current.map { $0.rounded() })
         }
         return usableStart(current)
+    }
+
+    /// `point` with `columns` settled by `fallback`'s first rule that leaves a feasible LP (the columns it does not fix
+    /// continuous) and the later quarters re-solved from there, within `deadline`; `nil` when neither rule does.
+    private func settling(_ columns: [VariableID], from point: [Double], in solver: IncrementalSolver, by fallback: StepFallback,
+                          until deadline: SolveDeadline) -> [Double]? {
+        for rule in StepFallback.Rule.allCases {
+            let fixed = fallback.values(rule, of: columns, at: point) { model.variables[$0.index].lowerBound ?? 0 }
+            var values = point
+            for (column, value) in fixed { values[column.index] = value }
+            solver.relax(columns)
+            solver.fix(columns.filter { fixed[$0] != nil }, at: values)
+            if let step = try? solver.solve(options: SolverOptions(timeLimitSeconds: deadline.remainingSeconds)), step.status == .optimal {
+                return step.values
+            }
+        }
+        return nil
     }
 
     /// `point` with its integer columns rounded, if GLPK may take it as a starting solution of the model.

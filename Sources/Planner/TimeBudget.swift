@@ -39,6 +39,9 @@ struct SolveDeadline {
         SolveDeadline(end: clock.now + (end - clock.now) * share)
     }
 
+    /// Whether the deadline has passed.
+    var isPast: Bool { clock.now >= end }
+
     /// Seconds left for the next step of the solve, at least a millisecond (GLPK's resolution).
     var remainingSeconds: Double { max(0.001, (end - clock.now) / .seconds(1)) }
 }

@@ -86,7 +86,8 @@ struct PlannerGapTests {
         f.model.objective = Formulation.sum(f.tokenTerms)
         let deadline = TimeBudget(PlanOptions()).solveDeadline()
         let lp = Relaxation(f.model, deadline: deadline)
-        let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: 0.001, absoluteGap: nil, deadline: deadline))
+        let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: 0.001, absoluteGap: nil, deadline: deadline,
+                                                        fallback: f.stepFallback, solveEnd: deadline))
         for (j, variable) in f.model.variables.enumerated() where variable.kind != .continuous {
             #expect(point[j] == point[j].rounded())
         }
@@ -100,6 +101,57 @@ struct PlannerGapTests {
         #expect(value.isApproximatelyEqual(to: best, relativeTolerance: 1e-6))
         let bound = try #require(lp.solution?.objectiveValue)
         #expect(value <= bound + 1e-6)
+    }
+}
+
+@Suite("Relax-and-fix fallback")
+struct StepFallbackTests {
+    @Test("Rounding takes purchases down and facility counts up; holding keeps the quarter before, 0 in an item's first")
+    func rules() {
+        // Column 0 a purchase, 1 and 2 one item's facility counts in two quarters, 3 a retirement.
+        let fallback = StepFallback(purchases: [VariableID(0)], retirements: [VariableID(3)], facility: [VariableID(1), VariableID(2)],
+                                    previous: [VariableID(2): VariableID(1)])
+        let point = [2.7, 1.3, 1.6, 0.2]
+        let all = (0..<4).map(VariableID.init)
+        let rounded = fallback.values(.rounding, of: all, at: point) { _ in 0 }
+        #expect(rounded == [VariableID(0): 2, VariableID(1): 2, VariableID(2): 2, VariableID(3): 1])
+        let held = fallback.values(.holding, of: all, at: point) { _ in 0 }
+        #expect(held == [VariableID(0): 0, VariableID(1): 0, VariableID(2): 0, VariableID(3): 0])
+        // Column 1 already fixed at 1 in an earlier quarter: the later quarter holds it.
+        let later = fallback.values(.holding, of: [VariableID(2)], at: [0, 1, 1.6, 0]) { _ in 0 }
+        #expect(later == [VariableID(2): 1])
+        #expect(fallback.sharesTime)
+    }
+
+    @Test("Past its deadline relax-and-fix rounds every quarter's purchases down from the relaxation and completes the plan")
+    func spentDeadline() throws {
+        let tiny = try TinyInstance(positions: 7, hallMW: 0.9, siteMW: 0.95)
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        var f = Formulation(problem)
+        f.model.objective = Formulation.sum(f.tokenTerms)
+        let deadline = TimeBudget(PlanOptions()).solveDeadline()
+        let lp = Relaxation(f.model, deadline: deadline)
+        let relaxed = try #require(lp.solution?.values)
+        let spent = SolveDeadline(end: ContinuousClock.now)
+        let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: 0.001, absoluteGap: nil, deadline: spent,
+                                                fallback: f.stepFallback, solveEnd: deadline))
+        // Without a step, each quarter buys the relaxation's purchase rounded down, and the racks in service add them up.
+        var purchasesRounded = 0.0
+        for e in f.build.keys.sorted() {
+            var racks = 0.0
+            for t in f.build[e]!.keys.sorted() {
+                let bought = relaxed[f.build[e]![t]!.index].rounded(.down)
+                purchasesRounded += bought
+                #expect(point[f.build[e]![t]!.index] == bought)
+                racks += bought * Double(problem.design.unitRacks(problem.profiles[problem.eligible[e].profile].id))
+                #expect(point[f.stock[e]![t]!.index].isApproximatelyEqual(to: racks, absoluteTolerance: 1e-9))
+            }
+        }
+        #expect(purchasesRounded > 0, "the relaxation buys racks that rounding keeps")
+        for row in f.model.constraints {
+            let activity = Formulation.value(row.terms, point)
+            #expect(activity <= (row.upperBound ?? .infinity) + 1e-6 && activity >= (row.lowerBound ?? -.infinity) - 1e-6, "\(row.name)")
+        }
     }
 }
 

@@ -97,8 +97,12 @@ extension Formulation {
     /// Every build column (halls, feeds, plant modules, power blocks), for the objective's nudge against building what holds
     /// nothing.
     var facilityBuildColumns: [VariableID] {
-        (hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + [plantBuilt]
-            + powerBlocks.keys.sorted().map { powerBlocks[$0]! })
-            .flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
+        facilityBuildSeries.flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
+    }
+
+    /// Each built item's columns by quarter (a group's halls, a feed, the plant's modules, a group's power blocks).
+    var facilityBuildSeries: [[Int: VariableID]] {
+        hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + [plantBuilt]
+            + powerBlocks.keys.sorted().map { powerBlocks[$0]! }
     }
 }

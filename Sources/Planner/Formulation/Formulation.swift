@@ -155,9 +155,15 @@ struct Formulation {
         return Self.combine(objective, minus: -1, columns.map { Term($0, penalty) })
     }
 
-    /// With retirement, the `build` and `retire` columns (0 in both holds the fleet); `nil` without.
-    var holdingColumns: Set<VariableID>? {
-        retire.isEmpty ? nil : Set(build.values.flatMap(\.values) + retire.values.flatMap(\.values))
+    /// What relax-and-fix does with a quarter whose step finds no integer point (``StepFallback``).
+    var stepFallback: StepFallback {
+        var previous: [VariableID: VariableID] = [:]
+        for series in facilityBuildSeries {
+            let columns = series.sorted { $0.key < $1.key }.map(\.value)
+            for (earlier, later) in zip(columns, columns.dropFirst()) { previous[later] = earlier }
+        }
+        return StepFallback(purchases: Set(build.values.flatMap(\.values)), retirements: Set(retire.values.flatMap(\.values)),
+                            facility: Set(facilityBuildColumns), previous: previous)
     }
 
     /// The integer columns (`halls_built`, `feed_built`, `plant_modules` and `power_blocks`, `build`, then `retire` and `stock`
