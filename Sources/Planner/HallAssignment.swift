@@ -50,14 +50,14 @@ struct HallAssignment {
                 for t in first..<problem.quarters.count {
                     let inService = Double(hallsBuilt[g].map { min(hall.count, $0[t]) } ?? hall.count)
                     let mw = members.reduce(0.0) { sum, e in
-                        sum + Double(stock[e]?[t] ?? 0) * problem.coefficients[problem.profiles[problem.eligible[e].profile].id]!.hallPowerMW
+                        sum + Double(stock[e]?[t] ?? 0) * problem.coefficients(e).hallPowerMW
                     }
                     let need = max(0, Int(((mw - inService * hall.usableITCapacityMW - Self.tolerance) / blockBuild.usableMWPerBlock).rounded(.up)))
                     allowed[t] = max(need, powerBlocksBuilt[g]?[t] ?? 0, t > first ? allowed[t - 1] : 0)
                 }
             }
             func add(_ e: Int, _ i: Int, _ n: Int) {
-                let use = problem.coefficients[problem.profiles[problem.eligible[e].profile].id]!.perHallUse
+                let use = problem.coefficients(e).perHallUse
                 for k in use.indices { used[i][k] += Double(n) * use[k] }
             }
             for e in members {
@@ -90,7 +90,7 @@ struct HallAssignment {
             // Largest units first within a quarter (by their largest share of a hall's positions, power, CDUs or air): small
             // racks then fill what whole units leave.
             let byUnitSize = members.map { e -> (Int, Double) in
-                let profile = problem.profiles[problem.eligible[e].profile], c = problem.coefficients[profile.id]!
+                let profile = problem.profiles[problem.eligible[e].profile], c = problem.coefficients(e)
                 let n = Double(problem.design.unitRacks(profile.id))
                 let shares = zip(c.perHallUse, hall.perHallLimits(blocks: perHall)).filter { $0.1 > 0 }.map { n * $0.0 / $0.1 }
                 return (e, shares.max() ?? 0)
@@ -113,7 +113,7 @@ struct HallAssignment {
                     // increment, and with `leavingOutUnfit` also the units left out before (they may fit now).
                     let holding = (0..<hall.count).reduce(0) { sum, i in cohorts[e][i].reduce(sum) { $0 + $1.racks } }
                     let new = (stock[e]?[t] ?? 0) + (leftover[e] ?? 0) - holding
-                    let use = problem.coefficients[profile.id]!.perHallUse, n = Double(unit)
+                    let use = problem.coefficients(e).perHallUse, n = Double(unit)
                     let open = used.indices.prefix(leavingOutUnfit ? inService : max(1, inService))
                     /// Hall i's positions, power (with its blocks), CDUs and air once one more unit stands there, with its limits.
                     func withUnit(_ i: Int) -> [(Double, Double)] {

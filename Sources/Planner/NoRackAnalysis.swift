@@ -28,7 +28,7 @@ enum NoRackAnalysis {
                 let row = f.model.constraints[i], info = f.rows[i]
                 guard let capacity = row.upperBound, needed > capacity + tolerance * max(1, abs(capacity)) else { continue }
                 guard seen.insert("\(profile.id)|\(row.name)").inserted else { continue }
-                let hall = [ConstraintFamily.floor, .hallPower, .liquid, .air].contains(info.family) ? info.subject : nil
+                let hall = [ConstraintFamily.floor, .hallPower, .liquid, .air, .network].contains(info.family) ? info.subject : nil
                 blockers.append(.init(profile: profile.id, unitRacks: unit, family: info.family, quarter: info.quarter, hall: hall,
                                       needed: needed, capacity: capacity, unit: info.family.unit))
             }

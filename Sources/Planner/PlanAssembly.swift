@@ -47,7 +47,7 @@ enum PlanAssembly {
                         let before = t > 0 ? (assignment.racks[e]?[t - 1][i] ?? 0) : (i == 0 ? problem.existingRacks(e) : 0)
                         guard total > 0 || retired > 0 else { continue }
                         let profile = problem.profiles[el.profile]
-                        let c = problem.coefficients[profile.id]!
+                        let c = problem.coefficients(e)
                         let all = profileRacks(el.profile, t)
                         lines.append(RackLine(
                             quarter: quarters[t], hall: hall.hallName(i), profile: profile.id,
@@ -65,21 +65,20 @@ enum PlanAssembly {
         var bom: [BillOfMaterials] = []
         var capexCumulative = 0.0
         for t in quarters.indices {
-            var rackCount = 0, gpus = 0, ports = 0
+            var rackCount = 0, gpus = 0
             var it = 0.0, facility = 0.0, capexNew = 0.0, capitalCost = 0.0
             for (e, el) in problem.eligible.enumerated() {
                 let n = racks(e, t)
                 let profile = problem.profiles[el.profile]
-                let c = problem.coefficients[profile.id]!
+                let c = problem.coefficients(e)
                 rackCount += n
                 gpus += n * profile.gpusPerRack
-                ports += n * profile.scaleOutPorts
                 it += Double(n) * c.itMW
                 facility += Double(n) * c.facilityMW
                 // Racks bought: the change in stock plus those retired (existing racks cost no new capex).
                 let retired = retiredRacks[e]?[t] ?? 0
                 capexNew += Double(n - (t > 0 ? racks(e, t - 1) : problem.existingRacks(e)) + retired) * c.capexUSD
-                capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(profile))
+                capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(profile, c))
             }
             capexCumulative += capexNew
             // Summed in the mix's order: a dictionary's order changes from process to process, and so would the last bits.
@@ -106,16 +105,27 @@ enum PlanAssembly {
                 for (g, hall) in problem.halls.enumerated() {
                     for i in 0..<hall.count {
                         let liquid = problem.eligible.enumerated().filter { $0.element.hall == g }.reduce(0.0) { sum, item in
-                            sum + Double(assignment.racks[item.offset]?[t][i] ?? 0) * problem.coefficients[problem.profiles[item.element.profile].id]!.liquidMW
+                            sum + Double(assignment.racks[item.offset]?[t][i] ?? 0) * problem.coefficients(item.offset).liquidMW
                         }
                         cdus += Int((liquid / lc.cduCapacityMW - Self.countTolerance).rounded(.up))
                     }
                 }
             }
-            let fabric = FatTree(radix: problem.design.fabric.switchRadix, tiers: problem.design.fabric.tiers)
+            // The host ports on each fabric: the site's (racks in halls without a fabric of their own), then each hall's own.
+            var fabrics = [(fabric: problem.design.fabric, ports: problem.eligible.indices.filter { problem.halls[problem.eligible[$0].hall].fabric == nil }
+                .reduce(0) { $0 + racks($1, t) * problem.profiles[problem.eligible[$1].profile].scaleOutPorts })]
+            for (g, hall) in problem.halls.enumerated() {
+                guard let fabric = hall.fabric else { continue }
+                for i in 0..<hall.count {
+                    fabrics.append((fabric, problem.eligible.indices.filter { problem.eligible[$0].hall == g }.reduce(0) { sum, e in
+                        sum + (assignment.racks[e]?[t][i] ?? 0) * problem.profiles[problem.eligible[e].profile].scaleOutPorts
+                    }))
+                }
+            }
             bom.append(BillOfMaterials(
                 quarter: quarters[t], racks: rackCount, gpus: gpus, cdus: cdus,
-                switches: fabric.switches(hostPorts: ports), transceivers: ports * problem.design.fabric.transceiversPerHostPort,
+                switches: fabrics.reduce(0) { $0 + FatTree($1.fabric).switches(hostPorts: $1.ports) },
+                transceivers: fabrics.reduce(0) { $0 + $1.ports * $1.fabric.transceiversPerHostPort },
                 feedsInService: site.grid.feedsInService(in: quarters[t]).map(\.name),
                 itMW: rounded(it), facilityMW: rounded(facility)))
         }
@@ -159,6 +169,11 @@ enum PlanAssembly {
 struct FatTree {
     var radix: Int
     var tiers: Int
+
+    init(_ fabric: Fabric) {
+        radix = fabric.switchRadix
+        tiers = fabric.tiers
+    }
 
     /// Two tiers: leaves = ⌈P/(k/2)⌉, spines = ⌈leaves/2⌉. Three tiers: edge = aggregation = ⌈P/(k/2)⌉,
     /// core = ⌈P/k⌉.

@@ -21,18 +21,19 @@ enum PlanCheck {
         func out(_ e: Int, _ t: Int) -> Int { retired[e]?[t] ?? 0 }
         /// Racks commissioned: the change in stock plus those retired.
         func built(_ e: Int, _ t: Int) -> Int { racks(e, t) - racks(e, t - 1) + out(e, t) }
-        func coefficients(_ e: Int) -> RackCoefficients { problem.coefficients[problem.profiles[problem.eligible[e].profile].id]! }
+        func coefficients(_ e: Int) -> RackCoefficients { problem.coefficients(e) }
         var capex = 0.0
         for t in problem.quarters.indices {
             for (g, hall) in problem.halls.enumerated() {
                 for i in 0..<hall.count {
-                    var positions = 0.0, power = 0.0, liquid = 0.0, air = 0.0
+                    var positions = 0.0, power = 0.0, liquid = 0.0, air = 0.0, hallPorts = 0.0
                     for e in problem.eligible.indices where problem.eligible[e].hall == g {
                         let n = Double(assignment.racks[e]?[t][i] ?? 0), c = coefficients(e)
                         positions += n * c.positions
                         power += n * c.hallPowerMW
                         liquid += n * c.liquidMW
                         air += n * c.airMW
+                        hallPorts += n * c.scaleOutPorts
                     }
                     let name = hall.hallName(i)
                     // A hall the plan has not built (yet) has no capacity.
@@ -42,6 +43,7 @@ enum PlanCheck {
                     try verify(.hallPower, t, name, power, built * hall.usableITCapacityMW(blocks: assignment.powerBlocks[g]?[t][i] ?? 0))
                     try verify(.liquid, t, name, liquid, built * hall.liquidCapacityMW)
                     try verify(.air, t, name, air, built * hall.airCapacityMW)
+                    if let fabric = hall.fabric { try verify(.network, t, name, hallPorts, built * fabric.hostPortCapacity) }
                 }
             }
             var facility = 0.0, rejected = 0.0, chiller = 0.0, chilledAir = 0.0, ports = 0.0
@@ -52,7 +54,7 @@ enum PlanCheck {
                 rejected += n * c.rejectedMW
                 chiller += n * c.chillerLoadMW
                 chilledAir += n * c.chilledAirMW
-                ports += n * c.scaleOutPorts
+                if problem.halls[problem.eligible[e].hall].fabric == nil { ports += n * c.scaleOutPorts }
                 newByProfile[problem.eligible[e].profile] += new
                 capex += Double(new) * c.capexUSD + Double(out(e, t)) * problem.retirementCapexUSD(problem.profiles[problem.eligible[e].profile])
                 if let life = problem.design.economics.rackLifeQuarters {

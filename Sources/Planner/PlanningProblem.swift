@@ -13,7 +13,11 @@ public struct PlanningProblem: Sendable {
     public let halls: [HallGroup]
     /// Allowed profiles, in the design's order.
     public let profiles: [RackProfile]
+    /// What one rack of each profile costs every limit at the design condition on the site fabric, by profile id.
     public let coefficients: [String: RackCoefficients]
+    /// The same in each planned hall, in the order of `halls`: a group with its own fabric charges its racks that fabric's
+    /// power (``coefficients(_:)``).
+    public let hallCoefficients: [[String: RackCoefficients]]
     public let condition: DesignCondition
     /// (profile index, hall index, first quarter index) for every combination that may hold racks.
     public let eligible: [Eligibility]
@@ -81,9 +85,17 @@ public struct PlanningProblem: Sendable {
         profiles = design.profiles.compactMap(catalog.profile)
         let condition = DesignCondition(design: design, site: site)
         self.condition = condition
-        coefficients = Dictionary(uniqueKeysWithValues: profiles.map {
-            ($0.id, RackCoefficients(profile: $0, design: design, condition: condition))
-        })
+        let profiles = self.profiles
+        func racks(on fabric: Fabric) -> [String: RackCoefficients] {
+            var design = design
+            design.fabric = fabric
+            return Dictionary(uniqueKeysWithValues: profiles.map {
+                ($0.id, RackCoefficients(profile: $0, design: design, condition: condition))
+            })
+        }
+        let onSiteFabric = racks(on: design.fabric)
+        coefficients = onSiteFabric
+        hallCoefficients = self.halls.map { $0.fabric.map(racks(on:)) ?? onSiteFabric }
         var eligible: [Eligibility] = []
         var exclusions: [String] = []
         for (h, hall) in self.halls.enumerated() {
@@ -119,7 +131,7 @@ public struct PlanningProblem: Sendable {
         self.exclusions = exclusions
         var existing: [Int: [(installed: Quarter, racks: Int)]] = [:]
         var unplaceable: [String] = []
-        let halls = self.halls, profiles = self.profiles
+        let halls = self.halls
         for entry in design.existingRacks ?? [] {
             let e = eligible.firstIndex { halls[$0.hall].count == 1 && halls[$0.hall].name == entry.hall
                 && profiles[$0.profile].id == entry.profile }
@@ -236,17 +248,26 @@ public struct PlanningProblem: Sendable {
         return (profile.rackIdleKW + (profile.rackMaxKW - profile.rackIdleKW) * utilization) / profile.rackMaxKW
     }
 
-    /// Running cost of one rack for one quarter: energy at ``utilization`` plus facility opex on its full-load
-    /// facility MW, USD.
-    func quarterlyRunningCostUSD(_ profile: RackProfile) -> Double {
-        quarterlyEnergyUSD(profile)
-            + coefficients[profile.id]!.facilityMW * design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
+    /// What one rack of eligibility e costs every limit: its profile's coefficients in its hall.
+    func coefficients(_ e: Int) -> RackCoefficients { hallCoefficients[eligible[e].hall][profiles[eligible[e].profile].id]! }
+
+    /// What one rack of `profile` costs every limit in the single hall or group `name` of the plan (its group's fabric); on
+    /// the site fabric for a name no planned hall has.
+    func coefficients(_ profile: RackProfile, inHall name: String) -> RackCoefficients {
+        let h = halls.indices.first { h in (0..<halls[h].count).contains { halls[h].hallName($0) == name } }
+        return (h.map { hallCoefficients[$0] } ?? coefficients)[profile.id]!
     }
 
-    /// Energy of one rack for one quarter at ``utilization``: its full-load facility MW × ``loadFraction(_:)`` at the
+    /// Running cost of one rack for one quarter: energy at ``utilization`` plus facility opex on its full-load
+    /// facility MW (`c`, the rack's coefficients in its hall), USD.
+    func quarterlyRunningCostUSD(_ profile: RackProfile, _ c: RackCoefficients) -> Double {
+        quarterlyEnergyUSD(profile, c) + c.facilityMW * design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
+    }
+
+    /// Energy of one rack for one quarter at ``utilization``: its full-load facility MW (`c`) × ``loadFraction(_:)`` at the
     /// site's price, USD.
-    func quarterlyEnergyUSD(_ profile: RackProfile) -> Double {
-        coefficients[profile.id]!.facilityMW * loadFraction(profile) * site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter
+    func quarterlyEnergyUSD(_ profile: RackProfile, _ c: RackCoefficients) -> Double {
+        c.facilityMW * loadFraction(profile) * site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter
     }
 
     /// Annualized facility capex of the given halls (those without a build option) in service in quarter t, for one

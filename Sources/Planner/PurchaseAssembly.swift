@@ -76,8 +76,14 @@ enum PurchaseAssembly {
         return plan.quarters.map { metrics in
             var energy = 0.0
             for profile in problem.profiles {
-                let racks = plan.racks.filter { $0.quarter == metrics.quarter && $0.profile == profile.id }.reduce(0) { $0 + $1.racksTotal }
-                energy += Double(racks) * problem.quarterlyEnergyUSD(profile)
+                // The racks on the site fabric at once, those in halls with a fabric of their own hall by hall.
+                let site = problem.coefficients[profile.id]!
+                var racks = 0
+                for line in plan.racks where line.quarter == metrics.quarter && line.profile == profile.id {
+                    let c = problem.coefficients(profile, inHall: line.hall)
+                    if c == site { racks += line.racksTotal } else { energy += Double(line.racksTotal) * problem.quarterlyEnergyUSD(profile, c) }
+                }
+                energy += Double(racks) * problem.quarterlyEnergyUSD(profile, site)
             }
             let halls = design.halls.filter { $0.availableFrom <= metrics.quarter }
             let fixed = halls.reduce(0.0) { $0 + Double($1.count) * ($1.build?.fixedOpexUSDPerYear ?? 0) }

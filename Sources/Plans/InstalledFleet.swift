@@ -99,7 +99,6 @@ public struct InstalledFleet: Sendable, Equatable {
     /// The fleet of every quarter of `plan`, in order, on the design and site as the plan built them.
     public static func quarters(of plan: BuildPlan, design: ReferenceDesign, site: Site, catalog: Catalog) -> [InstalledFleet] {
         let design = design.asBuilt(plan.facilityBuilds), site = site.asBuilt(plan.facilityBuilds)
-        let fabricWattsPerPort = design.fabric.wattsPerHostPort
         let chain = design.powerChain
         return plan.quarters.map { metrics in
             // Each hall as it stands in the quarter, with the power blocks then in service in it.
@@ -127,7 +126,7 @@ public struct InstalledFleet: Sendable, Equatable {
                 byHall[line.hall]!.airDynamicMW += n * dynamic * (1 - p.liquidShare) / 1000
                 byHall[line.hall]!.inRackNetworkMW += n * p.networkKWPerRack / 1000
                 byHall[line.hall]!.tokensPerSecond += line.tokensPerSecond
-                fabric += n * Double(p.scaleOutPorts) * fabricWattsPerPort / 1e6
+                fabric += n * Double(p.scaleOutPorts) * (group.fabric ?? design.fabric).wattsPerHostPort / 1e6
                 if p.liquidShare > 0, let c = p.maxCoolantSupplyC { limit = min(limit ?? c, c) }
                 if p.liquidShare < 1 { airLimit = min(airLimit ?? p.maxAirInletC, p.maxAirInletC) }
             }

@@ -107,7 +107,8 @@ public enum LimitText {
         case .floor: return "give the hall more positions"
         case .liquid: return "raise the hall's liquidCapacityMW"
         case .air: return "raise the hall's airCapacityMW"
-        case .network: return "raise fabric.switchRadix or fabric.tiers"
+        case .network: return b.hall.map { "raise the fabric.switchRadix or fabric.tiers of hall \($0)'s group (halls[].fabric)" }
+            ?? "raise fabric.switchRadix or fabric.tiers"
         case .supply: return "raise supplyCapRacksPerQuarter.\(b.profile) to ≥ \(b.unitRacks) (one purchase unit)"
         case .budget: return "raise budgetUSD by ≥ \(short) USD"
         case .water: return "raise the site's waterLimitM3PerYear by ≥ \(short) m³/yr, or use a design that evaporates less water"

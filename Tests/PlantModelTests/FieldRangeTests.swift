@@ -43,6 +43,7 @@ struct FullFile {
             + "fixedOpexUSDPerYear: 100000, lifeYears: 20}}")
         try file.set("halls[0].powerBlocks", "{capacityMW: 12, perHall: 2, build: {capexUSD: 24000000, leadTimeQuarters: 4, "
             + "fixedOpexUSDPerYear: 100000, lifeYears: 15}}")
+        try file.set("halls[0].fabric", "{switchRadix: 64, tiers: 2, switchWattsPerPort: 14, opticsWattsPerPort: 15}")
         return file
     }
 

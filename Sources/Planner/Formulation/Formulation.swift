@@ -80,6 +80,7 @@ struct Formulation {
                 defineHallPower(hall: h, quarter: t)
                 defineLiquid(hall: h, quarter: t)
                 defineAir(hall: h, quarter: t)
+                defineHallNetwork(hall: h, quarter: t)
                 defineUnitsPerHall(hall: h, quarter: t)
             }
             defineSitePower(quarter: t)
@@ -106,7 +107,7 @@ struct Formulation {
                     coefficient: (RackCoefficients) -> Double) -> [Term] {
         problem.eligible.enumerated().compactMap { e, el in
             guard include(el), let n = stock[e]?[t] else { return nil }
-            let a = coefficient(problem.coefficients[problem.profiles[el.profile].id]!)
+            let a = coefficient(problem.coefficients(e))
             return omitZero && a <= 0 ? nil : Term(n, a)
         }
     }

@@ -64,17 +64,19 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
 }
 
 extension RackCoefficients {
-    /// How many per-hall limits a rack takes of: positions, hall power, CDUs and air.
-    static let perHallLimitCount = 4
+    /// How many per-hall limits a rack takes of: positions, hall power, CDUs, air and the hall fabric's ports.
+    static let perHallLimitCount = 5
 
-    /// What one rack takes of a hall's positions, power, CDUs and air (the order of ``HallGroup/perHallLimits(blocks:)``).
-    var perHallUse: [Double] { [positions, hallPowerMW, liquidMW, airMW] }
+    /// What one rack takes of a hall's positions, power, CDUs, air and fabric ports (the order of
+    /// ``HallGroup/perHallLimits(blocks:)``).
+    var perHallUse: [Double] { [positions, hallPowerMW, liquidMW, airMW, scaleOutPorts] }
 }
 
 extension HallGroup {
-    /// One hall's positions, usable IT power with `blocks` power blocks, CDU and air-handler capacity (the order of
-    /// ``RackCoefficients/perHallUse``).
+    /// One hall's positions, usable IT power with `blocks` power blocks, CDU and air-handler capacity, and the host ports
+    /// of its own fabric (unlimited on the site fabric, whose row is the site's), in the order of
+    /// ``RackCoefficients/perHallUse``.
     func perHallLimits(blocks: Int) -> [Double] {
-        [Double(positions), usableITCapacityMW(blocks: blocks), liquidCapacityMW, airCapacityMW]
+        [Double(positions), usableITCapacityMW(blocks: blocks), liquidCapacityMW, airCapacityMW, fabric?.hostPortCapacity ?? .infinity]
     }
 }

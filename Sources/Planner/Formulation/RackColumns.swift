@@ -20,7 +20,7 @@ extension Formulation {
             let maxRacks = (Double(hall.count * hall.positions) / Double(profile.positionsPerRack)).rounded(.down)
             let maxUnits = (maxRacks / unit).rounded(.down)
             let existing = Double(problem.existingRacks(e))
-            let c = problem.coefficients[profile.id]!
+            let c = problem.coefficients(e)
             let names = "\(Self.id(profile.id)),\(Self.id(hall.name))"
             var previous: VariableID?
             for t in el.firstQuarter..<problem.quarters.count {
@@ -46,7 +46,7 @@ extension Formulation {
                        problem.quarters[t], profile.id)
                 previous = n
                 facilityTerms[t].append(Term(n, c.facilityMW))
-                costTerms.append(Term(n, problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(profile)))
+                costTerms.append(Term(n, problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(profile, c)))
                 capexTerms.append(Term(b, unit * c.capexUSD))
             }
         }

@@ -19,7 +19,7 @@ extension Formulation {
             let profile = problem.profiles[el.profile]
             let unit = Double(problem.design.unitRacks(profile.id))
             guard unit > 1, let n = stock[e]?[t] else { continue }
-            let c = problem.coefficients[profile.id]!
+            let c = problem.coefficients(e)
             let limits = zip(hall.perHallLimits(blocks: hall.powerBlocks?.perHall ?? 0), c.perHallUse)
                 .map { (capacity: $0, perRack: $1) }.filter { $0.perRack > 0 }
             let tolerance = HallAssignment.tolerance

@@ -83,10 +83,12 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// UPS and transformer blocks the plan may add to each hall, at their capex and lead time; `nil` for the hall's power
     /// path as given.
     public var powerBlocks: PowerBlocks?
+    /// The scale-out fabric of each hall of the group, serving only that hall's racks; `nil` for the design's site fabric.
+    public var fabric: Fabric?
 
     public init(name: String, count: Int, positions: Int, maxRackKW: Double, installedCapacityMW: Double, redundancy: RedundancyRule,
                 liquidCapacityMW: Double, airCapacityMW: Double, maxRackWeightKg: Double?, availableFrom: Quarter, build: BuildOption? = nil,
-                powerBlocks: PowerBlocks? = nil) {
+                powerBlocks: PowerBlocks? = nil, fabric: Fabric? = nil) {
         self.name = name
         self.count = count
         self.positions = positions
@@ -99,6 +101,7 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.availableFrom = availableFrom
         self.build = build
         self.powerBlocks = powerBlocks
+        self.fabric = fabric
     }
 
     public static var placeholder: HallGroup {
@@ -287,7 +290,7 @@ public struct HeatRejection: Codable, Equatable, Sendable, PlaceholderDecodable 
     }
 }
 
-/// The scale-out network: a non-blocking fat tree.
+/// The scale-out network: a non-blocking fat tree, the site's (`fabric`) or one in each hall of a group (`halls[].fabric`).
 public struct Fabric: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// Ports per switch (k).
     public var switchRadix: Int

@@ -33,6 +33,9 @@ extension ReferenceDesign {
                 c.add("\(path).powerBlocks.build.lifeYears", "power blocks need the years their capex is annualized over: give "
                     + "build.lifeYears or economics.facilityLifeYears")
             }
+            if let fabric = hall.fabric, fabric.switchRadix % 2 != 0 {
+                c.add("\(path).fabric.switchRadix", "must be even (a fat tree splits each switch's ports half down, half up), got \(fabric.switchRadix)")
+            }
             if hall.availableFrom > d.horizon.last {
                 c.add("\(path).availableFrom", "\(hall.availableFrom) is after the horizon ends (\(d.horizon.last))")
             }

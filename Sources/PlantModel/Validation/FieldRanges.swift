@@ -172,7 +172,19 @@ public struct FieldRange: Sendable, Equatable {
                    why: "a 1 GW campus on towers evaporates about 2 × 10⁷ m³ a year; 10⁹ m³ is a city's supply"),
     ]
 
-    static let design: [FieldRange] = [
+    /// The ranges of a fabric's fields under `path` (`fabric`, `halls[].fabric`), their descriptions ending in `whose`.
+    static func fabric(_ path: String, _ whose: String) -> [FieldRange] {
+        [FieldRange(.design, "\(path).switchRadix", "ports per switch\(whose)", "ports", 4, 1024, whole: true,
+                    why: "keeps work bounded; switches ship with 32–512 ports (and an even count is required)"),
+         FieldRange(.design, "\(path).tiers", "fat-tree tiers\(whose)", "tiers", 2, 3, whole: true,
+                    why: "the fabric model (Fabric.hostPortCapacity) knows two tiers (k²/2 hosts) and three (k³/4)"),
+         FieldRange(.design, "\(path).switchWattsPerPort", "switch power per port\(whose)", "W", 0, 200,
+                    why: "real switches draw 5–30 W per port without optics"),
+         FieldRange(.design, "\(path).opticsWattsPerPort", "power per transceiver\(whose)", "W", 0, 200,
+                    why: "copper (0) to the hottest optics (about 30 W)")]
+    }
+
+    static let design: [FieldRange] = fabric("fabric", "") + fabric("halls[].fabric", " of a hall's fabric") + [
         FieldRange(.design, "halls[].count", "identical halls in the group", "halls", 1, 200, whole: true,
                    why: "keeps work bounded: the group's halls are named and placed one by one"),
         FieldRange(.design, "halls[].positions", "rack positions per hall", "positions", 1, 5000, whole: true,
@@ -282,14 +294,6 @@ public struct FieldRange: Sendable, Equatable {
                    why: "the median hour to the hottest; design bases are 98–100 (exceeded in 2 % to none of the hours)"),
         FieldRange(.design, "designBasis.marginK", "margin added to the design effective temperature", "K", 0, 10,
                    why: "none to 10 K; mission-critical practice adds 1–3 K"),
-        FieldRange(.design, "fabric.switchRadix", "ports per switch", "ports", 4, 1024, whole: true,
-                   why: "keeps work bounded; switches ship with 32–512 ports (and an even count is required)"),
-        FieldRange(.design, "fabric.tiers", "fat-tree tiers", "tiers", 2, 3, whole: true,
-                   why: "the fabric model (Fabric.hostPortCapacity) knows two tiers (k²/2 hosts) and three (k³/4)"),
-        FieldRange(.design, "fabric.switchWattsPerPort", "switch power per port", "W", 0, 200,
-                   why: "real switches draw 5–30 W per port without optics"),
-        FieldRange(.design, "fabric.opticsWattsPerPort", "power per transceiver", "W", 0, 200,
-                   why: "copper (0) to the hottest optics (about 30 W)"),
         FieldRange(.design, "scalableUnits.*", "racks per scalable unit", "racks", 1, 1000, whole: true,
                    why: "keeps work bounded; vendor scalable units are 4–32 racks"),
         FieldRange(.design, "supplyCapRacksPerQuarter.*", "racks the supply chain delivers per quarter", "racks", 0, 1_000_000, whole: true,
