@@ -71,11 +71,7 @@ public enum Planner {
     /// Refuses a feed to connect whose capex has no life to be annualized over (the site's feed and the design's facility
     /// give none).
     static func checkBuildOptions(_ problem: PlanningProblem) throws {
-        guard problem.design.economics.facilityLifeYears == nil else { return }
-        for (f, feed) in problem.site.grid.feeds.enumerated() where feed.build != nil && feed.build?.lifeYears == nil {
-            throw PlanError.invalidOptions("grid feed \(feed.name) may be connected but its capex has no life: give "
-                + "grid.feeds[\(f)].build.lifeYears in the site, or economics.facilityLifeYears in the design")
-        }
+        if let issue = Site.pairIssues(problem.site, design: problem.design).first { throw PlanError.invalidOptions(issue.message) }
     }
 
     /// Longest hall, profile or workload name: row names such as `share(NAME,2027Q3)` stay within GLPK's 255.

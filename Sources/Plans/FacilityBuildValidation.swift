@@ -5,8 +5,9 @@ extension BuildPlan {
     /// every line names a hall group, feed or the plant's modules that carry a build option, or a hall of a group with power
     /// blocks, with its kind; `inService` is the running sum of `new` and stays within the group's count (1 for a feed,
     /// `perHall` for a hall's power blocks); nothing enters service before its earliest quarter; power blocks stand only in
-    /// halls built by then; and, with a site that has feeds to connect, no quarter's facility MW exceeds the usable grid of the
-    /// feeds given and connected (so a plan.json whose feed lines were dropped is refused, not simulated short of power).
+    /// halls built by then; no hall of a group with power blocks carries more IT than its own power path and its blocks in
+    /// service make usable; and, with a site that has feeds to connect, no quarter's facility MW exceeds the usable grid of the
+    /// feeds given and connected (so a plan.json whose block or feed lines were dropped is refused, not simulated short of power).
     static func facilityBuildIssues(_ plan: BuildPlan, design: ReferenceDesign, site: Site?) -> [(path: String, message: String)] {
         var issues: [(path: String, message: String)] = []
         let first = design.horizon.first
@@ -53,6 +54,23 @@ extension BuildPlan {
             }
             if line.new > 0, line.quarter < limit.earliest {
                 issues.append(("\(path).quarter", "\(line.quarter) is before the earliest quarter it can be in service (\(limit.earliest))"))
+            }
+        }
+        // A hall of a group with power blocks carries no more IT than its own power path and the blocks facilityBuilds gives it
+        // (so a plan.json whose block lines were dropped is refused, not simulated short of hall power).
+        var hallIT: [String: Double] = [:], order: [(quarter: Quarter, hall: String)] = []
+        for line in plan.racks where design.group(ofHall: line.hall)?.powerBlocks != nil {
+            let key = "\(line.quarter)|\(line.hall)"
+            if hallIT[key] == nil { order.append((line.quarter, line.hall)) }
+            hallIT[key, default: 0] += line.itMW
+        }
+        for (quarter, hall) in order {
+            let blocks = ReferenceDesign.powerBlocks(inHall: hall, in: quarter, plan.facilityBuilds)
+            let usable = design.group(ofHall: hall)!.usableITCapacityMW(blocks: blocks), it = hallIT["\(quarter)|\(hall)"]!
+            if it > usable * (1 + 1e-6) + 1e-6 {
+                issues.append(("racks", "hall '\(hall)' carries \(it) MW of racks in \(quarter), more than the \(usable) MW usable with the "
+                    + "\(blocks) power blocks facilityBuilds gives it"))
+                break
             }
         }
         // Only where the plan decides feeds: a plan simulated on another site's given feeds is the twin's to judge.

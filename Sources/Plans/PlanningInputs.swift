@@ -28,6 +28,8 @@ public struct PlanningInputs: Sendable {
             throw InputError(issues: [design.issue("site", "the design names no default site; give --site FILE")])
         }
         let site = try Site.load(from: siteFile)
+        let pair = Site.pairIssues(site.value, design: design.value)
+        if !pair.isEmpty { throw InputError(issues: pair.map { site.issue($0.path, $0.message) }) }
         var digestFiles = [designPath, siteFile]
         if let catalogPath { digestFiles.append(catalogPath) }
         var sized = design.value

@@ -173,6 +173,13 @@ struct PowerBlockTests {
         #expect(found.contains { $0.path == "facilityBuilds[0].quarter" && $0.message.hasPrefix("2026Q1 is before the earliest quarter it can be in service (2026Q2)") })
         #expect(found.contains { $0.path == "facilityBuilds[1].inService" && $0.message.hasPrefix("4 is more than the 3 the inputs allow") })
         #expect(found.contains { $0.path == "facilityBuilds[2].name" && $0.message.hasPrefix("'nope' is no hall of a group with powerBlocks") })
+        // The block lines removed: 3 × GB300 (0.4413 MW, $12M of the $15M) stand in 2026Q2 on the hall's own 0.15 MW.
+        var unblocked = try tiny.plan().plan
+        unblocked.inputs.design = tiny.design.name
+        #expect(unblocked.racks.contains { $0.quarter == Self.q2 && $0.racksTotal == 3 })
+        unblocked.facilityBuilds = []
+        #expect(try issues(unblocked).contains { $0.path == "racks"
+            && $0.message.hasPrefix("hall 'h' carries 0.4413 MW of racks in 2026Q2, more than the 0.15 MW usable with the 0 power blocks") })
         // A group the plan builds: a block in its second hall while facilityBuilds builds one hall.
         tiny.design.halls[0].count = 2
         tiny.design.halls[0].build = BuildOption(capexUSD: 1e6, leadTimeQuarters: 0, lifeYears: 20)

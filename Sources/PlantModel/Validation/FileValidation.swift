@@ -44,7 +44,8 @@ public enum PlantValidation {
                     let design = try ReferenceDesign.load(from: path, catalog: catalog)
                     if let site = ReferenceDesign.defaultSitePath(of: design) {
                         if FileManager.default.fileExists(atPath: site) {
-                            _ = try Site.load(from: site)
+                            let loaded = try Site.load(from: site)
+                            issues += Site.pairIssues(loaded.value, design: design.value).map { loaded.issue($0.path, $0.message) }
                         } else {
                             issues.append(design.issue("site", "site file '\(design.value.site ?? "")' not found (resolved to \(site))"))
                         }

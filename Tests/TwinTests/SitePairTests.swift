@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import PlantModel
+import Plans
+
+/// A design and site that are valid alone but not together: a feed to connect whose capex has no life, beside a design
+/// without `economics.facilityLifeYears` (README "Facility decisions", "Money").
+@Suite("Design and site checked as a pair")
+struct SitePairTests {
+    /// The shipped hybrid design without a facility capex or life, on Phoenix's site whose feed-d may be connected
+    /// ($150M, 8 quarters) with no life of its own; returns the design's path and the site's path and text.
+    static func write() throws -> (design: String, site: String, siteText: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pair-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func edited(_ file: String, _ edits: [(String, String)]) throws -> String {
+            var text = try String(contentsOfFile: TwinFixture.root + "/" + file, encoding: .utf8)
+            for (old, new) in edits {
+                #expect(text.contains(old), "fixture text not found: \(old)")
+                text = text.replacingOccurrences(of: old, with: new)
+            }
+            return text
+        }
+        let design = try edited("reference-designs/gb300-nvl72-hybrid.yaml", [
+            (", facilityCapexUSDPerMW: 10700000, facilityLifeYears: 20}", "}"), ("site: ../sites/phoenix-az.yaml", "site: site.yaml")])
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("economics.facilityCapexUSDPerMW:") && !$0.contains("economics.facilityLifeYears:") }.joined(separator: "\n")
+        let site = try edited("sites/phoenix-az.yaml", [
+            ("{name: feed-d, capacityMW: 350, availableFrom: 2028Q1}",
+             "{name: feed-d, capacityMW: 350, availableFrom: 2028Q1, build: {capexUSD: 150000000, leadTimeQuarters: 8}}")])
+        let designPath = folder.appendingPathComponent("design.yaml").path, sitePath = folder.appendingPathComponent("site.yaml").path
+        try design.write(toFile: designPath, atomically: true, encoding: .utf8)
+        try site.write(toFile: sitePath, atomically: true, encoding: .utf8)
+        return (designPath, sitePath, site)
+    }
+
+    @Test("validate and every command that loads the pair refuse the feed, naming the site's field and line")
+    func feedWithoutLife() throws {
+        let files = try Self.write()
+        let line = files.siteText.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("name: feed-d") }! + 1
+        let expected = ValidationIssue(file: files.site, line: line, path: "grid.feeds[3].build.lifeYears",
+                                       message: "grid feed feed-d may be connected but its capex has no life: give "
+                                           + "grid.feeds[3].build.lifeYears in the site, or economics.facilityLifeYears in the design")
+        #expect(PlantValidation.issues(inFiles: [files.design], catalog: try Catalog.bundled()) == [expected])
+        #expect(throws: InputError(issues: [expected])) { try PlanningInputs.load(designPath: files.design) }
+    }
+}
