@@ -11,8 +11,9 @@ import PlantModel
 /// quarter, the blocks the plan built (`powerBlocksBuilt`), and at least the fewest its racks need, never fewer than
 /// before: each new block goes to the hall in service with the fewest (ties to the lowest number), up to
 /// `perHall`, as the racks are spread evenly; blocks stay where they are. Existing racks stand in their own
-/// hall (groups holding them are split) from the quarter they were installed. The result is checked against every per-hall limit; a group that does not fit
-/// is reported so the planner can re-plan it hall by hall. Leaving out what does not fit instead gives that re-plan its
+/// hall (groups holding them are split) from the quarter they were installed. The result is checked against every per-hall
+/// limit; a group without retirement that does not fit is placed again from its last quarter back (``LastQuarterPacking``),
+/// and a group that still does not fit is reported so the planner can re-plan it hall by hall. Leaving out what does not fit instead gives that re-plan its
 /// starting plan.
 struct HallAssignment {
     /// Racks per (eligibility, quarter, hall index within its group).
@@ -151,6 +152,14 @@ struct HallAssignment {
                 for i in 0..<hall.count where zip(used[i], hall.perHallLimits(blocks: blocks[i])).contains(where: { $0 > $1 + Self.tolerance }) {
                     overfull.insert(g)
                 }
+            }
+            // A group that overfills may still place when packed from its last quarter back (racks never leave it).
+            if overfull.contains(g), !leavingOutUnfit,
+               members.allSatisfy({ problem.existing[$0] == nil && (retiredRacks[$0] ?? [:]).values.allSatisfy { $0 == 0 } }),
+               let packed = LastQuarterPacking(problem: problem, group: g, stock: stock, hallsBuilt: hallsBuilt[g], blocks: allowed) {
+                for (e, placed) in packed.racks { racks[e] = placed }
+                if let blocks = packed.powerBlocks { powerBlocks[g] = blocks }
+                overfull.remove(g)
             }
         }
     }

@@ -76,4 +76,28 @@ struct HallPackingTests {
         #expect(packed.overfull.isEmpty)
         #expect(packed.racks[e] == [[3, 3, 3], [3, 3, 3]])
     }
+
+    /// Two halls whose air takes two GB200 racks (air a = 2 × GB200's) or one GB300 (GB300's air is more than GB200's and at
+    /// most a), never a GB300 beside a GB200. Two GB200 in the first quarter, then a GB300: placed quarter by quarter the
+    /// GB200s go one to each hall and the GB300 fits neither; packed from the last quarter the GB300 stands alone in h-1
+    /// and both GB200s in h-2 from the first quarter.
+    @Test("A group placed quarter by quarter overfills; packed from its last quarter back it places, racks never moving")
+    func lastQuarterPacking() throws {
+        var tiny = try Self.instance()
+        tiny.design.scalableUnits = nil
+        tiny.design.halls[0].count = 2
+        tiny.design.halls[0].installedCapacityMW = 10
+        var problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
+        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        let (x, y) = (problem.coefficients(gb300).airMW, problem.coefficients(gb200).airMW)
+        try #require(x > y && x <= 2 * y)
+        tiny.design.halls[0].airCapacityMW = 2 * y
+        problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let stock = [gb200: [0: 2, 1: 2], gb300: [0: 0, 1: 1]]
+        let placed = HallAssignment(problem: problem, stock: stock)
+        #expect(placed.overfull.isEmpty)
+        #expect(placed.racks[gb300] == [[0, 0], [1, 0]])
+        #expect(placed.racks[gb200] == [[0, 2], [0, 2]])
+    }
 }
