@@ -167,6 +167,27 @@ struct ChillerModuleTests {
         #expect(options.first?.name(Self.q1).hasPrefix("a chiller module: $1,000,000 for 0.15 MW") == true)
     }
 
+    /// Issues of the bundled example design with its `chillerCapacityMW: 0` line replaced by `heatRejection` lines.
+    static func exampleIssues(_ lines: String) throws -> [(path: String, message: String)] {
+        let text = try String(contentsOfFile: TinyInstance.root + "/reference-designs/gb300-nvl72-hybrid.yaml", encoding: .utf8)
+        let yaml = text.replacingOccurrences(of: "  chillerCapacityMW: 0\n", with: lines)
+        #expect(yaml != text)
+        let decoded = try PlantFile.decode(ReferenceDesign.self, from: yaml, file: "d.yaml")
+        return ReferenceDesign.issues(in: decoded, catalog: try Catalog.bundled()).map { ($0.path, $0.message) }
+    }
+
+    @Test("Validation: chiller modules need chillers given and a capacity in range; plant modules beside chillers are accepted")
+    func validation() throws {
+        let module = "  chillerModules: {capacityMW: 10, count: 2, build: {capexUSD: 6000000, leadTimeQuarters: 2}}\n"
+        let none = try Self.exampleIssues("  chillerCapacityMW: 0\n" + module)
+        #expect(none.contains { $0.path == "heatRejection.chillerModules" && $0.message.hasPrefix("chiller modules add to the chillers given") })
+        let big = try Self.exampleIssues("  chillerCapacityMW: 20\n  chillerCOP: 6\n" + module.replacingOccurrences(of: "capacityMW: 10", with: "capacityMW: 1000"))
+        #expect(big.contains { $0.path == "heatRejection.chillerModules.capacityMW" && $0.message.contains("out of range [0.1, 500] MW") })
+        let both = try Self.exampleIssues("  chillerCapacityMW: 20\n  chillerCOP: 6\n" + module
+            + "  modules: {ratedCapacityMW: 100, count: 2, build: {capexUSD: 40000000, leadTimeQuarters: 3}}\n")
+        #expect(both.filter { $0.path.hasPrefix("heatRejection") }.isEmpty, "\(both)")
+    }
+
     // MARK: Plant modules on a plant with chillers
 
     /// A dry cooler rated R MW at 30 °C ambient with 40 °C fluid in and a 4 K approach (range 6 K), on a liquid loop of 6 K
