@@ -11,15 +11,18 @@ extension Formulation {
     /// ``PlanningProblem/ChillerModuleBuild/chillerRowMWPerModule``) to `chiller`, its cooling to `chiller_air`.
     mutating func defineChillers(quarter t: Int) {
         let hr = problem.design.heatRejection
-        let plantModules = hr.chillerCapacityMW > 0 ? plantBuilt[t].map { Term($0, -(problem.plantModuleBuild?.chillerRowMWPerModule ?? 0)) } : nil
-        let chillerModules = chillerBuilt[t]
         let terms = stockTerms(quarter: t, omitZero: true) { $0.chillerLoadMW }
         guard !terms.isEmpty else { return }
+        // Plant modules where they add credit (none where the set-point is below the design ambient).
+        let plantModules = plantBuilt[t].flatMap { column in
+            problem.plantModuleBuild.flatMap { $0.chillerRowMWPerModule != 0 ? Term(column, -$0.chillerRowMWPerModule) : nil }
+        }
+        let chillerModules = chillerBuilt[t]
         let built = [plantModules, chillerModules.map { Term($0, -(problem.chillerModuleBuild?.chillerRowMWPerModule ?? 0)) }].compactMap { $0 }
         addRow("\(ConstraintFamily.chiller.rawValue)(\(q(t)))", terms + built, upper: problem.chillerRowCapacityMW, .chiller, problem.quarters[t], nil)
         // Without credit now or from modules, chilled air is within the chiller row already.
         guard problem.design.airCooling.chilled,
-              problem.chillerRowCapacityMW > hr.chillerCapacityMW || (plantModules?.coefficient ?? 0) < 0 || chillerModules != nil else { return }
+              problem.chillerRowCapacityMW > hr.chillerCapacityMW || !built.isEmpty else { return }
         let air = stockTerms(quarter: t, omitZero: true) { $0.chilledAirMW }
         addRow("chiller_air(\(q(t)))", air + (chillerModules.map { [Term($0, -(problem.chillerModuleBuild?.capacityMW ?? 0))] } ?? []),
                upper: hr.chillerCapacityMW, .chiller, problem.quarters[t], "chilled air")
