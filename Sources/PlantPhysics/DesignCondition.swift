@@ -34,7 +34,8 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
     public var plantInletC: Double
     /// The most heat the plant rejects at full fan with its stream at the set-point and no chillers, MW.
     public var rejectionCapacityMW: Double
-    /// s: the share of each further MW of the plant's stream that chillers must carry at full fan.
+    /// s: the share of each further MW of the plant's stream that chillers must carry at full fan (with chiller modules, its
+    /// largest: every module built).
     public var liquidChillerShare: Double
     /// credit: heat the plant takes at full fan before chillers are needed, MW (0 without chillers).
     public var chillerCreditMW: Double?
