@@ -42,7 +42,8 @@ public struct TwinScenario: Sendable {
     /// Plant and chiller modules in service in a quarter: which plant the twin runs there.
     public struct ModulesInService: Hashable, Sendable {
         public var plant: Int, chillers: Int
-        init(_ fleet: InstalledFleet) { (plant, chillers) = (fleet.plantModules, fleet.chillerModules) }
+        /// The modules in service in `fleet`'s quarter.
+        public init(_ fleet: InstalledFleet) { (plant, chillers) = (fleet.plantModules, fleet.chillerModules) }
     }
 
     /// Calendar years the plan's quarters span.
