@@ -1,15 +1,16 @@
 import PlantModel
 import Plans
 
-/// The facility decisions of a solved plan (`plan.json` `facilityBuilds`): halls per design group, feeds, plant modules and
+/// The facility decisions of a solved plan (`plan.json` `facilityBuilds`): halls per design group, feeds, plant and chiller modules and
 /// each hall's power blocks, by quarter.
 enum FacilityBuildAssembly {
-    /// One line per hall group, feed and the plant's modules with a build option, and per hall with power blocks (as the
+    /// One line per hall group, feed, the plant's modules and the chiller modules with a build option, and per hall with power blocks (as the
     /// placement gives them, `powerBlocks`: per planned hall, quarter and hall of the group), and quarter from the first
     /// one in service, in the design's and site's order; `nil` when nothing has a build option.
-    static func builds(problem: PlanningProblem, halls: [Int: [Int]], feeds: [Int: [Int]], plantModules: [Int],
+    static func builds(problem: PlanningProblem, halls: [Int: [Int]], feeds: [Int: [Int]], plantModules: [Int], chillerModules: [Int] = [],
                        powerBlocks: [Int: [[Int]]]) -> [FacilityBuild]? {
-        guard !problem.hallBuilds.isEmpty || !problem.feedBuilds.isEmpty || problem.plantModuleBuild != nil || !problem.powerBlockBuilds.isEmpty
+        guard !problem.hallBuilds.isEmpty || !problem.feedBuilds.isEmpty || problem.plantModuleBuild != nil || problem.chillerModuleBuild != nil
+                || !problem.powerBlockBuilds.isEmpty
         else { return nil }
         var lines: [FacilityBuild] = []
         func add(_ kind: FacilityBuild.Kind, _ name: String, _ inService: [Int]) {
@@ -27,6 +28,7 @@ enum FacilityBuildAssembly {
         }
         for build in problem.feedBuilds { add(.feed, problem.site.grid.feeds[build.feed].name, feeds[build.feed] ?? []) }
         if problem.plantModuleBuild != nil { add(.plantModule, "heatRejection", plantModules) }
+        if problem.chillerModuleBuild != nil { add(.chillerModule, "chillers", chillerModules) }
         for g in powerBlocks.keys.sorted() {
             let hall = problem.halls[g]
             for i in 0..<hall.count { add(.powerBlock, hall.hallName(i), powerBlocks[g]!.map { $0[i] }) }

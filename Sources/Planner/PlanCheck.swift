@@ -11,7 +11,7 @@ enum PlanCheck {
 
     static func check(problem: PlanningProblem, stock: [Int: [Int: Int]], retired: [Int: [Int: Int]] = [:],
                       assignment: HallAssignment, hallsBuilt: [Int: [Int]] = [:], feedsBuilt: [Int: [Int]] = [:],
-                      plantModules: [Int] = []) throws {
+                      plantModules: [Int] = [], chillerModules: [Int] = []) throws {
         func verify(_ family: ConstraintFamily, _ t: Int?, _ subject: String?, _ used: Double, _ capacity: Double) throws {
             guard used > capacity + tolerance * max(1, abs(capacity)) else { return }
             throw PlanError.limitBroken(BrokenLimit(family: family, quarter: t.map { problem.quarters[$0] }, subject: subject,
@@ -70,8 +70,9 @@ enum PlanCheck {
                 let modules = Double(t < plantModules.count ? plantModules[t] : 0) * (problem.plantModuleBuild?.rejectionMWPerModule ?? 0)
                 try verify(.heatRejection, t, nil, rejected, problem.condition.rejectionCapacityMW + modules)
             }
-            try verify(.chiller, t, nil, chiller, problem.chillerRowCapacityMW)
-            try verify(.chiller, t, "chilled air", chilledAir, problem.design.heatRejection.chillerCapacityMW)
+            let plant = t < plantModules.count ? plantModules[t] : 0, chillers = t < chillerModules.count ? chillerModules[t] : 0
+            try verify(.chiller, t, nil, chiller, problem.chillerRowCapacityMW(plantModules: plant, chillerModules: chillers))
+            try verify(.chiller, t, "chilled air", chilledAir, problem.chillerCapacityMW(chillerModules: chillers))
             try verify(.network, t, nil, ports, problem.design.fabric.hostPortCapacity)
             for (p, profile) in problem.profiles.enumerated() {
                 if let cap = problem.design.supplyCapRacksPerQuarter?[profile.id] {
@@ -79,7 +80,8 @@ enum PlanCheck {
                 }
             }
         }
-        // What the plan builds spends its capex once: the halls, feeds, plant modules and power blocks in service in the last quarter.
+        // What the plan builds spends its capex once: the halls, feeds, plant and chiller modules and power blocks in service in the
+        // last quarter.
         let last = problem.quarters.count - 1
         for h in problem.hallBuilds.keys.sorted() {
             capex += Double(hallsBuilt[h]?[last] ?? 0) * problem.design.halls[problem.hallBuilds[h]!.designGroup].build!.capexUSD
@@ -87,6 +89,9 @@ enum PlanCheck {
         for build in problem.feedBuilds { capex += Double(feedsBuilt[build.feed]?[last] ?? 0) * problem.site.grid.feeds[build.feed].build!.capexUSD }
         if let modules = problem.design.heatRejection.modules, last < plantModules.count {
             capex += Double(plantModules[last]) * modules.build.capexUSD
+        }
+        if let modules = problem.design.heatRejection.chillerModules, last < chillerModules.count {
+            capex += Double(chillerModules[last]) * modules.build.capexUSD
         }
         for g in assignment.powerBlocks.keys.sorted() {
             capex += Double(assignment.powerBlocks[g]![last].reduce(0, +)) * problem.halls[g].powerBlocks!.build.capexUSD

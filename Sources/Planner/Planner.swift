@@ -51,7 +51,8 @@ public enum Planner {
             throw PlanError.noRacks(NoRackAnalysis.diagnose(outcome.formulation))
         }
         try PlanCheck.check(problem: problem, stock: stock, retired: outcome.retiredValues, assignment: assignment,
-                            hallsBuilt: outcome.hallsBuiltValues, feedsBuilt: outcome.feedsBuiltValues, plantModules: outcome.plantModulesValues)
+                            hallsBuilt: outcome.hallsBuiltValues, feedsBuilt: outcome.feedsBuiltValues, plantModules: outcome.plantModulesValues,
+                            chillerModules: outcome.chillerModulesValues)
         let binding = BindingAnalysis.limits(problem: problem, outcome: outcome)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
@@ -135,6 +136,9 @@ public enum Planner {
 
         /// Plant modules in service per quarter.
         var plantModulesValues: [Int] { everyQuarter(formulation.plantBuilt) }
+
+        /// Chiller modules in service per quarter.
+        var chillerModulesValues: [Int] { everyQuarter(formulation.chillerBuilt) }
 
         /// Power blocks in service per hall group with power blocks and quarter.
         var powerBlocksValues: [Int: [Int]] { formulation.powerBlocks.mapValues(everyQuarter) }

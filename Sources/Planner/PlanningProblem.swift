@@ -33,6 +33,8 @@ public struct PlanningProblem: Sendable {
     public let feedBuilds: [FeedBuild]
     /// The plant's heat-rejection modules, when the design gives them.
     public let plantModuleBuild: PlantModuleBuild?
+    /// The chiller modules, when the design gives them.
+    public let chillerModuleBuild: ChillerModuleBuild?
     /// The hall groups with power blocks, by hall index: the first quarter index a block can be in service (`nil`: not
     /// within the horizon).
     public let powerBlockBuilds: [Int: PowerBlockBuild]
@@ -51,6 +53,17 @@ public struct PlanningProblem: Sendable {
     public struct PlantModuleBuild: Sendable, Equatable {
         public var firstQuarter: Int?
         public var rejectionMWPerModule: Double
+        /// What one module adds to the chiller row on a plant with chillers (``DesignCondition/chillerCreditMWPerPlantModule``), MW.
+        public var chillerRowMWPerModule: Double
+    }
+
+    /// Chiller modules the plan may add: the first quarter index one can be in service (`nil`: not within the horizon),
+    /// the cooling one adds (the `chiller_air` row's gain) and what it adds to the `chiller` row: its cooling and its
+    /// change of the plant's credit (``DesignCondition/chillerCreditMWPerChillerModule``, ≤ 0 on a tower), MW.
+    public struct ChillerModuleBuild: Sendable, Equatable {
+        public var firstQuarter: Int?
+        public var capacityMW: Double
+        public var chillerRowMWPerModule: Double
     }
 
     /// A hall group the plan may build: its design group, its place in it when the problem plans the group's halls
@@ -166,7 +179,12 @@ public struct PlanningProblem: Sendable {
         let hr = design.heatRejection
         plantModuleBuild = hr.modules.map { modules in
             PlantModuleBuild(firstQuarter: index(modules.earliestService(horizonFirst: design.horizon.first)),
-                             rejectionMWPerModule: hr.moduleRejectionMW(plantRejectionMW: condition.rejectionCapacityMW)!)
+                             rejectionMWPerModule: hr.moduleRejectionMW(plantRejectionMW: condition.rejectionCapacityMW)!,
+                             chillerRowMWPerModule: condition.chillerCreditMWPerPlantModule ?? 0)
+        }
+        chillerModuleBuild = hr.chillerModules.map { modules in
+            ChillerModuleBuild(firstQuarter: index(modules.earliestService(horizonFirst: design.horizon.first)), capacityMW: modules.capacityMW,
+                               chillerRowMWPerModule: modules.capacityMW + (condition.chillerCreditMWPerChillerModule ?? 0))
         }
     }
 
@@ -227,6 +245,17 @@ public struct PlanningProblem: Sendable {
     /// Capacity of the chiller row: installed chillers plus the heat the plant takes at full fan before they
     /// start (``DesignCondition/chillerCreditMW``), MW.
     public var chillerRowCapacityMW: Double { design.heatRejection.chillerCapacityMW + (condition.chillerCreditMW ?? 0) }
+
+    /// Capacity of the chiller row with `plantModules` and `chillerModules` in service, MW.
+    public func chillerRowCapacityMW(plantModules: Int, chillerModules: Int) -> Double {
+        chillerRowCapacityMW + Double(plantModules) * (plantModuleBuild?.chillerRowMWPerModule ?? 0)
+            + Double(chillerModules) * (chillerModuleBuild?.chillerRowMWPerModule ?? 0)
+    }
+
+    /// Chillers in service with `chillerModules` built (the `chiller_air` row's capacity), MW.
+    public func chillerCapacityMW(chillerModules: Int) -> Double {
+        design.heatRejection.chillerCapacityMW + Double(chillerModules) * (chillerModuleBuild?.capacityMW ?? 0)
+    }
 
     /// Tokens/s one rack of a profile serves on a workload, if it can.
     func rackTokensPerSecond(_ profile: RackProfile, _ workload: String) -> Double? {

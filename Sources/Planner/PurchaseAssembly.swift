@@ -62,16 +62,22 @@ enum PurchaseAssembly {
             if let option = design.heatRejection.modules {
                 add(q, "heat-rejection module", "modules", inService: Double(modules), unitCapexUSD: option.build.capexUSD)
             }
-            add(q, "chillers", "MW", inService: design.heatRejection.chillerCapacityMW)
+            // The chillers' MW with the chiller modules in service, then the modules.
+            let chillerModules = ReferenceDesign.chillerModules(in: q, plan.facilityBuilds)
+            add(q, "chillers", "MW", inService: design.withChillerModules(chillerModules).heatRejection.chillerCapacityMW)
+            if let option = design.heatRejection.chillerModules {
+                add(q, "chiller module", "modules", inService: Double(chillerModules), unitCapexUSD: option.build.capexUSD)
+            }
             add(q, "battery", "MWh", inService: design.powerChain.battery?.energyMWh ?? 0)
         }
         return lines
     }
 
-    /// Per quarter: the capex of what was bought (halls, feeds, plant modules and power blocks as their lead time runs) and the running costs of
+    /// Per quarter: the capex of what was bought (halls, feeds, plant and chiller modules and power blocks as their lead time runs) and the running costs of
     /// the fleet in service, with the fixed opex of what was built.
     static func cashflow(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [CashflowLine] {
         let moduleEntries = ReferenceDesign.plantModuleEntries(plan.facilityBuilds)
+        let chillerEntries = ReferenceDesign.chillerModuleEntries(plan.facilityBuilds)
         let blockEntries = ReferenceDesign.powerBlockEntries(plan.facilityBuilds)
         return plan.quarters.map { metrics in
             var energy = 0.0
@@ -88,6 +94,8 @@ enum PurchaseAssembly {
             let halls = design.halls.filter { $0.availableFrom <= metrics.quarter }
             let fixed = halls.reduce(0.0) { $0 + Double($1.count) * ($1.build?.fixedOpexUSDPerYear ?? 0) }
                 + Double(ReferenceDesign.plantModules(in: metrics.quarter, plan.facilityBuilds)) * (design.heatRejection.modules?.build.fixedOpexUSDPerYear ?? 0)
+                + Double(ReferenceDesign.chillerModules(in: metrics.quarter, plan.facilityBuilds))
+                    * (design.heatRejection.chillerModules?.build.fixedOpexUSDPerYear ?? 0)
                 + site.grid.feedsInService(in: metrics.quarter).reduce(0.0) { $0 + ($1.build?.fixedOpexUSDPerYear ?? 0) }
                 + problem.design.halls.reduce(0.0) { sum, group in
                     let blocks = (0..<group.count).reduce(0) { $0 + ReferenceDesign.powerBlocks(inHall: group.hallName($1), in: metrics.quarter, plan.facilityBuilds) }
@@ -100,7 +108,8 @@ enum PurchaseAssembly {
             }
             return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD, retirementUSD: PlanAssembly.rounded(retirement),
                                 facilityCapexUSD: PlanAssembly.rounded(design.facilityCapexUSD(
-                                    spentIn: metrics.quarter, site: site, plantModulesEntering: moduleEntries, powerBlocksEntering: blockEntries)),
+                                    spentIn: metrics.quarter, site: site, plantModulesEntering: moduleEntries, chillerModulesEntering: chillerEntries,
+                                    powerBlocksEntering: blockEntries)),
                                 energyUSD: PlanAssembly.rounded(energy), opexUSD: PlanAssembly.rounded(opex))
         }
     }

@@ -57,6 +57,8 @@ enum SplitStart {
         let feeds = outcome.feedsBuiltValues, modules = outcome.plantModulesValues
         for (feed, byQuarter) in split.feedBuilt { for (t, column) in byQuarter { fixed[column] = Double(feeds[feed]?[t] ?? 0) } }
         for (t, column) in split.plantBuilt { fixed[column] = Double(modules[t]) }
+        let chillers = outcome.chillerModulesValues
+        for (t, column) in split.chillerBuilt { fixed[column] = Double(chillers[t]) }
         return Relaxation.completing(split.model, fixed: fixed, deadline: deadline)
     }
 

@@ -3,7 +3,8 @@ import PlantModel
 /// A design and site as a plan built them (README "Facility decisions"): each hall and feed with a build option
 /// stands from the quarter the plan put it in service, and those the plan did not build are gone. Given halls and
 /// feeds are as the files give them. Plant modules change the plant from quarter to quarter: ``plantModules(in:_:)``
-/// counts them and ``ReferenceDesign/withPlantModules(_:)`` makes the plant they stand in; power blocks change each hall's
+/// counts them and ``ReferenceDesign/withPlantModules(_:)`` makes the plant they stand in, as ``chillerModules(in:_:)`` and
+/// ``ReferenceDesign/withChillerModules(_:)`` do for chiller modules; power blocks change each hall's
 /// power path: ``withPowerBlocks(in:_:)`` gives each hall its installed MW in a quarter. The twin, the bill of quantities and
 /// the cash flow read these.
 extension ReferenceDesign {
@@ -15,6 +16,16 @@ extension ReferenceDesign {
     /// The quarter each plant module enters service, by `builds`, one entry per module.
     public static func plantModuleEntries(_ builds: [FacilityBuild]?) -> [Quarter] {
         (builds ?? []).filter { $0.kind == .plantModule }.flatMap { Array(repeating: $0.quarter, count: max(0, $0.new)) }
+    }
+
+    /// Chiller modules in service in `quarter` by `builds` (0 before the first and without chiller modules).
+    public static func chillerModules(in quarter: Quarter, _ builds: [FacilityBuild]?) -> Int {
+        FacilityBuild.inService(.chillerModule, "chillers", in: quarter, builds)
+    }
+
+    /// The quarter each chiller module enters service, by `builds`, one entry per module.
+    public static func chillerModuleEntries(_ builds: [FacilityBuild]?) -> [Quarter] {
+        (builds ?? []).filter { $0.kind == .chillerModule }.flatMap { Array(repeating: $0.quarter, count: max(0, $0.new)) }
     }
 
     /// Power blocks in service in the hall named `hall` (a single hall's name) in `quarter` by `builds` (0 before the first).

@@ -1,16 +1,16 @@
 import PlantModel
 
 /// One facility decision of a plan in one quarter (`plan.json` `facilityBuilds`): halls of a group, a grid feed, the
-/// plant's heat-rejection modules or a hall's power blocks that carry a build option, with how many enter service in the
+/// plant's heat-rejection modules, chiller modules or a hall's power blocks that carry a build option, with how many enter service in the
 /// quarter and how many are in service at its end.
 public struct FacilityBuild: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// What is built.
-    public enum Kind: String, FileEnum { case hall, feed, plantModule, powerBlock }
+    public enum Kind: String, FileEnum { case hall, feed, plantModule, chillerModule, powerBlock }
 
     public var quarter: Quarter
     public var kind: Kind
     /// The hall group's name (its halls are `name-1`, `name-2`, … in build order, or `name` for a group of one),
-    /// the feed's name, `heatRejection` for plant modules, or the single hall's name (`name-i`, or `name` for a group of
+    /// the feed's name, `heatRejection` for plant modules, `chillers` for chiller modules, or the single hall's name (`name-i`, or `name` for a group of
     /// one) for power blocks.
     public var name: String
     /// Entering service in the quarter.

@@ -9,6 +9,15 @@ import PlantModel
 /// the rest, Q − Q_p = s·Q − credit with s = 1 − E₁/C_p and credit = E₁·(T_s − T_a). Where T_s < T_a the plant
 /// takes nothing at the set-point and the chillers carry all (s = 1, credit = 0): both are linear upper
 /// bounds of the twin's hourly split, which is what the planner needs.
+///
+/// Modules the plan builds (README "Facility decisions") change the plant: a plant module of rating r adds r to the
+/// plant's rating R, a chiller module of capacity c_m adds c_m to the chillers c. ``HeatRejectionCurve`` sizes the
+/// plant's water flow C_p, air rate and UA all in proportion to R, so E₁ = g·R and C_p = f·R with g and f fixed by
+/// the rating's temperatures: s = 1 − g/f does not depend on R, and the credit g·R·(T_s − T_a) grows by
+/// g·r·(T_s − T_a) per plant module. On a cooling tower the chillers' condensers take c·k of the cells' rating
+/// (k = 1 + 1/COP), leaving E = g·(R − c·k): the credit falls by g·c_m·k·(T_s − T_a) per chiller module, and
+/// s = 1 − (g/f)·(1 − c·k/R) is taken at its largest, the plant as given with every chiller module built, so the
+/// planner's row never promises more than the physics gives for any module counts.
 public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodable {
     /// Ambient the plant works against at the design basis, °C (``DesignAmbient``): the dry-bulb (dry
     /// cooler), the adiabatically pre-cooled dry-bulb (adiabatic) or the wet-bulb (tower), margin included.
@@ -25,10 +34,16 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
     public var plantInletC: Double
     /// The most heat the plant rejects at full fan with its stream at the set-point and no chillers, MW.
     public var rejectionCapacityMW: Double
-    /// s: the share of each further MW of the plant's stream that chillers must carry at full fan.
+    /// s: the share of each further MW of the plant's stream that chillers must carry at full fan (with chiller modules, its
+    /// largest: every module built).
     public var liquidChillerShare: Double
     /// credit: heat the plant takes at full fan before chillers are needed, MW (0 without chillers).
     public var chillerCreditMW: Double?
+    /// What each plant module adds to the credit, MW; `nil` without chillers or plant modules.
+    public var chillerCreditMWPerPlantModule: Double?
+    /// What each chiller module adds to the credit (≤ 0: on a tower its condenser takes cells), MW; `nil` without chiller
+    /// modules.
+    public var chillerCreditMWPerChillerModule: Double?
     /// Air an air-side economizer supplies at the design condition (design dry-bulb, evaporatively trimmed
     /// on adiabatic plants, + ``HeatRejectionCurve``'s fan-heat approach), °C; nil for chilled air.
     public var economizerAirC: Double?
@@ -81,20 +96,35 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
             (liquidChillerShare, chillerCreditMW) = (0, nil)
             return
         }
-        // Water-cooled chillers at full capacity take their condenser heat's share of the tower's cells.
-        var conductance = plant.fullFanConductanceMWPerK
+        // Water-cooled chillers at full capacity take their condenser heat's share of the tower's cells: k MW of the
+        // cells' rating per MW of chillers.
+        var condenserPerChillerMW = 0.0
         if hr.type == .coolingTower {
             // The lower of the COPs the chillers run at (chilled air, liquid trim): the most condenser heat.
             let curve = ChillerCurve(design: design, designDryBulbC: ambient.dryBulbC, designWetBulbC: ambient.wetBulbC)
             let cop = [setPoint, design.airCooling.chilled ? design.airCooling.chilledWaterSupplyC : nil].compactMap { $0 }
                 .map { curve.cop(chilledWaterC: $0, dryBulbC: ambient.dryBulbC, wetBulbC: ambient.wetBulbC) }.min()!
-            conductance *= max(0, 1 - hr.chillerCapacityMW * (1 + 1 / cop) / hr.ratedCapacityMW)
+            condenserPerChillerMW = 1 + 1 / cop
         }
-        if setPoint >= effectiveAmbientC {
-            liquidChillerShare = 1 - conductance / plant.plantFlowMWPerK
-            chillerCreditMW = conductance * (setPoint - effectiveAmbientC)
-        } else {
+        // E₁ per MW of plant rating (E₁ ∝ R), and the conductance left with `chillersMW` at full capacity.
+        let perRatedMW = plant.fullFanConductanceMWPerK / hr.ratedCapacityMW
+        func conductance(chillersMW: Double) -> Double {
+            plant.fullFanConductanceMWPerK * max(0, 1 - chillersMW * condenserPerChillerMW / hr.ratedCapacityMW)
+        }
+        guard setPoint >= effectiveAmbientC else {
             (liquidChillerShare, chillerCreditMW) = (1, 0)
+            chillerCreditMWPerPlantModule = hr.modules.map { _ in 0 }
+            chillerCreditMWPerChillerModule = hr.chillerModules.map { _ in 0 }
+            return
         }
+        let lift = setPoint - effectiveAmbientC
+        // The share at its largest: the plant as given with every chiller module built (the given chillers without them).
+        liquidChillerShare = 1 - conductance(chillersMW: hr.mostChillerCapacityMW) / plant.plantFlowMWPerK
+        chillerCreditMW = conductance(chillersMW: hr.chillerCapacityMW) * lift
+        // Where the given chillers' condensers already fill the tower's cells, g·(R − c·k) < 0 and the linear terms would
+        // promise credit the clamped physics does not give: no module adds credit there.
+        let saturated = hr.chillerCapacityMW * condenserPerChillerMW > hr.ratedCapacityMW
+        chillerCreditMWPerPlantModule = hr.modules.map { saturated ? 0 : perRatedMW * $0.ratedCapacityMW * lift }
+        chillerCreditMWPerChillerModule = hr.chillerModules.map { saturated ? 0 : -perRatedMW * $0.capacityMW * condenserPerChillerMW * lift }
     }
 }

@@ -292,7 +292,33 @@ extension BuildNext {
                 },
                 relieves: { built(.plantModule, "heatRejection", $0) < modules.count })
             return ([option], "every plant module is built by then, or the first can be in service later")
-        case .chiller: return ([], "heatRejection.chillerCapacityMW has no capex")
+        case .chiller:
+            let hr = design.heatRejection, c = plan.designCondition
+            var options: [Option] = []
+            // A chiller module adds its cooling and its change of the plant's credit to the chiller row (less on a tower,
+            // whose cells its condenser takes); the chilled-air row gains its cooling alone.
+            if let modules = hr.chillerModules {
+                let perModule = subject == nil ? modules.capacityMW + (c.chillerCreditMWPerChillerModule ?? 0) : modules.capacityMW
+                options.append(Option(
+                    name: { _ in "a chiller module: $\(NumberText.grouped(modules.build.capexUSD)) for \(NumberText.amount(perModule)) MW at the design condition" },
+                    priceUSD: { q in
+                        modules.earliestService(horizonFirst: first) <= q && built(.chillerModule, "chillers", q) < modules.count
+                            && perModule > 0 ? modules.build.capexUSD / perModule : nil
+                    },
+                    relieves: { built(.chillerModule, "chillers", $0) < modules.count }))
+            }
+            // A plant module adds its credit: the heat the bigger plant takes before the chillers start.
+            if let modules = hr.modules, subject == nil, let perModule = c.chillerCreditMWPerPlantModule, perModule > 0 {
+                options.append(Option(
+                    name: { _ in "a plant module: $\(NumberText.grouped(modules.build.capexUSD)) for \(NumberText.amount(perModule)) MW before the chillers start" },
+                    priceUSD: { q in
+                        modules.earliestService(horizonFirst: first) <= q && built(.plantModule, "heatRejection", q) < modules.count
+                            ? modules.build.capexUSD / perModule : nil
+                    },
+                    relieves: { built(.plantModule, "heatRejection", $0) < modules.count }))
+            }
+            return options.isEmpty ? ([], "heatRejection.chillerCapacityMW has no capex: add chiller modules with a build option, "
+                + "heatRejection.chillerModules") : (options, "every chiller module is built by then, or the first can be in service later")
         case .network: return ([], "the fabric's ports have no capex")
         case .supply: return ([], "supplyCapRacksPerQuarter is the vendor's allocation")
         case .budget: return ([], "budgetUSD is a limit on spending, not something to build")

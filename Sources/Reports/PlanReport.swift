@@ -116,6 +116,7 @@ public enum PlanReport {
             case .hall: "\(b.quarter) \(b.new) × \(b.name)"
             case .feed: "\(b.quarter) feed \(b.name)"
             case .plantModule: "\(b.quarter) \(b.new) plant module\(b.new == 1 ? "" : "s")"
+            case .chillerModule: "\(b.quarter) \(b.new) chiller module\(b.new == 1 ? "" : "s")"
             case .powerBlock: "\(b.quarter) \(b.new) power block\(b.new == 1 ? "" : "s") in \(b.name)"
             }
         }

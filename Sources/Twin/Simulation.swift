@@ -9,9 +9,9 @@ public struct TwinScenario: Sendable {
     public var site: Site
     public var plan: BuildPlan
     public var fleet: [InstalledFleet]
-    /// The plant by the number of plant modules in service (0 for the plant as given), for each number the plan's
+    /// The plant by the plant and chiller modules in service (none for the plant as given), for each pair the plan's
     /// quarters have.
-    public var plants: [Int: HourlyPlant]
+    public var plants: [ModulesInService: HourlyPlant]
     /// Weather years to draw from: the EPW's one year, or a pool of synthetic years. Run r's year k uses
     /// weather[(r·years + k) mod count].
     public var weather: [WeatherYear]
@@ -29,12 +29,21 @@ public struct TwinScenario: Sendable {
         self.site = site.asBuilt(plan.facilityBuilds)
         self.plan = plan
         fleet = InstalledFleet.quarters(of: plan, design: design, site: site, catalog: catalog)
-        var plants: [Int: HourlyPlant] = [:]
-        for n in Set(fleet.map(\.plantModules)) { plants[n] = HourlyPlant(design: self.design.withPlantModules(n), site: self.site) }
+        var plants: [ModulesInService: HourlyPlant] = [:]
+        for n in Set(fleet.map(ModulesInService.init)) {
+            plants[n] = HourlyPlant(design: self.design.withPlantModules(n.plant).withChillerModules(n.chillers), site: self.site)
+        }
         self.plants = plants
         self.weather = weather
         self.years = years
         self.firstYear = firstYear ?? plan.quarters[0].quarter.year
+    }
+
+    /// Plant and chiller modules in service in a quarter: which plant the twin runs there.
+    public struct ModulesInService: Hashable, Sendable {
+        public var plant: Int, chillers: Int
+        /// The modules in service in `fleet`'s quarter.
+        public init(_ fleet: InstalledFleet) { (plant, chillers) = (fleet.plantModules, fleet.chillerModules) }
     }
 
     /// Calendar years the plan's quarters span.
@@ -78,7 +87,7 @@ public enum Twin {
                     feedsOut: outages.outages(in: quarter))
                 if let fleet {
                     record.usableCapacityMW = outages.usableCapacityMW(in: quarter, ruleCapacityMW: fleet.gridDesignLoadMW)
-                    step(&record, fleet: fleet, utilization: u, plant: scenario.plants[fleet.plantModules]!, battery: &battery)
+                    step(&record, fleet: fleet, utilization: u, plant: scenario.plants[TwinScenario.ModulesInService(fleet)]!, battery: &battery)
                 }
                 record.batteryStoredMWh = battery.storedMWh
                 summary.add(record, fleet: fleet, site: scenario.site, capitalRecoveryFactor: crf, opexUSDPerMWYear: opex)

@@ -177,6 +177,7 @@ enum PlanLimits {
         /// Halls of a group, feeds or modules in service in quarter qi by bom.csv (0 where it lists none).
         func inService(_ item: String, _ qi: Int) -> Double { inServiceOf[item]?[qi] ?? 0 }
         var buildItems: Set<String> = design["heatRejection"]?["modules"] != nil ? ["heat-rejection module"] : []
+        if design["heatRejection"]?["chillerModules"] != nil { buildItems.insert("chiller module") }
         for group in design["halls"]?.array() ?? [] where group["build"] != nil { if let name = group["name"]?.string { buildItems.insert("halls \(name)") } }
         for (name, hall) in halls where hall.blockMW > 0 { buildItems.insert("power blocks \(name)") }
 

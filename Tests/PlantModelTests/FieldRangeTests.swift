@@ -21,8 +21,8 @@ struct FullFile {
     }
 
     /// The bundled example with a battery, a demand shape, chillers, tower blowdown, a full design basis, a rack life,
-    /// retirement economics, existing racks, halls to build, plant modules and power blocks
-    /// (decodes; the blowdown on dry coolers is a consistency issue, not a range one).
+    /// retirement economics, existing racks, halls to build, plant and chiller modules and power blocks
+    /// (decodes; chiller modules without chillers given and the blowdown on dry coolers are consistency issues, not range ones).
     static func design() throws -> FullFile {
         var file = try FullFile(kind: .design, path: Repo.path("reference-designs/gb300-nvl72-hybrid.yaml"))
         try file.set("powerChain.battery", "{energyMWh: 100, powerMW: 50, roundTripEfficiency: 0.9}")
@@ -41,6 +41,8 @@ struct FullFile {
         try file.set("halls[0].build", "{capexUSD: 385200000, leadTimeQuarters: 4, fixedOpexUSDPerYear: 1000000, lifeYears: 30}")
         try file.set("heatRejection.modules", "{ratedCapacityMW: 100, count: 8, build: {capexUSD: 40000000, leadTimeQuarters: 3, "
             + "fixedOpexUSDPerYear: 100000, lifeYears: 20}}")
+        try file.set("heatRejection.chillerModules", "{capacityMW: 10, count: 4, build: {capexUSD: 6000000, leadTimeQuarters: 2, "
+            + "fixedOpexUSDPerYear: 50000, lifeYears: 20}}")
         try file.set("halls[0].powerBlocks", "{capacityMW: 12, perHall: 2, build: {capexUSD: 24000000, leadTimeQuarters: 4, "
             + "fixedOpexUSDPerYear: 100000, lifeYears: 15}}")
         try file.set("halls[0].fabric", "{switchRadix: 64, tiers: 2, switchWattsPerPort: 14, opticsWattsPerPort: 15}")

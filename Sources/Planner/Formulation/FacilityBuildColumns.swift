@@ -5,7 +5,8 @@ import Plans
 extension Formulation {
     /// `halls_built(hall,t)`: halls of a group with a build option in service in quarter t (integer, 0 to the group's
     /// count), from the first quarter it can be in service on; `feed_built(feed,t)`: 1 when a feed with a build option
-    /// is energized in t; `plant_modules(heat_rejection,t)`: plant modules in service (0 to their count); `power_blocks(hall,t)`
+    /// is energized in t; `plant_modules(heat_rejection,t)`: plant modules in service (0 to their count);
+    /// `chiller_modules(chillers,t)`: chiller modules in service (0 to their count); `power_blocks(hall,t)`
     /// (``definePowerBlockColumns()``). Each is non-decreasing (`build_order` rows: what is built stays), costs its annual cost for each
     /// quarter in service, and its capex once (on the last quarter's column, which counts everything built). Single halls
     /// of one design group are built in order (`build_order` rows between them), so the halls built are always the
@@ -32,6 +33,11 @@ extension Formulation {
             plantBuilt = defineBuildSeries("plant_modules", "heat_rejection", subject: "heat-rejection modules", from: first,
                                               upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
                                               capexUSD: modules.build.capexUSD)
+        }
+        if let first = problem.chillerModuleBuild?.firstQuarter, let modules = problem.design.heatRejection.chillerModules {
+            chillerBuilt = defineBuildSeries("chiller_modules", "chillers", subject: "chiller modules", from: first,
+                                             upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
+                                             capexUSD: modules.build.capexUSD)
         }
         for build in problem.feedBuilds {
             guard let first = build.firstQuarter else { continue }
@@ -82,7 +88,7 @@ extension Formulation {
     }
 
     /// The terms of a row by which it gains capacity from what the plan builds: build columns standing on the left with
-    /// −capacity each (hall, hall-power with its power blocks, site-power and heat-rejection rows). In the budget and capex rows the same columns carry their
+    /// −capacity each (hall, hall-power with its power blocks, site-power, heat-rejection and chiller rows). In the budget and capex rows the same columns carry their
     /// capex, a positive coefficient: spending, not capacity. `built` is ``facilityBuildColumns`` as a set.
     static func builtCapacityTerms(_ terms: [Term], among built: Set<VariableID>) -> [Term] {
         terms.filter { built.contains($0.variable) && $0.coefficient < 0 }
@@ -94,15 +100,16 @@ extension Formulation {
         builtCapacityTerms(terms, among: built).reduce(0) { $0 - $1.coefficient * value($1.variable) }
     }
 
-    /// Every build column (halls, feeds, plant modules, power blocks), for the objective's nudge against building what holds
+    /// Every build column (halls, feeds, plant and chiller modules, power blocks), for the objective's nudge against building what holds
     /// nothing.
     var facilityBuildColumns: [VariableID] {
         facilityBuildSeries.flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
     }
 
-    /// Each built item's columns by quarter (a group's halls, a feed, the plant's modules, a group's power blocks).
+    /// Each built item's columns by quarter (a group's halls, a feed, the plant's modules, the chiller modules, a group's power
+    /// blocks).
     var facilityBuildSeries: [[Int: VariableID]] {
-        hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + [plantBuilt]
+        hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + [plantBuilt, chillerBuilt]
             + powerBlocks.keys.sorted().map { powerBlocks[$0]! }
     }
 }

@@ -12,8 +12,8 @@ import Plans
 ///
 /// Columns: `build(p,h,t)` integer units commissioned, `retire(p,h,t)` integer racks taken out,
 /// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload, `halls_built(h,t)`, `feed_built(f,t)`,
-/// `plant_modules(heat_rejection,t)` and `power_blocks(h,t)` halls, feeds, plant modules and halls' power blocks in
-/// service that the plan builds.
+/// `plant_modules(heat_rejection,t)`, `chiller_modules(chillers,t)` and `power_blocks(h,t)` halls, feeds, plant modules,
+/// chiller modules and halls' power blocks in service that the plan builds.
 struct Formulation {
     let problem: PlanningProblem
     var model: Model
@@ -32,6 +32,8 @@ struct Formulation {
     var feedBuilt: [Int: [Int: VariableID]]
     /// `plant_modules` column in quarter t (with plant modules, from their first quarter).
     var plantBuilt: [Int: VariableID]
+    /// `chiller_modules` column in quarter t (with chiller modules, from their first quarter).
+    var chillerBuilt: [Int: VariableID]
     /// `power_blocks` column of hall group h in quarter t (groups with power blocks, from their first quarter).
     var powerBlocks: [Int: [Int: VariableID]]
     /// Tokens/s in quarter t.
@@ -64,6 +66,7 @@ struct Formulation {
         hallBuilt = [:]
         feedBuilt = [:]
         plantBuilt = [:]
+        chillerBuilt = [:]
         powerBlocks = [:]
         tokenTerms = Array(repeating: [], count: problem.quarters.count)
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
@@ -167,11 +170,11 @@ struct Formulation {
                             facility: Set(facilityBuildColumns), previous: previous)
     }
 
-    /// The integer columns (`halls_built`, `feed_built`, `plant_modules` and `power_blocks`, `build`, then `retire` and `stock`
+    /// The integer columns (`halls_built`, `feed_built`, `plant_modules`, `chiller_modules` and `power_blocks`, `build`, then `retire` and `stock`
     /// where retirement makes them integer) grouped by quarter, earliest first.
     var buildColumnsByQuarter: [[VariableID]] {
         var groups = Array(repeating: [VariableID](), count: tokenTerms.count)
-        for columns in [hallBuilt, feedBuilt, [0: plantBuilt], powerBlocks, build, retire, stock] {
+        for columns in [hallBuilt, feedBuilt, [0: plantBuilt, 1: chillerBuilt], powerBlocks, build, retire, stock] {
             for e in columns.keys.sorted() {
                 for (t, b) in columns[e]!.sorted(by: { $0.key < $1.key }) where model.variables[b.index].kind != .continuous {
                     groups[t].append(b)

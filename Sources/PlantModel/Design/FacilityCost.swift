@@ -24,15 +24,16 @@ extension ReferenceDesign {
 
     /// Annual cost of the facility in service in `quarter`, of a design and site as built (``asBuilt``: halls and
     /// feeds with a build option stand from the quarter the plan built them): the given halls per MW, and each built
-    /// hall and feed, each of the `plantModules` in service and each power block in service (`powerBlocks`: in service in a
-    /// single hall by its name), at its own annualized capex and fixed opex, USD per year.
-    public func facilityCapitalUSDPerYear(in quarter: Quarter, site: Site, plantModules: Int = 0,
+    /// hall and feed, each of the `plantModules` and `chillerModules` in service and each power block in service (`powerBlocks`:
+    /// in service in a single hall by its name), at its own annualized capex and fixed opex, USD per year.
+    public func facilityCapitalUSDPerYear(in quarter: Quarter, site: Site, plantModules: Int = 0, chillerModules: Int = 0,
                                           powerBlocks: (String) -> Int = { _ in 0 }) -> Double {
         let halls = self.halls.filter { $0.availableFrom <= quarter }.reduce(0.0) { sum, hall in
             sum + (hall.build.map { Double(hall.count) * economics.annualCostUSD($0) } ?? 0)
         }
         let feeds = site.grid.feedsInService(in: quarter).reduce(0.0) { $0 + ($1.build.map(economics.annualCostUSD) ?? 0) }
         let modules = Double(plantModules) * (heatRejection.modules.map { economics.annualCostUSD($0.build) } ?? 0)
+            + Double(chillerModules) * (heatRejection.chillerModules.map { economics.annualCostUSD($0.build) } ?? 0)
         let blocks = self.halls.reduce(0.0) { sum, group in
             guard let option = group.powerBlocks?.build else { return sum }
             return sum + Double((0..<group.count).reduce(0) { $0 + powerBlocks(group.hallName($1)) }) * economics.annualCostUSD(option)
@@ -42,11 +43,11 @@ extension ReferenceDesign {
 
     /// Facility capex spent in `quarter`, of a design and site as built: the given halls that enter service in it (in
     /// the horizon's first quarter, also those in service before it), and each built hall, feed, plant module (entering
-    /// in `plantModulesEntering`) and power block (entering the named hall in `powerBlocksEntering`) with its capex spread
+    /// in `plantModulesEntering`), chiller module (entering in `chillerModulesEntering`) and power block (entering the named hall in `powerBlocksEntering`) with its capex spread
     /// evenly over the lead-time quarters before it enters service (all of it in that quarter without a lead time; what
     /// falls before the horizon is booked in its first quarter), USD.
     public func facilityCapexUSD(spentIn quarter: Quarter, site: Site, plantModulesEntering: [Quarter] = [],
-                                 powerBlocksEntering: [(hall: String, quarter: Quarter)] = []) -> Double {
+                                 chillerModulesEntering: [Quarter] = [], powerBlocksEntering: [(hall: String, quarter: Quarter)] = []) -> Double {
         var total = 0.0
         if let capex = economics.facilityCapexUSDPerMW {
             let entering = halls.filter { $0.build == nil && (quarter == horizon.first ? $0.availableFrom <= quarter : $0.availableFrom == quarter) }
@@ -55,6 +56,7 @@ extension ReferenceDesign {
         let built = halls.compactMap { hall in hall.build.map { (option: $0, from: hall.availableFrom, count: Double(hall.count)) } }
             + site.grid.feeds.compactMap { feed in feed.build.map { (option: $0, from: feed.availableFrom, count: 1.0) } }
             + (heatRejection.modules.map { modules in plantModulesEntering.map { (option: modules.build, from: $0, count: 1.0) } } ?? [])
+            + (heatRejection.chillerModules.map { modules in chillerModulesEntering.map { (option: modules.build, from: $0, count: 1.0) } } ?? [])
             + powerBlocksEntering.compactMap { entry in
                 group(ofHall: entry.hall)?.powerBlocks.map { (option: $0.build, from: entry.quarter, count: 1.0) }
             }

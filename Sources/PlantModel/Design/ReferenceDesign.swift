@@ -265,10 +265,12 @@ public struct HeatRejection: Codable, Equatable, Sendable, PlaceholderDecodable 
     public var chillerCOP: Double?
     /// Modules the plan may add to the plant, at their capex and lead time; `nil` for a plant as given.
     public var modules: PlantModules?
+    /// Chillers the plan may add, at their capex and lead time; `nil` for the chillers as given.
+    public var chillerModules: ChillerModules?
 
     public init(type: HeatRejectionType, ratedCapacityMW: Double, ratedAmbientC: Double, ratedFluidInletC: Double, approachK: Double,
                 fanPowerFraction: Double, adiabaticEffectiveness: Double?, waterLPerKWh: Double?, cyclesOfConcentration: Double?,
-                chillerCapacityMW: Double, chillerCOP: Double?, modules: PlantModules? = nil) {
+                chillerCapacityMW: Double, chillerCOP: Double?, modules: PlantModules? = nil, chillerModules: ChillerModules? = nil) {
         self.type = type
         self.ratedCapacityMW = ratedCapacityMW
         self.ratedAmbientC = ratedAmbientC
@@ -281,6 +283,7 @@ public struct HeatRejection: Codable, Equatable, Sendable, PlaceholderDecodable 
         self.chillerCapacityMW = chillerCapacityMW
         self.chillerCOP = chillerCOP
         self.modules = modules
+        self.chillerModules = chillerModules
     }
 
     public static var placeholder: HeatRejection {

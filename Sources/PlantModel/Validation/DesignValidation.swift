@@ -76,12 +76,18 @@ extension ReferenceDesign {
                 + "\(format(hr.ratedFluidInletC - hr.ratedAmbientC)) K")
         }
         if let modules = hr.modules {
-            if hr.chillerCapacityMW > 0 || d.airCooling.chilled {
-                c.add("heatRejection.modules", "plant modules are planned only for plants without chillers (chillerCapacityMW 0, airCooling.chilled "
-                    + "false): with chillers the share each MW of plant leaves to them depends on the plant's size")
-            }
             if modules.build.lifeYears == nil, d.economics.facilityLifeYears == nil {
                 c.add("heatRejection.modules.build.lifeYears", "plant modules need the years their capex is annualized over: give "
+                    + "build.lifeYears or economics.facilityLifeYears")
+            }
+        }
+        if let modules = hr.chillerModules {
+            if hr.chillerCapacityMW <= 0 {
+                c.add("heatRejection.chillerModules", "chiller modules add to the chillers given: give heatRejection.chillerCapacityMW "
+                    + "above 0 (the planner takes a plant without chillers through its heat-rejection limit instead)")
+            }
+            if modules.build.lifeYears == nil, d.economics.facilityLifeYears == nil {
+                c.add("heatRejection.chillerModules.build.lifeYears", "chiller modules need the years their capex is annualized over: give "
                     + "build.lifeYears or economics.facilityLifeYears")
             }
         }

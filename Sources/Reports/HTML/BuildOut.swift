@@ -48,7 +48,11 @@ public struct BuildOut: Sendable {
             }
             let hallCapacity = built.withPowerBlocks(in: q.quarter, plan.facilityBuilds).halls.filter { $0.availableFrom <= q.quarter }
                 .reduce(0.0) { $0 + Double($1.count) * $1.usableITCapacityMW }
-            let plantCapacity = plantHasChillers ? problem.chillerRowCapacityMW : plan.designCondition.rejectionCapacityMW
+            // The plant and chillers with the modules then in service.
+            let plant = ReferenceDesign.plantModules(in: q.quarter, plan.facilityBuilds)
+            let plantCapacity = plantHasChillers
+                ? problem.chillerRowCapacityMW(plantModules: plant, chillerModules: ReferenceDesign.chillerModules(in: q.quarter, plan.facilityBuilds))
+                : plan.designCondition.rejectionCapacityMW + Double(plant) * (problem.plantModuleBuild?.rejectionMWPerModule ?? 0)
             gridLimitMW.append(q.facilityMW > 0 ? q.usableGridMW * q.itMW / q.facilityMW : nil)
             hallPowerLimitMW.append(hallCapacity * q.itMW / rackMW)
             plantLimitMW.append(plantUsed > 0 ? plantCapacity * q.itMW / plantUsed : nil)
