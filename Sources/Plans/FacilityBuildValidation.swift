@@ -6,7 +6,8 @@ extension BuildPlan {
     /// blocks, with its kind; `inService` is the running sum of `new` and stays within the group's count (1 for a feed,
     /// `perHall` for a hall's power blocks); nothing enters service before its earliest quarter; power blocks stand only in
     /// halls built by then; and, with a site that has feeds to connect, no quarter's facility MW exceeds the usable grid of the
-    /// feeds given and connected (so a plan.json whose feed lines were dropped is refused, not simulated short of power).
+    /// feeds given and connected (so a plan.json whose feed lines were dropped is refused, not simulated short of power); battery
+    /// lines as ``batteryBuildIssues(_:design:)`` checks them.
     static func facilityBuildIssues(_ plan: BuildPlan, design: ReferenceDesign, site: Site?) -> [(path: String, message: String)] {
         var issues: [(path: String, message: String)] = []
         let first = design.horizon.first
@@ -17,6 +18,8 @@ extension BuildPlan {
             let path = "facilityBuilds[\(i)]"
             let limit: (count: Int, earliest: Quarter)?
             switch line.kind {
+            case .battery:
+                continue
             case .hall:
                 limit = design.halls.first { $0.name == line.name && $0.build != nil }.map { ($0.count, $0.earliestService(horizonFirst: first)) }
             case .feed:
@@ -64,6 +67,6 @@ extension BuildPlan {
                     + "usable from the feeds given and those facilityBuilds connects by \(q.quarter)"))
             }
         }
-        return issues
+        return issues + batteryBuildIssues(plan, design: design)
     }
 }

@@ -94,11 +94,11 @@ extension Formulation {
         builtCapacityTerms(terms, among: built).reduce(0) { $0 - $1.coefficient * value($1.variable) }
     }
 
-    /// Every build column (halls, feeds, plant modules, power blocks), for the objective's nudge against building what holds
-    /// nothing.
+    /// Every build column (halls, feeds, plant modules, power blocks, the battery's energy and power), for the objective's nudge
+    /// against building what holds nothing.
     var facilityBuildColumns: [VariableID] {
         (hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + [plantBuilt]
             + powerBlocks.keys.sorted().map { powerBlocks[$0]! })
-            .flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
+            .flatMap { $0.sorted { $0.key < $1.key }.map(\.value) } + batteryColumns
     }
 }

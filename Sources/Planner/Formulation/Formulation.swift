@@ -13,7 +13,7 @@ import Plans
 /// Columns: `build(p,h,t)` integer units commissioned, `retire(p,h,t)` integer racks taken out,
 /// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload, `halls_built(h,t)`, `feed_built(f,t)`,
 /// `plant_modules(heat_rejection,t)` and `power_blocks(h,t)` halls, feeds, plant modules and halls' power blocks in
-/// service that the plan builds.
+/// service that the plan builds, `battery_energy(t)` and `battery_power(t)` the battery in service (continuous).
 struct Formulation {
     let problem: PlanningProblem
     var model: Model
@@ -34,6 +34,9 @@ struct Formulation {
     var plantBuilt: [Int: VariableID]
     /// `power_blocks` column of hall group h in quarter t (groups with power blocks, from their first quarter).
     var powerBlocks: [Int: [Int: VariableID]]
+    /// `battery_energy` and `battery_power` columns in quarter t (with a battery to build to a ride-through, from its first quarter).
+    var batteryEnergy: [Int: VariableID]
+    var batteryPower: [Int: VariableID]
     /// Tokens/s in quarter t.
     var tokenTerms: [[Term]]
     /// Facility MW in quarter t.
@@ -65,6 +68,8 @@ struct Formulation {
         feedBuilt = [:]
         plantBuilt = [:]
         powerBlocks = [:]
+        batteryEnergy = [:]
+        batteryPower = [:]
         tokenTerms = Array(repeating: [], count: problem.quarters.count)
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
         costTerms = []
@@ -74,6 +79,7 @@ struct Formulation {
         defineServeColumns()
         defineFacilityCostColumns()
         defineFacilityBuildColumns()
+        defineBatteryColumns()
         for t in problem.quarters.indices {
             for h in problem.halls.indices {
                 defineFloor(hall: h, quarter: t)
@@ -83,6 +89,7 @@ struct Formulation {
                 defineUnitsPerHall(hall: h, quarter: t)
             }
             defineSitePower(quarter: t)
+            defineBatteryRideThrough(quarter: t)
             defineHeatRejection(quarter: t)
             defineChillers(quarter: t)
             defineNetwork(quarter: t)

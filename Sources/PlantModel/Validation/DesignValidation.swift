@@ -99,6 +99,10 @@ extension ReferenceDesign {
         if hr.cyclesOfConcentration != nil, hr.type != .coolingTower {
             c.add("heatRejection.cyclesOfConcentration", "only a cooling tower blows down; this plant is \(hr.type.rawValue)")
         }
+        if let battery = d.powerChain.battery, battery.build != nil, battery.rideThroughMinutes == nil {
+            c.add("powerChain.battery.build", "the plan adds battery only to meet a ride-through: give powerChain.battery.rideThroughMinutes "
+                + "(the minutes the battery must carry the facility's design power), or drop build")
+        }
         if let basis = d.designBasis { designBasisIssues(basis, outside: outside, into: &c) }
 
         if d.fabric.switchRadix % 2 != 0 { c.add("fabric.switchRadix", "must be even (a fat tree splits each switch's ports half down, half up), got \(d.fabric.switchRadix)") }
