@@ -292,6 +292,18 @@ extension BuildNext {
                 },
                 relieves: { built(.plantModule, "heatRejection", $0) < modules.count })
             return ([option], "every plant module is built by then, or the first can be in service later")
+        case .batteryEnergy, .batteryPower:
+            guard let build = design.powerChain.battery?.build else {
+                return ([], "give the battery a build option: powerChain.battery.build")
+            }
+            // Battery is bought by the MWh and the MW, in any amount, from its lead time on.
+            let energy = family == .batteryEnergy
+            let price = energy ? build.capexUSDPerMWh : build.capexUSDPerMW
+            let option = Option(
+                name: { _ in "battery \(energy ? "energy" : "power"): $\(NumberText.grouped(price)) per \(family.unit)" },
+                priceUSD: { q in build.earliestService(horizonFirst: first) <= q && price > 0 ? price : nil },
+                relieves: { _ in true })
+            return ([option], "added battery cannot be in service by then (powerChain.battery.build.leadTimeQuarters)")
         case .chiller: return ([], "heatRejection.chillerCapacityMW has no capex")
         case .network: return ([], "the fabric's ports have no capex")
         case .supply: return ([], "supplyCapRacksPerQuarter is the vendor's allocation")
