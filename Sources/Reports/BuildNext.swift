@@ -67,7 +67,9 @@ public struct BuildNext: Equatable, Sendable {
         valueBasis = scale.basis
         // One entry per limit (family and subject), in the order the plan lists them; each quarter's value of +1 unit.
         var keys: [String] = [], rows: [String: [(quarter: Quarter?, value: Double)]] = [:], first: [String: BindingLimit] = [:]
-        for var limit in plan.binding where limit.shadowPrice != 0 {
+        // The ride-through rows are left out: the plan sizes the battery itself, so one more MWh or MW is worth what it costs
+        // (their price is the capex the requirement takes from the budget or adds to the cost), not a relief to buy.
+        for var limit in plan.binding where limit.shadowPrice != 0 && limit.family != .batteryEnergy && limit.family != .batteryPower {
             // Under N+1 with feeds to connect a quarter has one site-power row per feed that may be the largest: +1 MW of
             // usable grid relaxes them all, so they are one limit whose value is the sum of their prices.
             if limit.family == .sitePower { limit.subject = nil }
@@ -292,18 +294,6 @@ extension BuildNext {
                 },
                 relieves: { built(.plantModule, "heatRejection", $0) < modules.count })
             return ([option], "every plant module is built by then, or the first can be in service later")
-        case .batteryEnergy, .batteryPower:
-            guard let build = design.powerChain.battery?.build else {
-                return ([], "give the battery a build option: powerChain.battery.build")
-            }
-            // Battery is bought by the MWh and the MW, in any amount, from its lead time on.
-            let energy = family == .batteryEnergy
-            let price = energy ? build.capexUSDPerMWh : build.capexUSDPerMW
-            let option = Option(
-                name: { _ in "battery \(energy ? "energy" : "power"): $\(NumberText.grouped(price)) per \(family.unit)" },
-                priceUSD: { q in build.earliestService(horizonFirst: first) <= q && price > 0 ? price : nil },
-                relieves: { _ in true })
-            return ([option], "added battery cannot be in service by then (powerChain.battery.build.leadTimeQuarters)")
         case .chiller: return ([], "heatRejection.chillerCapacityMW has no capex")
         case .network: return ([], "the fabric's ports have no capex")
         case .supply: return ([], "supplyCapRacksPerQuarter is the vendor's allocation")

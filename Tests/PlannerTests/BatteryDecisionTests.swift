@@ -106,6 +106,14 @@ struct BatteryDecisionTests {
         #expect(ride.capacity.isApproximatelyEqual(to: 0.5769 / 6, absoluteTolerance: 1e-6))
         #expect(LimitText.explanation(ride).hasPrefix("battery energy for the ride-through (powerChain.battery.rideThroughMinutes at the "
             + "facility's design MW) in 2026Q2: binding"))
+        // Its price is what the requirement costs in tokens: the battery stays free in the relaxation the prices come from, so
+        // one more MWh of requirement takes $6M from the budget. Summed over the quarters (the energy bought for the last
+        // quarter serves both), the ride-through rows' prices are $6M × the budget's, less the objective's nudge (1 token/s per
+        // MWh and quarter, far inside the tolerance).
+        let budget = try #require(plan.binding.first { $0.family == .budget })
+        let rideThrough = plan.binding.filter { $0.family == .batteryEnergy }.reduce(0) { $0 + $1.shadowPrice }
+        #expect(budget.shadowPrice > 0)
+        #expect(rideThrough.isApproximatelyEqual(to: 6e6 * budget.shadowPrice, relativeTolerance: 1e-4), "\(rideThrough) \(budget.shadowPrice)")
     }
 
     @Test("Lead time: only the battery in place before it; the added battery's capex is spent while it is built")

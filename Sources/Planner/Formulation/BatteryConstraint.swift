@@ -64,8 +64,11 @@ extension Formulation {
         }
     }
 
-    /// The battery columns, energy then power, by quarter: build columns like the halls' (fixed at the plan's values for the
-    /// shadow prices, and nudged against under max-tokens so that no battery is added beyond the ride-through).
+    /// The battery columns, energy then power, by quarter. The objective nudges against them as against the halls' (so that
+    /// max-tokens adds no battery beyond the ride-through), and they stand on the capacity side of the ride-through rows in
+    /// "What binds". Unlike the integer build columns they stay free in the relaxation the shadow prices come from: the plan
+    /// sizes the battery exactly to its rows, so with the battery fixed a ride-through row would price one more MWh as the
+    /// racks it lets in, not as what the requirement costs (the battery's capex, through the budget or the cost objective).
     var batteryColumns: [VariableID] {
         batteryEnergy.keys.sorted().flatMap { [batteryEnergy[$0]!, batteryPower[$0]!] }
     }

@@ -94,11 +94,12 @@ extension Formulation {
         builtCapacityTerms(terms, among: built).reduce(0) { $0 - $1.coefficient * value($1.variable) }
     }
 
-    /// Every build column (halls, feeds, plant modules, power blocks, the battery's energy and power), for the objective's nudge
-    /// against building what holds nothing.
+    /// Every integer build column (halls, feeds, plant modules, power blocks), for the objective's nudge against building what
+    /// holds nothing and to be fixed at the plan's values for the shadow prices. The battery's continuous columns are not among
+    /// them (``batteryColumns``).
     var facilityBuildColumns: [VariableID] {
         (hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + [plantBuilt]
             + powerBlocks.keys.sorted().map { powerBlocks[$0]! })
-            .flatMap { $0.sorted { $0.key < $1.key }.map(\.value) } + batteryColumns
+            .flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
     }
 }

@@ -153,10 +153,11 @@ struct Formulation {
     /// far above the solver's tolerances.
     static let idleDecisionPenalty = 1.0
 
-    /// `objective` with ``idleDecisionPenalty`` per retired rack and per built hall and feed in each quarter, against
-    /// its `sense`.
+    /// `objective` with ``idleDecisionPenalty`` per retired rack, per built hall and feed in each quarter and per MWh and MW of
+    /// battery in each quarter, against its `sense`.
     func discouragingIdleDecisions(_ objective: [Term], sense: ObjectiveSense) -> [Term] {
         let columns = retire.keys.sorted().flatMap { e in retire[e]!.sorted { $0.key < $1.key }.map(\.value) } + facilityBuildColumns
+            + batteryColumns
         guard !columns.isEmpty else { return objective }
         let penalty = sense == .maximize ? -Self.idleDecisionPenalty : Self.idleDecisionPenalty
         return Self.combine(objective, minus: -1, columns.map { Term($0, penalty) })
