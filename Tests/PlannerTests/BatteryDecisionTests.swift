@@ -165,6 +165,21 @@ struct BatteryDecisionTests {
         }
     }
 
+    @Test("The cost-per-token objective counts the added battery's annuity and fixed opex")
+    func costObjective() throws {
+        // Both plans fill the hall with 4 × GB300 in both quarters; the battery adds $176,358.7 a year (above) for two quarters
+        // to the horizon's cost, over the same million tokens served.
+        let with = try Self.tiny().plan(.costPerToken).plan
+        var without = try Self.tiny()
+        without.design.powerChain.battery = nil
+        let base = try without.plan(.costPerToken).plan
+        #expect(with.quarters.map(\.racks) == [4, 4] && base.quarters.map(\.racks) == [4, 4])
+        let servedMillions = base.quarters.reduce(0) { $0 + $1.tokensPerSecond * $1.utilization! * TimeBase.secondsPerQuarter / 1e6 }
+        let expected = base.objectiveValue + 2 * (1_176_800 * 0.1490295 + 980.667) / 4 / servedMillions
+        // Both objective values are written to six decimals: within two half-units of the last.
+        #expect(abs(with.objectiveValue - expected) <= 1e-6, "\(with.objectiveValue) \(expected)")
+    }
+
     @Test("simulate --plan refuses battery lines below what is in place, falling, too early, or short of the ride-through")
     func planFileChecks() throws {
         let tiny = try Self.tiny(energyMWh: 0.05, powerMW: 0.3, leadTimeQuarters: 1)
