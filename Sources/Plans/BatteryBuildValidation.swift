@@ -24,11 +24,13 @@ extension BuildPlan {
             for (field, value, inPlace, before, new, unit) in [("energyMWh", energy, given.energyMWh, previous.energyMWh, newEnergy, "MWh"),
                                                                ("powerMW", power, given.powerMW, previous.powerMW, newPower, "MW")] {
                 if value < inPlace - tolerance(inPlace) {
-                    issues.append(("\(path).\(field)", "\(value) \(unit) is less than the \(inPlace) \(unit) in place (powerChain.battery)"))
+                    issues.append(("\(path).\(field)", "\(written(value)) \(unit) is less than the \(written(inPlace)) \(unit) in place (powerChain.battery)"))
                 } else if value < before - tolerance(before) {
-                    issues.append(("\(path).\(field)", "\(value) \(unit) is less than the \(before) \(unit) in service before: battery built stays built"))
+                    issues.append(("\(path).\(field)", "\(written(value)) \(unit) is less than the \(written(before)) \(unit) in service before: "
+                        + "battery built stays built"))
                 } else if abs(value - before - new) > tolerance(value) {
-                    issues.append(("\(path).\(field)", "\(value) \(unit) is not the \(before) \(unit) in service before and \(new) \(unit) new"))
+                    issues.append(("\(path).\(field)", "\(written(value)) \(unit) is not the \(written(before)) \(unit) in service before and "
+                        + "\(written(new)) \(unit) new"))
                 }
             }
             let earliest = build.earliestService(horizonFirst: design.horizon.first)
@@ -41,15 +43,18 @@ extension BuildPlan {
         for (i, q) in plan.quarters.enumerated() {
             guard let battery = design.battery(in: q.quarter, plan.facilityBuilds), let needed = battery.rideThroughMWh(loadMW: q.facilityMW) else { continue }
             if battery.energyMWh < needed - tolerance(needed) {
-                issues.append(("quarters[\(i)].facilityMW", "\(q.facilityMW) MW for \(minutes) minutes needs \(needed) MWh of battery; "
-                    + "\(battery.energyMWh) MWh is in service in \(q.quarter) (powerChain.battery.rideThroughMinutes)"))
+                issues.append(("quarters[\(i)].facilityMW", "\(written(q.facilityMW)) MW for \(format(minutes)) minutes needs \(written(needed)) MWh "
+                    + "of battery; \(written(battery.energyMWh)) MWh is in service in \(q.quarter) (powerChain.battery.rideThroughMinutes)"))
             } else if battery.powerMW < q.facilityMW - tolerance(q.facilityMW) {
-                issues.append(("quarters[\(i)].facilityMW", "\(q.facilityMW) MW needs as much battery power through a ride-through; "
-                    + "\(battery.powerMW) MW is in service in \(q.quarter) (powerChain.battery.rideThroughMinutes)"))
+                issues.append(("quarters[\(i)].facilityMW", "\(written(q.facilityMW)) MW needs as much battery power through a ride-through; "
+                    + "\(written(battery.powerMW)) MW is in service in \(q.quarter) (powerChain.battery.rideThroughMinutes)"))
             }
         }
         return issues
     }
+
+    /// A figure as plan.json writes it: to six decimals, without a trailing `.0`.
+    private static func written(_ value: Double) -> String { format((value * 1e6).rounded() / 1e6) }
 
     /// Rounding allowed on a battery figure of size `value`: plan.json writes figures to six decimals.
     private static func tolerance(_ value: Double) -> Double { 1e-6 * max(1, abs(value)) + 1e-5 }
