@@ -195,13 +195,17 @@ struct BatteryDecisionTests {
         func with(_ lines: [FacilityBuild]) -> BuildPlan { var p = plan; p.facilityBuilds = others + lines; return p }
         // Below what is in place, in 2026Q1 (before the lead time allows anything new), and falling in 2026Q2.
         let found = try issues(with([
-            .battery(quarter: Self.q1, energyMWh: 0.04, powerMW: 0.4, newEnergyMWh: -0.01, newPowerMW: 0.1),
-            .battery(quarter: Self.q2, energyMWh: good.energyMWh!, powerMW: 0.35, newEnergyMWh: good.energyMWh! - 0.04, newPowerMW: -0.05)]))
+            .battery(quarter: Self.q1, energyMWh: 0.04, powerMW: 0.4, newEnergyMWh: 0, newPowerMW: 0.1),
+            .battery(quarter: Self.q2, energyMWh: good.energyMWh!, powerMW: 0.35, newEnergyMWh: good.energyMWh! - 0.04, newPowerMW: 0)]))
         #expect(found.contains { $0.path == "facilityBuilds[\(others.count)].energyMWh" && $0.message.hasPrefix("0.04 MWh is less than the 0.05 MWh in place") })
         #expect(found.contains { $0.path == "facilityBuilds[\(others.count)].quarter"
             && $0.message.hasPrefix("2026Q1 is before the earliest quarter added battery can be in service (2026Q2)") })
         #expect(found.contains { $0.path == "facilityBuilds[\(others.count + 1)].powerMW"
             && $0.message.hasPrefix("0.35 MW is less than the 0.4 MW in service before") })
+        // A negative addition is out of plan.json's ranges: refused as the file is read.
+        let negative = String(decoding: try JSONEncoder().encode(with([.battery(quarter: Self.q2, energyMWh: 0.04, powerMW: 0.3,
+                                                                                  newEnergyMWh: -0.01, newPowerMW: 0)])), as: UTF8.self)
+        #expect(throws: InputError.self) { _ = try BuildPlan.decode(text: negative, file: "plan.json") }
         // A battery that does not carry 2026Q2's 0.5884 MW for 10 minutes (0.0980667 MWh), and a plan with its lines dropped.
         let short = try issues(with([.battery(quarter: Self.q2, energyMWh: 0.09, powerMW: good.powerMW!, newEnergyMWh: 0.04,
                                               newPowerMW: good.newPowerMW!)]))
