@@ -84,6 +84,22 @@ struct BatteryDecisionTests {
         return best
     }
 
+    @Test("Without a build option the battery in place bounds the racks; without a ride-through there are no battery rows")
+    func givenBattery() throws {
+        // 0.05 MWh and 0.3 MW in place, no build: 10 minutes carry at most 0.05 × 6 = 0.3 MW, so 2 × GB300 (0.2942 MW) in each
+        // quarter, 1,193,904 tokens/s (GB300 + GB200 serves less; any third rack is over 0.3 MW).
+        var tiny = try Self.tiny(energyMWh: 0.05, powerMW: 0.3)
+        tiny.design.powerChain.battery!.build = nil
+        let plan = try tiny.plan().plan
+        #expect(plan.quarters.map(\.tokensPerSecond) == [1_193_904, 1_193_904])
+        #expect(plan.facilityBuilds == nil)
+        // No ride-through: the battery is the twin's alone, and the model has neither its rows nor its columns.
+        tiny.design.powerChain.battery!.rideThroughMinutes = nil
+        let model = Formulation(PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)).model
+        #expect(!model.constraints.contains { $0.name.hasPrefix("battery") } && !model.variables.contains { $0.name.hasPrefix("battery") })
+        #expect(try tiny.plan().plan.quarters.map(\.tokensPerSecond) == [2_387_808, 2_387_808])
+    }
+
     @Test("Under a budget the battery's capex crowds out a rack: max-tokens matches enumeration of every plan")
     func budgetCrowdsOut() throws {
         // $16.5M: 4 × GB300 ($16M) fit without a ride-through, but their battery ($2M × 0.5884 = $1.1768M) makes $17.1768M.
