@@ -21,9 +21,9 @@ enum BindingAnalysis {
             let unit = Double(problem.design.unitRacks(problem.profiles[problem.eligible[e].profile].id))
             for (_, n) in byQuarter { unitOf[n] = unit }
         }
-        // Halls, feeds and plant modules the plan builds stand on the left of their rows (Σ use − capacity · built ≤ given capacity):
+        // Halls, feeds, plant modules and battery the plan builds stand on the left of their rows (Σ use − capacity · built ≤ given capacity):
         // their part moves back to the capacity, so a row reads "used of capacity" as for given halls and feeds.
-        let built = Set(f.facilityBuildColumns)
+        let built = Set(f.facilityBuildColumns + f.batteryColumns)
         let x = outcome.solution.values
         var limits: [BindingLimit] = []
         for (i, info) in f.rows.enumerated() where info.family.isCapacity {

@@ -1,16 +1,16 @@
 import PlantModel
 import Plans
 
-/// The facility decisions of a solved plan (`plan.json` `facilityBuilds`): halls per design group, feeds, plant and chiller modules and
-/// each hall's power blocks, by quarter.
+/// The facility decisions of a solved plan (`plan.json` `facilityBuilds`): halls per design group, feeds, plant and chiller modules,
+/// each hall's power blocks, and the battery's energy and power, by quarter.
 enum FacilityBuildAssembly {
     /// One line per hall group, feed, the plant's modules and the chiller modules with a build option, and per hall with power blocks (as the
     /// placement gives them, `powerBlocks`: per planned hall, quarter and hall of the group), and quarter from the first
     /// one in service, in the design's and site's order; `nil` when nothing has a build option.
     static func builds(problem: PlanningProblem, halls: [Int: [Int]], feeds: [Int: [Int]], plantModules: [Int], chillerModules: [Int] = [],
-                       powerBlocks: [Int: [[Int]]]) -> [FacilityBuild]? {
+                       powerBlocks: [Int: [[Int]]], battery: [(energyMWh: Double, powerMW: Double)] = []) -> [FacilityBuild]? {
         guard !problem.hallBuilds.isEmpty || !problem.feedBuilds.isEmpty || problem.plantModuleBuild != nil || problem.chillerModuleBuild != nil
-                || !problem.powerBlockBuilds.isEmpty
+                || !problem.powerBlockBuilds.isEmpty || !battery.isEmpty
         else { return nil }
         var lines: [FacilityBuild] = []
         func add(_ kind: FacilityBuild.Kind, _ name: String, _ inService: [Int]) {
@@ -32,6 +32,15 @@ enum FacilityBuildAssembly {
         for g in powerBlocks.keys.sorted() {
             let hall = problem.halls[g]
             for i in 0..<hall.count { add(.powerBlock, hall.hallName(i), powerBlocks[g]!.map { $0[i] }) }
+        }
+        // The battery: a line in every quarter from the first added battery can be in service.
+        if let ride = problem.batteryRideThrough, let first = ride.firstQuarter {
+            for t in first..<min(battery.count, problem.quarters.count) {
+                let before = t > 0 ? battery[t - 1] : (ride.energyInPlaceMWh, ride.powerInPlaceMW)
+                lines.append(.battery(quarter: problem.quarters[t], energyMWh: battery[t].energyMWh, powerMW: battery[t].powerMW,
+                                      newEnergyMWh: PlanAssembly.rounded(battery[t].energyMWh - before.0),
+                                      newPowerMW: PlanAssembly.rounded(battery[t].powerMW - before.1)))
+            }
         }
         return lines
     }

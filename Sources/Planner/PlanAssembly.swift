@@ -14,7 +14,8 @@ enum PlanAssembly {
         let quarters = problem.quarters
         let modules = outcome.plantModulesValues, chillerModules = outcome.chillerModulesValues
         let builds = FacilityBuildAssembly.builds(problem: problem, halls: outcome.hallsBuiltValues, feeds: outcome.feedsBuiltValues,
-                                                  plantModules: modules, chillerModules: chillerModules, powerBlocks: assignment.powerBlocks)
+                                                  plantModules: modules, chillerModules: chillerModules, powerBlocks: assignment.powerBlocks,
+                                                  battery: outcome.batteryValues)
         // The design and site as the plan built them: its halls and feeds from the quarters it built them.
         let design = problem.design.asBuilt(builds), site = problem.site.asBuilt(builds)
 
@@ -85,7 +86,8 @@ enum PlanAssembly {
             let tokens = problem.design.workloadMix.reduce(0.0) { $0 + (tokensByWorkload[t][$1.workload] ?? 0) }
             // Racks' capital and running costs at the demanded utilization, and the facility's capital, over the tokens served.
             let facilityCost = design.facilityCapitalUSDPerYear(in: quarters[t], site: site, plantModules: modules[t],
-                                                                   chillerModules: chillerModules[t]) {
+                                                                   chillerModules: chillerModules[t],
+                                                                   batteryAdded: design.batteryAdded(in: quarters[t], builds)) {
                 ReferenceDesign.powerBlocks(inHall: $0, in: quarters[t], builds)
             }
             let quarterCost = capitalCost + facilityCost / TimeBase.quartersPerYear

@@ -11,7 +11,7 @@ enum PlanCheck {
 
     static func check(problem: PlanningProblem, stock: [Int: [Int: Int]], retired: [Int: [Int: Int]] = [:],
                       assignment: HallAssignment, hallsBuilt: [Int: [Int]] = [:], feedsBuilt: [Int: [Int]] = [:],
-                      plantModules: [Int] = [], chillerModules: [Int] = []) throws {
+                      plantModules: [Int] = [], chillerModules: [Int] = [], battery: [(energyMWh: Double, powerMW: Double)] = []) throws {
         func verify(_ family: ConstraintFamily, _ t: Int?, _ subject: String?, _ used: Double, _ capacity: Double) throws {
             guard used > capacity + tolerance * max(1, abs(capacity)) else { return }
             throw PlanError.limitBroken(BrokenLimit(family: family, quarter: t.map { problem.quarters[$0] }, subject: subject,
@@ -70,6 +70,11 @@ enum PlanCheck {
                 let modules = Double(t < plantModules.count ? plantModules[t] : 0) * (problem.plantModuleBuild?.rejectionMWPerModule ?? 0)
                 try verify(.heatRejection, t, nil, rejected, problem.condition.rejectionCapacityMW + modules)
             }
+            if let ride = problem.batteryRideThrough {
+                let inService = t < battery.count ? battery[t] : (energyMWh: ride.energyInPlaceMWh, powerMW: ride.powerInPlaceMW)
+                try verify(.batteryEnergy, t, nil, ride.minutes / 60 * facility, inService.energyMWh)
+                try verify(.batteryPower, t, nil, facility, inService.powerMW)
+            }
             let plant = t < plantModules.count ? plantModules[t] : 0, chillers = t < chillerModules.count ? chillerModules[t] : 0
             try verify(.chiller, t, nil, chiller, problem.chillerRowCapacityMW(plantModules: plant, chillerModules: chillers))
             try verify(.chiller, t, "chilled air", chilledAir, problem.chillerCapacityMW(chillerModules: chillers))
@@ -80,8 +85,8 @@ enum PlanCheck {
                 }
             }
         }
-        // What the plan builds spends its capex once: the halls, feeds, plant and chiller modules and power blocks in service in the
-        // last quarter.
+        // What the plan builds spends its capex once: the halls, feeds, plant and chiller modules, power blocks and battery in
+        // service in the last quarter.
         let last = problem.quarters.count - 1
         for h in problem.hallBuilds.keys.sorted() {
             capex += Double(hallsBuilt[h]?[last] ?? 0) * problem.design.halls[problem.hallBuilds[h]!.designGroup].build!.capexUSD
@@ -95,6 +100,9 @@ enum PlanCheck {
         }
         for g in assignment.powerBlocks.keys.sorted() {
             capex += Double(assignment.powerBlocks[g]![last].reduce(0, +)) * problem.halls[g].powerBlocks!.build.capexUSD
+        }
+        if let ride = problem.batteryRideThrough, let build = ride.build, let added = battery.last {
+            capex += build.capexUSD(energyMWh: added.energyMWh - ride.energyInPlaceMWh, powerMW: added.powerMW - ride.powerInPlaceMW)
         }
         if let budget = problem.design.budgetUSD { try verify(.budget, nil, nil, capex, budget) }
     }

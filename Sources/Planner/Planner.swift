@@ -52,7 +52,7 @@ public enum Planner {
         }
         try PlanCheck.check(problem: problem, stock: stock, retired: outcome.retiredValues, assignment: assignment,
                             hallsBuilt: outcome.hallsBuiltValues, feedsBuilt: outcome.feedsBuiltValues, plantModules: outcome.plantModulesValues,
-                            chillerModules: outcome.chillerModulesValues)
+                            chillerModules: outcome.chillerModulesValues, battery: outcome.batteryValues)
         let binding = BindingAnalysis.limits(problem: problem, outcome: outcome)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
@@ -139,6 +139,15 @@ public enum Planner {
 
         /// Chiller modules in service per quarter.
         var chillerModulesValues: [Int] { everyQuarter(formulation.chillerBuilt) }
+        /// Battery energy (MWh) and power (MW) in service per quarter, what is in place included, rounded as plan.json writes
+        /// figures; empty without a battery to build to a ride-through.
+        var batteryValues: [(energyMWh: Double, powerMW: Double)] {
+            guard let ride = formulation.problem.batteryRideThrough, ride.firstQuarter != nil else { return [] }
+            return formulation.problem.quarters.indices.map { t in
+                (formulation.batteryEnergy[t].map { PlanAssembly.rounded(solution[$0]) } ?? ride.energyInPlaceMWh,
+                 formulation.batteryPower[t].map { PlanAssembly.rounded(solution[$0]) } ?? ride.powerInPlaceMW)
+            }
+        }
 
         /// Power blocks in service per hall group with power blocks and quarter.
         var powerBlocksValues: [Int: [Int]] { formulation.powerBlocks.mapValues(everyQuarter) }

@@ -38,6 +38,19 @@ public struct PlanningProblem: Sendable {
     /// The hall groups with power blocks, by hall index: the first quarter index a block can be in service (`nil`: not
     /// within the horizon).
     public let powerBlockBuilds: [Int: PowerBlockBuild]
+    /// The battery's ride-through, when the design asks for one (`powerChain.battery.rideThroughMinutes`).
+    public let batteryRideThrough: BatteryRideThrough?
+
+    /// The ride-through the battery must hold in every quarter (README "Facility decisions", "Battery"): its minutes at the
+    /// facility's design MW, what is in place, and how the plan may add to it from the first quarter index `firstQuarter`
+    /// (`nil`: no build option, or not within the horizon).
+    public struct BatteryRideThrough: Sendable, Equatable {
+        public var minutes: Double
+        public var energyInPlaceMWh: Double
+        public var powerInPlaceMW: Double
+        public var build: BatteryBuild?
+        public var firstQuarter: Int?
+    }
 
     /// Power blocks the plan may add to a planned hall group's halls: the first quarter index one can be in service
     /// (`nil`: not within the horizon), the most the group takes (`perHall` × its halls) and the IT MW one lets a hall carry.
@@ -176,6 +189,12 @@ public struct PlanningProblem: Sendable {
                                                   usableMWPerBlock: hall.usableMWPerBlock)
         }
         self.powerBlockBuilds = powerBlockBuilds
+        batteryRideThrough = design.powerChain.battery.flatMap { battery in
+            battery.rideThroughMinutes.map { minutes in
+                BatteryRideThrough(minutes: minutes, energyInPlaceMWh: battery.energyMWh, powerInPlaceMW: battery.powerMW, build: battery.build,
+                                   firstQuarter: battery.build.flatMap { index($0.earliestService(horizonFirst: design.horizon.first)) })
+            }
+        }
         let hr = design.heatRejection
         plantModuleBuild = hr.modules.map { modules in
             PlantModuleBuild(firstQuarter: index(modules.earliestService(horizonFirst: design.horizon.first)),

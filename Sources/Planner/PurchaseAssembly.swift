@@ -7,7 +7,7 @@ import Plans
 enum PurchaseAssembly {
     /// One line per quarter × item in service or bought, items in a fixed order: halls by group, racks by profile,
     /// CDUs, fabric, grid feeds, power chain (its MW with the power blocks in service, then the blocks by hall), plant,
-    /// battery; on the design and site as the plan built them.
+    /// battery (with `battery power` where the plan adds to it); on the design and site as the plan built them.
     static func purchases(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [PurchaseLine] {
         var lines: [PurchaseLine] = []
         var previous: [String: Double] = [:]
@@ -56,7 +56,7 @@ enum PurchaseAssembly {
                         unitCapexUSD: blocks.build.capexUSD)
                 }
             }
-            // The outdoor plant (but its modules) and the battery are in service from the first quarter.
+            // The outdoor plant (but its modules) and the battery (but what the plan adds) are in service from the first quarter.
             let modules = ReferenceDesign.plantModules(in: q, plan.facilityBuilds)
             add(q, "heat rejection", "MW", inService: design.withPlantModules(modules).heatRejection.ratedCapacityMW)
             if let option = design.heatRejection.modules {
@@ -68,17 +68,26 @@ enum PurchaseAssembly {
             if let option = design.heatRejection.chillerModules {
                 add(q, "chiller module", "modules", inService: Double(chillerModules), unitCapexUSD: option.build.capexUSD)
             }
-            add(q, "battery", "MWh", inService: design.powerChain.battery?.energyMWh ?? 0)
+            if let build = design.powerChain.battery?.build {
+                // A battery the plan adds to: what it has in service, bought as the battery lines add it, at the build's prices.
+                let battery = design.battery(in: q, plan.facilityBuilds)!
+                let line = plan.facilityBuilds?.first { $0.kind == .battery && $0.quarter == q }
+                add(q, "battery", "MWh", inService: battery.energyMWh, bought: max(0, line?.newEnergyMWh ?? 0), unitCapexUSD: build.capexUSDPerMWh)
+                add(q, "battery power", "MW", inService: battery.powerMW, bought: max(0, line?.newPowerMW ?? 0), unitCapexUSD: build.capexUSDPerMW)
+            } else {
+                add(q, "battery", "MWh", inService: design.powerChain.battery?.energyMWh ?? 0)
+            }
         }
         return lines
     }
 
-    /// Per quarter: the capex of what was bought (halls, feeds, plant and chiller modules and power blocks as their lead time runs) and the running costs of
+    /// Per quarter: the capex of what was bought (halls, feeds, plant and chiller modules, power blocks and battery as their lead time runs) and the running costs of
     /// the fleet in service, with the fixed opex of what was built.
     static func cashflow(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [CashflowLine] {
         let moduleEntries = ReferenceDesign.plantModuleEntries(plan.facilityBuilds)
         let chillerEntries = ReferenceDesign.chillerModuleEntries(plan.facilityBuilds)
         let blockEntries = ReferenceDesign.powerBlockEntries(plan.facilityBuilds)
+        let batteryEntries = ReferenceDesign.batteryEntries(plan.facilityBuilds)
         return plan.quarters.map { metrics in
             var energy = 0.0
             for profile in problem.profiles {
@@ -101,6 +110,7 @@ enum PurchaseAssembly {
                     let blocks = (0..<group.count).reduce(0) { $0 + ReferenceDesign.powerBlocks(inHall: group.hallName($1), in: metrics.quarter, plan.facilityBuilds) }
                     return sum + Double(blocks) * (group.powerBlocks?.build.fixedOpexUSDPerYear ?? 0)
                 }
+                + design.batteryAdded(in: metrics.quarter, plan.facilityBuilds).energyMWh * (design.powerChain.battery?.build?.fixedOpexUSDPerYearPerMWh ?? 0)
             let opex = (metrics.facilityMW * problem.design.economics.facilityOpexUSDPerMWYear + fixed) / TimeBase.quartersPerYear
             // Retired racks: decommissioning less resale (negative when the resale is worth more).
             let retirement = plan.racks.filter { $0.quarter == metrics.quarter }.reduce(0.0) { sum, line in
@@ -109,7 +119,7 @@ enum PurchaseAssembly {
             return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD, retirementUSD: PlanAssembly.rounded(retirement),
                                 facilityCapexUSD: PlanAssembly.rounded(design.facilityCapexUSD(
                                     spentIn: metrics.quarter, site: site, plantModulesEntering: moduleEntries, chillerModulesEntering: chillerEntries,
-                                    powerBlocksEntering: blockEntries)),
+                                    powerBlocksEntering: blockEntries, batteryEntering: batteryEntries)),
                                 energyUSD: PlanAssembly.rounded(energy), opexUSD: PlanAssembly.rounded(opex))
         }
     }

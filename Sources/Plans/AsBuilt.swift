@@ -5,7 +5,8 @@ import PlantModel
 /// feeds are as the files give them. Plant modules change the plant from quarter to quarter: ``plantModules(in:_:)``
 /// counts them and ``ReferenceDesign/withPlantModules(_:)`` makes the plant they stand in, as ``chillerModules(in:_:)`` and
 /// ``ReferenceDesign/withChillerModules(_:)`` do for chiller modules; power blocks change each hall's
-/// power path: ``withPowerBlocks(in:_:)`` gives each hall its installed MW in a quarter. The twin, the bill of quantities and
+/// power path: ``withPowerBlocks(in:_:)`` gives each hall its installed MW in a quarter; the battery grows from quarter to
+/// quarter: ``battery(in:_:)`` gives it as it stands. The twin, the bill of quantities and
 /// the cash flow read these.
 extension ReferenceDesign {
     /// Plant modules in service in `quarter` by `builds` (0 before the first and without modules).
@@ -53,6 +54,27 @@ extension ReferenceDesign {
             }
         }
         return design
+    }
+
+    /// The battery in service in `quarter`: what is in place, grown to the energy and power of the last battery line of `builds`
+    /// by then (``Battery/inService(energyMWh:powerMW:)``); the battery as given before the first line; `nil` without one.
+    public func battery(in quarter: Quarter, _ builds: [FacilityBuild]?) -> Battery? {
+        guard let battery = powerChain.battery else { return nil }
+        guard let line = (builds ?? []).filter({ $0.kind == .battery && $0.quarter <= quarter }).max(by: { $0.quarter < $1.quarter }) else {
+            return battery
+        }
+        return battery.inService(energyMWh: max(battery.energyMWh, line.energyMWh ?? 0), powerMW: max(battery.powerMW, line.powerMW ?? 0))
+    }
+
+    /// Battery energy and power in service in `quarter` beyond what was in place (``battery(in:_:)`` less `powerChain.battery`).
+    public func batteryAdded(in quarter: Quarter, _ builds: [FacilityBuild]?) -> (energyMWh: Double, powerMW: Double) {
+        guard let given = powerChain.battery, let now = battery(in: quarter, builds) else { return (0, 0) }
+        return (now.energyMWh - given.energyMWh, now.powerMW - given.powerMW)
+    }
+
+    /// Battery energy and power each battery line of `builds` puts into service, with its quarter.
+    public static func batteryEntries(_ builds: [FacilityBuild]?) -> [(quarter: Quarter, energyMWh: Double, powerMW: Double)] {
+        (builds ?? []).filter { $0.kind == .battery }.map { ($0.quarter, max(0, $0.newEnergyMWh ?? 0), max(0, $0.newPowerMW ?? 0)) }
     }
 
     /// The design with every hall group that carries a build option replaced by the halls `builds` put in service,

@@ -6,13 +6,15 @@ public enum ConstraintFamily: String, FileEnum {
          heatRejection = "heat_rejection", chiller, network, supply, budget,
          serve, share, stock, tokenTarget = "token_target", ratio,
          capexLimit = "capex_limit", facilityLimit = "facility_limit", water, rackLife = "rack_life",
-         buildOrder = "build_order", unitsPerHall = "units_per_hall"
+         buildOrder = "build_order", unitsPerHall = "units_per_hall",
+         batteryEnergy = "battery_ride_through", batteryPower = "battery_ride_through_power"
 
     /// The unit of the limit's right-hand side.
     public var unit: String {
         switch self {
         case .floor: "positions"
-        case .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .facilityLimit: "MW"
+        case .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .facilityLimit, .batteryPower: "MW"
+        case .batteryEnergy: "MWh"
         case .network: "ports"
         case .supply, .rackLife: "racks"
         case .budget, .capexLimit: "USD"
@@ -26,7 +28,7 @@ public enum ConstraintFamily: String, FileEnum {
     public var isCapacity: Bool {
         switch self {
         case .floor, .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .network, .supply, .budget,
-             .capexLimit, .facilityLimit, .water: true
+             .capexLimit, .facilityLimit, .water, .batteryEnergy, .batteryPower: true
         case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife, .buildOrder, .unitsPerHall: false
         }
     }

@@ -7,7 +7,8 @@ extension BuildPlan {
     /// `perHall` for a hall's power blocks); nothing enters service before its earliest quarter; power blocks stand only in
     /// halls built by then; no hall of a group with power blocks carries more IT than its own power path and its blocks in
     /// service make usable; and, with a site that has feeds to connect, no quarter's facility MW exceeds the usable grid of the
-    /// feeds given and connected (so a plan.json whose block or feed lines were dropped is refused, not simulated short of power).
+    /// feeds given and connected (so a plan.json whose block or feed lines were dropped is refused, not simulated short of power);
+    /// battery lines as ``batteryBuildIssues(_:design:)`` checks them.
     static func facilityBuildIssues(_ plan: BuildPlan, design: ReferenceDesign, site: Site?) -> [(path: String, message: String)] {
         var issues: [(path: String, message: String)] = []
         let first = design.horizon.first
@@ -18,6 +19,8 @@ extension BuildPlan {
             let path = "facilityBuilds[\(i)]"
             let limit: (count: Int, earliest: Quarter)?
             switch line.kind {
+            case .battery:
+                continue
             case .hall:
                 limit = design.halls.first { $0.name == line.name && $0.build != nil }.map { ($0.count, $0.earliestService(horizonFirst: first)) }
             case .feed:
@@ -85,6 +88,6 @@ extension BuildPlan {
                     + "usable from the feeds given and those facilityBuilds connects by \(q.quarter)"))
             }
         }
-        return issues
+        return issues + batteryBuildIssues(plan, design: design)
     }
 }

@@ -87,13 +87,15 @@ public struct InstalledFleet: Sendable, Equatable {
     public var capexCumulativeUSD: Double
     /// The plan's facility power at full load and design ambient, MW (facility opex is charged on it).
     public var plannedFacilityMW: Double
-    /// Annual facility cost of the halls, feeds, plant modules and power blocks in service in the quarter
-    /// (``ReferenceDesign/facilityCapitalUSDPerYear(in:site:plantModules:chillerModules:powerBlocks:)``).
+    /// Annual facility cost of the halls, feeds, plant and chiller modules, power blocks and added battery in service in the
+    /// quarter (``ReferenceDesign/facilityCapitalUSDPerYear(in:site:plantModules:chillerModules:batteryAdded:powerBlocks:)``).
     public var facilityCapitalUSDPerYear = 0.0
     /// Plant modules in service in the quarter (the twin's plant there is ``ReferenceDesign/withPlantModules(_:)``).
     public var plantModules = 0
     /// Chiller modules in service in the quarter (the twin's chillers there are ``ReferenceDesign/withChillerModules(_:)``).
     public var chillerModules = 0
+    /// The battery in service in the quarter (``ReferenceDesign/battery(in:_:)``); `nil` without one.
+    public var battery: Battery?
 
     /// IT power at full load (racks, in-rack network, fabric), MW: what house loads are counted on.
     public var fullLoadITMW: Double { liquidIdleMW + airIdleMW + liquidDynamicMW + airDynamicMW + inRackNetworkMW + fabricMW }
@@ -146,8 +148,10 @@ public struct InstalledFleet: Sendable, Equatable {
                 rackSupplyLimitC: limit, airInletLimitC: airLimit, capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
             fleet.plantModules = ReferenceDesign.plantModules(in: metrics.quarter, plan.facilityBuilds)
             fleet.chillerModules = ReferenceDesign.chillerModules(in: metrics.quarter, plan.facilityBuilds)
-            fleet.facilityCapitalUSDPerYear = design.facilityCapitalUSDPerYear(in: metrics.quarter, site: site, plantModules: fleet.plantModules,
-                                                                               chillerModules: fleet.chillerModules) {
+            fleet.battery = design.battery(in: metrics.quarter, plan.facilityBuilds)
+            fleet.facilityCapitalUSDPerYear = design.facilityCapitalUSDPerYear(
+                in: metrics.quarter, site: site, plantModules: fleet.plantModules, chillerModules: fleet.chillerModules,
+                batteryAdded: design.batteryAdded(in: metrics.quarter, plan.facilityBuilds)) {
                 ReferenceDesign.powerBlocks(inHall: $0, in: metrics.quarter, plan.facilityBuilds)
             }
             return fleet

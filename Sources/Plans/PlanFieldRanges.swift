@@ -95,6 +95,11 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("purchases[].capexUSD", "capex of the quarter's purchase", "USD", 0, maxUSD),
         PlanFieldRange("facilityBuilds[].new", "halls or feeds entering service in the quarter", "items", 0, 2000),
         PlanFieldRange("facilityBuilds[].inService", "halls or feeds in service", "items", 0, 2000),
+        // The battery carries at most the facility's MW (10 × maxMW) for at most a day (rideThroughMinutes ≤ 1,440).
+        PlanFieldRange("facilityBuilds[].energyMWh", "battery energy in service", "MWh", 0, 240 * maxMW),
+        PlanFieldRange("facilityBuilds[].powerMW", "battery power in service", "MW", 0, 10 * maxMW),
+        PlanFieldRange("facilityBuilds[].newEnergyMWh", "battery energy entering service in the quarter", "MWh", 0, 240 * maxMW),
+        PlanFieldRange("facilityBuilds[].newPowerMW", "battery power entering service in the quarter", "MW", 0, 10 * maxMW),
         PlanFieldRange("cashflow[].rackCapexUSD", "rack capex of the quarter", "USD", 0, maxUSD),
         PlanFieldRange("cashflow[].retirementUSD", "decommissioning less resale of the quarter", "USD", -maxUSD, maxUSD),
         PlanFieldRange("cashflow[].facilityCapexUSD", "facility capex of the quarter", "USD", 0, maxUSD),

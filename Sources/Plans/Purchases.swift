@@ -5,7 +5,7 @@ import PlantModel
 public struct PurchaseLine: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var quarter: Quarter
     /// What it is: `rack PROFILE`, `halls GROUP`, `CDU (N+1)`, `fabric switch`, `transceiver`, `grid feed NAME`,
-    /// `UPS and transformers`, `power blocks HALL`, `heat rejection`, `heat-rejection module`, `chillers`, `battery`.
+    /// `UPS and transformers`, `power blocks HALL`, `heat rejection`, `heat-rejection module`, `chillers`, `battery`, `battery power`.
     public var item: String
     /// The unit of `new` and `inService`: racks, halls, units, feeds, blocks, modules, MW or MWh.
     public var unit: String

@@ -67,7 +67,9 @@ public struct BuildNext: Equatable, Sendable {
         valueBasis = scale.basis
         // One entry per limit (family and subject), in the order the plan lists them; each quarter's value of +1 unit.
         var keys: [String] = [], rows: [String: [(quarter: Quarter?, value: Double)]] = [:], first: [String: BindingLimit] = [:]
-        for var limit in plan.binding where limit.shadowPrice != 0 {
+        // The ride-through rows are left out: the plan sizes the battery itself, so one more MWh or MW is worth what it costs
+        // (their price is the capex the requirement takes from the budget or adds to the cost), not a relief to buy.
+        for var limit in plan.binding where limit.shadowPrice != 0 && limit.family != .batteryEnergy && limit.family != .batteryPower {
             // Under N+1 with feeds to connect a quarter has one site-power row per feed that may be the largest: +1 MW of
             // usable grid relaxes them all, so they are one limit whose value is the sum of their prices.
             if limit.family == .sitePower { limit.subject = nil }

@@ -28,6 +28,8 @@ extension ConstraintFamily {
         case .rackLife: "rack service life (economics.rackLifeYears)"
         case .buildOrder: "build order (what is built stays built)"
         case .unitsPerHall: "whole units per hall (a unit of several racks stands in one hall)"
+        case .batteryEnergy: "battery energy for the ride-through (powerChain.battery.rideThroughMinutes at the facility's design MW)"
+        case .batteryPower: "battery power for the ride-through (the facility's design MW)"
         }
     }
 }
@@ -112,6 +114,9 @@ public enum LimitText {
         case .supply: return "raise supplyCapRacksPerQuarter.\(b.profile) to ≥ \(b.unitRacks) (one purchase unit)"
         case .budget: return "raise budgetUSD by ≥ \(short) USD"
         case .water: return "raise the site's waterLimitM3PerYear by ≥ \(short) m³/yr, or use a design that evaporates less water"
+        case .batteryEnergy, .batteryPower:
+            return "raise powerChain.battery.\(b.family == .batteryEnergy ? "energyMWh" : "powerMW") by ≥ \(short) \(b.unit), give the battery "
+                + "a build option (powerChain.battery.build) that can be in service by then, or shorten powerChain.battery.rideThroughMinutes"
         default: return "raise the limit by ≥ \(short) \(b.unit)"
         }
     }

@@ -104,13 +104,14 @@ public enum PlanReport {
         try set.commit()
     }
 
-    /// "Built: 2026Q4 4 × hybrid-hall; 2028Q1 feed feed-c; 2028Q2 2 plant modules; 2028Q3 1 power block in hybrid-hall-2":
+    /// "Built: 2026Q4 4 × hybrid-hall; 2028Q1 feed feed-c; 2028Q2 2 plant modules; 2028Q3 1 power block in hybrid-hall-2;
+    /// 2028Q3 battery to 12.5 MWh, 75 MW":
     /// what the plan builds, quarter by
     /// quarter; `nil` when nothing has a build option.
     static func facilityText(_ plan: BuildPlan) -> String? {
         guard let builds = plan.facilityBuilds else { return nil }
         // By quarter, then in the design's and site's order.
-        let entering = builds.enumerated().filter { $0.element.new > 0 }
+        let entering = builds.enumerated().filter { $0.element.new > 0 || ($0.element.newEnergyMWh ?? 0) > 0 || ($0.element.newPowerMW ?? 0) > 0 }
             .sorted { ($0.element.quarter, $0.offset) < ($1.element.quarter, $1.offset) }.map(\.element).map { b in
             switch b.kind {
             case .hall: "\(b.quarter) \(b.new) × \(b.name)"
@@ -118,6 +119,7 @@ public enum PlanReport {
             case .plantModule: "\(b.quarter) \(b.new) plant module\(b.new == 1 ? "" : "s")"
             case .chillerModule: "\(b.quarter) \(b.new) chiller module\(b.new == 1 ? "" : "s")"
             case .powerBlock: "\(b.quarter) \(b.new) power block\(b.new == 1 ? "" : "s") in \(b.name)"
+            case .battery: "\(b.quarter) battery to \(NumberText.amount(b.energyMWh ?? 0)) MWh, \(NumberText.amount(b.powerMW ?? 0)) MW"
             }
         }
         return "Built: " + (entering.isEmpty ? "nothing" : entering.joined(separator: "; ")) + "\n"

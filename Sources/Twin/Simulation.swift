@@ -78,7 +78,11 @@ public enum Twin {
             let weather = scenario.weather[(run * scenario.years + k) % scenario.weather.count]
             for w in weather.hours {
                 let quarter = Quarter(year: year, quarter: (w.month - 1) / 3 + 1)
-                if quarter.ordinal != quarterIndex { (quarterIndex, fleet) = (quarter.ordinal, scenario.fleet(in: quarter)) }
+                if quarter.ordinal != quarterIndex {
+                    (quarterIndex, fleet) = (quarter.ordinal, scenario.fleet(in: quarter))
+                    // The battery the plan has in service in the quarter (as given before the plan starts).
+                    if let fleet { battery.resize(to: fleet.battery) }
+                }
                 outages.step()
                 let u = demand.utilization(hourOfDay: w.hour - 1, &demandNoise)
                 var record = HourRecord(

@@ -21,11 +21,12 @@ struct FullFile {
     }
 
     /// The bundled example with a battery, a demand shape, chillers, tower blowdown, a full design basis, a rack life,
-    /// retirement economics, existing racks, halls to build, plant and chiller modules and power blocks
+    /// retirement economics, existing racks, halls to build, plant and chiller modules, power blocks and a battery to build
     /// (decodes; chiller modules without chillers given and the blowdown on dry coolers are consistency issues, not range ones).
     static func design() throws -> FullFile {
         var file = try FullFile(kind: .design, path: Repo.path("reference-designs/gb300-nvl72-hybrid.yaml"))
-        try file.set("powerChain.battery", "{energyMWh: 100, powerMW: 50, roundTripEfficiency: 0.9}")
+        try file.set("powerChain.battery", "{energyMWh: 100, powerMW: 50, roundTripEfficiency: 0.9, rideThroughMinutes: 5, "
+            + "build: {capexUSDPerMWh: 300000, capexUSDPerMW: 250000, leadTimeQuarters: 2, lifeYears: 15, fixedOpexUSDPerYearPerMWh: 7500}}")
         try file.set("workloadMix[0].demand", "{meanUtilization: 0.7, diurnalAmplitude: 0.2, peakHourLocal: 15, tenants: 4, hourlyNoise: 0.05}")
         try file.set("airCooling.chilledWaterSupplyC", "18")
         try file.set("airCooling.economizerApproachK", "1")

@@ -155,9 +155,10 @@ struct InvalidInputTests {
             replacing: "powerChain: {transformerEfficiency: 0.99, upsEfficiency: 0.96,",
             with: "powerChain: {transformerEfficiency: 0.99, upsEfficiency: 0.96, battery: {energyMWh: 200000, powerMW: 0, roundTripEfficiency: 90},")
         #expect(try designIssues(yaml).map { "\($0.path): \($0.message)" } == [
-            "powerChain.battery.energyMWh: value 200000 out of range [0.01, 50000] MWh (battery energy) — did you give kWh?",
-            "powerChain.battery.powerMW: value 0 out of range [0.01, 10000] MW (battery power)",
+            "powerChain.battery.energyMWh: value 200000 out of range [0, 50000] MWh (battery energy in place from the first quarter) — did you give kWh?",
             "powerChain.battery.roundTripEfficiency: value 90 out of range [0.5, 1] (battery round-trip efficiency) — did you give a percentage?",
+            "powerChain.battery.powerMW: 0 MW in place and no build option: a battery the plan does not build needs energy and power in "
+                + "place (give powerMW > 0, or powerChain.battery.build for the plan to add it)",
             "figures.powerChain.battery: figure has no source (add figures.powerChain.battery with sources, evidence and note)",
         ])
     }

@@ -100,8 +100,9 @@ extension Formulation {
         builtCapacityTerms(terms, among: built).reduce(0) { $0 - $1.coefficient * value($1.variable) }
     }
 
-    /// Every build column (halls, feeds, plant and chiller modules, power blocks), for the objective's nudge against building what holds
-    /// nothing.
+    /// Every integer build column (halls, feeds, plant and chiller modules, power blocks), for the objective's nudge against
+    /// building what holds nothing and to be fixed at the plan's values for the shadow prices. The battery's continuous columns
+    /// are not among them (``batteryColumns``).
     var facilityBuildColumns: [VariableID] {
         facilityBuildSeries.flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
     }

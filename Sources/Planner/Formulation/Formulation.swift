@@ -13,7 +13,8 @@ import Plans
 /// Columns: `build(p,h,t)` integer units commissioned, `retire(p,h,t)` integer racks taken out,
 /// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload, `halls_built(h,t)`, `feed_built(f,t)`,
 /// `plant_modules(heat_rejection,t)`, `chiller_modules(chillers,t)` and `power_blocks(h,t)` halls, feeds, plant modules,
-/// chiller modules and halls' power blocks in service that the plan builds.
+/// chiller modules and halls' power blocks in service that the plan builds, `battery_energy(t)` and `battery_power(t)` the
+/// battery in service (continuous).
 struct Formulation {
     let problem: PlanningProblem
     var model: Model
@@ -36,6 +37,9 @@ struct Formulation {
     var chillerBuilt: [Int: VariableID]
     /// `power_blocks` column of hall group h in quarter t (groups with power blocks, from their first quarter).
     var powerBlocks: [Int: [Int: VariableID]]
+    /// `battery_energy` and `battery_power` columns in quarter t (with a battery to build to a ride-through, from its first quarter).
+    var batteryEnergy: [Int: VariableID]
+    var batteryPower: [Int: VariableID]
     /// Tokens/s in quarter t.
     var tokenTerms: [[Term]]
     /// Facility MW in quarter t.
@@ -68,6 +72,8 @@ struct Formulation {
         plantBuilt = [:]
         chillerBuilt = [:]
         powerBlocks = [:]
+        batteryEnergy = [:]
+        batteryPower = [:]
         tokenTerms = Array(repeating: [], count: problem.quarters.count)
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
         costTerms = []
@@ -77,6 +83,7 @@ struct Formulation {
         defineServeColumns()
         defineFacilityCostColumns()
         defineFacilityBuildColumns()
+        defineBatteryColumns()
         for t in problem.quarters.indices {
             for h in problem.halls.indices {
                 defineFloor(hall: h, quarter: t)
@@ -87,6 +94,7 @@ struct Formulation {
                 defineUnitsPerHall(hall: h, quarter: t)
             }
             defineSitePower(quarter: t)
+            defineBatteryRideThrough(quarter: t)
             defineHeatRejection(quarter: t)
             defineChillers(quarter: t)
             defineNetwork(quarter: t)
@@ -150,10 +158,11 @@ struct Formulation {
     /// far above the solver's tolerances.
     static let idleDecisionPenalty = 1.0
 
-    /// `objective` with ``idleDecisionPenalty`` per retired rack and per built hall and feed in each quarter, against
-    /// its `sense`.
+    /// `objective` with ``idleDecisionPenalty`` per retired rack, per built hall and feed in each quarter and per MWh and MW of
+    /// battery in each quarter, against its `sense`.
     func discouragingIdleDecisions(_ objective: [Term], sense: ObjectiveSense) -> [Term] {
         let columns = retire.keys.sorted().flatMap { e in retire[e]!.sorted { $0.key < $1.key }.map(\.value) } + facilityBuildColumns
+            + batteryColumns
         guard !columns.isEmpty else { return objective }
         let penalty = sense == .maximize ? -Self.idleDecisionPenalty : Self.idleDecisionPenalty
         return Self.combine(objective, minus: -1, columns.map { Term($0, penalty) })

@@ -2,8 +2,9 @@ import PlantPhysics
 import Plans
 
 /// Most tokens over the horizon: maximize Σ over quarters of tokens/s; the value is that sum × seconds per
-/// quarter. The model's objective carries ``Formulation/idleDecisionPenalty`` per retired rack and per hall and feed
-/// in service in a quarter; the solver's bound is on it, so the bound reported is never below the value.
+/// quarter. The model's objective carries ``Formulation/idleDecisionPenalty`` per retired rack, per hall and feed
+/// and per MWh and MW of battery in service in a quarter; the solver's bound is on it, so the bound reported is never below
+/// the value.
 struct MaxTokensStrategy: ObjectiveStrategy {
     func solve(_ f: inout Formulation, session: inout SolveSession) throws -> ObjectiveResult {
         let final = FinalStep(

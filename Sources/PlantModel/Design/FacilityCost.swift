@@ -25,8 +25,10 @@ extension ReferenceDesign {
     /// Annual cost of the facility in service in `quarter`, of a design and site as built (``asBuilt``: halls and
     /// feeds with a build option stand from the quarter the plan built them): the given halls per MW, and each built
     /// hall and feed, each of the `plantModules` and `chillerModules` in service and each power block in service (`powerBlocks`:
-    /// in service in a single hall by its name), at its own annualized capex and fixed opex, USD per year.
+    /// in service in a single hall by its name), and the battery energy and power added to what was in place (`batteryAdded`),
+    /// at its own annualized capex and fixed opex, USD per year.
     public func facilityCapitalUSDPerYear(in quarter: Quarter, site: Site, plantModules: Int = 0, chillerModules: Int = 0,
+                                          batteryAdded: (energyMWh: Double, powerMW: Double) = (0, 0),
                                           powerBlocks: (String) -> Int = { _ in 0 }) -> Double {
         let halls = self.halls.filter { $0.availableFrom <= quarter }.reduce(0.0) { sum, hall in
             sum + (hall.build.map { Double(hall.count) * economics.annualCostUSD($0) } ?? 0)
@@ -38,16 +40,21 @@ extension ReferenceDesign {
             guard let option = group.powerBlocks?.build else { return sum }
             return sum + Double((0..<group.count).reduce(0) { $0 + powerBlocks(group.hallName($1)) }) * economics.annualCostUSD(option)
         }
-        return givenFacilityCapitalUSDPerYear(in: quarter) + halls + feeds + modules + blocks
+        let battery = powerChain.battery?.build.map {
+            economics.annualCostUSD($0, energyMWh: batteryAdded.energyMWh, powerMW: batteryAdded.powerMW)
+        } ?? 0
+        return givenFacilityCapitalUSDPerYear(in: quarter) + halls + feeds + modules + blocks + battery
     }
 
     /// Facility capex spent in `quarter`, of a design and site as built: the given halls that enter service in it (in
     /// the horizon's first quarter, also those in service before it), and each built hall, feed, plant module (entering
     /// in `plantModulesEntering`), chiller module (entering in `chillerModulesEntering`) and power block (entering the named hall in `powerBlocksEntering`) with its capex spread
     /// evenly over the lead-time quarters before it enters service (all of it in that quarter without a lead time; what
-    /// falls before the horizon is booked in its first quarter), USD.
+    /// falls before the horizon is booked in its first quarter), and so the battery energy and power entering service in
+    /// `batteryEntering`, USD.
     public func facilityCapexUSD(spentIn quarter: Quarter, site: Site, plantModulesEntering: [Quarter] = [],
-                                 chillerModulesEntering: [Quarter] = [], powerBlocksEntering: [(hall: String, quarter: Quarter)] = []) -> Double {
+                                 chillerModulesEntering: [Quarter] = [], powerBlocksEntering: [(hall: String, quarter: Quarter)] = [],
+                                 batteryEntering: [(quarter: Quarter, energyMWh: Double, powerMW: Double)] = []) -> Double {
         var total = 0.0
         if let capex = economics.facilityCapexUSDPerMW {
             let entering = halls.filter { $0.build == nil && (quarter == horizon.first ? $0.availableFrom <= quarter : $0.availableFrom == quarter) }
@@ -61,12 +68,22 @@ extension ReferenceDesign {
                 group(ofHall: entry.hall)?.powerBlocks.map { (option: $0.build, from: entry.quarter, count: 1.0) }
             }
         for item in built { total += item.count * item.option.capexUSD * spentShare(of: item.option, enteringService: item.from, in: quarter) }
+        if let build = powerChain.battery?.build {
+            for entry in batteryEntering {
+                total += build.capexUSD(energyMWh: entry.energyMWh, powerMW: entry.powerMW)
+                    * spentShare(leadTimeQuarters: build.leadTimeQuarters, enteringService: entry.quarter, in: quarter)
+            }
+        }
         return total
     }
 
     /// Share of a built item's capex spent in `quarter` when it enters service in `from`.
     func spentShare(of option: BuildOption, enteringService from: Quarter, in quarter: Quarter) -> Double {
-        let lead = option.leadTimeQuarters
+        spentShare(leadTimeQuarters: option.leadTimeQuarters, enteringService: from, in: quarter)
+    }
+
+    /// Share of capex spent in `quarter` on an item with `lead` quarters of lead time entering service in `from`.
+    func spentShare(leadTimeQuarters lead: Int, enteringService from: Quarter, in quarter: Quarter) -> Double {
         guard lead > 0 else { return quarter == from ? 1 : 0 }
         let start = from.advanced(by: -lead)
         let quarters = (0..<lead).map { start.advanced(by: $0) }

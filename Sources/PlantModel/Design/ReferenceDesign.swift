@@ -160,7 +160,8 @@ public struct PowerChain: Codable, Equatable, Sendable, PlaceholderDecodable {
     public static var placeholder: PowerChain { PowerChain(transformerEfficiency: 1, upsEfficiency: 1) }
 }
 
-/// A battery energy storage system on the facility side of the grid meter.
+/// A battery energy storage system on the facility side of the grid meter: `energyMWh` and `powerMW` are in place from the
+/// first quarter; a `build` option lets the plan add to them.
 public struct Battery: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// Usable stored energy, MWh.
     public var energyMWh: Double
@@ -168,11 +169,20 @@ public struct Battery: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var powerMW: Double
     /// Energy delivered over energy drawn to charge it (fraction); the loss is taken on charging.
     public var roundTripEfficiency: Double
+    /// Minutes the battery must carry the facility's power at the design condition (IT, cooling and losses at full
+    /// load: liquid racks need their pumps and the plant through a ride-through), in every quarter; `nil` for no
+    /// requirement. With it the plan sizes the battery (README "Facility decisions", "Battery").
+    public var rideThroughMinutes: Double?
+    /// How the plan may add energy and power to the battery; `nil`: the battery stays as given.
+    public var build: BatteryBuild?
 
-    public init(energyMWh: Double, powerMW: Double, roundTripEfficiency: Double) {
+    public init(energyMWh: Double, powerMW: Double, roundTripEfficiency: Double, rideThroughMinutes: Double? = nil,
+                build: BatteryBuild? = nil) {
         self.energyMWh = energyMWh
         self.powerMW = powerMW
         self.roundTripEfficiency = roundTripEfficiency
+        self.rideThroughMinutes = rideThroughMinutes
+        self.build = build
     }
 
     public static var placeholder: Battery { Battery(energyMWh: 0, powerMW: 0, roundTripEfficiency: 1) }

@@ -108,6 +108,18 @@ extension ReferenceDesign {
         if hr.cyclesOfConcentration != nil, hr.type != .coolingTower {
             c.add("heatRejection.cyclesOfConcentration", "only a cooling tower blows down; this plant is \(hr.type.rawValue)")
         }
+        if let battery = d.powerChain.battery {
+            if battery.build != nil, battery.rideThroughMinutes == nil {
+                c.add("powerChain.battery.build", "the plan adds battery only to meet a ride-through: give powerChain.battery.rideThroughMinutes "
+                    + "(the minutes the battery must carry the facility's design power), or drop build")
+            }
+            // Nothing in place is for a battery the plan builds; a given battery needs both.
+            for (field, value, unit) in [("energyMWh", battery.energyMWh, "MWh"), ("powerMW", battery.powerMW, "MW")]
+            where battery.build == nil && value <= 0 && !outside.contains("powerChain.battery.\(field)") {
+                c.add("powerChain.battery.\(field)", "\(format(value)) \(unit) in place and no build option: a battery the plan does not build "
+                    + "needs energy and power in place (give \(field) > 0, or powerChain.battery.build for the plan to add it)")
+            }
+        }
         if let basis = d.designBasis { designBasisIssues(basis, outside: outside, into: &c) }
 
         if d.fabric.switchRadix % 2 != 0 { c.add("fabric.switchRadix", "must be even (a fat tree splits each switch's ports half down, half up), got \(d.fabric.switchRadix)") }
