@@ -17,7 +17,7 @@ enum ElasticDiagnosis {
         var options = options
         options.timeLimitSeconds = deadline.remainingSeconds
         var slacks: [(row: Int, slack: VariableID)] = []
-        // Halls, feeds and plant modules the plan may build add capacity on the left of their rows (−capacity × built).
+        // Halls, feeds, plant and chiller modules and power blocks the plan may build add capacity on the left of their rows (−capacity × built).
         let built = Set(f.facilityBuildColumns)
         func buildable(_ row: Int) -> Double {
             Formulation.builtCapacity(model.constraints[row].terms, among: built) { model.variables[$0.index].upperBound ?? 0 }

@@ -7,8 +7,8 @@ enum FacilityBuildAssembly {
     /// One line per hall group, feed, the plant's modules and the chiller modules with a build option, and per hall with power blocks (as the
     /// placement gives them, `powerBlocks`: per planned hall, quarter and hall of the group), and quarter from the first
     /// one in service, in the design's and site's order; `nil` when nothing has a build option.
-    static func builds(problem: PlanningProblem, halls: [Int: [Int]], feeds: [Int: [Int]], plantModules: [Int], chillerModules: [Int] = [],
-                       powerBlocks: [Int: [[Int]]], battery: [(energyMWh: Double, powerMW: Double)] = []) -> [FacilityBuild]? {
+    static func builds(problem: PlanningProblem, halls: [Int: [Int]], feeds: [Int: [Int]], plantModules: [Int], chillerModules: [Int],
+                       powerBlocks: [Int: [[Int]]], battery: [(energyMWh: Double, powerMW: Double)]) -> [FacilityBuild]? {
         guard !problem.hallBuilds.isEmpty || !problem.feedBuilds.isEmpty || problem.plantModuleBuild != nil || problem.chillerModuleBuild != nil
                 || !problem.powerBlockBuilds.isEmpty || !battery.isEmpty
         else { return nil }

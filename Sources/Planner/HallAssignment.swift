@@ -12,7 +12,8 @@ import PlantModel
 /// before: each new block goes to the hall in service with the fewest (ties to the lowest number), up to
 /// `perHall`, as the racks are spread evenly; blocks stay where they are. Existing racks stand in their own
 /// hall (groups holding them are split) from the quarter they were installed. The result is checked against every per-hall
-/// limit; a group without retirement that does not fit is placed again from its last quarter back (``LastQuarterPacking``),
+/// limit; a group that does not fit, holds no existing racks and retires none is placed again over all its quarters at once
+/// (``LastQuarterPacking``),
 /// and a group that still does not fit is reported so the planner can re-plan it hall by hall. Leaving out what does not fit instead gives that re-plan its
 /// starting plan.
 struct HallAssignment {

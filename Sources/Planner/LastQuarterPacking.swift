@@ -4,11 +4,11 @@
 /// neither).
 ///
 /// Every unit the group buys is packed against the halls' limits in the last quarter (with its power blocks spread evenly),
-/// larger units first (earlier purchases first among equals), each into a hall in service when it is bought: the one
+/// larger units first (then by profile, earlier purchases first), each into a hall in service when it is bought: the one
 /// least loaded once it stands there, or, when that leaves a unit without a hall, the fullest it fits (best fit packs
 /// tighter). A quarter then holds the units bought by then, a subset of what fits; its power blocks are those its halls'
-/// racks need, topped up to the placement's count in the halls that hold more the quarter after. Without retirement only:
-/// racks then never leave.
+/// racks need, topped up to the placement's count in the halls that hold more the quarter after. Only for a group that
+/// holds no existing racks and retires none: its racks then never leave.
 struct LastQuarterPacking {
     /// Racks per (eligibility, quarter, hall index within the group).
     var racks: [Int: [[Int]]]

@@ -18,6 +18,12 @@ enum NoRackAnalysis {
         }
         var blockers: [NoRackDiagnosis.Blocker] = []
         var seen = Set<String>()
+        // What the plan may build on a row (halls, feeds, modules, power blocks at their most; a battery without bound) is
+        // capacity too: a row that building can relieve enough blocks nothing.
+        let built = Set(f.facilityBuildColumns + f.batteryColumns)
+        func buildable(_ row: Int) -> Double {
+            Formulation.builtCapacity(f.model.constraints[row].terms, among: built) { f.model.variables[$0.index].upperBound ?? .infinity }
+        }
         for (e, el) in problem.eligible.enumerated() {
             let t = el.firstQuarter
             guard let n = f.stock[e]?[t], let b = f.build[e]?[t] else { continue }
@@ -26,7 +32,9 @@ enum NoRackAnalysis {
             let uses = (rowsOf[n] ?? []).map { ($0.row, $0.coefficient * Double(unit)) } + (rowsOf[b] ?? []).map { ($0.row, $0.coefficient) }
             for (i, needed) in uses {
                 let row = f.model.constraints[i], info = f.rows[i]
-                guard let capacity = row.upperBound, needed > capacity + tolerance * max(1, abs(capacity)) else { continue }
+                guard let limit = row.upperBound else { continue }
+                let capacity = limit + buildable(i)
+                guard needed > capacity + tolerance * max(1, abs(capacity)) else { continue }
                 guard seen.insert("\(profile.id)|\(row.name)").inserted else { continue }
                 let hall = [ConstraintFamily.floor, .hallPower, .liquid, .air, .network].contains(info.family) ? info.subject : nil
                 blockers.append(.init(profile: profile.id, unitRacks: unit, family: info.family, quarter: info.quarter, hall: hall,

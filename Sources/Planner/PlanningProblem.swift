@@ -300,10 +300,10 @@ public struct PlanningProblem: Sendable {
     func coefficients(_ e: Int) -> RackCoefficients { hallCoefficients[eligible[e].hall][profiles[eligible[e].profile].id]! }
 
     /// What one rack of `profile` costs every limit in the single hall or group `name` of the plan (its group's fabric); on
-    /// the site fabric for a name no planned hall has.
-    func coefficients(_ profile: RackProfile, inHall name: String) -> RackCoefficients {
+    /// the site fabric for a name no planned hall has; `nil` for a profile the design does not allow.
+    public func coefficients(_ profile: RackProfile, inHall name: String) -> RackCoefficients? {
         let h = halls.indices.first { h in (0..<halls[h].count).contains { halls[h].hallName($0) == name } }
-        return (h.map { hallCoefficients[$0] } ?? coefficients)[profile.id]!
+        return (h.map { hallCoefficients[$0] } ?? coefficients)[profile.id]
     }
 
     /// Running cost of one rack for one quarter: energy at ``utilization`` plus facility opex on its full-load

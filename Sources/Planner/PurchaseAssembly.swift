@@ -95,7 +95,7 @@ enum PurchaseAssembly {
                 let site = problem.coefficients[profile.id]!
                 var racks = 0
                 for line in plan.racks where line.quarter == metrics.quarter && line.profile == profile.id {
-                    let c = problem.coefficients(profile, inHall: line.hall)
+                    let c = problem.coefficients(profile, inHall: line.hall) ?? site
                     if c == site { racks += line.racksTotal } else { energy += Double(line.racksTotal) * problem.quarterlyEnergyUSD(profile, c) }
                 }
                 energy += Double(racks) * problem.quarterlyEnergyUSD(profile, site)

@@ -37,7 +37,7 @@ struct Relaxation {
     static let pricingSeconds = 10.0
 
     /// The relaxation with `columns` fixed at their values in `point` (rounded), every other column continuous: with the
-    /// halls, feeds and plant modules the plan built fixed, its duals price one more MW of what stands, not of a fractional
+    /// halls, feeds, plant and chiller modules and power blocks the plan built fixed, its duals price one more MW of what stands, not of a fractional
     /// hall the relaxation would build for exactly what it needs. `nil` when it does not solve to optimality.
     func fixing(_ columns: [VariableID], at point: [Double]) -> Solution? {
         var fixed = relaxed
@@ -81,15 +81,16 @@ struct Relaxation {
     ///   - solveEnd: the end of the whole solve, which the fallback's LP may run into.
     func relaxAndFix(_ fixingOrder: [[VariableID]], searchGap: Double, absoluteGap: Double?, deadline: SolveDeadline,
                      fallback: StepFallback, solveEnd: SolveDeadline) -> [Double]? {
+        // The first LP only restores the relaxation in the kept problem: like the fallback's LPs it may use the solve's time.
         guard var current = solution?.values, let solver = try? IncrementalSolver(model),
-              (try? solver.solve(options: SolverOptions(timeLimitSeconds: deadline.remainingSeconds)))?.status == .optimal
+              (try? solver.solve(options: SolverOptions(timeLimitSeconds: solveEnd.remainingSeconds)))?.status == .optimal
         else { return nil }
         var options = SolverOptions(relativeGap: Self.stepGap(forSearchGap: searchGap),
                                     absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) })
         for (g, group) in fixingOrder.enumerated() {
             if deadline.isPast {
-                return settling(Array(fixingOrder[g...].joined()), from: current, in: solver, by: fallback, until: solveEnd)
-                    .flatMap(usableStart)
+                return settling(Array(fixingOrder[g...].joined()), from: current, in: solver, by: fallback, until: solveEnd,
+                                accepting: usableStart)
             }
             if !group.allSatisfy({ abs(current[$0.index] - current[$0.index].rounded()) <= Self.integralityTolerance }) {
                 solver.restoreKinds(group)
@@ -98,7 +99,9 @@ struct Relaxation {
                 if step.status == .optimal || step.status == .feasible {
                     current = step.values
                 } else {
-                    guard let settled = settling(group, from: current, in: solver, by: fallback, until: solveEnd) else { return nil }
+                    guard let settled = settling(group, from: current, in: solver, by: fallback, until: solveEnd, accepting: { $0 }) else {
+                        return nil
+                    }
                     current = settled
                 }
             }
@@ -108,17 +111,21 @@ struct Relaxation {
     }
 
     /// `point` with `columns` settled by `fallback`'s first rule that leaves a feasible LP (the columns it does not fix
-    /// continuous) and the later quarters re-solved from there, within `deadline`; `nil` when neither rule does.
+    /// continuous) whose point `accept` takes, the later quarters re-solved from there, within `deadline`; `nil` when
+    /// neither rule does.
     private func settling(_ columns: [VariableID], from point: [Double], in solver: IncrementalSolver, by fallback: StepFallback,
-                          until deadline: SolveDeadline) -> [Double]? {
+                          until deadline: SolveDeadline, accepting accept: ([Double]) -> [Double]?) -> [Double]? {
         for rule in StepFallback.Rule.allCases {
-            let fixed = fallback.values(rule, of: columns, at: point) { model.variables[$0.index].lowerBound ?? 0 }
+            let fixed = fallback.values(rule, of: columns, at: point) {
+                (model.variables[$0.index].lowerBound ?? 0, model.variables[$0.index].upperBound ?? .infinity)
+            }
             var values = point
             for (column, value) in fixed { values[column.index] = value }
             solver.relax(columns)
             solver.fix(columns.filter { fixed[$0] != nil }, at: values)
-            if let step = try? solver.solve(options: SolverOptions(timeLimitSeconds: deadline.remainingSeconds)), step.status == .optimal {
-                return step.values
+            if let step = try? solver.solve(options: SolverOptions(timeLimitSeconds: deadline.remainingSeconds)), step.status == .optimal,
+               let accepted = accept(step.values) {
+                return accepted
             }
         }
         return nil

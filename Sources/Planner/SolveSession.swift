@@ -47,11 +47,12 @@ struct SolveSession {
         let deadline = budget.solveDeadline()
         var options = self.options
         options.absoluteGap = absoluteGap
-        let lp = Relaxation(model, deadline: deadline.share(SolveDeadline.startingPlanShare))
+        let startingPlan = deadline.share(SolveDeadline.startingPlanShare)
+        let lp = Relaxation(model, deadline: startingPlan)
         let usable = start.flatMap(lp.usableStart)
         let found = outerBound != nil && usable != nil ? nil
             : lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: options.relativeGap ?? 0, absoluteGap: absoluteGap,
-                             deadline: deadline.share(SolveDeadline.startingPlanShare), fallback: f.stepFallback, solveEnd: deadline)
+                             deadline: startingPlan, fallback: f.stepFallback, solveEnd: deadline)
         let candidates = [usable, found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0
         let initial = candidates.max { sign * Formulation.value(model.objective, $0) < sign * Formulation.value(model.objective, $1) }

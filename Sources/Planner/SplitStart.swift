@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The starting plan of a re-plan hall by hall: the plan found for the aggregated groups, placed into single halls with
 /// what fits no hall left out (``HallAssignment`` with `leavingOutUnfit`), as values of the split formulation's integer
-/// columns (racks, halls, feeds, plant modules, power blocks); the continuous columns follow from the relaxation with those fixed.
+/// columns (racks, halls, feeds, plant and chiller modules, power blocks); the continuous columns follow from the relaxation with those fixed.
 ///
 /// On the facility co-design example at a 0.1 % gap the aggregated plan is within 0.08 % of its bound, and placed hall
 /// by hall it keeps all but 1.4–2.6 % of its tokens; relax-and-fix on the split problem (1,301 integer columns) found

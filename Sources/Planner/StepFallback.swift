@@ -12,7 +12,7 @@ struct StepFallback: Sendable {
     let purchases: Set<VariableID>
     /// `retire` columns.
     let retirements: Set<VariableID>
-    /// Build columns of halls, feeds, plant modules and power blocks (counts in service, non-decreasing).
+    /// Build columns of halls, feeds, plant and chiller modules and power blocks (counts in service, non-decreasing).
     let facility: Set<VariableID>
     /// Each facility column after its item's first, with its item's column of the quarter before.
     let previous: [VariableID: VariableID]
@@ -25,30 +25,34 @@ struct StepFallback: Sendable {
     /// may take all that is left.
     var sharesTime: Bool { !retirements.isEmpty }
 
-    /// Slack on a relaxed value before it is rounded past a whole number.
-    static let tolerance = 1e-9
+    /// Slack on a relaxed value before it is rounded past a whole number: GLPK's primal feasibility tolerance is about
+    /// 10⁻⁷, so a basic value of count + 2 × 10⁻⁹ is the count, not one more hall.
+    static let tolerance = 1e-6
 
     /// The values `rule` fixes `columns` at, from `point` (the relaxation with every earlier quarter fixed), taking
-    /// `columns` in quarter order; `lowerBound` is a column's least value. Columns neither rule fixes (a stock with
-    /// retirement, which the stock balance sets) are absent.
-    func values(_ rule: Rule, of columns: [VariableID], at point: [Double], lowerBound: (VariableID) -> Double) -> [VariableID: Double] {
+    /// `columns` in quarter order, each within its `bounds`. Columns neither rule fixes (a stock with retirement, which the
+    /// stock balance sets) are absent.
+    func values(_ rule: Rule, of columns: [VariableID], at point: [Double],
+                bounds: (VariableID) -> (lower: Double, upper: Double)) -> [VariableID: Double] {
         var fixed: [VariableID: Double] = [:]
         for column in columns {
-            let x = point[column.index]
+            let x = point[column.index], (lower, upper) = bounds(column)
+            var value: Double?
             switch rule {
             case .rounding:
                 if purchases.contains(column) {
-                    fixed[column] = max(0, (x + Self.tolerance).rounded(.down))
+                    value = (x + Self.tolerance).rounded(.down)
                 } else if retirements.contains(column) || facility.contains(column) {
-                    fixed[column] = (x - Self.tolerance).rounded(.up)
+                    value = (x - Self.tolerance).rounded(.up)
                 }
             case .holding:
                 if purchases.contains(column) || retirements.contains(column) {
-                    fixed[column] = 0
+                    value = 0
                 } else if facility.contains(column) {
-                    fixed[column] = previous[column].map { fixed[$0] ?? point[$0.index].rounded() } ?? lowerBound(column)
+                    value = previous[column].map { fixed[$0] ?? point[$0.index].rounded() } ?? lower
                 }
             }
+            if let value { fixed[column] = min(upper, max(lower, value)) }
         }
         return fixed
     }

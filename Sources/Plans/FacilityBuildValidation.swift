@@ -70,13 +70,15 @@ extension BuildPlan {
             if hallIT[key] == nil { order.append((line.quarter, line.hall)) }
             hallIT[key, default: 0] += line.itMW
         }
-        for (quarter, hall) in order {
+        var reported = Set<String>()
+        for (quarter, hall) in order where !reported.contains(hall) {
             let blocks = ReferenceDesign.powerBlocks(inHall: hall, in: quarter, plan.facilityBuilds)
             let usable = design.group(ofHall: hall)!.usableITCapacityMW(blocks: blocks), it = hallIT["\(quarter)|\(hall)"]!
             if it > usable * (1 + 1e-6) + 1e-6 {
+                // The first quarter a hall is short, for each hall.
+                reported.insert(hall)
                 issues.append(("racks", "hall '\(hall)' carries \(it) MW of racks in \(quarter), more than the \(usable) MW usable with the "
                     + "\(blocks) power blocks facilityBuilds gives it"))
-                break
             }
         }
         // Only where the plan decides feeds: a plan simulated on another site's given feeds is the twin's to judge.

@@ -100,4 +100,26 @@ struct HallPackingTests {
         #expect(placed.racks[gb300] == [[0, 0], [1, 0]])
         #expect(placed.racks[gb200] == [[0, 2], [0, 2]])
     }
+
+    /// Two halls of 0.15 MW of their own with up to two 0.15 MW power blocks each, the second hall built in the second
+    /// quarter; 2 GB300 (0.2942 MW) in the first quarter, 4 in the second, with the placement's 1 then 2 blocks. Packed
+    /// over both quarters: the first two units may only stand in h-1 (the one hall then), which one block lets carry
+    /// 0.3 MW; the later two go to h-2 with its block. Going back, the first quarter's h-1 needs
+    /// ⌈(0.2942 − 0.15) / 0.15⌉ = 1 block, h-2 (empty) none.
+    @Test("Packing from the last quarter keeps early racks in the halls built then and gives each quarter the blocks its racks need")
+    func lastQuarterPackingWithBlocks() throws {
+        var tiny = try Self.instance(profiles: ["gb300-nvl72"])
+        tiny.design.scalableUnits = nil
+        tiny.design.halls[0].count = 2
+        tiny.design.halls[0].installedCapacityMW = 0.15
+        tiny.design.halls[0].powerBlocks = PowerBlocks(capacityMW: 0.15, perHall: 2,
+                                                       build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 0, lifeYears: 20))
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let e = try #require(problem.eligible.indices.first)
+        let packed = try #require(LastQuarterPacking(problem: problem, group: 0, stock: [e: [0: 2, 1: 4]], hallsBuilt: [1, 2], blocks: [1, 2]))
+        #expect(packed.racks[e] == [[2, 0], [2, 2]])
+        #expect(packed.powerBlocks == [[1, 0], [1, 1]])
+        // One block fewer than the racks need in the first quarter leaves no packing.
+        #expect(LastQuarterPacking(problem: problem, group: 0, stock: [e: [0: 2, 1: 4]], hallsBuilt: [1, 2], blocks: [0, 2]) == nil)
+    }
 }

@@ -113,13 +113,17 @@ struct StepFallbackTests {
                                     previous: [VariableID(2): VariableID(1)])
         let point = [2.7, 1.3, 1.6, 0.2]
         let all = (0..<4).map(VariableID.init)
-        let rounded = fallback.values(.rounding, of: all, at: point) { _ in 0 }
+        let bounds: (VariableID) -> (lower: Double, upper: Double) = { _ in (0, 10) }
+        let rounded = fallback.values(.rounding, of: all, at: point, bounds: bounds)
         #expect(rounded == [VariableID(0): 2, VariableID(1): 2, VariableID(2): 2, VariableID(3): 1])
-        let held = fallback.values(.holding, of: all, at: point) { _ in 0 }
+        let held = fallback.values(.holding, of: all, at: point, bounds: bounds)
         #expect(held == [VariableID(0): 0, VariableID(1): 0, VariableID(2): 0, VariableID(3): 0])
         // Column 1 already fixed at 1 in an earlier quarter: the later quarter holds it.
-        let later = fallback.values(.holding, of: [VariableID(2)], at: [0, 1, 1.6, 0]) { _ in 0 }
+        let later = fallback.values(.holding, of: [VariableID(2)], at: [0, 1, 1.6, 0], bounds: bounds)
         #expect(later == [VariableID(2): 1])
+        // A hall count a hair over its bound of 2 (LP noise) stays 2; one past it by more is clamped to the bound.
+        let noisy = fallback.values(.rounding, of: all, at: [0, 2 + 2e-9, 2.4, 0]) { _ in (0, 2) }
+        #expect(noisy[VariableID(1)] == 2 && noisy[VariableID(2)] == 2)
         #expect(fallback.sharesTime)
     }
 

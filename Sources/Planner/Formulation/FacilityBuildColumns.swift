@@ -24,7 +24,7 @@ extension Formulation {
         for (a, b) in zip(singles, singles.dropFirst()) where problem.hallBuilds[a]!.designGroup == problem.hallBuilds[b]!.designGroup {
             for t in hallBuilt[b]!.keys.sorted() {
                 guard let earlier = hallBuilt[a]![t] else { continue }
-                addRow("\(ConstraintFamily.buildOrder.rawValue)(\(Self.id(problem.halls[a].name)),\(Self.id(problem.halls[b].name)),\(q(t)))",
+                addRow("\(ConstraintFamily.buildOrder.rawValue)(halls_built,\(Self.id(problem.halls[a].name)),\(Self.id(problem.halls[b].name)),\(q(t)))",
                        [Term(earlier, 1), Term(hallBuilt[b]![t]!, -1)], lower: 0, .buildOrder, problem.quarters[t], problem.halls[b].name)
             }
         }
@@ -54,7 +54,7 @@ extension Formulation {
         for h in problem.powerBlockBuilds.keys.sorted() {
             let build = problem.powerBlockBuilds[h]!, hall = problem.halls[h], id = Self.id(hall.name)
             guard let first = build.firstQuarter, let blocks = hall.powerBlocks else { continue }
-            let columns = defineBuildSeries("power_blocks", id, orderID: "\(id),power_blocks", subject: hall.name, from: first,
+            let columns = defineBuildSeries("power_blocks", id, subject: hall.name, from: first,
                                             upTo: Double(build.most), annualUSD: problem.annualCostUSD(blocks.build),
                                             capexUSD: blocks.build.capexUSD)
             powerBlocks[h] = columns
@@ -67,9 +67,10 @@ extension Formulation {
         }
     }
 
-    /// One build column per quarter from `first` on, non-decreasing (`build_order(orderID,t)` rows, `orderID` the column's
-    /// `id` unless given), with its cost and capex; returns the columns by quarter.
-    private mutating func defineBuildSeries(_ prefix: String, _ id: String, orderID: String? = nil, subject: String, from first: Int,
+    /// One build column `prefix(id,t)` per quarter from `first` on, non-decreasing (`build_order(prefix,id,t)` rows: the
+    /// column's family first, so no hall, feed or other item can share a row's name), with its cost and capex; returns the
+    /// columns by quarter.
+    private mutating func defineBuildSeries(_ prefix: String, _ id: String, subject: String, from first: Int,
                                             upTo count: Double, annualUSD: Double, capexUSD: Double) -> [Int: VariableID] {
         var columns: [Int: VariableID] = [:]
         var previous: VariableID?
@@ -78,7 +79,7 @@ extension Formulation {
             columns[t] = y
             if annualUSD > 0 { costTerms.append(Term(y, annualUSD / TimeBase.quartersPerYear)) }
             if let previous {
-                addRow("\(ConstraintFamily.buildOrder.rawValue)(\(orderID ?? id),\(q(t)))", [Term(y, 1), Term(previous, -1)], lower: 0,
+                addRow("\(ConstraintFamily.buildOrder.rawValue)(\(prefix),\(id),\(q(t)))", [Term(y, 1), Term(previous, -1)], lower: 0,
                        .buildOrder, problem.quarters[t], subject)
             }
             previous = y

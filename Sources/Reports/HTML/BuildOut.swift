@@ -37,7 +37,7 @@ public struct BuildOut: Sendable {
                 guard let p = catalog.profile(line.profile), let g = generations.firstIndex(of: p.generation) else { continue }
                 byGeneration[g][t] += line.itMW
                 rackMW += line.itMW
-                if let k = problem.coefficients[p.id] {
+                if let k = problem.coefficients(p, inHall: line.hall) {
                     plantUsed += Double(line.racksTotal) * (plantHasChillers ? k.chillerLoadMW : k.rejectedMW)
                 }
             }
