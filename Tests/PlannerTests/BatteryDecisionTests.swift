@@ -201,10 +201,7 @@ struct BatteryDecisionTests {
         let tiny = try Self.tiny(energyMWh: 0.05, powerMW: 0.3, leadTimeQuarters: 1)
         var plan = try tiny.plan().plan
         plan.inputs.design = tiny.design.name
-        func issues(_ plan: BuildPlan) throws -> [ValidationIssue] {
-            let text = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
-            return BuildPlan.issues(in: try BuildPlan.decode(text: text, file: "plan.json"), against: tiny.design, catalog: tiny.catalog)
-        }
+        func issues(_ plan: BuildPlan) throws -> [ValidationIssue] { try tiny.planFileIssues(plan) }
         #expect(try issues(plan) == [])
         let good = Self.batteryLines(plan)[0]
         let others = (plan.facilityBuilds ?? []).filter { $0.kind != .battery }

@@ -60,9 +60,7 @@ struct FacilityDecisionTests {
 
     /// The messages `simulate --plan` would give for `plan` written as plan.json, against the tiny design (and the site).
     static func planFileIssues(_ plan: BuildPlan, _ tiny: TinyInstance, site: Site? = nil) throws -> [String] {
-        let text = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
-        return BuildPlan.issues(in: try BuildPlan.decode(text: text, file: "plan.json"), against: tiny.design, catalog: tiny.catalog, site: site)
-            .map(\.message)
+        try tiny.planFileIssues(plan, site: site).map(\.message)
     }
 
     /// Budgets, the tokens/s per quarter worked by hand and the halls the plan then has in service:

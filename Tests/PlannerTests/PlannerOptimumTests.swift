@@ -78,14 +78,20 @@ struct PlannerGapTests {
         #expect(try #require(result.plan.solver.bestBound) >= result.plan.objectiveValue)
     }
 
-    @Test("Relax-and-fix returns an integral point that satisfies every row, between the rounded-down plan and the LP bound")
-    func relaxAndFix() throws {
+    /// The tiny instance of 7 positions, a 0.9 MW hall and a 0.95 MW site, its max-tokens formulation and LP relaxation, and
+    /// a fresh solve deadline.
+    static func relaxation() throws -> (TinyInstance, PlanningProblem, Formulation, Relaxation, SolveDeadline) {
         let tiny = try TinyInstance(positions: 7, hallMW: 0.9, siteMW: 0.95)
         let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
         var f = Formulation(problem)
         f.model.objective = Formulation.sum(f.tokenTerms)
         let deadline = TimeBudget(PlanOptions()).solveDeadline()
-        let lp = Relaxation(f.model, deadline: deadline)
+        return (tiny, problem, f, Relaxation(f.model, deadline: deadline), deadline)
+    }
+
+    @Test("Relax-and-fix returns an integral point that satisfies every row, between the rounded-down plan and the LP bound")
+    func relaxAndFix() throws {
+        let (tiny, _, f, lp, deadline) = try Self.relaxation()
         let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: 0.001, absoluteGap: nil, deadline: deadline,
                                                         fallback: f.stepFallback, solveEnd: deadline))
         for (j, variable) in f.model.variables.enumerated() where variable.kind != .continuous {
@@ -129,12 +135,7 @@ struct StepFallbackTests {
 
     @Test("Past its deadline relax-and-fix rounds every quarter's purchases down from the relaxation and completes the plan")
     func spentDeadline() throws {
-        let tiny = try TinyInstance(positions: 7, hallMW: 0.9, siteMW: 0.95)
-        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
-        var f = Formulation(problem)
-        f.model.objective = Formulation.sum(f.tokenTerms)
-        let deadline = TimeBudget(PlanOptions()).solveDeadline()
-        let lp = Relaxation(f.model, deadline: deadline)
+        let (_, problem, f, lp, deadline) = try PlannerGapTests.relaxation()
         let relaxed = try #require(lp.solution?.values)
         let spent = SolveDeadline(end: ContinuousClock.now)
         let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: 0.001, absoluteGap: nil, deadline: spent,

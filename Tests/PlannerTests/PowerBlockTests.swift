@@ -161,10 +161,7 @@ struct PowerBlockTests {
         var tiny = try Self.blocks(leadTimeQuarters: 1, budgetUSD: 15e6)
         var plan = try tiny.plan().plan
         plan.inputs.design = tiny.design.name
-        func issues(_ plan: BuildPlan) throws -> [ValidationIssue] {
-            let text = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
-            return BuildPlan.issues(in: try BuildPlan.decode(text: text, file: "plan.json"), against: tiny.design, catalog: tiny.catalog)
-        }
+        func issues(_ plan: BuildPlan) throws -> [ValidationIssue] { try tiny.planFileIssues(plan) }
         #expect(try issues(plan) == [])
         plan.facilityBuilds = [FacilityBuild(quarter: Self.q1, kind: .powerBlock, name: "h", new: 1, inService: 1),
                                FacilityBuild(quarter: Self.q2, kind: .powerBlock, name: "h", new: 3, inService: 4),

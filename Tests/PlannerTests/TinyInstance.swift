@@ -52,6 +52,12 @@ struct TinyInstance {
 
     var inputs: PlanInputs { PlanInputs(design: "tiny", designFile: "-", site: "tiny", siteFile: "-", catalog: "bundled", digest: "0") }
 
+    /// The problems `simulate --plan` finds in `plan` written as plan.json and read back against this design (and `site`).
+    func planFileIssues(_ plan: BuildPlan, site: Site? = nil) throws -> [ValidationIssue] {
+        let text = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+        return BuildPlan.issues(in: try BuildPlan.decode(text: text, file: "plan.json"), against: design, catalog: catalog, site: site)
+    }
+
     func plan(_ objective: Objective = .maxTokens, target: Double? = nil) throws -> PlanResult {
         try Planner.plan(design: design, site: site, catalog: catalog, inputs: inputs,
                          options: PlanOptions(objective: objective, tokenTargetPerSecond: target, relativeGap: 0))
