@@ -101,6 +101,25 @@ struct HallPackingTests {
         #expect(placed.racks[gb200] == [[0, 2], [0, 2]])
     }
 
+    /// Two halls of 10 positions (power and cooling to spare) take GB300 in units of 5 racks and GB200 in units of 3: two
+    /// GB300 units and three GB200 units, 19 racks. Least loaded first (worst fit) puts a GB300 unit in each hall, then a
+    /// GB200 unit beside each, and the third GB200 unit (8 + 3 > 10) fits neither; the fullest hall that fits (best fit)
+    /// puts both GB300 units in h-1 (10 positions) and the three GB200 units in h-2 (9).
+    @Test("A group that neither quarter-by-quarter nor least-loaded packing places is packed fullest first")
+    func fullestPacking() throws {
+        var tiny = try Self.instance()
+        tiny.design.scalableUnits = ["gb300-nvl72": 5, "gb200-nvl72": 3]
+        tiny.design.halls[0].count = 2
+        tiny.design.halls[0].installedCapacityMW = 100
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
+        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        let placed = HallAssignment(problem: problem, stock: [gb300: [0: 10, 1: 10], gb200: [0: 9, 1: 9]])
+        #expect(placed.overfull.isEmpty)
+        #expect(placed.racks[gb300] == [[10, 0], [10, 0]])
+        #expect(placed.racks[gb200] == [[0, 9], [0, 9]])
+    }
+
     /// Two halls of 0.15 MW of their own with up to two 0.15 MW power blocks each, the second hall built in the second
     /// quarter; 2 GB300 (0.2942 MW) in the first quarter, 4 in the second, with the placement's 1 then 2 blocks. Packed
     /// over both quarters: the first two units may only stand in h-1 (the one hall then), which one block lets carry
