@@ -53,7 +53,7 @@ enum PlanAssembly {
                         lines.append(RackLine(
                             quarter: quarters[t], hall: hall.hallName(i), profile: profile.id,
                             racksNew: total - before + retired, racksTotal: total, gpus: total * profile.gpusPerRack,
-                            itMW: rounded(Double(total) * c.hallPowerMW), liquidMW: rounded(Double(total) * c.liquidMW),
+                            itMW: rounded(Double(total) * c.rackMW), liquidMW: rounded(Double(total) * c.liquidMW),
                             positions: total * profile.positionsPerRack,
                             tokensPerSecond: rounded(all > 0 ? tokensByProfile[el.profile][t] * Double(total) / Double(all) : 0),
                             racksRetired: retired))

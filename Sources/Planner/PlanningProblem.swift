@@ -16,7 +16,7 @@ public struct PlanningProblem: Sendable {
     /// What one rack of each profile costs every limit at the design condition on the site fabric, by profile id.
     public let coefficients: [String: RackCoefficients]
     /// The same in each planned hall, in the order of `halls`: a group with its own fabric charges its racks that fabric's
-    /// power (``coefficients(_:)``).
+    /// power, on the hall's power path and in its air (``coefficients(_:)``).
     public let hallCoefficients: [[String: RackCoefficients]]
     public let condition: DesignCondition
     /// (profile index, hall index, first quarter index) for every combination that may hold racks.
@@ -112,16 +112,16 @@ public struct PlanningProblem: Sendable {
         let condition = DesignCondition(design: design, site: site)
         self.condition = condition
         let profiles = self.profiles
-        func racks(on fabric: Fabric) -> [String: RackCoefficients] {
+        func racks(on fabric: Fabric, inHall: Bool) -> [String: RackCoefficients] {
             var design = design
             design.fabric = fabric
             return Dictionary(uniqueKeysWithValues: profiles.map {
-                ($0.id, RackCoefficients(profile: $0, design: design, condition: condition))
+                ($0.id, RackCoefficients(profile: $0, design: design, condition: condition, fabricInHall: inHall))
             })
         }
-        let onSiteFabric = racks(on: design.fabric)
+        let onSiteFabric = racks(on: design.fabric, inHall: false)
         coefficients = onSiteFabric
-        hallCoefficients = self.halls.map { $0.fabric.map(racks(on:)) ?? onSiteFabric }
+        hallCoefficients = self.halls.map { hall in hall.fabric.map { racks(on: $0, inHall: true) } ?? onSiteFabric }
         var eligible: [Eligibility] = []
         var exclusions: [String] = []
         for (h, hall) in self.halls.enumerated() {

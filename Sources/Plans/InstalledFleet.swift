@@ -12,8 +12,9 @@ public struct InstalledFleet: Sendable, Equatable {
         public var liquidIdleMW: Double, airIdleMW: Double
         /// Rack power between idle and full load, to liquid and to air, MW.
         public var liquidDynamicMW: Double, airDynamicMW: Double
-        /// In-rack network (NVSwitch trays, NICs), MW: constant, to the hall's air.
-        public var inRackNetworkMW: Double
+        /// Network power in the hall: the in-rack network (NVSwitch trays, NICs) and, in a hall with a fabric of its own, that
+        /// fabric's switches and optics, MW: constant, on the hall's power path and to its air.
+        public var hallNetworkMW: Double
         /// Tokens/s at full load (the plan's figure).
         public var tokensPerSecond: Double
         /// IT power the hall's power path may carry after its redundancy rule, MW.
@@ -22,7 +23,7 @@ public struct InstalledFleet: Sendable, Equatable {
         public var liquidCapacityMW: Double, airCapacityMW: Double
 
         public init(hall: String, racks: Int, liquidIdleMW: Double, airIdleMW: Double, liquidDynamicMW: Double, airDynamicMW: Double,
-                    inRackNetworkMW: Double, tokensPerSecond: Double, powerCapacityMW: Double, liquidCapacityMW: Double,
+                    hallNetworkMW: Double, tokensPerSecond: Double, powerCapacityMW: Double, liquidCapacityMW: Double,
                     airCapacityMW: Double) {
             self.hall = hall
             self.racks = racks
@@ -30,7 +31,7 @@ public struct InstalledFleet: Sendable, Equatable {
             self.airIdleMW = airIdleMW
             self.liquidDynamicMW = liquidDynamicMW
             self.airDynamicMW = airDynamicMW
-            self.inRackNetworkMW = inRackNetworkMW
+            self.hallNetworkMW = hallNetworkMW
             self.tokensPerSecond = tokensPerSecond
             self.powerCapacityMW = powerCapacityMW
             self.liquidCapacityMW = liquidCapacityMW
@@ -47,10 +48,10 @@ public struct InstalledFleet: Sendable, Equatable {
                 let room = capacityMW * (1 + Self.limitTolerance) - fixedMW
                 return dynamicMW > 0 ? room / dynamicMW : (room >= 0 ? .infinity : -1)
             }
-            return min(highest(fixedMW: liquidIdleMW + airIdleMW + inRackNetworkMW, dynamicMW: liquidDynamicMW + airDynamicMW,
+            return min(highest(fixedMW: liquidIdleMW + airIdleMW + hallNetworkMW, dynamicMW: liquidDynamicMW + airDynamicMW,
                                capacityMW: powerCapacityMW),
                        highest(fixedMW: liquidIdleMW, dynamicMW: liquidDynamicMW, capacityMW: liquidCapacityMW),
-                       highest(fixedMW: airIdleMW + inRackNetworkMW, dynamicMW: airDynamicMW, capacityMW: airCapacityMW))
+                       highest(fixedMW: airIdleMW + hallNetworkMW, dynamicMW: airDynamicMW, capacityMW: airCapacityMW))
         }
     }
 
@@ -64,10 +65,10 @@ public struct InstalledFleet: Sendable, Equatable {
     /// The highest utilization at which every hall is within its limits (the hourly loop looks at halls one by
     /// one only above it).
     public let unthrottledUtilization: Double
-    /// In-rack network of all halls, MW: constant, rejected to the halls' air handlers.
-    public var inRackNetworkMW: Double
-    /// Scale-out fabric switches and optics, MW: constant, rejected to air outside the halls' air budget (as
-    /// the planner counts it).
+    /// Network power in all halls (``HallLoad/hallNetworkMW``), MW: constant, rejected to the halls' air handlers.
+    public var hallNetworkMW: Double
+    /// The site fabric's switches and optics, MW: constant, rejected to air outside the halls' air budget (as the planner
+    /// counts it). Halls with a fabric of their own carry theirs in ``hallNetworkMW``.
     public var fabricMW: Double
     /// Installed power-path capacity of halls with racks (with the power blocks in service in them), MW, and the share of
     /// it their redundancy lets carry load: the UPS modules in service and their design loading.
@@ -98,7 +99,7 @@ public struct InstalledFleet: Sendable, Equatable {
     public var battery: Battery?
 
     /// IT power at full load (racks, in-rack network, fabric), MW: what house loads are counted on.
-    public var fullLoadITMW: Double { liquidIdleMW + airIdleMW + liquidDynamicMW + airDynamicMW + inRackNetworkMW + fabricMW }
+    public var fullLoadITMW: Double { liquidIdleMW + airIdleMW + liquidDynamicMW + airDynamicMW + hallNetworkMW + fabricMW }
 
     /// The fleet of every quarter of `plan`, in order, on the design and site as the plan built them.
     public static func quarters(of plan: BuildPlan, design: ReferenceDesign, site: Site, catalog: Catalog) -> [InstalledFleet] {
@@ -120,7 +121,7 @@ public struct InstalledFleet: Sendable, Equatable {
                     order.append(line.hall)
                     byHall[line.hall] = HallLoad(
                         hall: line.hall, racks: 0, liquidIdleMW: 0, airIdleMW: 0, liquidDynamicMW: 0, airDynamicMW: 0,
-                        inRackNetworkMW: 0, tokensPerSecond: 0, powerCapacityMW: group.usableITCapacityMW,
+                        hallNetworkMW: 0, tokensPerSecond: 0, powerCapacityMW: group.usableITCapacityMW,
                         liquidCapacityMW: group.liquidCapacityMW, airCapacityMW: group.airCapacityMW)
                 }
                 byHall[line.hall]!.racks += line.racksTotal
@@ -128,9 +129,14 @@ public struct InstalledFleet: Sendable, Equatable {
                 byHall[line.hall]!.airIdleMW += n * p.rackIdleKW * (1 - p.liquidShare) / 1000
                 byHall[line.hall]!.liquidDynamicMW += n * dynamic * p.liquidShare / 1000
                 byHall[line.hall]!.airDynamicMW += n * dynamic * (1 - p.liquidShare) / 1000
-                byHall[line.hall]!.inRackNetworkMW += n * p.networkKWPerRack / 1000
+                byHall[line.hall]!.hallNetworkMW += n * p.networkKWPerRack / 1000
                 byHall[line.hall]!.tokensPerSecond += line.tokensPerSecond
-                fabric += n * Double(p.scaleOutPorts) * (group.fabric ?? design.fabric).wattsPerHostPort / 1e6
+                // A hall's own fabric stands in the hall (its power path and air); the site fabric outside the halls.
+                if let own = group.fabric {
+                    byHall[line.hall]!.hallNetworkMW += n * Double(p.scaleOutPorts) * own.wattsPerHostPort / 1e6
+                } else {
+                    fabric += n * Double(p.scaleOutPorts) * design.fabric.wattsPerHostPort / 1e6
+                }
                 if p.liquidShare > 0, let c = p.maxCoolantSupplyC { limit = min(limit ?? c, c) }
                 if p.liquidShare < 1 { airLimit = min(airLimit ?? p.maxAirInletC, p.maxAirInletC) }
             }
@@ -140,7 +146,7 @@ public struct InstalledFleet: Sendable, Equatable {
             for name in order { ups += groups[name]!.installedCapacityMW; upsLoadable += groups[name]!.usableITCapacityMW }
             let coolingAndHouse = max(0, metrics.facilityMW * chain.transformerEfficiency - metrics.itMW / chain.upsEfficiency)
             var fleet = InstalledFleet(
-                quarter: metrics.quarter, halls: halls, inRackNetworkMW: halls.reduce(0) { $0 + $1.inRackNetworkMW },
+                quarter: metrics.quarter, halls: halls, hallNetworkMW: halls.reduce(0) { $0 + $1.hallNetworkMW },
                 fabricMW: fabric, upsInstalledMW: ups, upsDesignLoadMW: upsLoadable,
                 gridDesignLoadMW: site.grid.usableCapacityMW(in: metrics.quarter),
                 transformerDesignLoadMW: halls.isEmpty ? 0 : (upsLoadable + fabric) / chain.upsEfficiency + coolingAndHouse,
@@ -158,7 +164,7 @@ public struct InstalledFleet: Sendable, Equatable {
         }
     }
 
-    public init(quarter: Quarter, halls: [HallLoad], inRackNetworkMW: Double, fabricMW: Double, upsInstalledMW: Double,
+    public init(quarter: Quarter, halls: [HallLoad], hallNetworkMW: Double, fabricMW: Double, upsInstalledMW: Double,
                 upsDesignLoadMW: Double, gridDesignLoadMW: Double, transformerDesignLoadMW: Double, liquidCapacityMW: Double,
                 airCapacityMW: Double, rackSupplyLimitC: Double? = nil, airInletLimitC: Double? = nil, capexCumulativeUSD: Double, plannedFacilityMW: Double) {
         self.quarter = quarter
@@ -172,7 +178,7 @@ public struct InstalledFleet: Sendable, Equatable {
         (liquidIdleMW, airIdleMW, liquidDynamicMW, airDynamicMW, tokensPerSecond) = sums
         unthrottledUtilization = unthrottled
         racks = halls.reduce(0) { $0 + $1.racks }
-        self.inRackNetworkMW = inRackNetworkMW
+        self.hallNetworkMW = hallNetworkMW
         self.fabricMW = fabricMW
         self.upsInstalledMW = upsInstalledMW
         self.upsDesignLoadMW = upsDesignLoadMW

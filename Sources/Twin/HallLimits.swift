@@ -13,10 +13,10 @@ extension InstalledFleet.HallLoad {
             let f = load > 0 ? min(1, max(0, 1 - (capacityMW - fixedMW) / load)) : 1
             if f > fraction { (fraction, limit) = (f, family) }
         }
-        check(.hallPower, fixedMW: liquidIdleMW + airIdleMW + inRackNetworkMW, dynamicMW: liquidDynamicMW + airDynamicMW,
+        check(.hallPower, fixedMW: liquidIdleMW + airIdleMW + hallNetworkMW, dynamicMW: liquidDynamicMW + airDynamicMW,
               capacityMW: powerCapacityMW)
         check(.cdu, fixedMW: liquidIdleMW, dynamicMW: liquidDynamicMW, capacityMW: liquidCapacityMW)
-        check(.air, fixedMW: airIdleMW + inRackNetworkMW, dynamicMW: airDynamicMW, capacityMW: airCapacityMW)
+        check(.air, fixedMW: airIdleMW + hallNetworkMW, dynamicMW: airDynamicMW, capacityMW: airCapacityMW)
         return (fraction, limit)
     }
 }

@@ -89,7 +89,7 @@ public struct HourlyPlant: Sendable {
     /// capacity; the fabric's air is moved at the design's fan fraction.
     public func state(liquidMW: Double, rackAirMW: Double, fleet: InstalledFleet, dryBulbC: Double, wetBulbC: Double) -> PlantState {
         let d = design, hr = d.heatRejection
-        let hallAir = rackAirMW + fleet.inRackNetworkMW, airHeat = hallAir + fleet.fabricMW
+        let hallAir = rackAirMW + fleet.hallNetworkMW, airHeat = hallAir + fleet.fabricMW
         let it = liquidMW + airHeat
         let pump = AffinityLaw.powerMW(loadMW: liquidMW, capacityMW: fleet.liquidCapacityMW, fraction: d.liquidCooling?.pumpPowerFraction ?? 0,
                                        minimumSpeed: AffinityLaw.cduPumpMinimumSpeed)

@@ -43,9 +43,34 @@ struct HallFabricTests {
             #expect(bom.switches == 2 * 18)
             #expect(bom.transceivers == 2 * 288)
         }
-        // The twin's fleet runs each rack's ports at its hall fabric's 110 W.
+        // The twin's fleet runs each rack's ports at its hall fabric's 110 W, in the hall: with the 5.1 kW in-rack network,
+        // 0.01302 MW of network a hall, none on the site fabric.
         let fleet = InstalledFleet.quarters(of: result.plan, design: tiny.design, site: tiny.site, catalog: tiny.catalog)
-        #expect(fleet.allSatisfy { $0.fabricMW.isApproximatelyEqual(to: 2 * 72 * 110 / 1e6, relativeTolerance: 1e-9) })
+        #expect(fleet.allSatisfy { $0.fabricMW == 0 })
+        #expect(fleet.allSatisfy { $0.halls.allSatisfy { $0.hallNetworkMW.isApproximatelyEqual(to: (5.1 + 7.92) / 1000, relativeTolerance: 1e-9) } })
+    }
+
+    /// A radix-24 two-tier tree (288 ports, four racks) in each of two 0.45 MW halls. With its ports on the hall's power path
+    /// a GB300 takes 0.1471 + 0.00792 = 0.15502 MW of it and a GB200 0.1356 + 0.00792 = 0.14352 MW. Every mix a hall holds:
+    /// 3 GB300 need 0.46506 MW (over; on their racks alone, 0.4413 MW, they would fit and earn 1,790,856 tokens/s);
+    /// 1 GB300 + 2 GB200 0.44206 MW, 596,952 + 2 × 395,928 = 1,388,808 tokens/s; 2 GB300 + 1 GB200 0.45356 MW (over);
+    /// 3 GB200 1,187,784; 2 GB300 1,193,904. So each hall holds 1 GB300 and 2 GB200, and hall power binds.
+    @Test("A hall's fabric stands on the hall's power path and in its air")
+    func hallPowerCarriesFabric() throws {
+        var tiny = try instance()
+        tiny.design.halls[0].fabric = Fabric(switchRadix: 24, tiers: 2, switchWattsPerPort: 10, opticsWattsPerPort: 20)
+        tiny.design.halls[0].installedCapacityMW = 0.45
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let c = try #require(problem.hallCoefficients[0]["gb300-nvl72"])
+        #expect(c.hallPowerMW.isApproximatelyEqual(to: 0.1471 + 0.00792, relativeTolerance: 1e-9))
+        #expect(c.airMW.isApproximatelyEqual(to: problem.coefficients["gb300-nvl72"]!.airMW + 0.00792, relativeTolerance: 1e-9))
+        #expect(c.itMW.isApproximatelyEqual(to: 0.15502, relativeTolerance: 1e-9))
+        let result = try tiny.plan()
+        for metrics in result.plan.quarters {
+            #expect(metrics.racks == 6)
+            #expect(metrics.tokensPerSecond.isApproximatelyEqual(to: 2 * 1_388_808, relativeTolerance: 1e-9))
+        }
+        #expect(result.plan.binding.contains { $0.family == .hallPower })
     }
 
     @Test("Brute force over racks per hall agrees: at most one rack a hall, GB300 first")

@@ -25,7 +25,7 @@ struct ChillerModuleTwinTests {
     func handWorkedHour() throws {
         let (design, site, _) = try Self.design()
         let fleet = InstalledFleet(
-            quarter: Quarter("2027Q1")!, halls: [], inRackNetworkMW: 0, fabricMW: 0, upsInstalledMW: 20,
+            quarter: Quarter("2027Q1")!, halls: [], hallNetworkMW: 0, fabricMW: 0, upsInstalledMW: 20,
             upsDesignLoadMW: 20, gridDesignLoadMW: 500, transformerDesignLoadMW: 20, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
             capexCumulativeUSD: 0, plannedFacilityMW: 0)
         // 42 MW to liquid at 30 °C dry-bulb. Pump: 0.037 × 84 × (42/84)³ = 0.3885; the stream 42.3885 MW enters the plant at

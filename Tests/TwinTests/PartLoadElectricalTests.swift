@@ -37,9 +37,9 @@ struct PartLoadElectricalTests {
         // One hall: 1 MW idle + 9 MW dynamic to liquid, 0.5 MW in-rack network; 0.5 MW of fabric. The grid contract
         // is 500 MW, the transformers energized 12 MW.
         let hall = InstalledFleet.HallLoad(hall: "h", racks: 10, liquidIdleMW: 1, airIdleMW: 0, liquidDynamicMW: 9, airDynamicMW: 0,
-                                           inRackNetworkMW: 0.5, tokensPerSecond: 1, powerCapacityMW: 10, liquidCapacityMW: 84,
+                                           hallNetworkMW: 0.5, tokensPerSecond: 1, powerCapacityMW: 10, liquidCapacityMW: 84,
                                            airCapacityMW: 3)
-        let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: [hall], inRackNetworkMW: 0.5, fabricMW: 0.5, upsInstalledMW: 20,
+        let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: [hall], hallNetworkMW: 0.5, fabricMW: 0.5, upsInstalledMW: 20,
                                    upsDesignLoadMW: 10, gridDesignLoadMW: 500, transformerDesignLoadMW: 12, liquidCapacityMW: 84,
                                    airCapacityMW: 3, rackSupplyLimitC: 45, capexCumulativeUSD: 0, plannedFacilityMW: 0)
         // Idle hour: 1 MW to liquid. IT = 1 + 0.5 + 0.5 = 2 MW. House loads 2 % of the 11 MW installed at full load.
@@ -94,7 +94,7 @@ struct PartLoadElectricalTests {
         let h1 = fleet.halls[0]
         #expect(h1.liquidIdleMW.isApproximatelyEqual(to: 5 * p.rackIdleKW * p.liquidShare / 1000, absoluteTolerance: 1e-12))
         #expect(h1.airDynamicMW.isApproximatelyEqual(to: 5 * (p.rackMaxKW - p.rackIdleKW) * (1 - p.liquidShare) / 1000, absoluteTolerance: 1e-12))
-        #expect(h1.inRackNetworkMW.isApproximatelyEqual(to: 5 * p.networkKWPerRack / 1000, absoluteTolerance: 1e-12))
+        #expect(h1.hallNetworkMW.isApproximatelyEqual(to: 5 * p.networkKWPerRack / 1000, absoluteTolerance: 1e-12))
         #expect(h1.tokensPerSecond == 5000)
         // Installed IT at full load equals the plan's (racks + network + fabric), so house loads match the planner's.
         #expect(fleet.fullLoadITMW.isApproximatelyEqual(to: it, absoluteTolerance: 1e-9))

@@ -12,14 +12,14 @@ struct PerHallLimitTests {
     static func hall(_ name: String, power: Double = 20, liquid: Double = 10, air: Double = 1, airIdle: Double = 0,
                      airDynamic: Double = 0) -> InstalledFleet.HallLoad {
         InstalledFleet.HallLoad(hall: name, racks: 10, liquidIdleMW: 2, airIdleMW: airIdle, liquidDynamicMW: 8, airDynamicMW: airDynamic,
-                                inRackNetworkMW: 0, tokensPerSecond: 1e5, powerCapacityMW: power, liquidCapacityMW: liquid,
+                                hallNetworkMW: 0, tokensPerSecond: 1e5, powerCapacityMW: power, liquidCapacityMW: liquid,
                                 airCapacityMW: air)
     }
 
     /// The halls on the lossless plant of ``TwinThrottleTests`` (facility power = IT, no fabric).
     static func settled(_ halls: [InstalledFleet.HallLoad], utilization u: Double, usableMW: Double = 1000) throws -> HourRecord {
         let plant = try TwinThrottleTests.losslessPlant().1
-        let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: halls, inRackNetworkMW: 0, fabricMW: 0, upsInstalledMW: 1000,
+        let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: halls, hallNetworkMW: 0, fabricMW: 0, upsInstalledMW: 1000,
                                    upsDesignLoadMW: 1000, gridDesignLoadMW: 1000, transformerDesignLoadMW: 1000,
                                    liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW },
                                    airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW }, capexCumulativeUSD: 0, plannedFacilityMW: 0)

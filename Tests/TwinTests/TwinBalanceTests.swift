@@ -28,7 +28,7 @@ struct TwinBalanceTests {
         design.powerChain = PowerChain(transformerEfficiency: 0.99, upsEfficiency: 0.975, houseLoadFractionOfIT: 0)
         let plant = HourlyPlant(design: design, site: site)
         let fleet = InstalledFleet(
-            quarter: Quarter("2027Q1")!, halls: [], inRackNetworkMW: 1, fabricMW: 2, upsInstalledMW: 106.8,
+            quarter: Quarter("2027Q1")!, halls: [], hallNetworkMW: 1, fabricMW: 2, upsInstalledMW: 106.8,
             upsDesignLoadMW: 80, gridDesignLoadMW: 500, transformerDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
             capexCumulativeUSD: 0, plannedFacilityMW: 0)
         // 63 MW to liquid, no rack air; 20 °C dry-bulb.
@@ -67,7 +67,7 @@ struct TwinBalanceTests {
                                              approachK: 3.8, fanPowerFraction: 0.01, adiabaticEffectiveness: nil, waterLPerKWh: 1.5,
                                              cyclesOfConcentration: nil, chillerCapacityMW: 0, chillerCOP: nil)
         let fleet = InstalledFleet(
-            quarter: Quarter("2027Q1")!, halls: [], inRackNetworkMW: 0, fabricMW: 0, upsInstalledMW: 100,
+            quarter: Quarter("2027Q1")!, halls: [], hallNetworkMW: 0, fabricMW: 0, upsInstalledMW: 100,
             upsDesignLoadMW: 80, gridDesignLoadMW: 100, transformerDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
             capexCumulativeUSD: 0, plannedFacilityMW: 0)
         let evaporating = HourlyPlant(design: design, site: site).state(liquidMW: 60, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)

@@ -30,9 +30,9 @@ struct TwinThrottleTests {
         design.heatRejection.fanPowerFraction = 0
         design.heatRejection.ratedCapacityMW = 10_000
         let hall = InstalledFleet.HallLoad(hall: "h", racks: 1, liquidIdleMW: 10, airIdleMW: 0, liquidDynamicMW: 90, airDynamicMW: 0,
-                                           inRackNetworkMW: 0, tokensPerSecond: 1e6, powerCapacityMW: 200, liquidCapacityMW: 200,
+                                           hallNetworkMW: 0, tokensPerSecond: 1e6, powerCapacityMW: 200, liquidCapacityMW: 200,
                                            airCapacityMW: 10)
-        let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: [hall], inRackNetworkMW: 0, fabricMW: 1,
+        let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: [hall], hallNetworkMW: 0, fabricMW: 1,
                                    upsInstalledMW: 200, upsDesignLoadMW: 200, gridDesignLoadMW: 200, transformerDesignLoadMW: 200,
                                    liquidCapacityMW: 200, airCapacityMW: 10, rackSupplyLimitC: 45, capexCumulativeUSD: 0,
                                    plannedFacilityMW: 0)

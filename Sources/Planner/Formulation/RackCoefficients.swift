@@ -5,10 +5,13 @@ import PlantPhysics
 /// the limits (MW, positions, ports, USD). Every constraint of the formulation is a sum of these.
 public struct RackCoefficients: Sendable, Equatable, Codable {
     public var positions: Double
-    /// Rack IT + in-rack network, MW (what the hall's power paths carry).
+    /// Rack IT + in-rack network, MW.
+    public var rackMW: Double
+    /// What the hall's power paths carry: the rack and its in-rack network, and in a hall with a fabric of its own the rack's
+    /// ports on it, MW.
     public var hallPowerMW: Double
     public var liquidMW: Double
-    /// Air heat in the hall (rack air share + in-rack network), MW.
+    /// Air heat in the hall (rack air share + in-rack network, and the rack's ports on a fabric in the hall), MW.
     public var airMW: Double
     /// Scale-out fabric power for the rack's ports (switches and optics), MW.
     public var fabricMW: Double
@@ -27,14 +30,17 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
     public var scaleOutPorts: Double
     public var capexUSD: Double
 
-    public init(profile p: RackProfile, design d: ReferenceDesign, condition: DesignCondition) {
+    /// A rack of `p` in `d` at `condition`, its ports on `d.fabric`: a fabric in its hall (`fabricInHall`, the hall's own:
+    /// on the hall's power path and in its air) or outside the halls (the site's).
+    public init(profile p: RackProfile, design d: ReferenceDesign, condition: DesignCondition, fabricInHall: Bool = false) {
         positions = Double(p.positionsPerRack)
-        hallPowerMW = (p.rackMaxKW + p.networkKWPerRack) / 1000
+        rackMW = (p.rackMaxKW + p.networkKWPerRack) / 1000
         liquidMW = p.liquidKW / 1000
-        airMW = p.airKW / 1000
         scaleOutPorts = Double(p.scaleOutPorts)
         fabricMW = scaleOutPorts * d.fabric.wattsPerHostPort / 1e6
-        let siteAirMW = airMW + fabricMW
+        hallPowerMW = rackMW + (fabricInHall ? fabricMW : 0)
+        airMW = p.airKW / 1000 + (fabricInHall ? fabricMW : 0)
+        let siteAirMW = p.airKW / 1000 + fabricMW
         let pumpMW = liquidMW * (d.liquidCooling?.pumpPowerFraction ?? 0)
         let airFanMW = siteAirMW * d.airCooling.fanPowerFraction
         // The plant's water stream: the liquid loop with its pump work (air heat goes to chillers or to the
@@ -55,12 +61,12 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
         let condenserFanMW = d.heatRejection.type == .coolingTower
             ? (chillerLoadMW + compressorMW) * d.heatRejection.fanPowerFraction : 0
         coolingMW = pumpMW + airFanMW + compressorMW + streamMW * plantFanPerMW + condenserFanMW
-        facilityMW = d.powerChain.facilityMWAtDesignLoading(itMW: hallPowerMW + fabricMW, coolingMW: coolingMW)
+        facilityMW = d.powerChain.facilityMWAtDesignLoading(itMW: rackMW + fabricMW, coolingMW: coolingMW)
         capexUSD = p.capexUSDPerRack
     }
 
     /// IT power as PUE counts it (racks, in-rack network and fabric), MW.
-    public var itMW: Double { hallPowerMW + fabricMW }
+    public var itMW: Double { rackMW + fabricMW }
 }
 
 extension RackCoefficients {
