@@ -84,8 +84,8 @@ enum PurchaseAssembly {
     /// Per quarter: the capex of what was bought (halls, feeds, plant and chiller modules, power blocks and battery as their lead time runs) and the running costs of
     /// the fleet in service, with the fixed opex of what was built.
     static func cashflow(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [CashflowLine] {
-        let moduleEntries = ReferenceDesign.plantModuleEntries(plan.facilityBuilds)
-        let chillerEntries = ReferenceDesign.chillerModuleEntries(plan.facilityBuilds)
+        let moduleEntries = ReferenceDesign.moduleEntries(.plantModule, plan.facilityBuilds)
+        let chillerEntries = ReferenceDesign.moduleEntries(.chillerModule, plan.facilityBuilds)
         let blockEntries = ReferenceDesign.powerBlockEntries(plan.facilityBuilds)
         let batteryEntries = ReferenceDesign.batteryEntries(plan.facilityBuilds)
         return plan.quarters.map { metrics in

@@ -14,19 +14,14 @@ extension ReferenceDesign {
         FacilityBuild.inService(.plantModule, "heatRejection", in: quarter, builds)
     }
 
-    /// The quarter each plant module enters service, by `builds`, one entry per module.
-    public static func plantModuleEntries(_ builds: [FacilityBuild]?) -> [Quarter] {
-        (builds ?? []).filter { $0.kind == .plantModule }.flatMap { Array(repeating: $0.quarter, count: max(0, $0.new)) }
+    /// The quarter each module of `kind` (plant or chiller modules) enters service, by `builds`, one entry per module.
+    public static func moduleEntries(_ kind: FacilityBuild.Kind, _ builds: [FacilityBuild]?) -> [Quarter] {
+        (builds ?? []).filter { $0.kind == kind }.flatMap { Array(repeating: $0.quarter, count: max(0, $0.new)) }
     }
 
     /// Chiller modules in service in `quarter` by `builds` (0 before the first and without chiller modules).
     public static func chillerModules(in quarter: Quarter, _ builds: [FacilityBuild]?) -> Int {
         FacilityBuild.inService(.chillerModule, "chillers", in: quarter, builds)
-    }
-
-    /// The quarter each chiller module enters service, by `builds`, one entry per module.
-    public static func chillerModuleEntries(_ builds: [FacilityBuild]?) -> [Quarter] {
-        (builds ?? []).filter { $0.kind == .chillerModule }.flatMap { Array(repeating: $0.quarter, count: max(0, $0.new)) }
     }
 
     /// Power blocks in service in the hall named `hall` (a single hall's name) in `quarter` by `builds` (0 before the first).

@@ -211,6 +211,15 @@ extension BuildNext {
         func built(_ kind: FacilityBuild.Kind, _ name: String, _ quarter: Quarter) -> Int {
             FacilityBuild.inService(kind, name, in: quarter, plan.facilityBuilds)
         }
+        /// One more module of `kind` (`name` in facilityBuilds), `count` at most, from `earliest`: its capex for the `mw` it
+        /// adds to the row (`what` says how).
+        func module(_ kind: FacilityBuild.Kind, _ name: String, label: String, build: BuildOption, count: Int, earliest: Quarter,
+                    mw: Double, what: String) -> Option {
+            Option(
+                name: { _ in "\(label): $\(NumberText.grouped(build.capexUSD)) for \(NumberText.amount(mw)) MW \(what)" },
+                priceUSD: { q in earliest <= q && built(kind, name, q) < count && mw > 0 ? build.capexUSD / mw : nil },
+                relieves: { built(kind, name, $0) < count })
+        }
         switch family {
         case .sitePower:
             let grid = site.grid
@@ -286,13 +295,8 @@ extension BuildNext {
             guard let modules = hr.modules else { return ([], "add plant modules with a build option: heatRejection.modules") }
             // A module takes its share of the plant's heat at the design condition (identical exchangers, same temperatures).
             let perModule = hr.moduleRejectionMW(plantRejectionMW: plan.designCondition.rejectionCapacityMW)!
-            let option = Option(
-                name: { _ in "a plant module: $\(NumberText.grouped(modules.build.capexUSD)) for \(NumberText.amount(perModule)) MW at the design condition" },
-                priceUSD: { q in
-                    modules.earliestService(horizonFirst: first) <= q && built(.plantModule, "heatRejection", q) < modules.count
-                        && perModule > 0 ? modules.build.capexUSD / perModule : nil
-                },
-                relieves: { built(.plantModule, "heatRejection", $0) < modules.count })
+            let option = module(.plantModule, "heatRejection", label: "a plant module", build: modules.build, count: modules.count,
+                                earliest: modules.earliestService(horizonFirst: first), mw: perModule, what: "at the design condition")
             return ([option], "every plant module is built by then, or the first can be in service later")
         case .chiller:
             let hr = design.heatRejection, c = plan.designCondition
@@ -301,23 +305,13 @@ extension BuildNext {
             // whose cells its condenser takes); the chilled-air row gains its cooling alone.
             if let modules = hr.chillerModules {
                 let perModule = subject == nil ? modules.capacityMW + (c.chillerCreditMWPerChillerModule ?? 0) : modules.capacityMW
-                options.append(Option(
-                    name: { _ in "a chiller module: $\(NumberText.grouped(modules.build.capexUSD)) for \(NumberText.amount(perModule)) MW at the design condition" },
-                    priceUSD: { q in
-                        modules.earliestService(horizonFirst: first) <= q && built(.chillerModule, "chillers", q) < modules.count
-                            && perModule > 0 ? modules.build.capexUSD / perModule : nil
-                    },
-                    relieves: { built(.chillerModule, "chillers", $0) < modules.count }))
+                options.append(module(.chillerModule, "chillers", label: "a chiller module", build: modules.build, count: modules.count,
+                                      earliest: modules.earliestService(horizonFirst: first), mw: perModule, what: "at the design condition"))
             }
             // A plant module adds its credit: the heat the bigger plant takes before the chillers start.
             if let modules = hr.modules, subject == nil, let perModule = c.chillerCreditMWPerPlantModule, perModule > 0 {
-                options.append(Option(
-                    name: { _ in "a plant module: $\(NumberText.grouped(modules.build.capexUSD)) for \(NumberText.amount(perModule)) MW before the chillers start" },
-                    priceUSD: { q in
-                        modules.earliestService(horizonFirst: first) <= q && built(.plantModule, "heatRejection", q) < modules.count
-                            ? modules.build.capexUSD / perModule : nil
-                    },
-                    relieves: { built(.plantModule, "heatRejection", $0) < modules.count }))
+                options.append(module(.plantModule, "heatRejection", label: "a plant module", build: modules.build, count: modules.count,
+                                      earliest: modules.earliestService(horizonFirst: first), mw: perModule, what: "before the chillers start"))
             }
             return options.isEmpty ? ([], "heatRejection.chillerCapacityMW has no capex: add chiller modules with a build option, "
                 + "heatRejection.chillerModules") : (options, "every chiller module is built by then, or the first can be in service later")
