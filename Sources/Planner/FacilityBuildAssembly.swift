@@ -4,12 +4,14 @@ import Plans
 /// The facility decisions of a solved plan (`plan.json` `facilityBuilds`): halls per design group, feeds, plant and chiller modules,
 /// each hall's power blocks, and the battery's energy and power, by quarter.
 enum FacilityBuildAssembly {
-    /// One line per hall group, feed, the plant's modules and the chiller modules with a build option, and per hall with power blocks (as the
+    /// One line per hall group, feed, each water loop's plant modules and chiller modules (`plantModules`, `chillerModules`: by
+    /// loop and quarter) with a build option, and per hall with power blocks (as the
     /// placement gives them, `powerBlocks`: per planned hall, quarter and hall of the group), and quarter from the first
     /// one in service, in the design's and site's order; `nil` when nothing has a build option.
-    static func builds(problem: PlanningProblem, halls: [Int: [Int]], feeds: [Int: [Int]], plantModules: [Int], chillerModules: [Int],
+    static func builds(problem: PlanningProblem, halls: [Int: [Int]], feeds: [Int: [Int]], plantModules: [[Int]], chillerModules: [[Int]],
                        powerBlocks: [Int: [[Int]]], battery: [(energyMWh: Double, powerMW: Double)]) -> [FacilityBuild]? {
-        guard !problem.hallBuilds.isEmpty || !problem.feedBuilds.isEmpty || problem.plantModuleBuild != nil || problem.chillerModuleBuild != nil
+        guard !problem.hallBuilds.isEmpty || !problem.feedBuilds.isEmpty
+                || problem.loops.contains(where: { $0.plantModuleBuild != nil || $0.chillerModuleBuild != nil })
                 || !problem.powerBlockBuilds.isEmpty || !battery.isEmpty
         else { return nil }
         var lines: [FacilityBuild] = []
@@ -27,8 +29,10 @@ enum FacilityBuildAssembly {
             add(.hall, group.name, total)
         }
         for build in problem.feedBuilds { add(.feed, problem.site.grid.feeds[build.feed].name, feeds[build.feed] ?? []) }
-        if problem.plantModuleBuild != nil { add(.plantModule, "heatRejection", plantModules) }
-        if problem.chillerModuleBuild != nil { add(.chillerModule, "chillers", chillerModules) }
+        for (l, loop) in problem.loops.enumerated() {
+            if loop.plantModuleBuild != nil { add(.plantModule, problem.design.plantModuleLineName(l), plantModules[l]) }
+            if loop.chillerModuleBuild != nil { add(.chillerModule, problem.design.chillerModuleLineName(l), chillerModules[l]) }
+        }
         for g in powerBlocks.keys.sorted() {
             let hall = problem.halls[g]
             for i in 0..<hall.count { add(.powerBlock, hall.hallName(i), powerBlocks[g]!.map { $0[i] }) }

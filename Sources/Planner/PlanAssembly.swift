@@ -85,8 +85,8 @@ enum PlanAssembly {
             // Summed in the mix's order: a dictionary's order changes from process to process, and so would the last bits.
             let tokens = problem.design.workloadMix.reduce(0.0) { $0 + (tokensByWorkload[t][$1.workload] ?? 0) }
             // Racks' capital and running costs at the demanded utilization, and the facility's capital, over the tokens served.
-            let facilityCost = design.facilityCapitalUSDPerYear(in: quarters[t], site: site, plantModules: modules[t],
-                                                                   chillerModules: chillerModules[t],
+            let facilityCost = design.facilityCapitalUSDPerYear(in: quarters[t], site: site, plantModules: modules.map { $0[t] },
+                                                                   chillerModules: chillerModules.map { $0[t] },
                                                                    batteryAdded: design.batteryAdded(in: quarters[t], builds)) {
                 ReferenceDesign.powerBlocks(inHall: $0, in: quarters[t], builds)
             }

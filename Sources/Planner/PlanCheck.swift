@@ -11,7 +11,7 @@ enum PlanCheck {
 
     static func check(problem: PlanningProblem, stock: [Int: [Int: Int]], retired: [Int: [Int: Int]] = [:],
                       assignment: HallAssignment, hallsBuilt: [Int: [Int]] = [:], feedsBuilt: [Int: [Int]] = [:],
-                      plantModules: [Int] = [], chillerModules: [Int] = [], battery: [(energyMWh: Double, powerMW: Double)] = []) throws {
+                      plantModules: [[Int]] = [], chillerModules: [[Int]] = [], battery: [(energyMWh: Double, powerMW: Double)] = []) throws {
         func verify(_ family: ConstraintFamily, _ t: Int?, _ subject: String?, _ used: Double, _ capacity: Double) throws {
             guard used > capacity + tolerance * max(1, abs(capacity)) else { return }
             throw PlanError.limitBroken(BrokenLimit(family: family, quarter: t.map { problem.quarters[$0] }, subject: subject,
@@ -22,6 +22,9 @@ enum PlanCheck {
         /// Racks commissioned: the change in stock plus those retired.
         func built(_ e: Int, _ t: Int) -> Int { racks(e, t) - racks(e, t - 1) + out(e, t) }
         func coefficients(_ e: Int) -> RackCoefficients { problem.coefficients(e) }
+        /// Modules in service on loop l in quarter t (0 where the caller gives none).
+        func modules(_ values: [[Int]], _ l: Int, _ t: Int) -> Int { l < values.count && t < values[l].count ? values[l][t] : 0 }
+        let loops = problem.loops.count
         var capex = 0.0
         for t in problem.quarters.indices {
             for (g, hall) in problem.halls.enumerated() {
@@ -46,14 +49,15 @@ enum PlanCheck {
                     if let fabric = hall.fabric { try verify(.network, t, name, hallPorts, built * fabric.hostPortCapacity) }
                 }
             }
-            var facility = 0.0, rejected = 0.0, chiller = 0.0, chilledAir = 0.0, ports = 0.0
+            var facility = 0.0, ports = 0.0
+            var rejected = [Double](repeating: 0, count: loops), chiller = rejected, chilledAir = rejected
             var newByProfile = [Int](repeating: 0, count: problem.profiles.count)
             for e in problem.eligible.indices {
-                let n = Double(racks(e, t)), c = coefficients(e), new = built(e, t)
+                let n = Double(racks(e, t)), c = coefficients(e), new = built(e, t), l = problem.hallLoops[problem.eligible[e].hall]
                 facility += n * c.facilityMW
-                rejected += n * c.rejectedMW
-                chiller += n * c.chillerLoadMW
-                chilledAir += n * c.chilledAirMW
+                rejected[l] += n * c.rejectedMW
+                chiller[l] += n * c.chillerLoadMW
+                chilledAir[l] += n * c.chilledAirMW
                 if problem.halls[problem.eligible[e].hall].fabric == nil { ports += n * c.scaleOutPorts }
                 newByProfile[problem.eligible[e].profile] += new
                 capex += Double(new) * c.capexUSD + Double(out(e, t)) * problem.retirementCapexUSD(problem.profiles[problem.eligible[e].profile])
@@ -66,18 +70,21 @@ enum PlanCheck {
             let feeds = problem.givenFeeds(in: t).map(\.capacityMW)
                 + problem.feedBuilds.filter { (feedsBuilt[$0.feed]?[t] ?? 0) > 0 }.map { problem.site.grid.feeds[$0.feed].capacityMW }
             try verify(.sitePower, t, nil, facility, problem.site.grid.redundancy.usableCapacity(of: feeds))
-            if problem.design.heatRejection.chillerCapacityMW <= 0 {
-                let modules = Double(t < plantModules.count ? plantModules[t] : 0) * (problem.plantModuleBuild?.rejectionMWPerModule ?? 0)
-                try verify(.heatRejection, t, nil, rejected, problem.condition.rejectionCapacityMW + modules)
+            for (l, loop) in problem.loops.enumerated() where loop.design.heatRejection.chillerCapacityMW <= 0 {
+                try verify(.heatRejection, t, loop.rowID == nil ? nil : loop.name, rejected[l],
+                           loop.rejectionCapacityMW(plantModules: modules(plantModules, l, t)))
             }
             if let ride = problem.batteryRideThrough {
                 let inService = t < battery.count ? battery[t] : (energyMWh: ride.energyInPlaceMWh, powerMW: ride.powerInPlaceMW)
                 try verify(.batteryEnergy, t, nil, ride.minutes / 60 * facility, inService.energyMWh)
                 try verify(.batteryPower, t, nil, facility, inService.powerMW)
             }
-            let plant = t < plantModules.count ? plantModules[t] : 0, chillers = t < chillerModules.count ? chillerModules[t] : 0
-            try verify(.chiller, t, nil, chiller, problem.chillerRowCapacityMW(plantModules: plant, chillerModules: chillers))
-            try verify(.chiller, t, "chilled air", chilledAir, problem.chillerCapacityMW(chillerModules: chillers))
+            for (l, loop) in problem.loops.enumerated() {
+                let plant = modules(plantModules, l, t), chillers = modules(chillerModules, l, t), subject = loop.rowID == nil ? nil : loop.name
+                try verify(.chiller, t, subject, chiller[l], loop.chillerRowCapacityMW(plantModules: plant, chillerModules: chillers))
+                try verify(.chiller, t, subject.map { "chilled air on \($0)" } ?? "chilled air", chilledAir[l],
+                           loop.chillerCapacityMW(chillerModules: chillers))
+            }
             try verify(.network, t, nil, ports, problem.design.fabric.hostPortCapacity)
             for (p, profile) in problem.profiles.enumerated() {
                 if let cap = problem.design.supplyCapRacksPerQuarter?[profile.id] {
@@ -92,11 +99,9 @@ enum PlanCheck {
             capex += Double(hallsBuilt[h]?[last] ?? 0) * problem.design.halls[problem.hallBuilds[h]!.designGroup].build!.capexUSD
         }
         for build in problem.feedBuilds { capex += Double(feedsBuilt[build.feed]?[last] ?? 0) * problem.site.grid.feeds[build.feed].build!.capexUSD }
-        if let modules = problem.design.heatRejection.modules, last < plantModules.count {
-            capex += Double(plantModules[last]) * modules.build.capexUSD
-        }
-        if let modules = problem.design.heatRejection.chillerModules, last < chillerModules.count {
-            capex += Double(chillerModules[last]) * modules.build.capexUSD
+        for (l, loop) in problem.loops.enumerated() {
+            capex += Double(modules(plantModules, l, last)) * (loop.design.heatRejection.modules?.build.capexUSD ?? 0)
+            capex += Double(modules(chillerModules, l, last)) * (loop.design.heatRejection.chillerModules?.build.capexUSD ?? 0)
         }
         for g in assignment.powerBlocks.keys.sorted() {
             capex += Double(assignment.powerBlocks[g]![last].reduce(0, +)) * problem.halls[g].powerBlocks!.build.capexUSD

@@ -36,6 +36,8 @@ public struct NoRackDiagnosis: Equatable, Sendable, Codable {
         public var quarter: Quarter?
         /// The hall, for per-hall limits.
         public var hall: String?
+        /// The water loop, for the plant limits of a loop other than the main one (README "Water loops").
+        public var loop: String? = nil
         /// What one purchase unit needs of the limit, and what the limit is, in `unit`.
         public var needed: Double
         public var capacity: Double

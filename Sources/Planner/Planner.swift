@@ -134,11 +134,11 @@ public enum Planner {
         /// Feeds with a build option energized (1) or not (0) per feed index and quarter.
         var feedsBuiltValues: [Int: [Int]] { formulation.feedBuilt.mapValues(everyQuarter) }
 
-        /// Plant modules in service per quarter.
-        var plantModulesValues: [Int] { everyQuarter(formulation.plantBuilt) }
+        /// Plant modules in service per water loop and quarter.
+        var plantModulesValues: [[Int]] { formulation.problem.loops.indices.map { everyQuarter(formulation.plantBuilt[$0] ?? [:]) } }
 
-        /// Chiller modules in service per quarter.
-        var chillerModulesValues: [Int] { everyQuarter(formulation.chillerBuilt) }
+        /// Chiller modules in service per water loop and quarter.
+        var chillerModulesValues: [[Int]] { formulation.problem.loops.indices.map { everyQuarter(formulation.chillerBuilt[$0] ?? [:]) } }
         /// Battery energy (MWh) and power (MW) in service per quarter, what is in place included, rounded as plan.json writes
         /// figures; empty without a battery to build to a ride-through.
         var batteryValues: [(energyMWh: Double, powerMW: Double)] {

@@ -18,7 +18,12 @@ public struct PlanningProblem: Sendable {
     /// The same in each planned hall, in the order of `halls`: a group with its own fabric charges its racks that fabric's
     /// power, on the hall's power path and in its air (``coefficients(_:)``).
     public let hallCoefficients: [[String: RackCoefficients]]
+    /// The main water loop's design condition: the site's air side and the report's design condition.
     public let condition: DesignCondition
+    /// Each water loop's plant, by loop index (the main loop first; README "Water loops").
+    public let loops: [LoopPlant]
+    /// The water loop of each planned hall, in the order of `halls`.
+    public let hallLoops: [Int]
     /// (profile index, hall index, first quarter index) for every combination that may hold racks.
     public let eligible: [Eligibility]
     /// Why each allowed profile is kept out of a hall, in words.
@@ -31,10 +36,6 @@ public struct PlanningProblem: Sendable {
     public let hallBuilds: [Int: HallBuild]
     /// The site's feeds with a build option, in the site's order.
     public let feedBuilds: [FeedBuild]
-    /// The plant's heat-rejection modules, when the design gives them.
-    public let plantModuleBuild: PlantModuleBuild?
-    /// The chiller modules, when the design gives them.
-    public let chillerModuleBuild: ChillerModuleBuild?
     /// The hall groups with power blocks, by hall index: the first quarter index a block can be in service (`nil`: not
     /// within the horizon).
     public let powerBlockBuilds: [Int: PowerBlockBuild]
@@ -50,6 +51,43 @@ public struct PlanningProblem: Sendable {
         public var powerInPlaceMW: Double
         public var build: BatteryBuild?
         public var firstQuarter: Int?
+    }
+
+    /// One water loop's plant (README "Water loops"): the design as the loop sees it (``ReferenceDesign/onLoop(_:)``), its
+    /// design condition, and the plant and chiller modules the plan may add to it.
+    public struct LoopPlant: Sendable {
+        /// The loop's name (``ReferenceDesign/mainLoopName`` for the design's own plant).
+        public let name: String
+        /// The design with the loop's liquid cooling and plant.
+        public let design: ReferenceDesign
+        public let condition: DesignCondition
+        /// The loop's heat-rejection modules, when it has them.
+        public let plantModuleBuild: PlantModuleBuild?
+        /// The loop's chiller modules, when it has them.
+        public let chillerModuleBuild: ChillerModuleBuild?
+
+        /// Capacity of the chiller row: installed chillers plus the heat the plant takes at full fan before they
+        /// start (``DesignCondition/chillerCreditMW``), MW.
+        public var chillerRowCapacityMW: Double { design.heatRejection.chillerCapacityMW + (condition.chillerCreditMW ?? 0) }
+
+        /// Capacity of the chiller row with `plantModules` and `chillerModules` in service, MW.
+        public func chillerRowCapacityMW(plantModules: Int, chillerModules: Int) -> Double {
+            chillerRowCapacityMW + Double(plantModules) * (plantModuleBuild?.chillerRowMWPerModule ?? 0)
+                + Double(chillerModules) * (chillerModuleBuild?.chillerRowMWPerModule ?? 0)
+        }
+
+        /// Chillers in service with `chillerModules` built (the `chiller_air` row's capacity), MW.
+        public func chillerCapacityMW(chillerModules: Int) -> Double {
+            design.heatRejection.chillerCapacityMW + Double(chillerModules) * (chillerModuleBuild?.capacityMW ?? 0)
+        }
+
+        /// Heat the plant rejects at the design condition with `plantModules` in service (no chillers), MW.
+        public func rejectionCapacityMW(plantModules: Int) -> Double {
+            condition.rejectionCapacityMW + Double(plantModules) * (plantModuleBuild?.rejectionMWPerModule ?? 0)
+        }
+
+        /// Row and column name piece of the loop: `nil` on the main loop, whose rows keep their one-loop names.
+        public var rowID: String? { name == ReferenceDesign.mainLoopName ? nil : Formulation.id(name) }
     }
 
     /// Power blocks the plan may add to a planned hall group's halls: the first quarter index one can be in service
@@ -109,19 +147,25 @@ public struct PlanningProblem: Sendable {
         quarters = design.horizon.quarters
         self.halls = halls ?? Self.expandingExisting(design)
         profiles = design.profiles.compactMap(catalog.profile)
-        let condition = DesignCondition(design: design, site: site)
+        let quarters = self.quarters
+        func index(_ q: Quarter) -> Int? { quarters.firstIndex { $0 >= q } }
+        let loops = (0..<design.loopCount).map { l in Self.loopPlant(design.onLoop(l), name: design.loopName(l), site: site, index: index) }
+        self.loops = loops
+        let condition = loops[0].condition
         self.condition = condition
+        hallLoops = self.halls.map(design.loopIndex)
         let profiles = self.profiles
-        func racks(on fabric: Fabric, inHall: Bool) -> [String: RackCoefficients] {
-            var design = design
+        func racks(on fabric: Fabric, inHall: Bool, loop l: Int) -> [String: RackCoefficients] {
+            var design = loops[l].design
             design.fabric = fabric
             return Dictionary(uniqueKeysWithValues: profiles.map {
-                ($0.id, RackCoefficients(profile: $0, design: design, condition: condition, fabricInHall: inHall))
+                ($0.id, RackCoefficients(profile: $0, design: design, condition: loops[l].condition, fabricInHall: inHall))
             })
         }
-        let onSiteFabric = racks(on: design.fabric, inHall: false)
+        let onSiteFabric = racks(on: design.fabric, inHall: false, loop: 0)
+        let onLoop = loops.indices.map { $0 == 0 ? onSiteFabric : racks(on: design.fabric, inHall: false, loop: $0) }
         coefficients = onSiteFabric
-        hallCoefficients = self.halls.map { hall in hall.fabric.map { racks(on: $0, inHall: true) } ?? onSiteFabric }
+        hallCoefficients = zip(self.halls, hallLoops).map { hall, l in hall.fabric.map { racks(on: $0, inHall: true, loop: l) } ?? onLoop[l] }
         var eligible: [Eligibility] = []
         var exclusions: [String] = []
         for (h, hall) in self.halls.enumerated() {
@@ -135,6 +179,12 @@ public struct PlanningProblem: Sendable {
                 }
                 if profile.liquidShare > 0, hall.liquidCapacityMW <= 0 {
                     reasons.append("liquid-cooled rack in a hall without CDUs")
+                }
+                // With one loop, validation refuses a design too warm for a profile; with several, the profile goes where it can.
+                if loops.count > 1, profile.liquidShare > 0, let limit = profile.maxCoolantSupplyC,
+                   let lc = loops[hallLoops[h]].design.liquidCooling, lc.rackSupplyTempC > limit {
+                    reasons.append("rack supply \(format(lc.rackSupplyTempC)) °C on water loop \(loops[hallLoops[h]].name) > the rack's "
+                        + "\(format(limit)) °C coolant limit")
                 }
                 if profile.liquidShare < 1, let air = condition.economizerAirC, air > profile.maxAirInletC {
                     reasons.append("economizer air \((air * 10).rounded() / 10) °C at the design condition > rack inlet limit "
@@ -170,8 +220,6 @@ public struct PlanningProblem: Sendable {
         }
         self.existing = existing
         unplaceableExisting = unplaceable
-        let quarters = self.quarters
-        func index(_ q: Quarter) -> Int? { quarters.firstIndex { $0 >= q } }
         var hallBuilds: [Int: HallBuild] = [:]
         for (h, hall) in halls.enumerated() {
             guard let (g, member) = Self.origin(of: hall, in: design), design.halls[g].build != nil else { continue }
@@ -195,16 +243,22 @@ public struct PlanningProblem: Sendable {
                                    firstQuarter: battery.build.flatMap { index($0.earliestService(horizonFirst: design.horizon.first)) })
             }
         }
-        let hr = design.heatRejection
-        plantModuleBuild = hr.modules.map { modules in
+    }
+
+    /// Loop `design`'s plant (``ReferenceDesign/onLoop(_:)``) at its design condition, with its modules' first quarter index
+    /// by `index`.
+    static func loopPlant(_ design: ReferenceDesign, name: String, site: Site, index: (Quarter) -> Int?) -> LoopPlant {
+        let condition = DesignCondition(design: design, site: site), hr = design.heatRejection
+        let plant = hr.modules.map { modules in
             PlantModuleBuild(firstQuarter: index(modules.earliestService(horizonFirst: design.horizon.first)),
                              rejectionMWPerModule: hr.moduleRejectionMW(plantRejectionMW: condition.rejectionCapacityMW)!,
                              chillerRowMWPerModule: condition.chillerCreditMWPerPlantModule ?? 0)
         }
-        chillerModuleBuild = hr.chillerModules.map { modules in
+        let chillers = hr.chillerModules.map { modules in
             ChillerModuleBuild(firstQuarter: index(modules.earliestService(horizonFirst: design.horizon.first)), capacityMW: modules.capacityMW,
                                chillerRowMWPerModule: modules.capacityMW + (condition.chillerCreditMWPerChillerModule ?? 0))
         }
+        return LoopPlant(name: name, design: design, condition: condition, plantModuleBuild: plant, chillerModuleBuild: chillers)
     }
 
     /// The design group a planned hall comes from, and its index in the group when it is one of the group's single
@@ -261,21 +315,6 @@ public struct PlanningProblem: Sendable {
     /// Cost of taking one rack out, USD.
     var decommissioningUSDPerRack: Double { design.economics.decommissioningUSDPerRack ?? 0 }
 
-    /// Capacity of the chiller row: installed chillers plus the heat the plant takes at full fan before they
-    /// start (``DesignCondition/chillerCreditMW``), MW.
-    public var chillerRowCapacityMW: Double { design.heatRejection.chillerCapacityMW + (condition.chillerCreditMW ?? 0) }
-
-    /// Capacity of the chiller row with `plantModules` and `chillerModules` in service, MW.
-    public func chillerRowCapacityMW(plantModules: Int, chillerModules: Int) -> Double {
-        chillerRowCapacityMW + Double(plantModules) * (plantModuleBuild?.chillerRowMWPerModule ?? 0)
-            + Double(chillerModules) * (chillerModuleBuild?.chillerRowMWPerModule ?? 0)
-    }
-
-    /// Chillers in service with `chillerModules` built (the `chiller_air` row's capacity), MW.
-    public func chillerCapacityMW(chillerModules: Int) -> Double {
-        design.heatRejection.chillerCapacityMW + Double(chillerModules) * (chillerModuleBuild?.capacityMW ?? 0)
-    }
-
     /// Tokens/s one rack of a profile serves on a workload, if it can.
     func rackTokensPerSecond(_ profile: RackProfile, _ workload: String) -> Double? {
         profile.tokensPerSecondPerGPU(workload).map { $0 * Double(profile.gpusPerRack) }
@@ -304,6 +343,11 @@ public struct PlanningProblem: Sendable {
     public func coefficients(_ profile: RackProfile, inHall name: String) -> RackCoefficients? {
         let h = halls.indices.first { h in (0..<halls[h].count).contains { halls[h].hallName($0) == name } }
         return (h.map { hallCoefficients[$0] } ?? coefficients)[profile.id]
+    }
+
+    /// The water loop of the single hall or group `name` of the plan (the main loop for a name no planned hall has).
+    public func loop(ofHall name: String) -> Int {
+        halls.indices.first { h in (0..<halls[h].count).contains { halls[h].hallName($0) == name } }.map { hallLoops[$0] } ?? 0
     }
 
     /// Running cost of one rack for one quarter: energy at ``utilization`` plus facility opex on its full-load

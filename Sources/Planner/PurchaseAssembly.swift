@@ -56,17 +56,20 @@ enum PurchaseAssembly {
                         unitCapexUSD: blocks.build.capexUSD)
                 }
             }
-            // The outdoor plant (but its modules) and the battery (but what the plan adds) are in service from the first quarter.
-            let modules = ReferenceDesign.plantModules(in: q, plan.facilityBuilds)
-            add(q, "heat rejection", "MW", inService: design.withPlantModules(modules).heatRejection.ratedCapacityMW)
-            if let option = design.heatRejection.modules {
-                add(q, "heat-rejection module", "modules", inService: Double(modules), unitCapexUSD: option.build.capexUSD)
-            }
-            // The chillers' MW with the chiller modules in service, then the modules.
-            let chillerModules = ReferenceDesign.chillerModules(in: q, plan.facilityBuilds)
-            add(q, "chillers", "MW", inService: design.withChillerModules(chillerModules).heatRejection.chillerCapacityMW)
-            if let option = design.heatRejection.chillerModules {
-                add(q, "chiller module", "modules", inService: Double(chillerModules), unitCapexUSD: option.build.capexUSD)
+            // The outdoor plant (but its modules) and the battery (but what the plan adds) are in service from the first quarter;
+            // each water loop's plant and chillers are items of their own, named after the loop when there are several.
+            let plantModules = design.loopPlantModules(in: q, plan.facilityBuilds), chillerModules = design.loopChillerModules(in: q, plan.facilityBuilds)
+            for l in 0..<design.loopCount {
+                let loop = design.onLoop(l), hr = loop.heatRejection, named = design.loopCount == 1 ? "" : " \(design.loopName(l))"
+                add(q, "heat rejection" + named, "MW", inService: loop.withPlantModules(plantModules[l]).heatRejection.ratedCapacityMW)
+                if let option = hr.modules {
+                    add(q, "heat-rejection module" + named, "modules", inService: Double(plantModules[l]), unitCapexUSD: option.build.capexUSD)
+                }
+                // The chillers' MW with the chiller modules in service, then the modules.
+                add(q, "chillers" + named, "MW", inService: loop.withChillerModules(chillerModules[l]).heatRejection.chillerCapacityMW)
+                if let option = hr.chillerModules {
+                    add(q, "chiller module" + named, "modules", inService: Double(chillerModules[l]), unitCapexUSD: option.build.capexUSD)
+                }
             }
             if let build = design.powerChain.battery?.build {
                 // A battery the plan adds to: what it has in service, bought as the battery lines add it, at the build's prices.
@@ -84,8 +87,8 @@ enum PurchaseAssembly {
     /// Per quarter: the capex of what was bought (halls, feeds, plant and chiller modules, power blocks and battery as their lead time runs) and the running costs of
     /// the fleet in service, with the fixed opex of what was built.
     static func cashflow(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [CashflowLine] {
-        let moduleEntries = ReferenceDesign.moduleEntries(.plantModule, plan.facilityBuilds)
-        let chillerEntries = ReferenceDesign.moduleEntries(.chillerModule, plan.facilityBuilds)
+        let moduleEntries = design.loopModuleEntries(.plantModule, plan.facilityBuilds)
+        let chillerEntries = design.loopModuleEntries(.chillerModule, plan.facilityBuilds)
         let blockEntries = ReferenceDesign.powerBlockEntries(plan.facilityBuilds)
         let batteryEntries = ReferenceDesign.batteryEntries(plan.facilityBuilds)
         return plan.quarters.map { metrics in
@@ -102,9 +105,7 @@ enum PurchaseAssembly {
             }
             let halls = design.halls.filter { $0.availableFrom <= metrics.quarter }
             let fixed = halls.reduce(0.0) { $0 + Double($1.count) * ($1.build?.fixedOpexUSDPerYear ?? 0) }
-                + Double(ReferenceDesign.plantModules(in: metrics.quarter, plan.facilityBuilds)) * (design.heatRejection.modules?.build.fixedOpexUSDPerYear ?? 0)
-                + Double(ReferenceDesign.chillerModules(in: metrics.quarter, plan.facilityBuilds))
-                    * (design.heatRejection.chillerModules?.build.fixedOpexUSDPerYear ?? 0)
+                + moduleOpexUSDPerYear(design, in: metrics.quarter, plan.facilityBuilds)
                 + site.grid.feedsInService(in: metrics.quarter).reduce(0.0) { $0 + ($1.build?.fixedOpexUSDPerYear ?? 0) }
                 + problem.design.halls.reduce(0.0) { sum, group in
                     let blocks = (0..<group.count).reduce(0) { $0 + ReferenceDesign.powerBlocks(inHall: group.hallName($1), in: metrics.quarter, plan.facilityBuilds) }
@@ -121,6 +122,16 @@ enum PurchaseAssembly {
                                     spentIn: metrics.quarter, site: site, plantModulesEntering: moduleEntries, chillerModulesEntering: chillerEntries,
                                     powerBlocksEntering: blockEntries, batteryEntering: batteryEntries)),
                                 energyUSD: PlanAssembly.rounded(energy), opexUSD: PlanAssembly.rounded(opex))
+        }
+    }
+
+    /// Fixed opex of the plant and chiller modules in service on every water loop in `quarter`, USD per year.
+    static func moduleOpexUSDPerYear(_ design: ReferenceDesign, in quarter: Quarter, _ builds: [FacilityBuild]?) -> Double {
+        let plant = design.loopPlantModules(in: quarter, builds), chillers = design.loopChillerModules(in: quarter, builds)
+        return (0..<design.loopCount).reduce(0.0) { sum, l in
+            let hr = design.onLoop(l).heatRejection
+            return sum + Double(plant[l]) * (hr.modules?.build.fixedOpexUSDPerYear ?? 0)
+                + Double(chillers[l]) * (hr.chillerModules?.build.fixedOpexUSDPerYear ?? 0)
         }
     }
 }

@@ -56,9 +56,9 @@ enum SplitStart {
         }
         let feeds = outcome.feedsBuiltValues, modules = outcome.plantModulesValues
         for (feed, byQuarter) in split.feedBuilt { for (t, column) in byQuarter { fixed[column] = Double(feeds[feed]?[t] ?? 0) } }
-        for (t, column) in split.plantBuilt { fixed[column] = Double(modules[t]) }
         let chillers = outcome.chillerModulesValues
-        for (t, column) in split.chillerBuilt { fixed[column] = Double(chillers[t]) }
+        for (l, byQuarter) in split.plantBuilt { for (t, column) in byQuarter { fixed[column] = Double(modules[l][t]) } }
+        for (l, byQuarter) in split.chillerBuilt { for (t, column) in byQuarter { fixed[column] = Double(chillers[l][t]) } }
         return Relaxation.completing(split.model, fixed: fixed, deadline: deadline)
     }
 

@@ -2,26 +2,31 @@ import PlantModel
 
 /// A design and site as a plan built them (README "Facility decisions"): each hall and feed with a build option
 /// stands from the quarter the plan put it in service, and those the plan did not build are gone. Given halls and
-/// feeds are as the files give them. Plant modules change the plant from quarter to quarter: ``plantModules(in:_:)``
-/// counts them and ``ReferenceDesign/withPlantModules(_:)`` makes the plant they stand in, as ``chillerModules(in:_:)`` and
+/// feeds are as the files give them. Plant modules change each water loop's plant from quarter to quarter:
+/// ``loopPlantModules(in:_:)`` counts them and ``ReferenceDesign/withPlantModules(_:)`` of the loop
+/// (``ReferenceDesign/onLoop(_:)``) makes the plant they stand in, as ``loopChillerModules(in:_:)`` and
 /// ``ReferenceDesign/withChillerModules(_:)`` do for chiller modules; power blocks change each hall's
 /// power path: ``withPowerBlocks(in:_:)`` gives each hall its installed MW in a quarter; the battery grows from quarter to
 /// quarter: ``battery(in:_:)`` gives it as it stands. The twin, the bill of quantities and
 /// the cash flow read these.
 extension ReferenceDesign {
-    /// Plant modules in service in `quarter` by `builds` (0 before the first and without modules).
-    public static func plantModules(in quarter: Quarter, _ builds: [FacilityBuild]?) -> Int {
-        FacilityBuild.inService(.plantModule, "heatRejection", in: quarter, builds)
+    /// Plant modules in service on each loop in `quarter` by `builds`, by loop index (README "Water loops").
+    public func loopPlantModules(in quarter: Quarter, _ builds: [FacilityBuild]?) -> [Int] {
+        (0..<loopCount).map { FacilityBuild.inService(.plantModule, plantModuleLineName($0), in: quarter, builds) }
     }
 
-    /// The quarter each module of `kind` (plant or chiller modules) enters service, by `builds`, one entry per module.
-    public static func moduleEntries(_ kind: FacilityBuild.Kind, _ builds: [FacilityBuild]?) -> [Quarter] {
-        (builds ?? []).filter { $0.kind == kind }.flatMap { Array(repeating: $0.quarter, count: max(0, $0.new)) }
+    /// Chiller modules in service on each loop in `quarter` by `builds`, by loop index.
+    public func loopChillerModules(in quarter: Quarter, _ builds: [FacilityBuild]?) -> [Int] {
+        (0..<loopCount).map { FacilityBuild.inService(.chillerModule, chillerModuleLineName($0), in: quarter, builds) }
     }
 
-    /// Chiller modules in service in `quarter` by `builds` (0 before the first and without chiller modules).
-    public static func chillerModules(in quarter: Quarter, _ builds: [FacilityBuild]?) -> Int {
-        FacilityBuild.inService(.chillerModule, "chillers", in: quarter, builds)
+    /// The quarter each module of `kind` (plant or chiller modules) enters service on each loop, by `builds`, one entry per
+    /// module, by loop index.
+    public func loopModuleEntries(_ kind: FacilityBuild.Kind, _ builds: [FacilityBuild]?) -> [[Quarter]] {
+        (0..<loopCount).map { l in
+            let name = kind == .plantModule ? plantModuleLineName(l) : chillerModuleLineName(l)
+            return (builds ?? []).filter { $0.kind == kind && $0.name == name }.flatMap { Array(repeating: $0.quarter, count: max(0, $0.new)) }
+        }
     }
 
     /// Power blocks in service in the hall named `hall` (a single hall's name) in `quarter` by `builds` (0 before the first).

@@ -2,7 +2,8 @@ import PlantModel
 
 extension BuildPlan {
     /// Problems of a plan's `facilityBuilds` against the design, and the site when given, as (field path, message):
-    /// every line names a hall group, feed, the plant's modules or the chiller modules that carry a build option, or a hall of a group with power
+    /// every line names a hall group, feed, a water loop's plant modules or chiller modules (`heatRejection` and `chillers` on the
+    /// main loop, the loop's name on another) that carry a build option, or a hall of a group with power
     /// blocks, with its kind; `inService` is the running sum of `new` and stays within the group's count (1 for a feed,
     /// `perHall` for a hall's power blocks); nothing enters service before its earliest quarter; power blocks stand only in
     /// halls built by then; no hall of a group with power blocks carries more IT than its own power path and its blocks in
@@ -27,11 +28,11 @@ extension BuildPlan {
                 guard let site else { continue }
                 limit = site.grid.feeds.first { $0.name == line.name && $0.build != nil }.map { (1, $0.earliestService(horizonFirst: first)) }
             case .plantModule:
-                limit = line.name != "heatRejection" ? nil
-                    : design.heatRejection.modules.map { ($0.count, $0.earliestService(horizonFirst: first)) }
+                limit = (0..<design.loopCount).first { design.plantModuleLineName($0) == line.name }
+                    .flatMap { design.onLoop($0).heatRejection.modules.map { ($0.count, $0.earliestService(horizonFirst: first)) } }
             case .chillerModule:
-                limit = line.name != "chillers" ? nil
-                    : design.heatRejection.chillerModules.map { ($0.count, $0.earliestService(horizonFirst: first)) }
+                limit = (0..<design.loopCount).first { design.chillerModuleLineName($0) == line.name }
+                    .flatMap { design.onLoop($0).heatRejection.chillerModules.map { ($0.count, $0.earliestService(horizonFirst: first)) } }
             case .powerBlock:
                 limit = design.group(ofHall: line.name).flatMap { group in
                     group.powerBlocks.map { ($0.perHall, group.powerBlockEarliestService(horizonFirst: first)!) }

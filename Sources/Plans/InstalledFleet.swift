@@ -21,10 +21,15 @@ public struct InstalledFleet: Sendable, Equatable {
         public var powerCapacityMW: Double
         /// Heat the hall's CDUs and air handlers can take, MW.
         public var liquidCapacityMW: Double, airCapacityMW: Double
+        /// The design's water loop the hall stands on (``ReferenceDesign/loopIndex(of:)``; 0, the main loop).
+        public var loop: Int
+        /// Lowest coolant supply limit among the hall's liquid-cooled racks, and lowest air inlet limit among its racks that
+        /// shed heat to air, °C.
+        public var rackSupplyLimitC: Double?, airInletLimitC: Double?
 
         public init(hall: String, racks: Int, liquidIdleMW: Double, airIdleMW: Double, liquidDynamicMW: Double, airDynamicMW: Double,
                     hallNetworkMW: Double, tokensPerSecond: Double, powerCapacityMW: Double, liquidCapacityMW: Double,
-                    airCapacityMW: Double) {
+                    airCapacityMW: Double, loop: Int = 0, rackSupplyLimitC: Double? = nil, airInletLimitC: Double? = nil) {
             self.hall = hall
             self.racks = racks
             self.liquidIdleMW = liquidIdleMW
@@ -36,6 +41,9 @@ public struct InstalledFleet: Sendable, Equatable {
             self.powerCapacityMW = powerCapacityMW
             self.liquidCapacityMW = liquidCapacityMW
             self.airCapacityMW = airCapacityMW
+            self.loop = loop
+            self.rackSupplyLimitC = rackSupplyLimitC
+            self.airInletLimitC = airInletLimitC
         }
 
         /// Relative tolerance on the hall's limits: the planner fills halls exactly to them at full load.
@@ -91,10 +99,12 @@ public struct InstalledFleet: Sendable, Equatable {
     /// Annual facility cost of the halls, feeds, plant and chiller modules, power blocks and added battery in service in the
     /// quarter (``ReferenceDesign/facilityCapitalUSDPerYear(in:site:plantModules:chillerModules:batteryAdded:powerBlocks:)``).
     public var facilityCapitalUSDPerYear = 0.0
-    /// Plant modules in service in the quarter (the twin's plant there is ``ReferenceDesign/withPlantModules(_:)``).
-    public var plantModules = 0
-    /// Chiller modules in service in the quarter (the twin's chillers there are ``ReferenceDesign/withChillerModules(_:)``).
-    public var chillerModules = 0
+    /// Plant modules in service in the quarter on each water loop, by loop index (the twin's plant there is
+    /// ``ReferenceDesign/withPlantModules(_:)`` of ``ReferenceDesign/onLoop(_:)``).
+    public var plantModules: [Int] = []
+    /// Chiller modules in service in the quarter on each water loop, by loop index (the twin's chillers there are
+    /// ``ReferenceDesign/withChillerModules(_:)`` of ``ReferenceDesign/onLoop(_:)``).
+    public var chillerModules: [Int] = []
     /// The battery in service in the quarter (``ReferenceDesign/battery(in:_:)``); `nil` without one.
     public var battery: Battery?
 
@@ -113,7 +123,7 @@ public struct InstalledFleet: Sendable, Equatable {
             }
             let lines = plan.racks.filter { $0.quarter == metrics.quarter && $0.racksTotal > 0 }
             var byHall: [String: HallLoad] = [:], order: [String] = []
-            var fabric = 0.0, limit: Double?, airLimit: Double?
+            var fabric = 0.0
             for line in lines {
                 guard let p = catalog.profile(line.profile), let group = groups[line.hall] else { continue }
                 let n = Double(line.racksTotal), dynamic = p.rackMaxKW - p.rackIdleKW
@@ -122,7 +132,7 @@ public struct InstalledFleet: Sendable, Equatable {
                     byHall[line.hall] = HallLoad(
                         hall: line.hall, racks: 0, liquidIdleMW: 0, airIdleMW: 0, liquidDynamicMW: 0, airDynamicMW: 0,
                         hallNetworkMW: 0, tokensPerSecond: 0, powerCapacityMW: group.usableITCapacityMW,
-                        liquidCapacityMW: group.liquidCapacityMW, airCapacityMW: group.airCapacityMW)
+                        liquidCapacityMW: group.liquidCapacityMW, airCapacityMW: group.airCapacityMW, loop: design.loopIndex(of: group))
                 }
                 byHall[line.hall]!.racks += line.racksTotal
                 byHall[line.hall]!.liquidIdleMW += n * p.rackIdleKW * p.liquidShare / 1000
@@ -137,8 +147,10 @@ public struct InstalledFleet: Sendable, Equatable {
                 } else {
                     fabric += n * Double(p.scaleOutPorts) * design.fabric.wattsPerHostPort / 1e6
                 }
-                if p.liquidShare > 0, let c = p.maxCoolantSupplyC { limit = min(limit ?? c, c) }
-                if p.liquidShare < 1 { airLimit = min(airLimit ?? p.maxAirInletC, p.maxAirInletC) }
+                if p.liquidShare > 0, let c = p.maxCoolantSupplyC {
+                    byHall[line.hall]!.rackSupplyLimitC = min(byHall[line.hall]!.rackSupplyLimitC ?? c, c)
+                }
+                if p.liquidShare < 1 { byHall[line.hall]!.airInletLimitC = min(byHall[line.hall]!.airInletLimitC ?? p.maxAirInletC, p.maxAirInletC) }
             }
             // Sums in the plan's order of first appearance, so they do not depend on hashing.
             let halls = order.map { byHall[$0]! }
@@ -151,9 +163,10 @@ public struct InstalledFleet: Sendable, Equatable {
                 gridDesignLoadMW: site.grid.usableCapacityMW(in: metrics.quarter),
                 transformerDesignLoadMW: halls.isEmpty ? 0 : (upsLoadable + fabric) / chain.upsEfficiency + coolingAndHouse,
                 liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW }, airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW },
-                rackSupplyLimitC: limit, airInletLimitC: airLimit, capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
-            fleet.plantModules = ReferenceDesign.plantModules(in: metrics.quarter, plan.facilityBuilds)
-            fleet.chillerModules = ReferenceDesign.chillerModules(in: metrics.quarter, plan.facilityBuilds)
+                rackSupplyLimitC: halls.compactMap(\.rackSupplyLimitC).min(), airInletLimitC: halls.compactMap(\.airInletLimitC).min(),
+                capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
+            fleet.plantModules = design.loopPlantModules(in: metrics.quarter, plan.facilityBuilds)
+            fleet.chillerModules = design.loopChillerModules(in: metrics.quarter, plan.facilityBuilds)
             fleet.battery = design.battery(in: metrics.quarter, plan.facilityBuilds)
             fleet.facilityCapitalUSDPerYear = design.facilityCapitalUSDPerYear(
                 in: metrics.quarter, site: site, plantModules: fleet.plantModules, chillerModules: fleet.chillerModules,
@@ -162,6 +175,22 @@ public struct InstalledFleet: Sendable, Equatable {
             }
             return fleet
         }
+    }
+
+    /// The part of the fleet on water loop `l` of a design with `loops` loops (README "Water loops"): its halls, their
+    /// network and capacities and the limits of their racks, and the site fabric on the main loop (0); the power chain's
+    /// ratings as the whole fleet's. The whole fleet with one loop.
+    public func onLoop(_ l: Int, of loops: Int) -> InstalledFleet {
+        guard loops > 1 else { return self }
+        let mine = halls.filter { $0.loop == l }
+        var fleet = InstalledFleet(
+            quarter: quarter, halls: mine, hallNetworkMW: mine.reduce(0) { $0 + $1.hallNetworkMW }, fabricMW: l == 0 ? fabricMW : 0,
+            upsInstalledMW: upsInstalledMW, upsDesignLoadMW: upsDesignLoadMW, gridDesignLoadMW: gridDesignLoadMW,
+            transformerDesignLoadMW: transformerDesignLoadMW, liquidCapacityMW: mine.reduce(0) { $0 + $1.liquidCapacityMW },
+            airCapacityMW: mine.reduce(0) { $0 + $1.airCapacityMW }, rackSupplyLimitC: mine.compactMap(\.rackSupplyLimitC).min(),
+            airInletLimitC: mine.compactMap(\.airInletLimitC).min(), capexCumulativeUSD: capexCumulativeUSD, plannedFacilityMW: plannedFacilityMW)
+        (fleet.plantModules, fleet.chillerModules, fleet.battery) = (plantModules, chillerModules, battery)
+        return fleet
     }
 
     public init(quarter: Quarter, halls: [HallLoad], hallNetworkMW: Double, fabricMW: Double, upsInstalledMW: Double,

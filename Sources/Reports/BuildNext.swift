@@ -204,6 +204,16 @@ extension BuildNext {
         design.halls.first { g in g.name == subject || (0..<g.count).contains { g.hallName($0) == subject } }
     }
 
+    /// The water loop a plant row's subject names (none: the main loop; `chilled air on LOOP`: that loop's chilled-air row), whether
+    /// it is the chilled-air row, and " on LOOP" to name the loop's modules with (empty on the main loop).
+    static func plantRow(_ subject: String?, in design: ReferenceDesign) -> (loop: Int, chilledAir: Bool, named: String) {
+        let prefix = "chilled air on "
+        let chilledAir = subject == "chilled air" || subject?.hasPrefix(prefix) == true
+        let name = subject?.hasPrefix(prefix) == true ? String(subject!.dropFirst(prefix.count)) : subject
+        guard let name, let l = (1..<design.loopCount).first(where: { design.loopName($0) == name }) else { return (0, chilledAir, "") }
+        return (l, chilledAir, " on \(name)")
+    }
+
     /// The options in the inputs that relieve a limit, and, for none, the field that would price it.
     static func options(_ family: ConstraintFamily, group: HallGroup?, subject: String?, plan: BuildPlan, design: ReferenceDesign,
                         site: Site) -> ([Option], missing: String) {
@@ -291,30 +301,37 @@ extension BuildNext {
             return ([], "give the hall group a build option: halls[].build"
                 + (family == .hallPower ? ", or economics.facilityCapexUSDPerMW" : ""))
         case .heatRejection:
-            let hr = design.heatRejection
-            guard let modules = hr.modules else { return ([], "add plant modules with a build option: heatRejection.modules") }
+            let row = plantRow(subject, in: design), loop = design.onLoop(row.loop), hr = loop.heatRejection
+            let field = row.loop == 0 ? "heatRejection" : "waterLoops[\(row.loop - 1)].heatRejection"
+            guard let modules = hr.modules else { return ([], "add plant modules with a build option: \(field).modules") }
             // A module takes its share of the plant's heat at the design condition (identical exchangers, same temperatures).
-            let perModule = hr.moduleRejectionMW(plantRejectionMW: plan.designCondition.rejectionCapacityMW)!
-            let option = module(.plantModule, "heatRejection", label: "a plant module", build: modules.build, count: modules.count,
-                                earliest: modules.earliestService(horizonFirst: first), mw: perModule, what: "at the design condition")
+            let c = row.loop == 0 ? plan.designCondition : DesignCondition(design: loop, site: site)
+            let perModule = hr.moduleRejectionMW(plantRejectionMW: c.rejectionCapacityMW)!
+            let option = module(.plantModule, design.plantModuleLineName(row.loop), label: "a plant module" + row.named, build: modules.build,
+                                count: modules.count, earliest: modules.earliestService(horizonFirst: first), mw: perModule,
+                                what: "at the design condition")
             return ([option], "every plant module is built by then, or the first can be in service later")
         case .chiller:
-            let hr = design.heatRejection, c = plan.designCondition
+            let row = plantRow(subject, in: design), loop = design.onLoop(row.loop), hr = loop.heatRejection
+            let c = row.loop == 0 ? plan.designCondition : DesignCondition(design: loop, site: site)
+            let field = row.loop == 0 ? "heatRejection" : "waterLoops[\(row.loop - 1)].heatRejection"
             var options: [Option] = []
             // A chiller module adds its cooling and its change of the plant's credit to the chiller row (less on a tower,
             // whose cells its condenser takes); the chilled-air row gains its cooling alone.
             if let modules = hr.chillerModules {
-                let perModule = subject == nil ? modules.capacityMW + (c.chillerCreditMWPerChillerModule ?? 0) : modules.capacityMW
-                options.append(module(.chillerModule, "chillers", label: "a chiller module", build: modules.build, count: modules.count,
-                                      earliest: modules.earliestService(horizonFirst: first), mw: perModule, what: "at the design condition"))
+                let perModule = !row.chilledAir ? modules.capacityMW + (c.chillerCreditMWPerChillerModule ?? 0) : modules.capacityMW
+                options.append(module(.chillerModule, design.chillerModuleLineName(row.loop), label: "a chiller module" + row.named,
+                                      build: modules.build, count: modules.count, earliest: modules.earliestService(horizonFirst: first),
+                                      mw: perModule, what: "at the design condition"))
             }
             // A plant module adds its credit: the heat the bigger plant takes before the chillers start.
-            if let modules = hr.modules, subject == nil, let perModule = c.chillerCreditMWPerPlantModule, perModule > 0 {
-                options.append(module(.plantModule, "heatRejection", label: "a plant module", build: modules.build, count: modules.count,
-                                      earliest: modules.earliestService(horizonFirst: first), mw: perModule, what: "before the chillers start"))
+            if let modules = hr.modules, !row.chilledAir, let perModule = c.chillerCreditMWPerPlantModule, perModule > 0 {
+                options.append(module(.plantModule, design.plantModuleLineName(row.loop), label: "a plant module" + row.named,
+                                      build: modules.build, count: modules.count, earliest: modules.earliestService(horizonFirst: first),
+                                      mw: perModule, what: "before the chillers start"))
             }
-            return options.isEmpty ? ([], "heatRejection.chillerCapacityMW has no capex: add chiller modules with a build option, "
-                + "heatRejection.chillerModules") : (options, "every chiller module is built by then, or the first can be in service later")
+            return options.isEmpty ? ([], "\(field).chillerCapacityMW has no capex: add chiller modules with a build option, "
+                + "\(field).chillerModules") : (options, "every chiller module is built by then, or the first can be in service later")
         case .network: return ([], "the fabric's ports have no capex")
         case .supply: return ([], "supplyCapRacksPerQuarter is the vendor's allocation")
         case .budget: return ([], "budgetUSD is a limit on spending, not something to build")

@@ -91,6 +91,11 @@ public enum LimitText {
     /// What to change in the files so that one purchase unit of a profile fits under a limit it exceeds alone.
     static func change(_ b: NoRackDiagnosis.Blocker, _ d: NoRackDiagnosis) -> String {
         let short = NumberText.amount(b.needed - b.capacity)
+        if let loop = b.loop, b.family == .chiller || b.family == .heatRejection {
+            return b.family == .chiller
+                ? "add ≥ \(short) MW of chillers to water loop \(loop) (waterLoops[].heatRejection.chillerCapacityMW), or warm its facilitySupplyTempC"
+                : "raise water loop \(loop)'s waterLoops[].heatRejection.ratedCapacityMW or its loop temperatures"
+        }
         switch b.family {
         case .chiller:
             var text = "add ≥ \(short) MW of chillers (heatRejection.chillerCapacityMW)"
@@ -125,7 +130,7 @@ public enum LimitText {
     public static func noRacks(_ d: NoRackDiagnosis) -> String {
         var lines = ["the best plan has no rack: no allowed profile fits anywhere."]
         for b in d.blockers {
-            lines.append("  \(limitName(b.family, subject: b.hall, quarter: b.quarter)): one unit of \(b.profile) "
+            lines.append("  \(limitName(b.family, subject: b.hall ?? b.loop, quarter: b.quarter)): one unit of \(b.profile) "
                          + "(\(b.unitRacks) rack\(b.unitRacks == 1 ? "" : "s")) needs \(NumberText.amount(b.needed)) \(b.unit), "
                          + "the limit is \(NumberText.amount(b.capacity)) \(b.unit); \(change(b, d))")
         }

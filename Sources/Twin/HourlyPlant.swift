@@ -88,6 +88,12 @@ public struct HourlyPlant: Sendable {
     /// network, at ambient `dryBulbC`/`wetBulbC`. Hall air handlers follow the affinity law on the halls' air
     /// capacity; the fabric's air is moved at the design's fan fraction.
     public func state(liquidMW: Double, rackAirMW: Double, fleet: InstalledFleet, dryBulbC: Double, wetBulbC: Double) -> PlantState {
+        withPowerChain(cooling(liquidMW: liquidMW, rackAirMW: rackAirMW, fleet: fleet, dryBulbC: dryBulbC, wetBulbC: wetBulbC), fleet: fleet)
+    }
+
+    /// The plant's cooling alone (steps 1–5), with no electrical losses or house loads: one water loop's share of the hour
+    /// when `fleet` holds the loop's halls (``InstalledFleet/onLoop(_:)``).
+    func cooling(liquidMW: Double, rackAirMW: Double, fleet: InstalledFleet, dryBulbC: Double, wetBulbC: Double) -> PlantState {
         let d = design, hr = d.heatRejection
         let hallAir = rackAirMW + fleet.hallNetworkMW, airHeat = hallAir + fleet.fabricMW
         let it = liquidMW + airHeat
@@ -175,18 +181,26 @@ public struct HourlyPlant: Sendable {
             ? evaporation.latentShare(dryBulbC: dryBulbC, wetBulbC: wetBulbC, waterInC: inlet, waterOutC: min(supply, limitC)) : 0
         let water = curve.waterM3(rejectedMW: plantHeat, padCoolingK: padCooledK, fanSpeed: speed, latentShare: latent)
 
-        let ups = PowerLossCurve.ups.lossMW(deliveringMW: it, designLoadMW: fleet.upsDesignLoadMW, efficiency: d.powerChain.upsEfficiency)
-        let cooling = pump + airFan + compressor + plantFan
-        let house = d.powerChain.houseLoadMW(fullLoadITMW: fleet.fullLoadITMW)
-        let transformer = PowerLossCurve.transformer.lossMW(
-            deliveringMW: it + ups + cooling + house, designLoadMW: fleet.transformerDesignLoadMW,
-            efficiency: d.powerChain.transformerEfficiency)
         return PlantState(
             itMW: it, liquidLoopMW: liquidLoop, airLoopMW: airLoop, pumpMW: pump, airFanMW: airFan, compressorMW: compressor,
-            plantFanMW: plantFan, lossesMW: ups + transformer, houseMW: house, rejectedMW: liquidLoop + airLoop + compressor,
+            plantFanMW: plantFan, lossesMW: 0, houseMW: 0, rejectedMW: liquidLoop + airLoop + compressor,
             rejectionCapacityMW: streamCapacity, chillerLoadMW: airChill + needed,
             chillerUnmetMW: max(0, airChill + needed - cap), supplyTempC: supply, economizerAirC: economizerC,
             waterM3: water, freeCooling: airChill + needed <= 0, rejectionHeadroomMW: streamCapacity - stream,
             trimHeadroomMW: trim)
+    }
+
+    /// `cooling` with the UPS and transformer losses and house loads of `fleet` added (``PowerLossCurve`` on the modules
+    /// in service): the facility's hour.
+    func withPowerChain(_ cooling: PlantState, fleet: InstalledFleet) -> PlantState {
+        let chain = design.powerChain, it = cooling.itMW
+        let ups = PowerLossCurve.ups.lossMW(deliveringMW: it, designLoadMW: fleet.upsDesignLoadMW, efficiency: chain.upsEfficiency)
+        let house = chain.houseLoadMW(fullLoadITMW: fleet.fullLoadITMW)
+        let transformer = PowerLossCurve.transformer.lossMW(
+            deliveringMW: it + ups + cooling.coolingMW + house, designLoadMW: fleet.transformerDesignLoadMW,
+            efficiency: chain.transformerEfficiency)
+        var state = cooling
+        (state.lossesMW, state.houseMW) = (ups + transformer, house)
+        return state
     }
 }

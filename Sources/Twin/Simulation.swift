@@ -9,9 +9,9 @@ public struct TwinScenario: Sendable {
     public var site: Site
     public var plan: BuildPlan
     public var fleet: [InstalledFleet]
-    /// The plant by the plant and chiller modules in service (none for the plant as given), for each pair the plan's
-    /// quarters have.
-    public var plants: [ModulesInService: HourlyPlant]
+    /// The plant by the plant and chiller modules in service on each water loop (none for the plant as given), for each
+    /// combination the plan's quarters have.
+    public var plants: [ModulesInService: FacilityPlant]
     /// Weather years to draw from: the EPW's one year, or a pool of synthetic years. Run r's year k uses
     /// weather[(r·years + k) mod count].
     public var weather: [WeatherYear]
@@ -29,9 +29,14 @@ public struct TwinScenario: Sendable {
         self.site = site.asBuilt(plan.facilityBuilds)
         self.plan = plan
         fleet = InstalledFleet.quarters(of: plan, design: design, site: site, catalog: catalog)
-        var plants: [ModulesInService: HourlyPlant] = [:]
+        var plants: [ModulesInService: FacilityPlant] = [:]
+        let built = self.design, builtSite = self.site
         for n in Set(fleet.map(ModulesInService.init)) {
-            plants[n] = HourlyPlant(design: self.design.withPlantModules(n.plant).withChillerModules(n.chillers), site: self.site)
+            plants[n] = FacilityPlant(loops: (0..<built.loopCount).map { l in
+                let loop = built.onLoop(l)
+                let modules = (plant: l < n.plant.count ? n.plant[l] : 0, chillers: l < n.chillers.count ? n.chillers[l] : 0)
+                return HourlyPlant(design: loop.withPlantModules(modules.plant).withChillerModules(modules.chillers), site: builtSite)
+            })
         }
         self.plants = plants
         self.weather = weather
@@ -39,9 +44,9 @@ public struct TwinScenario: Sendable {
         self.firstYear = firstYear ?? plan.quarters[0].quarter.year
     }
 
-    /// Plant and chiller modules in service in a quarter: which plant the twin runs there.
+    /// Plant and chiller modules in service on each water loop in a quarter, by loop index: which plant the twin runs there.
     public struct ModulesInService: Hashable, Sendable {
-        public var plant: Int, chillers: Int
+        public var plant: [Int], chillers: [Int]
         /// The modules in service in `fleet`'s quarter.
         public init(_ fleet: InstalledFleet) { (plant, chillers) = (fleet.plantModules, fleet.chillerModules) }
     }
@@ -103,7 +108,7 @@ public enum Twin {
 
     /// One hour with the battery: settles the load with the battery's available power on top of the grid's,
     /// then discharges what the grid could not carry or recharges from the spare grid capacity.
-    static func step(_ record: inout HourRecord, fleet: InstalledFleet, utilization u: Double, plant: HourlyPlant,
+    static func step(_ record: inout HourRecord, fleet: InstalledFleet, utilization u: Double, plant: FacilityPlant,
                      battery: inout BatteryBank) {
         settle(&record, fleet: fleet, utilization: u, plant: plant, batteryMW: battery.availableMW)
         let uncovered = record.state.facilityMW - record.usableCapacityMW
@@ -120,20 +125,26 @@ public enum Twin {
     /// Loads every hall at utilization `u`, caps each hall's dynamic rack power by the share its own power path,
     /// CDUs and air handlers need (``InstalledFleet/HallLoad/throttle(utilization:)``), then caps what is left
     /// on every hall by the smallest common fraction g that keeps the facility's power within the usable grid
-    /// capacity plus `batteryMW` and thermal headroom ≥ 0 (bisection to 1e-6; facility power and heat rise
-    /// monotonically with load). The hour's limit is the one that cost the most tokens.
-    static func settle(_ record: inout HourRecord, fleet: InstalledFleet, utilization u: Double, plant: HourlyPlant,
+    /// capacity plus `batteryMW` and every water loop's thermal headroom ≥ 0 (bisection to 1e-6; facility power and heat
+    /// rise monotonically with load). The hour's limit is the one that cost the most tokens.
+    static func settle(_ record: inout HourRecord, fleet: InstalledFleet, utilization u: Double, plant: FacilityPlant,
                        batteryMW: Double = 0) {
-        let liquidIdle = fleet.liquidIdleMW, airIdle = fleet.airIdleMW, demanded = fleet.tokensPerSecond * u
-        var liquidDynamic = fleet.liquidDynamicMW * u, airDynamic = fleet.airDynamicMW * u, afterHalls = demanded
+        let loops = plant.loops.count
+        let fleets: [InstalledFleet] = (0..<loops).map { fleet.onLoop($0, of: loops) }
+        let liquidIdle: [Double] = fleets.map(\.liquidIdleMW), airIdle: [Double] = fleets.map(\.airIdleMW)
+        let demanded = fleet.tokensPerSecond * u
+        var liquidDynamic: [Double] = fleets.map { $0.liquidDynamicMW * u }, airDynamic: [Double] = fleets.map { $0.airDynamicMW * u }
+        var afterHalls = demanded
         var hallLoss = 0.0, hallLimit: ThrottleLimit?, hallName: String?
         if u > fleet.unthrottledUtilization {
-            (liquidDynamic, airDynamic, afterHalls) = (0, 0, 0)
+            liquidDynamic = [Double](repeating: 0, count: loops)
+            airDynamic = [Double](repeating: 0, count: loops)
+            afterHalls = 0
             for hall in fleet.halls {
                 let (f, limit) = hall.throttle(utilization: u)
-                let kept = u * (1 - f)
-                liquidDynamic += hall.liquidDynamicMW * kept
-                airDynamic += hall.airDynamicMW * kept
+                let kept = u * (1 - f), l = loops > 1 ? hall.loop : 0
+                liquidDynamic[l] += hall.liquidDynamicMW * kept
+                airDynamic[l] += hall.airDynamicMW * kept
                 afterHalls += hall.tokensPerSecond * kept
                 if let limit, hall.tokensPerSecond * u * f > hallLoss || hallLimit == nil {
                     (hallLoss, hallLimit, hallName) = (hall.tokensPerSecond * u * f, limit, hall.hall)
@@ -142,8 +153,12 @@ public enum Twin {
         }
         let usable = record.usableCapacityMW + batteryMW
         func state(_ g: Double) -> PlantState {
-            plant.state(liquidMW: liquidIdle + liquidDynamic * (1 - g), rackAirMW: airIdle + airDynamic * (1 - g),
-                        fleet: fleet, dryBulbC: record.dryBulbC, wetBulbC: record.wetBulbC)
+            var liquid = [Double](), air = [Double]()
+            for l in 0..<loops {
+                liquid.append(liquidIdle[l] + liquidDynamic[l] * (1 - g))
+                air.append(airIdle[l] + airDynamic[l] * (1 - g))
+            }
+            return plant.state(liquidMW: liquid, rackAirMW: air, fleets: fleets, fleet: fleet, dryBulbC: record.dryBulbC, wetBulbC: record.wetBulbC)
         }
         var s = state(0), g = 0.0
         record.powerShortfallMW = max(0, s.facilityMW - record.usableCapacityMW)

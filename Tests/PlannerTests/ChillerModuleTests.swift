@@ -90,7 +90,7 @@ struct ChillerModuleTests {
         #expect(PlanReport.table(plan).contains("Built: 2026Q1 1 chiller module\n"))
         // The twin's chillers in each quarter are the chillers with the modules then in service.
         let fleet = InstalledFleet.quarters(of: plan, design: tiny.design, site: tiny.site, catalog: tiny.catalog)
-        #expect(fleet.map(\.chillerModules) == [1, 1])
+        #expect(fleet.map(\.chillerModules) == [[1], [1]])
         #expect(tiny.design.withChillerModules(1).heatRejection.chillerCapacityMW.isApproximatelyEqual(to: 0.45, relativeTolerance: 1e-12))
         #expect(tiny.design.withChillerModules(1).heatRejection.chillerModules == nil)
     }
@@ -223,7 +223,7 @@ struct ChillerModuleTests {
         #expect(problem.condition.chillerCreditMW!.isApproximatelyEqual(to: lift / 10, relativeTolerance: 1e-6))
         #expect(problem.condition.chillerCreditMWPerPlantModule!.isApproximatelyEqual(to: lift / 10, relativeTolerance: 1e-6))
         // The chiller row with one module built: 0.1 MW of chillers + 2 × R/10 × lift.
-        #expect(problem.chillerRowCapacityMW(plantModules: 1, chillerModules: 0).isApproximatelyEqual(to: 0.1 + 2 * lift / 10, relativeTolerance: 1e-6))
+        #expect(problem.loops[0].chillerRowCapacityMW(plantModules: 1, chillerModules: 0).isApproximatelyEqual(to: 0.1 + 2 * lift / 10, relativeTolerance: 1e-6))
         // The plant as built (R = 2 MW) gives the same figures: the row is exact for a dry cooler.
         let built = DesignCondition(design: tiny.design.withPlantModules(1), site: tiny.site)
         #expect(built.liquidChillerShare.isApproximatelyEqual(to: 0.4, relativeTolerance: 1e-6))
@@ -260,7 +260,7 @@ struct ChillerModuleTests {
         #expect(best.isApproximatelyEqual(to: 2 * 1_790_856, relativeTolerance: 1e-9))
         let plan = try tiny.plan().plan
         #expect(plan.objectiveValue.isApproximatelyEqual(to: best * TimeBase.secondsPerQuarter, relativeTolerance: 1e-6))
-        let built = [Self.q1, Self.q2].map { ReferenceDesign.plantModules(in: $0, plan.facilityBuilds) }
+        let built = [Self.q1, Self.q2].map { tiny.design.loopPlantModules(in: $0, plan.facilityBuilds)[0] }
         #expect(modules.contains(built) && built == [1, 1])
     }
 
@@ -286,11 +286,11 @@ struct ChillerModuleTests {
             // The row's share is at least the physics' and its capacity (chillers + credit) at most the physics'.
             #expect(problem.condition.liquidChillerShare >= physics.liquidChillerShare - 1e-12)
             let chillers = 0.3 + 0.1 * Double(m)
-            #expect(problem.chillerRowCapacityMW(plantModules: n, chillerModules: m) <= chillers + physics.chillerCreditMW! + 1e-9)
+            #expect(problem.loops[0].chillerRowCapacityMW(plantModules: n, chillerModules: m) <= chillers + physics.chillerCreditMW! + 1e-9)
             // A dry cooler's rows are exact: share and credit are linear in the modules.
             if type == .dryCooler {
                 #expect(problem.condition.liquidChillerShare.isApproximatelyEqual(to: physics.liquidChillerShare, relativeTolerance: 1e-9))
-                #expect(problem.chillerRowCapacityMW(plantModules: n, chillerModules: m)
+                #expect(problem.loops[0].chillerRowCapacityMW(plantModules: n, chillerModules: m)
                     .isApproximatelyEqual(to: chillers + physics.chillerCreditMW!, relativeTolerance: 1e-9))
             }
         } }

@@ -21,7 +21,7 @@ struct FullFile {
     }
 
     /// The bundled example with a battery, a demand shape, chillers, tower blowdown, a full design basis, a rack life,
-    /// retirement economics, existing racks, halls to build, plant and chiller modules, power blocks and a battery to build
+    /// retirement economics, existing racks, halls to build, plant and chiller modules, power blocks, a water loop and a battery to build
     /// (decodes; chiller modules without chillers given and the blowdown on dry coolers are consistency issues, not range ones).
     static func design() throws -> FullFile {
         var file = try FullFile(kind: .design, path: Repo.path("reference-designs/gb300-nvl72-hybrid.yaml"))
@@ -47,6 +47,13 @@ struct FullFile {
         try file.set("halls[0].powerBlocks", "{capacityMW: 12, perHall: 2, build: {capexUSD: 24000000, leadTimeQuarters: 4, "
             + "fixedOpexUSDPerYear: 100000, lifeYears: 15}}")
         try file.set("halls[0].fabric", "{switchRadix: 64, tiers: 2, switchWattsPerPort: 14, opticsWattsPerPort: 15}")
+        // A water loop with every field of the main loop's (the halls stay on the main loop: a consistency issue).
+        try file.set("waterLoops", "[{name: w40, liquidCooling: {facilityWaterClass: W40, facilitySupplyTempC: 40, cduApproachK: 3, "
+            + "loopDeltaTK: 10, pumpPowerFraction: 0.037, cduCapacityMW: 1.35}, heatRejection: {type: coolingTower, ratedCapacityMW: 200, "
+            + "ratedAmbientC: 25, ratedFluidInletC: 50, approachK: 5, fanPowerFraction: 0.02, adiabaticEffectiveness: 0.8, waterLPerKWh: 1.5, "
+            + "cyclesOfConcentration: 4, chillerCapacityMW: 20, chillerCOP: 6, modules: {ratedCapacityMW: 100, count: 8, build: {capexUSD: "
+            + "40000000, leadTimeQuarters: 3, fixedOpexUSDPerYear: 100000, lifeYears: 20}}, chillerModules: {capacityMW: 10, count: 4, build: "
+            + "{capexUSD: 6000000, leadTimeQuarters: 2, fixedOpexUSDPerYear: 50000, lifeYears: 20}}}}]")
         return file
     }
 

@@ -48,12 +48,12 @@ struct ChillerModuleTwinTests {
         let plan = try TwinFixture.plan(design, site, catalog)
         let year = WeatherYear(try EPWFile.load(from: try TwinFixture.weather(TwinFixture.chicago)), source: TwinFixture.chicago)
         let scenario = TwinScenario(design: design, site: site, catalog: catalog, plan: plan, weather: [year], years: 1)
-        let built = plan.quarters.map { ReferenceDesign.chillerModules(in: $0.quarter, plan.facilityBuilds) }
-        #expect(scenario.fleet.map(\.chillerModules) == built)
+        let built = plan.quarters.map { design.loopChillerModules(in: $0.quarter, plan.facilityBuilds)[0] }
+        #expect(scenario.fleet.map { $0.chillerModules[0] } == built)
         #expect(built.contains { $0 > 0 }, "the plan builds chiller modules")
         for fleet in scenario.fleet {
             let plant = try #require(scenario.plants[TwinScenario.ModulesInService(fleet)])
-            #expect(plant.design.heatRejection.chillerCapacityMW == 20 + 15 * Double(fleet.chillerModules))
+            #expect(plant.loops[0].design.heatRejection.chillerCapacityMW == 20 + 15 * Double(fleet.chillerModules[0]))
         }
         // No hour of the year asks the chillers built for more than they carry.
         let (summary, hours) = TwinFixture.hours(scenario)

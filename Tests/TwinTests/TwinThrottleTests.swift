@@ -22,7 +22,7 @@ struct TwinThrottleTests {
                    usableCapacityMW: usableMW, throttleFraction: 0, tokens: 0, lostTokens: 0, limit: nil, feedsOut: 0)
     }
 
-    static func losslessPlant() throws -> (InstalledFleet, HourlyPlant) {
+    static func losslessPlant() throws -> (InstalledFleet, FacilityPlant) {
         var (design, site, _) = try TwinFixture.inputs()
         design.powerChain = PowerChain(transformerEfficiency: 1, upsEfficiency: 1, houseLoadFractionOfIT: 0)
         design.liquidCooling!.pumpPowerFraction = 0
@@ -36,7 +36,7 @@ struct TwinThrottleTests {
                                    upsInstalledMW: 200, upsDesignLoadMW: 200, gridDesignLoadMW: 200, transformerDesignLoadMW: 200,
                                    liquidCapacityMW: 200, airCapacityMW: 10, rackSupplyLimitC: 45, capexCumulativeUSD: 0,
                                    plannedFacilityMW: 0)
-        return (fleet, HourlyPlant(design: design, site: site))
+        return (fleet, FacilityPlant(loops: [HourlyPlant(design: design, site: site)]))
     }
 
     @Test("A fleet loaded past the feed capacity throttles by the computed amount")
@@ -71,7 +71,7 @@ struct TwinThrottleTests {
         design.heatRejection.fanPowerFraction = 0
         design.heatRejection.ratedCapacityMW = 1
         var hot = Self.hour(usableMW: 100)
-        Twin.settle(&hot, fleet: fleet, utilization: 1, plant: HourlyPlant(design: design, site: site))
+        Twin.settle(&hot, fleet: fleet, utilization: 1, plant: FacilityPlant(loops: [HourlyPlant(design: design, site: site)]))
         #expect(hot.throttleFraction == 1 && hot.limit == .thermal)
         #expect(hot.state.rejectionCapacityMW.isApproximatelyEqual(to: 6.01201, absoluteTolerance: 1e-5))
         var summary = RunSummary()

@@ -8,23 +8,25 @@ extension Formulation {
     /// air. Racks that need no chiller are left out of the rows. Modules in service add to both (README "Facility
     /// decisions"): each plant module its credit (`plant_modules(heat_rejection,t)` × ``PlanningProblem/PlantModuleBuild/chillerRowMWPerModule``)
     /// and each chiller module its cooling and its change of the credit (`chiller_modules(chillers,t)` ×
-    /// ``PlanningProblem/ChillerModuleBuild/chillerRowMWPerModule``) to `chiller`, its cooling to `chiller_air`.
-    mutating func defineChillers(quarter t: Int) {
-        let hr = problem.design.heatRejection
-        let terms = stockTerms(quarter: t, omitZero: true) { $0.chillerLoadMW }
+    /// ``PlanningProblem/ChillerModuleBuild/chillerRowMWPerModule``) to `chiller`, its cooling to `chiller_air`. On a water loop
+    /// other than the main one the rows are `chiller(loop,t)` and `chiller_air(loop,t)`, over the loop's halls and chillers.
+    mutating func defineChillers(loop l: Int, quarter t: Int) {
+        let loop = problem.loops[l], hr = loop.design.heatRejection
+        let terms = loopStockTerms(loop: l, quarter: t, omitZero: true) { $0.chillerLoadMW }
         guard !terms.isEmpty else { return }
+        let subject = loop.rowID == nil ? nil : loop.name
         // Plant modules where they add credit (none where the set-point is below the design ambient).
-        let plantModules = plantBuilt[t].flatMap { column in
-            problem.plantModuleBuild.flatMap { $0.chillerRowMWPerModule != 0 ? Term(column, -$0.chillerRowMWPerModule) : nil }
+        let plantModules = plantBuilt[l]?[t].flatMap { column in
+            loop.plantModuleBuild.flatMap { $0.chillerRowMWPerModule != 0 ? Term(column, -$0.chillerRowMWPerModule) : nil }
         }
-        let chillerModules = chillerBuilt[t]
-        let built = [plantModules, chillerModules.map { Term($0, -(problem.chillerModuleBuild?.chillerRowMWPerModule ?? 0)) }].compactMap { $0 }
-        addRow("\(ConstraintFamily.chiller.rawValue)(\(q(t)))", terms + built, upper: problem.chillerRowCapacityMW, .chiller, problem.quarters[t], nil)
+        let chillerModules = chillerBuilt[l]?[t]
+        let built = [plantModules, chillerModules.map { Term($0, -(loop.chillerModuleBuild?.chillerRowMWPerModule ?? 0)) }].compactMap { $0 }
+        addRow(loopRowName(.chiller, loop, t), terms + built, upper: loop.chillerRowCapacityMW, .chiller, problem.quarters[t], subject)
         // Without credit now or from modules, chilled air is within the chiller row already.
         guard problem.design.airCooling.chilled,
-              problem.chillerRowCapacityMW > hr.chillerCapacityMW || !built.isEmpty else { return }
-        let air = stockTerms(quarter: t, omitZero: true) { $0.chilledAirMW }
-        addRow("chiller_air(\(q(t)))", air + (chillerModules.map { [Term($0, -(problem.chillerModuleBuild?.capacityMW ?? 0))] } ?? []),
-               upper: hr.chillerCapacityMW, .chiller, problem.quarters[t], "chilled air")
+              loop.chillerRowCapacityMW > hr.chillerCapacityMW || !built.isEmpty else { return }
+        let air = loopStockTerms(loop: l, quarter: t, omitZero: true) { $0.chilledAirMW }
+        addRow(loopRowName(.chiller, loop, t, suffix: "_air"), air + (chillerModules.map { [Term($0, -(loop.chillerModuleBuild?.capacityMW ?? 0))] } ?? []),
+               upper: hr.chillerCapacityMW, .chiller, problem.quarters[t], subject.map { "chilled air on \($0)" } ?? "chilled air")
     }
 }

@@ -6,7 +6,8 @@ extension Formulation {
     /// `halls_built(hall,t)`: halls of a group with a build option in service in quarter t (integer, 0 to the group's
     /// count), from the first quarter it can be in service on; `feed_built(feed,t)`: 1 when a feed with a build option
     /// is energized in t; `plant_modules(heat_rejection,t)`: plant modules in service (0 to their count);
-    /// `chiller_modules(chillers,t)`: chiller modules in service (0 to their count); `power_blocks(hall,t)`
+    /// `chiller_modules(chillers,t)`: chiller modules in service (0 to their count) (on another water loop
+    /// `plant_modules(loop,t)` and `chiller_modules(loop,t)`); `power_blocks(hall,t)`
     /// (``definePowerBlockColumns()``). Each is non-decreasing (`build_order` rows: what is built stays), costs its annual cost for each
     /// quarter in service, and its capex once (on the last quarter's column, which counts everything built). Single halls
     /// of one design group are built in order (`build_order` rows between them), so the halls built are always the
@@ -29,15 +30,18 @@ extension Formulation {
             }
         }
         definePowerBlockColumns()
-        if let first = problem.plantModuleBuild?.firstQuarter, let modules = problem.design.heatRejection.modules {
-            plantBuilt = defineBuildSeries("plant_modules", "heat_rejection", subject: "heat-rejection modules", from: first,
-                                              upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
-                                              capexUSD: modules.build.capexUSD)
-        }
-        if let first = problem.chillerModuleBuild?.firstQuarter, let modules = problem.design.heatRejection.chillerModules {
-            chillerBuilt = defineBuildSeries("chiller_modules", "chillers", subject: "chiller modules", from: first,
-                                             upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
-                                             capexUSD: modules.build.capexUSD)
+        for (l, loop) in problem.loops.enumerated() {
+            let hr = loop.design.heatRejection, onLoop = loop.rowID.map { _ in " of water loop \(loop.name)" } ?? ""
+            if let first = loop.plantModuleBuild?.firstQuarter, let modules = hr.modules {
+                plantBuilt[l] = defineBuildSeries("plant_modules", loop.rowID ?? "heat_rejection", subject: "heat-rejection modules" + onLoop,
+                                                  from: first, upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
+                                                  capexUSD: modules.build.capexUSD)
+            }
+            if let first = loop.chillerModuleBuild?.firstQuarter, let modules = hr.chillerModules {
+                chillerBuilt[l] = defineBuildSeries("chiller_modules", loop.rowID ?? "chillers", subject: "chiller modules" + onLoop,
+                                                    from: first, upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
+                                                    capexUSD: modules.build.capexUSD)
+            }
         }
         for build in problem.feedBuilds {
             guard let first = build.firstQuarter else { continue }
@@ -108,10 +112,11 @@ extension Formulation {
         facilityBuildSeries.flatMap { $0.sorted { $0.key < $1.key }.map(\.value) }
     }
 
-    /// Each built item's columns by quarter (a group's halls, a feed, the plant's modules, the chiller modules, a group's power
-    /// blocks).
+    /// Each built item's columns by quarter (a group's halls, a feed, a loop's plant modules, a loop's chiller modules, a group's
+    /// power blocks).
     var facilityBuildSeries: [[Int: VariableID]] {
-        hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! } + [plantBuilt, chillerBuilt]
+        hallBuilt.keys.sorted().map { hallBuilt[$0]! } + feedBuilt.keys.sorted().map { feedBuilt[$0]! }
+            + plantBuilt.keys.sorted().map { plantBuilt[$0]! } + chillerBuilt.keys.sorted().map { chillerBuilt[$0]! }
             + powerBlocks.keys.sorted().map { powerBlocks[$0]! }
     }
 }

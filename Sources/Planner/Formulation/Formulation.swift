@@ -12,7 +12,8 @@ import Plans
 ///
 /// Columns: `build(p,h,t)` integer units commissioned, `retire(p,h,t)` integer racks taken out,
 /// `stock(p,h,t)` racks installed, `serve(p,w,t)` racks serving a workload, `halls_built(h,t)`, `feed_built(f,t)`,
-/// `plant_modules(heat_rejection,t)`, `chiller_modules(chillers,t)` and `power_blocks(h,t)` halls, feeds, plant modules,
+/// `plant_modules(heat_rejection,t)`, `chiller_modules(chillers,t)` (on another water loop: `plant_modules(loop,t)`,
+/// `chiller_modules(loop,t)`) and `power_blocks(h,t)` halls, feeds, plant modules,
 /// chiller modules and halls' power blocks in service that the plan builds, `battery_energy(t)` and `battery_power(t)` the
 /// battery in service (continuous).
 struct Formulation {
@@ -31,10 +32,10 @@ struct Formulation {
     var hallBuilt: [Int: [Int: VariableID]]
     /// `feed_built` column of the site's feed f in quarter t (feeds with a build option, from their first quarter).
     var feedBuilt: [Int: [Int: VariableID]]
-    /// `plant_modules` column in quarter t (with plant modules, from their first quarter).
-    var plantBuilt: [Int: VariableID]
-    /// `chiller_modules` column in quarter t (with chiller modules, from their first quarter).
-    var chillerBuilt: [Int: VariableID]
+    /// `plant_modules` column of water loop l in quarter t (loops with plant modules, from their first quarter).
+    var plantBuilt: [Int: [Int: VariableID]]
+    /// `chiller_modules` column of water loop l in quarter t (loops with chiller modules, from their first quarter).
+    var chillerBuilt: [Int: [Int: VariableID]]
     /// `power_blocks` column of hall group h in quarter t (groups with power blocks, from their first quarter).
     var powerBlocks: [Int: [Int: VariableID]]
     /// `battery_energy` and `battery_power` columns in quarter t (with a battery to build to a ride-through, from its first quarter).
@@ -95,8 +96,10 @@ struct Formulation {
             }
             defineSitePower(quarter: t)
             defineBatteryRideThrough(quarter: t)
-            defineHeatRejection(quarter: t)
-            defineChillers(quarter: t)
+            for l in problem.loops.indices {
+                defineHeatRejection(loop: l, quarter: t)
+                defineChillers(loop: l, quarter: t)
+            }
             defineNetwork(quarter: t)
             defineWater(quarter: t, limit: water)
             defineSupply(quarter: t)
@@ -183,7 +186,7 @@ struct Formulation {
     /// where retirement makes them integer) grouped by quarter, earliest first.
     var buildColumnsByQuarter: [[VariableID]] {
         var groups = Array(repeating: [VariableID](), count: tokenTerms.count)
-        for columns in [hallBuilt, feedBuilt, [0: plantBuilt, 1: chillerBuilt], powerBlocks, build, retire, stock] {
+        for columns in [hallBuilt, feedBuilt, plantBuilt, chillerBuilt, powerBlocks, build, retire, stock] {
             for e in columns.keys.sorted() {
                 for (t, b) in columns[e]!.sorted(by: { $0.key < $1.key }) where model.variables[b.index].kind != .continuous {
                     groups[t].append(b)

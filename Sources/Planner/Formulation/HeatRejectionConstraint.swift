@@ -5,16 +5,27 @@ extension Formulation {
     /// `heat_rejection(t)`: the plant's water stream (liquid loop and pump work) ≤ what the plant rejects at
     /// full fan with the stream at its set-point at the design condition, and what the plant modules in service add
     /// (`plant_modules(heat_rejection,t)` × each module's share). With chillers the limit is the chiller row's instead:
-    /// they carry what the plant cannot.
-    mutating func defineHeatRejection(quarter t: Int) {
-        guard problem.design.heatRejection.chillerCapacityMW <= 0 else { return }
-        guard let modules = plantBuilt[t], let perModule = problem.plantModuleBuild?.rejectionMWPerModule else {
-            addSiteRow(.heatRejection, quarter: t, capacity: problem.condition.rejectionCapacityMW) { $0.rejectedMW }
-            return
-        }
-        let terms = stockTerms(quarter: t, omitZero: false) { $0.rejectedMW }
+    /// they carry what the plant cannot. On a water loop other than the main one the row is `heat_rejection(loop,t)`, over the
+    /// racks in the loop's halls, against the loop's plant (README "Water loops").
+    mutating func defineHeatRejection(loop l: Int, quarter t: Int) {
+        let loop = problem.loops[l]
+        guard loop.design.heatRejection.chillerCapacityMW <= 0 else { return }
+        let terms = loopStockTerms(loop: l, quarter: t, omitZero: false) { $0.rejectedMW }
         guard !terms.isEmpty else { return }
-        addRow("\(ConstraintFamily.heatRejection.rawValue)(\(q(t)))", terms + [Term(modules, -perModule)],
-               upper: problem.condition.rejectionCapacityMW, .heatRejection, problem.quarters[t], nil)
+        let built = plantBuilt[l]?[t].flatMap { column in loop.plantModuleBuild.map { Term(column, -$0.rejectionMWPerModule) } }
+        addRow(loopRowName(.heatRejection, loop, t), terms + (built.map { [$0] } ?? []), upper: loop.condition.rejectionCapacityMW,
+               .heatRejection, problem.quarters[t], loop.rowID == nil ? nil : loop.name)
+    }
+
+    /// Σ coefficient × stock over the racks in the halls of water loop `l` (every rack with one loop).
+    func loopStockTerms(loop l: Int, quarter t: Int, omitZero: Bool, coefficient: (RackCoefficients) -> Double) -> [Term] {
+        guard problem.loops.count > 1 else { return stockTerms(quarter: t, omitZero: omitZero, coefficient: coefficient) }
+        return stockTerms(quarter: t, where: { problem.hallLoops[$0.hall] == l }, omitZero: omitZero, coefficient: coefficient)
+    }
+
+    /// A loop row's name: `family(t)` on the main loop, `family(loop,t)` on another; `suffix` ends the family's name
+    /// (`chiller_air`).
+    func loopRowName(_ family: ConstraintFamily, _ loop: PlanningProblem.LoopPlant, _ t: Int, suffix: String = "") -> String {
+        "\(family.rawValue)\(suffix)(" + (loop.rowID.map { "\($0)," } ?? "") + "\(q(t)))"
     }
 }

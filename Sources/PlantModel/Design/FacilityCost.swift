@@ -24,18 +24,21 @@ extension ReferenceDesign {
 
     /// Annual cost of the facility in service in `quarter`, of a design and site as built (``asBuilt``: halls and
     /// feeds with a build option stand from the quarter the plan built them): the given halls per MW, and each built
-    /// hall and feed, each of the `plantModules` and `chillerModules` in service and each power block in service (`powerBlocks`:
+    /// hall and feed, each of the `plantModules` and `chillerModules` in service on each loop (by loop index) and each power block in service (`powerBlocks`:
     /// in service in a single hall by its name), and the battery energy and power added to what was in place (`batteryAdded`),
     /// at its own annualized capex and fixed opex, USD per year.
-    public func facilityCapitalUSDPerYear(in quarter: Quarter, site: Site, plantModules: Int = 0, chillerModules: Int = 0,
+    public func facilityCapitalUSDPerYear(in quarter: Quarter, site: Site, plantModules: [Int] = [], chillerModules: [Int] = [],
                                           batteryAdded: (energyMWh: Double, powerMW: Double) = (0, 0),
                                           powerBlocks: (String) -> Int = { _ in 0 }) -> Double {
         let halls = self.halls.filter { $0.availableFrom <= quarter }.reduce(0.0) { sum, hall in
             sum + (hall.build.map { Double(hall.count) * economics.annualCostUSD($0) } ?? 0)
         }
         let feeds = site.grid.feedsInService(in: quarter).reduce(0.0) { $0 + ($1.build.map(economics.annualCostUSD) ?? 0) }
-        let modules = Double(plantModules) * (heatRejection.modules.map { economics.annualCostUSD($0.build) } ?? 0)
-            + Double(chillerModules) * (heatRejection.chillerModules.map { economics.annualCostUSD($0.build) } ?? 0)
+        let modules = zip(0..<loopCount, plantModules).reduce(0.0) { sum, entry in
+            sum + Double(entry.1) * (onLoop(entry.0).heatRejection.modules.map { economics.annualCostUSD($0.build) } ?? 0)
+        } + zip(0..<loopCount, chillerModules).reduce(0.0) { sum, entry in
+            sum + Double(entry.1) * (onLoop(entry.0).heatRejection.chillerModules.map { economics.annualCostUSD($0.build) } ?? 0)
+        }
         let blocks = self.halls.reduce(0.0) { sum, group in
             guard let option = group.powerBlocks?.build else { return sum }
             return sum + Double((0..<group.count).reduce(0) { $0 + powerBlocks(group.hallName($1)) }) * economics.annualCostUSD(option)
@@ -48,25 +51,30 @@ extension ReferenceDesign {
 
     /// Facility capex spent in `quarter`, of a design and site as built: the given halls that enter service in it (in
     /// the horizon's first quarter, also those in service before it), and each built hall, feed, plant module (entering
-    /// in `plantModulesEntering`), chiller module (entering in `chillerModulesEntering`) and power block (entering the named hall in `powerBlocksEntering`) with its capex spread
+    /// in `plantModulesEntering`, by loop index), chiller module (entering in `chillerModulesEntering`, by loop index) and power block (entering the named hall in `powerBlocksEntering`) with its capex spread
     /// evenly over the lead-time quarters before it enters service (all of it in that quarter without a lead time; what
     /// falls before the horizon is booked in its first quarter), and so the battery energy and power entering service in
     /// `batteryEntering`, USD.
-    public func facilityCapexUSD(spentIn quarter: Quarter, site: Site, plantModulesEntering: [Quarter] = [],
-                                 chillerModulesEntering: [Quarter] = [], powerBlocksEntering: [(hall: String, quarter: Quarter)] = [],
+    public func facilityCapexUSD(spentIn quarter: Quarter, site: Site, plantModulesEntering: [[Quarter]] = [],
+                                 chillerModulesEntering: [[Quarter]] = [], powerBlocksEntering: [(hall: String, quarter: Quarter)] = [],
                                  batteryEntering: [(quarter: Quarter, energyMWh: Double, powerMW: Double)] = []) -> Double {
         var total = 0.0
         if let capex = economics.facilityCapexUSDPerMW {
             let entering = halls.filter { $0.build == nil && (quarter == horizon.first ? $0.availableFrom <= quarter : $0.availableFrom == quarter) }
             total += entering.reduce(0) { $0 + Double($1.count) * $1.usableITCapacityMW } * capex
         }
-        let built = halls.compactMap { hall in hall.build.map { (option: $0, from: hall.availableFrom, count: Double(hall.count)) } }
-            + site.grid.feeds.compactMap { feed in feed.build.map { (option: $0, from: feed.availableFrom, count: 1.0) } }
-            + (heatRejection.modules.map { modules in plantModulesEntering.map { (option: modules.build, from: $0, count: 1.0) } } ?? [])
-            + (heatRejection.chillerModules.map { modules in chillerModulesEntering.map { (option: modules.build, from: $0, count: 1.0) } } ?? [])
-            + powerBlocksEntering.compactMap { entry in
-                group(ofHall: entry.hall)?.powerBlocks.map { (option: $0.build, from: entry.quarter, count: 1.0) }
-            }
+        typealias Item = (option: BuildOption, from: Quarter, count: Double)
+        var built: [Item] = halls.compactMap { hall in hall.build.map { (option: $0, from: hall.availableFrom, count: Double(hall.count)) } }
+        built += site.grid.feeds.compactMap { feed in feed.build.map { (option: $0, from: feed.availableFrom, count: 1.0) } }
+        for (l, entering) in zip(0..<loopCount, plantModulesEntering) {
+            if let option = onLoop(l).heatRejection.modules?.build { built += entering.map { (option: option, from: $0, count: 1.0) } }
+        }
+        for (l, entering) in zip(0..<loopCount, chillerModulesEntering) {
+            if let option = onLoop(l).heatRejection.chillerModules?.build { built += entering.map { (option: option, from: $0, count: 1.0) } }
+        }
+        built += powerBlocksEntering.compactMap { entry in
+            group(ofHall: entry.hall)?.powerBlocks.map { (option: $0.build, from: entry.quarter, count: 1.0) }
+        }
         for item in built { total += item.count * item.option.capexUSD * spentShare(of: item.option, enteringService: item.from, in: quarter) }
         if let build = powerChain.battery?.build {
             for entry in batteryEntering {

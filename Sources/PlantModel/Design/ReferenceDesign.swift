@@ -15,6 +15,9 @@ public struct ReferenceDesign: Codable, Equatable, Sendable, PlaceholderDecodabl
     public var liquidCooling: LiquidCooling?
     public var airCooling: AirCooling
     public var heatRejection: HeatRejection
+    /// Facility water loops beside the main one (`liquidCooling` and `heatRejection`), each with its own water class and
+    /// plant, serving the halls that name it (README "Water loops"); `nil` for one loop.
+    public var waterLoops: [WaterLoop]?
     /// The outdoor condition the plant is sized at; `nil` for ``DesignBasis/standard``.
     public var designBasis: DesignBasis?
     public var fabric: Fabric
@@ -85,10 +88,12 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var powerBlocks: PowerBlocks?
     /// The scale-out fabric of each hall of the group, serving only that hall's racks; `nil` for the design's site fabric.
     public var fabric: Fabric?
+    /// The design's water loop (`waterLoops[].name`) the group's CDUs and chilled air stand on; `nil` for the main loop.
+    public var waterLoop: String?
 
     public init(name: String, count: Int, positions: Int, maxRackKW: Double, installedCapacityMW: Double, redundancy: RedundancyRule,
                 liquidCapacityMW: Double, airCapacityMW: Double, maxRackWeightKg: Double?, availableFrom: Quarter, build: BuildOption? = nil,
-                powerBlocks: PowerBlocks? = nil, fabric: Fabric? = nil) {
+                powerBlocks: PowerBlocks? = nil, fabric: Fabric? = nil, waterLoop: String? = nil) {
         self.name = name
         self.count = count
         self.positions = positions
@@ -102,6 +107,7 @@ public struct HallGroup: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.build = build
         self.powerBlocks = powerBlocks
         self.fabric = fabric
+        self.waterLoop = waterLoop
     }
 
     public static var placeholder: HallGroup {

@@ -19,8 +19,13 @@ extension ReferenceDesign {
             if hall.liquidCapacityMW + hall.airCapacityMW <= 0 {
                 c.add("\(path).airCapacityMW", "a hall needs some cooling: liquidCapacityMW + airCapacityMW must be > 0")
             }
-            if hall.liquidCapacityMW > 0, d.liquidCooling == nil {
-                c.add("\(path).liquidCapacityMW", "the hall has liquid capacity but the design has no liquidCooling section")
+            if hall.liquidCapacityMW > 0, d.liquidCooling == nil, d.loopIndex(of: hall) == 0 {
+                c.add("\(path).liquidCapacityMW", "the hall has liquid capacity but the design has no liquidCooling section "
+                    + "(give one, or put the hall on one of waterLoops with waterLoop)")
+            }
+            if let loop = hall.waterLoop, loop != mainLoopName, !(d.waterLoops ?? []).contains(where: { $0.name == loop }) {
+                let names = [mainLoopName] + (d.waterLoops ?? []).map(\.name)
+                c.add("\(path).waterLoop", "no water loop '\(loop)' (loops: \(names.joined(separator: ", ")))")
             }
             if case .nPlusOne = hall.redundancy {
                 c.add("\(path).redundancy", "use N, 2N or xN/y (e.g. 4N/3) for a hall's power paths; N+1 needs a unit count")
@@ -52,62 +57,13 @@ extension ReferenceDesign {
             }
         }
 
-        if let lc = d.liquidCooling {
-            let classes = ["W17": 17.0, "W27": 27, "W32": 32, "W40": 40, "W45": 45, "W+": 70]
-            if let limit = classes[lc.facilityWaterClass] {
-                if lc.facilitySupplyTempC > limit {
-                    c.add("liquidCooling.facilitySupplyTempC", "\(format(lc.facilitySupplyTempC)) °C exceeds class \(lc.facilityWaterClass)'s \(format(limit)) °C")
-                }
-            } else {
-                c.add("liquidCooling.facilityWaterClass", "got '\(lc.facilityWaterClass)', expected one of: W17, W27, W32, W40, W45, W+")
-            }
-        }
+        if let lc = d.liquidCooling { waterClassIssues(lc, at: "liquidCooling", into: &c) }
         if d.airCooling.chilled, d.airCooling.chilledWaterSupplyC == nil {
             c.add("airCooling.chilledWaterSupplyC", "required when chilled is true (the twin runs chillers only when the plant cannot make water this cold)")
         }
 
-        let hr = d.heatRejection
-        if hr.ratedFluidInletC <= hr.ratedAmbientC {
-            c.add("heatRejection.ratedFluidInletC", "fluid at \(format(hr.ratedFluidInletC)) °C cannot reject heat to \(format(hr.ratedAmbientC)) °C ambient")
-        }
-        if hr.ratedFluidInletC > hr.ratedAmbientC, hr.approachK >= hr.ratedFluidInletC - hr.ratedAmbientC {
-            c.add("heatRejection.approachK", "\(format(hr.approachK)) K leaves no range at the rating point: the fluid would leave at or above the "
-                + "\(format(hr.ratedFluidInletC)) °C it enters with; the approach must be below ratedFluidInletC − ratedAmbientC = "
-                + "\(format(hr.ratedFluidInletC - hr.ratedAmbientC)) K")
-        }
-        if let modules = hr.modules {
-            if modules.build.lifeYears == nil, d.economics.facilityLifeYears == nil {
-                c.add("heatRejection.modules.build.lifeYears", "plant modules need the years their capex is annualized over: give "
-                    + "build.lifeYears or economics.facilityLifeYears")
-            }
-        }
-        if let modules = hr.chillerModules {
-            if hr.chillerCapacityMW <= 0 {
-                c.add("heatRejection.chillerModules", "chiller modules add to the chillers given: give heatRejection.chillerCapacityMW "
-                    + "above 0 (the planner takes a plant without chillers through its heat-rejection limit instead)")
-            }
-            if modules.build.lifeYears == nil, d.economics.facilityLifeYears == nil {
-                c.add("heatRejection.chillerModules.build.lifeYears", "chiller modules need the years their capex is annualized over: give "
-                    + "build.lifeYears or economics.facilityLifeYears")
-            }
-        }
-        if hr.chillerCapacityMW > 0 || d.airCooling.chilled, hr.chillerCOP == nil {
-            c.add("heatRejection.chillerCOP", "chillers are used (chillerCapacityMW > 0 or airCooling.chilled), so a design COP is needed")
-        }
-        switch hr.type {
-        case .adiabaticDryCooler:
-            if hr.adiabaticEffectiveness == nil {
-                c.add("heatRejection.adiabaticEffectiveness", "an adiabatic dry cooler needs its pad effectiveness")
-            }
-            if hr.waterLPerKWh == nil { c.add("heatRejection.waterLPerKWh", "an adiabatic dry cooler needs its water use per kWh") }
-        case .coolingTower:
-            if hr.waterLPerKWh == nil { c.add("heatRejection.waterLPerKWh", "a cooling tower needs its water use per kWh") }
-        case .dryCooler:
-            break
-        }
-        if hr.cyclesOfConcentration != nil, hr.type != .coolingTower {
-            c.add("heatRejection.cyclesOfConcentration", "only a cooling tower blows down; this plant is \(hr.type.rawValue)")
-        }
+        plantIssues(d.heatRejection, at: "heatRejection", design: d, into: &c)
+        waterLoopIssues(d, into: &c)
         if let battery = d.powerChain.battery {
             if battery.build != nil, battery.rideThroughMinutes == nil {
                 c.add("powerChain.battery.build", "the plan adds battery only to meet a ride-through: give powerChain.battery.rideThroughMinutes "
@@ -133,8 +89,17 @@ extension ReferenceDesign {
                 continue
             }
             if profile.liquidShare > 0 {
-                if let lc = d.liquidCooling, let limit = profile.maxCoolantSupplyC, lc.rackSupplyTempC > limit {
-                    c.add("liquidCooling.facilitySupplyTempC", "rack supply \(format(lc.rackSupplyTempC)) °C (facility \(format(lc.facilitySupplyTempC)) + CDU approach \(format(lc.cduApproachK)) K) is above \(id)'s maximum coolant supply \(format(limit)) °C")
+                // On several loops the racks go only where the water is cool enough; none is an error.
+                let loops = (0..<d.loopCount).filter { l in d.halls.contains { d.loopIndex(of: $0) == l && $0.liquidCapacityMW > 0 } }
+                let supplies = loops.compactMap { l in d.onLoop(l).liquidCooling.map { (l, $0) } }
+                if let limit = profile.maxCoolantSupplyC, !supplies.isEmpty, supplies.allSatisfy({ $0.1.rackSupplyTempC > limit }) {
+                    if d.waterLoops == nil, let lc = d.liquidCooling {
+                        c.add("liquidCooling.facilitySupplyTempC", "rack supply \(format(lc.rackSupplyTempC)) °C (facility \(format(lc.facilitySupplyTempC)) + CDU approach \(format(lc.cduApproachK)) K) is above \(id)'s maximum coolant supply \(format(limit)) °C")
+                    } else {
+                        let each = supplies.map { "\(d.loopName($0.0)) \(format($0.1.rackSupplyTempC)) °C" }.joined(separator: ", ")
+                        c.add("profiles[\(i)]", "\(id) takes coolant at \(format(limit)) °C at most, and every water loop with liquid halls supplies "
+                            + "its racks warmer (\(each)): cool a loop's facilitySupplyTempC, or drop the profile")
+                    }
                 }
                 if d.liquidCooling == nil { c.add("profiles[\(i)]", "\(id) is liquid-cooled but the design has no liquidCooling section") }
             }
@@ -156,9 +121,89 @@ extension ReferenceDesign {
         }
         let required = (d.powerChain.battery == nil ? [] : ["powerChain.battery"])
             + (d.economics.facilityCapexUSDPerMW == nil ? [] : ["economics.facilityCapexUSDPerMW", "economics.facilityLifeYears"])
-            + (hr.cyclesOfConcentration == nil ? [] : ["heatRejection.cyclesOfConcentration"])
+            + (0..<d.loopCount).compactMap { l in
+                d.onLoop(l).heatRejection.cyclesOfConcentration == nil ? nil
+                    : l == 0 ? "heatRejection.cyclesOfConcentration" : "waterLoops.\(d.loopName(l)).heatRejection.cyclesOfConcentration"
+            }
         c.sources(d.figures, required: required, known: references, at: "figures")
         return c.issues
+    }
+}
+
+extension ReferenceDesign {
+    /// The facility water class must be one ASHRAE names, and the supply within it.
+    static func waterClassIssues(_ lc: LiquidCooling, at path: String, into c: inout IssueCollector<ReferenceDesign>) {
+        let classes = ["W17": 17.0, "W27": 27, "W32": 32, "W40": 40, "W45": 45, "W+": 70]
+        if let limit = classes[lc.facilityWaterClass] {
+            if lc.facilitySupplyTempC > limit {
+                c.add("\(path).facilitySupplyTempC", "\(format(lc.facilitySupplyTempC)) °C exceeds class \(lc.facilityWaterClass)'s \(format(limit)) °C")
+            }
+        } else {
+            c.add("\(path).facilityWaterClass", "got '\(lc.facilityWaterClass)', expected one of: W17, W27, W32, W40, W45, W+")
+        }
+    }
+
+    /// The checks that relate a plant's fields (the main loop's `heatRejection`, or a water loop's at `path`).
+    static func plantIssues(_ hr: HeatRejection, at path: String, design d: ReferenceDesign, into c: inout IssueCollector<ReferenceDesign>) {
+        if hr.ratedFluidInletC <= hr.ratedAmbientC {
+            c.add("\(path).ratedFluidInletC", "fluid at \(format(hr.ratedFluidInletC)) °C cannot reject heat to \(format(hr.ratedAmbientC)) °C ambient")
+        }
+        if hr.ratedFluidInletC > hr.ratedAmbientC, hr.approachK >= hr.ratedFluidInletC - hr.ratedAmbientC {
+            c.add("\(path).approachK", "\(format(hr.approachK)) K leaves no range at the rating point: the fluid would leave at or above the "
+                + "\(format(hr.ratedFluidInletC)) °C it enters with; the approach must be below ratedFluidInletC − ratedAmbientC = "
+                + "\(format(hr.ratedFluidInletC - hr.ratedAmbientC)) K")
+        }
+        if let modules = hr.modules {
+            if modules.build.lifeYears == nil, d.economics.facilityLifeYears == nil {
+                c.add("\(path).modules.build.lifeYears", "plant modules need the years their capex is annualized over: give "
+                    + "build.lifeYears or economics.facilityLifeYears")
+            }
+        }
+        if let modules = hr.chillerModules {
+            if hr.chillerCapacityMW <= 0 {
+                c.add("\(path).chillerModules", "chiller modules add to the chillers given: give \(path).chillerCapacityMW "
+                    + "above 0 (the planner takes a plant without chillers through its heat-rejection limit instead)")
+            }
+            if modules.build.lifeYears == nil, d.economics.facilityLifeYears == nil {
+                c.add("\(path).chillerModules.build.lifeYears", "chiller modules need the years their capex is annualized over: give "
+                    + "build.lifeYears or economics.facilityLifeYears")
+            }
+        }
+        if hr.chillerCapacityMW > 0 || d.airCooling.chilled, hr.chillerCOP == nil {
+            c.add("\(path).chillerCOP", "chillers are used (chillerCapacityMW > 0 or airCooling.chilled), so a design COP is needed")
+        }
+        switch hr.type {
+        case .adiabaticDryCooler:
+            if hr.adiabaticEffectiveness == nil {
+                c.add("\(path).adiabaticEffectiveness", "an adiabatic dry cooler needs its pad effectiveness")
+            }
+            if hr.waterLPerKWh == nil { c.add("\(path).waterLPerKWh", "an adiabatic dry cooler needs its water use per kWh") }
+        case .coolingTower:
+            if hr.waterLPerKWh == nil { c.add("\(path).waterLPerKWh", "a cooling tower needs its water use per kWh") }
+        case .dryCooler:
+            break
+        }
+        if hr.cyclesOfConcentration != nil, hr.type != .coolingTower {
+            c.add("\(path).cyclesOfConcentration", "only a cooling tower blows down; this plant is \(hr.type.rawValue)")
+        }
+    }
+
+    /// Water loops (README "Water loops"): named once each, not `main`, each serving at least one hall, each with a
+    /// valid water class and plant.
+    static func waterLoopIssues(_ d: ReferenceDesign, into c: inout IssueCollector<ReferenceDesign>) {
+        let loops = d.waterLoops ?? []
+        c.unique(loops.map(\.name), { "waterLoops[\($0)].name" }, what: "water loop name")
+        for (i, loop) in loops.enumerated() {
+            let path = "waterLoops[\(i)]"
+            if loop.name == mainLoopName {
+                c.add("\(path).name", "'\(mainLoopName)' is the loop of the design's own liquidCooling and heatRejection: give this loop another name")
+            }
+            if !loop.name.isEmpty, !d.halls.contains(where: { $0.waterLoop == loop.name }) {
+                c.add("\(path).name", "no hall stands on loop '\(loop.name)': name it in a hall's waterLoop, or remove the loop")
+            }
+            waterClassIssues(loop.liquidCooling, at: "\(path).liquidCooling", into: &c)
+            plantIssues(loop.heatRejection, at: "\(path).heatRejection", design: d, into: &c)
+        }
     }
 }
 

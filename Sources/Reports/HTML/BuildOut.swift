@@ -13,7 +13,7 @@ public struct BuildOut: Sendable {
     /// The grid, hall-power and plant limits in IT MW; `nil` in quarters without racks (no mix to scale by).
     public var gridLimitMW: [Double?], hallPowerLimitMW: [Double?], plantLimitMW: [Double?]
     /// Whether the plant limit is the chillers' (with the credit of the plant at full fan) rather than the
-    /// heat rejection's.
+    /// heat rejection's (on the main water loop; with several loops the limit is the loop that allows the least IT).
     public var plantHasChillers: Bool
 
     /// The build-out of `plan` for `design` on `site` with `catalog` (the files it was planned from).
@@ -32,13 +32,14 @@ public struct BuildOut: Sendable {
         (gridLimitMW, hallPowerLimitMW, plantLimitMW) = ([], [], [])
         for (t, q) in plan.quarters.enumerated() {
             let lines = plan.racks.filter { $0.quarter == q.quarter && $0.racksTotal > 0 }
-            var rackMW = 0.0, plantUsed = 0.0
+            var rackMW = 0.0, plantUsed = [Double](repeating: 0, count: problem.loops.count)
             for line in lines {
                 guard let p = catalog.profile(line.profile), let g = generations.firstIndex(of: p.generation) else { continue }
                 byGeneration[g][t] += line.itMW
                 rackMW += line.itMW
                 if let k = problem.coefficients(p, inHall: line.hall) {
-                    plantUsed += Double(line.racksTotal) * (plantHasChillers ? k.chillerLoadMW : k.rejectedMW)
+                    let l = problem.loop(ofHall: line.hall), chillers = problem.loops[l].design.heatRejection.chillerCapacityMW > 0
+                    plantUsed[l] += Double(line.racksTotal) * (chillers ? k.chillerLoadMW : k.rejectedMW)
                 }
             }
             fabric[t] = max(0, q.itMW - rackMW)
@@ -48,14 +49,20 @@ public struct BuildOut: Sendable {
             }
             let hallCapacity = built.withPowerBlocks(in: q.quarter, plan.facilityBuilds).halls.filter { $0.availableFrom <= q.quarter }
                 .reduce(0.0) { $0 + Double($1.count) * $1.usableITCapacityMW }
-            // The plant and chillers with the modules then in service.
-            let plant = ReferenceDesign.plantModules(in: q.quarter, plan.facilityBuilds)
-            let plantCapacity = plantHasChillers
-                ? problem.chillerRowCapacityMW(plantModules: plant, chillerModules: ReferenceDesign.chillerModules(in: q.quarter, plan.facilityBuilds))
-                : plan.designCondition.rejectionCapacityMW + Double(plant) * (problem.plantModuleBuild?.rejectionMWPerModule ?? 0)
+            // Each loop's plant and chillers with the modules then in service, as the IT they allow; the least of them.
+            let plant = design.loopPlantModules(in: q.quarter, plan.facilityBuilds), chillers = design.loopChillerModules(in: q.quarter, plan.facilityBuilds)
+            var allowed: [Double] = []
+            for (l, loop) in problem.loops.enumerated() where plantUsed[l] > 0 {
+                // The main loop's plant at the plan's own design condition.
+                let rejection = (l == 0 ? plan.designCondition.rejectionCapacityMW : loop.condition.rejectionCapacityMW)
+                    + Double(plant[l]) * (loop.plantModuleBuild?.rejectionMWPerModule ?? 0)
+                let capacity = loop.design.heatRejection.chillerCapacityMW > 0
+                    ? loop.chillerRowCapacityMW(plantModules: plant[l], chillerModules: chillers[l]) : rejection
+                allowed.append(capacity * q.itMW / plantUsed[l])
+            }
             gridLimitMW.append(q.facilityMW > 0 ? q.usableGridMW * q.itMW / q.facilityMW : nil)
             hallPowerLimitMW.append(hallCapacity * q.itMW / rackMW)
-            plantLimitMW.append(plantUsed > 0 ? plantCapacity * q.itMW / plantUsed : nil)
+            plantLimitMW.append(allowed.min())
         }
         areas = generations.enumerated().map { StackedAreaChart.Area(name: $0.element, values: byGeneration[$0.offset]) }
         if fabric.contains(where: { $0 > 1e-9 }) {
