@@ -29,6 +29,7 @@ struct WaterLoopValidationTests {
         (nil as String?, "w45", "waterLoops[0].name", "no hall stands on loop 'w45'"),
         ("w40", "w45", "halls[0].waterLoop", "no water loop 'w40' (loops: main, w45)"),
         ("main", "main", "waterLoops[0].name", "'main' is the loop of the design's own"),
+        ("chillers", "chillers", "waterLoops[0].name", "'chillers' names the main loop's modules"),
     ])
     func broken(hallLoop: String?, loopName: String, path: String, message: String) throws {
         let issues = try designIssues(Self.design(loopName: loopName, hallLoop: hallLoop))

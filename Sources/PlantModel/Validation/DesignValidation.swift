@@ -197,6 +197,8 @@ extension ReferenceDesign {
             let path = "waterLoops[\(i)]"
             if loop.name == mainLoopName {
                 c.add("\(path).name", "'\(mainLoopName)' is the loop of the design's own liquidCooling and heatRejection: give this loop another name")
+            } else if ["heatRejection", "chillers", "heat_rejection"].contains(loop.name) {
+                c.add("\(path).name", "'\(loop.name)' names the main loop's modules in plan.json and the model: give this loop another name")
             }
             if !loop.name.isEmpty, !d.halls.contains(where: { $0.waterLoop == loop.name }) {
                 c.add("\(path).name", "no hall stands on loop '\(loop.name)': name it in a hall's waterLoop, or remove the loop")
