@@ -104,14 +104,14 @@ enum PlanAssembly {
                 utilization: problem.utilization))
 
             var cdus = 0
-            if let lc = problem.design.liquidCooling {
-                for (g, hall) in problem.halls.enumerated() {
-                    for i in 0..<hall.count {
-                        let liquid = problem.eligible.enumerated().filter { $0.element.hall == g }.reduce(0.0) { sum, item in
-                            sum + Double(assignment.racks[item.offset]?[t][i] ?? 0) * problem.coefficients(item.offset).liquidMW
-                        }
-                        cdus += Int((liquid / lc.cduCapacityMW - Self.countTolerance).rounded(.up))
+            // Each hall's CDUs are its water loop's.
+            for (g, hall) in problem.halls.enumerated() {
+                guard let lc = problem.loops[problem.hallLoops[g]].design.liquidCooling else { continue }
+                for i in 0..<hall.count {
+                    let liquid = problem.eligible.enumerated().filter { $0.element.hall == g }.reduce(0.0) { sum, item in
+                        sum + Double(assignment.racks[item.offset]?[t][i] ?? 0) * problem.coefficients(item.offset).liquidMW
                     }
+                    cdus += Int((liquid / lc.cduCapacityMW - Self.countTolerance).rounded(.up))
                 }
             }
             // The host ports on each fabric: the site's (racks in halls without a fabric of their own), then each hall's own.

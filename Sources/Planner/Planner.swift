@@ -83,6 +83,8 @@ public enum Planner {
         let kinds: [(String, [String])] = [
             ("halls", problem.halls.map(\.name)), ("profiles", problem.profiles.map(\.id)),
             ("workloads", problem.design.workloadMix.map(\.workload)),
+            // Loops' ids stand beside the main loop's module ids in column names.
+            ("water loops", ["heat_rejection", "chillers"] + problem.loops.dropFirst().map(\.name)),
         ]
         for (kind, names) in kinds {
             var seen: [String: String] = [:]

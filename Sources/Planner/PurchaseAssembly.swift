@@ -35,7 +35,7 @@ enum PurchaseAssembly {
                     bought: Double(mine.reduce(0) { $0 + $1.racksNew }), unitCapexUSD: problem.coefficients[profile.id]!.capexUSD)
             }
             let bom = plan.billOfMaterials[t]
-            if design.liquidCooling != nil {
+            if design.liquidCooling != nil || !(design.waterLoops ?? []).isEmpty {
                 // The duty CDUs of the bill of materials, and one spare in each hall with liquid heat (N+1).
                 let liquidHalls = Set(lines.filter { $0.liquidMW > 0 }.map(\.hall)).count
                 add(q, "CDU (N+1)", "units", inService: Double(bom.cdus + liquidHalls))

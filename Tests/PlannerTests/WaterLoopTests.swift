@@ -43,7 +43,9 @@ struct WaterLoopTests {
         hallB.waterLoop = "w"
         campus.design.halls[0].name = "a"
         campus.design.halls.append(hallB)
-        campus.design.waterLoops = [WaterLoop(name: "w", liquidCooling: base.design.liquidCooling!, heatRejection: b.design.heatRejection)]
+        var liquid = base.design.liquidCooling!
+        liquid.cduCapacityMW = 0.1
+        campus.design.waterLoops = [WaterLoop(name: "w", liquidCooling: liquid, heatRejection: b.design.heatRejection)]
         return (campus, a, b)
     }
 
@@ -66,6 +68,15 @@ struct WaterLoopTests {
             let mine = result.plan.racks.filter { $0.hall == hall }.map { "\($0.quarter) \($0.profile) \($0.racksTotal)" }
             let theirs = plan.racks.map { "\($0.quarter) \($0.profile) \($0.racksTotal)" }
             #expect(mine == theirs, "\(hall)")
+        }
+        // Each hall's CDUs are its loop's: hall b's loop has CDUs of 0.1 MW, hall a's those of the main loop.
+        let cduMW = [campus.design.liquidCooling!.cduCapacityMW, 0.1]
+        for (t, q) in result.plan.quarters.enumerated() {
+            let expected = ["a", "b"].enumerated().reduce(0) { sum, hall in
+                let liquid = result.plan.racks.filter { $0.quarter == q.quarter && $0.hall == hall.element }.reduce(0.0) { $0 + $1.liquidMW }
+                return sum + Int((liquid / cduMW[hall.offset] - 1e-9).rounded(.up))
+            }
+            #expect(result.plan.billOfMaterials[t].cdus == expected, "\(q.quarter)")
         }
         // The module stands on loop w, under the loop's name, and simulate --plan reads the plan back.
         let modules = (result.plan.facilityBuilds ?? []).filter { $0.kind == .plantModule }

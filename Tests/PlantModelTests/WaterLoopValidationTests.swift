@@ -54,4 +54,16 @@ struct WaterLoopValidationTests {
         #expect(issues.contains { $0.path == "profiles[0]" && $0.message.contains("35 °C at most") && $0.message.contains("w45 43 °C") })
         #expect(try designIssues(Self.design()).allSatisfy { !$0.path.hasPrefix("profiles") })
     }
+
+    @Test("A design whose liquid halls all stand on water loops needs no liquidCooling of its own")
+    func noMainLiquid() throws {
+        let main = "liquidCooling:\n  facilityWaterClass: W32\n  facilitySupplyTempC: 32\n  cduApproachK: 3\n  loopDeltaTK: 10\n"
+            + "  pumpPowerFraction: 0.037\n  cduCapacityMW: 1.35\n"
+        let text = try Self.design()
+        #expect(text.contains(main))
+        #expect(try designIssues(text.replacingOccurrences(of: main, with: "")).map(\.path) == [])
+        // Without the loop either, the liquid hall and profiles are refused.
+        let bare = try exampleDesign(replacing: main, with: "")
+        #expect(try designIssues(bare).contains { $0.path == "halls[0].liquidCapacityMW" })
+    }
 }

@@ -1,6 +1,6 @@
 /// A facility water loop of its own (README "Water loops"): its water class and CDUs, and the outdoor plant and chillers
-/// that serve only the halls naming it (`halls[].waterLoop`). The design's own `liquidCooling` and `heatRejection` form
-/// the main loop, which serves every other hall, the site fabric's air and the air handlers' chilled water.
+/// that serve only the halls naming it (`halls[].waterLoop`), their chilled air included. The design's own `liquidCooling`
+/// and `heatRejection` form the main loop, which serves every other hall (and, in the twin, the site fabric's air).
 public struct WaterLoop: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// The loop's name, as halls name it.
     public var name: String

@@ -101,7 +101,9 @@ extension ReferenceDesign {
                             + "its racks warmer (\(each)): cool a loop's facilitySupplyTempC, or drop the profile")
                     }
                 }
-                if d.liquidCooling == nil { c.add("profiles[\(i)]", "\(id) is liquid-cooled but the design has no liquidCooling section") }
+                if d.liquidCooling == nil, (d.waterLoops ?? []).isEmpty {
+                    c.add("profiles[\(i)]", "\(id) is liquid-cooled but the design has no liquidCooling section")
+                }
             }
         }
         for (key, map) in [("scalableUnits", d.scalableUnits), ("supplyCapRacksPerQuarter", d.supplyCapRacksPerQuarter)] {
