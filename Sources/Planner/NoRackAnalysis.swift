@@ -38,7 +38,7 @@ enum NoRackAnalysis {
                 guard seen.insert("\(profile.id)|\(row.name)").inserted else { continue }
                 let hall = [ConstraintFamily.floor, .hallPower, .liquid, .air, .network].contains(info.family) ? info.subject : nil
                 let loop = [ConstraintFamily.heatRejection, .chiller].contains(info.family)
-                    ? problem.loops.first { $0.rowID != nil && (info.subject == $0.name || info.subject == "chilled air on \($0.name)") }?.name : nil
+                    ? problem.loops.first { $0.subject != nil && (info.subject == $0.subject || info.subject == $0.chilledAirSubject) }?.name : nil
                 blockers.append(.init(profile: profile.id, unitRacks: unit, family: info.family, quarter: info.quarter, hall: hall, loop: loop,
                                       needed: needed, capacity: capacity, unit: info.family.unit))
             }

@@ -71,7 +71,7 @@ enum PlanCheck {
                 + problem.feedBuilds.filter { (feedsBuilt[$0.feed]?[t] ?? 0) > 0 }.map { problem.site.grid.feeds[$0.feed].capacityMW }
             try verify(.sitePower, t, nil, facility, problem.site.grid.redundancy.usableCapacity(of: feeds))
             for (l, loop) in problem.loops.enumerated() where loop.design.heatRejection.chillerCapacityMW <= 0 {
-                try verify(.heatRejection, t, loop.rowID == nil ? nil : loop.name, rejected[l],
+                try verify(.heatRejection, t, loop.subject, rejected[l],
                            loop.rejectionCapacityMW(plantModules: modules(plantModules, l, t)))
             }
             if let ride = problem.batteryRideThrough {
@@ -80,9 +80,9 @@ enum PlanCheck {
                 try verify(.batteryPower, t, nil, facility, inService.powerMW)
             }
             for (l, loop) in problem.loops.enumerated() {
-                let plant = modules(plantModules, l, t), chillers = modules(chillerModules, l, t), subject = loop.rowID == nil ? nil : loop.name
-                try verify(.chiller, t, subject, chiller[l], loop.chillerRowCapacityMW(plantModules: plant, chillerModules: chillers))
-                try verify(.chiller, t, subject.map { "chilled air on \($0)" } ?? "chilled air", chilledAir[l],
+                let plant = modules(plantModules, l, t), chillers = modules(chillerModules, l, t)
+                try verify(.chiller, t, loop.subject, chiller[l], loop.chillerRowCapacityMW(plantModules: plant, chillerModules: chillers))
+                try verify(.chiller, t, loop.chilledAirSubject, chilledAir[l],
                            loop.chillerCapacityMW(chillerModules: chillers))
             }
             try verify(.network, t, nil, ports, problem.design.fabric.hostPortCapacity)

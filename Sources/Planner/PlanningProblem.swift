@@ -87,7 +87,18 @@ public struct PlanningProblem: Sendable {
         }
 
         /// Row and column name piece of the loop: `nil` on the main loop, whose rows keep their one-loop names.
-        public var rowID: String? { name == ReferenceDesign.mainLoopName ? nil : Formulation.id(name) }
+        public var rowID: String? { isMain ? nil : Formulation.id(name) }
+
+        /// What the loop's plant rows are about in reports: `nil` on the main loop, else the loop's name.
+        public var subject: String? { isMain ? nil : name }
+
+        /// What the loop's chilled-air row is about in reports (``chilledAirSubject(onLoop:)``).
+        public var chilledAirSubject: String { Self.chilledAirSubject(onLoop: subject) }
+
+        /// `chilled air` for the main loop's chilled-air row (`loop` nil), `chilled air on LOOP` for another loop's.
+        public static func chilledAirSubject(onLoop loop: String?) -> String { loop.map { "chilled air on \($0)" } ?? "chilled air" }
+
+        private var isMain: Bool { name == ReferenceDesign.mainLoopName }
     }
 
     /// Power blocks the plan may add to a planned hall group's halls: the first quarter index one can be in service
@@ -341,13 +352,15 @@ public struct PlanningProblem: Sendable {
     /// What one rack of `profile` costs every limit in the single hall or group `name` of the plan (its group's fabric); on
     /// the site fabric for a name no planned hall has; `nil` for a profile the design does not allow.
     public func coefficients(_ profile: RackProfile, inHall name: String) -> RackCoefficients? {
-        let h = halls.indices.first { h in (0..<halls[h].count).contains { halls[h].hallName($0) == name } }
-        return (h.map { hallCoefficients[$0] } ?? coefficients)[profile.id]
+        (hallIndex(named: name).map { hallCoefficients[$0] } ?? coefficients)[profile.id]
     }
 
     /// The water loop of the single hall or group `name` of the plan (the main loop for a name no planned hall has).
-    public func loop(ofHall name: String) -> Int {
-        halls.indices.first { h in (0..<halls[h].count).contains { halls[h].hallName($0) == name } }.map { hallLoops[$0] } ?? 0
+    public func loop(ofHall name: String) -> Int { hallIndex(named: name).map { hallLoops[$0] } ?? 0 }
+
+    /// The planned hall (group) that holds the single hall `name`.
+    private func hallIndex(named name: String) -> Int? {
+        halls.indices.first { h in (0..<halls[h].count).contains { halls[h].hallName($0) == name } }
     }
 
     /// Running cost of one rack for one quarter: energy at ``utilization`` plus facility opex on its full-load

@@ -207,11 +207,12 @@ extension BuildNext {
     /// The water loop a plant row's subject names (none: the main loop; `chilled air on LOOP`: that loop's chilled-air row), whether
     /// it is the chilled-air row, and " on LOOP" to name the loop's modules with (empty on the main loop).
     static func plantRow(_ subject: String?, in design: ReferenceDesign) -> (loop: Int, chilledAir: Bool, named: String) {
-        let prefix = "chilled air on "
-        let chilledAir = subject == "chilled air" || subject?.hasPrefix(prefix) == true
-        let name = subject?.hasPrefix(prefix) == true ? String(subject!.dropFirst(prefix.count)) : subject
-        guard let name, let l = (1..<design.loopCount).first(where: { design.loopName($0) == name }) else { return (0, chilledAir, "") }
-        return (l, chilledAir, " on \(name)")
+        for l in 1..<design.loopCount {
+            let name = design.loopName(l)
+            if subject == name { return (l, false, " on \(name)") }
+            if subject == PlanningProblem.LoopPlant.chilledAirSubject(onLoop: name) { return (l, true, " on \(name)") }
+        }
+        return (0, subject == PlanningProblem.LoopPlant.chilledAirSubject(onLoop: nil), "")
     }
 
     /// The options in the inputs that relieve a limit, and, for none, the field that would price it.

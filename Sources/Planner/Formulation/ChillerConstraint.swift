@@ -14,19 +14,18 @@ extension Formulation {
         let loop = problem.loops[l], hr = loop.design.heatRejection
         let terms = loopStockTerms(loop: l, quarter: t, omitZero: true) { $0.chillerLoadMW }
         guard !terms.isEmpty else { return }
-        let subject = loop.rowID == nil ? nil : loop.name
         // Plant modules where they add credit (none where the set-point is below the design ambient).
         let plantModules = plantBuilt[l]?[t].flatMap { column in
             loop.plantModuleBuild.flatMap { $0.chillerRowMWPerModule != 0 ? Term(column, -$0.chillerRowMWPerModule) : nil }
         }
         let chillerModules = chillerBuilt[l]?[t]
         let built = [plantModules, chillerModules.map { Term($0, -(loop.chillerModuleBuild?.chillerRowMWPerModule ?? 0)) }].compactMap { $0 }
-        addRow(loopRowName(.chiller, loop, t), terms + built, upper: loop.chillerRowCapacityMW, .chiller, problem.quarters[t], subject)
+        addRow(loopRowName(.chiller, loop, t), terms + built, upper: loop.chillerRowCapacityMW, .chiller, problem.quarters[t], loop.subject)
         // Without credit now or from modules, chilled air is within the chiller row already.
         guard problem.design.airCooling.chilled,
               loop.chillerRowCapacityMW > hr.chillerCapacityMW || !built.isEmpty else { return }
         let air = loopStockTerms(loop: l, quarter: t, omitZero: true) { $0.chilledAirMW }
         addRow(loopRowName(.chiller, loop, t, suffix: "_air"), air + (chillerModules.map { [Term($0, -(loop.chillerModuleBuild?.capacityMW ?? 0))] } ?? []),
-               upper: hr.chillerCapacityMW, .chiller, problem.quarters[t], subject.map { "chilled air on \($0)" } ?? "chilled air")
+               upper: hr.chillerCapacityMW, .chiller, problem.quarters[t], loop.chilledAirSubject)
     }
 }

@@ -14,7 +14,7 @@ extension Formulation {
         guard !terms.isEmpty else { return }
         let built = plantBuilt[l]?[t].flatMap { column in loop.plantModuleBuild.map { Term(column, -$0.rejectionMWPerModule) } }
         addRow(loopRowName(.heatRejection, loop, t), terms + (built.map { [$0] } ?? []), upper: loop.condition.rejectionCapacityMW,
-               .heatRejection, problem.quarters[t], loop.rowID == nil ? nil : loop.name)
+               .heatRejection, problem.quarters[t], loop.subject)
     }
 
     /// Σ coefficient × stock over the racks in the halls of water loop `l` (every rack with one loop).
