@@ -13,9 +13,9 @@ import PlantModel
 /// `perHall`, as the racks are spread evenly; blocks stay where they are. Existing racks stand in their own
 /// hall (groups holding them are split) from the quarter they were installed. The result is checked against every per-hall
 /// limit; a group that does not fit, holds no existing racks and retires none is placed again over all its quarters at once
-/// (``LastQuarterPacking``),
-/// and a group that still does not fit is reported so the planner can re-plan it hall by hall. Leaving out what does not fit instead gives that re-plan its
-/// starting plan.
+/// (``LastQuarterPacking``), or failing that by a search over every placement (``PlacementSearch``), and a group that still
+/// does not fit is reported so the planner can re-plan it hall by hall. Leaving out what does not fit instead (or taking the
+/// search's placement, which leaves out the fewest tokens) gives that re-plan its starting plan.
 struct HallAssignment {
     /// Racks per (eligibility, quarter, hall index within its group).
     var racks: [Int: [[Int]]] = [:]
@@ -25,6 +25,8 @@ struct HallAssignment {
     var powerBlocks: [Int: [[Int]]] = [:]
     /// Groups whose even placement breaks a per-hall limit.
     var overfull: Set<Int> = []
+    /// The best placement a search found of each overfull group it searched, with what fits no hall left out.
+    var searched: [Int: PlacementSearch] = [:]
     /// A hall is over a limit when it exceeds it by more than this (positions or MW): sums of rack
     /// coefficients carry last-bit rounding.
     static let tolerance = 1e-6
@@ -36,9 +38,12 @@ struct HallAssignment {
     /// the halls in service: of a group with a build option, the first `hallsBuilt[g][t]` of its halls, with the group's
     /// `powerBlocksBuilt[g][t]` power blocks (the plan's columns; without them, the fewest its racks need). With
     /// `leavingOutUnfit`, a unit that fits no hall in service is left out instead of overfilling one, with the later units of
-    /// its profile in that quarter, and placed in a later quarter where it fits.
+    /// its profile in that quarter, and placed in a later quarter where it fits. With `deadline`, a group neither greedy rule
+    /// places is searched (``PlacementSearch``) until then; with `known`, a group's placement found by an earlier search
+    /// stands where it leaves out fewer tokens than leaving out what does not fit.
     init(problem: PlanningProblem, stock: [Int: [Int: Int]], retired retiredRacks: [Int: [Int: Int]] = [:], hallsBuilt: [Int: [Int]] = [:],
-         powerBlocksBuilt: [Int: [Int]] = [:], leavingOutUnfit: Bool = false) {
+         powerBlocksBuilt: [Int: [Int]] = [:], leavingOutUnfit: Bool = false, searchingUntil deadline: SolveDeadline? = nil,
+         known: [Int: PlacementSearch] = [:]) {
         for (g, hall) in problem.halls.enumerated() {
             let members = problem.eligible.indices.filter { problem.eligible[$0].hall == g }
             var cohorts = Array(repeating: Array(repeating: [Cohort](), count: hall.count), count: problem.eligible.count)
@@ -154,13 +159,29 @@ struct HallAssignment {
                     overfull.insert(g)
                 }
             }
-            // A group that overfills may still place when packed from its last quarter back (racks never leave it).
-            if overfull.contains(g), !leavingOutUnfit,
-               members.allSatisfy({ problem.existing[$0] == nil && (retiredRacks[$0] ?? [:]).values.allSatisfy { $0 == 0 } }),
-               let packed = LastQuarterPacking(problem: problem, group: g, stock: stock, hallsBuilt: hallsBuilt[g], blocks: allowed) {
-                for (e, placed) in packed.racks { racks[e] = placed }
-                if let blocks = packed.powerBlocks { powerBlocks[g] = blocks }
-                overfull.remove(g)
+            let neverLeave = members.allSatisfy { problem.existing[$0] == nil && (retiredRacks[$0] ?? [:]).values.allSatisfy { $0 == 0 } }
+            // A group that overfills may still place when packed from its last quarter back (racks never leave it), or by a
+            // search over every placement.
+            if overfull.contains(g), !leavingOutUnfit, neverLeave {
+                if let packed = LastQuarterPacking(problem: problem, group: g, stock: stock, hallsBuilt: hallsBuilt[g], blocks: allowed) {
+                    for (e, placed) in packed.racks { racks[e] = placed }
+                    if let blocks = packed.powerBlocks { powerBlocks[g] = blocks }
+                    overfull.remove(g)
+                } else if let deadline, let found = PlacementSearch(problem: problem, group: g, stock: stock, hallsBuilt: hallsBuilt[g],
+                                                                    blocks: allowed, deadline: deadline) {
+                    if found.isComplete {
+                        for (e, placed) in found.racks { racks[e] = placed }
+                        if let blocks = found.powerBlocks { powerBlocks[g] = blocks }
+                        overfull.remove(g)
+                    } else {
+                        searched[g] = found
+                    }
+                }
+            }
+            // Leaving out what does not fit, a search's placement stands where it leaves out less.
+            if leavingOutUnfit, let found = known[g], found.weight(problem) >= PlacementSearch.weight(of: racks.filter { members.contains($0.key) }, problem) {
+                for (e, placed) in found.racks { racks[e] = placed }
+                if let blocks = found.powerBlocks { powerBlocks[g] = blocks }
             }
         }
     }

@@ -34,16 +34,19 @@ public enum Planner {
         if problem.eligible.isEmpty { throw PlanError.noRacks(NoRackAnalysis.diagnose(Formulation(problem))) }
         var outcome = try solve(problem, options: options, budget: budget)
         var assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
-                                        hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues)
+                                        hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,
+                                        searchingUntil: budget.solveDeadline().share(0.25))
         // Each re-plan splits at least one more group (a group that fitted before may not after), so this ends; single
         // halls cannot be split, and one over its limit is left to the re-check below.
         while !assignment.overfull.isEmpty {
             let split = problem.expanding(assignment.overfull)
             guard split.halls.count > problem.halls.count else { break }
-            outcome = try resolve(split, after: outcome, splitting: assignment.overfull, options: options, budget: budget)
+            outcome = try resolve(split, after: outcome, splitting: assignment.overfull, searched: assignment.searched, options: options,
+                                  budget: budget)
             problem = split
             assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
-                                        hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues)
+                                        hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,
+                                        searchingUntil: budget.solveDeadline().share(0.25))
         }
         let stock = outcome.stockValues
         // A Pareto point's ε-limit may leave room for no rack: that point of the frontier is zero, not an error.
@@ -205,8 +208,8 @@ public enum Planner {
     ///
     /// A ratio objective's final solve holds the ratio λ the groups reached, which single halls may not reach (with no gap
     /// its row would leave no plan): those re-plan from the start, every Dinkelbach step on the single halls.
-    static func resolve(_ split: PlanningProblem, after outcome: Outcome, splitting groups: Set<Int>, options: PlanOptions,
-                        budget: TimeBudget) throws -> Outcome {
+    static func resolve(_ split: PlanningProblem, after outcome: Outcome, splitting groups: Set<Int>, searched: [Int: PlacementSearch],
+                        options: PlanOptions, budget: TimeBudget) throws -> Outcome {
         if options.objective == .tokensPerMW || options.objective == .costPerToken {
             var fresh = try solve(split, options: options, budget: budget)
             fresh.solves += outcome.solves
@@ -217,9 +220,13 @@ public enum Planner {
         var f = formulation(split, options: options)
         outcome.final.prepare(&f)
         var session = SolveSession(options, budget: budget)
-        // The start's LP (one relaxation with every integer fixed) within a quarter of a solve's limit, before the solve's own.
-        let start = SplitStart.point(for: f, from: outcome, splitting: groups, deadline: budget.solveDeadline().share(0.25))
-        let step = try session.run(f, absoluteGap: outcome.final.absoluteGap, start: start, outerBound: outcome.solution.bestBound)
+        // One solve's limit for the re-plan: the start (an LP with every integer fixed, then the refill's MIP) within half of it,
+        // branch-and-bound the rest.
+        let deadline = budget.solveDeadline()
+        let start = SplitStart.point(for: f, from: outcome, splitting: groups, searched: searched, searchGap: options.relativeGap ?? 0,
+                                     deadline: deadline.share(0.5))
+        let step = try session.run(f, absoluteGap: outcome.final.absoluteGap, start: start, outerBound: outcome.solution.bestBound,
+                                   deadline: deadline)
         let result = ObjectiveResult(step: step, final: outcome.final, in: f)
         return Outcome(objective: options.objective, formulation: f, solution: step.solution, relaxation: step.relaxation,
                        objectiveValue: result.value, objectiveBound: result.bound, shadowPriceUnit: result.shadowPriceUnit,

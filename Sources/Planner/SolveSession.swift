@@ -41,10 +41,11 @@ struct SolveSession {
     /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero. With `outerBound` (a bound on the objective
     /// proven on a problem of which `f`'s is a restriction), a usable `start` is taken as the starting plan without a
     /// relax-and-fix one, and the bound returned is the tighter of the two. A starting plan already within the gap of the bound (the
-    /// relaxation's or `outerBound`) is returned without a search.
-    mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil) throws -> SolveStep {
+    /// relaxation's or `outerBound`) is returned without a search. The solve ends at `given`, or a solve's limit from now.
+    mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil,
+                      deadline given: SolveDeadline? = nil) throws -> SolveStep {
         let model = f.model
-        let deadline = budget.solveDeadline()
+        let deadline = given ?? budget.solveDeadline()
         var options = self.options
         options.absoluteGap = absoluteGap
         let startingPlan = deadline.share(SolveDeadline.startingPlanShare)

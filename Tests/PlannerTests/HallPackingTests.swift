@@ -120,6 +120,83 @@ struct HallPackingTests {
         #expect(placed.racks[gb200] == [[0, 9], [0, 9]])
     }
 
+    /// Two halls of 13 positions (power and cooling to spare) and, bought in the first quarter, four GB300 units of 3 racks
+    /// and seven GB200 units of 2: 26 racks, every position. Least loaded first puts two GB300 units in each hall (6 + 6),
+    /// then GB200 units in turn until both halls hold 12 and the seventh fits neither; fullest first puts the four GB300
+    /// units in h-1 (12) and only six GB200 units in h-2. A hall with k GB300 units is full only when 13 − 3k is even
+    /// (k = 1 or 3), so every rack stands only as 3 + 3 + 3 + 2 + 2 and 3 + 2 + 2 + 2 + 2 + 2. The search finds it, the
+    /// hall holding more tokens first (the symmetry row): h-1 9 GB300 and 4 GB200 racks (9 × 596,952 + 4 × 395,928 =
+    /// 6,956,280 tokens/s), h-2 3 and 10 (5,750,136).
+    @Test("A group neither greedy rule packs is placed by the search, every position filled")
+    func searchPacks() throws {
+        var tiny = try Self.instance()
+        tiny.design.scalableUnits = ["gb300-nvl72": 3, "gb200-nvl72": 2]
+        tiny.design.halls[0].count = 2
+        tiny.design.halls[0].positions = 13
+        tiny.design.halls[0].installedCapacityMW = 100
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
+        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        let stock = [gb300: [0: 12, 1: 12], gb200: [0: 14, 1: 14]]
+        #expect(HallAssignment(problem: problem, stock: stock).overfull == [0])
+        #expect(LastQuarterPacking(problem: problem, group: 0, stock: stock, hallsBuilt: nil, blocks: [0, 0]) == nil)
+        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
+        let placed = HallAssignment(problem: problem, stock: stock, searchingUntil: deadline)
+        #expect(placed.overfull.isEmpty)
+        #expect(placed.racks[gb300] == [[9, 3], [9, 3]])
+        #expect(placed.racks[gb200] == [[4, 10], [4, 10]])
+    }
+
+    /// Two halls of 10 positions (power and cooling to spare) and four GB300 units of 4 racks with one GB200 unit of 3: 19
+    /// racks, within the group's 20 positions. A hall holds two GB300 units (8) and no GB200 unit beside them (11 > 10), or
+    /// one GB300 and the GB200 unit (7). The most tokens placed: two GB300 units in each hall (16 × 596,952 = 9,551,232
+    /// tokens/s) against a GB200 unit in place of a GB300 one (12 × 596,952 + 3 × 395,928 = 8,351,208): the search leaves
+    /// out the GB200 unit, and says so.
+    @Test("A group that cannot hold its racks: the search places the most tokens and reports itself incomplete")
+    func searchLeavesOutLeast() throws {
+        var tiny = try Self.instance()
+        tiny.design.scalableUnits = ["gb300-nvl72": 4, "gb200-nvl72": 3]
+        tiny.design.halls[0].count = 2
+        tiny.design.halls[0].installedCapacityMW = 100
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
+        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        let stock = [gb300: [0: 16, 1: 16], gb200: [0: 3, 1: 3]]
+        let found = try #require(PlacementSearch(problem: problem, group: 0, stock: stock, hallsBuilt: nil, blocks: [0, 0],
+                                                 deadline: SolveDeadline(end: ContinuousClock.now + .seconds(30))))
+        #expect(!found.isComplete)
+        #expect(found.racks[gb300] == [[8, 8], [8, 8]])
+        #expect(found.racks[gb200] == [[0, 0], [0, 0]])
+        #expect(found.weight(problem).isApproximatelyEqual(to: 2 * 9_551_232, relativeTolerance: 1e-12))
+        // Through the assignment: the group is over, and the search's placement is what the re-plan starts from.
+        let assignment = HallAssignment(problem: problem, stock: stock, searchingUntil: SolveDeadline(end: ContinuousClock.now + .seconds(30)))
+        #expect(assignment.overfull == [0])
+        let start = HallAssignment(problem: problem, stock: stock, leavingOutUnfit: true, known: assignment.searched)
+        #expect(start.racks[gb300] == [[8, 8], [8, 8]])
+    }
+
+    /// A re-plan's start keeps the racks placed and fills the room they leave: one 1 MW hall of 10 positions holding two
+    /// GB200 racks (0.2712 MW) has 0.7288 MW left. By hand, of a GB200 and b GB300 more with 0.1356a + 0.1471b ≤ 0.7288:
+    /// (1, 4) takes 0.7240 MW for 395,928 + 4 × 596,952 = 2,783,736 tokens/s; (0, 4) gives 2,387,808, (2, 3) 2,582,712,
+    /// (5, 0) 1,979,640, and five GB300 (0.7355 MW) do not fit. So 3 GB200 and 4 GB300 racks in each quarter.
+    @Test("The re-plan's start keeps what is placed and fills the room left with the racks worth most")
+    func refill() throws {
+        let tiny = try TinyInstance(positions: 10, hallMW: 1.0, siteMW: 10)
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        var f = Formulation(problem)
+        f.model.objective = Formulation.sum(f.tokenTerms)
+        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
+        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        let stock = try #require(f.stock[gb200]), build = try #require(f.build[gb200])
+        let placed = [stock[0]!: 2.0, stock[1]!: 2, build[0]!: 2, build[1]!: 0]
+        let point = try #require(SplitStart.refilled(f, placed: placed, start: nil, gap: 0, deadline: SolveDeadline(end: ContinuousClock.now + .seconds(30))))
+        for t in 0..<2 {
+            #expect(point[f.stock[gb200]![t]!.index].isApproximatelyEqual(to: 3, absoluteTolerance: 1e-9))
+            #expect(point[f.stock[gb300]![t]!.index].isApproximatelyEqual(to: 4, absoluteTolerance: 1e-9))
+            #expect(Formulation.value(f.tokenTerms[t], point).isApproximatelyEqual(to: 3 * 395_928 + 4 * 596_952, relativeTolerance: 1e-9))
+        }
+    }
+
     /// Two halls of 0.15 MW of their own with up to two 0.15 MW power blocks each, the second hall built in the second
     /// quarter; 2 GB300 (0.2942 MW) in the first quarter, 4 in the second, with the placement's 1 then 2 blocks. Packed
     /// over both quarters: the first two units may only stand in h-1 (the one hall then), which one block lets carry
