@@ -39,8 +39,8 @@ struct HallAssignment {
     /// `powerBlocksBuilt[g][t]` power blocks (the plan's columns; without them, the fewest its racks need). With
     /// `leavingOutUnfit`, a unit that fits no hall in service is left out instead of overfilling one, with the later units of
     /// its profile in that quarter, and placed in a later quarter where it fits. With `deadline`, a group neither greedy rule
-    /// places is searched (``PlacementSearch``) until then; with `known`, a group's placement found by an earlier search
-    /// stands where it leaves out fewer tokens than leaving out what does not fit.
+    /// places is searched (``PlacementSearch``) until then, each such group with an even share of the time left; with `known`,
+    /// a group's placement found by an earlier search stands where it places more tokens than leaving out what does not fit.
     init(problem: PlanningProblem, stock: [Int: [Int: Int]], retired retiredRacks: [Int: [Int: Int]] = [:], hallsBuilt: [Int: [Int]] = [:],
          powerBlocksBuilt: [Int: [Int]] = [:], leavingOutUnfit: Bool = false, searchingUntil deadline: SolveDeadline? = nil,
          known: [Int: PlacementSearch] = [:]) {
@@ -167,8 +167,10 @@ struct HallAssignment {
                     for (e, placed) in packed.racks { racks[e] = placed }
                     if let blocks = packed.powerBlocks { powerBlocks[g] = blocks }
                     overfull.remove(g)
-                } else if let deadline, let found = PlacementSearch(problem: problem, group: g, stock: stock, hallsBuilt: hallsBuilt[g],
-                                                                    blocks: allowed, deadline: deadline) {
+                } else if let deadline,
+                          // An even share of what is left for this group and each group of several halls after it.
+                          let found = PlacementSearch(problem: problem, group: g, stock: stock, hallsBuilt: hallsBuilt[g], blocks: allowed,
+                                                      deadline: deadline.share(1 / Double(max(1, problem.halls[g...].filter { $0.count > 1 }.count)))) {
                     if found.isComplete {
                         for (e, placed) in found.racks { racks[e] = placed }
                         if let blocks = found.powerBlocks { powerBlocks[g] = blocks }
@@ -178,8 +180,8 @@ struct HallAssignment {
                     }
                 }
             }
-            // Leaving out what does not fit, a search's placement stands where it leaves out less.
-            if leavingOutUnfit, let found = known[g], found.weight(problem) >= PlacementSearch.weight(of: racks.filter { members.contains($0.key) }, problem) {
+            // Leaving out what does not fit, a search's placement stands where it places more tokens.
+            if leavingOutUnfit, let found = known[g], found.weight(problem) > PlacementSearch.weight(of: racks.filter { members.contains($0.key) }, problem) {
                 for (e, placed) in found.racks { racks[e] = placed }
                 if let blocks = found.powerBlocks { powerBlocks[g] = blocks }
             }

@@ -32,6 +32,13 @@ struct PlacementSearch {
         func inService(_ t: Int) -> Int { hallsBuilt.map { min(hall.count, $0[t]) } ?? hall.count }
         func unit(_ e: Int) -> Int { problem.design.unitRacks(problem.profiles[problem.eligible[e].profile].id) }
         func rate(_ e: Int) -> Double { Self.tokensPerRack(e, problem) }
+        // Without power blocks to place and with every hall in service whenever the group holds racks, each hall's limits are
+        // the same in every quarter and a hall holds no more in an earlier quarter than in the last: a placement of the last
+        // quarter's racks gives one of every quarter's (``unrolled``), so only the last quarter is searched.
+        guard let last = quarters.last else { return nil }
+        let holding = quarters.filter { t in members.contains { (stock[$0]?[t] ?? 0) > 0 } }
+        let lastOnly = build == nil && holding.allSatisfy { inService($0) == hall.count }
+        let modelled = lastOnly ? [last] : Array(quarters)
         var model = Model(name: "placement", sense: .maximize)
         /// units[e][t][i]: the column of e's units in hall i in quarter t, where the hall is in service.
         var units = [Int: [[VariableID?]]]()
@@ -40,7 +47,7 @@ struct PlacementSearch {
             for t in quarters {
                 let most = Double((stock[e]?[t] ?? 0) / unit(e))
                 byQuarter.append((0..<hall.count).map { i in
-                    guard i < inService(t), most > 0 else { return nil }
+                    guard modelled.contains(t), i < inService(t), most > 0 else { return nil }
                     return model.addVariable("units(\(e),\(i),\(t))", kind: .integer, upperBound: most,
                                              objective: rate(e) * Double(unit(e)))
                 })
@@ -55,7 +62,7 @@ struct PlacementSearch {
                 })
             }
         }
-        for t in quarters {
+        for t in modelled {
             for e in members {
                 let terms = units[e]![t].compactMap { $0 }.map { Term($0, 1) }
                 if !terms.isEmpty { model.addConstraint("group(\(e),\(t))", terms, upperBound: Double((stock[e]?[t] ?? 0) / unit(e))) }
@@ -115,6 +122,7 @@ struct PlacementSearch {
             placed[e] = quarters.map { t in
                 (0..<hall.count).map { i in units[e]![t][i].map { Int(solution[$0].rounded()) * unit(e) } ?? 0 }
             }
+            if lastOnly { placed[e] = Self.unrolled(placed[e]![last], stock: quarters.map { stock[e]?[$0] ?? 0 }, unit: unit(e)) }
             for t in quarters where placed[e]![t].reduce(0, +) != stock[e]?[t] ?? 0 { complete = false }
         }
         // GLPK's rows hold within its own tolerance: the placement is checked as every placement is.
@@ -134,6 +142,22 @@ struct PlacementSearch {
 }
 
 extension PlacementSearch {
+    /// Every quarter's racks of one eligibility per hall from the last quarter's placement `final`: going back, each quarter
+    /// holds what the next holds less the units bought in between (at most `stock[t]`), taken from the last halls first.
+    static func unrolled(_ final: [Int], stock: [Int], unit: Int) -> [[Int]] {
+        var placed = Array(repeating: final, count: stock.count)
+        for t in stride(from: stock.count - 2, through: 0, by: -1) {
+            placed[t] = placed[t + 1]
+            var surplus = placed[t].reduce(0, +) - min(stock[t], placed[t].reduce(0, +))
+            for i in placed[t].indices.reversed() where surplus > 0 {
+                let taken = min(surplus / unit * unit, placed[t][i])
+                placed[t][i] -= taken
+                surplus -= taken
+            }
+        }
+        return placed
+    }
+
     /// The search's objective: racks placed, each at its profile's best tokens/s, summed over quarters.
     func weight(_ problem: PlanningProblem) -> Double { Self.weight(of: racks, problem) }
 
@@ -142,9 +166,9 @@ extension PlacementSearch {
         racks.keys.sorted().reduce(0.0) { $0 + tokensPerRack($1, problem) * Double(racks[$1]!.joined().reduce(0, +)) }
     }
 
-    /// A rack's weight in the search: its profile's best tokens/s over the workloads.
+    /// A rack's weight in the search: its profile's best tokens/s over the workloads, at least 1 so that every rack counts.
     static func tokensPerRack(_ e: Int, _ problem: PlanningProblem) -> Double {
         let profile = problem.profiles[problem.eligible[e].profile]
-        return problem.design.workloadMix.compactMap { problem.rackTokensPerSecond(profile, $0.workload) }.max() ?? 0
+        return max(1, problem.design.workloadMix.compactMap { problem.rackTokensPerSecond(profile, $0.workload) }.max() ?? 0)
     }
 }

@@ -6,7 +6,7 @@ import LinearProgramming
 /// feeds, plant and chiller modules, power blocks); the continuous columns follow from the relaxation with those fixed.
 ///
 /// On the facility co-design example at the default gap, placed quarter by quarter the aggregated plan keeps 97.3 % of
-/// its bound's tokens, placed by the search 99.54 %, refilled 99.78 %; relax-and-fix on the split problem (1,301 integer
+/// its bound's tokens, placed by the search 99.52 %, refilled 99.76 %; relax-and-fix on the split problem (1,301 integer
 /// columns) found no plan within its share of the limit. Where the start is within the gap of the aggregated bound
 /// (which holds for the split problem, a restriction of it), the re-plan ends without a search.
 enum SplitStart {
@@ -61,7 +61,7 @@ enum SplitStart {
         let chillers = outcome.chillerModulesValues
         for (l, byQuarter) in split.plantBuilt { for (t, column) in byQuarter { fixed[column] = Double(modules[l][t]) } }
         for (l, byQuarter) in split.chillerBuilt { for (t, column) in byQuarter { fixed[column] = Double(chillers[l][t]) } }
-        let placed = Relaxation.completing(split.model, fixed: fixed, deadline: deadline)
+        guard let placed = Relaxation.completing(split.model, fixed: fixed, deadline: deadline) else { return nil }
         return refilled(split, placed: fixed, start: placed, gap: refillGap(forSearchGap: searchGap), deadline: deadline) ?? placed
     }
 
@@ -69,20 +69,27 @@ enum SplitStart {
     /// 10⁻⁶ (the refill stops at its own bound, which the search's bound need not reach).
     static func refillGap(forSearchGap gap: Double) -> Double { max(1e-6, gap / 10) }
 
-    /// The placed plan with more racks where they fit: every rack placed stays (its stock and purchases are lower bounds),
-    /// the facility built stays, and a MIP adds racks and power blocks to the room left, within `gap` of the best it can.
-    static func refilled(_ split: Formulation, placed fixed: [VariableID: Double], start: [Double]?, gap: Double,
+    /// The placed plan `start` with more racks where they fit: in single halls every rack placed stays (its stock and
+    /// purchases are lower bounds) and more may join, with power blocks; groups still aggregated keep exactly their racks (more
+    /// would fill their pooled room, which may not place hall by hall); the facility built stays. A MIP from `start` adds
+    /// what is worth most, to within `gap` of the best it can; `nil` when it finds nothing better than `start`.
+    static func refilled(_ split: Formulation, placed fixed: [VariableID: Double], start: [Double], gap: Double,
                          deadline: SolveDeadline) -> [Double]? {
         var model = split.model
-        let growing = Set([split.stock, split.build, split.powerBlocks].flatMap { $0.values.flatMap(\.values) })
+        let problem = split.problem
+        let singles = Set(problem.eligible.indices.filter { problem.halls[problem.eligible[$0].hall].count == 1 })
+        let growing = Set([split.stock, split.build].flatMap { $0.filter { singles.contains($0.key) }.values.flatMap(\.values) }
+                          + split.powerBlocks.filter { problem.halls[$0.key].count == 1 }.values.flatMap(\.values))
         for (column, value) in fixed {
             model.variables[column.index].lowerBound = value
             if !growing.contains(column) { model.variables[column.index].upperBound = value }
         }
-        var options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, cuts: true, pseudocostBranching: true)
-        if let start { options.initialSolution = start; options.presolve = false }
-        guard let solution = try? model.solve(options: options), solution.status == .optimal || solution.status == .feasible else { return nil }
-        return Relaxation.usableStart(solution.values, for: split.model)
+        let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, presolve: false, cuts: true,
+                                    pseudocostBranching: true, initialSolution: start)
+        guard let solution = try? model.solve(options: options), solution.status == .optimal || solution.status == .feasible,
+              let point = Relaxation.usableStart(solution.values, for: split.model) else { return nil }
+        let sign = model.sense == .maximize ? 1.0 : -1.0
+        return sign * Formulation.value(model.objective, point) > sign * Formulation.value(model.objective, start) ? point : nil
     }
 
     /// A profile in a hall (group) of the problem solved.

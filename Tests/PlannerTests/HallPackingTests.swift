@@ -24,6 +24,20 @@ struct HallPackingTests {
         return tiny
     }
 
+    /// Two halls of `positions` with power and cooling to spare, GB300 and GB200 bought in `units`: the problem and the two
+    /// profiles' eligibilities.
+    static func twoHalls(positions: Int = 10, units: [String: Int]) throws -> (problem: PlanningProblem, gb200: Int, gb300: Int) {
+        var tiny = try instance()
+        tiny.design.scalableUnits = units
+        tiny.design.halls[0].count = 2
+        tiny.design.halls[0].positions = positions
+        tiny.design.halls[0].installedCapacityMW = 100
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
+        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        return (problem, gb200, gb300)
+    }
+
     /// Racks of each hall of the group in quarter index t.
     static func racksByHall(_ plan: BuildPlan, quarter t: Int) -> [String: Int] {
         let quarter = plan.quarters[t].quarter
@@ -107,13 +121,7 @@ struct HallPackingTests {
     /// puts both GB300 units in h-1 (10 positions) and the three GB200 units in h-2 (9).
     @Test("A group that neither quarter-by-quarter nor least-loaded packing places is packed fullest first")
     func fullestPacking() throws {
-        var tiny = try Self.instance()
-        tiny.design.scalableUnits = ["gb300-nvl72": 5, "gb200-nvl72": 3]
-        tiny.design.halls[0].count = 2
-        tiny.design.halls[0].installedCapacityMW = 100
-        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
-        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
-        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        let (problem, gb200, gb300) = try Self.twoHalls(units: ["gb300-nvl72": 5, "gb200-nvl72": 3])
         let placed = HallAssignment(problem: problem, stock: [gb300: [0: 10, 1: 10], gb200: [0: 9, 1: 9]])
         #expect(placed.overfull.isEmpty)
         #expect(placed.racks[gb300] == [[10, 0], [10, 0]])
@@ -129,14 +137,7 @@ struct HallPackingTests {
     /// 6,956,280 tokens/s), h-2 3 and 10 (5,750,136).
     @Test("A group neither greedy rule packs is placed by the search, every position filled")
     func searchPacks() throws {
-        var tiny = try Self.instance()
-        tiny.design.scalableUnits = ["gb300-nvl72": 3, "gb200-nvl72": 2]
-        tiny.design.halls[0].count = 2
-        tiny.design.halls[0].positions = 13
-        tiny.design.halls[0].installedCapacityMW = 100
-        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
-        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
-        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        let (problem, gb200, gb300) = try Self.twoHalls(positions: 13, units: ["gb300-nvl72": 3, "gb200-nvl72": 2])
         let stock = [gb300: [0: 12, 1: 12], gb200: [0: 14, 1: 14]]
         #expect(HallAssignment(problem: problem, stock: stock).overfull == [0])
         #expect(LastQuarterPacking(problem: problem, group: 0, stock: stock, hallsBuilt: nil, blocks: [0, 0]) == nil)
@@ -147,6 +148,15 @@ struct HallPackingTests {
         #expect(placed.racks[gb200] == [[4, 10], [4, 10]])
     }
 
+    /// The last quarter's placement of a group with every hall standing and no power blocks gives the earlier quarters':
+    /// going back from 9 + 3 racks (units of 3) to 9 and then 6 in the group, the units bought later leave the last hall
+    /// first, so 9 + 0 and then 6 + 0; each hall then holds no more in any quarter than in the last.
+    @Test("Unrolling the last quarter's placement over the earlier quarters")
+    func unrolling() {
+        #expect(PlacementSearch.unrolled([9, 3], stock: [6, 9, 12], unit: 3) == [[6, 0], [9, 0], [9, 3]])
+        #expect(PlacementSearch.unrolled([4, 4], stock: [0, 8], unit: 1) == [[0, 0], [4, 4]])
+    }
+
     /// Two halls of 10 positions (power and cooling to spare) and four GB300 units of 4 racks with one GB200 unit of 3: 19
     /// racks, within the group's 20 positions. A hall holds two GB300 units (8) and no GB200 unit beside them (11 > 10), or
     /// one GB300 and the GB200 unit (7). The most tokens placed: two GB300 units in each hall (16 × 596,952 = 9,551,232
@@ -154,13 +164,7 @@ struct HallPackingTests {
     /// out the GB200 unit, and says so.
     @Test("A group that cannot hold its racks: the search places the most tokens and reports itself incomplete")
     func searchLeavesOutLeast() throws {
-        var tiny = try Self.instance()
-        tiny.design.scalableUnits = ["gb300-nvl72": 4, "gb200-nvl72": 3]
-        tiny.design.halls[0].count = 2
-        tiny.design.halls[0].installedCapacityMW = 100
-        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
-        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
-        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        let (problem, gb200, gb300) = try Self.twoHalls(units: ["gb300-nvl72": 4, "gb200-nvl72": 3])
         let stock = [gb300: [0: 16, 1: 16], gb200: [0: 3, 1: 3]]
         let found = try #require(PlacementSearch(problem: problem, group: 0, stock: stock, hallsBuilt: nil, blocks: [0, 0],
                                                  deadline: SolveDeadline(end: ContinuousClock.now + .seconds(30))))
@@ -168,11 +172,24 @@ struct HallPackingTests {
         #expect(found.racks[gb300] == [[8, 8], [8, 8]])
         #expect(found.racks[gb200] == [[0, 0], [0, 0]])
         #expect(found.weight(problem).isApproximatelyEqual(to: 2 * 9_551_232, relativeTolerance: 1e-12))
-        // Through the assignment: the group is over, and the search's placement is what the re-plan starts from.
+    }
+
+    /// ``searchPacks``' two halls with an eighth GB200 unit: 28 racks for 26 positions. Leaving out what does not fit, least
+    /// loaded first places 12 GB300 and 12 GB200 racks (the seventh and eighth GB200 units fit neither hall). The search
+    /// places 12 and 14, every position, leaving out one GB200 unit (2 × 395,928 tokens/s, less than any GB300 unit's
+    /// 3 × 596,952), and the re-plan starts from its placement.
+    @Test("A group that cannot hold its racks: the re-plan starts from the search's placement where it places more")
+    func searchStartsReplan() throws {
+        let (problem, gb200, gb300) = try Self.twoHalls(positions: 13, units: ["gb300-nvl72": 3, "gb200-nvl72": 2])
+        let stock = [gb300: [0: 12, 1: 12], gb200: [0: 16, 1: 16]]
+        let greedy = HallAssignment(problem: problem, stock: stock, leavingOutUnfit: true)
+        #expect(greedy.racks[gb200]!.map { $0.reduce(0, +) } == [12, 12])
         let assignment = HallAssignment(problem: problem, stock: stock, searchingUntil: SolveDeadline(end: ContinuousClock.now + .seconds(30)))
         #expect(assignment.overfull == [0])
+        #expect(assignment.searched[0]?.isComplete == false)
         let start = HallAssignment(problem: problem, stock: stock, leavingOutUnfit: true, known: assignment.searched)
-        #expect(start.racks[gb300] == [[8, 8], [8, 8]])
+        #expect(start.racks[gb300] == [[9, 3], [9, 3]])
+        #expect(start.racks[gb200] == [[4, 10], [4, 10]])
     }
 
     /// A re-plan's start keeps the racks placed and fills the room they leave: one 1 MW hall of 10 positions holding two
@@ -187,9 +204,16 @@ struct HallPackingTests {
         f.model.objective = Formulation.sum(f.tokenTerms)
         let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
         let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
-        let stock = try #require(f.stock[gb200]), build = try #require(f.build[gb200])
-        let placed = [stock[0]!: 2.0, stock[1]!: 2, build[0]!: 2, build[1]!: 0]
-        let point = try #require(SplitStart.refilled(f, placed: placed, start: nil, gap: 0, deadline: SolveDeadline(end: ContinuousClock.now + .seconds(30))))
+        var placed: [VariableID: Double] = [:]
+        for (e, racks) in [(gb200, 2.0), (gb300, 0)] {
+            for t in 0..<2 {
+                placed[f.stock[e]![t]!] = racks
+                placed[f.build[e]![t]!] = t == 0 ? racks : 0
+            }
+        }
+        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
+        let start = try #require(Relaxation.completing(f.model, fixed: placed, deadline: deadline))
+        let point = try #require(SplitStart.refilled(f, placed: placed, start: start, gap: 0, deadline: deadline))
         for t in 0..<2 {
             #expect(point[f.stock[gb200]![t]!.index].isApproximatelyEqual(to: 3, absoluteTolerance: 1e-9))
             #expect(point[f.stock[gb300]![t]!.index].isApproximatelyEqual(to: 4, absoluteTolerance: 1e-9))
