@@ -56,9 +56,15 @@ struct SolveSession {
                              deadline: startingPlan, fallback: f.stepFallback, solveEnd: deadline)
         let candidates = [usable, found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0
-        let initial = candidates.max { sign * Formulation.value(model.objective, $0) < sign * Formulation.value(model.objective, $1) }
+        var initial = candidates.max { sign * Formulation.value(model.objective, $0) < sign * Formulation.value(model.objective, $1) }
         let bounds = [lp.solution?.objectiveValue, outerBound].compactMap { $0 }
         let bound = bounds.min { sign * $0 < sign * $1 }
+        // GLPK's branch-and-bound seldom improves on a starting plan: its neighbourhood is searched first (RINS).
+        if let start = initial, let bound, !Self.closes(bound: bound, value: model.solution(at: start, bestBound: nil).objectiveValue,
+                                                        sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
+            initial = lp.improving(start, gap: Relaxation.neighbourhoodGap(forSearchGap: options.relativeGap ?? 0),
+                                   deadline: deadline.share(SolveDeadline.neighbourhoodShare))
+        }
         if let initial, let bound, Self.closes(bound: bound, value: model.solution(at: initial, bestBound: nil).objectiveValue,
                                                sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
             solves += 1
