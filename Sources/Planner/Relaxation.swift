@@ -137,12 +137,12 @@ struct Relaxation {
     /// A neighbourhood's relative gap: a tenth of the search's, at least 10⁻⁶ (its bound is its own, not the model's).
     static func neighbourhoodGap(forSearchGap gap: Double) -> Double { max(1e-6, gap / 10) }
 
-    /// `incumbent`, improved by searching its neighbourhood (``neighbourhood(of:gap:deadline:)``) and then the better plan's,
-    /// until one finds nothing better, ``neighbourhoodRounds`` have run or `deadline` has passed.
-    func improving(_ incumbent: [Double], gap: Double, deadline: SolveDeadline) -> [Double] {
+    /// `incumbent`, improved by searching its neighbourhood (``neighbourhood(of:gap:absoluteGap:deadline:)``) and then the
+    /// better plan's, until one finds nothing better, ``neighbourhoodRounds`` searches have run or `deadline` has passed.
+    func improving(_ incumbent: [Double], gap: Double, absoluteGap: Double? = nil, deadline: SolveDeadline) -> [Double] {
         var current = incumbent
         for _ in 0..<Self.neighbourhoodRounds where !deadline.isPast {
-            guard let better = neighbourhood(of: current, gap: gap, deadline: deadline) else { break }
+            guard let better = neighbourhood(of: current, gap: gap, absoluteGap: absoluteGap, deadline: deadline) else { break }
             current = better
         }
         return current
@@ -150,17 +150,17 @@ struct Relaxation {
 
     /// A better plan near `incumbent` (relaxation-induced neighbourhood search, RINS: Danna, Rothberg and Le Pape,
     /// Mathematical Programming 102, 2005): every integer column on which the incumbent and the relaxation agree (rounded)
-    /// is fixed there, and the MIP of the columns left is solved from the incumbent within `deadline`, to `gap`; `nil` when
-    /// it finds nothing better.
-    func neighbourhood(of incumbent: [Double], gap: Double, deadline: SolveDeadline) -> [Double]? {
+    /// is fixed there, and the MIP of the columns left is solved from the incumbent within `deadline`, to `gap` (or
+    /// `absoluteGap`, for a Dinkelbach step whose optimum is near zero); `nil` when it finds nothing better.
+    func neighbourhood(of incumbent: [Double], gap: Double, absoluteGap: Double? = nil, deadline: SolveDeadline) -> [Double]? {
         guard let relaxed = solution?.values else { return nil }
         var sub = model
         for j in model.variables.indices where model.variables[j].kind != .continuous && abs(incumbent[j] - relaxed[j]) < 0.5 {
             sub.variables[j].lowerBound = incumbent[j]
             sub.variables[j].upperBound = incumbent[j]
         }
-        let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, presolve: false, cuts: true,
-                                    pseudocostBranching: true, initialSolution: incumbent)
+        let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, absoluteGap: absoluteGap, presolve: false,
+                                    cuts: true, pseudocostBranching: true, initialSolution: incumbent)
         guard let found = try? sub.solve(options: options), found.status == .optimal || found.status == .feasible,
               let point = usableStart(found.values) else { return nil }
         let sign = model.sense == .maximize ? 1.0 : -1.0

@@ -41,7 +41,8 @@ struct SolveSession {
     /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero. With `outerBound` (a bound on the objective
     /// proven on a problem of which `f`'s is a restriction), a usable `start` is taken as the starting plan without a
     /// relax-and-fix one, and the bound returned is the tighter of the two. A starting plan already within the gap of the bound (the
-    /// relaxation's or `outerBound`) is returned without a search. The solve ends at `given`, or a solve's limit from now.
+    /// relaxation's or `outerBound`) is returned without a search; otherwise its neighbourhood is searched first
+    /// (``Relaxation/improving(_:gap:absoluteGap:deadline:)``). The solve ends at `given`, or a solve's limit from now.
     mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil,
                       deadline given: SolveDeadline? = nil) throws -> SolveStep {
         let model = f.model
@@ -63,7 +64,7 @@ struct SolveSession {
         if let start = initial, let bound, !Self.closes(bound: bound, value: model.solution(at: start, bestBound: nil).objectiveValue,
                                                         sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
             initial = lp.improving(start, gap: Relaxation.neighbourhoodGap(forSearchGap: options.relativeGap ?? 0),
-                                   deadline: deadline.share(SolveDeadline.neighbourhoodShare))
+                                   absoluteGap: absoluteGap.map { $0 / 10 }, deadline: deadline.share(SolveDeadline.neighbourhoodShare))
         }
         if let initial, let bound, Self.closes(bound: bound, value: model.solution(at: initial, bestBound: nil).objectiveValue,
                                                sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {

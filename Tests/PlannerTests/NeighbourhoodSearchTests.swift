@@ -42,4 +42,20 @@ struct NeighbourhoodSearchTests {
         #expect(lp.neighbourhood(of: [3, 2], gap: 0, deadline: Self.deadline) == nil)
         #expect(lp.improving([3, 2], gap: 0, deadline: Self.deadline) == [3, 2])
     }
+
+    /// A neighbourhood is not the whole model: maximize 5a + 4b + 3c over binaries with 2a + 3b + c ≤ 5. The relaxation
+    /// takes c (3 per unit of room) and a (2.5) whole and b at ⅔ (10.67); the optimum is a = b = 1, c = 0 (9). From
+    /// a = c = 1, b = 0 (8), a and c agree with the relaxation and stay, so b ≤ (5 − 3) / 3 stays 0: nothing better, where
+    /// the whole model has 9. From a = 1, b = c = 0 (5), b and c disagree and are searched: a = b = 1 (9).
+    @Test("Columns agreeing with the relaxation stay where the start has them, even where the optimum has them elsewhere")
+    func fixesAgreement() throws {
+        var model = Model(name: "knapsack", sense: .maximize)
+        let a = model.addVariable("a", kind: .integer, upperBound: 1, objective: 5)
+        let b = model.addVariable("b", kind: .integer, upperBound: 1, objective: 4)
+        let c = model.addVariable("c", kind: .integer, upperBound: 1, objective: 3)
+        model.addConstraint("room", [Term(a, 2), Term(b, 3), Term(c, 1)], upperBound: 5)
+        let lp = Relaxation(model, deadline: Self.deadline)
+        #expect(lp.neighbourhood(of: [1, 0, 1], gap: 0, deadline: Self.deadline) == nil)
+        #expect(lp.neighbourhood(of: [1, 0, 0], gap: 0, deadline: Self.deadline) == [1, 1, 0])
+    }
 }
