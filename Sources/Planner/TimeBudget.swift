@@ -35,8 +35,9 @@ struct SolveDeadline {
     static let startingPlanShare = 0.75
 
     /// Share of what is left of a solve, once it has a starting plan, that the neighbourhood search (``Relaxation/improving``)
-    /// may use; branch-and-bound keeps the rest. On the facility co-design example's re-plan one neighbourhood took the
-    /// start from 0.58 % to 0.08 % below the bound in 30 s, where GLPK's branch-and-bound gained 0.01 % in 60 s.
+    /// may use; branch-and-bound keeps the rest. On the facility co-design example's re-plan one neighbourhood took that
+    /// run's start from 0.58 % to 0.08 % below the bound in 30 s; without it, branch-and-bound gained 0.01 % on its start
+    /// in what was left of a 60 s re-plan.
     static let neighbourhoodShare = 0.5
 
     /// A deadline `share` of the way from now to the end.
