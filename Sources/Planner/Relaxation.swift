@@ -163,8 +163,7 @@ struct Relaxation {
                                     cuts: true, pseudocostBranching: true, initialSolution: incumbent)
         guard let found = try? sub.solve(options: options), found.status == .optimal || found.status == .feasible,
               let point = usableStart(found.values) else { return nil }
-        let sign = model.sense == .maximize ? 1.0 : -1.0
-        return sign * Formulation.value(model.objective, point) > sign * Formulation.value(model.objective, incumbent) ? point : nil
+        return Formulation.isBetter(point, than: incumbent, on: model) ? point : nil
     }
 
     /// `point` with its integer columns rounded, if GLPK may take it as a starting solution of the model.

@@ -57,7 +57,7 @@ struct SolveSession {
                              deadline: startingPlan, fallback: f.stepFallback, solveEnd: deadline)
         let candidates = [usable, found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0
-        var initial = candidates.max { sign * Formulation.value(model.objective, $0) < sign * Formulation.value(model.objective, $1) }
+        var initial = candidates.max { Formulation.isBetter($1, than: $0, on: model) }
         let bounds = [lp.solution?.objectiveValue, outerBound].compactMap { $0 }
         let bound = bounds.min { sign * $0 < sign * $1 }
         // GLPK's branch-and-bound seldom improves on a starting plan: its neighbourhood is searched first (RINS).

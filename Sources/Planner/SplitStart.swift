@@ -88,8 +88,7 @@ enum SplitStart {
                                     pseudocostBranching: true, initialSolution: start)
         guard let solution = try? model.solve(options: options), solution.status == .optimal || solution.status == .feasible,
               let point = Relaxation.usableStart(solution.values, for: split.model) else { return nil }
-        let sign = model.sense == .maximize ? 1.0 : -1.0
-        return sign * Formulation.value(model.objective, point) > sign * Formulation.value(model.objective, start) ? point : nil
+        return Formulation.isBetter(point, than: start, on: model) ? point : nil
     }
 
     /// A profile in a hall (group) of the problem solved.

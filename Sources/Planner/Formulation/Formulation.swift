@@ -154,6 +154,12 @@ struct Formulation {
         terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] }
     }
 
+    /// Whether point `a` is strictly better than `b` by `model`'s objective, in its sense.
+    static func isBetter(_ a: [Double], than b: [Double], on model: Model) -> Bool {
+        let sign = model.sense == .maximize ? 1.0 : -1.0
+        return sign * value(model.objective, a) > sign * value(model.objective, b)
+    }
+
     /// Objective weight that keeps a plan from retiring racks or building halls and feeds for nothing (retiring and
     /// rebuilding the same profile gains no token and, without a decommissioning cost, costs nothing; under max-tokens
     /// an empty hall costs nothing): one unit of the model's objective per retired rack and per quarter a hall or feed is
