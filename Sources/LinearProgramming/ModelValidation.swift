@@ -139,6 +139,9 @@ extension Model {
         if let g = options.absoluteGap, !(g.isFinite && g >= 0) {
             issues.append(.init(.invalidOption, "options.absoluteGap", "must be a number ≥ 0, got \(g)"))
         }
+        if let target = options.objectiveTarget, !target.isFinite {
+            issues.append(.init(.invalidOption, "options.objectiveTarget", "must be finite, got \(target)"))
+        }
         if let start = options.initialSolution, start.count != variables.count {
             issues.append(.init(.invalidOption, "options.initialSolution",
                                 "has \(start.count) values for \(variables.count) variables"))

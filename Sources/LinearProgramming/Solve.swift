@@ -97,7 +97,8 @@ struct SolveSession {
             zip(model.variables, start).map { $0.kind == .continuous ? $1 : $1.rounded() }
         }
         let monitor = BranchAndBoundMonitor(columnCount: model.variables.count, incumbent: incumbent,
-                                            absoluteGap: options.absoluteGap)
+                                            absoluteGap: options.absoluteGap,
+                                            target: options.objectiveTarget.map { (model.sense == .maximize ? 1 : -1, $0) })
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = messageLevel
@@ -150,7 +151,14 @@ struct SolveSession {
         solution.objectiveValue = objective
         solution.values = (0..<model.variables.count).map { glp_mip_col_val(p, Int32($0 + 1)) }
         solution.rowActivities = (0..<model.constraints.count).map { glp_mip_row_val(p, Int32($0 + 1)) }
-        let bound = status == .optimal ? objective : (monitor.bestBound ?? objective)
+        var bound = status == .optimal ? objective : (monitor.bestBound ?? objective)
+        if code == .gapReached, let gap = options.relativeGap {
+            // GLPK stopped once |objective − its best bound| ≤ mip_gap · (|objective| + DBL_EPSILON), a bound the callback
+            // may not have seen.
+            let sign = model.sense == .maximize ? 1.0 : -1.0
+            let reached = objective + sign * gap * (abs(objective) + .ulpOfOne)
+            if sign * reached < sign * bound { bound = reached }
+        }
         solution.bestBound = bound
         solution.relativeGap = abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
         if options.dualsWithIntegersFixed { try readFixedIntegerDuals(values: solution.values, into: &solution) }
@@ -199,18 +207,21 @@ final class BranchAndBoundMonitor {
     var incumbent: [Double]?
     /// Stop once bound and incumbent are this close (objective units); 0 leaves the search to GLPK.
     let absoluteGap: Double?
+    /// Stop once the incumbent's objective times `sign` (1 maximizing, −1 minimizing) reaches `value` times `sign`.
+    let target: (sign: Double, value: Double)?
     var bestBound: Double?
     var nodes = 0
 
-    init(columnCount: Int, incumbent: [Double]?, absoluteGap: Double?) {
+    init(columnCount: Int, incumbent: [Double]?, absoluteGap: Double?, target: (sign: Double, value: Double)?) {
         self.columnCount = columnCount
         self.incumbent = incumbent
         self.absoluteGap = absoluteGap
+        self.target = target
     }
 }
 
 /// GLPK's branch-and-cut callback: tracks the best bound and node count, offers the initial solution and
-/// stops the search once the absolute gap is reached.
+/// stops the search once the absolute gap or the objective target is reached.
 private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info else { return }
     let monitor = Unmanaged<BranchAndBoundMonitor>.fromOpaque(info).takeUnretainedValue()
@@ -219,6 +230,10 @@ private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutabl
     let problem = glp_ios_get_prob(tree)
     if let limit = monitor.absoluteGap, limit > 0, let bound = monitor.bestBound, glp_mip_status(problem) == GLP_FEAS,
        abs(bound - glp_mip_obj_val(problem)) <= limit {
+        glp_ios_terminate(tree)
+        return
+    }
+    if let (sign, value) = monitor.target, glp_mip_status(problem) == GLP_FEAS, sign * glp_mip_obj_val(problem) >= sign * value {
         glp_ios_terminate(tree)
         return
     }

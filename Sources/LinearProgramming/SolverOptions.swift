@@ -7,6 +7,9 @@ public struct SolverOptions: Sendable, Equatable {
     /// For MIPs: stop once the best bound is within this much of the incumbent, in objective units; `nil`
     /// for none. Use it where the optimum may be near zero and a relative gap cannot be reached.
     public var absoluteGap: Double?
+    /// For MIPs: stop once an integer point this good is found (at least this much when maximizing, at most when
+    /// minimizing), in objective units; `nil` for none. Use it where a bound proven elsewhere already closes the gap.
+    public var objectiveTarget: Double?
     /// Use GLPK's presolver (LP and MIP).
     public var presolve: Bool
     /// Let GLPK print its progress to the terminal; off by default.
@@ -28,8 +31,9 @@ public struct SolverOptions: Sendable, Equatable {
     public init(
         timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, absoluteGap: Double? = nil, presolve: Bool = true,
         verbose: Bool = false, dualsWithIntegersFixed: Bool = false, cuts: Bool = false, pseudocostBranching: Bool = false,
-        initialSolution: [Double]? = nil, dualSimplex: Bool = false
+        initialSolution: [Double]? = nil, dualSimplex: Bool = false, objectiveTarget: Double? = nil
     ) {
+        self.objectiveTarget = objectiveTarget
         self.dualSimplex = dualSimplex
         self.cuts = cuts
         self.pseudocostBranching = pseudocostBranching

@@ -10,13 +10,12 @@ struct Relaxation {
     let solution: Solution?
 
     /// Relative gap of each relax-and-fix step: a step only has to be good, the final search proves the plan. A step's
-    /// shortfall is never made up (its integers are fixed), so the steps' gaps add up: on benchmarks/campus-48-distinct
-    /// (32 steps) 10⁻⁴ left the starting plan 0.28 % below the relaxation and GLPK's search improved on it by nothing in
-    /// 45 s; 10⁻⁵ leaves 0.11 %, in the same time (3 × 10⁻⁶ finds the same plan), and the mixed retrofit's plan is the same.
-    /// A search for a wider gap needs no step that tight: the facility co-design example at `--gap 0.05` found no
-    /// starting plan within 20 s with steps at 10⁻⁵, and one in 8 s at 10⁻⁴. So a step's gap is a hundredth of the
-    /// search's, between these two.
-    static func stepGap(forSearchGap gap: Double) -> Double { min(1e-4, max(1e-5, gap / 100)) }
+    /// shortfall is never made up (its integers are fixed), so the steps' gaps add up. Tighter steps cost time without
+    /// always buying a better plan: on benchmarks/campus-48-distinct (32 steps) 10⁻⁴ and 10⁻⁵ give the same starting plan,
+    /// 0.23 % below the relaxation, in 17 s and 28 s (idle 2-core machine), and the facility co-design example's plan is the
+    /// same; at `--gap 0.05` that example found no starting plan within 20 s with steps at 10⁻⁵, and one in 8 s at 10⁻⁴.
+    /// So a step's gap is a tenth of the search's, between these two.
+    static func stepGap(forSearchGap gap: Double) -> Double { min(1e-4, max(1e-5, gap / 10)) }
     /// A relaxed value this close to a whole number is taken as integral.
     static let integralityTolerance = 1e-9
 
@@ -137,13 +136,18 @@ struct Relaxation {
     /// A neighbourhood's relative gap: a tenth of the search's, at least 10⁻⁶ (its bound is its own, not the model's).
     static func neighbourhoodGap(forSearchGap gap: Double) -> Double { max(1e-6, gap / 10) }
 
-    /// `incumbent`, improved by searching its neighbourhood (``neighbourhood(of:gap:absoluteGap:deadline:)``) and then the
-    /// better plan's, until one finds nothing better, ``neighbourhoodRounds`` searches have run or `deadline` has passed.
-    func improving(_ incumbent: [Double], gap: Double, absoluteGap: Double? = nil, deadline: SolveDeadline) -> [Double] {
+    /// `incumbent`, improved by searching its neighbourhood (``neighbourhood(of:gap:absoluteGap:target:deadline:)``) and
+    /// then the better plan's, until one finds nothing better, one reaches `target` (a value that closes the search's gap),
+    /// ``neighbourhoodRounds`` searches have run or `deadline` has passed.
+    func improving(_ incumbent: [Double], gap: Double, absoluteGap: Double? = nil, target: Double? = nil,
+                   deadline: SolveDeadline) -> [Double] {
+        let sign = model.sense == .maximize ? 1.0 : -1.0
         var current = incumbent
         for _ in 0..<Self.neighbourhoodRounds where !deadline.isPast {
-            guard let better = neighbourhood(of: current, gap: gap, absoluteGap: absoluteGap, deadline: deadline) else { break }
+            guard let better = neighbourhood(of: current, gap: gap, absoluteGap: absoluteGap, target: target, deadline: deadline)
+            else { break }
             current = better
+            if let target, sign * Formulation.value(model.objective, current) >= sign * (target - model.objectiveConstant) { break }
         }
         return current
     }
@@ -151,8 +155,10 @@ struct Relaxation {
     /// A better plan near `incumbent` (relaxation-induced neighbourhood search, RINS: Danna, Rothberg and Le Pape,
     /// Mathematical Programming 102, 2005): every integer column on which the incumbent and the relaxation agree (rounded)
     /// is fixed there, and the MIP of the columns left is solved from the incumbent within `deadline`, to `gap` (or
-    /// `absoluteGap`, for a Dinkelbach step whose optimum is near zero); `nil` when it finds nothing better.
-    func neighbourhood(of incumbent: [Double], gap: Double, absoluteGap: Double? = nil, deadline: SolveDeadline) -> [Double]? {
+    /// `absoluteGap`, for a Dinkelbach step whose optimum is near zero) or until a plan reaches `target`; `nil` when it finds
+    /// nothing better.
+    func neighbourhood(of incumbent: [Double], gap: Double, absoluteGap: Double? = nil, target: Double? = nil,
+                       deadline: SolveDeadline) -> [Double]? {
         guard let relaxed = solution?.values else { return nil }
         var sub = model
         for j in model.variables.indices where model.variables[j].kind != .continuous && abs(incumbent[j] - relaxed[j]) < 0.5 {
@@ -160,7 +166,7 @@ struct Relaxation {
             sub.variables[j].upperBound = incumbent[j]
         }
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, absoluteGap: absoluteGap, presolve: false,
-                                    cuts: true, pseudocostBranching: true, initialSolution: incumbent)
+                                    cuts: true, pseudocostBranching: true, initialSolution: incumbent, objectiveTarget: target)
         guard let found = try? sub.solve(options: options), found.status == .optimal || found.status == .feasible,
               let point = usableStart(found.values) else { return nil }
         return Formulation.isBetter(point, than: incumbent, on: model) ? point : nil

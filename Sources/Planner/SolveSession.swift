@@ -58,13 +58,25 @@ struct SolveSession {
         let candidates = [usable, found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0
         var initial = candidates.max { Formulation.isBetter($1, than: $0, on: model) }
-        let bounds = [lp.solution?.objectiveValue, outerBound].compactMap { $0 }
-        let bound = bounds.min { sign * $0 < sign * $1 }
+        func tightest(_ bounds: Double?...) -> Double? { bounds.compactMap { $0 }.min { sign * $0 < sign * $1 } }
+        var bound = tightest(lp.solution?.objectiveValue, outerBound)
+        var proven = outerBound
+        // The relaxation's bound counts fractions of racks in every hall: where the start does not close the gap to it,
+        // the halls' own integer optima may (``HallDecomposition``).
+        if let start = initial, let bound = bound, let relaxation = lp.solution,
+           !Self.closes(bound: bound, value: model.solution(at: start, bestBound: nil).objectiveValue, sign: sign,
+                        relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
+            let halls = HallDecomposition(model: model, halls: f.columnHalls)
+            proven = tightest(proven, halls.bound(relaxation: relaxation, deadline: deadline.share(SolveDeadline.hallBoundShare)))
+        }
+        bound = tightest(bound, proven)
         // GLPK's branch-and-bound seldom improves on a starting plan: its neighbourhood is searched first (RINS).
         if let start = initial, let bound, !Self.closes(bound: bound, value: model.solution(at: start, bestBound: nil).objectiveValue,
                                                         sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
             initial = lp.improving(start, gap: Relaxation.neighbourhoodGap(forSearchGap: options.relativeGap ?? 0),
-                                   absoluteGap: absoluteGap.map { $0 / 10 }, deadline: deadline.share(SolveDeadline.neighbourhoodShare))
+                                   absoluteGap: absoluteGap.map { $0 / 10 },
+                                   target: Self.closingValue(bound: bound, sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap),
+                                   deadline: deadline.share(SolveDeadline.neighbourhoodShare))
         }
         if let initial, let bound, Self.closes(bound: bound, value: model.solution(at: initial, bestBound: nil).objectiveValue,
                                                sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
@@ -88,9 +100,9 @@ struct SolveSession {
             // GLPK stopped before taking up the starting plan: the plan stands, with the relaxation's bound.
             solution = model.solution(at: initial, bestBound: bound)
         }
-        if let outerBound, let value = solution.objectiveValue, solution.bestBound.map({ sign * outerBound < sign * $0 }) ?? true {
-            solution.bestBound = outerBound
-            solution.relativeGap = abs(value - outerBound) / (abs(value) + .ulpOfOne)
+        if let proven, let value = solution.objectiveValue, solution.bestBound.map({ sign * proven < sign * $0 }) ?? true {
+            solution.bestBound = proven
+            solution.relativeGap = abs(value - proven) / (abs(value) + .ulpOfOne)
         }
         solves += 1
         nodes += solution.branchAndBoundNodes
@@ -113,6 +125,17 @@ struct SolveSession {
     private func finish(_ f: Formulation, lp: Relaxation, solution: Solution) -> SolveStep {
         let built = f.facilityBuildColumns
         return SolveStep(solution: solution, relaxation: built.isEmpty ? lp.solution : lp.fixing(built, at: solution.values))
+    }
+
+    /// The least good objective value within the search's gap of `bound` (``closes(bound:value:sign:relativeGap:absoluteGap:)``
+    /// holds there): a relative gap g closes at v with bound − v = g·|v| on the side of v, so v = bound / (1 + g) for a
+    /// positive bound when maximizing.
+    static func closingValue(bound: Double, sign: Double, relativeGap: Double?, absoluteGap: Double?) -> Double {
+        let g = relativeGap ?? 0
+        // |v| = ±v: v = bound / (1 + g·sign·sgn(v)), taking the sign of v as that of the bound.
+        let relative = bound / (1 + g * sign * (bound < 0 ? -1 : 1))
+        let absolute = bound - sign * (absoluteGap ?? 0)
+        return sign * relative < sign * absolute ? relative : absolute
     }
 
     /// Whether `value` is within the search's gap of `bound` (relative, or absolute for a Dinkelbach step).

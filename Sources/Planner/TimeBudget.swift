@@ -40,6 +40,9 @@ struct SolveDeadline {
     /// in what was left of a 60 s re-plan.
     static let neighbourhoodShare = 0.5
 
+    /// Share of what is left of a solve, once it has a starting plan, that the halls' bound (``HallDecomposition``) may use.
+    static let hallBoundShare = 0.25
+
     /// A deadline `share` of the way from now to the end.
     func share(_ share: Double) -> SolveDeadline {
         SolveDeadline(end: clock.now + (end - clock.now) * share)

@@ -104,6 +104,37 @@ struct LinearProgrammingSolveTests {
         #expect(try #require(exact.objectiveValue).isApproximatelyEqual(to: Self.bruteForceOptimum(), absoluteTolerance: 1e-9))
     }
 
+    /// max 10a + 7b + 5c, 5a + 4b + 3c ≤ 7, binary: the relaxation takes a and half of b (13.5); the optimum is b + c (12);
+    /// a alone is worth 10.
+    static func knapsack() -> Model {
+        var model = Model(name: "knapsack", sense: .maximize)
+        let items = [(10.0, 5.0), (7, 4), (5, 3)].enumerated().map { j, item in
+            (model.addVariable("item(\(j))", kind: .binary, upperBound: 1, objective: item.0), item.1)
+        }
+        model.addConstraint("capacity", items.map { Term($0.0, $0.1) }, upperBound: 7)
+        return model
+    }
+
+    @Test("A MIP stops at the first point as good as its objective target: a alone (10), where the optimum is 12")
+    func objectiveTarget() throws {
+        let start = [1.0, 0, 0]
+        let stopped = try Self.knapsack().solve(options: SolverOptions(presolve: false, initialSolution: start, objectiveTarget: 10))
+        #expect(stopped.status == .feasible)
+        #expect(stopped.objectiveValue == 10)
+        #expect(try #require(stopped.bestBound) >= 12)
+        let full = try Self.knapsack().solve(options: SolverOptions(presolve: false, initialSolution: start, objectiveTarget: 12.5))
+        #expect(full.status == .optimal)
+        #expect(full.objectiveValue.map { $0.isApproximatelyEqual(to: 12, relativeTolerance: 1e-12) } == true)
+    }
+
+    @Test("A MIP stopped by its gap reports a bound no further from its value than the gap, and no closer than the optimum (12)")
+    func gapStopBound() throws {
+        let s = try Self.knapsack().solve(options: SolverOptions(relativeGap: 0.5, presolve: false, initialSolution: [1, 0, 0]))
+        let value = try #require(s.objectiveValue), bound = try #require(s.bestBound)
+        #expect(bound >= 12 - 1e-9)
+        #expect(bound <= value + 0.5 * abs(value) + 1e-9)
+    }
+
     @Test("Eight solves at once agree with the serial results")
     func concurrentSolves() async throws {
         let models = (0..<8).map { i -> Model in

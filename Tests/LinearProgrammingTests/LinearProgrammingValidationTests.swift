@@ -89,11 +89,12 @@ struct LinearProgrammingValidationTests {
         #expect(kinds(m) == [.invertedBounds, .fractionalIntegerBound, .binaryBoundOutsideUnit, .invertedBounds])
     }
 
-    @Test("Options: time limit, gaps, and an initial solution that is the wrong size or infeasible")
+    @Test("Options: time limit, gaps, objective target, and an initial solution that is the wrong size or infeasible")
     func options() {
         let m = TestModels.smallMIP()
-        #expect(kinds(m, options: SolverOptions(timeLimitSeconds: -1, relativeGap: .nan, absoluteGap: -1, initialSolution: [1]))
-                == [.invalidOption, .invalidOption, .invalidOption, .invalidOption])
+        #expect(kinds(m, options: SolverOptions(timeLimitSeconds: -1, relativeGap: .nan, absoluteGap: -1, initialSolution: [1],
+                                                objectiveTarget: .infinity))
+                == [.invalidOption, .invalidOption, .invalidOption, .invalidOption, .invalidOption])
         #expect(kinds(m, options: SolverOptions(initialSolution: [3, 3, 0.5]))
                 == [.infeasibleInitialSolution, .infeasibleInitialSolution, .infeasibleInitialSolution,
                     .infeasibleInitialSolution])

@@ -1,0 +1,81 @@
+import Testing
+import LinearProgramming
+@testable import Planner
+
+/// The halls' bound (README "Halls' bound" under `plan`) on models small enough to price by hand.
+@Suite("Bound from the model split hall by hall")
+struct HallDecompositionTests {
+    static var deadline: SolveDeadline { SolveDeadline(end: ContinuousClock.now + .seconds(30)) }
+
+    /// Two halls tied by one site row:
+    ///
+    ///     max 3x₁ + 2x₂
+    ///     hall 0:  2x₁ ≤ 3        hall 1:  2x₂ ≤ 3
+    ///     site:    x₁ + x₂ ≤ 2.5, x integer ≥ 0
+    ///
+    /// Relaxation: x₁ = 1.5, x₂ = 1, 6.5; basis {x₁, x₂, hall 1's slack}, so the site row's dual solves 2 − y = 0 (y = 2).
+    /// Priced: 2 × 2.5 = 5, plus hall 0's max (3 − 2)x₁ with 2x₁ ≤ 3 (x₁ = 1: 1) and hall 1's max 0 · x₂ (0): 6. The integer
+    /// optimum is x₁ = x₂ = 1, 5.
+    static func maximizing() -> Model {
+        var model = Model(name: "halls", sense: .maximize)
+        let x1 = model.addVariable("x1", kind: .integer, objective: 3)
+        let x2 = model.addVariable("x2", kind: .integer, objective: 2)
+        model.addConstraint("hall0", [Term(x1, 2)], upperBound: 3)
+        model.addConstraint("hall1", [Term(x2, 2)], upperBound: 3)
+        model.addConstraint("site", [Term(x1, 1), Term(x2, 1)], upperBound: 2.5)
+        return model
+    }
+
+    @Test("Maximizing, a priced site row: 6, between the integer optimum 5 and the relaxation's 6.5")
+    func maximizingBound() throws {
+        let model = Self.maximizing()
+        let relaxation = try #require(Relaxation(model, deadline: Self.deadline).solution)
+        #expect(relaxation.objectiveValue.map { $0.isApproximatelyEqual(to: 6.5, relativeTolerance: 1e-9) } == true)
+        let bound = try #require(HallDecomposition(model: model, halls: [0, 1]).bound(relaxation: relaxation, deadline: Self.deadline))
+        #expect(bound.isApproximatelyEqual(to: 6, relativeTolerance: 1e-9))
+    }
+
+    /// Minimizing, with a site column and a site row that does not bind:
+    ///
+    ///     min x₁ + x₂ + s
+    ///     hall 0:  2x₁ ≥ 3        hall 1:  2x₂ ≥ 1
+    ///     site:    x₁ + x₂ + s ≥ 1,  0 ≤ s ≤ 4, x integer ≥ 0
+    ///
+    /// Relaxation: x₁ = 1.5, x₂ = 0.5, s = 0, 2; the site row is slack (dual 0). The halls' integer optima are x₁ = 2 and
+    /// x₂ = 1 and the site column's LP is s = 0: 3, the integer optimum.
+    @Test("Minimizing, a slack site row and a site column: 3, the integer optimum, where the relaxation says 2")
+    func minimizingBound() throws {
+        var model = Model(name: "halls", sense: .minimize)
+        let x1 = model.addVariable("x1", kind: .integer, objective: 1)
+        let x2 = model.addVariable("x2", kind: .integer, objective: 1)
+        let s = model.addVariable("s", upperBound: 4, objective: 1)
+        model.addConstraint("hall0", [Term(x1, 2)], lowerBound: 3)
+        model.addConstraint("hall1", [Term(x2, 2)], lowerBound: 1)
+        model.addConstraint("site", [Term(x1, 1), Term(x2, 1), Term(s, 1)], lowerBound: 1)
+        let relaxation = try #require(Relaxation(model, deadline: Self.deadline).solution)
+        #expect(relaxation.objectiveValue.map { $0.isApproximatelyEqual(to: 2, relativeTolerance: 1e-9) } == true)
+        let bound = try #require(HallDecomposition(model: model, halls: [0, 1, nil]).bound(relaxation: relaxation, deadline: Self.deadline))
+        #expect(bound.isApproximatelyEqual(to: 3, relativeTolerance: 1e-9))
+    }
+
+    @Test("One hall: nothing to split, no bound")
+    func oneHall() throws {
+        let model = Self.maximizing()
+        let relaxation = try #require(Relaxation(model, deadline: Self.deadline).solution)
+        #expect(HallDecomposition(model: model, halls: [0, 0]).bound(relaxation: relaxation, deadline: Self.deadline) == nil)
+    }
+
+    @Test("The value that closes a gap, by hand: 110 / 1.1 = 100 maximizing, 90 / 0.9 = 100 minimizing, or the absolute gap's")
+    func closingValue() {
+        #expect(SolveSession.closingValue(bound: 110, sign: 1, relativeGap: 0.1, absoluteGap: nil).isApproximatelyEqual(to: 100, relativeTolerance: 1e-12))
+        #expect(SolveSession.closingValue(bound: 90, sign: -1, relativeGap: 0.1, absoluteGap: nil).isApproximatelyEqual(to: 100, relativeTolerance: 1e-12))
+        // Maximizing a negative bound: −90 − v = 0.1 · |v| at v = −100.
+        #expect(SolveSession.closingValue(bound: -90, sign: 1, relativeGap: 0.1, absoluteGap: nil).isApproximatelyEqual(to: -100, relativeTolerance: 1e-12))
+        // The easier of the two: 5 − 1 = 4 below 5 / 1.001.
+        #expect(SolveSession.closingValue(bound: 5, sign: 1, relativeGap: 0.001, absoluteGap: 1) == 4)
+        for (bound, sign) in [(110.0, 1.0), (90.0, -1.0), (-90.0, 1.0), (-110.0, -1.0)] {
+            let v = SolveSession.closingValue(bound: bound, sign: sign, relativeGap: 0.1, absoluteGap: nil)
+            #expect(SolveSession.closes(bound: bound, value: v * (1 + sign * 1e-12 * (v < 0 ? -1 : 1)), sign: sign, relativeGap: 0.1, absoluteGap: nil))
+        }
+    }
+}
