@@ -151,18 +151,24 @@ struct SolveSession {
         solution.objectiveValue = objective
         solution.values = (0..<model.variables.count).map { glp_mip_col_val(p, Int32($0 + 1)) }
         solution.rowActivities = (0..<model.constraints.count).map { glp_mip_row_val(p, Int32($0 + 1)) }
-        var bound = status == .optimal ? objective : (monitor.bestBound ?? objective)
-        if code == .gapReached, let gap = options.relativeGap {
-            // GLPK stopped once |objective − its best bound| ≤ mip_gap · (|objective| + DBL_EPSILON), a bound the callback
-            // may not have seen.
-            let sign = model.sense == .maximize ? 1.0 : -1.0
-            let reached = objective + sign * gap * (abs(objective) + .ulpOfOne)
-            if sign * reached < sign * bound { bound = reached }
-        }
+        let reached = code == .gapReached ? options.relativeGap.map { Self.gapBound(objective: objective, gap: $0, sense: model.sense) } : nil
+        let bound = status == .optimal ? objective : Self.tighter(monitor.bestBound, reached, sense: model.sense) ?? objective
         solution.bestBound = bound
         solution.relativeGap = abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
         if options.dualsWithIntegersFixed { try readFixedIntegerDuals(values: solution.values, into: &solution) }
         return solution
+    }
+
+    /// The bound GLPK's gap stop proves: it stops once |objective − its best bound| ≤ mip_gap · (|objective| + DBL_EPSILON),
+    /// a bound the callback may not have seen.
+    static func gapBound(objective: Double, gap: Double, sense: ObjectiveSense) -> Double {
+        objective + (sense == .maximize ? 1 : -1) * gap * (abs(objective) + .ulpOfOne)
+    }
+
+    /// The tighter of two bounds in `sense`, either missing.
+    static func tighter(_ a: Double?, _ b: Double?, sense: ObjectiveSense) -> Double? {
+        guard let a, let b else { return a ?? b }
+        return (sense == .maximize) == (a < b) ? a : b
     }
 
     func emptySolution(_ status: SolutionStatus) -> Solution {

@@ -40,9 +40,11 @@ struct SolveSession {
     /// Solves `f`'s current model from the better of `start` and a relax-and-fix plan (by the objective);
     /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero. With `outerBound` (a bound on the objective
     /// proven on a problem of which `f`'s is a restriction), a usable `start` is taken as the starting plan without a
-    /// relax-and-fix one, and the bound returned is the tighter of the two. A starting plan already within the gap of the bound (the
-    /// relaxation's or `outerBound`) is returned without a search; otherwise its neighbourhood is searched first
-    /// (``Relaxation/improving(_:gap:absoluteGap:deadline:)``). The solve ends at `given`, or a solve's limit from now.
+    /// relax-and-fix one. The bound is the tightest of the relaxation's, `outerBound` and, where the start is not within
+    /// the gap of those, the halls' (``HallDecomposition``). A starting plan within the gap of it is returned without a
+    /// search; otherwise its neighbourhood is searched first (``Relaxation/improving(_:gap:absoluteGap:target:deadline:)``),
+    /// and the searches and branch-and-bound stop at the first plan within the gap of it. The solve ends at `given`, or a
+    /// solve's limit from now.
     mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil,
                       deadline given: SolveDeadline? = nil) throws -> SolveStep {
         let model = f.model
@@ -70,23 +72,27 @@ struct SolveSession {
             proven = tightest(proven, halls.bound(relaxation: relaxation, deadline: deadline.share(SolveDeadline.hallBoundShare)))
         }
         bound = tightest(bound, proven)
+        // Aimed a hair inside the gap, so that a plan GLPK stops at, rounded, still closes it.
+        let target = bound.flatMap { Self.closingValue(bound: $0, sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) }
+            .map { $0 + sign * 1e-9 * max(1, abs($0)) }
         // GLPK's branch-and-bound seldom improves on a starting plan: its neighbourhood is searched first (RINS).
         if let start = initial, let bound, !Self.closes(bound: bound, value: model.solution(at: start, bestBound: nil).objectiveValue,
                                                         sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
             initial = lp.improving(start, gap: Relaxation.neighbourhoodGap(forSearchGap: options.relativeGap ?? 0),
                                    absoluteGap: absoluteGap.map { $0 / 10 },
-                                   target: Self.closingValue(bound: bound, sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap),
-                                   deadline: deadline.share(SolveDeadline.neighbourhoodShare))
+                                   target: target, deadline: deadline.share(SolveDeadline.neighbourhoodShare))
         }
         if let initial, let bound, Self.closes(bound: bound, value: model.solution(at: initial, bestBound: nil).objectiveValue,
                                                sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
             solves += 1
-            return finish(f, lp: lp, solution: model.solution(at: initial, bestBound: bound))
+            let value = Formulation.value(model.objective, initial) + model.objectiveConstant
+            return finish(f, lp: lp, solution: model.solution(at: initial, bestBound: Self.clamped(bound, to: value, sign: sign)))
         }
         if let initial {
             options.presolve = false
             options.initialSolution = initial
         }
+        options.objectiveTarget = target
         options.timeLimitSeconds = deadline.remainingSeconds
         var solution: Solution
         do {
@@ -97,12 +103,13 @@ struct SolveSession {
             throw PlanError.solverFailed
         }
         if solution.status == .limitReachedWithoutSolution, let initial {
-            // GLPK stopped before taking up the starting plan: the plan stands, with the relaxation's bound.
+            // GLPK stopped before taking up the starting plan: the plan stands, with the bound proven before.
             solution = model.solution(at: initial, bestBound: bound)
         }
         if let proven, let value = solution.objectiveValue, solution.bestBound.map({ sign * proven < sign * $0 }) ?? true {
-            solution.bestBound = proven
-            solution.relativeGap = abs(value - proven) / (abs(value) + .ulpOfOne)
+            let bound = Self.clamped(proven, to: value, sign: sign)
+            solution.bestBound = bound
+            solution.relativeGap = abs(value - bound) / (abs(value) + .ulpOfOne)
         }
         solves += 1
         nodes += solution.branchAndBoundNodes
@@ -129,13 +136,19 @@ struct SolveSession {
 
     /// The least good objective value within the search's gap of `bound` (``closes(bound:value:sign:relativeGap:absoluteGap:)``
     /// holds there): a relative gap g closes at v with bound − v = g·|v| on the side of v, so v = bound / (1 + g) for a
-    /// positive bound when maximizing.
-    static func closingValue(bound: Double, sign: Double, relativeGap: Double?, absoluteGap: Double?) -> Double {
+    /// positive bound when maximizing; `nil` for a gap of 1 or more.
+    static func closingValue(bound: Double, sign: Double, relativeGap: Double?, absoluteGap: Double?) -> Double? {
         let g = relativeGap ?? 0
+        guard g < 1 else { return nil }
         // |v| = ±v: v = bound / (1 + g·sign·sgn(v)), taking the sign of v as that of the bound.
         let relative = bound / (1 + g * sign * (bound < 0 ? -1 : 1))
         let absolute = bound - sign * (absoluteGap ?? 0)
         return sign * relative < sign * absolute ? relative : absolute
+    }
+
+    /// `bound`, or `value` where tolerances put the bound on the wrong side of the plan it bounds.
+    static func clamped(_ bound: Double, to value: Double, sign: Double) -> Double {
+        sign * bound < sign * value ? value : bound
     }
 
     /// Whether `value` is within the search's gap of `bound` (relative, or absolute for a Dinkelbach step).

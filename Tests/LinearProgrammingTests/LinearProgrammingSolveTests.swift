@@ -127,12 +127,27 @@ struct LinearProgrammingSolveTests {
         #expect(full.objectiveValue.map { $0.isApproximatelyEqual(to: 12, relativeTolerance: 1e-12) } == true)
     }
 
-    @Test("A MIP stopped by its gap reports a bound no further from its value than the gap, and no closer than the optimum (12)")
-    func gapStopBound() throws {
-        let s = try Self.knapsack().solve(options: SolverOptions(relativeGap: 0.5, presolve: false, initialSolution: [1, 0, 0]))
-        let value = try #require(s.objectiveValue), bound = try #require(s.bestBound)
-        #expect(bound >= 12 - 1e-9)
-        #expect(bound <= value + 0.5 * abs(value) + 1e-9)
+    /// min 10a + 7b + 5c, 5a + 4b + 3c ≥ 8, binary: the relaxation takes c, b and a fifth of a (14); the covers are a + c
+    /// (15), a + b (17) and all three (22), so the optimum is 15.
+    @Test("Minimizing, the target's side is the other: from a + b (17), a target of 14.5 is never reached and the search ends at a + c (15)")
+    func objectiveTargetMinimizing() throws {
+        var model = Self.knapsack()
+        model.sense = .minimize
+        model.constraints[0].lowerBound = 8
+        model.constraints[0].upperBound = nil
+        // Read as maximizing, 17 ≥ 14.5 would stop the search at its start.
+        let full = try model.solve(options: SolverOptions(presolve: false, initialSolution: [1, 1, 0], objectiveTarget: 14.5))
+        #expect(full.objectiveValue.map { $0.isApproximatelyEqual(to: 15, relativeTolerance: 1e-12) } == true)
+    }
+
+    @Test("The bound a gap stop proves, by hand: 10 + 0.5 × 10 = 15 maximizing, 10 − 5 = 5 minimizing; the tighter of two")
+    func gapStopBound() {
+        #expect(SolveSession.gapBound(objective: 10, gap: 0.5, sense: .maximize).isApproximatelyEqual(to: 15, relativeTolerance: 1e-12))
+        #expect(SolveSession.gapBound(objective: 10, gap: 0.5, sense: .minimize).isApproximatelyEqual(to: 5, relativeTolerance: 1e-12))
+        #expect(SolveSession.tighter(13.5, 15, sense: .maximize) == 13.5)
+        #expect(SolveSession.tighter(4, 5, sense: .minimize) == 5)
+        #expect(SolveSession.tighter(nil, 15, sense: .maximize) == 15)
+        #expect(SolveSession.tighter(nil, nil, sense: .maximize) == nil)
     }
 
     @Test("Eight solves at once agree with the serial results")

@@ -35,6 +35,29 @@ struct HallDecompositionTests {
         #expect(bound.isApproximatelyEqual(to: 6, relativeTolerance: 1e-9))
     }
 
+    /// Minimizing, with a site row that binds (its ≥ side priced):
+    ///
+    ///     min 3x₁ + 2x₂
+    ///     hall 0:  2x₁ ≥ 1        hall 1:  2x₂ ≥ 1
+    ///     site:    x₁ + x₂ ≥ 2.5, x integer ≥ 0
+    ///
+    /// Relaxation: x₁ = 0.5, x₂ = 2, 5.5; basis {x₁, x₂, hall 1's slack}, so 2 − y = 0 gives the site row's y = 2. Priced:
+    /// 2 × 2.5 = 5, plus hall 0's min (3 − 2)x₁ with 2x₁ ≥ 1 (x₁ = 1: 1) and hall 1's min 0 · x₂ (0): 6. The integer optimum
+    /// is x₁ = 1, x₂ = 2, 7. Pricing the wrong side would drop the row and give 3 + 2 = 5.
+    @Test("Minimizing, a priced ≥ site row: 6, between the relaxation's 5.5 and the integer optimum 7")
+    func minimizingPricedBound() throws {
+        var model = Model(name: "halls", sense: .minimize)
+        let x1 = model.addVariable("x1", kind: .integer, objective: 3)
+        let x2 = model.addVariable("x2", kind: .integer, objective: 2)
+        model.addConstraint("hall0", [Term(x1, 2)], lowerBound: 1)
+        model.addConstraint("hall1", [Term(x2, 2)], lowerBound: 1)
+        model.addConstraint("site", [Term(x1, 1), Term(x2, 1)], lowerBound: 2.5)
+        let relaxation = try #require(Relaxation(model, deadline: Self.deadline).solution)
+        #expect(relaxation.objectiveValue.map { $0.isApproximatelyEqual(to: 5.5, relativeTolerance: 1e-9) } == true)
+        let bound = try #require(HallDecomposition(model: model, halls: [0, 1]).bound(relaxation: relaxation, deadline: Self.deadline))
+        #expect(bound.isApproximatelyEqual(to: 6, relativeTolerance: 1e-9))
+    }
+
     /// Minimizing, with a site column and a site row that does not bind:
     ///
     ///     min x₁ + x₂ + s
@@ -67,14 +90,15 @@ struct HallDecompositionTests {
 
     @Test("The value that closes a gap, by hand: 110 / 1.1 = 100 maximizing, 90 / 0.9 = 100 minimizing, or the absolute gap's")
     func closingValue() {
-        #expect(SolveSession.closingValue(bound: 110, sign: 1, relativeGap: 0.1, absoluteGap: nil).isApproximatelyEqual(to: 100, relativeTolerance: 1e-12))
-        #expect(SolveSession.closingValue(bound: 90, sign: -1, relativeGap: 0.1, absoluteGap: nil).isApproximatelyEqual(to: 100, relativeTolerance: 1e-12))
+        #expect(SolveSession.closingValue(bound: 110, sign: 1, relativeGap: 0.1, absoluteGap: nil)?.isApproximatelyEqual(to: 100, relativeTolerance: 1e-12) == true)
+        #expect(SolveSession.closingValue(bound: 90, sign: -1, relativeGap: 0.1, absoluteGap: nil)?.isApproximatelyEqual(to: 100, relativeTolerance: 1e-12) == true)
         // Maximizing a negative bound: −90 − v = 0.1 · |v| at v = −100.
-        #expect(SolveSession.closingValue(bound: -90, sign: 1, relativeGap: 0.1, absoluteGap: nil).isApproximatelyEqual(to: -100, relativeTolerance: 1e-12))
+        #expect(SolveSession.closingValue(bound: -90, sign: 1, relativeGap: 0.1, absoluteGap: nil)?.isApproximatelyEqual(to: -100, relativeTolerance: 1e-12) == true)
         // The easier of the two: 5 − 1 = 4 below 5 / 1.001.
         #expect(SolveSession.closingValue(bound: 5, sign: 1, relativeGap: 0.001, absoluteGap: 1) == 4)
+        #expect(SolveSession.closingValue(bound: 5, sign: 1, relativeGap: 1, absoluteGap: nil) == nil)
         for (bound, sign) in [(110.0, 1.0), (90.0, -1.0), (-90.0, 1.0), (-110.0, -1.0)] {
-            let v = SolveSession.closingValue(bound: bound, sign: sign, relativeGap: 0.1, absoluteGap: nil)
+            let v = try! #require(SolveSession.closingValue(bound: bound, sign: sign, relativeGap: 0.1, absoluteGap: nil))
             #expect(SolveSession.closes(bound: bound, value: v * (1 + sign * 1e-12 * (v < 0 ? -1 : 1)), sign: sign, relativeGap: 0.1, absoluteGap: nil))
         }
     }
