@@ -1,10 +1,10 @@
 import LinearProgramming
 
 /// A bound on a model's optimum at least as tight as its LP relaxation's, from the model split hall by hall (Lagrangian
-/// relaxation, Geoffrion, Mathematical Programming Study 2, 1974): the rows that tie halls together (site power, supply,
-/// shares, budget…) are priced at the relaxation's duals, and what is left falls apart into one small MIP per hall group
-/// (its racks, hall and power blocks over every quarter) and an LP of the columns of no hall. The halls' integer optima
-/// and the priced rows add up to the bound.
+/// relaxation, Geoffrion, Mathematical Programming Study 2, 1974): every row whose columns span more than one hall group,
+/// or a hall and the site (site power, supply, serve, shares, budget…), is priced at the relaxation's duals, and what is
+/// left falls apart into one small MIP per hall group (its racks, hall and power blocks over every quarter) and an LP of
+/// the columns of no hall. The halls' integer optima and the priced rows add up to the bound.
 ///
 /// Each hall's rows are knapsacks over whole racks and units, which the relaxation fills with fractions of racks; this
 /// bound counts every hall at a whole fleet. On benchmarks/campus-48-distinct.yaml, with every hall solved to the end, it

@@ -81,6 +81,16 @@ struct HallDecompositionTests {
         #expect(bound.isApproximatelyEqual(to: 3, relativeTolerance: 1e-9))
     }
 
+    @Test("A dual of the wrong sign is dropped: the halls alone, 3 + 2 = 5; priced, it would give 4 + 3 − 2.5 = 4.5, below the optimum 5")
+    func wrongSignDual() throws {
+        let model = Self.maximizing()
+        var relaxation = try #require(Relaxation(model, deadline: Self.deadline).solution)
+        // Maximizing, the site row's ≤ side needs a dual ≥ 0.
+        relaxation.rowDuals = [0, 0, -1]
+        let bound = try #require(HallDecomposition(model: model, halls: [0, 1]).bound(relaxation: relaxation, deadline: Self.deadline))
+        #expect(bound.isApproximatelyEqual(to: 5, relativeTolerance: 1e-9))
+    }
+
     @Test("One hall: nothing to split, no bound")
     func oneHall() throws {
         let model = Self.maximizing()

@@ -89,6 +89,14 @@ struct PlannerGapTests {
         return (tiny, problem, f, Relaxation(f.model, deadline: deadline), deadline)
     }
 
+    @Test("Relax-and-fix steps at a tenth of the search's gap, between 10⁻⁵ and 10⁻⁴")
+    func stepGap() {
+        #expect(Relaxation.stepGap(forSearchGap: 0.001).isApproximatelyEqual(to: 1e-4, relativeTolerance: 1e-12))
+        #expect(Relaxation.stepGap(forSearchGap: 0.0002).isApproximatelyEqual(to: 2e-5, relativeTolerance: 1e-12))
+        #expect(Relaxation.stepGap(forSearchGap: 0.05) == 1e-4)
+        #expect(Relaxation.stepGap(forSearchGap: 0) == 1e-5)
+    }
+
     @Test("Relax-and-fix returns an integral point that satisfies every row, between the rounded-down plan and the LP bound")
     func relaxAndFix() throws {
         let (tiny, _, f, lp, deadline) = try Self.relaxation()
