@@ -55,6 +55,12 @@ public struct Model: Sendable, Equatable {
 /// Direction of optimization.
 public enum ObjectiveSense: String, Sendable, Equatable, Codable {
     case minimize, maximize
+
+    /// The tightest of some bounds on the objective (the least when maximizing, the greatest when minimizing), any missing;
+    /// `nil` when all are.
+    public func tightest(_ bounds: Double?...) -> Double? {
+        bounds.compactMap { $0 }.min { self == .maximize ? $0 < $1 : $0 > $1 }
+    }
 }
 
 /// Index of a variable in ``Model/variables``.

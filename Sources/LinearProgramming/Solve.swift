@@ -152,7 +152,7 @@ struct SolveSession {
         solution.values = (0..<model.variables.count).map { glp_mip_col_val(p, Int32($0 + 1)) }
         solution.rowActivities = (0..<model.constraints.count).map { glp_mip_row_val(p, Int32($0 + 1)) }
         let reached = code == .gapReached ? options.relativeGap.map { Self.gapBound(objective: objective, gap: $0, sense: model.sense) } : nil
-        let bound = status == .optimal ? objective : Self.tighter(monitor.bestBound, reached, sense: model.sense) ?? objective
+        let bound = status == .optimal ? objective : model.sense.tightest(monitor.bestBound, reached) ?? objective
         solution.bestBound = bound
         solution.relativeGap = abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
         if options.dualsWithIntegersFixed { try readFixedIntegerDuals(values: solution.values, into: &solution) }
@@ -163,12 +163,6 @@ struct SolveSession {
     /// a bound the callback may not have seen.
     static func gapBound(objective: Double, gap: Double, sense: ObjectiveSense) -> Double {
         objective + (sense == .maximize ? 1 : -1) * gap * (abs(objective) + .ulpOfOne)
-    }
-
-    /// The tighter of two bounds in `sense`, either missing.
-    static func tighter(_ a: Double?, _ b: Double?, sense: ObjectiveSense) -> Double? {
-        guard let a, let b else { return a ?? b }
-        return (sense == .maximize) == (a < b) ? a : b
     }
 
     func emptySolution(_ status: SolutionStatus) -> Solution {

@@ -164,16 +164,14 @@ struct HallAssignment {
             // search over every placement.
             if overfull.contains(g), !leavingOutUnfit, neverLeave {
                 if let packed = LastQuarterPacking(problem: problem, group: g, stock: stock, hallsBuilt: hallsBuilt[g], blocks: allowed) {
-                    for (e, placed) in packed.racks { racks[e] = placed }
-                    if let blocks = packed.powerBlocks { powerBlocks[g] = blocks }
+                    place(g, racks: packed.racks, powerBlocks: packed.powerBlocks)
                     overfull.remove(g)
                 } else if let deadline,
                           // An even share of what is left for this group and each group of several halls after it.
                           let found = PlacementSearch(problem: problem, group: g, stock: stock, hallsBuilt: hallsBuilt[g], blocks: allowed,
                                                       deadline: deadline.share(1 / Double(max(1, problem.halls[g...].filter { $0.count > 1 }.count)))) {
                     if found.isComplete {
-                        for (e, placed) in found.racks { racks[e] = placed }
-                        if let blocks = found.powerBlocks { powerBlocks[g] = blocks }
+                        place(g, racks: found.racks, powerBlocks: found.powerBlocks)
                         overfull.remove(g)
                     } else {
                         searched[g] = found
@@ -182,10 +180,16 @@ struct HallAssignment {
             }
             // Leaving out what does not fit, a search's placement stands where it places more tokens.
             if leavingOutUnfit, let found = known[g], found.weight(problem) > PlacementSearch.weight(of: racks.filter { members.contains($0.key) }, problem) {
-                for (e, placed) in found.racks { racks[e] = placed }
-                if let blocks = found.powerBlocks { powerBlocks[g] = blocks }
+                place(g, racks: found.racks, powerBlocks: found.powerBlocks)
             }
         }
+    }
+
+    /// Takes a placement of group `g` found over all its quarters at once: its racks by eligibility and, where it placed
+    /// them, its power blocks.
+    private mutating func place(_ g: Int, racks placed: [Int: [[Int]]], powerBlocks blocks: [[Int]]?) {
+        for (e, byHall) in placed { racks[e] = byHall }
+        if let blocks { powerBlocks[g] = blocks }
     }
 }
 

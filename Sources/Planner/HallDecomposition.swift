@@ -71,7 +71,7 @@ struct HallDecomposition {
 
         /// The tighter of two bounds of the same part, in `sense`.
         func tighter(_ other: Optimum, sense: ObjectiveSense) -> Optimum {
-            (sense == .maximize ? other.bound < bound : other.bound > bound) ? other : self
+            sense.tightest(bound, other.bound) == bound ? self : other
         }
     }
 

@@ -60,33 +60,32 @@ struct SolveSession {
         let candidates = [usable, found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0
         var initial = candidates.max { Formulation.isBetter($1, than: $0, on: model) }
-        func tightest(_ bounds: Double?...) -> Double? { bounds.compactMap { $0 }.min { sign * $0 < sign * $1 } }
-        var bound = tightest(lp.solution?.objectiveValue, outerBound)
+        func value(_ point: [Double]) -> Double { Formulation.value(model.objective, point) + model.objectiveConstant }
+        func closing(_ point: [Double]?, _ bound: Double?) -> Bool {
+            guard let point, let bound else { return false }
+            return Self.closes(bound: bound, value: value(point), sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap)
+        }
+        var bound = model.sense.tightest(lp.solution?.objectiveValue, outerBound)
         var proven = outerBound
         // The relaxation's bound counts fractions of racks in every hall: where the start does not close the gap to it,
         // the halls' own integer optima may (``HallDecomposition``).
-        if let start = initial, let bound = bound, let relaxation = lp.solution,
-           !Self.closes(bound: bound, value: model.solution(at: start, bestBound: nil).objectiveValue, sign: sign,
-                        relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
+        if initial != nil, bound != nil, !closing(initial, bound), let relaxation = lp.solution {
             let halls = HallDecomposition(model: model, halls: f.columnHalls)
-            proven = tightest(proven, halls.bound(relaxation: relaxation, deadline: deadline.share(SolveDeadline.hallBoundShare)))
+            proven = model.sense.tightest(proven, halls.bound(relaxation: relaxation, deadline: deadline.share(SolveDeadline.hallBoundShare)))
         }
-        bound = tightest(bound, proven)
+        bound = model.sense.tightest(bound, proven)
         // Aimed a hair inside the gap, so that a plan GLPK stops at, rounded, still closes it.
         let target = bound.flatMap { Self.closingValue(bound: $0, sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) }
             .map { $0 + sign * 1e-9 * max(1, abs($0)) }
         // GLPK's branch-and-bound seldom improves on a starting plan: its neighbourhood is searched first (RINS).
-        if let start = initial, let bound, !Self.closes(bound: bound, value: model.solution(at: start, bestBound: nil).objectiveValue,
-                                                        sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
+        if let start = initial, bound != nil, !closing(start, bound) {
             initial = lp.improving(start, gap: Relaxation.neighbourhoodGap(forSearchGap: options.relativeGap ?? 0),
                                    absoluteGap: absoluteGap.map { $0 / 10 },
                                    target: target, deadline: deadline.share(SolveDeadline.neighbourhoodShare))
         }
-        if let initial, let bound, Self.closes(bound: bound, value: model.solution(at: initial, bestBound: nil).objectiveValue,
-                                               sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) {
+        if let initial, let bound, closing(initial, bound) {
             solves += 1
-            let value = Formulation.value(model.objective, initial) + model.objectiveConstant
-            return finish(f, lp: lp, solution: model.solution(at: initial, bestBound: Self.clamped(bound, to: value, sign: sign)))
+            return finish(f, lp: lp, solution: model.solution(at: initial, bestBound: Self.clamped(bound, to: value(initial), sign: sign)))
         }
         if let initial {
             options.presolve = false

@@ -144,10 +144,10 @@ struct LinearProgrammingSolveTests {
     func gapStopBound() {
         #expect(SolveSession.gapBound(objective: 10, gap: 0.5, sense: .maximize).isApproximatelyEqual(to: 15, relativeTolerance: 1e-12))
         #expect(SolveSession.gapBound(objective: 10, gap: 0.5, sense: .minimize).isApproximatelyEqual(to: 5, relativeTolerance: 1e-12))
-        #expect(SolveSession.tighter(13.5, 15, sense: .maximize) == 13.5)
-        #expect(SolveSession.tighter(4, 5, sense: .minimize) == 5)
-        #expect(SolveSession.tighter(nil, 15, sense: .maximize) == 15)
-        #expect(SolveSession.tighter(nil, nil, sense: .maximize) == nil)
+        #expect(ObjectiveSense.maximize.tightest(13.5, 15) == 13.5)
+        #expect(ObjectiveSense.minimize.tightest(4, 5) == 5)
+        #expect(ObjectiveSense.maximize.tightest(nil, 15) == 15)
+        #expect(ObjectiveSense.maximize.tightest(nil, nil) == nil)
     }
 
     @Test("Eight solves at once agree with the serial results")
