@@ -48,6 +48,28 @@ public final class IncrementalSolver {
         }
     }
 
+    /// Which columns and rows a simplex basis holds, and at which bound the others stand (GLPK's statuses).
+    public struct Basis: Sendable, Equatable {
+        let rows: [Int32]
+        let columns: [Int32]
+    }
+
+    /// The basis the last solve left; setting it makes the next solve's simplex start there (a column since fixed
+    /// stands at its fixed value).
+    public var basis: Basis {
+        get {
+            let p = problem.pointer
+            return Basis(rows: (0..<Int32(model.constraints.count)).map { glp_get_row_stat(p, $0 + 1) },
+                         columns: (0..<Int32(model.variables.count)).map { glp_get_col_stat(p, $0 + 1) })
+        }
+        set {
+            guard newValue.rows.count == model.constraints.count, newValue.columns.count == model.variables.count else { return }
+            let p = problem.pointer
+            for (i, status) in newValue.rows.enumerated() { glp_set_row_stat(p, Int32(i + 1), status) }
+            for (j, status) in newValue.columns.enumerated() { glp_set_col_stat(p, Int32(j + 1), status) }
+        }
+    }
+
     /// Solves the problem as it now stands: its LP by the dual simplex from the current basis, then, if any column is
     /// integer, branch-and-bound without presolve from that LP. `options.presolve`, `dualSimplex` and `initialSolution` are
     /// not used.

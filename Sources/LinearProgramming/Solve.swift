@@ -105,7 +105,11 @@ struct SolveSession {
         parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
         parameters.tm_lim = remainingMilliseconds()
         if let gap = options.relativeGap { parameters.mip_gap = gap }
-        if options.pseudocostBranching { parameters.br_tech = GLP_BR_PCH }
+        switch options.branching {
+        case .driebeckTomlin: parameters.br_tech = GLP_BR_DTH
+        case .mostFractional: parameters.br_tech = GLP_BR_MFV
+        case .pseudocost: parameters.br_tech = GLP_BR_PCH
+        }
         if options.cuts {
             parameters.gmi_cuts = GLP_ON
             parameters.mir_cuts = GLP_ON

@@ -19,9 +19,8 @@ public struct SolverOptions: Sendable, Equatable {
     public var dualsWithIntegersFixed: Bool
     /// For MIPs: generate Gomory mixed-integer, MIR, cover and clique cuts (`glpsol --cuts`).
     public var cuts: Bool
-    /// For MIPs: branch on hybrid pseudocosts (`glpsol --pcost`) instead of GLPK's default Driebeck–Tomlin
-    /// heuristic.
-    public var pseudocostBranching: Bool
+    /// For MIPs: how branch-and-bound picks the column to branch on.
+    public var branching: Branching
     /// For MIPs: a known feasible point (one value per variable) offered to GLPK as its first incumbent.
     public var initialSolution: [Double]?
     /// Solve LPs, and a MIP's relaxation before branch-and-bound without presolve, with the dual simplex (GLPK's
@@ -30,13 +29,13 @@ public struct SolverOptions: Sendable, Equatable {
 
     public init(
         timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, absoluteGap: Double? = nil, presolve: Bool = true,
-        verbose: Bool = false, dualsWithIntegersFixed: Bool = false, cuts: Bool = false, pseudocostBranching: Bool = false,
+        verbose: Bool = false, dualsWithIntegersFixed: Bool = false, cuts: Bool = false, branching: Branching = .driebeckTomlin,
         initialSolution: [Double]? = nil, dualSimplex: Bool = false, objectiveTarget: Double? = nil
     ) {
         self.objectiveTarget = objectiveTarget
         self.dualSimplex = dualSimplex
         self.cuts = cuts
-        self.pseudocostBranching = pseudocostBranching
+        self.branching = branching
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.absoluteGap = absoluteGap
@@ -44,5 +43,16 @@ public struct SolverOptions: Sendable, Equatable {
         self.verbose = verbose
         self.dualsWithIntegersFixed = dualsWithIntegersFixed
         self.initialSolution = initialSolution
+    }
+
+    /// GLPK's branching rules used here (`glp_iocp.br_tech`).
+    public enum Branching: Sendable, Equatable {
+        /// Driebeck–Tomlin's heuristic, GLPK's default: it prices each fractional column's branches by dual ratio tests.
+        case driebeckTomlin
+        /// The column whose value is farthest from a whole number (`GLP_BR_MFV`): no ratio tests, so each branching is
+        /// cheap on a large model.
+        case mostFractional
+        /// Hybrid pseudocosts (`glpsol --pcost`).
+        case pseudocost
     }
 }

@@ -110,7 +110,7 @@ struct PlacementSearch {
             if !terms.isEmpty { model.addConstraint("order(\(i))", terms, lowerBound: 0) }
         }
         // A placement of every rack meets the bound: the search stops there, or proves that none exists, or runs out of time.
-        let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: 1e-9, cuts: true, pseudocostBranching: true)
+        let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: 1e-9, cuts: true, branching: .pseudocost)
         guard model.issues(options: options).isEmpty, let solution = try? model.solve(options: options),
               solution.status == .optimal || solution.status == .feasible else { return nil }
         let blockPlan = build == nil ? nil : quarters.map { t in

@@ -4,10 +4,10 @@ import LinearProgramming
 /// it seeds the relax-and-fix starting plan.
 struct Relaxation {
     let model: Model
-    /// `model` with every column continuous.
-    let relaxed: Model
     /// The relaxation's optimum; `nil` when it did not solve to optimality.
     let solution: Solution?
+    /// The model kept loaded in GLPK for relax-and-fix and the pricing LP.
+    private let kept: KeptProblem
 
     /// Relative gap of each relax-and-fix step: a step only has to be good, the final search proves the plan. A step's
     /// shortfall is never made up (its integers are fixed), so the steps' gaps add up. Tighter steps cost time without
@@ -26,9 +26,44 @@ struct Relaxation {
         self.model = model
         var relaxed = model
         for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
-        self.relaxed = relaxed
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, dualSimplex: true)
         solution = (try? relaxed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+        kept = KeptProblem(model)
+    }
+
+    /// The model loaded in GLPK once, on first use, and its relaxation solved there; each later use starts from that
+    /// relaxation's optimal basis. Relax-and-fix's steps and the pricing LP thus re-solve from a basis near their optimum,
+    /// where each LP built afresh took about 2 s on benchmarks/campus-48-distinct.yaml (11,141 rows).
+    ///
+    /// The relaxation's own optimum (``Relaxation/solution``) still comes from a fresh solve with GLPK's presolver: the
+    /// kept problem solves without it, and on this degenerate LP the two end at different optimal vertices. Starting the
+    /// plan from the kept one's values and duals instead took the facility co-design example from 16 s to a 66 s stop at
+    /// its limit with a 0.126 % gap.
+    private final class KeptProblem {
+        let model: Model
+        private var loaded: (solver: IncrementalSolver, basis: IncrementalSolver.Basis)?
+        private var failed = false
+
+        init(_ model: Model) { self.model = model }
+
+        /// The kept problem back at the relaxation (every column continuous within its bounds, at the relaxation's
+        /// optimal basis), loaded and solved within `seconds` on first use; `nil` when it does not load or solve to
+        /// optimality.
+        func restored(within seconds: Double) -> IncrementalSolver? {
+            if let loaded {
+                loaded.solver.relax(model.variables.indices.map(VariableID.init))
+                loaded.solver.basis = loaded.basis
+                return loaded.solver
+            }
+            guard !failed, let solver = try? IncrementalSolver(model),
+                  (try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds)))?.status == .optimal
+            else {
+                failed = true
+                return nil
+            }
+            loaded = (solver, solver.basis)
+            return solver
+        }
     }
 
     /// Longest a pricing LP (``fixing(_:at:)``) may take, seconds: an LP of the size the planner builds solves in well
@@ -39,13 +74,9 @@ struct Relaxation {
     /// halls, feeds, plant and chiller modules and power blocks the plan built fixed, its duals price one more MW of what stands, not of a fractional
     /// hall the relaxation would build for exactly what it needs. `nil` when it does not solve to optimality.
     func fixing(_ columns: [VariableID], at point: [Double]) -> Solution? {
-        var fixed = relaxed
-        for column in columns {
-            let value = point[column.index].rounded()
-            fixed.variables[column.index].lowerBound = value
-            fixed.variables[column.index].upperBound = value
-        }
-        return (try? fixed.solve(options: SolverOptions(timeLimitSeconds: Self.pricingSeconds))).flatMap { $0.status == .optimal ? $0 : nil }
+        guard let solver = kept.restored(within: Self.pricingSeconds) else { return nil }
+        solver.fix(columns, at: point.map { $0.rounded() })
+        return (try? solver.solve(options: SolverOptions(timeLimitSeconds: Self.pricingSeconds))).flatMap { $0.status == .optimal ? $0 : nil }
     }
 
     /// A starting plan for `model` with the columns of `fixed` at their values and every other column at the relaxation's
@@ -80,12 +111,14 @@ struct Relaxation {
     ///   - solveEnd: the end of the whole solve, which the fallback's LP may run into.
     func relaxAndFix(_ fixingOrder: [[VariableID]], searchGap: Double, absoluteGap: Double?, deadline: SolveDeadline,
                      fallback: StepFallback, solveEnd: SolveDeadline) -> [Double]? {
-        // The first LP only restores the relaxation in the kept problem: like the fallback's LPs it may use the solve's time.
-        guard var current = solution?.values, let solver = try? IncrementalSolver(model),
-              (try? solver.solve(options: SolverOptions(timeLimitSeconds: solveEnd.remainingSeconds)))?.status == .optimal
-        else { return nil }
+        // The kept problem's first LP, like the fallback's, may use the solve's time.
+        guard var current = solution?.values, let solver = kept.restored(within: solveEnd.remainingSeconds) else { return nil }
+        // Each step's branch-and-bound re-solves the whole model's LP at every node; GLPK's default Driebeck–Tomlin rule adds
+        // ratio tests over it at every branching, which cost more than they save: on benchmarks/campus-48-distinct.yaml
+        // the whole plan took 13.4–16.4 s with it and 11.6–12.4 s branching on the most fractional column (the same plan).
         var options = SolverOptions(relativeGap: Self.stepGap(forSearchGap: searchGap),
-                                    absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) })
+                                    absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) },
+                                    branching: .mostFractional)
         for (g, group) in fixingOrder.enumerated() {
             if deadline.isPast {
                 return settling(Array(fixingOrder[g...].joined()), from: current, in: solver, by: fallback, until: solveEnd,
@@ -166,7 +199,7 @@ struct Relaxation {
             sub.variables[j].upperBound = incumbent[j]
         }
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, absoluteGap: absoluteGap, presolve: false,
-                                    cuts: true, pseudocostBranching: true, initialSolution: incumbent, objectiveTarget: target)
+                                    cuts: true, branching: .pseudocost, initialSolution: incumbent, objectiveTarget: target)
         guard let found = try? sub.solve(options: options), found.status == .optimal || found.status == .feasible,
               let point = usableStart(found.values) else { return nil }
         return Formulation.isBetter(point, than: incumbent, on: model) ? point : nil

@@ -33,7 +33,7 @@ struct SolveSession {
     init(_ options: PlanOptions, budget: TimeBudget) {
         // Hybrid pseudocost branching: on the mixed retrofit it reaches a 0.1 % gap in 0.3 s where Driebeck–Tomlin
         // (GLPK's default) is still 4 % away after 30 s (glpsol --cuts with and without --pcost on the exported model).
-        self.options = SolverOptions(relativeGap: options.relativeGap, cuts: true, pseudocostBranching: true)
+        self.options = SolverOptions(relativeGap: options.relativeGap, cuts: true, branching: .pseudocost)
         self.budget = budget
     }
 

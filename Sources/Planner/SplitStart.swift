@@ -85,7 +85,7 @@ enum SplitStart {
             if !growing.contains(column) { model.variables[column.index].upperBound = value }
         }
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, presolve: false, cuts: true,
-                                    pseudocostBranching: true, initialSolution: start)
+                                    branching: .pseudocost, initialSolution: start)
         guard let solution = try? model.solve(options: options), solution.status == .optimal || solution.status == .feasible,
               let point = Relaxation.usableStart(solution.values, for: split.model) else { return nil }
         return Formulation.isBetter(point, than: start, on: model) ? point : nil

@@ -43,6 +43,33 @@ struct IncrementalSolverTests {
         #expect(try #require(free.objectiveValue) >= 13 - 1e-9)
     }
 
+    @Test("A basis set back makes the next solve start at its optimum: no simplex step, the same point")
+    func basisSetBack() throws {
+        let model = TestModels.smallMIP()
+        let columns = model.variables.indices.map(VariableID.init)
+        let solver = try IncrementalSolver(model)
+        let relaxed = try solver.solve(options: SolverOptions())
+        let basis = solver.basis
+        #expect(relaxed.values[0] > 0)
+        // v₀ fixed at 0 moves the optimum off the relaxation's basis.
+        solver.fix([columns[0]], at: [0, 0, 0])
+        let moved = try solver.solve(options: SolverOptions())
+        #expect(moved.values[0] == 0)
+        // GLPK counts iterations over the problem's life: a solve from the optimal basis adds none.
+        solver.relax(columns)
+        solver.basis = basis
+        let back = try solver.solve(options: SolverOptions())
+        #expect(back.simplexIterations == moved.simplexIterations)
+        #expect(zip(back.values, relaxed.values).allSatisfy { $0.isApproximatelyEqual(to: $1, absoluteTolerance: 1e-9) })
+        // Without the basis set back, the same LP takes steps from where the fixed solve left it.
+        solver.fix([columns[0]], at: [0, 0, 0])
+        let movedAgain = try solver.solve(options: SolverOptions())
+        solver.relax(columns)
+        let unset = try solver.solve(options: SolverOptions())
+        #expect(unset.simplexIterations > movedAgain.simplexIterations)
+        #expect(try #require(unset.objectiveValue).isApproximatelyEqual(to: try #require(relaxed.objectiveValue), relativeTolerance: 1e-9))
+    }
+
     @Test("A model with a problem is refused before GLPK sees it")
     func refusesInvalidModel() {
         var model = TestModels.smallMIP()

@@ -116,6 +116,27 @@ struct PlannerGapTests {
         let bound = try #require(lp.solution?.objectiveValue)
         #expect(value <= bound + 1e-6)
     }
+
+    @Test("The pricing LP, solved in the model kept from the relaxation, matches a fresh LP before and after relax-and-fix")
+    func pricingAfterRelaxAndFix() throws {
+        let (_, _, f, lp, deadline) = try Self.relaxation()
+        let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: 0.001, absoluteGap: nil, deadline: deadline,
+                                                fallback: f.stepFallback, solveEnd: deadline))
+        // The first quarter's purchases fixed where relax-and-fix put them, every other column continuous.
+        let fixed = try #require(f.buildColumnsByQuarter.first)
+        var fresh = f.model
+        for j in fresh.variables.indices { fresh.variables[j].kind = .continuous }
+        for column in fixed {
+            fresh.variables[column.index].lowerBound = point[column.index].rounded()
+            fresh.variables[column.index].upperBound = point[column.index].rounded()
+        }
+        let expected = try #require(try fresh.solve().objectiveValue)
+        let after = try #require(lp.fixing(fixed, at: point)?.objectiveValue)
+        #expect(after.isApproximatelyEqual(to: expected, relativeTolerance: 1e-9))
+        // With nothing fixed the kept model is the relaxation again.
+        let none = try #require(lp.fixing([], at: point)?.objectiveValue)
+        #expect(none.isApproximatelyEqual(to: try #require(lp.solution?.objectiveValue), relativeTolerance: 1e-9))
+    }
 }
 
 @Suite("Relax-and-fix fallback")
