@@ -11,8 +11,9 @@ struct Relaxation {
 
     /// Relative gap of each relax-and-fix step: a step only has to be good, the final search proves the plan. A step's
     /// shortfall is never made up (its integers are fixed), so the steps' gaps add up. Tighter steps cost time without
-    /// always buying a better plan: on benchmarks/campus-48-distinct (32 steps) 10⁻⁴ and 10⁻⁵ give the same starting plan,
-    /// 0.23 % below the relaxation, in 17 s and 28 s (idle 2-core machine), and the facility co-design example's plan is the
+    /// always buying a better plan: on benchmarks/campus-48-distinct (32 quarters, 31 needing a step's MIP) 10⁻⁴ and 10⁻⁵
+    /// gave the same starting plan, 0.23 % below the relaxation, in 17 s and 28 s (idle 2-core machine; before the steps
+    /// ran in the kept problem and branched on the most fractional column), and the facility co-design example's plan is the
     /// same; at `--gap 0.05` that example found no starting plan within 20 s with steps at 10⁻⁵, and one in 8 s at 10⁻⁴.
     /// So a step's gap is a tenth of the search's, between these two.
     static func stepGap(forSearchGap gap: Double) -> Double { min(1e-4, max(1e-5, gap / 10)) }
@@ -41,27 +42,31 @@ struct Relaxation {
     /// its limit with a 0.126 % gap.
     private final class KeptProblem {
         let model: Model
-        private var loaded: (solver: IncrementalSolver, basis: IncrementalSolver.Basis)?
-        private var failed = false
+        /// The model loaded in GLPK; `nil` until first use, and for good when it does not load.
+        private var solver: IncrementalSolver?
+        private var loadFailed = false
+        /// The relaxation's optimal basis in `solver`, once a solve there has reached it.
+        private var basis: IncrementalSolver.Basis?
 
         init(_ model: Model) { self.model = model }
 
         /// The kept problem back at the relaxation (every column continuous within its bounds, at the relaxation's
-        /// optimal basis), loaded and solved within `seconds` on first use; `nil` when it does not load or solve to
-        /// optimality.
+        /// optimal basis); on first use loaded, and its relaxation solved within `seconds`. `nil` when it does not load,
+        /// or its relaxation is not solved to optimality within `seconds`: the next use tries again from where that solve
+        /// stopped.
         func restored(within seconds: Double) -> IncrementalSolver? {
-            if let loaded {
-                loaded.solver.relax(model.variables.indices.map(VariableID.init))
-                loaded.solver.basis = loaded.basis
-                return loaded.solver
+            if solver == nil, !loadFailed {
+                solver = try? IncrementalSolver(model)
+                loadFailed = solver == nil
             }
-            guard !failed, let solver = try? IncrementalSolver(model),
-                  (try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds)))?.status == .optimal
-            else {
-                failed = true
-                return nil
+            guard let solver else { return nil }
+            solver.relax(model.variables.indices.map(VariableID.init))
+            if let basis {
+                solver.basis = basis
+                return solver
             }
-            loaded = (solver, solver.basis)
+            guard (try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds)))?.status == .optimal else { return nil }
+            basis = solver.basis
             return solver
         }
     }

@@ -74,6 +74,23 @@ struct DefinedColumnSubstitutionTests {
         }
     }
 
+    @Test("A free defined column leaves no row for its bounds; a row its definition cancels stays, empty, with its bounds")
+    func freeColumnAndEmptyRow() throws {
+        // s = b with s free; s − b ≤ 3 becomes 0 ≤ 3; s ≤ 4 becomes b ≤ 4: max b is 4 in both models.
+        var model = Model(name: "freeStock", sense: .maximize)
+        let b = model.addVariable("b", kind: .integer, lowerBound: 0, upperBound: 5, objective: 1)
+        let s = model.addVariable("s", lowerBound: nil, upperBound: nil)
+        model.addConstraint("stock", [Term(s, 1), Term(b, -1)], lowerBound: 0, upperBound: 0)
+        model.addConstraint("cancel", [Term(s, 1), Term(b, -1)], upperBound: 3)
+        model.addConstraint("cap", [Term(s, 1)], upperBound: 4)
+        let substituted = model.substitutingDefinedColumns()
+        #expect(substituted.constraints == [Constraint(name: "cancel", terms: [], lowerBound: nil, upperBound: 3),
+                                            Constraint(name: "cap", terms: [Term(b, 1)], lowerBound: nil, upperBound: 4)])
+        for candidate in [model, substituted] {
+            #expect(try #require(try candidate.solve().objectiveValue).isApproximatelyEqual(to: 4, relativeTolerance: 1e-9))
+        }
+    }
+
     @Test("Rows that define nothing leave the model as it is")
     func nothingDefined() {
         var model = Model(name: "none", sense: .minimize)

@@ -72,6 +72,37 @@ struct HallDecompositionTests {
         #expect(bound.isApproximatelyEqual(to: 3, relativeTolerance: 1e-9))
     }
 
+    @Test("A ranged site row is priced on the side its dual binds: 6 maximizing (≤ 2.5 side), 6 minimizing (≥ 2.5 side)")
+    func rangedRow() throws {
+        // The two cases above, with the site row given its other side too, slack at the optimum: 0.5 ≤ x₁ + x₂ ≤ 2.5
+        // maximizing, 2.5 ≤ x₁ + x₂ ≤ 10 minimizing. The same duals, the same bound.
+        var maximizing = Self.maximizing
+        maximizing.constraints[2].lowerBound = 0.5
+        var minimizing = Self.twoHalls(.minimize, hallLevels: [1, 1], siteLevel: 2.5)
+        minimizing.constraints[2].upperBound = 10
+        for model in [maximizing, minimizing] {
+            let (_, bound) = try Self.bounds(model, halls: [0, 1])
+            #expect(bound.isApproximatelyEqual(to: 6, relativeTolerance: 1e-9))
+        }
+    }
+
+    @Test("Halls with stocks defined by builds: the stocks replaced by the builds, the same bound of 6")
+    func stocksDefinedByBuilds() throws {
+        // The maximizing case with the objective and rows on continuous stocks sₕ = bₕ, bₕ the integer builds: each hall's
+        // part is solved over its builds alone (Model.substitutingDefinedColumns), and its optimum is the same.
+        var model = Model(name: "stocks", sense: .maximize)
+        let b = (1...2).map { model.addVariable("b\($0)", kind: .integer) }
+        let s = [3.0, 2].enumerated().map { model.addVariable("s\($0 + 1)", objective: $1) }
+        for h in 0..<2 {
+            model.addConstraint("stock\(h)", [Term(s[h], 1), Term(b[h], -1)], lowerBound: 0, upperBound: 0)
+            model.addConstraint("hall\(h)", [Term(s[h], 2)], upperBound: 3)
+        }
+        model.addConstraint("site", s.map { Term($0, 1) }, upperBound: 2.5)
+        let (relaxation, bound) = try Self.bounds(model, halls: [0, 1, 0, 1])
+        #expect(relaxation.isApproximatelyEqual(to: 6.5, relativeTolerance: 1e-9))
+        #expect(bound.isApproximatelyEqual(to: 6, relativeTolerance: 1e-9))
+    }
+
     @Test("A dual of the wrong sign is dropped: the halls alone, 3 + 2 = 5; priced, it would give 4 + 3 − 2.5 = 4.5, below the optimum 5")
     func wrongSignDual() throws {
         let model = Self.maximizing

@@ -131,6 +131,9 @@ struct PlannerGapTests {
             fresh.variables[column.index].upperBound = point[column.index].rounded()
         }
         let expected = try #require(try fresh.solve().objectiveValue)
+        // Before relax-and-fix: a relaxation whose kept problem is loaded by the pricing LP itself.
+        let before = try #require(Self.relaxation().3.fixing(fixed, at: point)?.objectiveValue)
+        #expect(before.isApproximatelyEqual(to: expected, relativeTolerance: 1e-9))
         let after = try #require(lp.fixing(fixed, at: point)?.objectiveValue)
         #expect(after.isApproximatelyEqual(to: expected, relativeTolerance: 1e-9))
         // With nothing fixed the kept model is the relaxation again.
