@@ -6,6 +6,8 @@ import CGLPK
 ///
 /// On benchmarks/campus-48-distinct.yaml (11,141 rows) a fresh solve spends about 2 s on its LP alone, so the 32 steps of
 /// relax-and-fix took over a minute; a step warm-started here re-solves the LP in a few dual simplex iterations.
+///
+/// GLPK's environment is per thread: use an instance, and let it go, on the thread that created it.
 public final class IncrementalSolver {
     private let problem: GLPKProblem
     /// The model as given (its column kinds and bounds).
@@ -54,8 +56,8 @@ public final class IncrementalSolver {
         let columns: [Int32]
     }
 
-    /// The basis the last solve left; setting it makes the next solve's simplex start there (a column since fixed
-    /// stands at its fixed value).
+    /// The current basis: the one the last solve left, with columns since fixed or relaxed at their new bounds. Setting
+    /// a basis this solver returned makes the next solve's simplex start there; one of another size is ignored.
     public var basis: Basis {
         get {
             let p = problem.pointer

@@ -25,16 +25,14 @@ struct Relaxation {
     /// machine; on the mixed retrofit the two take the same time.
     init(_ model: Model, deadline: SolveDeadline) {
         self.model = model
-        var relaxed = model
-        for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, dualSimplex: true)
-        solution = (try? relaxed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+        solution = (try? Self.relaxed(model, fixing: [:]).solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
         kept = KeptProblem(model)
     }
 
-    /// The model loaded in GLPK once, on first use, and its relaxation solved there; each later use starts from that
-    /// relaxation's optimal basis. Relax-and-fix's steps and the pricing LP thus re-solve from a basis near their optimum,
-    /// where each LP built afresh took about 2 s on benchmarks/campus-48-distinct.yaml (11,141 rows).
+    /// The model loaded in GLPK once, by relax-and-fix, and its relaxation solved there; each later use starts from that
+    /// relaxation's optimal basis. Relax-and-fix's steps and the pricing LP after them thus re-solve from a basis near
+    /// their optimum, where each LP built afresh took about 2 s on benchmarks/campus-48-distinct.yaml (11,141 rows).
     ///
     /// The relaxation's own optimum (``Relaxation/solution``) still comes from a fresh solve with GLPK's presolver: the
     /// kept problem solves without it, and on this degenerate LP the two end at different optimal vertices. Starting the
@@ -49,6 +47,9 @@ struct Relaxation {
         private var basis: IncrementalSolver.Basis?
 
         init(_ model: Model) { self.model = model }
+
+        /// Whether the relaxation has been solved in the kept problem, so that ``restored(within:)`` only sets its basis.
+        var isReady: Bool { basis != nil }
 
         /// The kept problem back at the relaxation (every column continuous within its bounds, at the relaxation's
         /// optimal basis); on first use loaded, and its relaxation solved within `seconds`. `nil` when it does not load,
@@ -77,23 +78,35 @@ struct Relaxation {
 
     /// The relaxation with `columns` fixed at their values in `point` (rounded), every other column continuous: with the
     /// halls, feeds, plant and chiller modules and power blocks the plan built fixed, its duals price one more MW of what stands, not of a fractional
-    /// hall the relaxation would build for exactly what it needs. `nil` when it does not solve to optimality.
+    /// hall the relaxation would build for exactly what it needs. Solved in the kept problem from the relaxation's basis
+    /// once relax-and-fix has loaded it, afresh with GLPK's presolver otherwise (loading it for this alone would solve the
+    /// relaxation first); `nil` when it does not solve to optimality within ``pricingSeconds``.
     func fixing(_ columns: [VariableID], at point: [Double]) -> Solution? {
-        guard let solver = kept.restored(within: Self.pricingSeconds) else { return nil }
+        let options = SolverOptions(timeLimitSeconds: Self.pricingSeconds)
+        guard kept.isReady, let solver = kept.restored(within: Self.pricingSeconds) else {
+            let fixed = Self.relaxed(model, fixing: Dictionary(uniqueKeysWithValues: columns.map { ($0, point[$0.index].rounded()) }))
+            return (try? fixed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+        }
         solver.fix(columns, at: point.map { $0.rounded() })
-        return (try? solver.solve(options: SolverOptions(timeLimitSeconds: Self.pricingSeconds))).flatMap { $0.status == .optimal ? $0 : nil }
+        return (try? solver.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+    }
+
+    /// `model` with every column continuous and each column of `fixed` fixed at its value.
+    static func relaxed(_ model: Model, fixing fixed: [VariableID: Double]) -> Model {
+        var relaxed = model
+        for j in relaxed.variables.indices { relaxed.variables[j].kind = .continuous }
+        for (column, value) in fixed {
+            relaxed.variables[column.index].lowerBound = value
+            relaxed.variables[column.index].upperBound = value
+        }
+        return relaxed
     }
 
     /// A starting plan for `model` with the columns of `fixed` at their values and every other column at the relaxation's
     /// optimum with those fixed (the continuous columns that follow from the integers), if GLPK may take it; `nil` when
     /// that relaxation has no optimum within `deadline`.
     static func completing(_ model: Model, fixed: [VariableID: Double], deadline: SolveDeadline) -> [Double]? {
-        var completed = model
-        for j in completed.variables.indices { completed.variables[j].kind = .continuous }
-        for (column, value) in fixed {
-            completed.variables[column.index].lowerBound = value
-            completed.variables[column.index].upperBound = value
-        }
+        let completed = relaxed(model, fixing: fixed)
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, dualSimplex: true)
         guard let solution = try? completed.solve(options: options), solution.status == .optimal else { return nil }
         return usableStart(solution.values, for: model)

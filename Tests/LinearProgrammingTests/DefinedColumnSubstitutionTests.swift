@@ -74,9 +74,10 @@ struct DefinedColumnSubstitutionTests {
         }
     }
 
-    @Test("A free defined column leaves no row for its bounds; a row its definition cancels stays, empty, with its bounds")
+    @Test("A free defined column leaves no row for its bounds; a row its definition cancels goes where it holds 0, stays where not")
     func freeColumnAndEmptyRow() throws {
-        // s = b with s free; s − b ≤ 3 becomes 0 ≤ 3; s ≤ 4 becomes b ≤ 4: max b is 4 in both models.
+        // s = b with s free; s − b ≤ 3 becomes 0 ≤ 3, always true, and goes; s ≤ 4 becomes b ≤ 4: max b is 4 in both
+        // models.
         var model = Model(name: "freeStock", sense: .maximize)
         let b = model.addVariable("b", kind: .integer, lowerBound: 0, upperBound: 5, objective: 1)
         let s = model.addVariable("s", lowerBound: nil, upperBound: nil)
@@ -84,10 +85,17 @@ struct DefinedColumnSubstitutionTests {
         model.addConstraint("cancel", [Term(s, 1), Term(b, -1)], upperBound: 3)
         model.addConstraint("cap", [Term(s, 1)], upperBound: 4)
         let substituted = model.substitutingDefinedColumns()
-        #expect(substituted.constraints == [Constraint(name: "cancel", terms: [], lowerBound: nil, upperBound: 3),
-                                            Constraint(name: "cap", terms: [Term(b, 1)], lowerBound: nil, upperBound: 4)])
+        #expect(substituted.constraints == [Constraint(name: "cap", terms: [Term(b, 1)], lowerBound: nil, upperBound: 4)])
         for candidate in [model, substituted] {
             #expect(try #require(try candidate.solve().objectiveValue).isApproximatelyEqual(to: 4, relativeTolerance: 1e-9))
+        }
+        // s − b ≤ −5 becomes 0 ≤ −5: kept, empty, and both models are infeasible.
+        var infeasible = model
+        infeasible.constraints[1].upperBound = -5
+        let kept = infeasible.substitutingDefinedColumns()
+        #expect(kept.constraints.first == Constraint(name: "cancel", terms: [], lowerBound: nil, upperBound: -5))
+        for candidate in [infeasible, kept] {
+            #expect(try candidate.solve().status == .infeasible)
         }
     }
 
@@ -104,7 +112,7 @@ struct DefinedColumnSubstitutionTests {
         model.addConstraint("atMost", [Term(y, 1), Term(n, -1)], upperBound: 0)
         model.addConstraint("whole", [Term(n, 1)], lowerBound: 2, upperBound: 2)
         #expect(model.substitutingDefinedColumns() == model)
-        // A term on a column the model lacks: returned for validation to refuse, not read.
+        // A model with an issue (here a term on a column it lacks): returned for validation to refuse, not read.
         var broken = model
         broken.addConstraint("stray", [Term(VariableID(9), 1), Term(x, 1)], lowerBound: 0, upperBound: 0)
         #expect(broken.substitutingDefinedColumns() == broken)

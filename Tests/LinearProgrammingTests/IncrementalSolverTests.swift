@@ -70,6 +70,15 @@ struct IncrementalSolverTests {
         #expect(try #require(unset.objectiveValue).isApproximatelyEqual(to: try #require(relaxed.objectiveValue), relativeTolerance: 1e-9))
     }
 
+    @Test("Every branching rule reaches the enumerated optimum, 13")
+    func branchingRules() throws {
+        for branching in [SolverOptions.Branching.driebeckTomlin, .mostFractional, .pseudocost] {
+            let solution = try TestModels.smallMIP().solve(options: SolverOptions(branching: branching))
+            #expect(solution.status == .optimal)
+            #expect(try #require(solution.objectiveValue).isApproximatelyEqual(to: Self.enumerated(), relativeTolerance: 1e-9))
+        }
+    }
+
     @Test("A model with a problem is refused before GLPK sees it")
     func refusesInvalidModel() {
         var model = TestModels.smallMIP()

@@ -117,7 +117,7 @@ struct PlannerGapTests {
         #expect(value <= bound + 1e-6)
     }
 
-    @Test("The pricing LP, solved in the model kept from the relaxation, matches a fresh LP before and after relax-and-fix")
+    @Test("The pricing LP matches a fresh LP: built afresh before relax-and-fix, in the kept problem from its basis after")
     func pricingAfterRelaxAndFix() throws {
         let (_, _, f, lp, deadline) = try Self.relaxation()
         let point = try #require(lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: 0.001, absoluteGap: nil, deadline: deadline,
@@ -131,7 +131,7 @@ struct PlannerGapTests {
             fresh.variables[column.index].upperBound = point[column.index].rounded()
         }
         let expected = try #require(try fresh.solve().objectiveValue)
-        // Before relax-and-fix: a relaxation whose kept problem is loaded by the pricing LP itself.
+        // Before relax-and-fix nothing is loaded: the pricing LP is built afresh.
         let before = try #require(Self.relaxation().3.fixing(fixed, at: point)?.objectiveValue)
         #expect(before.isApproximatelyEqual(to: expected, relativeTolerance: 1e-9))
         let after = try #require(lp.fixing(fixed, at: point)?.objectiveValue)
