@@ -84,7 +84,7 @@ struct Relaxation {
     func fixing(_ columns: [VariableID], at point: [Double]) -> Solution? {
         let options = SolverOptions(timeLimitSeconds: Self.pricingSeconds)
         guard kept.isReady, let solver = kept.restored(within: Self.pricingSeconds) else {
-            let fixed = Self.relaxed(model, fixing: Dictionary(uniqueKeysWithValues: columns.map { ($0, point[$0.index].rounded()) }))
+            let fixed = Self.relaxed(model, fixing: Dictionary(columns.map { ($0, point[$0.index].rounded()) }) { first, _ in first })
             return (try? fixed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
         }
         solver.fix(columns, at: point.map { $0.rounded() })
