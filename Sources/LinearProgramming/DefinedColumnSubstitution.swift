@@ -6,8 +6,9 @@ extension Model {
     /// columns alone. Every other row and the objective take the definition in place of `x`; the defining row is
     /// dropped, `x`'s bounds become a row of that name on the definition, and `x` is left on no row, fixed at 0. A row
     /// whose terms all cancel is dropped where its bounds hold 0, and kept empty (infeasible) where they do not. The
-    /// optimum's value is unchanged, up to products under ``Model/minimumMagnitude``, which are dropped; a model with any
-    /// issue (``issues(options:)``) is returned as it is, for validation to refuse.
+    /// optimum's value is unchanged, up to products under ``Model/minimumMagnitude``, which are dropped. A model with any
+    /// issue (``issues(options:)``) is returned as it is, for validation to refuse, and so is one whose substitution would
+    /// have one (products or shifted bounds past ``Model/maximumMagnitude``).
     ///
     /// Stocks defined by builds (`stock(q) = stock(q−1) + build(q)`) thus become sums of whole builds, and the rows on
     /// them are knapsacks over integers alone, on which GLPK's mixed-integer rounding cuts work: a hall of
@@ -22,7 +23,7 @@ extension Model {
         for _ in 0..<constraints.count {
             var defined = false
             for (i, row) in constraints.enumerated() where definedBy[i] == nil {
-                guard let rhs = row.lowerBound, row.upperBound == rhs, rhs.isFinite else { continue }
+                guard let rhs = row.lowerBound, row.upperBound == rhs else { continue }
                 let open = Set(row.terms.map(\.variable.index).filter {
                     definitions[$0] == nil && variables[$0].kind == .continuous
                 })
@@ -52,11 +53,9 @@ extension Model {
             if let x = definedBy[i] {
                 // The defining row's name now carries the defined column's bounds.
                 let bounds = variables[x]
-                guard bounds.lowerBound?.isFinite == true || bounds.upperBound?.isFinite == true, let definition = definitions[x]
-                else { continue }
-                result.addConstraint(row.name, Self.terms(definition.terms),
-                                     lowerBound: bounds.lowerBound.flatMap { $0.isFinite ? $0 - definition.constant : nil },
-                                     upperBound: bounds.upperBound.flatMap { $0.isFinite ? $0 - definition.constant : nil })
+                guard bounds.lowerBound != nil || bounds.upperBound != nil, let definition = definitions[x] else { continue }
+                result.addConstraint(row.name, Self.terms(definition.terms), lowerBound: bounds.lowerBound.map { $0 - definition.constant },
+                                     upperBound: bounds.upperBound.map { $0 - definition.constant })
                 continue
             }
             let (sum, shift) = expanded(row.terms, by: definitions)
@@ -66,7 +65,7 @@ extension Model {
             if terms.isEmpty, (lower ?? 0) <= 0, (upper ?? 0) >= 0 { continue }
             result.addConstraint(row.name, terms, lowerBound: lower, upperBound: upper)
         }
-        return result
+        return result.issues().isEmpty ? result : self
     }
 
     /// `terms` with every defined column replaced by its definition: the coefficients by column, and the constant.

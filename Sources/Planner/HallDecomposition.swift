@@ -129,12 +129,8 @@ struct HallDecomposition {
             }
             return Optimum(bound: value, isProven: true)
         }
-        // A hall's stocks, defined by its builds, leave knapsacks of whole racks on which GLPK's cuts work; unless a
-        // definition's products leave the magnitudes the solver takes, where the hall is solved as it stands.
-        if sub.isMixedInteger {
-            let substituted = sub.substitutingDefinedColumns()
-            if substituted.issues().isEmpty { sub = substituted }
-        }
+        // A hall's stocks, defined by its builds, leave knapsacks of whole racks on which GLPK's cuts work.
+        if sub.isMixedInteger { sub = sub.substitutingDefinedColumns() }
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: Self.hallGap, presolve: false,
                                     cuts: true, branching: .pseudocost)
         guard let solution = try? sub.solve(options: options) else { return nil }

@@ -40,9 +40,8 @@ struct Relaxation {
     /// its limit with a 0.126 % gap.
     private final class KeptProblem {
         let model: Model
-        /// The model loaded in GLPK; `nil` until first use, and for good when it does not load.
-        private var solver: IncrementalSolver?
-        private var loadFailed = false
+        /// The model loaded in GLPK on first use; `nil` for good when it does not load.
+        private lazy var solver: IncrementalSolver? = try? IncrementalSolver(model)
         /// The relaxation's optimal basis in `solver`, once a solve there has reached it.
         private var basis: IncrementalSolver.Basis?
 
@@ -56,10 +55,6 @@ struct Relaxation {
         /// or its relaxation is not solved to optimality within `seconds`: the next use tries again from where that solve
         /// stopped.
         func restored(within seconds: Double) -> IncrementalSolver? {
-            if solver == nil, !loadFailed {
-                solver = try? IncrementalSolver(model)
-                loadFailed = solver == nil
-            }
             guard let solver else { return nil }
             solver.relax(model.variables.indices.map(VariableID.init))
             if let basis {

@@ -117,4 +117,16 @@ struct DefinedColumnSubstitutionTests {
         broken.addConstraint("stray", [Term(VariableID(9), 1), Term(x, 1)], lowerBound: 0, upperBound: 0)
         #expect(broken.substitutingDefinedColumns() == broken)
     }
+
+    @Test("A substitution whose products leave the solver's magnitudes is not made")
+    func outOfScale() {
+        // s = 10⁸ b, and a row 10⁸ s ≤ 1: substituted it would read 10¹⁶ b ≤ 1, past the 10¹⁵ the solver takes.
+        var model = Model(name: "scale", sense: .maximize)
+        let b = model.addVariable("b", kind: .integer, lowerBound: 0, upperBound: 1, objective: 1)
+        let s = model.addVariable("s")
+        model.addConstraint("stock", [Term(s, 1), Term(b, -1e8)], lowerBound: 0, upperBound: 0)
+        model.addConstraint("big", [Term(s, 1e8)], upperBound: 1)
+        #expect(model.issues().isEmpty)
+        #expect(model.substitutingDefinedColumns() == model)
+    }
 }
