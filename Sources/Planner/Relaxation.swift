@@ -1,3 +1,4 @@
+import Dispatch
 import LinearProgramming
 
 /// The LP relaxation of a model (every integer made continuous); its duals price the binding limits and
@@ -23,21 +24,46 @@ struct Relaxation {
     /// Relaxes `model` and solves the relaxation within `deadline`, with the dual simplex: on
     /// benchmarks/campus-48-distinct.yaml (10,889 rows) about 1.5 s where the primal took 10 s on a loaded 2-core
     /// machine; on the mixed retrofit the two take the same time.
-    init(_ model: Model, deadline: SolveDeadline) {
+    ///
+    /// With `keptUntil` (relax-and-fix will run), the kept problem is loaded and its own relaxation solved within that
+    /// deadline at the same time, on this thread, while the fresh solve runs on another: the two LPs are independent and
+    /// each reaches the vertex it reaches alone, so the plan is the same on one core or several, and on
+    /// benchmarks/campus-48-distinct.yaml the start is ready about 3 s sooner where a second core is free.
+    init(_ model: Model, deadline: SolveDeadline, keptUntil: SolveDeadline? = nil) {
         self.model = model
+        let relaxed = Self.relaxed(model, fixing: [:])
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, dualSimplex: true)
-        solution = (try? Self.relaxed(model, fixing: [:]).solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
         kept = KeptProblem(model)
+        guard let keptUntil else {
+            solution = (try? relaxed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+            return
+        }
+        // A queue of its own runs on a thread of its own even when every worker of the shared pool is busy (compare
+        // plans on all of them), so this wait cannot starve it. Model.solve creates and frees its GLPK problem on that
+        // thread.
+        let fresh = FreshSolve()
+        let done = DispatchGroup()
+        DispatchQueue(label: "tokenplant.relaxation").async(group: done) { fresh.solution = try? relaxed.solve(options: options) }
+        _ = kept.restored(within: keptUntil.remainingSeconds)
+        done.wait()
+        solution = fresh.solution.flatMap { $0.status == .optimal ? $0 : nil }
     }
 
-    /// The model loaded in GLPK once, by relax-and-fix, and its relaxation solved there; each later use starts from that
+    /// The fresh solve's result, written once on its thread before the group it runs in is left and read only after
+    /// waiting for that group (which orders the two).
+    private final class FreshSolve: @unchecked Sendable {
+        var solution: Solution?
+    }
+
+    /// The model loaded in GLPK once, for relax-and-fix, and its relaxation solved there; each later use starts from that
     /// relaxation's optimal basis. Relax-and-fix's steps and the pricing LP after them thus re-solve from a basis near
     /// their optimum, where each LP built afresh took about 2 s on benchmarks/campus-48-distinct.yaml (11,141 rows).
     ///
     /// The relaxation's own optimum (``Relaxation/solution``) still comes from a fresh solve with GLPK's presolver: the
     /// kept problem solves without it, and on this degenerate LP the two end at different optimal vertices. Starting the
     /// plan from the kept one's values and duals instead took the facility co-design example from 16 s to a 66 s stop at
-    /// its limit with a 0.126 % gap.
+    /// its limit with a 0.126 % gap; starting the kept problem at the fresh solve's basis (one LP instead of two) took it
+    /// to a 70 s stop at 0.200 %, the steps then starting from the other vertex.
     private final class KeptProblem {
         let model: Model
         /// The model loaded in GLPK on first use; `nil` for good when it does not load.

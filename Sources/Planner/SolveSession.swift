@@ -52,9 +52,10 @@ struct SolveSession {
         var options = self.options
         options.absoluteGap = absoluteGap
         let startingPlan = deadline.share(SolveDeadline.startingPlanShare)
-        let lp = Relaxation(model, deadline: startingPlan)
-        let usable = start.flatMap(lp.usableStart)
-        let found = outerBound != nil && usable != nil ? nil
+        let usable = start.flatMap { Relaxation.usableStart($0, for: model) }
+        let relaxingAndFixing = outerBound == nil || usable == nil
+        let lp = Relaxation(model, deadline: startingPlan, keptUntil: relaxingAndFixing ? deadline : nil)
+        let found = !relaxingAndFixing ? nil
             : lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: options.relativeGap ?? 0, absoluteGap: absoluteGap,
                              deadline: startingPlan, fallback: f.stepFallback, solveEnd: deadline)
         let candidates = [usable, found].compactMap { $0 }

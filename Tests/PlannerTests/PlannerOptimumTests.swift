@@ -117,6 +117,22 @@ struct PlannerGapTests {
         #expect(value <= bound + 1e-6)
     }
 
+    @Test("The relaxation solved beside the kept problem's LP, on another thread, is the one solved alone, and so is relax-and-fix's plan")
+    func relaxationBesideKeptProblem() throws {
+        let (tiny, _, f, alone, deadline) = try Self.relaxation()
+        let beside = Relaxation(f.model, deadline: deadline, keptUntil: deadline)
+        #expect(try #require(beside.solution) == alone.solution)
+        func plan(_ lp: Relaxation) -> [Double]? {
+            lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: 0.001, absoluteGap: nil, deadline: deadline, fallback: f.stepFallback,
+                           solveEnd: deadline)
+        }
+        let point = try #require(plan(beside))
+        #expect(point == plan(alone))
+        // Both reach the brute-force optimum of this small case.
+        let best = tiny.enumerate().map(\.tokens).max()!
+        #expect(Formulation.value(f.model.objective, point).isApproximatelyEqual(to: best, relativeTolerance: 1e-6))
+    }
+
     @Test("The pricing LP matches a fresh LP: built afresh before relax-and-fix, in the kept problem from its basis after")
     func pricingAfterRelaxAndFix() throws {
         let (_, _, f, lp, deadline) = try Self.relaxation()
