@@ -1,4 +1,3 @@
-import Dispatch
 import LinearProgramming
 
 /// The LP relaxation of a model (every integer made continuous); its duals price the binding limits and
@@ -25,34 +24,24 @@ struct Relaxation {
     /// benchmarks/campus-48-distinct.yaml (10,889 rows) about 1.5 s where the primal took 10 s on a loaded 2-core
     /// machine; on the mixed retrofit the two take the same time.
     ///
-    /// With `keptUntil` (relax-and-fix will run), the kept problem is loaded and its own relaxation solved within that
-    /// deadline at the same time, on this thread, while the fresh solve runs on another: the two LPs are independent and
-    /// each reaches the vertex it reaches alone, so the plan is the same on one core or several, and on
-    /// benchmarks/campus-48-distinct.yaml the start is ready about 3 s sooner where a second core is free.
-    init(_ model: Model, deadline: SolveDeadline, keptUntil: SolveDeadline? = nil) {
+    /// With `loadingKept` (relax-and-fix will run), the kept problem is loaded and its own relaxation solved within the
+    /// same deadline at the same time, on this thread, while the fresh solve runs on a thread of its own
+    /// (``BackgroundSolve``). The two LPs are independent and each reaches the vertex it reaches alone, so, unless a time
+    /// limit stops one of them, the plan is the one they give solved one after the other, on one core or several; on
+    /// benchmarks/campus-48-distinct.yaml the start is ready up to the shorter LP's time (2–2.7 s) sooner where a second
+    /// core is free.
+    init(_ model: Model, deadline: SolveDeadline, loadingKept: Bool = false) {
         self.model = model
         let relaxed = Self.relaxed(model, fixing: [:])
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, dualSimplex: true)
         kept = KeptProblem(model)
-        guard let keptUntil else {
+        guard loadingKept else {
             solution = (try? relaxed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
             return
         }
-        // A queue of its own runs on a thread of its own even when every worker of the shared pool is busy (compare
-        // plans on all of them), so this wait cannot starve it. Model.solve creates and frees its GLPK problem on that
-        // thread.
-        let fresh = FreshSolve()
-        let done = DispatchGroup()
-        DispatchQueue(label: "tokenplant.relaxation").async(group: done) { fresh.solution = try? relaxed.solve(options: options) }
-        _ = kept.restored(within: keptUntil.remainingSeconds)
-        done.wait()
-        solution = fresh.solution.flatMap { $0.status == .optimal ? $0 : nil }
-    }
-
-    /// The fresh solve's result, written once on its thread before the group it runs in is left and read only after
-    /// waiting for that group (which orders the two).
-    private final class FreshSolve: @unchecked Sendable {
-        var solution: Solution?
+        let fresh = BackgroundSolve(relaxed, options: options)
+        _ = kept.restored(within: deadline.remainingSeconds)
+        solution = (try? fresh.wait()).flatMap { $0.status == .optimal ? $0 : nil }
     }
 
     /// The model loaded in GLPK once, for relax-and-fix, and its relaxation solved there; each later use starts from that
@@ -100,11 +89,11 @@ struct Relaxation {
     /// The relaxation with `columns` fixed at their values in `point` (rounded), every other column continuous: with the
     /// halls, feeds, plant and chiller modules and power blocks the plan built fixed, its duals price one more MW of what stands, not of a fractional
     /// hall the relaxation would build for exactly what it needs. Solved in the kept problem from the relaxation's basis
-    /// once relax-and-fix has loaded it, afresh with GLPK's presolver otherwise (loading it for this alone would solve the
-    /// relaxation first); `nil` when it does not solve to optimality within ``pricingSeconds``.
+    /// where it was loaded for relax-and-fix and the relaxation solved, afresh with GLPK's presolver otherwise (loading it
+    /// for this alone would solve the relaxation first); `nil` when it does not solve to optimality within ``pricingSeconds``.
     func fixing(_ columns: [VariableID], at point: [Double]) -> Solution? {
         let options = SolverOptions(timeLimitSeconds: Self.pricingSeconds)
-        guard kept.isReady, let solver = kept.restored(within: Self.pricingSeconds) else {
+        guard solution != nil, kept.isReady, let solver = kept.restored(within: Self.pricingSeconds) else {
             let fixed = Self.relaxed(model, fixing: Dictionary(columns.map { ($0, point[$0.index].rounded()) }) { first, _ in first })
             return (try? fixed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
         }

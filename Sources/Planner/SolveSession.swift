@@ -54,7 +54,7 @@ struct SolveSession {
         let startingPlan = deadline.share(SolveDeadline.startingPlanShare)
         let usable = start.flatMap { Relaxation.usableStart($0, for: model) }
         let relaxingAndFixing = outerBound == nil || usable == nil
-        let lp = Relaxation(model, deadline: startingPlan, keptUntil: relaxingAndFixing ? deadline : nil)
+        let lp = Relaxation(model, deadline: startingPlan, loadingKept: relaxingAndFixing)
         let found = !relaxingAndFixing ? nil
             : lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: options.relativeGap ?? 0, absoluteGap: absoluteGap,
                              deadline: startingPlan, fallback: f.stepFallback, solveEnd: deadline)

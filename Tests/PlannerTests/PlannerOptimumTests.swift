@@ -120,7 +120,7 @@ struct PlannerGapTests {
     @Test("The relaxation solved beside the kept problem's LP, on another thread, is the one solved alone, and so is relax-and-fix's plan")
     func relaxationBesideKeptProblem() throws {
         let (tiny, _, f, alone, deadline) = try Self.relaxation()
-        let beside = Relaxation(f.model, deadline: deadline, keptUntil: deadline)
+        let beside = Relaxation(f.model, deadline: deadline, loadingKept: true)
         #expect(try #require(beside.solution) == alone.solution)
         func plan(_ lp: Relaxation) -> [Double]? {
             lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: 0.001, absoluteGap: nil, deadline: deadline, fallback: f.stepFallback,
