@@ -26,7 +26,7 @@ struct Relaxation {
     ///
     /// With `loadingKept` (relax-and-fix will run), the kept problem is loaded and its own relaxation solved within the
     /// same deadline at the same time, on this thread, while the fresh solve runs on a thread of its own
-    /// (``BackgroundSolve``). The two LPs are independent and each reaches the vertex it reaches alone, so, unless a time
+    /// (``BackgroundWork``). The two LPs are independent and each reaches the vertex it reaches alone, so, unless a time
     /// limit stops one of them, the plan is the one they give solved one after the other, on one core or several; on
     /// benchmarks/campus-48-distinct.yaml the start is ready up to the shorter LP's time (2–2.7 s) sooner where a second
     /// core is free.
@@ -39,9 +39,9 @@ struct Relaxation {
             solution = (try? relaxed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
             return
         }
-        let fresh = BackgroundSolve(relaxed, options: options)
+        let fresh = BackgroundWork { try? relaxed.solve(options: options) }
         _ = kept.restored(within: deadline.remainingSeconds)
-        solution = (try? fresh.wait()).flatMap { $0.status == .optimal ? $0 : nil }
+        solution = fresh.wait().flatMap { $0.status == .optimal ? $0 : nil }
     }
 
     /// The model loaded in GLPK once, for relax-and-fix, and its relaxation solved there; each later use starts from that

@@ -55,6 +55,13 @@ struct SolveSession {
         let usable = start.flatMap { Relaxation.usableStart($0, for: model) }
         let relaxingAndFixing = outerBound == nil || usable == nil
         let lp = Relaxation(model, deadline: startingPlan, loadingKept: relaxingAndFixing)
+        let halls = HallDecomposition(model: model, halls: f.columnHalls)
+        // The halls' bound needs only the relaxation: where relax-and-fix runs, it is worked out beside it, on a thread of
+        // its own, and used below only where the start does not close the gap to the relaxation's bound.
+        let hallsBeside = !relaxingAndFixing ? nil : lp.solution.map { relaxation in
+            let until = deadline.share(SolveDeadline.hallBoundShare)
+            return BackgroundWork { halls.bound(relaxation: relaxation, deadline: until) }
+        }
         let found = !relaxingAndFixing ? nil
             : lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: options.relativeGap ?? 0, absoluteGap: absoluteGap,
                              deadline: startingPlan, fallback: f.stepFallback, solveEnd: deadline)
@@ -68,11 +75,13 @@ struct SolveSession {
         }
         var bound = model.sense.tightest(lp.solution?.objectiveValue, outerBound)
         var proven = outerBound
+        // Waited for in every case, so that no thread outlives the solve.
+        let hallsBound = hallsBeside?.wait()
         // The relaxation's bound counts fractions of racks in every hall: where the start does not close the gap to it,
         // the halls' own integer optima may (``HallDecomposition``).
         if initial != nil, bound != nil, !closing(initial, bound), let relaxation = lp.solution {
-            let halls = HallDecomposition(model: model, halls: f.columnHalls)
-            proven = model.sense.tightest(proven, halls.bound(relaxation: relaxation, deadline: deadline.share(SolveDeadline.hallBoundShare)))
+            proven = model.sense.tightest(proven, hallsBeside != nil ? hallsBound
+                                          : halls.bound(relaxation: relaxation, deadline: deadline.share(SolveDeadline.hallBoundShare)))
         }
         bound = model.sense.tightest(bound, proven)
         // Aimed a hair inside the gap, so that a plan GLPK stops at, rounded, still closes it.

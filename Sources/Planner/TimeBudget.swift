@@ -40,7 +40,8 @@ struct SolveDeadline {
     /// in what was left of a 60 s re-plan.
     static let neighbourhoodShare = 0.5
 
-    /// Share of what is left of a solve, once it has a starting plan, that the halls' bound (``HallDecomposition``) may use:
+    /// Share of what is left of a solve, once it has a starting plan (or, where relax-and-fix runs and the bound is worked
+    /// out beside it, once the relaxation is solved), that the halls' bound (``HallDecomposition``) may use:
     /// on benchmarks/campus-48-distinct.yaml it took about 10 s of the 43 s left, with two of the 48 halls stopped short,
     /// until each hall was solved over its builds alone; now 0.6 s, every hall at its root.
     static let hallBoundShare = 0.25
