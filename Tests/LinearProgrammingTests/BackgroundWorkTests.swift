@@ -34,7 +34,8 @@ struct BackgroundWorkTests {
         var model = TestModels.smallMIP()
         model.variables[0].lowerBound = 2
         model.variables[0].upperBound = 1
-        let outcome = BackgroundWork { Result { try model.solve(options: SolverOptions()) } }.wait()
+        let invalid = model
+        let outcome = BackgroundWork { Result { try invalid.solve(options: SolverOptions()) } }.wait()
         #expect(throws: ModelError.self) { try outcome.get() }
     }
 
