@@ -5,15 +5,16 @@ import Glibc
 import Darwin
 #endif
 
-/// Work that may use GLPK (``Model/solve(options:)`` calls, each building, solving and freeing its own problem), run on a
-/// thread of its own, started at once, while the caller goes on; ``wait()`` returns its value. GLPK keeps its environment
-/// per thread, so the thread frees its GLPK environment before it ends: nothing of GLPK outlives the work or crosses
-/// threads. The work must not touch a GLPK problem made on another thread (an ``IncrementalSolver``).
+/// Work that may call ``Model/solve(options:)``, run on a thread of its own, started at once; ``wait()`` returns its value.
+///
+/// Each solve builds, solves and frees its own GLPK problem on that thread, and the thread frees its GLPK environment
+/// (GLPK keeps one per thread) before it ends: nothing of GLPK outlives the work or crosses threads. The work must not
+/// touch a GLPK problem made on another thread (an ``IncrementalSolver``). Use an instance on the thread that made it.
 ///
 /// A POSIX thread of its own rather than a Dispatch queue: a thread of the shared pool would keep its GLPK environment for
 /// as long as the pool keeps the thread, and one the pool must find can wait behind callers that block (`compare` plans on
 /// every pool thread). Foundation's `Thread` would do the same at the cost of importing Foundation here.
-public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+public final class BackgroundWork<Value: Sendable> {
     private let body: @Sendable () -> Value
     /// Written once on the work's thread before it ends, read after joining it (which orders the two).
     private var value: Value?
@@ -41,7 +42,7 @@ public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Waits for the work and returns its value. Call it from the thread that started the work.
+    /// Waits for the work and returns its value.
     public func wait() -> Value {
         if started && !joined {
             #if canImport(Darwin)
@@ -56,7 +57,8 @@ public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     }
 
     deinit {
-        // Never waited for: the thread has ended (it held this object until then), and is let go without a join.
+        // Never waited for. The thread holds this object until its work is done, so deinit runs then, on that thread or
+        // the owner's, and the thread (ending, or ended) is let go without a join; a thread may detach itself.
         if started && !joined {
             #if canImport(Darwin)
             if let thread { pthread_detach(thread) }

@@ -34,14 +34,17 @@ struct Relaxation {
         self.model = model
         let relaxed = Self.relaxed(model, fixing: [:])
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, dualSimplex: true)
+        let solve: @Sendable () -> Solution? = { try? relaxed.solve(options: options) }
         kept = KeptProblem(model)
-        guard loadingKept else {
-            solution = (try? relaxed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
-            return
+        let solved: Solution?
+        if loadingKept {
+            let fresh = BackgroundWork(solve)
+            _ = kept.restored(within: deadline.remainingSeconds)
+            solved = fresh.wait()
+        } else {
+            solved = solve()
         }
-        let fresh = BackgroundWork { try? relaxed.solve(options: options) }
-        _ = kept.restored(within: deadline.remainingSeconds)
-        solution = fresh.wait().flatMap { $0.status == .optimal ? $0 : nil }
+        solution = solved.flatMap { $0.status == .optimal ? $0 : nil }
     }
 
     /// The model loaded in GLPK once, for relax-and-fix, and its relaxation solved there; each later use starts from that
@@ -139,7 +142,8 @@ struct Relaxation {
     ///   - solveEnd: the end of the whole solve, which the fallback's LP may run into.
     func relaxAndFix(_ fixingOrder: [[VariableID]], searchGap: Double, absoluteGap: Double?, deadline: SolveDeadline,
                      fallback: StepFallback, solveEnd: SolveDeadline) -> [Double]? {
-        // The kept problem's first LP, like the fallback's, may use the solve's time.
+        // The kept problem's LP, solved beside the fresh one within the starting plan's share, is tried again here where that
+        // share did not suffice; like the fallback's LP, it may then use the solve's time.
         guard var current = solution?.values, let solver = kept.restored(within: solveEnd.remainingSeconds) else { return nil }
         // Each step's branch-and-bound re-solves the whole model's LP at every node; GLPK's default Driebeck–Tomlin rule adds
         // ratio tests over it at every branching, which cost more than they save: on benchmarks/campus-48-distinct.yaml

@@ -97,9 +97,9 @@ public enum CompareWorkflow {
         }
     }
 
-    /// Loads every input (all problems at once), plans and simulates every pair on up to `threads` threads, and
-    /// ranks them. Each pair's result depends only on its own inputs, so the comparison is the same on any
-    /// thread count.
+    /// Loads every input (all problems at once), plans and simulates every pair on up to `threads` threads (a plan whose
+    /// relax-and-fix runs adds one of its own while it does), and ranks them. Each pair's result depends only on its own
+    /// inputs, so the comparison is the same on any thread count.
     public static func compare(_ request: Request) throws(CommandFailure) -> Comparison {
         let rankBy = request.rankBy ?? defaultRank(request.options.objective)
         if let out = request.outFolder {

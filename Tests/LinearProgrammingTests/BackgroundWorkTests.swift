@@ -17,8 +17,8 @@ struct BackgroundWorkTests {
         #expect(background.wait() == solution)
     }
 
-    @Test("Many at once, each started from a thread of the shared pool that then blocks on it: every one finishes with the optimum")
-    func manyFromBlockedPoolThreads() {
+    @Test("32 started from threads of the shared pool, each waited for there: every one finishes with the optimum")
+    func manyFromPoolThreads() {
         let model = TestModels.smallMIP()
         let count = 32
         let values = Values(count)
