@@ -19,6 +19,11 @@ public enum NumberText {
         return String(result.reversed())
     }
 
+    /// A count or a sum of money as a whole number with thousands separators (`0`, `1,234,568`).
+    public static func whole(_ value: Double) -> String {
+        abs(value) < 1000 ? String(Int(value.rounded())) : grouped(value)
+    }
+
     /// For sentences: at most 3 decimals, no trailing zeros (`41.5`, `12`, `0.125`).
     public static func amount(_ value: Double) -> String {
         let rounded = (value * 1000).rounded() / 1000

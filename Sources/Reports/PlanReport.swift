@@ -64,9 +64,9 @@ public enum PlanReport {
         ExportColumn("facility MW") { NumberText.fixed($0.facilityMW, 1) },
         ExportColumn("grid MW") { NumberText.fixed($0.usableGridMW, 0) },
         ExportColumn("PUE") { $0.designPUE.map { NumberText.fixed($0, 3) } ?? "-" },
-        ExportColumn("tokens/s") { NumberText.grouped($0.tokensPerSecond) },
+        ExportColumn("tokens/s") { NumberText.whole($0.tokensPerSecond) },
         ExportColumn("tokens/s/MW") { $0.tokensPerSecondPerMW.map(NumberText.grouped) ?? "-" },
-        ExportColumn("capex USD") { NumberText.grouped($0.capexCumulativeUSD) },
+        ExportColumn("rack capex USD") { NumberText.whole($0.capexCumulativeUSD) },
         ExportColumn("USD/Mtok") { $0.costPerMillionTokensUSD.map { NumberText.fixed($0, 3) } ?? "-" },
         ExportColumn("at util.") { $0.utilization.map { "\(NumberText.fixed($0 * 100, 0)) %" } ?? "full load" },
     ]
@@ -128,7 +128,11 @@ public enum PlanReport {
     /// The readable summary printed on stdout, with the "What to build next" paragraph when `buildNext` is given.
     public static func table(_ plan: BuildPlan, elapsedSeconds: Double? = nil, buildNext: BuildNext? = nil) -> String {
         var out = "Plan: \(plan.inputs.design) on \(plan.inputs.site)\n"
-        out += "Objective \(plan.objective.rawValue): \(NumberText.grouped(plan.objectiveValue)) \(plan.objectiveUnit)\n"
+        out += "Objective \(plan.objective.rawValue): \(NumberText.grouped(plan.objectiveValue)) \(plan.objectiveUnit)"
+        if plan.objective == .costPerToken, let utilization = plan.quarters.last?.utilization {
+            out += " served at \(NumberText.fixed(utilization * 100, 0)) % utilization"
+        }
+        out += "\n"
         out += "Solver: \(plan.solver.status)"
         if let gap = plan.solver.relativeGap { out += ", gap \(NumberText.fixed(gap * 100, 3)) %" }
         out += ", \(plan.solver.solves) solve(s), \(plan.solver.branchAndBoundNodes) nodes, \(plan.solver.integerVariables) integer / \(plan.solver.continuousVariables) continuous variables, \(plan.solver.constraints) rows"
@@ -163,9 +167,12 @@ public enum PlanReport {
         return out
     }
 
-    /// The plan's cost per million tokens over the horizon: each quarter's cost (its cost per million tokens × its
-    /// tokens) summed, over the horizon's tokens; `nil` without tokens.
+    /// The plan's cost per million tokens over the horizon. Under `cost-per-token` it is the objective: the horizon's cost
+    /// (quarters without tokens included) over its tokens served. Otherwise each quarter's cost (its cost per million tokens ×
+    /// its tokens) summed, over the horizon's tokens, which leaves out what a quarter without tokens costs; `nil` without
+    /// tokens.
     static func horizonCostPerMillionTokensUSD(_ plan: BuildPlan) -> Double? {
+        if plan.objective == .costPerToken, plan.objectiveValue.isFinite, plan.objectiveValue > 0 { return plan.objectiveValue }
         var cost = 0.0, tokens = 0.0
         for q in plan.quarters {
             guard let c = q.costPerMillionTokensUSD else { continue }

@@ -36,6 +36,25 @@ struct ShippedFilesTests {
         }
     }
 
+    @Test("Every shipped design sources its economics and CDU figures, or says how each estimate was made")
+    func designEconomicsSources() throws {
+        let catalog = try Catalog.bundled()
+        let paths = Repo.files(in: "reference-designs") + Repo.files(in: "examples/facility-codesign").filter { $0.hasSuffix("campus.yaml") }
+        #expect(paths.count >= 6)
+        for path in paths {
+            let design = try ReferenceDesign.load(from: path, catalog: catalog).value
+            var keys = ["depreciationYears", "discountRate", "facilityOpexUSDPerMWYear"].map { "economics.\($0)" }
+            if design.economics.facilityCapexUSDPerMW != nil { keys.append("economics.facilityCapexUSDPerMW") }
+            if design.economics.facilityLifeYears != nil { keys.append("economics.facilityLifeYears") }
+            if design.liquidCooling != nil { keys.append("liquidCooling.cduCapacityMW") }
+            for key in keys {
+                let figure = design.figures[key]
+                #expect(figure != nil, "\(path): \(key) has no entry in figures")
+                #expect(figure.map { $0.evidence != .estimate || !($0.note ?? "").isEmpty } ?? true, "\(path): \(key)")
+            }
+        }
+    }
+
     @Test("A site's design conditions match the ASHRAE figures printed in its weather file's header",
           .enabled(if: Repo.weatherAvailable, "../shared/data/weather is absent; it sits beside the clone in CI"))
     func siteDesignConditions() throws {

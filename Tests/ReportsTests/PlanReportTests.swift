@@ -89,6 +89,33 @@ struct PlanReportTests {
         #expect(text.hasSuffix("Excluded:\n  gb200-nvl72 not in hall-a: not available before the horizon ends (2030Q1)\n"))
     }
 
+    @Test("Under cost-per-token: the objective with its utilization, a quarter without racks in whole numbers, limits valued at the objective")
+    func costPerTokenTable() throws {
+        var plan = SmallPlan.plan
+        plan.objective = .costPerToken
+        // The horizon's cost over its tokens served: more than the quarters' own 0.0625 when a quarter without tokens costs
+        // something (a given hall's annuity), which the token-weighted quarters leave out.
+        plan.objectiveValue = 0.08
+        plan.objectiveUnit = Objective.costPerToken.unit
+        var empty = SmallPlan.metrics(SmallPlan.q1, racks: 0, capexNew: 0, capexTotal: 0)
+        empty.costPerMillionTokensUSD = nil
+        empty.tokensPerSecondPerMW = nil
+        empty.designPUE = nil
+        plan.quarters[0] = empty
+        for i in plan.quarters.indices { plan.quarters[i].utilization = 0.7 }
+        let text = PlanReport.table(plan)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[1] == "Objective cost-per-token: 0.080 USD per million tokens served at 70 % utilization")
+        let q1 = try #require(lines.first { $0.hasPrefix("2027Q1") }).split(separator: " ").map(String.init)
+        #expect(q1 == ["2027Q1", "0", "0", "0.0", "0.0", "10", "-", "0", "-", "0", "-", "70", "%"])
+        // +1,234,567.8912 tokens/s (summed over quarters) × 7,889,400 s × 0.7 served = 6.8179999e12 tokens;
+        // at the objective's 0.08 USD per million tokens: 6,817,999.9 × 0.08 ≈ $545,440.
+        #expect(text.contains("≈ $545,440 at the plan's $0.0800 per million tokens served"), "\(text)")
+        // Under max-tokens the same plan is valued at its quarters' token-weighted cost, 0.0625 (only 2027Q2 has tokens).
+        plan.objective = .maxTokens
+        #expect(PlanReport.table(plan).contains("at the plan's $0.0625 per million tokens served"))
+    }
+
     @Test("A failure in words: the limits to raise and by how much, the largest quarter of each")
     func infeasibleMessage() {
         let q2 = Quarter("2026Q2")!, q3 = Quarter("2026Q3")!
