@@ -39,6 +39,38 @@ struct WaterLoopTwinTests {
         let whole = main.withPowerChain(a.adding(b), fleet: split)
         #expect(s.lossesMW == whole.lossesMW && s.houseMW.isApproximatelyEqual(to: 0.01 * split.fullLoadITMW, relativeTolerance: 1e-12))
     }
+
+    @Test("Air handling is site-wide: a hall on a dry-cooler loop takes the economizer air the main loop's pads trim")
+    func economizerSiteWide() throws {
+        var design = try TwinFixture.inputs().design
+        let site = try TwinFixture.inputs().site
+        design.airCooling.chilled = false
+        design.airCooling.chilledWaterSupplyC = nil
+        design.heatRejection.type = .adiabaticDryCooler
+        design.heatRejection.adiabaticEffectiveness = 0.8
+        var dry = design
+        dry.heatRejection.type = .dryCooler
+        dry.heatRejection.adiabaticEffectiveness = nil
+        let plant = FacilityPlant(loops: [HourlyPlant(design: design, site: site), HourlyPlant(design: dry, site: site)])
+        // One hall of air-cooled racks (inlet limit 35 °C) on the dry-cooler loop.
+        let hall = InstalledFleet.HallLoad(hall: "h", racks: 1, liquidIdleMW: 0, airIdleMW: 1, liquidDynamicMW: 0, airDynamicMW: 4,
+                                           hallNetworkMW: 0, tokensPerSecond: 1e6, powerCapacityMW: 10, liquidCapacityMW: 0,
+                                           airCapacityMW: 10, loop: 1, airInletLimitC: 35)
+        let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: [hall], hallNetworkMW: 0, fabricMW: 0, upsInstalledMW: 20,
+                                   upsDesignLoadMW: 20, gridDesignLoadMW: 20, transformerDesignLoadMW: 20, liquidCapacityMW: 0,
+                                   airCapacityMW: 10, airInletLimitC: 35, capexCumulativeUSD: 0, plannedFacilityMW: 0)
+        let fleets = [fleet.onLoop(0, of: 2), fleet.onLoop(1, of: 2)]
+        // 38 °C dry-bulb, 20 °C wet-bulb: the economizer's 38 + approach is over 35 °C; the main loop's pads take
+        // 0.8 × (38 − 20) = 14.4 K off it, as the planner's design condition takes them (DesignCondition.economizerAirC).
+        let approach = design.airCooling.economizerApproachKInUse
+        #expect(38 + approach > 35 && 38 + approach - 14.4 < 35)
+        let s = plant.state(liquidMW: [0, 0], rackAirMW: [0, 5], fleets: fleets, fleet: fleet, dryBulbC: 38, wetBulbC: 20)
+        #expect(try #require(s.economizerAirC).isApproximatelyEqual(to: 38 + approach - 14.4, relativeTolerance: 1e-12))
+        #expect(s.trimHeadroomMW > 0, "the hall's air is within its racks' inlet limit")
+        // The dry-cooler loop's plant alone has no pads: its own economizer air is over the limit, and the hall's air short.
+        let alone = plant.loops[1].cooling(liquidMW: 0, rackAirMW: 5, fleet: fleets[1], dryBulbC: 38, wetBulbC: 20)
+        #expect(alone.economizerAirC == 38 + approach && alone.trimHeadroomMW == -5)
+    }
 }
 
 extension PlantState {
