@@ -11,7 +11,9 @@ extension BuildPlan {
     /// - every rack line in a quarter of the plan, one line per quarter × hall × profile, and
     ///   racksTotal = racksTotal of the quarter before (0 without a line) + racksNew − racksRetired; racks leave
     ///   only as racksRetired, so a line with racks in service is followed by a line in the next quarter. In the
-    ///   first quarter racks installed before the plan (existing racks) may be in service beyond racksNew.
+    ///   first quarter racks installed before the plan (existing racks) may be in service beyond racksNew;
+    /// - each quarter's `racks` and `tokensPerSecond` are its rack lines' sums (the lines are what the twin simulates, so a
+    ///   plan whose lines were removed or edited is refused rather than simulated as another plan).
     public static func issues(in decoded: Decoded<BuildPlan>) -> [ValidationIssue] {
         let plan = decoded.value
         var issues: [ValidationIssue] = []
@@ -53,6 +55,28 @@ extension BuildPlan {
                     + "racks[\(first)]): the plan has one line per quarter × hall × profile; merge them")
             } else {
                 lineAt[key] = i
+            }
+        }
+
+        // Each quarter's totals are its lines' (for figures in range, so the sums cannot overflow).
+        let linesInRange = plan.racks.indices.allSatisfy { i in
+            !["racksTotal", "tokensPerSecond"].contains { outside.contains("racks[\(i)].\($0)") }
+        }
+        if linesInRange {
+            var racks: [Quarter: Int] = [:], tokens: [Quarter: Double] = [:]
+            for line in plan.racks {
+                racks[line.quarter, default: 0] += line.racksTotal
+                tokens[line.quarter, default: 0] += line.tokensPerSecond
+            }
+            for (i, q) in plan.quarters.enumerated() {
+                let held = racks[q.quarter] ?? 0, made = tokens[q.quarter] ?? 0
+                if !outside.contains("quarters[\(i)].racks"), q.racks != held {
+                    add("quarters[\(i)].racks", "\(q.racks) racks in \(q.quarter), but its rack lines hold \(held): the twin simulates the "
+                        + "rack lines, so they must add up to the quarter's racks; restore the lines `tokenplant plan` wrote, or re-plan")
+                } else if !outside.contains("quarters[\(i)].tokensPerSecond"), abs(q.tokensPerSecond - made) > 1e-6 * max(1, q.tokensPerSecond) {
+                    add("quarters[\(i)].tokensPerSecond", "\(q.tokensPerSecond) tokens/s in \(q.quarter), but its rack lines make \(made): "
+                        + "they must add up to the quarter's tokens/s; restore the lines `tokenplant plan` wrote, or re-plan")
+                }
             }
         }
 

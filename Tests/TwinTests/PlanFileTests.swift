@@ -162,6 +162,25 @@ struct PlanFileTests {
                       onLine: ["\"racksTotal\""])
     }
 
+    @Test("Rack lines removed or edited so that a quarter's racks or tokens/s are no longer their sum are an error")
+    func quarterTotalsFromLines() throws {
+        var plan = try F.plan()
+        let racks = plan.quarters[0].racks
+        #expect(racks > 0)
+        var emptied = plan
+        emptied.racks = []
+        let file = try F.write(emptied)
+        F.expectIssue(try F.issues(file.path), file: file, at: "quarters[0].racks",
+                      "\(racks) racks in \(plan.quarters[0].quarter), but its rack lines hold 0", onLine: ["\"racks\"", "\(racks)"])
+        // One line's tokens/s raised by a tenth: its racks still add up, the quarter's tokens/s no longer.
+        let i = try #require(plan.racks.firstIndex { $0.quarter == plan.quarters[0].quarter && $0.tokensPerSecond > 0 })
+        plan.racks[i].tokensPerSecond *= 1.1
+        let edited = try F.write(plan)
+        let issues = try F.issues(edited.path)
+        F.expectIssue(issues, file: edited, at: "quarters[0].tokensPerSecond", "but its rack lines make", onLine: ["\"tokensPerSecond\""])
+        #expect(!issues.contains { $0.path == "quarters[0].racks" })
+    }
+
     @Test("A hall the design does not have is an error")
     func unknownHall() throws {
         var plan = try F.plan()
