@@ -10,6 +10,9 @@ public enum PlanError: Error, Equatable, Sendable {
     case noPlanWithinLimit(seconds: Double?)
     /// The options do not fit the objective (e.g. min-capex without a token target).
     case invalidOptions(String)
+    /// A field of the design or site that only planning on this site shows to be wrong (existing racks the site's design
+    /// condition keeps out of their hall), at its dotted path in the design (or site) file.
+    case inputProblem(path: String, message: String)
     /// The best plan has no rack: the diagnosis says which limit keeps out every profile and what to change.
     case noRacks(NoRackDiagnosis)
     /// The solver's plan breaks a limit when checked independently (numerical trouble, not a plan).

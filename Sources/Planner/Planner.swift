@@ -30,7 +30,7 @@ public enum Planner {
         var problem = PlanningProblem(design: design, site: site, catalog: catalog)
         try checkNames(problem)
         try checkBuildOptions(problem)
-        if let first = problem.unplaceableExisting.first { throw PlanError.invalidOptions(first) }
+        if let first = problem.unplaceableExisting.first { throw PlanError.inputProblem(path: first.path, message: first.message) }
         if problem.eligible.isEmpty { throw PlanError.noRacks(NoRackAnalysis.diagnose(Formulation(problem))) }
         var outcome = try solve(problem, options: options, budget: budget)
         var assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,

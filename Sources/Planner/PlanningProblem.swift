@@ -30,8 +30,8 @@ public struct PlanningProblem: Sendable {
     public let exclusions: [String]
     /// Racks installed before the horizon, per eligibility: (quarter installed, racks), in the design's order.
     public let existing: [Int: [(installed: Quarter, racks: Int)]]
-    /// Existing racks the problem cannot hold (hall or profile not eligible from the first quarter), in words.
-    public let unplaceableExisting: [String]
+    /// Existing racks the problem cannot hold (hall or profile not eligible from the first quarter): the design field and why.
+    public let unplaceableExisting: [(path: String, message: String)]
     /// The hall groups with a build option, by hall index: what the plan decides for them.
     public let hallBuilds: [Int: HallBuild]
     /// The site's feeds with a build option, in the site's order.
@@ -217,16 +217,19 @@ public struct PlanningProblem: Sendable {
         self.eligible = eligible
         self.exclusions = exclusions
         var existing: [Int: [(installed: Quarter, racks: Int)]] = [:]
-        var unplaceable: [String] = []
+        var unplaceable: [(path: String, message: String)] = []
         let halls = self.halls
-        for entry in design.existingRacks ?? [] {
+        for (i, entry) in (design.existingRacks ?? []).enumerated() {
             let e = eligible.firstIndex { halls[$0.hall].count == 1 && halls[$0.hall].name == entry.hall
                 && profiles[$0.profile].id == entry.profile }
             if let e, eligible[e].firstQuarter == 0 {
                 existing[e, default: []].append((entry.installedQuarter, entry.racks))
             } else {
-                unplaceable.append("\(entry.racks) existing \(entry.profile) racks in \(entry.hall): the profile may not stand in that hall "
-                    + "from \(quarters.first.map(\.description) ?? "the first quarter")")
+                let why = exclusions.last { $0.hasPrefix("\(entry.profile) not in \(entry.hall): ") }
+                    .map { ": " + $0.dropFirst("\(entry.profile) not in \(entry.hall): ".count) } ?? ""
+                unplaceable.append(("existingRacks[\(i)].profile", "\(entry.racks) existing \(entry.profile) racks cannot stand in "
+                    + "\(entry.hall) from \(quarters.first.map(\.description) ?? "the first quarter")\(why); name a hall that takes them, or "
+                    + "leave them out of existingRacks"))
             }
         }
         self.existing = existing

@@ -152,6 +152,7 @@ public enum LimitText {
         case .infeasible(let d): "no plan satisfies every limit.\n\(diagnosis(d))"
         case .noPlanWithinLimit(let seconds): "no feasible plan found within the time limit\(seconds.map { " of \($0) s" } ?? "")"
         case .invalidOptions(let message): message
+        case let .inputProblem(path, message): "\(path): \(message)"
         case .noRacks(let d): noRacks(d)
         case .outOfScale(let family, let quarter, let subject, let detail):
             "a figure is out of scale for the solver in "

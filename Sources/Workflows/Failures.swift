@@ -18,7 +18,7 @@ extension CommandFailure {
         case .infeasible, .noRacks: status = .infeasible
         case .noPlanWithinLimit, .limitBroken, .solverFailed: status = .noPlanWithinLimit
         case .invalidOptions: status = .usage
-        case .outOfScale, .ambiguousNames, .nameTooLong: status = .invalidInput
+        case .outOfScale, .ambiguousNames, .nameTooLong, .inputProblem: status = .invalidInput
         }
         return CommandFailure(["plan: " + LimitText.message(error)], status: status)
     }

@@ -30,4 +30,23 @@ struct ExistingRacksValidationTests {
         #expect(found.contains("existingRacks[4].racks: existing racks take 241 positions in nvl-hall-3, which has 240"), "\(found)")
         #expect(found.count == 4, "\(found)")
     }
+
+    @Test("A hall whose limits keep the profile out is named with the planner's reasons, before any site is read")
+    func hallKeepsProfileOut() throws {
+        let text = try exampleDesign(replacing: "\nhalls:\n", with: """
+
+            existingRacks: [{hall: nvl-hall-2, profile: gb200-nvl72, racks: 4, installedQuarter: 2025Q1}]
+            halls:
+
+            """)
+        // GB200 NVL72: 132 kW and 1,360 kg a rack (catalog); the halls cut to 100 kW, 1,200 kg and no CDUs.
+        let cut = text.replacingOccurrences(of: "maxRackKW: 150", with: "maxRackKW: 100")
+            .replacingOccurrences(of: "maxRackWeightKg: 1600", with: "maxRackWeightKg: 1200")
+            .replacingOccurrences(of: "liquidCapacityMW: 30", with: "liquidCapacityMW: 0")
+        let found = try designIssues(cut).map { "\($0.path): \($0.message)" }.filter { $0.hasPrefix("existingRacks") }
+        #expect(found == ["existingRacks[0].profile: existing gb200-nvl72 racks cannot stand in nvl-hall-2: the rack's 132.0 kW is over "
+                          + "the hall's maxRackKW 100.0; the rack's 1360.0 kg is over the hall's maxRackWeightKg 1200.0; it is liquid-cooled "
+                          + "and the hall has no CDUs (liquidCapacityMW 0); name a hall that takes them, or leave them out of existingRacks"],
+                "\(found)")
+    }
 }

@@ -43,4 +43,16 @@ struct SitePairTests {
         #expect(PlantValidation.issues(inFiles: [files.design], catalog: try Catalog.bundled()) == [expected])
         #expect(throws: InputError(issues: [expected])) { try PlanningInputs.load(designPath: files.design) }
     }
+
+    @Test("A site given beside the design that names it is read twice but each of its problems is reported once")
+    func siteGivenTwice() throws {
+        let files = try Self.write()
+        let broken = files.siteText.replacingOccurrences(of: "{name: feed-d, capacityMW: 350,", with: "{name: feed-d, capacityMW: -1,")
+        #expect(broken != files.siteText)
+        try broken.write(toFile: files.site, atomically: true, encoding: .utf8)
+        let alone = PlantValidation.issues(inFiles: [files.site], catalog: try Catalog.bundled())
+        #expect(alone.count == 1 && alone[0].path == "grid.feeds[3].capacityMW", "\(alone)")
+        let both = PlantValidation.issues(inFiles: [files.design, files.site], catalog: try Catalog.bundled())
+        #expect(both == alone, "\(both)")
+    }
 }

@@ -287,6 +287,24 @@ extension ReferenceDesign {
                 continue
             }
             if let profile = catalog.profile(entry.profile) {
+                // What the planner would refuse for this profile in this hall that the design alone shows (the economizer's air
+                // at the site's design condition is checked when the design is planned on a site).
+                var reasons: [String] = []
+                if profile.rackMaxKW > hall.maxRackKW { reasons.append("the rack's \(profile.rackMaxKW) kW is over the hall's maxRackKW \(hall.maxRackKW)") }
+                if let limit = hall.maxRackWeightKg, profile.weightKg > limit {
+                    reasons.append("the rack's \(profile.weightKg) kg is over the hall's maxRackWeightKg \(limit)")
+                }
+                if profile.liquidShare > 0, hall.liquidCapacityMW <= 0 { reasons.append("it is liquid-cooled and the hall has no CDUs (liquidCapacityMW 0)") }
+                if hall.availableFrom > d.horizon.first {
+                    reasons.append("the hall is in service only from \(hall.availableFrom), after the horizon begins (\(d.horizon.first))")
+                }
+                if profile.availableFrom > d.horizon.first {
+                    reasons.append("the profile is available only from \(profile.availableFrom), after the horizon begins (\(d.horizon.first))")
+                }
+                if !reasons.isEmpty {
+                    c.add("\(path).profile", "existing \(entry.profile) racks cannot stand in \(entry.hall): " + reasons.joined(separator: "; ")
+                        + "; name a hall that takes them, or leave them out of existingRacks")
+                }
                 positions[entry.hall, default: 0] += entry.racks * profile.positionsPerRack
                 if positions[entry.hall]! > hall.positions {
                     c.add("\(path).racks", "existing racks take \(positions[entry.hall]!) positions in \(entry.hall), which has \(hall.positions)")

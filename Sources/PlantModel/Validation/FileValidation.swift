@@ -30,7 +30,7 @@ public enum PlantFileKind: String, Sendable, CaseIterable {
 
 /// Checks files of any kind and returns every problem in all of them.
 public enum PlantValidation {
-    /// Every problem in the given files; a design is checked against `catalog` and its default site.
+    /// Every problem in the given files, each once; a design is checked against `catalog` and its default site.
     public static func issues(inFiles paths: [String], catalog: Catalog) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         for path in paths {
@@ -55,6 +55,8 @@ public enum PlantValidation {
                 issues += error.issues
             }
         }
-        return issues
+        // A site given and also named by a design given is read twice: each of its problems is reported once.
+        var seen = Set<String>()
+        return issues.filter { seen.insert($0.description).inserted }
     }
 }
