@@ -224,6 +224,12 @@ struct BatteryDecisionTests {
                                               newPowerMW: good.newPowerMW!)]))
         #expect(short.contains { $0.path == "quarters[1].facilityMW" && $0.message.hasPrefix("0.5884 MW for 10 minutes needs 0.098067 MWh of battery; 0.09 MWh is in service in 2026Q2") })
         #expect(try issues(with([])).contains { $0.path == "quarters[1].facilityMW" })
+        // A battery line counted as a unit, as other kinds are: new and inService must stay 0.
+        var counted = good
+        counted.new = 1
+        counted.inService = 1
+        #expect(try issues(with([counted])).contains { $0.path == "facilityBuilds[\(others.count)].new"
+            && $0.message.hasPrefix("a battery line's new and inService are 0") })
         // A battery line where the design lets the plan build no battery.
         var fixed = tiny
         fixed.design.powerChain.battery!.build = nil
