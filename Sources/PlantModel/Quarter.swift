@@ -39,7 +39,7 @@ public struct Quarter: Hashable, Comparable, Sendable, TextCodable, PlaceholderD
 
     public var description: String { "\(year)Q\(quarter)" }
 
-    public static var expectedText: String { "a quarter (expected YYYYQn, such as 2027Q3)" }
+    public static var expectedText: String { "a quarter (expected YYYYQn, such as 2027Q3, with a year from 1900 to 2200)" }
 
     /// Years 1900–2200, `Q` in either case, quarter 1–4 (as `Int` reads it: an optional `+` and leading zeros).
     public static var pattern: String { #"^(19[0-9]{2}|2[01][0-9]{2}|2200)[Qq]\+?0*[1-4]$"# }

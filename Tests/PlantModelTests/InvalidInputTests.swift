@@ -98,7 +98,7 @@ struct InvalidInputTests {
         let yaml = try exampleDesign(replacing: "last: 2029Q4", with: "last: 2029Q5")
         let issue = try single(yaml)
         #expect(issue.path == "horizon.last")
-        #expect(issue.message == "'2029Q5' is not a quarter (expected YYYYQn, such as 2027Q3)")
+        #expect(issue.message == "'2029Q5' is not a quarter (expected YYYYQn, such as 2027Q3, with a year from 1900 to 2200)")
         #expect(issue.line == line(of: "2029Q5", in: yaml))
     }
 
