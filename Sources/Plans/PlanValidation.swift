@@ -189,11 +189,16 @@ extension BuildPlan {
             let builtFrom = Dictionary(design.asBuilt(plan.facilityBuilds).halls.filter { $0.build != nil }.map { ($0.name, $0.availableFrom) },
                                        uniquingKeysWith: min)
             let fix = fixBuilds
-            if let i = plan.racks.firstIndex(where: { buildable.contains($0.hall) && $0.racksTotal > 0 && builtFrom[$0.hall] == nil }) {
-                add("racks[\(i)].hall", "'\(plan.racks[i].hall)' holds racks but facilityBuilds does not build it\(fix)")
-            } else if let i = plan.racks.firstIndex(where: { line in line.racksTotal > 0 && (builtFrom[line.hall].map { line.quarter < $0 } ?? false) }) {
-                add("racks[\(i)].hall", "'\(plan.racks[i].hall)' holds racks in \(plan.racks[i].quarter), before facilityBuilds builds it "
-                    + "(\(builtFrom[plan.racks[i].hall]!))\(fix)")
+            // Each such hall once, at its first line.
+            var named: Set<String> = []
+            for (i, line) in plan.racks.enumerated() where line.racksTotal > 0 && buildable.contains(line.hall) && !named.contains(line.hall) {
+                if let built = builtFrom[line.hall] {
+                    guard line.quarter < built else { continue }
+                    add("racks[\(i)].hall", "'\(line.hall)' holds racks in \(line.quarter), before facilityBuilds builds it (\(built))\(fix)")
+                } else {
+                    add("racks[\(i)].hall", "'\(line.hall)' holds racks but facilityBuilds does not build it\(fix)")
+                }
+                named.insert(line.hall)
             }
         }
 
