@@ -224,7 +224,7 @@ struct ExitCodeTests {
 
     // MARK: 3 — no plan satisfies every limit
 
-    /// gb300-nvl72-hybrid.yaml reaches about 1.05e9 tokens/s in its last quarter within its 6.0e9 USD
+    /// gb300-nvl72-hybrid.yaml reaches about 8.7e8 tokens/s in its last quarter within its 6.0e9 USD
     /// budget; 1.1e9 needs more budget. The elastic diagnosis is itself a MIP bounded by --time-limit;
     /// it finds the budget shortfall within 0.1 s here, so 1 s leaves a wide margin.
     @Test("3: an unreachable token target names the limit to raise and by how much")
@@ -234,7 +234,7 @@ struct ExitCodeTests {
         #expect(run.status == 3, "\(run)")
         #expect(run.stdout.isEmpty, "\(run)")
         #expect(run.stderr.contains("no plan satisfies every limit"), "\(run)")
-        // "  capex budget [budget]: raise by 280000000 USD (from 6000000000)": the limit in words, its row in the model.
+        // "  capex budget [budget]: raise by 1422840000 USD (from 6000000000)": the limit in words, its row in the model.
         let budget = try #require(run.stderrLines.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("capex budget [budget]: raise by ") }, "\(run)")
         let words = budget.split(separator: " ")
         let amount = try #require(words.firstIndex(of: "by").flatMap { Double(words[$0 + 1]) }, "\(budget)")
