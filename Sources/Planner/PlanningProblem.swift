@@ -225,7 +225,9 @@ public struct PlanningProblem: Sendable {
             if let e, eligible[e].firstQuarter == 0 {
                 existing[e, default: []].append((entry.installedQuarter, entry.racks))
             } else {
-                let why = exclusions.last { $0.hasPrefix("\(entry.profile) not in \(entry.hall): ") }
+                // The eligibility rules' own words where they keep the profile out; else it may enter only later.
+                let why = e.map { ": it may stand there only from \(quarters[eligible[$0].firstQuarter])" }
+                    ?? exclusions.last { $0.hasPrefix("\(entry.profile) not in \(entry.hall): ") }
                     .map { ": " + $0.dropFirst("\(entry.profile) not in \(entry.hall): ".count) } ?? ""
                 unplaceable.append(("existingRacks[\(i)].profile", "\(entry.racks) existing \(entry.profile) racks cannot stand in "
                     + "\(entry.hall) from \(quarters.first.map(\.description) ?? "the first quarter")\(why); name a hall that takes them, or "

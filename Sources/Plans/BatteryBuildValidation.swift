@@ -4,9 +4,8 @@ extension BuildPlan {
     /// Problems of a plan's battery lines (`facilityBuilds` of kind `battery`) against the design, as (field path, message):
     /// each names the design's battery with a build option, has new and inService 0 and gives its energy and power; they are
     /// at least what is in place, never fall, are the lines before plus what is new, and grow no earlier than the lead time
-    /// allows; and, where the design
-    /// asks for a ride-through, the battery in service in every quarter of the plan carries the quarter's facility MW for
-    /// `rideThroughMinutes` (within rounding), whether or not the plan has battery lines.
+    /// allows; and, where the design asks for a ride-through, the battery in service in every quarter of the plan carries the
+    /// quarter's facility MW for `rideThroughMinutes` (within rounding), whether or not the plan has battery lines.
     static func batteryBuildIssues(_ plan: BuildPlan, design: ReferenceDesign) -> [(path: String, message: String)] {
         var issues: [(path: String, message: String)] = []
         let given = design.powerChain.battery
@@ -24,8 +23,10 @@ extension BuildPlan {
             }
             // A battery line counts MWh and MW, not units: its new and inService are 0 (README "Facility decisions", "Battery").
             if line.new != 0 || line.inService != 0 {
-                issues.append(("\(path).\(line.new != 0 ? "new" : "inService")", "a battery line's new and inService are 0 (it gives "
-                    + "energyMWh, powerMW, newEnergyMWh and newPowerMW instead); set new and inService to 0"))
+                for (field, value) in [("new", line.new), ("inService", line.inService)] where value != 0 {
+                    issues.append(("\(path).\(field)", "a battery line's new and inService are 0 (it gives energyMWh, powerMW, "
+                        + "newEnergyMWh and newPowerMW instead); set \(field) to 0"))
+                }
             }
             for (field, value, inPlace, before, new, unit) in [("energyMWh", energy, given.energyMWh, previous.energyMWh, newEnergy, "MWh"),
                                                                ("powerMW", power, given.powerMW, previous.powerMW, newPower, "MW")] {

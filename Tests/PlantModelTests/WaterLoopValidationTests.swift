@@ -55,6 +55,18 @@ struct WaterLoopValidationTests {
         #expect(try designIssues(Self.design()).allSatisfy { !$0.path.hasPrefix("profiles") })
     }
 
+    @Test("Existing liquid racks in a hall whose loop is too warm for them are refused at their entry")
+    func existingOnWarmLoop() throws {
+        // GB200 takes coolant at 35 °C at most (catalog); the w45 loop at 40 °C supplies its racks at 40 + 3 = 43 °C.
+        let existing = "existingRacks: [{hall: nvl-hall-1, profile: gb200-nvl72, racks: 8, installedQuarter: 2025Q4}]\nhalls:\n"
+        let warm = try Self.design(supplyC: 40, waterClass: "W40").replacingOccurrences(of: "\nhalls:\n", with: "\n" + existing)
+        #expect(try designIssues(warm).contains { $0.path == "existingRacks[0].profile"
+            && $0.message.contains("its water loop supplies the racks at 43.0 °C, over their 35.0 °C coolant limit") })
+        // On the 30 °C loop (33 °C at the racks) the same racks stand.
+        let cool = try Self.design().replacingOccurrences(of: "\nhalls:\n", with: "\n" + existing)
+        #expect(try designIssues(cool).allSatisfy { !$0.path.hasPrefix("existingRacks") })
+    }
+
     @Test("A design whose liquid halls all stand on water loops needs no liquidCooling of its own")
     func noMainLiquid() throws {
         let main = "liquidCooling:\n  facilityWaterClass: W32\n  facilitySupplyTempC: 32\n  cduApproachK: 3\n  loopDeltaTK: 10\n"

@@ -266,7 +266,8 @@ func workloadMixIssues<Value>(_ mix: [WorkloadShare], profiles: [String]?, catal
 
 extension ReferenceDesign {
     /// Existing racks must name a hall of the design (as the planner names halls), one of the design's
-    /// profiles, a quarter no later than the horizon's first, and fit the hall's positions.
+    /// profiles, a quarter no later than the horizon's first, fit the hall's positions, and be racks the hall takes by its
+    /// own figures (kW, weight, CDUs, its loop's coolant temperature, in service and available by the first quarter).
     static func existingRackIssues(_ d: ReferenceDesign, catalog: Catalog, into c: inout IssueCollector<ReferenceDesign>) {
         var halls: [String: HallGroup] = [:]
         for group in d.halls where group.count >= 1 && group.count <= Int(FieldRange.hallsInTotal.high) {
@@ -295,6 +296,10 @@ extension ReferenceDesign {
                     reasons.append("the rack's \(profile.weightKg) kg is over the hall's maxRackWeightKg \(limit)")
                 }
                 if profile.liquidShare > 0, hall.liquidCapacityMW <= 0 { reasons.append("it is liquid-cooled and the hall has no CDUs (liquidCapacityMW 0)") }
+                if d.loopCount > 1, profile.liquidShare > 0, let limit = profile.maxCoolantSupplyC,
+                   let lc = d.onLoop(d.loopIndex(of: hall)).liquidCooling, lc.rackSupplyTempC > limit {
+                    reasons.append("its water loop supplies the racks at \(lc.rackSupplyTempC) °C, over their \(limit) °C coolant limit")
+                }
                 if hall.availableFrom > d.horizon.first {
                     reasons.append("the hall is in service only from \(hall.availableFrom), after the horizon begins (\(d.horizon.first))")
                 }

@@ -30,9 +30,12 @@ public enum PlantFileKind: String, Sendable, CaseIterable {
 
 /// Checks files of any kind and returns every problem in all of them.
 public enum PlantValidation {
-    /// Every problem in the given files, each once; a design is checked against `catalog` and its default site.
+    /// Every problem in the given files, each once; a design is checked against `catalog` and its default site (a site
+    /// also given is checked once, as itself).
     public static func issues(inFiles paths: [String], catalog: Catalog) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        let given = Set(paths.map(absolute))
         for path in paths {
             do {
                 switch try PlantFileKind.detect(path: path) {
@@ -43,9 +46,12 @@ public enum PlantValidation {
                 case .design:
                     let design = try ReferenceDesign.load(from: path, catalog: catalog)
                     if let site = ReferenceDesign.defaultSitePath(of: design) {
-                        if FileManager.default.fileExists(atPath: site) {
-                            let loaded = try Site.load(from: site)
-                            issues += Site.pairIssues(loaded.value, design: design.value).map { loaded.issue($0.path, $0.message) }
+                        let alsoGiven = given.contains(absolute(site))
+                        if alsoGiven || FileManager.default.fileExists(atPath: site) {
+                            // A site also given reports its own problems as itself: here only the pair is checked.
+                            if let loaded = alsoGiven ? try? Site.load(from: site) : try Site.load(from: site) {
+                                issues += Site.pairIssues(loaded.value, design: design.value).map { loaded.issue($0.path, $0.message) }
+                            }
                         } else {
                             issues.append(design.issue("site", "site file '\(design.value.site ?? "")' not found (resolved to \(site))"))
                         }
@@ -55,8 +61,6 @@ public enum PlantValidation {
                 issues += error.issues
             }
         }
-        // A site given and also named by a design given is read twice: each of its problems is reported once.
-        var seen = Set<String>()
-        return issues.filter { seen.insert($0.description).inserted }
+        return issues
     }
 }
