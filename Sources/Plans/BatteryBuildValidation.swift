@@ -22,11 +22,9 @@ extension BuildPlan {
                 continue
             }
             // A battery line counts MWh and MW, not units: its new and inService are 0 (README "Facility decisions", "Battery").
-            if line.new != 0 || line.inService != 0 {
-                for (field, value) in [("new", line.new), ("inService", line.inService)] where value != 0 {
-                    issues.append(("\(path).\(field)", "a battery line's new and inService are 0 (it gives energyMWh, powerMW, "
-                        + "newEnergyMWh and newPowerMW instead); set \(field) to 0"))
-                }
+            for (field, value) in [("new", line.new), ("inService", line.inService)] where value != 0 {
+                issues.append(("\(path).\(field)", "a battery line's new and inService are 0 (it gives energyMWh, powerMW, "
+                    + "newEnergyMWh and newPowerMW instead); set \(field) to 0"))
             }
             for (field, value, inPlace, before, new, unit) in [("energyMWh", energy, given.energyMWh, previous.energyMWh, newEnergy, "MWh"),
                                                                ("powerMW", power, given.powerMW, previous.powerMW, newPower, "MW")] {

@@ -11,7 +11,7 @@ extension CommandFailure {
         CommandFailure(error.issues.map(\.description), status: .invalidInput)
     }
 
-    /// A planning failure in words; exit 3 (infeasible), 4 (no plan in time) or 2 (options).
+    /// A planning failure in words; exit 3 (infeasible), 4 (no plan in time), 2 (options) or 1 (an input the plan shows wrong).
     static func planning(_ error: PlanError) -> CommandFailure {
         let status: ExitStatus
         switch error {
