@@ -26,7 +26,7 @@ enum BindingAnalysis {
         let built = Set(f.facilityBuildColumns + f.batteryColumns)
         let x = outcome.solution.values
         var limits: [BindingLimit] = []
-        for (i, info) in f.rows.enumerated() where info.family.isCapacity {
+        for (i, info) in f.rows.enumerated() where info.family.isListedInBinding {
             let row = f.model.constraints[i]
             guard let upper = row.upperBound else { continue }
             let capacityTerms = Formulation.builtCapacityTerms(row.terms, among: built)
@@ -41,10 +41,13 @@ enum BindingAnalysis {
             let price = i < duals.count ? duals[i] : 0
             let full = slack < oneUnit - tolerance
             guard full || abs(price) > tolerance else { continue }
+            // A whole-units row is in the unit of the hall limit that sets it: counted and priced per purchase unit instead.
+            let per = info.wholeUnits?.perUnit ?? 1
             limits.append(BindingLimit(
                 constraint: row.name, family: info.family, state: full ? .binding : .nearLimit, quarter: info.quarter,
-                subject: info.subject, capacity: capacity, used: used, slack: slack, unit: info.family.unit,
-                shadowPrice: price, shadowPriceUnit: outcome.shadowPriceUnit))
+                subject: info.subject, capacity: capacity / per, used: used / per, slack: slack / per,
+                unit: info.wholeUnits == nil ? info.family.unit : "units", shadowPrice: price * per,
+                shadowPriceUnit: outcome.shadowPriceUnit, wholeUnits: info.wholeUnits))
         }
         return limits
     }

@@ -27,9 +27,12 @@ public struct BindingLimit: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var shadowPrice: Double
     /// The unit of the final solve's objective (which depends on the objective and its gap).
     public var shadowPriceUnit: String
+    /// For a whole-units-per-hall limit (counted in units, priced per unit): the profile and the hall limit that set it.
+    public var wholeUnits: WholeUnits?
 
     public init(constraint: String, family: ConstraintFamily, state: State, quarter: Quarter?, subject: String?,
-                capacity: Double, used: Double, slack: Double, unit: String, shadowPrice: Double, shadowPriceUnit: String) {
+                capacity: Double, used: Double, slack: Double, unit: String, shadowPrice: Double, shadowPriceUnit: String,
+                wholeUnits: WholeUnits? = nil) {
         self.constraint = constraint
         self.family = family
         self.state = state
@@ -41,10 +44,20 @@ public struct BindingLimit: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.unit = unit
         self.shadowPrice = shadowPrice
         self.shadowPriceUnit = shadowPriceUnit
+        self.wholeUnits = wholeUnits
     }
 }
 
 extension BindingLimit {
+    /// The same limit in every quarter: its family, subject and, for whole units per hall, profile.
+    public var limitKey: String { "\(family.rawValue)|\(subject ?? "")|\(wholeUnits?.profile ?? "")" }
+
+    /// What the limit is about, as reports name it: the subject, and for whole units per hall the profile and its unit.
+    public var shownSubject: String? {
+        guard let w = wholeUnits else { return subject }
+        return (subject.map { "\($0): " } ?? "") + "\(w.profile) in units of \(w.racksPerUnit) racks"
+    }
+
     /// A stand-in for ``PlaceholderDecodable`` (see ``BuildPlan/placeholder``).
     public static var placeholder: BindingLimit {
         BindingLimit(constraint: "", family: .placeholder, state: .placeholder, quarter: nil, subject: nil, capacity: 0, used: 0,

@@ -32,4 +32,8 @@ public enum ConstraintFamily: String, FileEnum {
         case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife, .buildOrder, .unitsPerHall: false
         }
     }
+
+    /// Whether "what binds" lists the family's rows: the capacities, and whole units per hall (the capacity of one hall
+    /// in whole units of a profile, which can stop a plan short of the hall's other limits).
+    public var isListedInBinding: Bool { isCapacity || self == .unitsPerHall }
 }

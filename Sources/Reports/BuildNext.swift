@@ -73,7 +73,7 @@ public struct BuildNext: Equatable, Sendable {
             // Under N+1 with feeds to connect a quarter has one site-power row per feed that may be the largest: +1 MW of
             // usable grid relaxes them all, so they are one limit whose value is the sum of their prices.
             if limit.family == .sitePower { limit.subject = nil }
-            let key = "\(limit.family.rawValue)|\(limit.subject ?? "")"
+            let key = limit.limitKey
             if rows[key] == nil { keys.append(key); first[key] = limit }
             rows[key, default: []].append((limit.quarter, limit.shadowPrice * scale.factor))
         }
@@ -84,8 +84,9 @@ public struct BuildNext: Equatable, Sendable {
             let worth = values.filter { $0.value > 0 }
             guard !worth.isEmpty else { continue }
             let group = Self.hallFamilies.contains(limit.family) ? Self.group(of: limit.subject, in: design) : nil
-            let shown = group?.name ?? limit.subject
-            let (options, missing) = Self.options(limit.family, group: group, subject: limit.subject, plan: plan, design: design, site: site)
+            let shown = limit.wholeUnits == nil ? group?.name ?? limit.subject : limit.shownSubject
+            let (options, missing) = Self.options(limit.family, group: group, subject: limit.subject, wholeUnits: limit.wholeUnits,
+                                                  plan: plan, design: design, site: site)
             var best: Relief?
             for start in worth.compactMap(\.quarter).sorted() {
                 for option in options {
@@ -124,7 +125,7 @@ public struct BuildNext: Equatable, Sendable {
             + "adds, not annualized):\n"
         if ranked.isEmpty { out += "  no binding limit has an option with a price in the inputs\n" }
         for (i, r) in ranked.prefix(Self.printedLines).enumerated() {
-            let unit = r.unit.isEmpty ? "unit" : r.unit
+            let unit = r.unit.isEmpty || r.unit == "units" ? "unit" : r.unit
             out += "  \(i + 1). \(LimitText.limitName(r.family, subject: r.subject, quarter: r.quarter)): +1 \(unit) through \(r.through) "
                 + "≈ \(Self.money(r.value, valueUnit)); costs $\(NumberText.grouped(r.priceUSD)) (\(r.option)); "
                 + "\(NumberText.significant(r.ratio, 3)) per USD\n"
@@ -197,7 +198,7 @@ extension BuildNext {
     static let smallestRatio = 1e-6
 
     /// The families of per-hall limits.
-    static let hallFamilies: [ConstraintFamily] = [.hallPower, .floor, .liquid, .air]
+    static let hallFamilies: [ConstraintFamily] = [.hallPower, .floor, .liquid, .air, .unitsPerHall]
 
     /// The hall group a per-hall limit's subject names: the group itself, or one of its halls.
     static func group(of subject: String?, in design: ReferenceDesign) -> HallGroup? {
@@ -216,8 +217,8 @@ extension BuildNext {
     }
 
     /// The options in the inputs that relieve a limit, and, for none, the field that would price it.
-    static func options(_ family: ConstraintFamily, group: HallGroup?, subject: String?, plan: BuildPlan, design: ReferenceDesign,
-                        site: Site) -> ([Option], missing: String) {
+    static func options(_ family: ConstraintFamily, group: HallGroup?, subject: String?, wholeUnits: WholeUnits? = nil, plan: BuildPlan,
+                        design: ReferenceDesign, site: Site) -> ([Option], missing: String) {
         let first = design.horizon.first
         func built(_ kind: FacilityBuild.Kind, _ name: String, _ quarter: Quarter) -> Int {
             FacilityBuild.inService(kind, name, in: quarter, plan.facilityBuilds)
@@ -333,6 +334,28 @@ extension BuildNext {
             }
             return options.isEmpty ? ([], "\(field).chillerCapacityMW has no capex: add chiller modules with a build option, "
                 + "\(field).chillerModules") : (options, "every chiller module is built by then, or the first can be in service later")
+        case .unitsPerHall:
+            // One more whole unit in one hall: the shortfall of the limit that sets the units per hall, or one more hall of the group.
+            guard let group, let w = wholeUnits else { return ([], "the hall is in no hall group of the design") }
+            let short = w.shortfallForOneMore, setBy = "\(NumberText.amount(short)) \(w.setBy.unit) more \(w.setBy.words) in one hall"
+            var options: [Option] = []
+            if w.setBy == .hallPower, let perMW = design.economics.facilityCapexUSDPerMW, short > 0 {
+                options.append(Option(name: { _ in "\(setBy) at economics.facilityCapexUSDPerMW, $\(NumberText.grouped(perMW)) per MW" },
+                                      priceUSD: { _ in perMW * short }, relieves: { _ in true }))
+            }
+            if let build = group.build, w.unitsPerHall > 0 {
+                options.append(Option(
+                    name: { _ in "a hall of \(group.name): $\(NumberText.grouped(build.capexUSD)) for \(w.unitsPerHall) units" },
+                    priceUSD: { q in
+                        group.earliestService(horizonFirst: first) <= q && built(.hall, group.name, q) < group.count
+                            ? build.capexUSD / Double(w.unitsPerHall) : nil
+                    },
+                    relieves: { built(.hall, group.name, $0) < group.count }))
+            }
+            let field = w.setBy == .hallPower ? "halls[].build or economics.facilityCapexUSDPerMW" : "halls[].build"
+            return (options, group.build == nil || options.isEmpty
+                ? "one more unit needs \(setBy), which has no capex in the inputs: \(field)"
+                : "every hall of \(group.name) is built by then, or its earliest service is later")
         case .network: return ([], "the fabric's ports have no capex")
         case .supply: return ([], "supplyCapRacksPerQuarter is the vendor's allocation")
         case .budget: return ([], "budgetUSD is a limit on spending, not something to build")

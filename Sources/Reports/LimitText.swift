@@ -42,7 +42,7 @@ public enum LimitText {
     /// load, 5.3e10 served at 70 % ≈ $5,400 at the plan's $0.1028 per million tokens served".
     public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) -> String {
         let state = limit.state == .binding ? "binding" : "near its limit"
-        let per = limit.unit.isEmpty ? "unit" : limit.unit
+        let per = limit.unit.isEmpty || limit.unit == "units" ? "unit" : limit.unit
         let price = limit.shadowPrice
         var value = price == 0 ? "" : "; +1 \(per) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(limit.shadowPriceUnit)"
         if price != 0, limit.shadowPriceUnit == tokensPerSecondSummedUnit {
@@ -58,7 +58,13 @@ public enum LimitText {
             }
         }
         let when = limit.quarter.map { " in \($0)" } ?? ""
-        let whereText = limit.subject.map { " (\($0))" } ?? ""
+        var whereText = limit.shownSubject.map { " (\($0))" } ?? ""
+        if let w = limit.wholeUnits {
+            // "(vr_hall: vr-nvl72 in units of 8 racks; 21 a hall, as hall IT power sets: 21 × 1.881 of 40.05 MW)"
+            whereText = " (\(limit.shownSubject ?? w.profile); \(w.unitsPerHall) a hall, as \(w.setBy.words) sets: \(w.unitsPerHall) × "
+                + "\(NumberText.amount(w.perUnit)) of \(NumberText.amount(w.perHall)) \(w.setBy.unit), one more needs "
+                + "\(NumberText.amount(w.shortfallForOneMore)) \(w.setBy.unit) more in a hall)"
+        }
         return "\(limit.family.words)\(whereText)\(when): \(state), \(NumberText.amount(limit.used)) of "
             + "\(NumberText.amount(limit.capacity)) \(limit.unit) used\(value)"
     }

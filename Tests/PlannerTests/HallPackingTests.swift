@@ -54,6 +54,20 @@ struct HallPackingTests {
         // Power sets k = ⌊0.6 / 0.4413⌋ = 1, so the row reads in MW: 0.1471 · stock ≤ 3 halls × 1 unit × 0.4413.
         let row = try #require(result.model.constraints.first { $0.name == "units_per_hall(h,gb300_nvl72,2026Q1)" })
         #expect(row.upperBound.map { $0.isApproximatelyEqual(to: 3 * 3 * 0.1471, relativeTolerance: 1e-9) } == true)
+        // What binds lists it in units: 3 of 3 in each quarter, set by hall power (one more unit needs 2 × 0.4413 − 0.6 =
+        // 0.2826 MW more in a hall). Its shadow prices per unit sum to a GB300 unit's tokens/s in both quarters, 2 × 3 ×
+        // 596,952 = 3,581,712 (how the two quarters share it is the LP's choice: racks bought in the first stay in the second).
+        let limits = result.plan.binding.filter { $0.family == .unitsPerHall }
+        #expect(limits.map(\.quarter) == result.plan.quarters.prefix(2).map(\.quarter))
+        for limit in limits {
+            #expect(limit.unit == "units" && limit.state == .binding && limit.subject == "h")
+            #expect(limit.capacity.isApproximatelyEqual(to: 3, relativeTolerance: 1e-9) && limit.used.isApproximatelyEqual(to: 3, relativeTolerance: 1e-9))
+            let w = try #require(limit.wholeUnits)
+            #expect(w.profile == "gb300-nvl72" && w.racksPerUnit == 3 && w.unitsPerHall == 1 && w.setBy == .hallPower)
+            #expect(w.perUnit.isApproximatelyEqual(to: 0.4413, relativeTolerance: 1e-9) && w.perHall.isApproximatelyEqual(to: 0.6, relativeTolerance: 1e-12))
+            #expect(w.shortfallForOneMore.isApproximatelyEqual(to: 0.2826, relativeTolerance: 1e-9))
+        }
+        #expect(limits.reduce(0) { $0 + $1.shadowPrice }.isApproximatelyEqual(to: 2 * 3 * 596_952, relativeTolerance: 1e-6))
         // The final model is the group's, not its single halls'.
         #expect(!result.model.variables.contains { $0.name.contains(Formulation.id("h-1")) })
     }

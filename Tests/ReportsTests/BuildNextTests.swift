@@ -166,6 +166,50 @@ struct BuildNextTests {
         #expect(block.ratio.isApproximatelyEqual(to: 0.157788, relativeTolerance: 1e-9))
         #expect(block.option == "a power block of b: $50,000,000 for 10 MW")
     }
+
+    /// A whole-units-per-hall limit in units of 8 racks: `used`, `capacity` and the shadow price are per unit.
+    static func wholeUnits(_ q: Quarter, _ hall: String, _ w: WholeUnits, price: Double) -> BindingLimit {
+        BindingLimit(constraint: "units_per_hall(\(hall),vr_nvl72,\(q))", family: .unitsPerHall, state: .binding, quarter: q, subject: hall,
+                     capacity: Double(w.unitsPerHall), used: Double(w.unitsPerHall), slack: 0, unit: "units", shadowPrice: price,
+                     shadowPriceUnit: tokensPerSecondSummedUnit, wholeUnits: w)
+    }
+
+    @Test("Whole units per hall: the shortfall of the limit that sets them at facilityCapexUSDPerMW, or one more hall for its units")
+    func wholeUnitsPerHall() throws {
+        // Hall b (40 MW, no build option): 21 units of 1.881 MW take 39.501 MW; a 22nd needs 22 × 1.881 − 40 = 1.382 MW more,
+        // $13.82M at $10M per MW. +1 unit is worth 5e6 tokens/s in Q2–Q4: 3 × 5e6 × 0.39447 = $5,917,050, 0.428151 per USD.
+        let power = WholeUnits(profile: "vr-nvl72", racksPerUnit: 8, unitsPerHall: 21, setBy: .hallPower, perUnit: 1.881, perHall: 40)
+        // Group a's floor: 200 positions take 25 units of 8; one more hall of a, $400M for 25 units, $16M a unit, until the plan
+        // builds its second hall in Q4: relieves Q2 and Q3, 2 × 4e6 × 0.39447 = $3,155,760, 0.197235 per USD.
+        let floor = WholeUnits(profile: "vr-nvl72", racksPerUnit: 8, unitsPerHall: 25, setBy: .floor, perUnit: 8, perHall: 200)
+        let next = BuildNext(Self.plan([Self.q2, Self.q3, Self.q4].map { Self.wholeUnits($0, "b", power, price: 5e6) }
+                                       + [Self.q2, Self.q3, Self.q4].map { Self.wholeUnits($0, "a", floor, price: 4e6) }),
+                             design: try Self.design(), site: try Self.site())
+        #expect(power.shortfallForOneMore.isApproximatelyEqual(to: 1.382, relativeTolerance: 1e-12))
+        #expect(next.ranked.map(\.subject) == ["b: vr-nvl72 in units of 8 racks", "a: vr-nvl72 in units of 8 racks"])
+        let b = next.ranked[0], a = next.ranked[1]
+        #expect(b.quarter == Self.q2 && b.through == Self.q4)
+        #expect(b.value.isApproximatelyEqual(to: 5_917_050, relativeTolerance: 1e-9))
+        #expect(b.priceUSD.isApproximatelyEqual(to: 13.82e6, relativeTolerance: 1e-12))
+        #expect(b.option == "1.382 MW more hall IT power (after the hall's redundancy rule) in one hall at economics.facilityCapexUSDPerMW, "
+                + "$10,000,000 per MW")
+        #expect(a.quarter == Self.q2 && a.through == Self.q3)
+        #expect(a.value.isApproximatelyEqual(to: 3_155_760, relativeTolerance: 1e-9))
+        #expect(a.priceUSD.isApproximatelyEqual(to: 16e6, relativeTolerance: 1e-12))
+        #expect(a.option == "a hall of a: $400,000,000 for 25 units")
+        #expect(next.unpriced.isEmpty)
+        #expect(next.text.contains("\n  1. whole units per hall (a unit of several racks stands in one hall) (b: vr-nvl72 in units of 8 racks) "
+                                   + "in 2027Q2: +1 unit through 2027Q4 ≈ $5,917,050; costs $13,820,000 ("), "\(next.text)")
+        // Hall b's units set by its floor instead: nothing in the inputs prices 8 more positions.
+        let unpriced = BuildNext(Self.plan([Self.wholeUnits(Self.q3, "b", floor, price: 1e6)]), design: try Self.design(), site: try Self.site())
+        #expect(unpriced.ranked.isEmpty)
+        #expect(unpriced.unpriced.first?.missing == "one more unit needs 8 positions more floor positions in one hall, which has no capex "
+                + "in the inputs: halls[].build")
+        // What binds: the limit in units, with the limit that sets them.
+        #expect(LimitText.explanation(Self.wholeUnits(Self.q2, "b", power, price: 0)) == "whole units per hall (a unit of several racks "
+                + "stands in one hall) (b: vr-nvl72 in units of 8 racks; 21 a hall, as hall IT power (after the hall's redundancy rule) sets: "
+                + "21 × 1.881 of 40 MW, one more needs 1.382 MW more in a hall) in 2027Q2: binding, 21 of 21 units used")
+    }
 }
 
 @Suite("plan's table names what the plan builds")

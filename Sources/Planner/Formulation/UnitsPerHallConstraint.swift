@@ -10,7 +10,8 @@ extension Formulation {
     ///
     /// The row `units_per_hall(GROUP,PROFILE,QUARTER)` reads, in the unit of the limit that sets k: Σ coefficient · stock ≤
     /// k units · their coefficient × the halls (in service). It is no capacity of its own (more hall power, positions or
-    /// halls relieve it), so "what binds" does not list it; it is added only where it cuts, where the pool would take more units. Not with
+    /// halls relieve it); "what binds" lists it in units, with the limit that sets k (``WholeUnits``). It is added only
+    /// where it cuts, where the pool would take more units. Not with
     /// retirement: racks then leave one by one, and a hall may hold more racks than its whole units.
     mutating func defineUnitsPerHall(hall h: Int, quarter t: Int) {
         let hall = problem.halls[h]
@@ -20,14 +21,16 @@ extension Formulation {
             let unit = Double(problem.design.unitRacks(profile.id))
             guard unit > 1, let n = stock[e]?[t] else { continue }
             let c = problem.coefficients(e)
-            let limits = zip(hall.perHallLimits(blocks: hall.powerBlocks?.perHall ?? 0), c.perHallUse)
-                .map { (capacity: $0, perRack: $1) }.filter { $0.perRack > 0 }
+            let limits = zip(Self.perHallFamilies, zip(hall.perHallLimits(blocks: hall.powerBlocks?.perHall ?? 0), c.perHallUse))
+                .map { (family: $0, capacity: $1.0, perRack: $1.1) }.filter { $0.perRack > 0 }
             let tolerance = HallAssignment.tolerance
             let unitsPerHall = limits.map { (($0.capacity + tolerance) / (unit * $0.perRack)).rounded(.down) }
             guard let k = unitsPerHall.min(), let r = unitsPerHall.firstIndex(of: k) else { continue }
             let pooled = limits.map { Double(hall.count) * $0.capacity / (unit * $0.perRack) }.min()!
             guard Double(hall.count) * k < (pooled + tolerance).rounded(.down) else { continue }
             let limit = limits[r], perHall = k * unit * limit.perRack
+            let whole = WholeUnits(profile: profile.id, racksPerUnit: Int(unit), unitsPerHall: Int(k), setBy: limit.family,
+                                   perUnit: unit * limit.perRack, perHall: limit.capacity)
             let name = "\(ConstraintFamily.unitsPerHall.rawValue)(\(Self.id(hall.name)),\(Self.id(profile.id)),\(q(t)))"
             if problem.hallBuilds[h] != nil {
                 guard let built = hallBuilt[h]?[t] else { continue }
@@ -35,6 +38,10 @@ extension Formulation {
             } else {
                 addRow(name, [Term(n, limit.perRack)], upper: Double(hall.count) * perHall, .unitsPerHall, problem.quarters[t], hall.name)
             }
+            rows[rows.count - 1].wholeUnits = whole
         }
     }
+
+    /// The families of ``HallGroup/perHallLimits(blocks:)``, in its order.
+    static let perHallFamilies: [ConstraintFamily] = [.floor, .hallPower, .liquid, .air, .network]
 }

@@ -218,7 +218,7 @@ public enum PlanReportPage {
 
     /// The timeline of binding limit families and, under it, each limit in words in the first quarter it binds.
     static func bindingSection(_ plan: BuildPlan) -> String {
-        let capacity = plan.binding.filter { $0.family.isCapacity }
+        let capacity = plan.binding.filter { $0.family.isListedInBinding }
         guard !capacity.isEmpty else { return paragraph("No capacity limit binds or is near its limit: the plan has room in every quarter.") }
         var families: [ConstraintFamily] = []
         for limit in capacity where !families.contains(limit.family) { families.append(limit.family) }
@@ -236,7 +236,7 @@ public enum PlanReportPage {
         var seen: [String] = []
         var items: [String] = []
         for limit in capacity {
-            let key = "\(limit.family.rawValue)|\(limit.subject ?? "")"
+            let key = limit.limitKey
             guard !seen.contains(key) else { continue }
             seen.append(key)
             items.append("<li>\(esc(LimitText.explanation(limit)))</li>")
