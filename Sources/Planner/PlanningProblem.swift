@@ -181,22 +181,9 @@ public struct PlanningProblem: Sendable {
         var exclusions: [String] = []
         for (h, hall) in self.halls.enumerated() {
             for (p, profile) in profiles.enumerated() {
-                var reasons: [String] = []
-                if profile.rackMaxKW > hall.maxRackKW {
-                    reasons.append("rack \(profile.rackMaxKW) kW > hall limit \(hall.maxRackKW) kW")
-                }
-                if let limit = hall.maxRackWeightKg, profile.weightKg > limit {
-                    reasons.append("rack \(profile.weightKg) kg > floor limit \(limit) kg")
-                }
-                if profile.liquidShare > 0, hall.liquidCapacityMW <= 0 {
-                    reasons.append("liquid-cooled rack in a hall without CDUs")
-                }
                 // With one loop, validation refuses a design too warm for a profile; with several, the profile goes where it can.
-                if loops.count > 1, profile.liquidShare > 0, let limit = profile.maxCoolantSupplyC,
-                   let lc = loops[hallLoops[h]].design.liquidCooling, lc.rackSupplyTempC > limit {
-                    reasons.append("rack supply \(format(lc.rackSupplyTempC)) °C on water loop \(loops[hallLoops[h]].name) > the rack's "
-                        + "\(format(limit)) °C coolant limit")
-                }
+                let loop = loops[hallLoops[h]]
+                var reasons = hall.refusals(of: profile, loop: loops.count > 1 ? loop.design.liquidCooling.map { (loop.name, $0.rackSupplyTempC) } : nil)
                 if profile.liquidShare < 1, let air = condition.economizerAirC, air > profile.maxAirInletC {
                     reasons.append("economizer air \((air * 10).rounded() / 10) °C at the design condition > rack inlet limit "
                         + "\(profile.maxAirInletC) °C (chill the air: airCooling.chilled)")

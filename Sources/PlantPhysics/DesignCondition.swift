@@ -86,7 +86,7 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
         freeCoolingSupplyC = plant.fullFanSupplyC(heatMW: hr.ratedCapacityMW, ambientC: effectiveAmbientC)
         plantInletC = plant.inletC(heatMW: hr.ratedCapacityMW, supplyC: setPoint)
         rejectionCapacityMW = plant.capacityMW(supplyC: setPoint, ambientC: effectiveAmbientC)
-        let pads = hr.type == .adiabaticDryCooler ? plant.padCoolingK(dryBulbC: ambient.dryBulbC, wetBulbC: ambient.wetBulbC) : 0
+        let pads = plant.padCoolingK(dryBulbC: ambient.dryBulbC, wetBulbC: ambient.wetBulbC)
         // A tower's basis is a wet-bulb pair whose coincident dry-bulb understates the air; the economizer sees
         // the cooling pair's dry-bulb at least.
         let airDryBulbC = hr.type == .coolingTower ? max(ambient.dryBulbC, site.climate.coolingDesignDryBulbC) : ambient.dryBulbC

@@ -111,9 +111,10 @@ public struct HeatRejectionCurve: Sendable, Equatable {
         return difference > 0 ? fanSpeed(forConductance: heatMW / difference / max(1 - condenserCells, 1e-9)) : 1
     }
 
-    /// How far adiabatic pads cool the air below the dry-bulb: ε_pad · (T_db − T_wb), K (0 without pads).
+    /// How far adiabatic pads cool the air below the dry-bulb: ε_pad · (T_db − T_wb), K (0 without pads: any type but an
+    /// adiabatic dry cooler).
     public func padCoolingK(dryBulbC: Double, wetBulbC: Double) -> Double {
-        (heatRejection.adiabaticEffectiveness ?? 0) * (dryBulbC - wetBulbC)
+        heatRejection.type == .adiabaticDryCooler ? (heatRejection.adiabaticEffectiveness ?? 0) * (dryBulbC - wetBulbC) : 0
     }
 
     /// The ambient the plant works against at `dryBulbC`/`wetBulbC` with its pads (if any) running, °C: the

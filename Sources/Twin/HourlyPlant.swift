@@ -91,11 +91,6 @@ public struct HourlyPlant: Sendable {
         withPowerChain(cooling(liquidMW: liquidMW, rackAirMW: rackAirMW, fleet: fleet, dryBulbC: dryBulbC, wetBulbC: wetBulbC), fleet: fleet)
     }
 
-    /// What the plant's evaporative pads take off the hour's dry-bulb, K (0 without pads).
-    func padCoolingK(dryBulbC: Double, wetBulbC: Double) -> Double {
-        design.heatRejection.type == .adiabaticDryCooler ? curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC) : 0
-    }
-
     /// The plant's cooling alone (steps 1–5), with no electrical losses or house loads: one water loop's share of the hour
     /// when `fleet` holds the loop's halls (``InstalledFleet/onLoop(_:)``). The air-side economizer is the site's, trimmed
     /// by `economizerPadK` (the main loop's pads, README "Water loops"; this plant's own when nil).
@@ -117,7 +112,7 @@ public struct HourlyPlant: Sendable {
         let airCOP = chiller.cop(chilledWaterC: chilledWater, dryBulbC: dryBulbC, wetBulbC: wetBulbC)
         let streamCOP = chiller.cop(chilledWaterC: setPointC, dryBulbC: dryBulbC, wetBulbC: wetBulbC)
         // What the pads could do this hour (0 without pads); they run only when step 1 falls short.
-        let padK = padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
+        let padK = curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
         var ambient = hr.type == .coolingTower ? wetBulbC : dryBulbC, padCooledK = 0.0
         var airFree = false, stream = 0.0, airChill = 0.0, met = false
         /// Share of the cells water-cooled condensers take while chillers carry `streamChill` of the stream.

@@ -44,9 +44,9 @@ struct ExistingRacksValidationTests {
             .replacingOccurrences(of: "maxRackWeightKg: 1600", with: "maxRackWeightKg: 1200")
             .replacingOccurrences(of: "liquidCapacityMW: 30", with: "liquidCapacityMW: 0")
         let found = try designIssues(cut).map { "\($0.path): \($0.message)" }.filter { $0.hasPrefix("existingRacks") }
-        #expect(found == ["existingRacks[0].profile: existing gb200-nvl72 racks cannot stand in nvl-hall-2: the rack's 132.0 kW is over "
-                          + "the hall's maxRackKW 100.0; the rack's 1360.0 kg is over the hall's maxRackWeightKg 1200.0; it is liquid-cooled "
-                          + "and the hall has no CDUs (liquidCapacityMW 0); name a hall that takes them, or leave them out of existingRacks"],
+        #expect(found == ["existingRacks[0].profile: existing gb200-nvl72 racks cannot stand in nvl-hall-2: rack 132.0 kW > the hall's "
+                          + "maxRackKW 100.0 kW; rack 1360.0 kg > the hall's maxRackWeightKg 1200.0 kg; liquid-cooled rack in a hall without "
+                          + "CDUs (liquidCapacityMW 0); name a hall that takes them, or leave them out of existingRacks"],
                 "\(found)")
     }
 }

@@ -61,7 +61,7 @@ struct WaterLoopValidationTests {
         let existing = "existingRacks: [{hall: nvl-hall-1, profile: gb200-nvl72, racks: 8, installedQuarter: 2025Q4}]\nhalls:\n"
         let warm = try Self.design(supplyC: 40, waterClass: "W40").replacingOccurrences(of: "\nhalls:\n", with: "\n" + existing)
         #expect(try designIssues(warm).contains { $0.path == "existingRacks[0].profile"
-            && $0.message.contains("its water loop supplies the racks at 43.0 °C, over their 35.0 °C coolant limit") })
+            && $0.message.contains("rack supply 43 °C on water loop w45 > the rack's 35 °C coolant limit") })
         // On the 30 °C loop (33 °C at the racks) the same racks stand.
         let cool = try Self.design().replacingOccurrences(of: "\nhalls:\n", with: "\n" + existing)
         #expect(try designIssues(cool).allSatisfy { !$0.path.hasPrefix("existingRacks") })

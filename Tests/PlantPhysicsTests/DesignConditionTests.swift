@@ -97,6 +97,10 @@ struct DesignConditionTests {
         // = 872.73 m³, whatever heat the plant rejects.
         let pad = curve.padCoolingK(dryBulbC: 40, wetBulbC: 20)
         #expect(pad.isApproximatelyEqual(to: 16, absoluteTolerance: 1e-12))
+        // The same effectiveness on a plain dry cooler cools nothing: it has no pads.
+        var dry = try Shipped.design("gb300-nvl72-hybrid")
+        dry.heatRejection.type = .dryCooler
+        #expect(HeatRejectionCurve(design: dry).padCoolingK(dryBulbC: 40, wetBulbC: 20) == 0)
         #expect(curve.waterM3(rejectedMW: 100, padCoolingK: pad, fanSpeed: 0.5, latentShare: 0)
             .isApproximatelyEqual(to: 872.727, absoluteTolerance: 1e-3))
         #expect(curve.waterM3(rejectedMW: 100, padCoolingK: 0, fanSpeed: 0.5, latentShare: 0) == 0, "dry hours use no water")

@@ -290,16 +290,9 @@ extension ReferenceDesign {
             if let profile = catalog.profile(entry.profile) {
                 // What the planner would refuse for this profile in this hall that the design alone shows (the economizer's air
                 // at the site's design condition is checked when the design is planned on a site).
-                var reasons: [String] = []
-                if profile.rackMaxKW > hall.maxRackKW { reasons.append("the rack's \(profile.rackMaxKW) kW is over the hall's maxRackKW \(hall.maxRackKW)") }
-                if let limit = hall.maxRackWeightKg, profile.weightKg > limit {
-                    reasons.append("the rack's \(profile.weightKg) kg is over the hall's maxRackWeightKg \(limit)")
-                }
-                if profile.liquidShare > 0, hall.liquidCapacityMW <= 0 { reasons.append("it is liquid-cooled and the hall has no CDUs (liquidCapacityMW 0)") }
-                if d.loopCount > 1, profile.liquidShare > 0, let limit = profile.maxCoolantSupplyC,
-                   let lc = d.onLoop(d.loopIndex(of: hall)).liquidCooling, lc.rackSupplyTempC > limit {
-                    reasons.append("its water loop supplies the racks at \(lc.rackSupplyTempC) °C, over their \(limit) °C coolant limit")
-                }
+                let l = d.loopIndex(of: hall)
+                let loop = d.loopCount > 1 ? d.onLoop(l).liquidCooling.map { (d.loopName(l), $0.rackSupplyTempC) } : nil
+                var reasons = hall.refusals(of: profile, loop: loop)
                 if hall.availableFrom > d.horizon.first {
                     reasons.append("the hall is in service only from \(hall.availableFrom), after the horizon begins (\(d.horizon.first))")
                 }

@@ -1,0 +1,23 @@
+extension HallGroup {
+    /// Why racks of `profile` may not stand in this group's halls by the design's own figures: the rack's kW, its weight,
+    /// CDUs for a liquid rack, and a water loop (`loop`: its name and rack supply, given where the design has several)
+    /// warmer than its coolant limit; empty if none. The planner adds the economizer's air at the site's design condition
+    /// and availability; validation adds availability by the first quarter.
+    public func refusals(of profile: RackProfile, loop: (name: String, rackSupplyTempC: Double)?) -> [String] {
+        var reasons: [String] = []
+        if profile.rackMaxKW > maxRackKW {
+            reasons.append("rack \(profile.rackMaxKW) kW > the hall's maxRackKW \(maxRackKW) kW")
+        }
+        if let limit = maxRackWeightKg, profile.weightKg > limit {
+            reasons.append("rack \(profile.weightKg) kg > the hall's maxRackWeightKg \(limit) kg")
+        }
+        if profile.liquidShare > 0, liquidCapacityMW <= 0 {
+            reasons.append("liquid-cooled rack in a hall without CDUs (liquidCapacityMW 0)")
+        }
+        if let loop, profile.liquidShare > 0, let limit = profile.maxCoolantSupplyC, loop.rackSupplyTempC > limit {
+            reasons.append("rack supply \(format(loop.rackSupplyTempC)) °C on water loop \(loop.name) > the rack's "
+                + "\(format(limit)) °C coolant limit")
+        }
+        return reasons
+    }
+}
