@@ -191,6 +191,25 @@ struct InvalidInputTests {
         ])
     }
 
+    @Test("Numerals YAML 1.1 reads in another base (hex, binary, octal, a leading zero) are refused; decimal ones are read",
+          arguments: [("0x10", 16), ("0b101", 2), ("0o17", 8), ("017", 8), ("-017", 8), ("08", 8)])
+    func nonDecimal(numeral: String, base: Int) throws {
+        let positions = try exampleDesign(replacing: "    positions: 240", with: "    positions: \(numeral)")
+        #expect(try designIssues(positions).map { "\($0.path): \($0.message)" } == [
+            "halls[0].positions: expected a whole number in decimal digits, got '\(numeral)' (YAML 1.1 reads it in base \(base)"
+                + (base == 8 ? ", for its leading 0" : "") + "; write the number in decimal, without leading zeros)",
+        ])
+        let kW = try exampleDesign(replacing: "    maxRackKW: 150", with: "    maxRackKW: \(numeral)")
+        #expect(try designIssues(kW).contains { $0.path == "halls[0].maxRackKW" && $0.message.hasPrefix("expected a number in decimal digits") })
+    }
+
+    @Test("Decimal numerals with a sign, a zero before the point, an exponent or digit groups are read as written",
+          arguments: ["+240", "240.0", "0.24e3", "2_40", "0240.0"])
+    func decimal(numeral: String) throws {
+        #expect(nonDecimalBase(numeral) == nil)
+        #expect(nonDecimalBase("0") == nil && nonDecimalBase("-0") == nil && nonDecimalBase("0.5") == nil)
+    }
+
     @Test("A syntax error at the end of a file without a final line break is on the file's last line (fuzzing found line + 1)")
     func syntaxErrorAtTheEnd() throws {
         func issue(_ yaml: String) throws -> ValidationIssue {

@@ -45,6 +45,11 @@ final class DecodingSession {
 
     private func decodeScalar<T>(_ type: T.Type, from node: Node, at path: [CodingKey]) -> T? {
         guard isScalarType(type) else { return nil }
+        if type == Int.self || type == Double.self, case .scalar(let scalar) = node, let base = nonDecimalBase(scalar.string) {
+            record(path, node, "expected \(typeName(type)) in decimal digits, got '\(scalar.string)' (YAML 1.1 reads it in base \(base)"
+                + (base == 8 ? ", for its leading 0" : "") + "; write the number in decimal, without leading zeros)")
+            return nil
+        }
         guard let value = scalarValue(type, from: node) else {
             let sexagesimal = (type == Int.self || type == Double.self) && isSexagesimal(node)
             record(path, node, "expected \(typeName(type)), got \(describe(node))"
@@ -97,6 +102,23 @@ func scalarValue<T>(_ type: T.Type, from node: Node) -> T? {
     default: nil
     }
     return value as? T
+}
+
+/// The base YAML 1.1 reads a numeral in when it is not decimal: 16 for `0x1F`, 2 for `0b101`, 8 for `0o17` and for a
+/// leading zero (`017` is 15); `nil` for decimal numerals and anything else. Such numerals are refused rather than read:
+/// `positions: 017` meaning 17 would silently be 15.
+func nonDecimalBase(_ text: String) -> Int? {
+    var digits = Substring(text)
+    if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }
+    guard digits.count >= 2, digits.first == "0" else { return nil }
+    let rest = digits.dropFirst(2), marker = digits.dropFirst().first!
+    func all(_ allowed: String) -> Bool { !rest.isEmpty && rest.allSatisfy { allowed.contains($0) } }
+    switch marker {
+    case "x", "X": return all("0123456789abcdefABCDEF_") ? 16 : nil
+    case "b", "B": return all("01_") ? 2 : nil
+    case "o", "O": return all("01234567_") ? 8 : nil
+    default: return digits.dropFirst().allSatisfy { "0123456789_".contains($0) } ? 8 : nil
+    }
 }
 
 /// A plain scalar with a colon, which YAML 1.1 reads as a base-60 number.
