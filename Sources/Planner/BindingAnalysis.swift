@@ -38,7 +38,8 @@ enum BindingAnalysis {
             let slack = capacity - used
             let oneUnit = row.terms.filter { t in !capacityTerms.contains { $0.variable == t.variable } }
                 .map { abs($0.coefficient) * (unitOf[$0.variable] ?? 1) }.filter { $0 > 0 }.min() ?? 0
-            let price = i < duals.count ? duals[i] : 0
+            // A dual within round-off of zero is no price: a full limit with room for nothing more is worth nothing more.
+            let price = i < duals.count && abs(duals[i]) > tolerance ? duals[i] : 0
             let full = slack < oneUnit - tolerance
             guard full || abs(price) > tolerance else { continue }
             // A whole-units row is in the unit of the hall limit that sets it: counted and priced per purchase unit instead.
