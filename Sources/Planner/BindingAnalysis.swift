@@ -47,7 +47,7 @@ enum BindingAnalysis {
             limits.append(BindingLimit(
                 constraint: row.name, family: info.family, state: full ? .binding : .nearLimit, quarter: info.quarter,
                 subject: info.subject, capacity: capacity / per, used: used / per, slack: slack / per,
-                unit: info.wholeUnits == nil ? info.family.unit : "units", shadowPrice: price * per,
+                unit: info.family.unit, shadowPrice: price * per,
                 shadowPriceUnit: outcome.shadowPriceUnit, wholeUnits: info.wholeUnits))
         }
         return limits

@@ -81,10 +81,11 @@ public enum Planner {
     /// Share of a solve's time limit the placement searches of the first assignment may take (README "Placement search").
     static let firstSearchShare = 0.25
 
-    /// Share of a solve's time limit the placement searches take after a re-plan. A group searched again then holds the
-    /// re-plan's plan, close to one a search already placed or failed to: on the facility co-design example the liquid
-    /// group's second search took its whole quarter (7.5 s) and still ended short, so the group was re-planned anyway; at a
-    /// twentieth the run takes 14 s instead of 21 s, at 0.098 % instead of 0.091 % (README "Facility decisions").
+    /// Share of a solve's time limit the placement searches take after a re-plan, a group's first search there included.
+    /// A group searched again then holds the re-plan's plan, close to one a search already placed or failed to: on the
+    /// facility co-design example the liquid group's second search took its whole share of the quarter (7.5 s) and still
+    /// ended short, so the group was re-planned anyway; at a twentieth the run takes 13–14 s instead of 21–23 s, at
+    /// 0.098 % instead of 0.091 % (README "Facility decisions").
     static let laterSearchShare = 0.05
 
     /// Longest hall, profile or workload name: row names such as `share(NAME,2027Q3)` stay within GLPK's 255.

@@ -20,7 +20,8 @@ public struct BindingLimit: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var capacity: Double
     public var used: Double
     public var slack: Double
-    /// The unit of `capacity`, `used` and `slack` (``ConstraintFamily/unit``).
+    /// The unit of `capacity`, `used` and `slack` (``ConstraintFamily/unit``; for whole units per hall, units, where the
+    /// model's row is in the unit of the hall limit that sets them).
     public var unit: String
     /// Objective of the final solve gained per unit more of this limit, from the LP relaxation
     /// (continuous racks), in `shadowPriceUnit`.
@@ -51,12 +52,6 @@ public struct BindingLimit: Codable, Equatable, Sendable, PlaceholderDecodable {
 extension BindingLimit {
     /// The same limit in every quarter: its family, subject and, for whole units per hall, profile.
     public var limitKey: String { "\(family.rawValue)|\(subject ?? "")|\(wholeUnits?.profile ?? "")" }
-
-    /// What the limit is about, as reports name it: the subject, and for whole units per hall the profile and its unit.
-    public var shownSubject: String? {
-        guard let w = wholeUnits else { return subject }
-        return (subject.map { "\($0): " } ?? "") + "\(w.profile) in units of \(w.racksPerUnit) racks"
-    }
 
     /// A stand-in for ``PlaceholderDecodable`` (see ``BuildPlan/placeholder``).
     public static var placeholder: BindingLimit {

@@ -17,10 +17,11 @@ public enum ConstraintFamily: String, FileEnum {
         case .batteryEnergy: "MWh"
         case .network: "ports"
         case .supply, .rackLife: "racks"
+        case .unitsPerHall: "units"
         case .budget, .capexLimit: "USD"
         case .tokenTarget: "tokens/s"
         case .water: "m³/yr"
-        case .serve, .share, .stock, .ratio, .buildOrder, .unitsPerHall: ""
+        case .serve, .share, .stock, .ratio, .buildOrder: ""
         }
     }
 

@@ -13,14 +13,18 @@ public struct WholeUnits: Codable, Equatable, Sendable {
     public var perUnit: Double
     /// One hall's capacity of that limit (with all its power blocks), in its unit.
     public var perHall: Double
+    /// The hall's other limits that have no room for one more unit either (empty where `setBy` alone stands in the way).
+    public var alsoShort: [ConstraintFamily]
 
-    public init(profile: String, racksPerUnit: Int, unitsPerHall: Int, setBy: ConstraintFamily, perUnit: Double, perHall: Double) {
+    public init(profile: String, racksPerUnit: Int, unitsPerHall: Int, setBy: ConstraintFamily, perUnit: Double, perHall: Double,
+                alsoShort: [ConstraintFamily] = []) {
         self.profile = profile
         self.racksPerUnit = racksPerUnit
         self.unitsPerHall = unitsPerHall
         self.setBy = setBy
         self.perUnit = perUnit
         self.perHall = perHall
+        self.alsoShort = alsoShort
     }
 
     /// How much more of `setBy` one hall needs to take one more whole unit.

@@ -84,7 +84,7 @@ public struct BuildNext: Equatable, Sendable {
             let worth = values.filter { $0.value > 0 }
             guard !worth.isEmpty else { continue }
             let group = Self.hallFamilies.contains(limit.family) ? Self.group(of: limit.subject, in: design) : nil
-            let shown = limit.wholeUnits == nil ? group?.name ?? limit.subject : limit.shownSubject
+            let shown = limit.wholeUnits == nil ? group?.name ?? limit.subject : LimitText.subject(of: limit)
             let (options, missing) = Self.options(limit.family, group: group, subject: limit.subject, wholeUnits: limit.wholeUnits,
                                                   plan: plan, design: design, site: site)
             var best: Relief?
@@ -125,7 +125,7 @@ public struct BuildNext: Equatable, Sendable {
             + "adds, not annualized):\n"
         if ranked.isEmpty { out += "  no binding limit has an option with a price in the inputs\n" }
         for (i, r) in ranked.prefix(Self.printedLines).enumerated() {
-            let unit = r.unit.isEmpty || r.unit == "units" ? "unit" : r.unit
+            let unit = LimitText.one(r.unit)
             out += "  \(i + 1). \(LimitText.limitName(r.family, subject: r.subject, quarter: r.quarter)): +1 \(unit) through \(r.through) "
                 + "≈ \(Self.money(r.value, valueUnit)); costs $\(NumberText.grouped(r.priceUSD)) (\(r.option)); "
                 + "\(NumberText.significant(r.ratio, 3)) per USD\n"
@@ -337,25 +337,32 @@ extension BuildNext {
         case .unitsPerHall:
             // One more whole unit in one hall: the shortfall of the limit that sets the units per hall, or one more hall of the group.
             guard let group, let w = wholeUnits else { return ([], "the hall is in no hall group of the design") }
-            let short = w.shortfallForOneMore, setBy = "\(NumberText.amount(short)) \(w.setBy.unit) more \(w.setBy.words) in one hall"
+            let short = w.shortfallForOneMore, need = "\(NumberText.significant(short, 5)) \(w.setBy.unit) more in one hall (\(w.setBy.words))"
             var options: [Option] = []
-            if w.setBy == .hallPower, let perMW = design.economics.facilityCapexUSDPerMW, short > 0 {
-                options.append(Option(name: { _ in "\(setBy) at economics.facilityCapexUSDPerMW, $\(NumberText.grouped(perMW)) per MW" },
+            // As for hall power itself: the facility's cost per MW prices a hall with neither a build option nor power blocks,
+            // and only where hall power alone keeps the next unit out. It is a marginal price: real hall power comes in blocks.
+            if w.setBy == .hallPower, w.alsoShort.isEmpty, group.build == nil, group.powerBlocks == nil,
+               let perMW = design.economics.facilityCapexUSDPerMW, short > 0 {
+                options.append(Option(name: { _ in "\(need) at economics.facilityCapexUSDPerMW, $\(NumberText.grouped(perMW)) per MW" },
                                       priceUSD: { _ in perMW * short }, relieves: { _ in true }))
             }
+            // One more hall takes k units, with its power blocks (k counts them all) from when both can stand.
             if let build = group.build, w.unitsPerHall > 0 {
+                let blocks = group.powerBlocks.map { Double($0.perHall) * $0.build.capexUSD } ?? 0
+                let earliest = max(group.earliestService(horizonFirst: first), group.powerBlockEarliestService(horizonFirst: first) ?? first)
+                let withBlocks = group.powerBlocks.map { " with its \($0.perHall) power blocks" } ?? ""
                 options.append(Option(
-                    name: { _ in "a hall of \(group.name): $\(NumberText.grouped(build.capexUSD)) for \(w.unitsPerHall) units" },
+                    name: { _ in "a hall of \(group.name)\(withBlocks): $\(NumberText.grouped(build.capexUSD + blocks)) for \(w.unitsPerHall) units" },
                     priceUSD: { q in
-                        group.earliestService(horizonFirst: first) <= q && built(.hall, group.name, q) < group.count
-                            ? build.capexUSD / Double(w.unitsPerHall) : nil
+                        earliest <= q && built(.hall, group.name, q) < group.count ? (build.capexUSD + blocks) / Double(w.unitsPerHall) : nil
                     },
                     relieves: { built(.hall, group.name, $0) < group.count }))
             }
-            let field = w.setBy == .hallPower ? "halls[].build or economics.facilityCapexUSDPerMW" : "halls[].build"
-            return (options, group.build == nil || options.isEmpty
-                ? "one more unit needs \(setBy), which has no capex in the inputs: \(field)"
-                : "every hall of \(group.name) is built by then, or its earliest service is later")
+            if group.build != nil, !options.isEmpty { return (options, "every hall of \(group.name) is built by then, or its earliest service is later") }
+            let field = w.setBy == .hallPower && group.powerBlocks == nil && w.alsoShort.isEmpty
+                ? "halls[].build or economics.facilityCapexUSDPerMW" : "halls[].build"
+            return (options, "one more unit needs \(need)" + (w.alsoShort.isEmpty ? "" : " and more \(w.alsoShort.map(\.words).joined(separator: " and "))")
+                + ", which has no capex in the inputs: \(field)")
         case .network: return ([], "the fabric's ports have no capex")
         case .supply: return ([], "supplyCapRacksPerQuarter is the vendor's allocation")
         case .budget: return ([], "budgetUSD is a limit on spending, not something to build")

@@ -78,7 +78,8 @@ public struct ComparisonRow: Sendable, Equatable {
     }
 
     /// The facility's capacities, in the order a tie is broken: what the site and building can carry.
-    static let facilityLimits: [ConstraintFamily] = [.sitePower, .hallPower, .heatRejection, .chiller, .liquid, .air, .floor, .network, .water]
+    static let facilityLimits: [ConstraintFamily] = [.sitePower, .hallPower, .unitsPerHall, .heatRejection, .chiller, .liquid, .air, .floor,
+                                                     .network, .water]
 
     /// The facility limit that binds first (earliest quarter; ties in ``facilityLimits`` order); else the first
     /// supply allocation or budget to bind, which caps a plan before the building does.
@@ -135,7 +136,7 @@ public struct ComparisonRow: Sendable, Equatable {
         unservedHoursPerYear = Double(run.unservedHours) * perYear
         minPowerHeadroomMW = run.minPowerHeadroomMW
         minThermalHeadroomMW = run.minThermalHeadroomMW
-        bindingLimit = Self.firstFacilityLimit(plan.binding).map { LimitText.limitName($0.family, subject: $0.subject, quarter: $0.quarter) }
+        bindingLimit = Self.firstFacilityLimit(plan.binding).map { LimitText.limitName($0.family, subject: LimitText.subject(of: $0), quarter: $0.quarter) }
         gpuShareByWorkload = last?.gpuShareByWorkload
     }
 }

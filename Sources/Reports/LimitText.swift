@@ -27,7 +27,7 @@ extension ConstraintFamily {
         case .water: "site water limit (IT MW × the twin's water per IT MW)"
         case .rackLife: "rack service life (economics.rackLifeYears)"
         case .buildOrder: "build order (what is built stays built)"
-        case .unitsPerHall: "whole units per hall (a unit of several racks stands in one hall)"
+        case .unitsPerHall: "whole units per hall (a scalable unit of several racks stands in one hall)"
         case .batteryEnergy: "battery energy for the ride-through (powerChain.battery.rideThroughMinutes at the facility's design MW)"
         case .batteryPower: "battery power for the ride-through (the facility's design MW)"
         }
@@ -42,7 +42,7 @@ public enum LimitText {
     /// load, 5.3e10 served at 70 % ≈ $5,400 at the plan's $0.1028 per million tokens served".
     public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) -> String {
         let state = limit.state == .binding ? "binding" : "near its limit"
-        let per = limit.unit.isEmpty || limit.unit == "units" ? "unit" : limit.unit
+        let per = one(limit.unit)
         let price = limit.shadowPrice
         var value = price == 0 ? "" : "; +1 \(per) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(limit.shadowPriceUnit)"
         if price != 0, limit.shadowPriceUnit == tokensPerSecondSummedUnit {
@@ -58,16 +58,31 @@ public enum LimitText {
             }
         }
         let when = limit.quarter.map { " in \($0)" } ?? ""
-        var whereText = limit.shownSubject.map { " (\($0))" } ?? ""
-        if let w = limit.wholeUnits {
-            // "(vr_hall: vr-nvl72 in units of 8 racks; 21 a hall, as hall IT power sets: 21 × 1.881 of 40.05 MW)"
-            whereText = " (\(limit.shownSubject ?? w.profile); \(w.unitsPerHall) a hall, as \(w.setBy.words) sets: \(w.unitsPerHall) × "
-                + "\(NumberText.amount(w.perUnit)) of \(NumberText.amount(w.perHall)) \(w.setBy.unit), one more needs "
-                + "\(NumberText.amount(w.shortfallForOneMore)) \(w.setBy.unit) more in a hall)"
-        }
-        return "\(limit.family.words)\(whereText)\(when): \(state), \(NumberText.amount(limit.used)) of "
-            + "\(NumberText.amount(limit.capacity)) \(limit.unit) used\(value)"
+        let about = subject(of: limit).map { " (\($0))" } ?? ""
+        return "\(limit.family.words)\(about)\(when): \(state), \(NumberText.amount(limit.used)) of "
+            + "\(NumberText.amount(limit.capacity)) \(limit.unit) used\(limit.wholeUnits.map(setting) ?? "")\(value)"
     }
+
+    /// What a limit is about, as reports name it: its subject, and for whole units per hall the profile and its unit
+    /// ("vr-hall: vr-nvl72 in units of 8 racks").
+    public static func subject(of limit: BindingLimit) -> String? {
+        guard let w = limit.wholeUnits else { return limit.subject }
+        return (limit.subject.map { "\($0): " } ?? "") + "\(w.profile) in units of \(w.racksPerUnit) racks"
+    }
+
+    /// What sets whole units per hall: "; 21 per hall, set by hall IT power (…): 21 × 1.881 MW = 39.501 of 40.05 MW; unit 22
+    /// needs 1.328 MW more in one hall", naming the hall's other limits that would need more too.
+    static func setting(_ w: WholeUnits) -> String {
+        let unit = w.setBy.unit, k = w.unitsPerHall
+        let others = w.alsoShort.isEmpty ? "" : ", and more \(w.alsoShort.map(\.words).joined(separator: " and "))"
+        // Five significant digits, so that k × the unit's use and the shortfall check by hand against the rounded figures.
+        return "; \(k) per hall, set by \(w.setBy.words): \(k) × \(NumberText.significant(w.perUnit, 5)) \(unit) = "
+            + "\(NumberText.amount(Double(k) * w.perUnit)) of \(NumberText.amount(w.perHall)) \(unit); unit \(k + 1) needs "
+            + "\(NumberText.significant(w.shortfallForOneMore, 5)) \(unit) more in one hall\(others)"
+    }
+
+    /// "+1 MW", "+1 unit": the unit of one more of a limit.
+    static func one(_ unit: String) -> String { unit.isEmpty || unit == "units" ? "unit" : unit }
 
     /// "site power (…) in 2028Q2" : a limit in words, with what it is about and when.
     static func limitName(_ family: ConstraintFamily, subject: String?, quarter: Quarter?) -> String {

@@ -157,7 +157,7 @@ public enum PlanReport {
         if let built = facilityText(plan) { out += built }
         var seen = Set<String>()
         let cost = horizonCostPerMillionTokensUSD(plan)
-        let lines = plan.binding.filter { $0.state == .binding && seen.insert("\($0.family)|\($0.subject ?? "")").inserted }
+        let lines = plan.binding.filter { $0.state == .binding && seen.insert($0.limitKey).inserted }
             .map { "  \(LimitText.explanation($0, costPerMillionTokensUSD: cost, utilization: plan.quarters.last?.utilization))\n" }
         out += "\nWhat binds (\(lines.count) limits; first quarter each):\n" + lines.joined()
         if let next = buildNext?.text, !next.isEmpty { out += "\n" + next }

@@ -39,7 +39,7 @@ struct ReliabilityTests {
             Issue.record("expected no plan")
         } catch PlanError.noRacks(let d) {
             #expect(d.blockers.isEmpty)
-            #expect(d.exclusions.contains { $0.hasPrefix("gb300-nvl72 not in h: rack 142.0 kW > the hall's maxRackKW 100.0 kW") }, "\(d.exclusions)")
+            #expect(d.exclusions.contains { $0.hasPrefix("gb300-nvl72 not in h: rack 142 kW > the hall's maxRackKW 100 kW") }, "\(d.exclusions)")
         }
     }
 

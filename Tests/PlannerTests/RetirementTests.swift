@@ -212,7 +212,7 @@ struct RetirementTests {
         } throws: { error in
             guard case let PlanError.inputProblem(path, message) = error else { return false }
             return path == "existingRacks[0].profile" && message.hasPrefix("2 existing gb300-nvl72 racks cannot stand in h from 2026Q1: rack ")
-                && message.contains(" kW > the hall's maxRackKW 100.0 kW; name a hall that takes them")
+                && message.contains(" kW > the hall's maxRackKW 100 kW; name a hall that takes them")
         }
     }
 }

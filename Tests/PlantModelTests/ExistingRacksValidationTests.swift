@@ -44,8 +44,8 @@ struct ExistingRacksValidationTests {
             .replacingOccurrences(of: "maxRackWeightKg: 1600", with: "maxRackWeightKg: 1200")
             .replacingOccurrences(of: "liquidCapacityMW: 30", with: "liquidCapacityMW: 0")
         let found = try designIssues(cut).map { "\($0.path): \($0.message)" }.filter { $0.hasPrefix("existingRacks") }
-        #expect(found == ["existingRacks[0].profile: existing gb200-nvl72 racks cannot stand in nvl-hall-2: rack 132.0 kW > the hall's "
-                          + "maxRackKW 100.0 kW; rack 1360.0 kg > the hall's maxRackWeightKg 1200.0 kg; liquid-cooled rack in a hall without "
+        #expect(found == ["existingRacks[0].profile: existing gb200-nvl72 racks cannot stand in nvl-hall-2: rack 132 kW > the hall's "
+                          + "maxRackKW 100 kW; rack 1360 kg > the hall's maxRackWeightKg 1200 kg; liquid-cooled rack in a hall without "
                           + "CDUs (liquidCapacityMW 0); name a hall that takes them, or leave them out of existingRacks"],
                 "\(found)")
     }

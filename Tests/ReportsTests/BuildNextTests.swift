@@ -174,41 +174,76 @@ struct BuildNextTests {
                      shadowPriceUnit: tokensPerSecondSummedUnit, wholeUnits: w)
     }
 
-    @Test("Whole units per hall: the shortfall of the limit that sets them at facilityCapexUSDPerMW, or one more hall for its units")
+    /// The design with a third group `c`: 2 given halls (no build option, no power blocks) of 40 MW usable, 200 positions and
+    /// 48 MW of CDUs. A vr-nvl72 unit of 8 racks takes 1.881 MW of hall power (the figure the tests give), 8 positions and
+    /// 8 × 0.230 = 1.84 MW of CDUs: 21 units by power (39.501 MW), 25 by floor, 26 by CDUs, so power alone sets k = 21.
+    static func designWithGroupC() throws -> ReferenceDesign {
+        var d = try design()
+        d.halls.append(HallGroup(name: "c", count: 2, positions: 200, maxRackKW: 250, installedCapacityMW: 40, redundancy: .n,
+                                 liquidCapacityMW: 48, airCapacityMW: 2, maxRackWeightKg: nil, availableFrom: q1))
+        return d
+    }
+
+    @Test("Whole units per hall: the shortfall of the limit that sets them at facilityCapexUSDPerMW, or one more hall with its blocks")
     func wholeUnitsPerHall() throws {
-        // Hall b (40 MW, no build option): 21 units of 1.881 MW take 39.501 MW; a 22nd needs 22 × 1.881 − 40 = 1.382 MW more,
-        // $13.82M at $10M per MW. +1 unit is worth 5e6 tokens/s in Q2–Q4: 3 × 5e6 × 0.39447 = $5,917,050, 0.428151 per USD.
+        // Group c: unit 22 needs 22 × 1.881 − 40 = 1.382 MW more in one hall, $13.82M at $10M per MW. +1 unit is worth 5e6
+        // tokens/s in Q2–Q4: 3 × 5e6 × 0.39447 = $5,917,050, 0.428151 per USD.
         let power = WholeUnits(profile: "vr-nvl72", racksPerUnit: 8, unitsPerHall: 21, setBy: .hallPower, perUnit: 1.881, perHall: 40)
-        // Group a's floor: 200 positions take 25 units of 8; one more hall of a, $400M for 25 units, $16M a unit, until the plan
-        // builds its second hall in Q4: relieves Q2 and Q3, 2 × 4e6 × 0.39447 = $3,155,760, 0.197235 per USD.
+        // Group a's floor: 200 positions take 25 units of 8. Given two 10 MW power blocks per hall at $50M each (one quarter of
+        // lead time, from 2027Q2), one more hall of a with its blocks is $400M + 2 × $50M = $500M for 25 units, $20M a unit,
+        // until the plan builds a's second hall in Q4: relieves Q2 and Q3, 2 × 4e6 × 0.39447 = $3,155,760, 0.157788 per USD.
         let floor = WholeUnits(profile: "vr-nvl72", racksPerUnit: 8, unitsPerHall: 25, setBy: .floor, perUnit: 8, perHall: 200)
-        let next = BuildNext(Self.plan([Self.q2, Self.q3, Self.q4].map { Self.wholeUnits($0, "b", power, price: 5e6) }
-                                       + [Self.q2, Self.q3, Self.q4].map { Self.wholeUnits($0, "a", floor, price: 4e6) }),
-                             design: try Self.design(), site: try Self.site())
+        var design = try Self.designWithGroupC()
+        design.halls[0].powerBlocks = PowerBlocks(capacityMW: 10, perHall: 2, build: BuildOption(capexUSD: 50e6, leadTimeQuarters: 1))
+        let next = BuildNext(Self.plan([Self.q2, Self.q3, Self.q4].map { Self.wholeUnits($0, "c", power, price: 5e6) }
+                                       + [Self.q1, Self.q2, Self.q3, Self.q4].map { Self.wholeUnits($0, "a", floor, price: 4e6) }),
+                             design: design, site: try Self.site())
         #expect(power.shortfallForOneMore.isApproximatelyEqual(to: 1.382, relativeTolerance: 1e-12))
-        #expect(next.ranked.map(\.subject) == ["b: vr-nvl72 in units of 8 racks", "a: vr-nvl72 in units of 8 racks"])
-        let b = next.ranked[0], a = next.ranked[1]
-        #expect(b.quarter == Self.q2 && b.through == Self.q4)
-        #expect(b.value.isApproximatelyEqual(to: 5_917_050, relativeTolerance: 1e-9))
-        #expect(b.priceUSD.isApproximatelyEqual(to: 13.82e6, relativeTolerance: 1e-12))
-        #expect(b.option == "1.382 MW more hall IT power (after the hall's redundancy rule) in one hall at economics.facilityCapexUSDPerMW, "
+        #expect(next.ranked.map(\.subject) == ["c: vr-nvl72 in units of 8 racks", "a: vr-nvl72 in units of 8 racks"])
+        let c = next.ranked[0], a = next.ranked[1]
+        #expect(c.quarter == Self.q2 && c.through == Self.q4)
+        #expect(c.value.isApproximatelyEqual(to: 5_917_050, relativeTolerance: 1e-9))
+        #expect(c.priceUSD.isApproximatelyEqual(to: 13.82e6, relativeTolerance: 1e-12))
+        #expect(c.option == "1.382 MW more in one hall (hall IT power (after the hall's redundancy rule)) at economics.facilityCapexUSDPerMW, "
                 + "$10,000,000 per MW")
+        // Not from Q1: the blocks cannot stand before Q2.
         #expect(a.quarter == Self.q2 && a.through == Self.q3)
         #expect(a.value.isApproximatelyEqual(to: 3_155_760, relativeTolerance: 1e-9))
-        #expect(a.priceUSD.isApproximatelyEqual(to: 16e6, relativeTolerance: 1e-12))
-        #expect(a.option == "a hall of a: $400,000,000 for 25 units")
+        #expect(a.priceUSD.isApproximatelyEqual(to: 20e6, relativeTolerance: 1e-12))
+        #expect(a.option == "a hall of a with its 2 power blocks: $500,000,000 for 25 units")
         #expect(next.unpriced.isEmpty)
-        #expect(next.text.contains("\n  1. whole units per hall (a unit of several racks stands in one hall) (b: vr-nvl72 in units of 8 racks) "
-                                   + "in 2027Q2: +1 unit through 2027Q4 ≈ $5,917,050; costs $13,820,000 ("), "\(next.text)")
-        // Hall b's units set by its floor instead: nothing in the inputs prices 8 more positions.
-        let unpriced = BuildNext(Self.plan([Self.wholeUnits(Self.q3, "b", floor, price: 1e6)]), design: try Self.design(), site: try Self.site())
-        #expect(unpriced.ranked.isEmpty)
-        #expect(unpriced.unpriced.first?.missing == "one more unit needs 8 positions more floor positions in one hall, which has no capex "
+        #expect(next.text.contains("\n  1. whole units per hall (a scalable unit of several racks stands in one hall) (c: vr-nvl72 in units of "
+                                   + "8 racks) in 2027Q2: +1 unit through 2027Q4 ≈ $5,917,050; costs $13,820,000 ("), "\(next.text)")
+    }
+
+    @Test("Whole units per hall with no price: a floor, or hall power that CDUs also hold back, in a group with no build option")
+    func wholeUnitsUnpriced() throws {
+        let floor = WholeUnits(profile: "vr-nvl72", racksPerUnit: 8, unitsPerHall: 25, setBy: .floor, perUnit: 8, perHall: 200)
+        let floorNext = BuildNext(Self.plan([Self.wholeUnits(Self.q3, "c", floor, price: 1e6)]), design: try Self.designWithGroupC(),
+                                  site: try Self.site())
+        #expect(floorNext.ranked.isEmpty)
+        #expect(floorNext.unpriced.first?.missing == "one more unit needs 8 positions more in one hall (floor positions), which has no capex "
                 + "in the inputs: halls[].build")
-        // What binds: the limit in units, with the limit that sets them.
-        #expect(LimitText.explanation(Self.wholeUnits(Self.q2, "b", power, price: 0)) == "whole units per hall (a unit of several racks "
-                + "stands in one hall) (b: vr-nvl72 in units of 8 racks; 21 a hall, as hall IT power (after the hall's redundancy rule) sets: "
-                + "21 × 1.881 of 40 MW, one more needs 1.382 MW more in a hall) in 2027Q2: binding, 21 of 21 units used")
+        // Hall power sets k, but the CDUs have no room for unit 22 either: more MW alone adds no unit, so it is not priced.
+        let both = WholeUnits(profile: "vr-nvl72", racksPerUnit: 8, unitsPerHall: 21, setBy: .hallPower, perUnit: 1.881, perHall: 40,
+                              alsoShort: [.liquid])
+        let bothNext = BuildNext(Self.plan([Self.wholeUnits(Self.q3, "c", both, price: 1e6)]), design: try Self.designWithGroupC(),
+                                 site: try Self.site())
+        #expect(bothNext.ranked.isEmpty)
+        #expect(bothNext.unpriced.first?.missing == "one more unit needs 1.382 MW more in one hall (hall IT power (after the hall's "
+                + "redundancy rule)) and more liquid-cooling (CDU) capacity, which has no capex in the inputs: halls[].build")
+    }
+
+    @Test("What binds names whole units per hall in units, with the limit that sets them and what the next unit needs")
+    func wholeUnitsExplained() {
+        let power = WholeUnits(profile: "vr-nvl72", racksPerUnit: 8, unitsPerHall: 21, setBy: .hallPower, perUnit: 1.881, perHall: 40,
+                               alsoShort: [.floor])
+        // 21 × 1.881 = 39.501 MW of 40; 2 halls × 21 = 42 units.
+        var limit = Self.wholeUnits(Self.q2, "c", power, price: 0)
+        (limit.capacity, limit.used) = (42, 42)
+        #expect(LimitText.explanation(limit) == "whole units per hall (a scalable unit of several racks stands in one hall) (c: vr-nvl72 in "
+                + "units of 8 racks) in 2027Q2: binding, 42 of 42 units used; 21 per hall, set by hall IT power (after the hall's redundancy "
+                + "rule): 21 × 1.881 MW = 39.501 of 40 MW; unit 22 needs 1.382 MW more in one hall, and more floor positions")
     }
 }
 

@@ -90,7 +90,7 @@ struct PlanReportPageTests {
         #expect(byID["monthly-water"]!.marks("bar").count == 12)
         // Timeline: a cell per family and quarter it binds in; a limit without a quarter fills every quarter.
         var cells = Set<String>()
-        for limit in plan.binding where limit.family.isCapacity {
+        for limit in plan.binding where limit.family.isListedInBinding {
             for q in plan.quarters.map(\.quarter) where limit.quarter == nil || limit.quarter == q { cells.insert("\(limit.family)|\(q)") }
         }
         #expect(byID["binding"]!.marks("cell").count == cells.count)

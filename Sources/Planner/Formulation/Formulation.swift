@@ -128,10 +128,10 @@ struct Formulation {
 
     /// Adds a row unless it has no terms (an empty limit constrains nothing).
     mutating func addRow(_ name: String, _ terms: [Term], lower: Double? = nil, upper: Double? = nil,
-                         _ family: ConstraintFamily, _ quarter: Quarter?, _ subject: String?) {
+                         _ family: ConstraintFamily, _ quarter: Quarter?, _ subject: String?, wholeUnits: WholeUnits? = nil) {
         guard !terms.isEmpty else { return }
         model.addConstraint(name, terms, lowerBound: lower, upperBound: upper)
-        rows.append(RowInfo(family: family, quarter: quarter, subject: subject))
+        rows.append(RowInfo(family: family, quarter: quarter, subject: subject, wholeUnits: wholeUnits))
     }
 
     /// Σ over all quarters of a per-quarter expression.

@@ -28,17 +28,20 @@ extension Formulation {
             guard let k = unitsPerHall.min(), let r = unitsPerHall.firstIndex(of: k) else { continue }
             let pooled = limits.map { Double(hall.count) * $0.capacity / (unit * $0.perRack) }.min()!
             guard Double(hall.count) * k < (pooled + tolerance).rounded(.down) else { continue }
-            let limit = limits[r], perHall = k * unit * limit.perRack
+            let limit = limits[r], kUnitsUse = k * unit * limit.perRack
+            // Other limits with no room for unit k + 1 either: relieving the one that sets k alone adds no unit.
+            let alsoShort = limits.indices.filter { $0 != r && unitsPerHall[$0] < k + 1 }.map { limits[$0].family }
             let whole = WholeUnits(profile: profile.id, racksPerUnit: Int(unit), unitsPerHall: Int(k), setBy: limit.family,
-                                   perUnit: unit * limit.perRack, perHall: limit.capacity)
+                                   perUnit: unit * limit.perRack, perHall: limit.capacity, alsoShort: alsoShort)
             let name = "\(ConstraintFamily.unitsPerHall.rawValue)(\(Self.id(hall.name)),\(Self.id(profile.id)),\(q(t)))"
             if problem.hallBuilds[h] != nil {
                 guard let built = hallBuilt[h]?[t] else { continue }
-                addRow(name, [Term(n, limit.perRack), Term(built, -perHall)], upper: 0, .unitsPerHall, problem.quarters[t], hall.name)
+                addRow(name, [Term(n, limit.perRack), Term(built, -kUnitsUse)], upper: 0, .unitsPerHall, problem.quarters[t], hall.name,
+                       wholeUnits: whole)
             } else {
-                addRow(name, [Term(n, limit.perRack)], upper: Double(hall.count) * perHall, .unitsPerHall, problem.quarters[t], hall.name)
+                addRow(name, [Term(n, limit.perRack)], upper: Double(hall.count) * kUnitsUse, .unitsPerHall, problem.quarters[t], hall.name,
+                       wholeUnits: whole)
             }
-            rows[rows.count - 1].wholeUnits = whole
         }
     }
 

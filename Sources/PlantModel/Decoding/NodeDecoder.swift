@@ -45,9 +45,9 @@ final class DecodingSession {
 
     private func decodeScalar<T>(_ type: T.Type, from node: Node, at path: [CodingKey]) -> T? {
         guard isScalarType(type) else { return nil }
-        if type == Int.self || type == Double.self, case .scalar(let scalar) = node, let base = nonDecimalBase(scalar.string) {
-            record(path, node, "expected \(typeName(type)) in decimal digits, got '\(scalar.string)' (YAML 1.1 reads it in base \(base)"
-                + (base == 8 ? ", for its leading 0" : "") + "; write the number in decimal, without leading zeros)")
+        if type == Int.self || type == Double.self, isNonDecimal(node), case .scalar(let scalar) = node {
+            record(path, node, "expected \(typeName(type)) in decimal digits, got '\(scalar.string)' (YAML reads 0x, 0o and 0b as "
+                + "another base, and a whole number with a leading 0 as octal: write it in decimal digits, without leading zeros)")
             return nil
         }
         guard let value = scalarValue(type, from: node) else {
@@ -104,21 +104,21 @@ func scalarValue<T>(_ type: T.Type, from node: Node) -> T? {
     return value as? T
 }
 
-/// The base YAML 1.1 reads a numeral in when it is not decimal: 16 for `0x1F`, 2 for `0b101`, 8 for `0o17` and for a
-/// leading zero (`017` is 15); `nil` for decimal numerals and anything else. Such numerals are refused rather than read:
-/// `positions: 017` meaning 17 would silently be 15.
-func nonDecimalBase(_ text: String) -> Int? {
+/// Whether a plain scalar is a numeral in another base than ten: a `0x`, `0o` or `0b` prefix (`0x10`, `0x1p4`), or a whole
+/// number with a leading zero, which YAML 1.1 reads as octal (`017` is 15 in a whole-number field, 17 in a number field).
+/// Such numerals are refused rather than read: `positions: 017` meaning 17 would silently be 15.
+func isNonDecimal(_ node: Node) -> Bool {
+    guard case .scalar(let scalar) = node, scalar.style == .any || scalar.style == .plain else { return false }
+    return isNonDecimal(scalar.string)
+}
+
+/// Whether `text` is a numeral in another base than ten (see ``isNonDecimal(_:)-(Node)``).
+func isNonDecimal(_ text: String) -> Bool {
     var digits = Substring(text)
     if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }
-    guard digits.count >= 2, digits.first == "0" else { return nil }
-    let rest = digits.dropFirst(2), marker = digits.dropFirst().first!
-    func all(_ allowed: String) -> Bool { !rest.isEmpty && rest.allSatisfy { allowed.contains($0) } }
-    switch marker {
-    case "x", "X": return all("0123456789abcdefABCDEF_") ? 16 : nil
-    case "b", "B": return all("01_") ? 2 : nil
-    case "o", "O": return all("01234567_") ? 8 : nil
-    default: return digits.dropFirst().allSatisfy { "0123456789_".contains($0) } ? 8 : nil
-    }
+    guard digits.count >= 2, digits.first == "0" else { return false }
+    let marker = digits.dropFirst().first!
+    return "xXoObB".contains(marker) || digits.dropFirst().allSatisfy { "0123456789_".contains($0) }
 }
 
 /// A plain scalar with a colon, which YAML 1.1 reads as a base-60 number.

@@ -6,10 +6,10 @@ extension HallGroup {
     public func refusals(of profile: RackProfile, loop: (name: String, rackSupplyTempC: Double)?) -> [String] {
         var reasons: [String] = []
         if profile.rackMaxKW > maxRackKW {
-            reasons.append("rack \(profile.rackMaxKW) kW > the hall's maxRackKW \(maxRackKW) kW")
+            reasons.append("rack \(format(profile.rackMaxKW)) kW > the hall's maxRackKW \(format(maxRackKW)) kW")
         }
         if let limit = maxRackWeightKg, profile.weightKg > limit {
-            reasons.append("rack \(profile.weightKg) kg > the hall's maxRackWeightKg \(limit) kg")
+            reasons.append("rack \(format(profile.weightKg)) kg > the hall's maxRackWeightKg \(format(limit)) kg")
         }
         if profile.liquidShare > 0, liquidCapacityMW <= 0 {
             reasons.append("liquid-cooled rack in a hall without CDUs (liquidCapacityMW 0)")
