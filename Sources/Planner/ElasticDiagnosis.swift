@@ -1,8 +1,8 @@
 import LinearProgramming
 import Plans
 
-/// Diagnoses an infeasible plan: every capacity limit gets a penalized slack, and the least total
-/// relative violation shows which limits must move and by how much (GLPK has no IIS).
+/// Diagnoses an infeasible plan: every capacity limit and every whole-units-per-hall row gets a penalized slack, and the
+/// least total relative violation shows which limits must move and by how much (GLPK has no IIS).
 enum ElasticDiagnosis {
     /// Slack below this is solver noise, not a limit to move (in the limit's own unit).
     static let minimumShortfall = 1e-6
@@ -22,7 +22,7 @@ enum ElasticDiagnosis {
         func buildable(_ row: Int) -> Double {
             Formulation.builtCapacity(model.constraints[row].terms, among: built) { model.variables[$0.index].upperBound ?? 0 }
         }
-        for (i, info) in f.rows.enumerated() where info.family.isCapacity {
+        for (i, info) in f.rows.enumerated() where info.family.isListedInBinding {
             guard let capacity = model.constraints[i].upperBound else { continue }
             let slack = model.addVariable("elastic(\(model.constraints[i].name))", lowerBound: 0)
             model.constraints[i].terms.append(Term(slack, -1))
@@ -40,8 +40,15 @@ enum ElasticDiagnosis {
             let info = f.rows[row]
             // The capacity in the elastic solution: what is given and what it builds (the build columns moved back).
             let builtHere = Formulation.builtCapacity(model.constraints[row].terms, among: built) { solution[$0] }
+            let capacity = (model.constraints[row].upperBound ?? 0) + builtHere
+            // Whole units per hall: the row is in the unit of the hall limit that sets them; what must move is whole units.
+            if let w = info.wholeUnits {
+                return .init(constraint: model.constraints[row].name, family: info.family, quarter: info.quarter, subject: info.subject,
+                             capacity: capacity / w.perUnit, increase: (amount / w.perUnit - minimumShortfall).rounded(.up),
+                             unit: info.family.unit, wholeUnits: w)
+            }
             return .init(constraint: model.constraints[row].name, family: info.family, quarter: info.quarter, subject: info.subject,
-                         capacity: (model.constraints[row].upperBound ?? 0) + builtHere, increase: amount, unit: info.family.unit)
+                         capacity: capacity, increase: amount, unit: info.family.unit)
         }
         return InfeasibilityDiagnosis(shortfalls: shortfalls)
     }

@@ -83,9 +83,11 @@ public struct InfeasibilityDiagnosis: Equatable, Sendable, Codable {
         public var increase: Double
         /// The unit of `capacity` and `increase`.
         public var unit: String
+        /// For whole units per hall (counted in whole units): the profile and the hall limit that set them.
+        public var wholeUnits: WholeUnits?
 
         public init(constraint: String, family: ConstraintFamily, quarter: Quarter? = nil, subject: String? = nil,
-                    capacity: Double, increase: Double, unit: String) {
+                    capacity: Double, increase: Double, unit: String, wholeUnits: WholeUnits? = nil) {
             self.constraint = constraint
             self.family = family
             self.quarter = quarter
@@ -93,6 +95,7 @@ public struct InfeasibilityDiagnosis: Equatable, Sendable, Codable {
             self.capacity = capacity
             self.increase = increase
             self.unit = unit
+            self.wholeUnits = wholeUnits
         }
     }
 

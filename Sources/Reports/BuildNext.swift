@@ -337,7 +337,7 @@ extension BuildNext {
         case .unitsPerHall:
             // One more whole unit in one hall: the shortfall of the limit that sets the units per hall, or one more hall of the group.
             guard let group, let w = wholeUnits else { return ([], "the hall is in no hall group of the design") }
-            let short = w.shortfallForOneMore, need = "\(NumberText.significant(short, 5)) \(w.setBy.unit) more in one hall (\(w.setBy.words))"
+            let short = w.shortfallForOneMore, need = "\(NumberText.amount(short, decimals: 4)) \(w.setBy.unit) more in one hall (\(w.setBy.words))"
             var options: [Option] = []
             // As for hall power itself: the facility's cost per MW prices a hall with neither a build option nor power blocks,
             // and only where hall power alone keeps the next unit out. It is a marginal price: real hall power comes in blocks.

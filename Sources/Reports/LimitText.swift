@@ -65,9 +65,11 @@ public enum LimitText {
 
     /// What a limit is about, as reports name it: its subject, and for whole units per hall the profile and its unit
     /// ("vr-hall: vr-nvl72 in units of 8 racks").
-    public static func subject(of limit: BindingLimit) -> String? {
-        guard let w = limit.wholeUnits else { return limit.subject }
-        return (limit.subject.map { "\($0): " } ?? "") + "\(w.profile) in units of \(w.racksPerUnit) racks"
+    public static func subject(of limit: BindingLimit) -> String? { subject(limit.subject, limit.wholeUnits) }
+
+    static func subject(_ subject: String?, _ wholeUnits: WholeUnits?) -> String? {
+        guard let w = wholeUnits else { return subject }
+        return (subject.map { "\($0): " } ?? "") + "\(w.profile) in units of \(w.racksPerUnit) racks"
     }
 
     /// What sets whole units per hall: "; 21 per hall, set by hall IT power (…): 21 × 1.881 MW = 39.501 of 40.05 MW; unit 22
@@ -75,10 +77,10 @@ public enum LimitText {
     static func setting(_ w: WholeUnits) -> String {
         let unit = w.setBy.unit, k = w.unitsPerHall
         let others = w.alsoShort.isEmpty ? "" : ", and more \(w.alsoShort.map(\.words).joined(separator: " and "))"
-        // Five significant digits, so that k × the unit's use and the shortfall check by hand against the rounded figures.
-        return "; \(k) per hall, set by \(w.setBy.words): \(k) × \(NumberText.significant(w.perUnit, 5)) \(unit) = "
-            + "\(NumberText.amount(Double(k) * w.perUnit)) of \(NumberText.amount(w.perHall)) \(unit); unit \(k + 1) needs "
-            + "\(NumberText.significant(w.shortfallForOneMore, 5)) \(unit) more in one hall\(others)"
+        // Four decimals, so that k × the unit's use and the shortfall check by hand against the rounded figures.
+        func exact(_ value: Double) -> String { NumberText.amount(value, decimals: 4) }
+        return "; \(k) per hall, set by \(w.setBy.words): \(k) × \(exact(w.perUnit)) \(unit) = \(exact(Double(k) * w.perUnit)) of "
+            + "\(exact(w.perHall)) \(unit); unit \(k + 1) needs \(exact(w.shortfallForOneMore)) \(unit) more in one hall\(others)"
     }
 
     /// "+1 MW", "+1 unit": the unit of one more of a limit.
@@ -97,15 +99,15 @@ public enum LimitText {
         // One line per limit (family and subject): the quarter that needs the most, and how many others need some.
         var order: [String] = [], groups: [String: [InfeasibilityDiagnosis.Shortfall]] = [:]
         for s in d.shortfalls {
-            let key = "\(s.family.rawValue)|\(s.subject ?? "")"
+            let key = "\(s.family.rawValue)|\(s.subject ?? "")|\(s.wholeUnits?.profile ?? "")"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(s)
         }
         return order.map { key in
             let all = groups[key]!, s = all.max { $0.increase < $1.increase }!
             let others = all.count > 1 ? " (and in \(all.count - 1) other quarter\(all.count == 2 ? "" : "s"))" : ""
-            return "  \(limitName(s.family, subject: s.subject, quarter: s.quarter)) [\(s.constraint)]: raise by "
-                + "\(NumberText.amount(s.increase)) \(s.unit) (from \(NumberText.amount(s.capacity)))\(others)"
+            return "  \(limitName(s.family, subject: subject(s.subject, s.wholeUnits), quarter: s.quarter)) [\(s.constraint)]: raise by "
+                + "\(NumberText.amount(s.increase)) \(s.unit) (from \(NumberText.amount(s.capacity)))\(others)" + (s.wholeUnits.map(setting) ?? "")
         }.joined(separator: "\n")
     }
 

@@ -24,9 +24,10 @@ public enum NumberText {
         abs(value) < 1000 ? String(Int(value.rounded())) : grouped(value)
     }
 
-    /// For sentences: at most 3 decimals, no trailing zeros (`41.5`, `12`, `0.125`).
-    public static func amount(_ value: Double) -> String {
-        let rounded = (value * 1000).rounded() / 1000
+    /// For sentences: at most `decimals` decimals (3 unless given), no trailing zeros (`41.5`, `12`, `0.125`).
+    public static func amount(_ value: Double, decimals: Int = 3) -> String {
+        let scale = (0..<decimals).reduce(1.0) { x, _ in x * 10 }
+        let rounded = (value * scale).rounded() / scale
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
         return String(rounded)
     }

@@ -72,6 +72,21 @@ struct HallPackingTests {
         #expect(!result.model.variables.contains { $0.name.contains(Formulation.id("h-1")) })
     }
 
+    /// 6,000,000 tokens/s needs ⌈6,000,000 / 596,952⌉ = 11 GB300 racks, 4 units of 3 (1.7652 MW, within the pooled 1.8 MW
+    /// and 30 positions), but the halls hold one unit each: only whole units per hall stand in the way, short by one unit.
+    @Test("A token target only whole units per hall keep out: the diagnosis raises them by one unit, not --time-limit")
+    func unitsPerHallInfeasible() throws {
+        do {
+            _ = try Self.instance(profiles: ["gb300-nvl72"]).plan(.minCapex, target: 6_000_000)
+            Issue.record("expected an infeasible plan")
+        } catch PlanError.infeasible(let diagnosis) {
+            let q2 = try #require(diagnosis.shortfalls.first { $0.constraint == "units_per_hall(h,gb300_nvl72,2026Q2)" })
+            #expect(q2.increase == 1 && q2.unit == "units" && q2.capacity.isApproximatelyEqual(to: 3, relativeTolerance: 1e-9))
+            #expect(q2.wholeUnits?.setBy == .hallPower && q2.wholeUnits?.unitsPerHall == 1)
+            #expect(diagnosis.shortfalls.allSatisfy { $0.family == .unitsPerHall }, "\(diagnosis.shortfalls)")
+        }
+    }
+
     @Test("Two profiles: the pooled plan (4 units) does not place hall by hall; the re-plan finds the hand-worked optimum")
     func replanHallByHall() throws {
         let result = try Self.instance().plan()
