@@ -14,10 +14,21 @@ public struct WholeUnits: Codable, Equatable, Sendable {
     /// One hall's capacity of that limit (with all its power blocks), in its unit.
     public var perHall: Double
     /// The hall's other limits that have no room for one more unit either (empty where `setBy` alone stands in the way).
-    public var alsoShort: [ConstraintFamily]
+    public var alsoShort: [Shortfall]
+
+    /// Another hall limit one more unit needs more of: how much, in its unit.
+    public struct Shortfall: Codable, Equatable, Sendable {
+        public var family: ConstraintFamily
+        public var amount: Double
+
+        public init(family: ConstraintFamily, amount: Double) {
+            self.family = family
+            self.amount = amount
+        }
+    }
 
     public init(profile: String, racksPerUnit: Int, unitsPerHall: Int, setBy: ConstraintFamily, perUnit: Double, perHall: Double,
-                alsoShort: [ConstraintFamily] = []) {
+                alsoShort: [Shortfall] = []) {
         self.profile = profile
         self.racksPerUnit = racksPerUnit
         self.unitsPerHall = unitsPerHall

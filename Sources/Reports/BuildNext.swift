@@ -359,10 +359,12 @@ extension BuildNext {
                     relieves: { built(.hall, group.name, $0) < group.count }))
             }
             if group.build != nil, !options.isEmpty { return (options, "every hall of \(group.name) is built by then, or its earliest service is later") }
-            let field = w.setBy == .hallPower && group.powerBlocks == nil && w.alsoShort.isEmpty
-                ? "halls[].build or economics.facilityCapexUSDPerMW" : "halls[].build"
-            return (options, "one more unit needs \(need)" + (w.alsoShort.isEmpty ? "" : " and more \(w.alsoShort.map(\.words).joined(separator: " and "))")
-                + ", which has no capex in the inputs: \(field)")
+            if !w.alsoShort.isEmpty {
+                let others = w.alsoShort.map { " and \(NumberText.amount($0.amount, decimals: 4)) \($0.family.unit) more (\($0.family.words))" }.joined()
+                return (options, "one more unit needs \(need)\(others); no option in the inputs adds them together: halls[].build")
+            }
+            let field = w.setBy == .hallPower && group.powerBlocks == nil ? "halls[].build or economics.facilityCapexUSDPerMW" : "halls[].build"
+            return (options, "one more unit needs \(need), which has no capex in the inputs: \(field)")
         case .network: return ([], "the fabric's ports have no capex")
         case .supply: return ([], "supplyCapRacksPerQuarter is the vendor's allocation")
         case .budget: return ([], "budgetUSD is a limit on spending, not something to build")

@@ -76,7 +76,7 @@ public enum LimitText {
     /// needs 1.328 MW more in one hall", naming the hall's other limits that would need more too.
     static func setting(_ w: WholeUnits) -> String {
         let unit = w.setBy.unit, k = w.unitsPerHall
-        let others = w.alsoShort.isEmpty ? "" : ", and more \(w.alsoShort.map(\.words).joined(separator: " and "))"
+        let others = w.alsoShort.map { ", and \($0.family.words) short by \(exact($0.amount)) \($0.family.unit)" }.joined()
         // Four decimals, so that k × the unit's use and the shortfall check by hand against the rounded figures.
         func exact(_ value: Double) -> String { NumberText.amount(value, decimals: 4) }
         return "; \(k) per hall, set by \(w.setBy.words): \(k) × \(exact(w.perUnit)) \(unit) = \(exact(Double(k) * w.perUnit)) of "
@@ -107,7 +107,8 @@ public enum LimitText {
             let all = groups[key]!, s = all.max { $0.increase < $1.increase }!
             let others = all.count > 1 ? " (and in \(all.count - 1) other quarter\(all.count == 2 ? "" : "s"))" : ""
             return "  \(limitName(s.family, subject: subject(s.subject, s.wholeUnits), quarter: s.quarter)) [\(s.constraint)]: raise by "
-                + "\(NumberText.amount(s.increase)) \(s.unit) (from \(NumberText.amount(s.capacity)))\(others)" + (s.wholeUnits.map(setting) ?? "")
+                + "\(NumberText.amount(s.increase)) \(s.increase == 1 ? one(s.unit) : s.unit) (from \(NumberText.amount(s.capacity)))\(others)"
+                + (s.wholeUnits.map(setting) ?? "")
         }.joined(separator: "\n")
     }
 

@@ -226,24 +226,25 @@ struct BuildNextTests {
                 + "in the inputs: halls[].build")
         // Hall power sets k, but the CDUs have no room for unit 22 either: more MW alone adds no unit, so it is not priced.
         let both = WholeUnits(profile: "vr-nvl72", racksPerUnit: 8, unitsPerHall: 21, setBy: .hallPower, perUnit: 1.881, perHall: 40,
-                              alsoShort: [.liquid])
+                              alsoShort: [.init(family: .liquid, amount: 0.48)])
         let bothNext = BuildNext(Self.plan([Self.wholeUnits(Self.q3, "c", both, price: 1e6)]), design: try Self.designWithGroupC(),
                                  site: try Self.site())
         #expect(bothNext.ranked.isEmpty)
         #expect(bothNext.unpriced.first?.missing == "one more unit needs 1.382 MW more in one hall (hall IT power (after the hall's "
-                + "redundancy rule)) and more liquid-cooling (CDU) capacity, which has no capex in the inputs: halls[].build")
+                + "redundancy rule)) and 0.48 MW more (liquid-cooling (CDU) capacity); no option in the inputs adds them together: halls[].build")
     }
 
     @Test("What binds names whole units per hall in units, with the limit that sets them and what the next unit needs")
     func wholeUnitsExplained() {
+        // Positions 170 instead: unit 22 needs 22 × 8 − 170 = 6 positions more as well.
         let power = WholeUnits(profile: "vr-nvl72", racksPerUnit: 8, unitsPerHall: 21, setBy: .hallPower, perUnit: 1.881, perHall: 40,
-                               alsoShort: [.floor])
+                               alsoShort: [.init(family: .floor, amount: 6)])
         // 21 × 1.881 = 39.501 MW of 40; 2 halls × 21 = 42 units.
         var limit = Self.wholeUnits(Self.q2, "c", power, price: 0)
         (limit.capacity, limit.used) = (42, 42)
         #expect(LimitText.explanation(limit) == "whole units per hall (a scalable unit of several racks stands in one hall) (c: vr-nvl72 in "
                 + "units of 8 racks) in 2027Q2: binding, 42 of 42 units used; 21 per hall, set by hall IT power (after the hall's redundancy "
-                + "rule): 21 × 1.881 MW = 39.501 of 40 MW; unit 22 needs 1.382 MW more in one hall, and more floor positions")
+                + "rule): 21 × 1.881 MW = 39.501 of 40 MW; unit 22 needs 1.382 MW more in one hall, and floor positions short by 6 positions")
     }
 }
 

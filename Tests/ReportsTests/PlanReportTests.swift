@@ -136,7 +136,7 @@ struct PlanReportTests {
             .init(constraint: "units_per_hall(h,gb300_nvl72,2026Q2)", family: .unitsPerHall, quarter: q2, subject: "h", capacity: 3,
                   increase: 1, unit: "units", wholeUnits: units),
         ]))) == "no plan satisfies every limit.\n  whole units per hall (a scalable unit of several racks stands in one hall) (h: gb300-nvl72 "
-            + "in units of 3 racks) in 2026Q2 [units_per_hall(h,gb300_nvl72,2026Q2)]: raise by 1 units (from 3); 1 per hall, set by hall IT "
+            + "in units of 3 racks) in 2026Q2 [units_per_hall(h,gb300_nvl72,2026Q2)]: raise by 1 unit (from 3); 1 per hall, set by hall IT "
             + "power (after the hall's redundancy rule): 1 × 0.4413 MW = 0.4413 of 0.6 MW; unit 2 needs 0.2826 MW more in one hall")
         #expect(LimitText.message(.infeasible(InfeasibilityDiagnosis(shortfalls: []))).contains("raise --time-limit"))
         #expect(LimitText.message(.noPlanWithinLimit(seconds: 20)) == "no feasible plan found within the time limit of 20.0 s")

@@ -30,7 +30,9 @@ extension Formulation {
             guard Double(hall.count) * k < (pooled + tolerance).rounded(.down) else { continue }
             let limit = limits[r], kUnitsUse = k * unit * limit.perRack
             // Other limits with no room for unit k + 1 either: relieving the one that sets k alone adds no unit.
-            let alsoShort = limits.indices.filter { $0 != r && unitsPerHall[$0] < k + 1 }.map { limits[$0].family }
+            let alsoShort = limits.indices.filter { $0 != r && unitsPerHall[$0] < k + 1 }.map { i in
+                WholeUnits.Shortfall(family: limits[i].family, amount: (k + 1) * unit * limits[i].perRack - limits[i].capacity)
+            }
             let whole = WholeUnits(profile: profile.id, racksPerUnit: Int(unit), unitsPerHall: Int(k), setBy: limit.family,
                                    perUnit: unit * limit.perRack, perHall: limit.capacity, alsoShort: alsoShort)
             let name = "\(ConstraintFamily.unitsPerHall.rawValue)(\(Self.id(hall.name)),\(Self.id(profile.id)),\(q(t)))"
