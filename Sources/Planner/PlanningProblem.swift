@@ -182,8 +182,7 @@ public struct PlanningProblem: Sendable {
         for (h, hall) in self.halls.enumerated() {
             for (p, profile) in profiles.enumerated() {
                 // With one loop, validation refuses a design too warm for a profile; with several, the profile goes where it can.
-                let loop = loops[hallLoops[h]]
-                var reasons = hall.refusals(of: profile, loop: loops.count > 1 ? loop.design.liquidCooling.map { (loop.name, $0.rackSupplyTempC) } : nil)
+                var reasons = hall.refusals(of: profile, loop: design.coolantLoop(of: hall))
                 if profile.liquidShare < 1, let air = condition.economizerAirC, air > profile.maxAirInletC {
                     reasons.append("economizer air \((air * 10).rounded() / 10) °C at the design condition > rack inlet limit "
                         + "\(profile.maxAirInletC) °C (chill the air: airCooling.chilled)")

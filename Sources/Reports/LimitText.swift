@@ -72,8 +72,8 @@ public enum LimitText {
         return (subject.map { "\($0): " } ?? "") + "\(w.profile) in units of \(w.racksPerUnit) racks"
     }
 
-    /// What sets whole units per hall: "; 21 per hall, set by hall IT power (…): 21 × 1.881 MW = 39.501 of 40.05 MW; unit 22
-    /// needs 1.328 MW more in one hall", naming the hall's other limits that would need more too.
+    /// What sets whole units per hall: "; 21 per hall, set by hall IT power (…): 21 × 1.8808 MW = 39.4968 of 40.05 MW; unit 22
+    /// needs 1.3276 MW more in one hall", naming the hall's other limits that would need more too and by how much.
     static func setting(_ w: WholeUnits) -> String {
         let unit = w.setBy.unit, k = w.unitsPerHall
         let others = w.alsoShort.map { ", and \($0.family.words) short by \(exact($0.amount)) \($0.family.unit)" }.joined()

@@ -290,9 +290,7 @@ extension ReferenceDesign {
             if let profile = catalog.profile(entry.profile) {
                 // What the planner would refuse for this profile in this hall that the design alone shows (the economizer's air
                 // at the site's design condition is checked when the design is planned on a site).
-                let l = d.loopIndex(of: hall)
-                let loop = d.loopCount > 1 ? d.onLoop(l).liquidCooling.map { (d.loopName(l), $0.rackSupplyTempC) } : nil
-                var reasons = hall.refusals(of: profile, loop: loop)
+                var reasons = hall.refusals(of: profile, loop: d.coolantLoop(of: hall))
                 if hall.availableFrom > d.horizon.first {
                     reasons.append("the hall is in service only from \(hall.availableFrom), after the horizon begins (\(d.horizon.first))")
                 }
