@@ -215,6 +215,17 @@ struct InvalidInputTests {
         #expect(try designIssues(quoted).allSatisfy { !$0.message.contains("decimal digits") })
     }
 
+    @Test("Zero with a sign (`-0`, `+0`) is zero in a whole-number field, as in a number field (Yams reads it as an octal numeral with no digits)",
+          arguments: ["-0", "+0"])
+    func signedZero(numeral: String) throws {
+        let design = try PlantFile.decode(ReferenceDesign.self, from: exampleDesign(replacing: "    positions: 240", with: "    positions: \(numeral)"),
+                                          file: "d.yaml")
+        #expect(design.value.halls[0].positions == 0)
+        let issues = try designIssues(exampleDesign(replacing: "    positions: 240", with: "    positions: \(numeral)"))
+        #expect(issues.map(\.path) == ["halls[0].positions"])
+        #expect(issues.allSatisfy { !$0.message.contains("expected a whole number") })
+    }
+
     @Test("A syntax error at the end of a file without a final line break is on the file's last line (fuzzing found line + 1)")
     func syntaxErrorAtTheEnd() throws {
         func issue(_ yaml: String) throws -> ValidationIssue {

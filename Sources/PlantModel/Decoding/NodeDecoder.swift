@@ -97,7 +97,7 @@ func scalarValue<T>(_ type: T.Type, from node: Node) -> T? {
     let value: Any? = switch type {
     case is String.Type: scalar.string
     case is Double.Type: Double.construct(from: scalar)
-    case is Int.Type: Int.construct(from: scalar)
+    case is Int.Type: isSignedZero(scalar.string) ? 0 : Int.construct(from: scalar)
     case is Bool.Type: Bool.construct(from: scalar)
     default: nil
     }
@@ -119,6 +119,11 @@ func isNonDecimal(_ text: String) -> Bool {
     guard digits.count >= 2, digits.first == "0" else { return false }
     let marker = digits.dropFirst().first!
     return "xXoObB".contains(marker) || digits.dropFirst().allSatisfy { "0123456789_".contains($0) }
+}
+
+/// Whether `text` is zero with a sign (`-0`, `+0`), which Yams reads as an octal numeral with no digits and refuses.
+func isSignedZero(_ text: String) -> Bool {
+    text == "-0" || text == "+0"
 }
 
 /// A plain scalar with a colon, which YAML 1.1 reads as a base-60 number.
