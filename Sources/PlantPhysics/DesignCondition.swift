@@ -18,6 +18,10 @@ import PlantModel
 /// (k = 1 + 1/COP), leaving E = g·(R − c·k): the credit falls by g·c_m·k·(T_s − T_a) per chiller module, and
 /// s = 1 − (g/f)·(1 − c·k/R) is taken at its largest, the plant as given with every chiller module built, so the
 /// planner's row never promises more than the physics gives for any module counts.
+///
+/// A plant with no chillers given and chiller modules to build has c = 0 until the first is built: its chiller row
+/// s·Q − credit ≤ 0 is the heat-rejection limit Q ≤ credit/s = E₁·(T_s − T_a)/(1 − E₁/C_p) (the stream the plant takes
+/// whole at full fan), so the planner takes such a plant through its chiller row from the first quarter.
 public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodable {
     /// Ambient the plant works against at the design basis, °C (``DesignAmbient``): the dry-bulb (dry
     /// cooler), the adiabatically pre-cooled dry-bulb (adiabatic) or the wet-bulb (tower), margin included.
@@ -37,9 +41,9 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
     /// s: the share of each further MW of the plant's stream that chillers must carry at full fan (with chiller modules, its
     /// largest: every module built).
     public var liquidChillerShare: Double
-    /// credit: heat the plant takes at full fan before chillers are needed, MW (0 without chillers).
+    /// credit: heat the plant takes at full fan before chillers are needed, MW (`nil` without chillers given or to build).
     public var chillerCreditMW: Double?
-    /// What each plant module adds to the credit, MW; `nil` without chillers or plant modules.
+    /// What each plant module adds to the credit, MW; `nil` without chillers (given or to build) or plant modules.
     public var chillerCreditMWPerPlantModule: Double?
     /// What each chiller module adds to the credit (≤ 0: on a tower its condenser takes cells), MW; `nil` without chiller
     /// modules.
@@ -92,7 +96,7 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
         let airDryBulbC = hr.type == .coolingTower ? max(ambient.dryBulbC, site.climate.coolingDesignDryBulbC) : ambient.dryBulbC
         economizerAirC = design.airCooling.chilled ? nil
             : airDryBulbC - pads + (design.designBasisUsed.marginK ?? 0) + design.airCooling.economizerApproachKInUse
-        guard hr.chillerCapacityMW > 0 else {
+        guard hr.mostChillerCapacityMW > 0 else {
             (liquidChillerShare, chillerCreditMW) = (0, nil)
             return
         }

@@ -143,8 +143,9 @@ public enum PlanReport {
         out += "Design condition: ambient \(NumberText.fixed(c.effectiveAmbientC, 1)) °C; at full fan the plant holds the set-point "
             + "for \(NumberText.fixed(c.rejectionCapacityMW, 1)) MW of its water stream"
             + (c.chillerCreditMW.map { credit in
+                // The chillers carry s × stream − credit: nothing up to credit / s, then s of each further MW.
                 ", chillers carry \(NumberText.fixed(c.liquidChillerShare * 100, 0)) % of each MW beyond "
-                    + "\(NumberText.fixed(credit, 1)) MW" } ?? "")
+                    + "\(NumberText.fixed(c.liquidChillerShare > 0 ? credit / c.liquidChillerShare : 0, 1)) MW" } ?? "")
             + (c.economizerAirC.map { "; economizer air \(NumberText.fixed($0, 1)) °C" } ?? "") + "\n\n"
         out += textTable(header: quarterColumns.map(\.name), rows: plan.quarters.map { q in quarterColumns.map { $0.text(q) } },
                          rightAligned: Set(1..<quarterColumns.count))

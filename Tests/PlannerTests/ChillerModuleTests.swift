@@ -176,16 +176,93 @@ struct ChillerModuleTests {
         return ReferenceDesign.issues(in: decoded, catalog: try Catalog.bundled()).map { ($0.path, $0.message) }
     }
 
-    @Test("Validation: chiller modules need chillers given and a capacity in range; plant modules beside chillers are accepted")
+    @Test("Validation: chiller modules need a COP (with none given they are the plant's first chillers) and a capacity in range; plant modules beside chillers are accepted")
     func validation() throws {
         let module = "  chillerModules: {capacityMW: 10, count: 2, build: {capexUSD: 6000000, leadTimeQuarters: 2}}\n"
         let none = try Self.exampleIssues("  chillerCapacityMW: 0\n" + module)
-        #expect(none.contains { $0.path == "heatRejection.chillerModules" && $0.message.hasPrefix("chiller modules add to the chillers given") })
+        #expect(none.filter { $0.path.hasPrefix("heatRejection") }.map(\.path) == ["heatRejection.chillerCOP"])
+        let first = try Self.exampleIssues("  chillerCapacityMW: 0\n  chillerCOP: 6\n" + module)
+        #expect(first.filter { $0.path.hasPrefix("heatRejection") }.isEmpty, "\(first)")
         let big = try Self.exampleIssues("  chillerCapacityMW: 20\n  chillerCOP: 6\n" + module.replacingOccurrences(of: "capacityMW: 10", with: "capacityMW: 1000"))
         #expect(big.contains { $0.path == "heatRejection.chillerModules.capacityMW" && $0.message.contains("out of range [0.1, 500] MW") })
         let both = try Self.exampleIssues("  chillerCapacityMW: 20\n  chillerCOP: 6\n" + module
             + "  modules: {ratedCapacityMW: 100, count: 2, build: {capexUSD: 40000000, leadTimeQuarters: 3}}\n")
         #expect(both.filter { $0.path.hasPrefix("heatRejection") }.isEmpty, "\(both)")
+    }
+
+    // MARK: A plant whose first chillers are modules
+
+    @Test("No chillers given: with none built the chiller row is the heat-rejection limit, by hand from the curve's numbers")
+    func firstChillersRowByHand() throws {
+        // The dry cooler of `creditByHand` (E₁ = R/10, C_p = R/6, s = 0.4) with no chillers given: the plant takes a stream Q
+        // whole at full fan while Q = E₁·(T_s + Q/C_p − T_a), i.e. Q = E₁·lift / (1 − E₁/C_p) = R·lift/4. The chiller row with
+        // no module built, s·Q ≤ credit = R·lift/10, is Q ≤ R·lift/4: the same limit.
+        var tiny = try Self.plantWithChillers(ratedMW: 1, chillersMW: 0)
+        tiny.design.heatRejection.modules = nil
+        let given = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let lift = 40 - given.condition.effectiveAmbientC
+        #expect(given.condition.chillerCreditMW == nil && given.condition.liquidChillerShare == 0)
+        #expect(given.condition.rejectionCapacityMW.isApproximatelyEqual(to: lift / 4, relativeTolerance: 1e-6))
+        tiny.design.heatRejection.chillerModules = ChillerModules(capacityMW: 0.1, count: 2,
+                                                                  build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 0, lifeYears: 20))
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        #expect(problem.condition.liquidChillerShare.isApproximatelyEqual(to: 0.4, relativeTolerance: 1e-6))
+        #expect(problem.condition.chillerCreditMW!.isApproximatelyEqual(to: lift / 10, relativeTolerance: 1e-6))
+        #expect((problem.loops[0].chillerRowCapacityMW(plantModules: 0, chillerModules: 0) / problem.condition.liquidChillerShare)
+            .isApproximatelyEqual(to: lift / 4, relativeTolerance: 1e-6))
+        // Each module adds its cooling (a dry cooler's condensers are air-cooled: no change of credit).
+        #expect(problem.loops[0].chillerRowCapacityMW(plantModules: 0, chillerModules: 2).isApproximatelyEqual(to: lift / 10 + 0.2, relativeTolerance: 1e-6))
+        // Racks carry the chiller share (and their chilled air) as on a plant with chillers given, and no heat-rejection row is written.
+        let k = problem.coefficients["gb300-nvl72"]!
+        #expect(k.chillerLoadMW.isApproximatelyEqual(to: 0.4 * k.rejectedMW + k.chilledAirMW, relativeTolerance: 1e-12) && k.chilledAirMW > 0)
+        let f = Formulation(problem)
+        #expect(f.model.constraints.contains { $0.name == "chiller(2026Q1)" })
+        #expect(!f.model.constraints.contains { $0.name.hasPrefix("heat_rejection(") })
+        // The plan's design condition line: the chillers start where the plant's own limit ends, R·lift/4 = credit / s.
+        let text = PlanReport.table(try tiny.plan().plan), mw = String(format: "%.1f", lift / 4)
+        #expect(text.contains("the plant holds the set-point for \(mw) MW of its water stream, chillers carry 40 % of each MW beyond \(mw) MW"))
+    }
+
+    @Test("No chillers given: the plan builds its first chiller modules as racks need them; max-tokens matches enumeration")
+    func firstChillersBruteForce() throws {
+        // The plant's credit is L (one GB300's chiller load), each module adds L for $1M, and racks are $3M and $4M within
+        // $14M. Chilled air needs chillers, so no rack stands in a quarter without a module: the best plans build one at once.
+        let probe = try Self.plantWithChillers(ratedMW: 1)
+        let p0 = PlanningProblem(design: probe.design, site: probe.site, catalog: probe.catalog)
+        let load = p0.coefficients["gb300-nvl72"]!.chillerLoadMW
+        var tiny = try Self.plantWithChillers(ratedMW: 10 * load / (40 - p0.condition.effectiveAmbientC), chillersMW: 0, budgetUSD: 14e6)
+        tiny.design.heatRejection.modules = nil
+        tiny.design.heatRejection.chillerModules = ChillerModules(capacityMW: load, count: 3,
+                                                                  build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 0, lifeYears: 20))
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        #expect(problem.condition.chillerCreditMW!.isApproximatelyEqual(to: load, relativeTolerance: 1e-9))
+        let loads = ["gb200-nvl72", "gb300-nvl72"].map { problem.coefficients[$0]!.chillerLoadMW }
+        let air = ["gb200-nvl72", "gb300-nvl72"].map { problem.coefficients[$0]!.chilledAirMW }
+        var best = 0.0, modules: Set<[Int]> = []
+        for n0 in 0...3 { for n1 in n0...3 {
+            // The chiller row (credit L + n modules of L) and the chilled air alone within the n modules' cooling.
+            func fits(_ n: Int, _ a: Int, _ b: Int) -> Bool {
+                a + b <= 10 && Double(a) * loads[0] + Double(b) * loads[1] <= load * Double(1 + n) + 1e-9
+                    && Double(a) * air[0] + Double(b) * air[1] <= load * Double(n) + 1e-9
+            }
+            for a0 in 0...10 { for b0 in 0...10 where fits(n0, a0, b0) { for a1 in a0...10 { for b1 in b0...10 where fits(n1, a1, b1) {
+                guard 3 * a1 + 4 * b1 + n1 <= 14 else { continue }
+                let tokens = Double(a0 + a1) * TinyInstance.rackTokens[0] + Double(b0 + b1) * TinyInstance.rackTokens[1]
+                if tokens > best + 1e-6 { best = tokens; modules = [] }
+                if abs(tokens - best) <= 1e-6 { modules.insert([n0, n1]) }
+            } } } }
+        } }
+        #expect(best > 0 && modules.allSatisfy { $0[0] >= 1 })
+        let plan = try tiny.plan().plan
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: best * TimeBase.secondsPerQuarter, relativeTolerance: 1e-6))
+        let built = [Self.q1, Self.q2].map { tiny.design.loopChillerModules(in: $0, plan.facilityBuilds)[0] }
+        #expect(modules.contains(built))
+        // bom.csv's chillers line is the modules in service, from none given.
+        let chillers = (plan.purchases ?? []).filter { $0.item == "chillers" }.map(\.inService)
+        #expect(zip(chillers, built).allSatisfy { $0.isApproximatelyEqual(to: load * Double($1), relativeTolerance: 1e-9) })
+        // The twin's chillers in each quarter are the modules then in service.
+        let fleet = InstalledFleet.quarters(of: plan, design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        #expect(fleet.map(\.chillerModules) == built.map { [$0] })
     }
 
     // MARK: Plant modules on a plant with chillers

@@ -162,17 +162,13 @@ extension ReferenceDesign {
             }
         }
         if let modules = hr.chillerModules {
-            if hr.chillerCapacityMW <= 0 {
-                c.add("\(path).chillerModules", "chiller modules add to the chillers given: give \(path).chillerCapacityMW "
-                    + "above 0 (the planner takes a plant without chillers through its heat-rejection limit instead)")
-            }
             if modules.build.lifeYears == nil, d.economics.facilityLifeYears == nil {
                 c.add("\(path).chillerModules.build.lifeYears", "chiller modules need the years their capex is annualized over: give "
                     + "build.lifeYears or economics.facilityLifeYears")
             }
         }
-        if hr.chillerCapacityMW > 0 || d.airCooling.chilled, hr.chillerCOP == nil {
-            c.add("\(path).chillerCOP", "chillers are used (chillerCapacityMW > 0 or airCooling.chilled), so a design COP is needed")
+        if hr.mostChillerCapacityMW > 0 || d.airCooling.chilled, hr.chillerCOP == nil {
+            c.add("\(path).chillerCOP", "chillers are used (chillerCapacityMW > 0, chillerModules or airCooling.chilled), so a design COP is needed")
         }
         switch hr.type {
         case .adiabaticDryCooler:
