@@ -8,12 +8,15 @@ import Plans
 /// continuous): with integers fixed every rack column is fixed and every capacity dual is zero, so the
 /// relaxation is what answers "what is one more MW worth".
 enum BindingAnalysis {
-    /// Below this a slack or a dual counts as zero (solver noise).
+    /// Below this a slack counts as zero, and a dual below it times the objective's largest coefficient (solver noise).
     static let tolerance = 1e-9
 
     static func limits(problem: PlanningProblem, outcome: Planner.Outcome) -> [BindingLimit] {
         let f = outcome.formulation
         let duals = outcome.relaxation?.rowDuals ?? []
+        // Duals are in the objective's unit per unit of the row: their round-off scales with the objective's coefficients (a
+        // rack's tokens/s, a rack's cost), so a dual of 1e-8 tokens/s per MW beside racks of 500,000 tokens/s is noise.
+        let priceTolerance = tolerance * max(1, f.model.objective.map { abs($0.coefficient) }.max() ?? 1)
 
         // Racks per purchase unit, by stock column, to size "one more unit".
         var unitOf: [VariableID: Double] = [:]
@@ -39,9 +42,9 @@ enum BindingAnalysis {
             let oneUnit = row.terms.filter { t in !capacityTerms.contains { $0.variable == t.variable } }
                 .map { abs($0.coefficient) * (unitOf[$0.variable] ?? 1) }.filter { $0 > 0 }.min() ?? 0
             // A dual within round-off of zero is no price: a full limit with room for nothing more is worth nothing more.
-            let price = i < duals.count && abs(duals[i]) > tolerance ? duals[i] : 0
+            let price = i < duals.count && abs(duals[i]) > priceTolerance ? duals[i] : 0
             let full = slack < oneUnit - tolerance
-            guard full || abs(price) > tolerance else { continue }
+            guard full || price != 0 else { continue }
             // A whole-units row is in the unit of the hall limit that sets it: counted and priced per purchase unit instead.
             let per = info.wholeUnits?.perUnit ?? 1
             limits.append(BindingLimit(

@@ -330,11 +330,16 @@ public struct PlanningProblem: Sendable {
     /// The demanded share of token capacity that costs are counted at (``ReferenceDesign/meanUtilization``).
     public var utilization: Double { design.meanUtilization }
 
-    /// A rack's power at ``utilization`` as a share of its full-load power: (idle + (max − idle)·U) / max, as the
-    /// twin loads racks. The facility's draw for the rack (losses, cooling) is taken in the same proportion.
-    func loadFraction(_ profile: RackProfile) -> Double {
-        guard profile.rackMaxKW > 0 else { return 1 }
-        return (profile.rackIdleKW + (profile.rackMaxKW - profile.rackIdleKW) * utilization) / profile.rackMaxKW
+    /// Grid power one rack draws on average at ``utilization``, MW, loaded as the twin loads it: the rack at
+    /// idle + (max − idle)·U, its in-rack network and its fabric ports at full power whatever U, cooling in proportion to
+    /// that IT heat, and the house loads on its full-load IT (`c`, the rack's coefficients in its hall), through the power
+    /// chain at its design efficiencies.
+    func averageFacilityMW(_ profile: RackProfile, _ c: RackCoefficients) -> Double {
+        let itMW = (profile.rackIdleKW + (profile.rackMaxKW - profile.rackIdleKW) * utilization + profile.networkKWPerRack) / 1000
+            + c.fabricMW
+        let chain = design.powerChain
+        return itMW / (chain.transformerEfficiency * chain.upsEfficiency)
+            + (c.coolingMW * (c.itMW > 0 ? itMW / c.itMW : 1) + chain.houseLoadMW(fullLoadITMW: c.itMW)) / chain.transformerEfficiency
     }
 
     /// What one rack of eligibility e costs every limit: its profile's coefficients in its hall.
@@ -360,10 +365,9 @@ public struct PlanningProblem: Sendable {
         quarterlyEnergyUSD(profile, c) + c.facilityMW * design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
     }
 
-    /// Energy of one rack for one quarter at ``utilization``: its full-load facility MW (`c`) × ``loadFraction(_:)`` at the
-    /// site's price, USD.
+    /// Energy of one rack for one quarter at ``utilization``: ``averageFacilityMW(_:_:)`` at the site's price, USD.
     func quarterlyEnergyUSD(_ profile: RackProfile, _ c: RackCoefficients) -> Double {
-        c.facilityMW * loadFraction(profile) * site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter
+        averageFacilityMW(profile, c) * site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter
     }
 
     /// Annualized facility capex of the given halls (those without a build option) in service in quarter t, for one

@@ -83,8 +83,16 @@ public enum LimitText {
             + "\(exact(w.perHall)) \(unit); unit \(k + 1) needs \(exact(w.shortfallForOneMore)) \(unit) more in one hall\(others)"
     }
 
-    /// "+1 MW", "+1 unit": the unit of one more of a limit.
-    static func one(_ unit: String) -> String { unit.isEmpty || unit == "units" ? "unit" : unit }
+    /// "+1 MW", "+1 unit", "+1 position": the unit of one more of a limit (a count's unit in the singular).
+    static func one(_ unit: String) -> String {
+        switch unit {
+        case "", "units": "unit"
+        case "positions": "position"
+        case "racks": "rack"
+        case "ports": "port"
+        default: unit
+        }
+    }
 
     /// "site power (…) in 2028Q2" : a limit in words, with what it is about and when.
     static func limitName(_ family: ConstraintFamily, subject: String?, quarter: Quarter?) -> String {

@@ -158,7 +158,9 @@ public enum PlanReport {
         if let built = facilityText(plan) { out += built }
         var seen = Set<String>()
         let cost = horizonCostPerMillionTokensUSD(plan)
-        let lines = plan.binding.filter { $0.state == .binding && seen.insert($0.limitKey).inserted }
+        // Binding limits, and those near their limit that the LP relaxation values (a rack unit does not fit in what is left):
+        // the ones "What to build next" ranks.
+        let lines = plan.binding.filter { ($0.state == .binding || $0.shadowPrice != 0) && seen.insert($0.limitKey).inserted }
             .map { "  \(LimitText.explanation($0, costPerMillionTokensUSD: cost, utilization: plan.quarters.last?.utilization))\n" }
         out += "\nWhat binds (\(lines.count) limits; first quarter each):\n" + lines.joined()
         if let next = buildNext?.text, !next.isEmpty { out += "\n" + next }

@@ -31,13 +31,13 @@ struct CostPerTokenTests {
         let q = try #require(plan.quarters.last)
         #expect(q.racks == 2 && q.itMW.isApproximatelyEqual(to: 0.2942, relativeTolerance: 1e-9))
         #expect(q.utilization == u)
-        // Per GB300 rack and quarter: capital $4M × 1/5 / 4 = $200,000. Power at utilization u is
-        // (40 + (142 − 40)·u) / 142 of full load: 1 at 100 %, 91/142 = 0.640845 at 50 %. Energy: 0.1471 MW × $80/MWh ×
-        // 2,191.5 h (a quarter of 365.25 days) × that share = $25,789.57 at 100 %, $16,527.12 at 50 %; opex 0.1471 MW ×
-        // $100,000 / 4 = $3,677.50.
-        let share = u == 1 ? 1.0 : 91.0 / 142
-        let energy = 0.1471 * 80 * 2191.5 * share
-        #expect(energy.isApproximatelyEqual(to: u == 1 ? 25_789.572 : 16_527.12, relativeTolerance: 1e-6))
+        // Per GB300 rack and quarter: capital $4M × 1/5 / 4 = $200,000. At utilization u the rack draws 40 + (142 − 40)·u kW
+        // and its in-rack network its full 5.1 kW (0.1471 MW − 142 kW) whatever u; no cooling, losses or house loads in the
+        // tiny instance: 0.1471 MW at 100 %, 0.0961 MW at 50 %. Energy: that × $80/MWh × 2,191.5 h (a quarter of 365.25
+        // days) = $25,789.57 at 100 %, $16,848.25 at 50 %; opex on the full-load 0.1471 MW × $100,000 / 4 = $3,677.50.
+        let mw = u == 1 ? 0.1471 : 0.0961
+        let energy = mw * 80 * 2191.5
+        #expect(energy.isApproximatelyEqual(to: u == 1 ? 25_789.572 : 16_848.252, relativeTolerance: 1e-6))
         let perRack = 200_000 + energy + 3_677.5
         // Facility: 5 MW of critical IT × $10M × 1/20 / 4 = $625,000 a quarter.
         let quarterCost = 2 * perRack + 625_000
@@ -45,8 +45,8 @@ struct CostPerTokenTests {
         let tokens = 2 * 596_952 * u * 7_889_400
         let expected = quarterCost / tokens * 1e6
         // ($2 × 229,467.07 + $625,000) / 9.4193e12 × 1e6 = $0.115077 per million tokens at 100 %;
-        // ($2 × 220,204.62 + $625,000) / 4.7096e12 × 1e6 = $0.226221 at 50 %.
-        #expect(expected.isApproximatelyEqual(to: u == 1 ? 0.115077 : 0.226221, relativeTolerance: 1e-5))
+        // ($2 × 220,525.75 + $625,000) / 4.7096e12 × 1e6 = $0.226357 at 50 %.
+        #expect(expected.isApproximatelyEqual(to: u == 1 ? 0.115077 : 0.226357, relativeTolerance: 1e-5))
         // plan.json keeps six decimals.
         #expect(try #require(q.costPerMillionTokensUSD).isApproximatelyEqual(to: expected, absoluteTolerance: 5e-7))
     }

@@ -226,6 +226,24 @@ struct InvalidInputTests {
         #expect(issues.allSatisfy { !$0.message.contains("expected a whole number") })
     }
 
+    @Test("A key written with no value (YAML's null) is refused, not read as left out: an empty build option would make a hall free")
+    func emptyValue() throws {
+        let budget = try exampleDesign(replacing: "budgetUSD: 6.0e9", with: "budgetUSD:")
+        #expect(try designIssues(budget).map { "\($0.path): \($0.message)" } == [
+            "budgetUSD: 'budgetUSD' has no value (an empty value is YAML's null): give its value, or remove the line to leave it out",
+        ])
+        let blocks = try exampleDesign(replacing: "    maxRackKW: 150", with: "    maxRackKW: 150\n    powerBlocks: ~")
+        #expect(try designIssues(blocks).map(\.path) == ["halls[0].powerBlocks"])
+    }
+
+    @Test("Thousands separators in a {…} mapping: the digits after each comma are named as keys with the likely fix")
+    func thousandsSeparators() throws {
+        let hall = try exampleDesign(replacing: "    maxRackKW: 150", with: "    maxRackKW: 150\n    powerBlocks: {capacityMW: 4, perHall: 2, build: {capexUSD: 9,270,000, leadTimeQuarters: 2}}")
+        let issues = try designIssues(hall)
+        #expect(issues.map(\.path).contains("halls[0].powerBlocks.build.270"))
+        #expect(issues.contains { $0.message.hasPrefix("unknown key '270' (in a {…} mapping a comma ends an entry: write numbers without thousands separators") })
+    }
+
     @Test("A syntax error at the end of a file without a final line break is on the file's last line (fuzzing found line + 1)")
     func syntaxErrorAtTheEnd() throws {
         func issue(_ yaml: String) throws -> ValidationIssue {

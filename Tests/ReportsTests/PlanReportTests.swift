@@ -67,7 +67,7 @@ struct PlanReportTests {
         #expect(text.range(of: "\"billOfMaterials\"")!.lowerBound < text.range(of: "\"binding\"")!.lowerBound)
     }
 
-    @Test("The table: quarter rows, the mix, only binding limits in words with their price, exclusions")
+    @Test("The table: quarter rows, the mix, binding limits and those near their limit with a price, in words with their price, exclusions")
     func table() {
         let text = PlanReport.table(SmallPlan.plan)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -79,13 +79,17 @@ struct PlanReportTests {
         // SmallPlan records no utilization (a plan from before it was recorded): its cost is at full load.
         #expect(q2 == ["2027Q2", "5", "360", "0.8", "0.8", "10", "1.053", "3,000,000", "3,800,000", "15,000,000", "0.062", "full", "load"])
         #expect(text.contains("Mix in 2027Q2: 5 × gb300-nvl72\n"))
-        #expect(text.contains("What binds (1 limits; first quarter each):\n"))
+        #expect(text.contains("What binds (2 limits; first quarter each):\n"))
         // +1,234,567.8912 tokens/s (summed over quarters) × 7,889,400 s per average quarter (365.25 d × 86,400 s / 4)
         // = 9.7399999e12 tokens; at the plan's 0.0625 USD per million tokens (both quarters) that is 9,739,999.9 × 0.0625 ≈ $608,750.
         #expect(text.contains("  site power (usable grid capacity after the feed redundancy rule) in 2027Q2: binding, "
                               + "0.789 of 0.8 MW used; +1 MW ≈ +1234567.891 tokens/s (summed over quarters) = +9.74e+12 tokens "
                               + "over the horizon ≈ $608,750 at the plan's $0.0625 per million tokens\n"), "\(text)")
-        #expect(!text.contains("floor positions"), "a limit near but not at its capacity is not listed as binding")
+        // The floor is near its limit with a price (5 of 10 positions, +0.5 tokens/s): listed as such; without a price it is not.
+        #expect(text.contains("  floor positions (hall-a) in 2027Q2: near its limit, 5 of 10 positions used; +1 position ≈ +0.5 tokens/s"), "\(text)")
+        var unpriced = SmallPlan.plan
+        unpriced.binding[1].shadowPrice = 0
+        #expect(!PlanReport.table(unpriced).contains("floor positions"), "a limit near its capacity without a price is not listed")
         #expect(text.hasSuffix("Excluded:\n  gb200-nvl72 not in hall-a: not available before the horizon ends (2030Q1)\n"))
     }
 

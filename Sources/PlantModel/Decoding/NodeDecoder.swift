@@ -235,7 +235,13 @@ final class NodeDecoder: Decoder {
         for (key, _) in mapping {
             guard let name = key.string, !asked.contains(name) else { continue }
             var message = "unknown key '\(name)'"
-            if let guess = closest(to: name, in: asked) { message += " (did you mean '\(guess)'?)" }
+            if !name.isEmpty, name.allSatisfy(\.isASCIIDigit) {
+                // `capexUSD: 370,800,000` in a {…} mapping is capexUSD 370 and the keys 800 and 000.
+                message += " (in a {…} mapping a comma ends an entry: write numbers without thousands separators, e.g. 370800000 "
+                    + "or 370_800_000)"
+            } else if let guess = closest(to: name, in: asked) {
+                message += " (did you mean '\(guess)'?)"
+            }
             session.record(codingPath + [NameKey(name)], key, message)
         }
     }
@@ -277,9 +283,15 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func contains(_ key: Key) -> Bool { ask(key) != nil }
 
+    /// Asked by the standard library's `decodeIfPresent` for scalars: a key written with no value is refused as in
+    /// ``decodeIfPresent(_:forKey:)``.
     func decodeNil(forKey key: Key) throws -> Bool {
         guard let value = ask(key) else { return true }
-        return value.tag == Tag(.null)
+        guard value.tag != Tag(.null) else {
+            recordNoValue(key, value)
+            return true
+        }
+        return false
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
@@ -296,9 +308,20 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return decoded
     }
 
+    /// An optional key is left out by leaving out its line: a key written with no value (YAML's null, `key:`, `~`, `null`) is
+    /// refused, since reading it as absent would silently drop what the line was meant to give (a hall's build option, a budget).
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = ask(key), value.tag != Tag(.null) else { return nil }
+        guard let value = ask(key) else { return nil }
+        guard value.tag != Tag(.null) else {
+            recordNoValue(key, value)
+            return nil
+        }
         return try decode(type, forKey: key)
+    }
+
+    private func recordNoValue(_ key: Key, _ value: Node) {
+        decoder.session.record(codingPath + [key], value, "'\(key.stringValue)' has no value (an empty value is YAML's null): "
+            + "give its value, or remove the line to leave it out")
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -391,4 +414,9 @@ struct NodeSingleValueContainer: SingleValueDecodingContainer {
         }
         return value
     }
+}
+
+extension Character {
+    /// Whether the character is one of the ASCII digits 0–9.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
