@@ -32,6 +32,7 @@ public enum Planner {
         try checkBuildOptions(problem)
         if let first = problem.unplaceableExisting.first { throw PlanError.inputProblem(path: first.path, message: first.message) }
         if problem.eligible.isEmpty { throw PlanError.noRacks(NoRackAnalysis.diagnose(Formulation(problem))) }
+        try checkTokenTarget(problem, options)
         var outcome = try solve(problem, options: options, budget: budget)
         var assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
                                         hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,
@@ -70,6 +71,24 @@ public enum Planner {
         if let target = options.tokenTargetPerSecond, !(target.isFinite && target > 0) {
             throw PlanError.invalidOptions("the token target must be a positive number of tokens/s, got \(target)")
         }
+    }
+
+    /// Refuses a min-capex token target below what one purchase unit of every allowed profile serves at its best workload:
+    /// such a target is almost always tokens/s mistyped (2 for 2 million), and GLPK's integrality tolerance would meet it
+    /// with a sliver of a rack and report a plan without any.
+    static func checkTokenTarget(_ problem: PlanningProblem, _ options: PlanOptions) throws {
+        guard options.objective == .minCapex, let target = options.tokenTargetPerSecond else { return }
+        var least: (profile: String, racks: Int, tokensPerSecond: Double)?
+        for p in Set(problem.eligible.map(\.profile)).sorted() {
+            let profile = problem.profiles[p], racks = problem.design.unitRacks(profile.id)
+            let best = problem.design.workloadMix.compactMap { problem.rackTokensPerSecond(profile, $0.workload) }.max() ?? 0
+            let unit = Double(racks) * best
+            if unit > 0, least.map({ unit < $0.tokensPerSecond }) ?? true { least = (profile.id, racks, unit) }
+        }
+        guard let least, target < least.tokensPerSecond else { return }
+        throw PlanError.invalidOptions("--token-target \(format(target)) tokens/s is less than one purchase unit of any allowed profile "
+            + "serves (the least: \(least.racks) × \(least.profile), \(format(least.tokensPerSecond.rounded())) tokens/s): the target is "
+            + "in tokens/s (1.5e9 for 1.5 billion); give at least \(format(least.tokensPerSecond.rounded(.up)))")
     }
 
     /// Refuses a feed to connect whose capex has no life to be annualized over (the site's feed and the design's facility

@@ -201,7 +201,6 @@ public struct PlanningProblem: Sendable {
             }
         }
         self.eligible = eligible
-        self.exclusions = exclusions
         var existing: [Int: [(installed: Quarter, racks: Int)]] = [:]
         var unplaceable: [(path: String, message: String)] = []
         let halls = self.halls
@@ -222,6 +221,7 @@ public struct PlanningProblem: Sendable {
         }
         self.existing = existing
         unplaceableExisting = unplaceable
+        self.exclusions = exclusions + Self.unusedInputs(design: design, site: site)
         var hallBuilds: [Int: HallBuild] = [:]
         for (h, hall) in halls.enumerated() {
             guard let (g, member) = Self.origin(of: hall, in: design), design.halls[g].build != nil else { continue }
@@ -261,6 +261,27 @@ public struct PlanningProblem: Sendable {
                                chillerRowMWPerModule: modules.capacityMW + (condition.chillerCreditMWPerChillerModule ?? 0))
         }
         return LoopPlant(name: name, design: design, condition: condition, plantModuleBuild: plant, chillerModuleBuild: chillers)
+    }
+
+    /// Inputs the plan cannot use, in words: existing racks past `rackLifeYears` before the horizon begins (retired in its first
+    /// quarter) and feeds to connect whose earliest service is after it ends; both are most often a mistyped quarter or life.
+    static func unusedInputs(design: ReferenceDesign, site: Site) -> [String] {
+        var notes: [String] = []
+        let horizon = design.horizon
+        if let life = design.economics.rackLifeQuarters, let years = design.economics.rackLifeYears {
+            for (i, entry) in (design.existingRacks ?? []).enumerated() where entry.installedQuarter.advanced(by: life) <= horizon.first {
+                notes.append("existingRacks[\(i)]: \(entry.racks) × \(entry.profile) in \(entry.hall), installed \(entry.installedQuarter), reach "
+                    + "economics.rackLifeYears (\(format(years))) in \(entry.installedQuarter.advanced(by: life)), before the horizon begins: "
+                    + "retired in \(horizon.first) without serving")
+            }
+        }
+        for feed in site.grid.feeds where feed.build != nil {
+            let from = feed.earliestService(horizonFirst: horizon.first)
+            if from > horizon.last {
+                notes.append("feed \(feed.name) not connected: its earliest service (\(from)) is after the horizon ends (\(horizon.last))")
+            }
+        }
+        return notes
     }
 
     /// The design group a planned hall comes from, and its index in the group when it is one of the group's single

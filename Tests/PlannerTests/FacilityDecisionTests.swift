@@ -259,4 +259,24 @@ struct FacilityDecisionTests {
         let option = BuildOption(capexUSD: 50e6, leadTimeQuarters: 0, fixedOpexUSDPerYear: 0.5e6, lifeYears: 25)
         #expect(economics.annualCostUSD(option).isApproximatelyEqual(to: 5_183_940, relativeTolerance: 1e-5))
     }
+
+    @Test("Inputs the plan cannot use are named under Excluded: a feed to connect after the horizon, existing racks past their life")
+    func unusedInputs() throws {
+        var tiny = try TinyInstance(positions: 10, hallMW: 5, siteMW: 5)
+        // A feed connectable from 2027Q1 (the horizon ends in 2026Q2); one with a lead time of 2 quarters from 2026Q1 (2026Q3).
+        tiny.site.grid.feeds.append(Feed(name: "late", capacityMW: 5, availableFrom: Quarter("2027Q1")!, build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 0)))
+        tiny.site.grid.feeds.append(Feed(name: "slow", capacityMW: 5, availableFrom: Self.q1, build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 2)))
+        tiny.site.grid.feeds.append(Feed(name: "soon", capacityMW: 5, availableFrom: Self.q2, build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 0)))
+        // A 1-year life: racks installed 2024Q4 leave in 2025Q4, before 2026Q1; racks of 2025Q2 are in service until 2026Q2.
+        tiny.design.economics.rackLifeYears = 1
+        tiny.design.existingRacks = [ExistingRacks(hall: "h", profile: "gb200-nvl72", racks: 2, installedQuarter: Quarter("2024Q4")!),
+                                     ExistingRacks(hall: "h", profile: "gb200-nvl72", racks: 1, installedQuarter: Quarter("2025Q2")!)]
+        let notes = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog).exclusions.filter { !$0.contains(" not in ") }
+        #expect(notes == [
+            "existingRacks[0]: 2 × gb200-nvl72 in h, installed 2024Q4, reach economics.rackLifeYears (1) in 2025Q4, before the horizon begins: "
+                + "retired in 2026Q1 without serving",
+            "feed late not connected: its earliest service (2027Q1) is after the horizon ends (2026Q2)",
+            "feed slow not connected: its earliest service (2026Q3) is after the horizon ends (2026Q2)",
+        ])
+    }
 }
