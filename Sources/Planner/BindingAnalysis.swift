@@ -15,8 +15,13 @@ enum BindingAnalysis {
         let f = outcome.formulation
         let duals = outcome.relaxation?.rowDuals ?? []
         // Duals are in the objective's unit per unit of the row: their round-off scales with the objective's coefficients (a
-        // rack's tokens/s, a rack's cost), so a dual of 1e-8 tokens/s per MW beside racks of 500,000 tokens/s is noise.
-        let priceTolerance = tolerance * max(1, f.model.objective.map { abs($0.coefficient) }.max() ?? 1)
+        // rack's tokens/s, a rack's cost), so a dual of 1e-8 tokens/s per MW beside racks of 500,000 tokens/s is noise. Columns
+        // fixed at a value (the given halls' capital) move no dual and are left out of the scale.
+        let fixed = { (v: VariableID) in
+            let column = f.model.variables[v.index]
+            return column.lowerBound != nil && column.lowerBound == column.upperBound
+        }
+        let priceTolerance = tolerance * max(1, f.model.objective.filter { !fixed($0.variable) }.map { abs($0.coefficient) }.max() ?? 1)
 
         // Racks per purchase unit, by stock column, to size "one more unit".
         var unitOf: [VariableID: Double] = [:]

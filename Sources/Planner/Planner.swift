@@ -73,9 +73,9 @@ public enum Planner {
         }
     }
 
-    /// Refuses a min-capex token target below what one purchase unit of every allowed profile serves at its best workload:
-    /// such a target is almost always tokens/s mistyped (2 for 2 million), and GLPK's integrality tolerance would meet it
-    /// with a sliver of a rack and report a plan without any.
+    /// Refuses a min-capex token target below a thousandth of what one purchase unit of every allowed profile serves at its best
+    /// workload: such a target is tokens/s mistyped (2 for 2 million), and GLPK's integrality tolerance (10⁻⁵ of a unit) would
+    /// meet it with a sliver of a rack and report a plan without any. A larger target below one unit takes one unit.
     static func checkTokenTarget(_ problem: PlanningProblem, _ options: PlanOptions) throws {
         guard options.objective == .minCapex, let target = options.tokenTargetPerSecond else { return }
         var least: (profile: String, racks: Int, tokensPerSecond: Double)?
@@ -85,11 +85,15 @@ public enum Planner {
             let unit = Double(racks) * best
             if unit > 0, least.map({ unit < $0.tokensPerSecond }) ?? true { least = (profile.id, racks, unit) }
         }
-        guard let least, target < least.tokensPerSecond else { return }
-        throw PlanError.invalidOptions("--token-target \(format(target)) tokens/s is less than one purchase unit of any allowed profile "
-            + "serves (the least: \(least.racks) × \(least.profile), \(format(least.tokensPerSecond.rounded())) tokens/s): the target is "
-            + "in tokens/s (1.5e9 for 1.5 billion); give at least \(format(least.tokensPerSecond.rounded(.up)))")
+        guard let least, target < least.tokensPerSecond / Self.leastTargetUnits else { return }
+        throw PlanError.invalidOptions("--token-target \(format(target)) tokens/s is less than a thousandth of what one purchase unit of any "
+            + "allowed profile serves (the least: \(least.racks) × \(least.profile), \(format(least.tokensPerSecond.rounded())) tokens/s): "
+            + "the target is in tokens/s (1.5e9 for 1.5 billion); give at least "
+            + "\(format((least.tokensPerSecond / Self.leastTargetUnits).rounded(.up))) (up to one unit's tokens/s, the plan takes one unit)")
     }
+
+    /// A min-capex token target must be at least one unit's tokens/s over this (``checkTokenTarget(_:_:)``).
+    static let leastTargetUnits = 1000.0
 
     /// Refuses a feed to connect whose capex has no life to be annualized over (the site's feed and the design's facility
     /// give none).

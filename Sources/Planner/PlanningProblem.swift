@@ -26,7 +26,7 @@ public struct PlanningProblem: Sendable {
     public let hallLoops: [Int]
     /// (profile index, hall index, first quarter index) for every combination that may hold racks.
     public let eligible: [Eligibility]
-    /// Why each allowed profile is kept out of a hall, in words.
+    /// Why each allowed profile is kept out of a hall, and inputs the plan cannot use (``unusedInputs(design:site:)``), in words.
     public let exclusions: [String]
     /// Racks installed before the horizon, per eligibility: (quarter installed, racks), in the design's order.
     public let existing: [Int: [(installed: Quarter, racks: Int)]]
@@ -66,8 +66,8 @@ public struct PlanningProblem: Sendable {
         /// The loop's chiller modules, when it has them.
         public let chillerModuleBuild: ChillerModuleBuild?
 
-        /// Capacity of the chiller row: installed chillers plus the heat the plant takes at full fan before they
-        /// start (``DesignCondition/chillerCreditMW``), MW.
+        /// Capacity of the chiller row: installed chillers plus the credit (``DesignCondition/chillerCreditMW``; the chillers
+        /// carry s × stream − credit), MW.
         public var chillerRowCapacityMW: Double { design.heatRejection.chillerCapacityMW + (condition.chillerCreditMW ?? 0) }
 
         /// Capacity of the chiller row with `plantModules` and `chillerModules` in service, MW.
@@ -270,9 +270,9 @@ public struct PlanningProblem: Sendable {
         let horizon = design.horizon
         if let life = design.economics.rackLifeQuarters, let years = design.economics.rackLifeYears {
             for (i, entry) in (design.existingRacks ?? []).enumerated() where entry.installedQuarter.advanced(by: life) <= horizon.first {
-                notes.append("existingRacks[\(i)]: \(entry.racks) × \(entry.profile) in \(entry.hall), installed \(entry.installedQuarter), reach "
-                    + "economics.rackLifeYears (\(format(years))) in \(entry.installedQuarter.advanced(by: life)), before the horizon begins: "
-                    + "retired in \(horizon.first) without serving")
+                notes.append("existingRacks[\(i)]: \(entry.racks) × \(entry.profile) in \(entry.hall) are out of life from "
+                    + "\(entry.installedQuarter.advanced(by: life)) (installed \(entry.installedQuarter), economics.rackLifeYears \(format(years))), "
+                    + "by the horizon's first quarter: retired in \(horizon.first) without serving")
             }
         }
         for feed in site.grid.feeds where feed.build != nil {

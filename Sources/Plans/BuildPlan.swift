@@ -24,7 +24,7 @@ public struct BuildPlan: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var facilityBuilds: [FacilityBuild]?
     /// Capacity limits at their limit (no further unit fits) or close to it, with shadow prices.
     public var binding: [BindingLimit]
-    /// Why allowed profiles are kept out of halls.
+    /// Why allowed profiles are kept out of halls, and inputs the plan cannot use (a feed after the horizon, racks out of life).
     public var exclusions: [String]
 
     public init(inputs: PlanInputs, objective: Objective, objectiveValue: Double, objectiveUnit: String, solver: SolverFacts, designCondition: DesignCondition, quarters: [QuarterMetrics], racks: [RackLine], billOfMaterials: [BillOfMaterials], binding: [BindingLimit], exclusions: [String]) {

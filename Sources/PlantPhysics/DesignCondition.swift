@@ -19,9 +19,11 @@ import PlantModel
 /// s = 1 − (g/f)·(1 − c·k/R) is taken at its largest, the plant as given with every chiller module built, so the
 /// planner's row never promises more than the physics gives for any module counts.
 ///
-/// A plant with no chillers given and chiller modules to build has c = 0 until the first is built: its chiller row
-/// s·Q − credit ≤ 0 is the heat-rejection limit Q ≤ credit/s = E₁·(T_s − T_a)/(1 − E₁/C_p) (the stream the plant takes
-/// whole at full fan), so the planner takes such a plant through its chiller row from the first quarter.
+/// A plant with no chillers given and chiller modules to build has c = 0 until the first is built: on a dry or adiabatic
+/// cooler its chiller row s·Q − credit ≤ 0 is the heat-rejection limit Q ≤ credit/s = E₁·(T_s − T_a)/(1 − E₁/C_p) (the
+/// stream the plant takes whole at full fan), so the planner takes such a plant through its chiller row from the first
+/// quarter. On a cooling tower s is taken with every module's condenser in the cells, so the row is stricter than the
+/// plant's own limit by (1 − E₁/C_p)/s until modules are built: conservative.
 public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodable {
     /// Ambient the plant works against at the design basis, °C (``DesignAmbient``): the dry-bulb (dry
     /// cooler), the adiabatically pre-cooled dry-bulb (adiabatic) or the wet-bulb (tower), margin included.
@@ -41,7 +43,8 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
     /// s: the share of each further MW of the plant's stream that chillers must carry at full fan (with chiller modules, its
     /// largest: every module built).
     public var liquidChillerShare: Double
-    /// credit: heat the plant takes at full fan before chillers are needed, MW (`nil` without chillers given or to build).
+    /// credit: the chillers carry s × stream − credit at full fan, so none until the stream reaches credit / s, MW (`nil`
+    /// without chillers given or to build).
     public var chillerCreditMW: Double?
     /// What each plant module adds to the credit, MW; `nil` without chillers (given or to build) or plant modules.
     public var chillerCreditMWPerPlantModule: Double?

@@ -326,11 +326,11 @@ extension BuildNext {
                                       build: modules.build, count: modules.count, earliest: modules.earliestService(horizonFirst: first),
                                       mw: perModule, what: "at the design condition"))
             }
-            // A plant module adds its credit: the heat the bigger plant takes before the chillers start.
+            // A plant module adds its credit: the bigger plant takes more of the stream before the chillers start.
             if let modules = hr.modules, !row.chilledAir, let perModule = c.chillerCreditMWPerPlantModule, perModule > 0 {
                 options.append(module(.plantModule, design.plantModuleLineName(row.loop), label: "a plant module" + row.named,
                                       build: modules.build, count: modules.count, earliest: modules.earliestService(horizonFirst: first),
-                                      mw: perModule, what: "before the chillers start"))
+                                      mw: perModule, what: "of chiller-row credit (s × stream − credit ≤ chillers)"))
             }
             return options.isEmpty ? ([], "\(field).chillerCapacityMW has no capex: add chiller modules with a build option, "
                 + "\(field).chillerModules") : (options, "every chiller module is built by then, or the first can be in service later")

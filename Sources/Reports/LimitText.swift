@@ -125,12 +125,13 @@ public enum LimitText {
         let short = NumberText.amount(b.needed - b.capacity)
         if let loop = b.loop, b.family == .chiller || b.family == .heatRejection {
             return b.family == .chiller
-                ? "add ≥ \(short) MW of chillers to water loop \(loop) (waterLoops[].heatRejection.chillerCapacityMW), or warm its facilitySupplyTempC"
+                ? "add ≥ \(short) MW of chillers to water loop \(loop) (waterLoops[].heatRejection.chillerCapacityMW or chillerModules in service by "
+                    + "then), or warm its facilitySupplyTempC"
                 : "raise water loop \(loop)'s waterLoops[].heatRejection.ratedCapacityMW or its loop temperatures"
         }
         switch b.family {
         case .chiller:
-            var text = "add ≥ \(short) MW of chillers (heatRejection.chillerCapacityMW)"
+            var text = "add ≥ \(short) MW of chillers (heatRejection.chillerCapacityMW, or chillerModules in service by then)"
             if let setPoint = d.supplySetPointC, d.condition.freeCoolingSupplyC > setPoint {
                 text = "the plant's free-cooling water is \(NumberText.fixed(d.condition.freeCoolingSupplyC, 2)) °C at the design "
                     + "ambient against the \(NumberText.amount(setPoint)) °C supply set-point: " + text

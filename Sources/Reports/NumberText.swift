@@ -32,6 +32,16 @@ public enum NumberText {
         return String(rounded)
     }
 
+    /// Money in files, to the cent: whole dollars without decimals (`18540000`), else two (`2171512.50`), so that quantity ×
+    /// unit price and the sum of a row's cells check by hand against the written figures.
+    public static func dollars(_ value: Double) -> String {
+        let cents = centsRounded(value) + 0  // −0 written as 0
+        return cents == cents.rounded() ? fixed(cents, 0) : fixed(cents, 2)
+    }
+
+    /// `value` rounded to the cent (half away from zero), as ``dollars(_:)`` writes it.
+    public static func centsRounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
     /// `digits` significant digits (`%g`): `significant(1234567, 4)` is `1.235e+06`.
     public static func significant(_ value: Double, _ digits: Int) -> String {
         String(format: "%.\(digits)g", value)

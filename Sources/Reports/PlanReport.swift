@@ -40,19 +40,23 @@ public enum PlanReport {
         ExportColumn("unit") { $0.unit },
         ExportColumn("new") { NumberText.amount($0.new) },
         ExportColumn("inService") { NumberText.amount($0.inService) },
-        ExportColumn("unitCapexUSD") { $0.unitCapexUSD.map { NumberText.fixed($0, 0) } ?? "" },
-        ExportColumn("capexUSD") { $0.capexUSD.map { NumberText.fixed($0, 0) } ?? "" },
+        ExportColumn("unitCapexUSD") { $0.unitCapexUSD.map(NumberText.dollars) ?? "" },
+        ExportColumn("capexUSD") { $0.capexUSD.map(NumberText.dollars) ?? "" },
     ]
 
     /// The columns of `cashflow.csv` (one row per quarter); the same names as `cashflow[]` in `plan.json`.
     public static let cashflowColumns: [ExportColumn<CashflowLine>] = [
         ExportColumn("quarter") { $0.quarter.description },
-        ExportColumn("rackCapexUSD") { NumberText.fixed($0.rackCapexUSD, 0) },
-        ExportColumn("retirementUSD") { NumberText.fixed($0.retirementUSD, 0) },
-        ExportColumn("facilityCapexUSD") { NumberText.fixed($0.facilityCapexUSD, 0) },
-        ExportColumn("energyUSD") { NumberText.fixed($0.energyUSD, 0) },
-        ExportColumn("opexUSD") { NumberText.fixed($0.opexUSD, 0) },
-        ExportColumn("totalUSD") { NumberText.fixed($0.totalUSD, 0) },
+        ExportColumn("rackCapexUSD") { NumberText.dollars($0.rackCapexUSD) },
+        ExportColumn("retirementUSD") { NumberText.dollars($0.retirementUSD) },
+        ExportColumn("facilityCapexUSD") { NumberText.dollars($0.facilityCapexUSD) },
+        ExportColumn("energyUSD") { NumberText.dollars($0.energyUSD) },
+        ExportColumn("opexUSD") { NumberText.dollars($0.opexUSD) },
+        // The sum of the row's cells as written, so that it adds up by hand to the cent.
+        ExportColumn("totalUSD") { line in
+            NumberText.dollars([line.rackCapexUSD, line.retirementUSD, line.facilityCapexUSD, line.energyUSD, line.opexUSD]
+                .reduce(0) { $0 + NumberText.centsRounded($1) })
+        },
     ]
 
     /// The columns of the quarter table printed by `plan`.

@@ -193,7 +193,7 @@ struct ExitCodeTests {
         UsageCase(arguments: ["plan", smallDesign, "--objective", "min-capex", "--token-target=-5"], mentions: ["--token-target"]),
         // 2 tokens/s for 2 million: below one unit of any allowed profile (GLPK would meet it with a sliver of a rack).
         UsageCase(arguments: ["plan", smallDesign, "--objective", "min-capex", "--token-target", "2"],
-                  mentions: ["--token-target 2 tokens/s is less than one purchase unit", "give at least"]),
+                  mentions: ["--token-target 2 tokens/s is less than a thousandth of what one purchase unit", "give at least"]),
         UsageCase(arguments: ["plan", smallDesign, "--format", "csv"], mentions: ["--format"]),
         UsageCase(arguments: ["plan", smallDesign, "--export-model", "model.txt"], mentions: ["--export-model"]),
         UsageCase(arguments: ["plan", smallDesign, "--pareto", "1"], mentions: ["--pareto"]),

@@ -108,15 +108,15 @@ struct SchemaTests {
         // Feed: name, capacityMW, availableFrom, all non-optional; availableFrom is a Quarter (pattern).
         #expect(at(site, "grid", "feeds", "[]")?["required"] as? [String] == ["name", "capacityMW", "availableFrom"])
         #expect(at(site, "grid", "feeds", "[]", "availableFrom")?["pattern"] != nil)
-        // Site.carbonIntensityKgPerMWh: Double?, so optional and may be null.
-        #expect(at(site, "carbonIntensityKgPerMWh")?["type"] as? [String] == ["number", "null"])
+        // Site.carbonIntensityKgPerMWh: Double?, so optional (not required) but never null: a key with no value is refused.
+        #expect(at(site, "carbonIntensityKgPerMWh")?["type"] as? String == "number")
         #expect((site["required"] as? [String])?.contains("carbonIntensityKgPerMWh") == false)
         // HallGroup.positions: Int, 1…5000.
         let positions = at(design, "halls", "[]", "positions")
         #expect(positions?["type"] as? String == "integer" && positions?["minimum"] as? Double == 1 && positions?["maximum"] as? Double == 5000)
         // ReferenceDesign.scalableUnits: [String: Int]?, 1…1000 racks per unit.
         let units = at(design, "scalableUnits")
-        #expect(units?["type"] as? [String] == ["object", "null"])
+        #expect(units?["type"] as? String == "object")
         let unit = units?["additionalProperties"] as? [String: Any]
         #expect(unit?["type"] as? String == "integer" && unit?["minimum"] as? Double == 1 && unit?["maximum"] as? Double == 1000)
         // HeatRejectionType's three cases; PowerMode's raw values.
@@ -125,7 +125,7 @@ struct SchemaTests {
         // MLPerfResult.gpus: Int, 1…10000; Throughput.mlperf is optional.
         let gpus = at(catalog, "profiles", "[]", "throughput", "[]", "mlperf", "gpus")
         #expect(gpus?["type"] as? String == "integer" && gpus?["maximum"] as? Double == 10000)
-        #expect(at(catalog, "profiles", "[]", "throughput", "[]", "mlperf")?["type"] as? [String] == ["object", "null"])
+        #expect(at(catalog, "profiles", "[]", "throughput", "[]", "mlperf")?["type"] as? String == "object")
     }
 
     @Test("every shipped site, design and the catalog validates against its schema with Python jsonschema",

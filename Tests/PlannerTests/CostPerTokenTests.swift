@@ -1,6 +1,6 @@
 import Foundation
 import Numerics
-import Planner
+@testable import Planner
 import Plans
 @testable import PlantModel
 import Testing
@@ -73,5 +73,31 @@ struct CostPerTokenTests {
         #expect(cash[0].totalUSD.isApproximatelyEqual(to: 58_058_934.144, absoluteTolerance: 1e-3))
         #expect(cash[1].rackCapexUSD == 0 && cash[1].facilityCapexUSD == 0)
         #expect(cash[1].totalUSD.isApproximatelyEqual(to: 51_579.144 + 7_355, absoluteTolerance: 1e-3))
+    }
+
+    @Test("A rack's average grid power: the rack at its utilization, network and house loads at full power, cooling with the heat",
+          arguments: [1.0, 0.5])
+    func averageFacilityPower(utilization u: Double) throws {
+        // GB300 in the tiny instance: 142 kW at full load, 40 kW idle, 5.1 kW of in-rack network; here through a 98 % transformer
+        // and a 95 % UPS, 1.5 % house loads, and pumps at 4 % of the liquid heat (the only cooling).
+        var tiny = try TinyInstance(positions: 2, hallMW: 5, siteMW: 5)
+        var catalog = tiny.catalog
+        let i = catalog.profiles.firstIndex { $0.id == "gb300-nvl72" }!
+        catalog.profiles[i].rackIdleKW = 40
+        tiny.design.powerChain = PowerChain(transformerEfficiency: 0.98, upsEfficiency: 0.95, houseLoadFractionOfIT: 0.015)
+        tiny.design.liquidCooling!.pumpPowerFraction = 0.04
+        tiny.design.workloadMix = [WorkloadShare(workload: "deepseek-r1-server", share: 1,
+                                                 demand: DemandShape(meanUtilization: u, diurnalAmplitude: 0.2, peakHourLocal: 15,
+                                                                     tenants: 1, hourlyNoise: 0.05))]
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: catalog)
+        let c = try #require(problem.coefficients["gb300-nvl72"])
+        let pumps = 0.04 * catalog.profiles[i].liquidKW / 1000
+        #expect(c.coolingMW.isApproximatelyEqual(to: pumps, relativeTolerance: 1e-12) && c.itMW.isApproximatelyEqual(to: 0.1471, relativeTolerance: 1e-12))
+        // By hand: IT at u is (40 + 102·u + 5.1) kW, the pumps scale with it, the house loads stay at 1.5 % of 147.1 kW.
+        let it = (40 + 102 * u + 5.1) / 1000
+        let expected = it / (0.98 * 0.95) + (pumps * it / 0.1471 + 0.015 * 0.1471) / 0.98
+        #expect(problem.averageFacilityMW(catalog.profiles[i], c).isApproximatelyEqual(to: expected, relativeTolerance: 1e-12))
+        // At full load it is the rack's design facility MW, worked out apart by the rack coefficients.
+        if u == 1 { #expect(problem.averageFacilityMW(catalog.profiles[i], c).isApproximatelyEqual(to: c.facilityMW, relativeTolerance: 1e-12)) }
     }
 }

@@ -273,8 +273,8 @@ struct FacilityDecisionTests {
                                      ExistingRacks(hall: "h", profile: "gb200-nvl72", racks: 1, installedQuarter: Quarter("2025Q2")!)]
         let notes = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog).exclusions.filter { !$0.contains(" not in ") }
         #expect(notes == [
-            "existingRacks[0]: 2 × gb200-nvl72 in h, installed 2024Q4, reach economics.rackLifeYears (1) in 2025Q4, before the horizon begins: "
-                + "retired in 2026Q1 without serving",
+            "existingRacks[0]: 2 × gb200-nvl72 in h are out of life from 2025Q4 (installed 2024Q4, economics.rackLifeYears 1), by the "
+                + "horizon's first quarter: retired in 2026Q1 without serving",
             "feed late not connected: its earliest service (2027Q1) is after the horizon ends (2026Q2)",
             "feed slow not connected: its earliest service (2026Q3) is after the horizon ends (2026Q2)",
         ])

@@ -145,4 +145,15 @@ struct PlanReportTests {
         #expect(LimitText.message(.infeasible(InfeasibilityDiagnosis(shortfalls: []))).contains("raise --time-limit"))
         #expect(LimitText.message(.noPlanWithinLimit(seconds: 20)) == "no feasible plan found within the time limit of 20.0 s")
     }
+
+    @Test("Money in bom.csv and cashflow.csv: whole dollars or to the cent; a cash-flow row's total is the sum of its cells as written")
+    func moneyToTheCent() throws {
+        #expect(NumberText.dollars(18_540_000) == "18540000" && NumberText.dollars(2_171_512.5) == "2171512.50")
+        #expect(NumberText.dollars(-0.004) == "0" && NumberText.dollars(0.125) == "0.13" && NumberText.dollars(-12.345) == "-12.35")
+        // Three cells of $0.404 each are written 0.40: the total is 0.40 × 3 beside the racks' $868,605,000 (the unrounded
+        // sum, $868,605,001.212, would be written 868605001.21, a cent more than the cells add up to).
+        let line = CashflowLine(quarter: Quarter("2026Q1")!, rackCapexUSD: 868_605_000, facilityCapexUSD: 0.404, energyUSD: 0.404, opexUSD: 0.404)
+        let row = try #require(csvText(PlanReport.cashflowColumns, [line]).split(separator: "\n").last)
+        #expect(row == "2026Q1,868605000,0,0.40,0.40,0.40,868605001.20")
+    }
 }

@@ -2,8 +2,8 @@ import LinearProgramming
 import Plans
 
 extension Formulation {
-    /// `chiller(t)`: heat the chillers must carry at the design condition (s per MW of the plant's stream, less
-    /// what the plant at full fan takes before they start, and all chilled air) ≤ the installed chiller
+    /// `chiller(t)`: heat the chillers must carry at the design condition (s per MW of the plant's stream less the credit,
+    /// so none up to credit / s, and all chilled air) ≤ the installed chiller
     /// capacity; and `chiller_air(t)`: chilled air alone ≤ the capacity, since the plant's credit cannot cool
     /// air. Racks that need no chiller are left out of the rows. Modules in service add to both (README "Facility
     /// decisions"): each plant module its credit (`plant_modules(heat_rejection,t)` × ``PlanningProblem/PlantModuleBuild/chillerRowMWPerModule``)

@@ -209,7 +209,8 @@ final class NodeDecoder: Decoder {
         var entries: [String: Node] = [:]
         for (key, value) in mapping {
             guard let name = key.string else { continue }
-            if entries[name] != nil {
+            // Digits after a thousands separator (`capexUSD: 1,000,000` in a {…} mapping) are reported once as unknown keys.
+            if entries[name] != nil, !name.allSatisfy(\.isASCIIDigit) {
                 session.record(codingPath + [NameKey(name)], key, "key '\(name)' appears twice")
             }
             entries[name] = value
@@ -232,8 +233,9 @@ final class NodeDecoder: Decoder {
     /// Records every key present in the mapping that the type never asked for.
     func reportUnknownKeys() {
         guard let asked = askedKeys, case .mapping(let mapping) = node else { return }
+        var reported = Set<String>()
         for (key, _) in mapping {
-            guard let name = key.string, !asked.contains(name) else { continue }
+            guard let name = key.string, !asked.contains(name), reported.insert(name).inserted else { continue }
             var message = "unknown key '\(name)'"
             if !name.isEmpty, name.allSatisfy(\.isASCIIDigit) {
                 // `capexUSD: 370,800,000` in a {…} mapping is capexUSD 370 and the keys 800 and 000.

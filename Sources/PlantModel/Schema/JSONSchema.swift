@@ -23,7 +23,7 @@ public enum JSONSchema {
         case .design: try SchemaTracer.trace(ReferenceDesign.self, at: []).shape
         case .catalog: try SchemaTracer.trace(Catalog.self, at: []).shape
         }
-        var root = node(shape, path: "", kind: kind, nullable: false)
+        var root = node(shape, path: "", kind: kind)
         root["$schema"] = .string(dialect)
         root["title"] = .string("TokenPlant \(kind.rawValue) file")
         root["description"] = .string(
@@ -42,7 +42,7 @@ public enum JSONSchema {
     }
 
     /// The schema of one value at `path` (the ``FieldRange`` pattern: `halls[].positions`, `scalableUnits.*`).
-    private static func node(_ shape: SchemaShape, path: String, kind: PlantFileKind, nullable: Bool) -> [String: JSONText] {
+    private static func node(_ shape: SchemaShape, path: String, kind: PlantFileKind) -> [String: JSONText] {
         var schema: [String: JSONText] = [:]
         var notes: [String] = []
         let type: String
@@ -53,31 +53,32 @@ public enum JSONSchema {
         case .boolean: type = "boolean"
         case .choice(let values):
             type = "string"
-            schema["enum"] = .array(values.map(JSONText.string) + (nullable ? [.null] : []))
+            schema["enum"] = .array(values.map(JSONText.string))
         case .text(let pattern, let expected):
             type = "string"
             schema["pattern"] = .string(pattern)
             notes.append(expected.prefix(1).uppercased() + expected.dropFirst() + ".")
         case .list(let element):
             type = "array"
-            schema["items"] = .object(node(element, path: path + "[]", kind: kind, nullable: false))
+            schema["items"] = .object(node(element, path: path + "[]", kind: kind))
         case .map(let value):
             type = "object"
             let key = path.isEmpty ? anyMapKey : path + "." + anyMapKey
-            schema["additionalProperties"] = .object(node(value, path: key, kind: kind, nullable: false))
+            schema["additionalProperties"] = .object(node(value, path: key, kind: kind))
         case .object(let properties):
             type = "object"
             var members: [String: JSONText] = [:]
             for property in properties {
                 let key = path.isEmpty ? property.name : path + "." + property.name
-                members[property.name] = .object(node(property.shape, path: key, kind: kind, nullable: !property.required))
+                members[property.name] = .object(node(property.shape, path: key, kind: kind))
             }
             schema["properties"] = .object(members)
             let required = properties.filter(\.required).map { JSONText.string($0.name) }
             if !required.isEmpty { schema["required"] = .array(required) }
             schema["additionalProperties"] = .bool(false)
         }
-        schema["type"] = nullable ? .array([.string(type), .string("null")]) : .string(type)
+        // An optional key is left out, never null: TokenPlant refuses a key written with no value.
+        schema["type"] = .string(type)
         if let row = FieldRange.row(kind, path) {
             let bounded = !row.derived && (shape == .number || shape == .integer)
             if bounded {
