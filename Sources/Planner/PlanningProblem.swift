@@ -351,16 +351,10 @@ public struct PlanningProblem: Sendable {
     /// The demanded share of token capacity that costs are counted at (``ReferenceDesign/meanUtilization``).
     public var utilization: Double { design.meanUtilization }
 
-    /// Grid power one rack draws on average at ``utilization``, MW, loaded as the twin loads it: the rack at
-    /// idle + (max − idle)·U, its in-rack network and its fabric ports at full power whatever U, cooling in proportion to
-    /// that IT heat, and the house loads on its full-load IT (`c`, the rack's coefficients in its hall), through the power
-    /// chain at its design efficiencies.
+    /// Grid power one rack of `profile` draws on average at ``utilization``, MW (``RackCoefficients/averageFacilityMW(profile:utilization:powerChain:)``
+    /// of `c`, its coefficients in its hall).
     func averageFacilityMW(_ profile: RackProfile, _ c: RackCoefficients) -> Double {
-        let itMW = (profile.rackIdleKW + (profile.rackMaxKW - profile.rackIdleKW) * utilization + profile.networkKWPerRack) / 1000
-            + c.fabricMW
-        let chain = design.powerChain
-        return itMW / (chain.transformerEfficiency * chain.upsEfficiency)
-            + (c.coolingMW * (c.itMW > 0 ? itMW / c.itMW : 1) + chain.houseLoadMW(fullLoadITMW: c.itMW)) / chain.transformerEfficiency
+        c.averageFacilityMW(profile: profile, utilization: utilization, powerChain: design.powerChain)
     }
 
     /// What one rack of eligibility e costs every limit: its profile's coefficients in its hall.

@@ -67,9 +67,10 @@ public struct PerMWComparison: Sendable, Equatable, Encodable {
             let c = RackCoefficients(profile: p, design: design, condition: condition)
             let perRack = t.tokensPerSecondPerGPU * Double(p.gpusPerRack)
             let pue = c.facilityMW / c.itMW
-            // Draw at `utilization`: idle plus the dynamic share (the twin's rack power), with network and fabric, times PUE.
-            let itKW = p.rackIdleKW + (p.rackMaxKW - p.rackIdleKW) * utilization + p.networkKWPerRack + c.fabricMW * 1000
-            let energyUSD = itKW / 1000 * pue * hoursPerYear * site.energyPriceUSDPerMWh
+            // Draw at `utilization` as the planner's cost figures count it (the twin's rack power; network, fabric and house loads
+            // at full power; cooling with the heat).
+            let energyUSD = c.averageFacilityMW(profile: p, utilization: utilization, powerChain: design.powerChain) * hoursPerYear
+                * site.energyPriceUSDPerMWh
             let yearlyUSD = p.capexUSDPerRack * design.economics.capitalRecoveryFactor + energyUSD
                 + c.facilityMW * design.economics.facilityOpexUSDPerMWYear
             let millionTokens = perRack * utilization * hoursPerYear * TimeBase.secondsPerHour / 1e6

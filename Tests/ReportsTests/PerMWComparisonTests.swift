@@ -49,13 +49,15 @@ struct PerMWComparisonTests {
         #expect(h200.costPerMillionTokensUSD.isApproximatelyEqual(to: (capital + energy + opex) / millionTokens, relativeTolerance: 1e-6))
     }
 
-    @Test("At half utilization a rack serves half the tokens and draws idle plus half its dynamic power")
+    @Test("At half utilization a rack serves half the tokens and draws idle plus half its dynamic power; house loads stay")
     func halfUtilization() throws {
         let full = try #require(try Self.comparison().rows.first { $0.profile == "hgx-h200-4x8" })
         let half = try #require(try Self.comparison(utilization: 0.5).rows.first { $0.profile == "hgx-h200-4x8" })
-        // IT at u = 0.5: 12.2 + (40.8 − 12.2) × 0.5 + 1.62 + 5.12 = 33.24 kW, against 47.54 kW at full load.
+        // IT at u = 0.5: 12.2 + (40.8 − 12.2) × 0.5 + 1.62 + 5.12 = 33.24 kW, against 47.54 kW at full load. The design PUE's
+        // losses and cooling follow the IT; its house loads (1.5 % of the full-load IT, through the 99 % transformer) do not:
+        // 33.24 × PUE + 0.015 × (47.54 − 33.24) / 0.99 kW.
         let capital = 1_422_000 * 0.08 / (1 - pow(1.08, -5)), opex = 0.04754 * full.designPUE * 100_000
-        let energy = 0.03324 * full.designPUE * 8766 * 89.2
+        let energy = (0.03324 * full.designPUE + 0.015 * (0.04754 - 0.03324) / 0.99) * 8766 * 89.2
         #expect(half.costPerMillionTokensUSD.isApproximatelyEqual(
             to: (capital + energy + opex) / (21_440.0 * 0.5 * 3600 * 8766 / 1e6), relativeTolerance: 1e-6))
     }

@@ -67,6 +67,16 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
 
     /// IT power as PUE counts it (racks, in-rack network and fabric), MW.
     public var itMW: Double { rackMW + fabricMW }
+
+    /// Grid power the rack (of `profile`, whose coefficients these are) draws on average at `utilization`, MW, loaded as the
+    /// twin loads it: the rack at idle + (max − idle)·U, its in-rack network and its fabric ports at full power whatever U,
+    /// cooling in proportion to that IT heat, and the house loads on its full-load IT, through `powerChain` at its design
+    /// efficiencies. At U = 1 it is ``facilityMW``.
+    public func averageFacilityMW(profile: RackProfile, utilization: Double, powerChain chain: PowerChain) -> Double {
+        let it = (profile.rackIdleKW + (profile.rackMaxKW - profile.rackIdleKW) * utilization + profile.networkKWPerRack) / 1000 + fabricMW
+        return it / (chain.transformerEfficiency * chain.upsEfficiency)
+            + (coolingMW * (itMW > 0 ? it / itMW : 1) + chain.houseLoadMW(fullLoadITMW: itMW)) / chain.transformerEfficiency
+    }
 }
 
 extension RackCoefficients {
