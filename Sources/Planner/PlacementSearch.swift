@@ -169,6 +169,6 @@ extension PlacementSearch {
     /// A rack's weight in the search: its profile's best tokens/s over the workloads, at least 1 so that every rack counts.
     static func tokensPerRack(_ e: Int, _ problem: PlanningProblem) -> Double {
         let profile = problem.profiles[problem.eligible[e].profile]
-        return max(1, problem.design.workloadMix.compactMap { problem.rackTokensPerSecond(profile, $0.workload) }.max() ?? 0)
+        return max(1, problem.bestRackTokensPerSecond(profile))
     }
 }

@@ -70,7 +70,7 @@ enum PlanCheck {
             let feeds = problem.givenFeeds(in: t).map(\.capacityMW)
                 + problem.feedBuilds.filter { (feedsBuilt[$0.feed]?[t] ?? 0) > 0 }.map { problem.site.grid.feeds[$0.feed].capacityMW }
             try verify(.sitePower, t, nil, facility, problem.site.grid.redundancy.usableCapacity(of: feeds))
-            for (l, loop) in problem.loops.enumerated() where loop.design.heatRejection.mostChillerCapacityMW <= 0 {
+            for (l, loop) in problem.loops.enumerated() where !loop.design.heatRejection.hasChillers {
                 try verify(.heatRejection, t, loop.subject, rejected[l],
                            loop.rejectionCapacityMW(plantModules: modules(plantModules, l, t)))
             }

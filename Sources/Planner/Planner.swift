@@ -81,8 +81,7 @@ public enum Planner {
         var least: (profile: String, racks: Int, tokensPerSecond: Double)?
         for p in Set(problem.eligible.map(\.profile)).sorted() {
             let profile = problem.profiles[p], racks = problem.design.unitRacks(profile.id)
-            let best = problem.design.workloadMix.compactMap { problem.rackTokensPerSecond(profile, $0.workload) }.max() ?? 0
-            let unit = Double(racks) * best
+            let unit = Double(racks) * problem.bestRackTokensPerSecond(profile)
             if unit > 0, least.map({ unit < $0.tokensPerSecond }) ?? true { least = (profile.id, racks, unit) }
         }
         guard let least, target < least.tokensPerSecond / Self.leastTargetUnits else { return }

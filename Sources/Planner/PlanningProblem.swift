@@ -343,6 +343,11 @@ public struct PlanningProblem: Sendable {
         profile.tokensPerSecondPerGPU(workload).map { $0 * Double(profile.gpusPerRack) }
     }
 
+    /// Tokens/s one rack of a profile serves on the workload of the mix it serves best (0 for none).
+    func bestRackTokensPerSecond(_ profile: RackProfile) -> Double {
+        design.workloadMix.compactMap { rackTokensPerSecond(profile, $0.workload) }.max() ?? 0
+    }
+
     /// Cost of one rack in stock for one quarter: annualized capex / 4, USD.
     func quarterlyCapitalCostUSD(_ profile: RackProfile) -> Double {
         profile.capexUSDPerRack * design.economics.capitalRecoveryFactor / TimeBase.quartersPerYear

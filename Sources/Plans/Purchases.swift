@@ -57,9 +57,13 @@ public struct CashflowLine: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.facilityCapexUSD = facilityCapexUSD
         self.energyUSD = energyUSD
         self.opexUSD = opexUSD
+        totalUSD = 0  // every stored property set, so that `partsUSD` can be read
         // Six decimals, as every money figure of the plan (last-bit noise would otherwise reach the file).
-        totalUSD = ((rackCapexUSD + retirementUSD + facilityCapexUSD + energyUSD + opexUSD) * 1e6).rounded() / 1e6
+        totalUSD = (partsUSD.reduce(0, +) * 1e6).rounded() / 1e6
     }
+
+    /// The quarter's money that `totalUSD` sums, in the order of the columns: rack capex, retirement, facility capex, energy, opex.
+    public var partsUSD: [Double] { [rackCapexUSD, retirementUSD, facilityCapexUSD, energyUSD, opexUSD] }
 
     public static var placeholder: CashflowLine {
         CashflowLine(quarter: .placeholder, rackCapexUSD: 0, retirementUSD: 0, facilityCapexUSD: 0, energyUSD: 0, opexUSD: 0)

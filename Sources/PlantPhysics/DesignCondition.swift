@@ -99,7 +99,7 @@ public struct DesignCondition: Sendable, Equatable, Codable, PlaceholderDecodabl
         let airDryBulbC = hr.type == .coolingTower ? max(ambient.dryBulbC, site.climate.coolingDesignDryBulbC) : ambient.dryBulbC
         economizerAirC = design.airCooling.chilled ? nil
             : airDryBulbC - pads + (design.designBasisUsed.marginK ?? 0) + design.airCooling.economizerApproachKInUse
-        guard hr.mostChillerCapacityMW > 0 else {
+        guard hr.hasChillers else {
             (liquidChillerShare, chillerCreditMW) = (0, nil)
             return
         }

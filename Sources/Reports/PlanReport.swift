@@ -53,10 +53,7 @@ public enum PlanReport {
         ExportColumn("energyUSD") { NumberText.dollars($0.energyUSD) },
         ExportColumn("opexUSD") { NumberText.dollars($0.opexUSD) },
         // The sum of the row's cells as written, so that it adds up by hand to the cent.
-        ExportColumn("totalUSD") { line in
-            NumberText.dollars([line.rackCapexUSD, line.retirementUSD, line.facilityCapexUSD, line.energyUSD, line.opexUSD]
-                .reduce(0) { $0 + NumberText.centsRounded($1) })
-        },
+        ExportColumn("totalUSD") { NumberText.dollars($0.partsUSD.reduce(0) { $0 + NumberText.centsRounded($1) }) },
     ]
 
     /// The columns of the quarter table printed by `plan`.

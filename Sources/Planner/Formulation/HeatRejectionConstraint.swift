@@ -9,7 +9,7 @@ extension Formulation {
     /// racks in the loop's halls, against the loop's plant (README "Water loops").
     mutating func defineHeatRejection(loop l: Int, quarter t: Int) {
         let loop = problem.loops[l]
-        guard loop.design.heatRejection.mostChillerCapacityMW <= 0 else { return }
+        guard !loop.design.heatRejection.hasChillers else { return }
         let terms = loopStockTerms(loop: l, quarter: t, omitZero: false) { $0.rejectedMW }
         guard !terms.isEmpty else { return }
         let built = plantBuilt[l]?[t].flatMap { column in loop.plantModuleBuild.map { Term(column, -$0.rejectionMWPerModule) } }

@@ -46,7 +46,7 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
         // The plant's water stream: the liquid loop with its pump work (air heat goes to chillers or to the
         // air-side economizer). With chillers, they carry s per MW of it (DesignCondition) and all chilled air.
         let streamMW = liquidMW + pumpMW
-        let chillers = d.heatRejection.mostChillerCapacityMW > 0
+        let chillers = d.heatRejection.hasChillers
         chilledAirMW = chillers && d.airCooling.chilled ? siteAirMW + airFanMW : 0
         chillerLoadMW = chillers ? streamMW * condition.liquidChillerShare + chilledAirMW : 0
         // The planner charges compressors at the design COP: the condition is the one the COP is rated at.

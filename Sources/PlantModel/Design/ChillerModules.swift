@@ -25,6 +25,10 @@ extension HeatRejection {
     public var mostChillerCapacityMW: Double {
         chillerCapacityMW + (chillerModules.map { Double($0.count) * $0.capacityMW } ?? 0)
     }
+
+    /// Whether the plant has chillers, given or to build: the planner, its rack coefficients and the design condition then
+    /// limit it by its chiller row rather than its heat-rejection row (README "Chiller modules").
+    public var hasChillers: Bool { mostChillerCapacityMW > 0 }
 }
 
 extension ReferenceDesign {

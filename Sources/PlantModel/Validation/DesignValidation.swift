@@ -167,7 +167,7 @@ extension ReferenceDesign {
                     + "build.lifeYears or economics.facilityLifeYears")
             }
         }
-        if hr.mostChillerCapacityMW > 0 || d.airCooling.chilled, hr.chillerCOP == nil {
+        if hr.hasChillers || d.airCooling.chilled, hr.chillerCOP == nil {
             c.add("\(path).chillerCOP", "chillers are used (chillerCapacityMW > 0, chillerModules or airCooling.chilled), so a design COP is needed")
         }
         switch hr.type {

@@ -28,7 +28,7 @@ public struct BuildOut: Sendable {
         }
         var byGeneration = Array(repeating: Array(repeating: 0.0, count: plan.quarters.count), count: generations.count)
         var fabric = Array(repeating: 0.0, count: plan.quarters.count)
-        plantHasChillers = design.heatRejection.mostChillerCapacityMW > 0
+        plantHasChillers = design.heatRejection.hasChillers
         (gridLimitMW, hallPowerLimitMW, plantLimitMW) = ([], [], [])
         for (t, q) in plan.quarters.enumerated() {
             let lines = plan.racks.filter { $0.quarter == q.quarter && $0.racksTotal > 0 }
@@ -38,7 +38,7 @@ public struct BuildOut: Sendable {
                 byGeneration[g][t] += line.itMW
                 rackMW += line.itMW
                 if let k = problem.coefficients(p, inHall: line.hall) {
-                    let l = problem.loop(ofHall: line.hall), chillers = problem.loops[l].design.heatRejection.mostChillerCapacityMW > 0
+                    let l = problem.loop(ofHall: line.hall), chillers = problem.loops[l].design.heatRejection.hasChillers
                     plantUsed[l] += Double(line.racksTotal) * (chillers ? k.chillerLoadMW : k.rejectedMW)
                 }
             }
@@ -56,7 +56,7 @@ public struct BuildOut: Sendable {
                 // The main loop's plant at the plan's own design condition.
                 let rejection = (l == 0 ? plan.designCondition.rejectionCapacityMW : loop.condition.rejectionCapacityMW)
                     + Double(plant[l]) * (loop.plantModuleBuild?.rejectionMWPerModule ?? 0)
-                let capacity = loop.design.heatRejection.mostChillerCapacityMW > 0
+                let capacity = loop.design.heatRejection.hasChillers
                     ? loop.chillerRowCapacityMW(plantModules: plant[l], chillerModules: chillers[l]) : rejection
                 allowed.append(capacity * q.itMW / plantUsed[l])
             }
