@@ -185,6 +185,14 @@ struct HallAssignment {
         }
     }
 
+    /// Takes the placement each overfull group's search found, with what fits no hall left out (``PlacementWithinGap``).
+    mutating func takeSearched() {
+        for (g, found) in searched where overfull.contains(g) {
+            place(g, racks: found.racks, powerBlocks: found.powerBlocks)
+            overfull.remove(g)
+        }
+    }
+
     /// Takes a placement of group `g` found over all its quarters at once: its racks by eligibility and, where it placed
     /// them, its power blocks.
     private mutating func place(_ g: Int, racks placed: [Int: [[Int]]], powerBlocks blocks: [[Int]]?) {

@@ -15,8 +15,9 @@ public struct PlanResult: Sendable {
 ///
 /// Pipeline: check the options → resolve the inputs (``PlanningProblem``: eligibility, design condition,
 /// per-rack coefficients) → build the MIP (``Formulation``) → solve it for the objective (an
-/// ``ObjectiveStrategy``) → place racks into individual halls, re-planning hall by hall where an
-/// aggregated group does not split (``HallAssignment``) → refuse a plan with no rack (``NoRackAnalysis``
+/// ``ObjectiveStrategy``) → place racks into individual halls (``HallAssignment``), where an aggregated group does not
+/// split taking its search's placement if what that leaves out keeps the plan within the gap (``PlacementWithinGap``),
+/// else re-planning the group hall by hall → refuse a plan with no rack (``NoRackAnalysis``
 /// says why) and re-check every limit at the rounded plan (``PlanCheck``) → read the binding limits and
 /// their shadow prices from the final solve's LP relaxation (``BindingAnalysis``) → assemble the plan
 /// (``PlanAssembly``).
@@ -40,6 +41,10 @@ public enum Planner {
         // Each re-plan splits at least one more group (a group that fitted before may not after), so this ends; single
         // halls cannot be split, and one over its limit is left to the re-check below.
         while !assignment.overfull.isEmpty {
+            if let accepted = PlacementWithinGap.accepted(outcome, assignment, options: options, deadline: budget.solveDeadline()) {
+                (outcome, assignment) = accepted
+                break
+            }
             let split = problem.expanding(assignment.overfull)
             guard split.halls.count > problem.halls.count else { break }
             outcome = try resolve(split, after: outcome, splitting: assignment.overfull, searched: assignment.searched, options: options,
@@ -105,9 +110,9 @@ public enum Planner {
 
     /// Share of a solve's time limit the placement searches take after a re-plan, a group's first search there included.
     /// A group searched again then holds the re-plan's plan, close to one a search already placed or failed to: on the
-    /// facility co-design example the liquid group's second search took its whole share of the quarter (7.5 s) and still
-    /// ended short, so the group was re-planned anyway; at a twentieth the run takes 13–14 s instead of 21–23 s, at
-    /// 0.098 % instead of 0.091 % (README "Facility decisions").
+    /// facility co-design example, before plans placed within the gap were taken, the liquid group's second search took its
+    /// whole share of the quarter (7.5 s) and still ended short, so the group was re-planned anyway; at a twentieth the run
+    /// took 13–14 s instead of 21–23 s, at 0.098 % instead of 0.091 %.
     static let laterSearchShare = 0.05
 
     /// Longest hall, profile or workload name: row names such as `share(NAME,2027Q3)` stay within GLPK's 255.

@@ -4,6 +4,7 @@ import LinearProgramming
 @testable import Planner
 import PlantModel
 import Plans
+import PlantPhysics
 
 /// Hall groups whose racks come in units of several racks (README "Facility decisions", "Placing racks hall by hall"):
 /// three identical 0.6 MW halls of 10 positions on ``TinyInstance`` (GB200 at 0.1356 MW and 395,928 tokens/s a rack,
@@ -26,8 +27,10 @@ struct HallPackingTests {
 
     /// Two halls of `positions` with power and cooling to spare, GB300 and GB200 bought in `units`: the problem and the two
     /// profiles' eligibilities.
-    static func twoHalls(positions: Int = 10, units: [String: Int]) throws -> (problem: PlanningProblem, gb200: Int, gb300: Int) {
+    static func twoHalls(positions: Int = 10, units: [String: Int], lastQuarter: String = "2026Q2") throws
+        -> (problem: PlanningProblem, gb200: Int, gb300: Int) {
         var tiny = try instance()
+        tiny.design.horizon.last = try #require(Quarter(lastQuarter))
         tiny.design.scalableUnits = units
         tiny.design.halls[0].count = 2
         tiny.design.halls[0].positions = positions
@@ -96,6 +99,32 @@ struct HallPackingTests {
         }
         #expect(result.model.variables.contains { $0.name.contains(Formulation.id("h-1")) })
         #expect(result.plan.solver.solves == 2)
+    }
+
+    /// The pooled optimum of ``replanHallByHall`` (3 GB300 and 1 GB200 units, 3 × 1,790,856 + 1,187,784 = 6,560,352 tokens/s
+    /// in each quarter) placed by the search: one GB300 unit a hall, the GB200 unit left out, 5,372,568 tokens/s. The bound
+    /// proven for the group holds hall by hall, so that plan is within a gap g of it where 6,560,352 − 5,372,568 ≤
+    /// g × 5,372,568, g ≥ 1,187,784 / 5,372,568 = 0.22108: at 0.23 it is taken as it stands, at 0.22 the group is re-planned.
+    @Test("A plan the search places but for a unit is taken as it stands where the unit left out keeps it within the gap")
+    func placedWithinGap() throws {
+        let tiny = try Self.instance()
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let exact = PlanOptions(relativeGap: 0)
+        let outcome = try Planner.solve(problem, options: exact, budget: TimeBudget(exact))
+        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
+        let assignment = HallAssignment(problem: problem, stock: outcome.stockValues, searchingUntil: deadline)
+        #expect(assignment.overfull == [0] && assignment.searched[0]?.isComplete == false)
+        #expect(PlacementWithinGap.accepted(outcome, assignment, options: PlanOptions(relativeGap: 0.22), deadline: deadline) == nil)
+        let (taken, placed) = try #require(PlacementWithinGap.accepted(outcome, assignment, options: PlanOptions(relativeGap: 0.23),
+                                                                       deadline: deadline))
+        let seconds = TimeBase.secondsPerQuarter
+        #expect(taken.objectiveValue.isApproximatelyEqual(to: 2 * Self.bestTokensPerSecond * seconds, relativeTolerance: 1e-9))
+        #expect(taken.objectiveBound?.isApproximatelyEqual(to: 2 * 6_560_352 * seconds, relativeTolerance: 1e-9) == true)
+        #expect(placed.overfull.isEmpty)
+        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
+        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        #expect(placed.racks[gb300] == [[3, 3, 3], [3, 3, 3]] && placed.racks[gb200] == [[0, 0, 0], [0, 0, 0]])
+        #expect(taken.stockValues[gb300] == [0: 9, 1: 9] && taken.stockValues[gb200] == [0: 0, 1: 0])
     }
 
     /// Tokens per MW (facility MW = IT MW here: no fans, pumps, losses or house load): GB300 gives 596,952 / 0.1471 =
@@ -201,6 +230,21 @@ struct HallPackingTests {
         #expect(found.racks[gb300] == [[8, 8], [8, 8]])
         #expect(found.racks[gb200] == [[0, 0], [0, 0]])
         #expect(found.weight(problem).isApproximatelyEqual(to: 2 * 9_551_232, relativeTolerance: 1e-12))
+    }
+
+    /// ``searchPacks``' two halls over four quarters, h-2 in service from the third: 2 GB300 and 2 GB200 units (10 racks) in
+    /// h-1 from the first quarter, then 4 and 7 units (26 racks, every position). Racks do not move, so h-1 keeps at least 6
+    /// GB300 and 4 GB200 racks, and of its two full fillings (9 + 4 and 3 + 10, see ``searchPacks``) only 9 + 4 does: h-2
+    /// then holds 3 GB300 and 10 GB200. Only the first and third quarters are searched (the others repeat them).
+    @Test("A search over quarters: a quarter whose racks and halls are the quarter before's holds that quarter's placement")
+    func searchRepeatsQuarters() throws {
+        let (problem, gb200, gb300) = try Self.twoHalls(positions: 13, units: ["gb300-nvl72": 3, "gb200-nvl72": 2], lastQuarter: "2026Q4")
+        let stock = [gb300: [0: 6, 1: 6, 2: 12, 3: 12], gb200: [0: 4, 1: 4, 2: 14, 3: 14]]
+        let found = try #require(PlacementSearch(problem: problem, group: 0, stock: stock, hallsBuilt: [1, 1, 2, 2], blocks: [0, 0, 0, 0],
+                                                 deadline: SolveDeadline(end: ContinuousClock.now + .seconds(30))))
+        #expect(found.isComplete)
+        #expect(found.racks[gb300] == [[6, 0], [6, 0], [9, 3], [9, 3]])
+        #expect(found.racks[gb200] == [[4, 0], [4, 0], [4, 10], [4, 10]])
     }
 
     /// ``searchPacks``' two halls with an eighth GB200 unit: 28 racks for 26 positions. Leaving out what does not fit, least
