@@ -24,6 +24,8 @@ enum NoRackAnalysis {
         func buildable(_ row: Int) -> Double {
             Formulation.builtCapacity(f.model.constraints[row].terms, among: built) { f.model.variables[$0.index].upperBound ?? .infinity }
         }
+        /// The least capex one unit of each profile needs, with the hall to build for it, where no given hall admits it.
+        var budgetNeeds: [String: (needed: Double, hall: String?, quarter: Quarter?, capacity: Double, unit: Int)] = [:]
         for (e, el) in problem.eligible.enumerated() {
             let t = el.firstQuarter
             guard let n = f.stock[e]?[t], let b = f.build[e]?[t] else { continue }
@@ -34,6 +36,14 @@ enum NoRackAnalysis {
                 let row = f.model.constraints[i], info = f.rows[i]
                 guard let limit = row.upperBound else { continue }
                 let capacity = limit + buildable(i)
+                if info.family == .budget {
+                    // A hall with a build option holds the unit only once built: its capex counts too.
+                    let hall = problem.halls[el.hall], shell = hall.build.map { $0.capexUSD } ?? 0
+                    if budgetNeeds[profile.id].map({ needed + shell < $0.needed }) ?? true {
+                        budgetNeeds[profile.id] = (needed + shell, hall.build == nil ? nil : hall.name, info.quarter, capacity, unit)
+                    }
+                    continue
+                }
                 guard needed > capacity + tolerance * max(1, abs(capacity)) else { continue }
                 guard seen.insert("\(profile.id)|\(row.name)").inserted else { continue }
                 let hall = [ConstraintFamily.floor, .hallPower, .liquid, .air, .network].contains(info.family) ? info.subject : nil
@@ -42,6 +52,11 @@ enum NoRackAnalysis {
                 blockers.append(.init(profile: profile.id, unitRacks: unit, family: info.family, quarter: info.quarter, hall: hall, loop: loop,
                                       needed: needed, capacity: capacity, unit: info.family.unit))
             }
+        }
+        for (profile, need) in budgetNeeds.sorted(by: { $0.key < $1.key })
+        where need.needed > need.capacity + tolerance * max(1, abs(need.capacity)) {
+            blockers.append(.init(profile: profile, unitRacks: need.unit, family: .budget, quarter: need.quarter, hall: nil,
+                                  hallToBuild: need.hall, needed: need.needed, capacity: need.capacity, unit: ConstraintFamily.budget.unit))
         }
         let eligibleProfiles = Set(problem.eligible.map(\.profile))
         let unserved = problem.design.workloadMix.filter { share in

@@ -24,6 +24,8 @@ struct PlacementSearch {
     var powerBlocks: [[Int]]?
     /// Whether every rack of the plan is placed.
     var isComplete: Bool
+    /// How many quarters the MIP searched (the others repeat one of them, or follow from the last).
+    var quartersSearched: Int
 
     /// The placement of group `g` holding `stock` with `blocks[t]` power blocks in quarter t (the plan's count, at least what
     /// its racks need) in its halls in service (`hallsBuilt`) found within `deadline`; `nil` when the MIP finds none.
@@ -51,7 +53,7 @@ struct PlacementSearch {
         /// The searched quarter before t's, if any.
         func before(_ t: Int) -> Int? { modelled.last { $0 < t } }
         /// The quarters searched quarter t stands for.
-        func span(_ t: Int) -> Double { lastOnly ? 1 : Double((modelled.first { $0 > t } ?? quarters.count) - t) }
+        func span(_ t: Int) -> Double { Double((modelled.first { $0 > t } ?? quarters.count) - t) }
         var model = Model(name: "placement", sense: .maximize)
         /// units[e][t][i]: the column of e's units in hall i in quarter t, where the hall is in service.
         var units = [Int: [[VariableID?]]]()
@@ -71,7 +73,8 @@ struct PlacementSearch {
         if build != nil {
             for t in quarters {
                 blockColumns.append((0..<hall.count).map { i in
-                    modelled.contains(t) && i < inService(t) && allowed[t] > 0 ? model.addVariable("blocks(\(i),\(t))", kind: .integer, upperBound: Double(perHall)) : nil
+                    guard modelled.contains(t), i < inService(t), allowed[t] > 0 else { return nil }
+                    return model.addVariable("blocks(\(i),\(t))", kind: .integer, upperBound: Double(perHall))
                 })
             }
         }
@@ -151,6 +154,7 @@ struct PlacementSearch {
         racks = placed
         powerBlocks = blockPlan
         isComplete = complete
+        quartersSearched = modelled.count
     }
 }
 

@@ -24,7 +24,4 @@ extension Objective {
         case .minCapex: "USD capex"
         }
     }
-
-    /// Whether a lower value is better (cost per token, capex).
-    public var isMinimized: Bool { self == .costPerToken || self == .minCapex }
 }

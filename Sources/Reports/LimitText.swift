@@ -163,8 +163,9 @@ public enum LimitText {
     public static func noRacks(_ d: NoRackDiagnosis) -> String {
         var lines = ["the best plan has no rack: no allowed profile fits anywhere."]
         for b in d.blockers {
+            let withHall = b.hallToBuild.map { " with a \($0) built for it (halls[].build.capexUSD)" } ?? ""
             lines.append("  \(limitName(b.family, subject: b.hall ?? b.loop, quarter: b.quarter)): one unit of \(b.profile) "
-                         + "(\(b.unitRacks) rack\(b.unitRacks == 1 ? "" : "s")) needs \(NumberText.amount(b.needed)) \(b.unit), "
+                         + "(\(b.unitRacks) rack\(b.unitRacks == 1 ? "" : "s")) needs \(NumberText.amount(b.needed)) \(b.unit)\(withHall), "
                          + "the limit is \(NumberText.amount(b.capacity)) \(b.unit); \(change(b, d))")
         }
         if let basis = d.condition.designBasis, d.blockers.contains(where: { $0.family == .chiller || $0.family == .heatRejection }) {

@@ -85,6 +85,21 @@ struct FacilityDecisionTests {
         #expect(plan.purchases?.filter { $0.item == "halls h" }.compactMap(\.capexUSD).reduce(0, +) == Double(halls) * 2e6)
     }
 
+    /// Two halls to build at $40M each under a $10M budget: a GB200 rack ($3M) or a GB300 rack ($4M) alone is within it,
+    /// but stands in no hall until one is built, so each needs $43M and $44M; no rack, and the diagnosis says so.
+    @Test("No rack under a budget: a unit that stands only in a hall to build needs the hall's capex too")
+    func budgetCountsHallToBuild() throws {
+        let tiny = try Self.buildableHalls(count: 2, positions: 10, capexUSD: 40e6, leadTimeQuarters: 0, budgetUSD: 10e6)
+        do {
+            _ = try tiny.plan()
+            Issue.record("expected no rack")
+        } catch PlanError.noRacks(let d) {
+            let budget = d.blockers.filter { $0.family == .budget }
+            #expect(budget.map(\.profile) == ["gb200-nvl72", "gb300-nvl72"] && budget.allSatisfy { $0.hallToBuild == "h" && $0.capacity == 10e6 })
+            #expect(budget.map(\.needed) == [43e6, 44e6])
+        }
+    }
+
     @Test("A hall's lead time keeps it, and its racks, out of the first quarter; its capex is spent while it is built")
     func leadTime() throws {
         let tiny = try Self.buildableHalls(count: 2, positions: 2, capexUSD: 2e6, leadTimeQuarters: 1, budgetUSD: 15e6)

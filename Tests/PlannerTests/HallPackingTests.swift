@@ -242,7 +242,7 @@ struct HallPackingTests {
         let stock = [gb300: [0: 6, 1: 6, 2: 12, 3: 12], gb200: [0: 4, 1: 4, 2: 14, 3: 14]]
         let found = try #require(PlacementSearch(problem: problem, group: 0, stock: stock, hallsBuilt: [1, 1, 2, 2], blocks: [0, 0, 0, 0],
                                                  deadline: SolveDeadline(end: ContinuousClock.now + .seconds(30))))
-        #expect(found.isComplete)
+        #expect(found.isComplete && found.quartersSearched == 2)
         #expect(found.racks[gb300] == [[6, 0], [6, 0], [9, 3], [9, 3]])
         #expect(found.racks[gb200] == [[4, 0], [4, 0], [4, 10], [4, 10]])
     }
