@@ -59,8 +59,10 @@ public enum LimitText {
         }
         let when = limit.quarter.map { " in \($0)" } ?? ""
         let about = subject(of: limit).map { " (\($0))" } ?? ""
-        return "\(limit.family.words)\(about)\(when): \(state), \(NumberText.amount(limit.used)) of "
-            + "\(NumberText.amount(limit.capacity)) \(limit.unit) used\(limit.wholeUnits.map(setting) ?? "")\(value)"
+        // A limit with nothing in service yet (a feed or battery whose lead time has not run) is no "0 of 0 used".
+        let use = limit.capacity == 0 && limit.used == 0 ? "none in service yet (0 \(limit.unit))"
+            : "\(NumberText.amount(limit.used)) of \(NumberText.amount(limit.capacity)) \(limit.unit) used"
+        return "\(limit.family.words)\(about)\(when): \(state), \(use)\(limit.wholeUnits.map(setting) ?? "")\(value)"
     }
 
     /// What a limit is about, as reports name it: its subject, and for whole units per hall the profile and its unit

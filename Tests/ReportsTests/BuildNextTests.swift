@@ -234,6 +234,16 @@ struct BuildNextTests {
                 + "redundancy rule)) and 0.48 MW more (liquid-cooling (CDU) capacity); no option in the inputs adds them together: halls[].build")
     }
 
+    @Test("What binds says a limit with nothing in service yet is none in service, not 0 of 0 used")
+    func noneInService() {
+        let ride = BindingLimit(constraint: "battery_energy(2026Q1)", family: .batteryEnergy, state: .binding, quarter: Self.q2, subject: nil,
+                                capacity: 0, used: 0, slack: 0, unit: "MWh", shadowPrice: 0, shadowPriceUnit: tokensPerSecondSummedUnit)
+        #expect(LimitText.explanation(ride).hasSuffix(" in 2027Q2: binding, none in service yet (0 MWh)"))
+        var some = ride
+        (some.capacity, some.used) = (2, 2)
+        #expect(LimitText.explanation(some).hasSuffix(" in 2027Q2: binding, 2 of 2 MWh used"))
+    }
+
     @Test("What binds names whole units per hall in units, with the limit that sets them and what the next unit needs")
     func wholeUnitsExplained() {
         // Positions 170 instead: unit 22 needs 22 × 8 − 170 = 6 positions more as well.
