@@ -15,8 +15,8 @@ import PlantModel
 /// limit; a group that does not fit, holds no existing racks and retires none is placed again over all its quarters at once
 /// (``LastQuarterPacking``), or failing that by a search over every placement (``PlacementSearch``), and a group that still
 /// does not fit is reported so the planner can take the search's placement (``PlacementWithinGap``) or re-plan it hall by
-/// hall. Leaving out what does not fit instead (or taking the
-/// search's placement, which leaves out the fewest tokens) gives that re-plan its starting plan.
+/// hall. Leaving out what does not fit instead (or taking the search's placement, which leaves out the fewest tokens) gives
+/// that re-plan its starting plan.
 struct HallAssignment {
     /// Racks per (eligibility, quarter, hall index within its group).
     var racks: [Int: [[Int]]] = [:]

@@ -8,8 +8,8 @@ import LinearProgramming
 /// On the facility co-design example at the default gap, before its plan was taken as placed within the gap
 /// (``PlacementWithinGap``), placed quarter by quarter the aggregated plan kept 97.3 % of its bound's tokens, placed by the
 /// search 99.52 %, refilled 99.76 %; relax-and-fix on the split problem (1,301 integer columns) found no plan within its
-/// share of the limit. Where the start is within the gap of the aggregated bound
-/// (which holds for the split problem, a restriction of it), the re-plan ends without a search.
+/// share of the limit. Where the start is within the gap of the aggregated bound (which holds for the split problem, a
+/// restriction of it), the re-plan ends without a search.
 enum SplitStart {
     /// The starting plan for `split`, the problem of `outcome` with `groups` split into single halls; `nil` when the placed
     /// plan is not one of `split`'s (a token target the racks left out were needed for, say).
