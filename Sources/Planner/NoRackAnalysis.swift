@@ -25,7 +25,7 @@ enum NoRackAnalysis {
             Formulation.builtCapacity(f.model.constraints[row].terms, among: built) { f.model.variables[$0.index].upperBound ?? .infinity }
         }
         /// The least capex one unit of each profile needs, with the hall to build for it, where no given hall admits it.
-        var budgetNeeds: [String: (needed: Double, hall: String?, quarter: Quarter?, capacity: Double, unit: Int)] = [:]
+        var budgetNeeds: [String: (needed: Double, hall: String?, blocks: Int, quarter: Quarter?, capacity: Double, unit: Int)] = [:]
         for (e, el) in problem.eligible.enumerated() {
             let t = el.firstQuarter
             guard let n = f.stock[e]?[t], let b = f.build[e]?[t] else { continue }
@@ -37,10 +37,19 @@ enum NoRackAnalysis {
                 guard let limit = row.upperBound else { continue }
                 let capacity = limit + buildable(i)
                 if info.family == .budget {
-                    // A hall with a build option holds the unit only once built: its capex counts too.
+                    // A hall with a build option holds the unit only once built, and a hall with power blocks to build only with
+                    // the blocks its power needs beyond the hall's own: their capex counts too.
                     let hall = problem.halls[el.hall], shell = hall.build.map { $0.capexUSD } ?? 0
-                    if budgetNeeds[profile.id].map({ needed + shell < $0.needed }) ?? true {
-                        budgetNeeds[profile.id] = (needed + shell, hall.build == nil ? nil : hall.name, info.quarter, capacity, unit)
+                    var blocks = 0
+                    if let build = problem.powerBlockBuilds[el.hall], let option = hall.powerBlocks, build.usableMWPerBlock > 0 {
+                        let beyond = Double(unit) * problem.coefficients(e).hallPowerMW - hall.usableITCapacityMW
+                        let count = max(0, ((beyond - tolerance) / build.usableMWPerBlock).rounded(.up))
+                        guard count <= Double(option.perHall) else { continue }
+                        blocks = Int(count)
+                    }
+                    let total = needed + shell + Double(blocks) * (hall.powerBlocks?.build.capexUSD ?? 0)
+                    if budgetNeeds[profile.id].map({ total < $0.needed }) ?? true {
+                        budgetNeeds[profile.id] = (total, hall.build == nil ? nil : hall.name, blocks, info.quarter, capacity, unit)
                     }
                     continue
                 }
@@ -56,7 +65,8 @@ enum NoRackAnalysis {
         for (profile, need) in budgetNeeds.sorted(by: { $0.key < $1.key })
         where need.needed > need.capacity + tolerance * max(1, abs(need.capacity)) {
             blockers.append(.init(profile: profile, unitRacks: need.unit, family: .budget, quarter: need.quarter, hall: nil,
-                                  hallToBuild: need.hall, needed: need.needed, capacity: need.capacity, unit: ConstraintFamily.budget.unit))
+                                  hallToBuild: need.hall, powerBlocksToBuild: need.blocks > 0 ? need.blocks : nil, needed: need.needed,
+                                  capacity: need.capacity, unit: ConstraintFamily.budget.unit))
         }
         let eligibleProfiles = Set(problem.eligible.map(\.profile))
         let unserved = problem.design.workloadMix.filter { share in

@@ -44,6 +44,9 @@ public struct NoRackDiagnosis: Equatable, Sendable, Codable {
         /// The hall group with a build option whose capex the unit's need of the capex budget counts: the unit stands in no
         /// hall until one is built (the least such need over the halls that admit it; `nil` where a given hall admits it).
         public var hallToBuild: String? = nil
+        /// The power blocks (`halls[].powerBlocks`) whose capex that need counts: what one unit's power needs beyond the
+        /// hall's own; `nil` for none.
+        public var powerBlocksToBuild: Int? = nil
         /// What one purchase unit needs of the limit, and what the limit is, in `unit`.
         public var needed: Double
         public var capacity: Double

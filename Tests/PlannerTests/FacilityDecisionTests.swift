@@ -95,7 +95,7 @@ struct FacilityDecisionTests {
             Issue.record("expected no rack")
         } catch PlanError.noRacks(let d) {
             let budget = d.blockers.filter { $0.family == .budget }
-            #expect(budget.map(\.profile) == ["gb200-nvl72", "gb300-nvl72"] && budget.allSatisfy { $0.hallToBuild == "h" && $0.capacity == 10e6 })
+            #expect(budget.map(\.profile) == ["gb200-nvl72", "gb300-nvl72"] && budget.allSatisfy { $0.hallToBuild == "h" && $0.powerBlocksToBuild == nil && $0.capacity == 10e6 })
             #expect(budget.map(\.needed) == [43e6, 44e6])
         }
     }

@@ -52,6 +52,22 @@ struct PowerBlockTests {
     ///   ≥ $3M more (GB300 + GB200 + 1 block = $8M gives 992,880; 3 × GB200 + 2 blocks = $11M is over).
     static let budgets: [(budgetUSD: Double, tokensPerSecond: Double, blocks: Int)] = [(15e6, 1_790_856, 2), (10e6, 1_193_904, 1)]
 
+    /// GB300 alone in units of 2 racks (0.2942 MW, $8M) in the hall's own 0.15 MW: one unit needs ⌈(0.2942 − 0.15) / 0.15⌉ = 1
+    /// block ($1M), $9M in all, so an $8.5M budget (enough for the racks alone) buys none, and the diagnosis counts the block.
+    @Test("No rack under a budget: a unit whose power needs a block to build needs the block's capex too")
+    func budgetCountsPowerBlocks() throws {
+        var tiny = try Self.blocks(budgetUSD: 8.5e6)
+        tiny.design.profiles = ["gb300-nvl72"]
+        tiny.design.scalableUnits = ["gb300-nvl72": 2]
+        do {
+            _ = try tiny.plan()
+            Issue.record("expected no rack")
+        } catch PlanError.noRacks(let d) {
+            let budget = try #require(d.blockers.first { $0.family == .budget })
+            #expect(budget.needed == 9e6 && budget.powerBlocksToBuild == 1 && budget.hallToBuild == nil && budget.capacity == 8.5e6)
+        }
+    }
+
     @Test("Blocks are built when racks need the power: max-tokens under a budget matches enumeration of every block count",
           arguments: budgets.indices)
     func blocksUnderBudget(case i: Int) throws {
