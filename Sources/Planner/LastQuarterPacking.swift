@@ -75,13 +75,12 @@ struct LastQuarterPacking {
 
         // Each quarter's blocks, from the last back: what its halls' racks need, then the placement's count.
         var blockPlan = Array(repeating: [Int](repeating: 0, count: hall.count), count: quarters.count)
-        if let build {
+        if build != nil {
             blockPlan[last] = blocks
             for t in stride(from: last - 1, through: 0, by: -1) {
                 for i in 0..<hall.count {
                     let mw = members.reduce(0.0) { $0 + Double(placed[$1]![t][i]) * problem.coefficients($1).hallPowerMW }
-                    let need = build.usableMWPerBlock > 0
-                        ? max(0, Int(((mw - hall.usableITCapacityMW - HallAssignment.tolerance) / build.usableMWPerBlock).rounded(.up))) : 0
+                    let need = hall.powerBlocksNeeded(forMW: mw, tolerance: HallAssignment.tolerance)
                     guard need <= blockPlan[t + 1][i] else { return nil }
                     blockPlan[t][i] = need
                 }

@@ -24,8 +24,10 @@ enum NoRackAnalysis {
         func buildable(_ row: Int) -> Double {
             Formulation.builtCapacity(f.model.constraints[row].terms, among: built) { f.model.variables[$0.index].upperBound ?? .infinity }
         }
-        /// The least capex one unit of each profile needs, with the hall to build for it, where no given hall admits it.
-        var budgetNeeds: [String: (needed: Double, hall: String?, blocks: Int, quarter: Quarter?, capacity: Double, unit: Int)] = [:]
+        /// Whether a unit's need exceeds a capacity beyond the coefficients' rounding.
+        func exceeds(_ needed: Double, _ capacity: Double) -> Bool { needed > capacity + tolerance * max(1, abs(capacity)) }
+        /// Each profile's budget blocker at the least capex one unit needs, with what must be built for it.
+        var budgetNeeds: [String: NoRackDiagnosis.Blocker] = [:]
         for (e, el) in problem.eligible.enumerated() {
             let t = el.firstQuarter
             guard let n = f.stock[e]?[t], let b = f.build[e]?[t] else { continue }
@@ -39,21 +41,21 @@ enum NoRackAnalysis {
                 if info.family == .budget {
                     // A hall with a build option holds the unit only once built, and a hall with power blocks to build only with
                     // the blocks its power needs beyond the hall's own: their capex counts too.
-                    let hall = problem.halls[el.hall], shell = hall.build.map { $0.capexUSD } ?? 0
+                    let hall = problem.halls[el.hall], shell = hall.build?.capexUSD ?? 0
                     var blocks = 0
-                    if let build = problem.powerBlockBuilds[el.hall], let option = hall.powerBlocks, build.usableMWPerBlock > 0 {
-                        let beyond = Double(unit) * problem.coefficients(e).hallPowerMW - hall.usableITCapacityMW
-                        let count = max(0, ((beyond - tolerance) / build.usableMWPerBlock).rounded(.up))
-                        guard count <= Double(option.perHall) else { continue }
-                        blocks = Int(count)
+                    if problem.powerBlockBuilds[el.hall] != nil, let option = hall.powerBlocks {
+                        blocks = hall.powerBlocksNeeded(forMW: Double(unit) * problem.coefficients(e).hallPowerMW, tolerance: tolerance)
+                        guard blocks <= option.perHall else { continue }
                     }
                     let total = needed + shell + Double(blocks) * (hall.powerBlocks?.build.capexUSD ?? 0)
                     if budgetNeeds[profile.id].map({ total < $0.needed }) ?? true {
-                        budgetNeeds[profile.id] = (total, hall.build == nil ? nil : hall.name, blocks, info.quarter, capacity, unit)
+                        budgetNeeds[profile.id] = .init(profile: profile.id, unitRacks: unit, family: .budget, quarter: info.quarter, hall: nil,
+                                                        hallToBuild: hall.build == nil ? nil : hall.name, powerBlocksToBuild: blocks > 0 ? blocks : nil,
+                                                        needed: total, capacity: capacity, unit: info.family.unit)
                     }
                     continue
                 }
-                guard needed > capacity + tolerance * max(1, abs(capacity)) else { continue }
+                guard exceeds(needed, capacity) else { continue }
                 guard seen.insert("\(profile.id)|\(row.name)").inserted else { continue }
                 let hall = [ConstraintFamily.floor, .hallPower, .liquid, .air, .network].contains(info.family) ? info.subject : nil
                 let loop = [ConstraintFamily.heatRejection, .chiller].contains(info.family)
@@ -62,12 +64,8 @@ enum NoRackAnalysis {
                                       needed: needed, capacity: capacity, unit: info.family.unit))
             }
         }
-        for (profile, need) in budgetNeeds.sorted(by: { $0.key < $1.key })
-        where need.needed > need.capacity + tolerance * max(1, abs(need.capacity)) {
-            blockers.append(.init(profile: profile, unitRacks: need.unit, family: .budget, quarter: need.quarter, hall: nil,
-                                  hallToBuild: need.hall, powerBlocksToBuild: need.blocks > 0 ? need.blocks : nil, needed: need.needed,
-                                  capacity: need.capacity, unit: ConstraintFamily.budget.unit))
-        }
+        blockers += budgetNeeds.sorted { $0.key < $1.key }.map(\.value)
+            .filter { exceeds($0.needed, $0.capacity) }
         let eligibleProfiles = Set(problem.eligible.map(\.profile))
         let unserved = problem.design.workloadMix.filter { share in
             share.share > 0 && !eligibleProfiles.contains { problem.rackTokensPerSecond(problem.profiles[$0], share.workload) != nil }

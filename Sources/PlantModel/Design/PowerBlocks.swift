@@ -28,6 +28,13 @@ extension HallGroup {
     /// IT power one hall with `blocks` power blocks in service may carry under its redundancy rule, MW.
     public func usableITCapacityMW(blocks: Int) -> Double { installedCapacityMW(blocks: blocks) * redundancy.loadableShare }
 
+    /// Power blocks one hall needs to carry `mw` of IT power, what its own usable capacity carries (less `tolerance` MW)
+    /// needing none; 0 without power blocks.
+    public func powerBlocksNeeded(forMW mw: Double, tolerance: Double) -> Int {
+        guard usableMWPerBlock > 0 else { return 0 }
+        return max(0, Int(((mw - usableITCapacityMW - tolerance) / usableMWPerBlock).rounded(.up)))
+    }
+
     /// The first quarter a power block can be in service: not before the hall can be, and its lead time after the
     /// horizon's first quarter; `nil` without power blocks.
     public func powerBlockEarliestService(horizonFirst: Quarter) -> Quarter? {
