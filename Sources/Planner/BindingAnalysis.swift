@@ -11,7 +11,7 @@ enum BindingAnalysis {
     /// Below this a slack counts as zero, and a dual below it times the objective's largest coefficient (solver noise).
     static let tolerance = 1e-9
 
-    static func limits(problem: PlanningProblem, outcome: Planner.Outcome) -> [BindingLimit] {
+    static func limits(problem: PlanningProblem, outcome: Planner.Outcome, assignment: HallAssignment) -> [BindingLimit] {
         let f = outcome.formulation
         let duals = outcome.relaxation?.rowDuals ?? []
         // Duals are in the objective's unit per unit of the row: their round-off scales with the objective's coefficients (a
@@ -49,15 +49,37 @@ enum BindingAnalysis {
             // A dual within round-off of zero is no price: a full limit with room for nothing more is worth nothing more.
             let price = i < duals.count && abs(duals[i]) > priceTolerance ? duals[i] : 0
             let full = slack < oneUnit - tolerance
-            guard full || price != 0 else { continue }
+            // A row pooled over identical halls may have room for a unit in sum and in no one hall.
+            let fullHalls = full ? nil : fullInEachHall(info, problem: problem, outcome: outcome, assignment: assignment)
+            guard full || fullHalls != nil || price != 0 else { continue }
             // A whole-units row is in the unit of the hall limit that sets it: counted and priced per purchase unit instead.
             let per = info.wholeUnits?.perUnit ?? 1
             limits.append(BindingLimit(
-                constraint: row.name, family: info.family, state: full ? .binding : .nearLimit, quarter: info.quarter,
+                constraint: row.name, family: info.family, state: full || fullHalls != nil ? .binding : .nearLimit, quarter: info.quarter,
                 subject: info.subject, capacity: capacity / per, used: used / per, slack: slack / per,
                 unit: info.family.unit, shadowPrice: price * per,
-                shadowPriceUnit: outcome.shadowPriceUnit, wholeUnits: info.wholeUnits))
+                shadowPriceUnit: outcome.shadowPriceUnit, wholeUnits: info.wholeUnits, fullHalls: fullHalls))
         }
         return limits
+    }
+
+    /// For a per-hall limit of a group of several identical halls: the number of its halls in service when, as placed, each
+    /// has less room left than one more purchase unit of any rack it admits would take; `nil` otherwise.
+    static func fullInEachHall(_ info: RowInfo, problem: PlanningProblem, outcome: Planner.Outcome, assignment: HallAssignment) -> Int? {
+        guard let k = Formulation.perHallFamilies.firstIndex(of: info.family), info.wholeUnits == nil,
+              let g = problem.halls.firstIndex(where: { $0.name == info.subject }), problem.halls[g].count > 1,
+              let t = info.quarter.flatMap({ problem.quarters.firstIndex(of: $0) }) else { return nil }
+        let hall = problem.halls[g]
+        let members = problem.eligible.indices.filter { problem.eligible[$0].hall == g }
+        let oneUnit = members.map { Double(problem.design.unitRacks(problem.profiles[problem.eligible[$0].profile].id))
+            * problem.coefficients($0).perHallUse[k] }.filter { $0 > 0 }.min()
+        let inService = outcome.hallsBuiltValues[g].map { min(hall.count, $0[t]) } ?? hall.count
+        guard let oneUnit, inService > 0 else { return nil }
+        for i in 0..<inService {
+            let used = members.reduce(0.0) { $0 + Double(assignment.racks[$1]?[t][i] ?? 0) * problem.coefficients($1).perHallUse[k] }
+            let room = hall.perHallLimits(blocks: assignment.powerBlocks[g]?[t][i] ?? 0)[k] - used
+            if room >= oneUnit - tolerance { return nil }
+        }
+        return inService
     }
 }

@@ -143,7 +143,8 @@ enum PlanAssembly {
                 relativeGap: outcome.relativeGap.map { ($0 * Self.gapResolution).rounded() / Self.gapResolution },
                 branchAndBoundNodes: outcome.nodes, simplexIterations: outcome.iterations, solves: outcome.solves,
                 integerVariables: integers, continuousVariables: f.model.variables.count - integers,
-                constraints: f.model.constraints.count),
+                constraints: f.model.constraints.count, requestedGap: options.relativeGap, timeLimitSeconds: options.timeLimitSeconds,
+                reachedTimeLimit: outcome.reachedTimeLimit),
             designCondition: problem.condition, quarters: metrics, racks: lines, billOfMaterials: bom,
             binding: binding, exclusions: problem.exclusions)
         plan.facilityBuilds = builds

@@ -62,7 +62,7 @@ public enum Planner {
         try PlanCheck.check(problem: problem, stock: stock, retired: outcome.retiredValues, assignment: assignment,
                             hallsBuilt: outcome.hallsBuiltValues, feedsBuilt: outcome.feedsBuiltValues, plantModules: outcome.plantModulesValues,
                             chillerModules: outcome.chillerModulesValues, battery: outcome.batteryValues)
-        let binding = BindingAnalysis.limits(problem: problem, outcome: outcome)
+        let binding = BindingAnalysis.limits(problem: problem, outcome: outcome, assignment: assignment)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
         return PlanResult(plan: plan, model: outcome.formulation.model, elapsedSeconds: (clock.now - start) / .seconds(1))
@@ -154,6 +154,8 @@ public enum Planner {
         var solves: Int
         var nodes: Int
         var iterations: Int
+        /// Whether a branch-and-bound of this run, re-plans included, ran until its time limit.
+        var reachedTimeLimit: Bool
 
         /// |bound − value| / |value| of the objective.
         var relativeGap: Double? {
@@ -236,7 +238,7 @@ public enum Planner {
         return Outcome(objective: options.objective, formulation: f, solution: result.step.solution,
                        relaxation: result.step.relaxation, objectiveValue: result.value, objectiveBound: result.bound,
                        shadowPriceUnit: result.shadowPriceUnit, final: result.final, solves: session.solves,
-                       nodes: session.nodes, iterations: session.iterations)
+                       nodes: session.nodes, iterations: session.iterations, reachedTimeLimit: session.reachedTimeLimit)
     }
 
     /// Solves `outcome`'s final step again on `split`, its problem with `groups` split into single halls, from the plan
@@ -252,6 +254,7 @@ public enum Planner {
             fresh.solves += outcome.solves
             fresh.nodes += outcome.nodes
             fresh.iterations += outcome.iterations
+            fresh.reachedTimeLimit = fresh.reachedTimeLimit || outcome.reachedTimeLimit
             return fresh
         }
         var f = formulation(split, options: options)
@@ -268,6 +271,7 @@ public enum Planner {
         return Outcome(objective: options.objective, formulation: f, solution: step.solution, relaxation: step.relaxation,
                        objectiveValue: result.value, objectiveBound: result.bound, shadowPriceUnit: result.shadowPriceUnit,
                        final: outcome.final, solves: outcome.solves + session.solves, nodes: outcome.nodes + session.nodes,
-                       iterations: outcome.iterations + session.iterations)
+                       iterations: outcome.iterations + session.iterations,
+                       reachedTimeLimit: outcome.reachedTimeLimit || session.reachedTimeLimit)
     }
 }

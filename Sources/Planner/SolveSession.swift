@@ -29,6 +29,8 @@ struct SolveSession {
     private(set) var solves = 0
     private(set) var nodes = 0
     private(set) var iterations = 0
+    /// Whether a branch-and-bound ran until its solve's deadline (the per-solve limit, or what was left of the run's budget).
+    private(set) var reachedTimeLimit = false
 
     init(_ options: PlanOptions, budget: TimeBudget) {
         // Hybrid pseudocost branching: on the mixed retrofit it reaches a 0.1 % gap in 0.3 s where Driebeck–Tomlin
@@ -121,6 +123,7 @@ struct SolveSession {
             solution.relativeGap = abs(value - bound) / (abs(value) + .ulpOfOne)
         }
         solves += 1
+        reachedTimeLimit = reachedTimeLimit || deadline.isPast(within: Self.deadlineResolutionSeconds)
         nodes += solution.branchAndBoundNodes
         iterations += solution.simplexIterations
         switch solution.status {
@@ -142,6 +145,9 @@ struct SolveSession {
         let built = f.facilityBuildColumns
         return SolveStep(solution: solution, relaxation: built.isEmpty ? lp.solution : lp.fixing(built, at: solution.values))
     }
+
+    /// GLPK's clock ticks in milliseconds: a branch-and-bound that returns this close to its deadline ran out of time.
+    static let deadlineResolutionSeconds = 0.01
 
     /// The least good objective value within the search's gap of `bound` (``closes(bound:value:sign:relativeGap:absoluteGap:)``
     /// holds there): a relative gap g closes at v with bound − v = g·|v| on the side of v, so v = bound / (1 + g) for a

@@ -54,6 +54,9 @@ struct SolveDeadline {
     /// Whether the deadline has passed.
     var isPast: Bool { clock.now >= end }
 
+    /// Whether the deadline has passed or is less than `seconds` away.
+    func isPast(within seconds: Double) -> Bool { end - clock.now < .milliseconds(Int64((seconds * 1000).rounded())) }
+
     /// Seconds left for the next step of the solve, at least a millisecond (GLPK's resolution).
     var remainingSeconds: Double { max(0.001, (end - clock.now) / .seconds(1)) }
 }

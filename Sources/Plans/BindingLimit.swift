@@ -30,10 +30,13 @@ public struct BindingLimit: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var shadowPriceUnit: String
     /// For a whole-units-per-hall limit (counted in units, priced per unit): the profile and the hall limit that set it.
     public var wholeUnits: WholeUnits?
+    /// For a limit pooled over a group of identical halls whose pooled slack holds one more purchase unit while no hall
+    /// of the group does: the halls in service, each of which binds.
+    public var fullHalls: Int?
 
     public init(constraint: String, family: ConstraintFamily, state: State, quarter: Quarter?, subject: String?,
                 capacity: Double, used: Double, slack: Double, unit: String, shadowPrice: Double, shadowPriceUnit: String,
-                wholeUnits: WholeUnits? = nil) {
+                wholeUnits: WholeUnits? = nil, fullHalls: Int? = nil) {
         self.constraint = constraint
         self.family = family
         self.state = state
@@ -46,6 +49,7 @@ public struct BindingLimit: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.shadowPrice = shadowPrice
         self.shadowPriceUnit = shadowPriceUnit
         self.wholeUnits = wholeUnits
+        self.fullHalls = fullHalls
     }
 }
 

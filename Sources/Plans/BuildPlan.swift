@@ -88,8 +88,17 @@ public struct SolverFacts: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var integerVariables: Int
     public var continuousVariables: Int
     public var constraints: Int
+    /// The relative gap asked (`--gap`).
+    public var requestedGap: Double?
+    /// The time limit of each solve, seconds (`--time-limit`).
+    public var timeLimitSeconds: Double?
+    /// Whether a solve ran until its time limit (or what was left of the run's `--time-budget`): the reason a plan
+    /// ends short of the gap asked.
+    public var reachedTimeLimit: Bool?
 
-    public init(status: Status, bestBound: Double? = nil, relativeGap: Double? = nil, branchAndBoundNodes: Int, simplexIterations: Int, solves: Int, integerVariables: Int, continuousVariables: Int, constraints: Int) {
+    public init(status: Status, bestBound: Double? = nil, relativeGap: Double? = nil, branchAndBoundNodes: Int, simplexIterations: Int,
+                solves: Int, integerVariables: Int, continuousVariables: Int, constraints: Int, requestedGap: Double? = nil,
+                timeLimitSeconds: Double? = nil, reachedTimeLimit: Bool? = nil) {
         self.status = status
         self.bestBound = bestBound
         self.relativeGap = relativeGap
@@ -99,6 +108,9 @@ public struct SolverFacts: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.integerVariables = integerVariables
         self.continuousVariables = continuousVariables
         self.constraints = constraints
+        self.requestedGap = requestedGap
+        self.timeLimitSeconds = timeLimitSeconds
+        self.reachedTimeLimit = reachedTimeLimit
     }
 }
 

@@ -41,7 +41,7 @@ public enum LimitText {
     /// plan's cost per million tokens served at `utilization`, in dollars: "= +7.6e10 tokens over the horizon at full
     /// load, 5.3e10 served at 70 % ≈ $5,400 at the plan's $0.1028 per million tokens served".
     public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) -> String {
-        let state = limit.state == .binding ? "binding" : "near its limit"
+        let state = limit.state == .nearLimit ? "near its limit" : limit.fullHalls.map { "binding in each of its \($0) halls" } ?? "binding"
         let per = one(limit.unit)
         let price = limit.shadowPrice
         var value = price == 0 ? "" : "; +1 \(per) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(limit.shadowPriceUnit)"

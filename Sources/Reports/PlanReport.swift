@@ -126,6 +126,17 @@ public enum PlanReport {
         return "Built: " + (entering.isEmpty ? "nothing" : entering.joined(separator: "; ")) + "\n"
     }
 
+    /// Where a plan ends short of the gap asked, what was asked and why: "0.1 % asked; a solve reached its time limit, 2 s, or
+    /// the run its time budget: give it more with --time-limit or --time-budget, or ask a larger --gap"; `nil` within the gap.
+    public static func gapShortfall(_ solver: SolverFacts) -> String? {
+        // Gaps are written rounded to 1e-9; a gap that close to the one asked met it.
+        guard let asked = solver.requestedGap, let gap = solver.relativeGap, gap > asked + 1e-9 else { return nil }
+        let ask = "\(NumberText.significant(asked * 100, 4)) % asked"
+        guard solver.reachedTimeLimit == true else { return ask }
+        return ask + "; a solve reached its time limit" + (solver.timeLimitSeconds.map { ", \(NumberText.significant($0, 4)) s" } ?? "")
+            + ", or the run its time budget: give it more with --time-limit or --time-budget, or ask a larger --gap"
+    }
+
     /// The readable summary printed on stdout, with the "What to build next" paragraph when `buildNext` is given.
     public static func table(_ plan: BuildPlan, elapsedSeconds: Double? = nil, buildNext: BuildNext? = nil) -> String {
         var out = "Plan: \(plan.inputs.design) on \(plan.inputs.site)\n"
@@ -135,7 +146,7 @@ public enum PlanReport {
         }
         out += "\n"
         out += "Solver: \(plan.solver.status)"
-        if let gap = plan.solver.relativeGap { out += ", gap \(NumberText.fixed(gap * 100, 3)) %" }
+        if let gap = plan.solver.relativeGap { out += ", gap \(NumberText.fixed(gap * 100, 3)) %" + (gapShortfall(plan.solver).map { " (\($0))" } ?? "") }
         out += ", \(plan.solver.solves) solve(s), \(plan.solver.branchAndBoundNodes) nodes, \(plan.solver.integerVariables) integer / \(plan.solver.continuousVariables) continuous variables, \(plan.solver.constraints) rows"
         if let elapsedSeconds { out += ", \(NumberText.fixed(elapsedSeconds, 2)) s" }
         out += "\n"

@@ -27,4 +27,22 @@ struct FacilityCodesignTests {
                                                     "--from-year", "2029", "--years", "1"], timeout: .seconds(300))
         #expect(simulate.status == 0, "\(simulate)")
     }
+
+    /// No plan of the example is proven optimal in 3 s (the default 0.1 % takes about 4,000 nodes): the run ends short of
+    /// `--gap 0` at its time limit and says so, in the summary and in plan.json.
+    @Test("A run stopped by its time limit short of the gap asked says why and what to change")
+    func shortOfTheGap() async throws {
+        let scratch = try TemporaryFolder()
+        let out = scratch.url.appendingPathComponent("out")
+        let design = TokenPlantCLI.packageRoot.appendingPathComponent(Self.design).path
+        let run = try await TokenPlantCLI.run(["plan", design, "--gap", "0", "--time-limit", "3", "--out", out.path], timeout: .seconds(300))
+        try #require(run.status == 0, "\(run)")
+        let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("Solver: ") })
+        #expect(line.hasPrefix("Solver: feasible, gap "))
+        #expect(line.contains(" % (0 % asked; a solve reached its time limit, 3 s, or the run its time budget: give it more with "
+            + "--time-limit or --time-budget, or ask a larger --gap), "), "\(line)")
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any]
+        let solver = try #require(plan?["solver"] as? [String: Any])
+        #expect(solver["reachedTimeLimit"] as? Bool == true && solver["requestedGap"] as? Double == 0 && solver["timeLimitSeconds"] as? Double == 3)
+    }
 }

@@ -5,6 +5,7 @@ import LinearProgramming
 import PlantModel
 import Plans
 import PlantPhysics
+import Reports
 
 /// Hall groups whose racks come in units of several racks (README "Facility decisions", "Placing racks hall by hall"):
 /// three identical 0.6 MW halls of 10 positions on ``TinyInstance`` (GB200 at 0.1356 MW and 395,928 tokens/s a rack,
@@ -73,6 +74,24 @@ struct HallPackingTests {
         #expect(limits.reduce(0) { $0 + $1.shadowPrice }.isApproximatelyEqual(to: 2 * 3 * 596_952, relativeTolerance: 1e-6))
         // The final model is the group's, not its single halls'.
         #expect(!result.model.variables.contains { $0.name.contains(Formulation.id("h-1")) })
+    }
+
+    /// The same three 0.6 MW halls hold one GB300 unit each (3 × 0.1471 = 0.4413 MW), so each has 0.1587 MW left, less than a
+    /// unit; pooled they have 1.8 − 3 × 0.4413 = 0.4761 MW left, more than a unit. Hall IT power binds in each hall, not
+    /// "near its limit".
+    @Test("A limit pooled over identical halls binds when no hall has room for one more unit, though the pool has")
+    func bindsInEachHall() throws {
+        let result = try Self.instance(profiles: ["gb300-nvl72"]).plan()
+        let power = result.plan.binding.filter { $0.family == .hallPower }
+        #expect(power.map(\.quarter) == result.plan.quarters.map(\.quarter))
+        for limit in power {
+            #expect(limit.state == .binding && limit.fullHalls == 3 && limit.subject == "h")
+            #expect(limit.used.isApproximatelyEqual(to: 1.3239, relativeTolerance: 1e-9) && limit.capacity.isApproximatelyEqual(to: 1.8, relativeTolerance: 1e-12))
+            #expect(LimitText.explanation(limit).hasPrefix("hall IT power (after the hall's redundancy rule) (h) in \(limit.quarter!): "
+                + "binding in each of its 3 halls, 1.324 of 1.8 MW used"))
+        }
+        // Positions pool 30 − 9 = 21 and hold 10 − 3 = 7 in each hall: room for more units, so they are no limit.
+        #expect(!result.plan.binding.contains { $0.family == .floor })
     }
 
     /// 6,000,000 tokens/s needs ⌈6,000,000 / 596,952⌉ = 11 GB300 racks, 4 units of 3 (1.7652 MW, within the pooled 1.8 MW

@@ -93,6 +93,21 @@ struct PlanReportTests {
         #expect(text.hasSuffix("Excluded:\n  gb200-nvl72 not in hall-a: not available before the horizon ends (2030Q1)\n"))
     }
 
+    @Test("A plan short of the gap asked says what was asked, and the time limit where a solve reached it")
+    func shortOfTheGap() {
+        var plan = SmallPlan.plan
+        plan.solver.requestedGap = 0.001
+        plan.solver.timeLimitSeconds = 2
+        // 0.1 % asked and 0.1 % reached (to the 1e-9 plan.json keeps): within the gap, no words.
+        plan.solver.relativeGap = 0.001
+        #expect(PlanReport.table(plan).contains("\nSolver: optimal, gap 0.100 %, 1 solve(s)"))
+        plan.solver.relativeGap = 0.0104
+        #expect(PlanReport.table(plan).contains("\nSolver: optimal, gap 1.040 % (0.1 % asked), 1 solve(s)"))
+        plan.solver.reachedTimeLimit = true
+        #expect(PlanReport.table(plan).contains("\nSolver: optimal, gap 1.040 % (0.1 % asked; a solve reached its time limit, 2 s, or the "
+            + "run its time budget: give it more with --time-limit or --time-budget, or ask a larger --gap), 1 solve(s)"))
+    }
+
     @Test("Under cost-per-token: the objective with its utilization, a quarter without racks in whole numbers, limits valued at the objective")
     func costPerTokenTable() throws {
         var plan = SmallPlan.plan

@@ -112,7 +112,9 @@ public enum PlanReportPage {
     static func intro(_ content: PlanReportContent, lastYear: Int) -> String {
         let plan = content.plan
         var text = "Plan: \(content.planSource), objective \(plan.objective.rawValue), solver \(plan.solver.status.rawValue)"
-        if let gap = plan.solver.relativeGap { text += " (gap \(NumberText.fixed(gap * 100, 3)) %)" }
+        if let gap = plan.solver.relativeGap {
+            text += " (gap \(NumberText.fixed(gap * 100, 3)) %" + (PlanReport.gapShortfall(plan.solver).map { "; \($0)" } ?? "") + ")"
+        }
         text += ", \(plan.quarters.first.map(\.quarter.description) ?? "")–\(plan.quarters.last.map(\.quarter.description) ?? ""). "
         text += "Design condition: \(NumberText.fixed(plan.designCondition.effectiveAmbientC, 1)) °C effective ambient"
         if let basis = plan.designCondition.designBasis { text += " (\(basis))" }
