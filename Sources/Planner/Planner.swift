@@ -54,6 +54,9 @@ public enum Planner {
                                         hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,
                                         searchingUntil: budget.solveDeadline().share(Self.laterSearchShare))
         }
+        if options.objective == .minCapex {
+            outcome.solution = ServedTokens.filled(outcome.solution, of: outcome.formulation, deadline: budget.solveDeadline())
+        }
         let stock = outcome.stockValues
         // A Pareto point's ε-limit may leave room for no rack: that point of the frontier is zero, not an error.
         if options.limit == nil, stock.values.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {

@@ -39,6 +39,36 @@ struct PlannerOptimumTests {
         #expect(result.plan.objectiveValue == best)
     }
 
+    /// Units of 3 racks: one serves at most 3 × 596,952 = 1,790,856 tokens/s (GB300), so 5,000,000 tokens/s needs
+    /// ⌈5,000,000 / 1,790,856⌉ = ⌈2.792⌉ = 3 units. Reaching it: 3 GB300 units (5,372,568 tokens/s) cost 3 × $12M = $36M;
+    /// 2 GB300 + 1 GB200 unit serve 3,581,712 + 1,187,784 = 4,769,496, short; 2 + 2 serve 5,957,280 at $42M; 1 GB300 + 3
+    /// GB200 serve 5,354,208 at $39M; 4 GB200 serve 4,751,136, short. So $36M, and the row `token_target_units` reads ≥ 3.
+    @Test("min-capex: the target in whole units, Σ units bought ≥ ⌈target / the most one unit serves⌉, keeps the optimum")
+    func minCapexWholeUnits() throws {
+        var tiny = try TinyInstance(positions: 20, hallMW: 5, siteMW: 5)
+        tiny.design.scalableUnits = ["gb200-nvl72": 3, "gb300-nvl72": 3]
+        let result = try tiny.plan(.minCapex, target: 5_000_000)
+        let row = try #require(result.model.constraints.first { $0.name == "token_target_units(2026Q2)" })
+        #expect(row.lowerBound == 3 && row.upperBound == nil && row.terms.allSatisfy { $0.coefficient == 1 })
+        #expect(row.terms.count == 4, "the build columns of both profiles in both quarters")
+        #expect(result.plan.objectiveValue == 36_000_000)
+        #expect(result.plan.quarters[1].racks == 9)
+    }
+
+    /// GB300 is the cheaper way to tokens ($4M for 596,952 tokens/s against GB200's $3M for 395,928) and 1,700,000 tokens/s
+    /// take 3 of them ($12M; 1 GB300 + 3 GB200 serve 1,784,736 at $13M), but only 2 may be bought a quarter: at least one
+    /// stands in the first quarter, and serves there, 596,952 tokens/s a rack (the target asks nothing of that quarter).
+    @Test("min-capex: racks bought before the last quarter serve their tokens there")
+    func minCapexServesEarlierQuarters() throws {
+        var tiny = try TinyInstance(positions: 10, hallMW: 5, siteMW: 5)
+        tiny.design.supplyCapRacksPerQuarter = ["gb300-nvl72": 2]
+        let plan = try tiny.plan(.minCapex, target: 1_700_000).plan
+        #expect(plan.objectiveValue == 12_000_000)
+        let first = plan.quarters[0]
+        #expect(first.racks >= 1 && plan.quarters[1].racks == 3)
+        #expect(first.tokensPerSecond.isApproximatelyEqual(to: Double(first.racks) * 596_952, relativeTolerance: 1e-9))
+    }
+
     @Test("The exported model solved by glpsol gives the planner's objective")
     func glpsolAgrees() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else {
