@@ -47,10 +47,19 @@ enum NoRackAnalysis {
                         blocks = hall.powerBlocksNeeded(forMW: Double(unit) * problem.coefficients(e).hallPowerMW, tolerance: tolerance)
                         guard blocks <= option.perHall else { continue }
                     }
+                    // A battery sized to a ride-through at the facility's design MW grows with the unit beyond what is in place.
+                    var battery: (build: BatteryBuild, mwh: Double, mw: Double)?
+                    if let ride = problem.batteryRideThrough, let build = ride.build {
+                        let mw = Double(unit) * problem.coefficients(e).facilityMW
+                        let added = (mwh: max(0, mw * ride.minutes / 60 - ride.energyInPlaceMWh), mw: max(0, mw - ride.powerInPlaceMW))
+                        if added.mwh > 0 || added.mw > 0 { battery = (build, added.mwh, added.mw) }
+                    }
                     let total = needed + shell + Double(blocks) * (hall.powerBlocks?.build.capexUSD ?? 0)
+                        + (battery.map { $0.build.capexUSD(energyMWh: $0.mwh, powerMW: $0.mw) } ?? 0)
                     if budgetNeeds[profile.id].map({ total < $0.needed }) ?? true {
                         budgetNeeds[profile.id] = .init(profile: profile.id, unitRacks: unit, family: .budget, quarter: info.quarter, hall: nil,
                                                         hallToBuild: hall.build == nil ? nil : hall.name, powerBlocksToBuild: blocks > 0 ? blocks : nil,
+                                                        batteryToBuild: battery.map { .init(energyMWh: $0.mwh, powerMW: $0.mw) },
                                                         needed: total, capacity: capacity, unit: info.family.unit)
                     }
                     continue

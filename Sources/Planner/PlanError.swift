@@ -47,10 +47,19 @@ public struct NoRackDiagnosis: Equatable, Sendable, Codable {
         /// The power blocks (`halls[].powerBlocks`) whose capex that need counts: what one unit's power needs beyond the
         /// hall's own; `nil` for none.
         public var powerBlocksToBuild: Int? = nil
+        /// The battery (`powerChain.battery.build`) whose capex that need counts: what a ride-through at one unit's facility
+        /// MW needs beyond what is in place; `nil` for none.
+        public var batteryToBuild: Battery? = nil
         /// What one purchase unit needs of the limit, and what the limit is, in `unit`.
         public var needed: Double
         public var capacity: Double
         public var unit: String
+
+        /// Battery energy and power to add.
+        public struct Battery: Equatable, Sendable, Codable {
+            public var energyMWh: Double
+            public var powerMW: Double
+        }
     }
 
     public var blockers: [Blocker]

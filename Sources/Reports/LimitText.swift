@@ -165,9 +165,13 @@ public enum LimitText {
     public static func noRacks(_ d: NoRackDiagnosis) -> String {
         var lines = ["the best plan has no rack: no allowed profile fits anywhere."]
         for b in d.blockers {
-            let blocks = b.powerBlocksToBuild.map { " and \($0) power block\($0 == 1 ? "" : "s") (halls[].powerBlocks.build.capexUSD)" } ?? ""
-            let withHall = b.hallToBuild.map { " with a \($0) (halls[].build.capexUSD)\(blocks) built for it" }
-                ?? b.powerBlocksToBuild.map { " with \($0) power block\($0 == 1 ? "" : "s") (halls[].powerBlocks.build.capexUSD) built for it" } ?? ""
+            var built = b.hallToBuild.map { ["a \($0) (halls[].build.capexUSD)"] } ?? []
+            if let n = b.powerBlocksToBuild { built.append("\(n) power block\(n == 1 ? "" : "s") (halls[].powerBlocks.build.capexUSD)") }
+            if let battery = b.batteryToBuild {
+                built.append("\(NumberText.amount(battery.energyMWh)) MWh and \(NumberText.amount(battery.powerMW)) MW of battery (powerChain.battery.build)")
+            }
+            let withHall = built.isEmpty ? "" : " with " + (built.count == 1 ? built[0] : built.dropLast().joined(separator: ", ") + " and " + built.last!)
+                + " built for it"
             lines.append("  \(limitName(b.family, subject: b.hall ?? b.loop, quarter: b.quarter)): one unit of \(b.profile) "
                          + "(\(b.unitRacks) rack\(b.unitRacks == 1 ? "" : "s")) needs \(NumberText.amount(b.needed)) \(b.unit)\(withHall), "
                          + "the limit is \(NumberText.amount(b.capacity)) \(b.unit); \(change(b, d))")

@@ -164,6 +164,28 @@ struct BatteryDecisionTests {
         #expect(inPlace.objectiveValue.isApproximatelyEqual(to: 16_576_800, relativeTolerance: 1e-9))
     }
 
+    /// Under a $3.2M budget a GB200 ($3M) fits only without its battery: 0.1356 MW for 10 minutes is 0.0226 MWh and 0.1356
+    /// MW, $0.2712M, so it needs $3,271,200; a GB300 needs $4M + $0.2942M = $4,294,200. No rack fits, and the diagnosis
+    /// counts the battery each needs.
+    @Test("No rack under a budget: the diagnosis counts the battery a unit's ride-through needs")
+    func noRackCountsBattery() throws {
+        do {
+            _ = try Self.tiny(budgetUSD: 3.2e6).plan()
+            Issue.record("expected no rack")
+        } catch PlanError.noRacks(let d) {
+            let budget = d.blockers.filter { $0.family == .budget }
+            #expect(budget.map(\.profile) == ["gb200-nvl72", "gb300-nvl72"])
+            let gb200 = try #require(budget.first), gb300 = try #require(budget.last)
+            #expect(gb200.needed.isApproximatelyEqual(to: 3_271_200, relativeTolerance: 1e-9) && gb200.capacity == 3.2e6)
+            #expect(gb200.batteryToBuild.map { $0.energyMWh.isApproximatelyEqual(to: 0.0226, relativeTolerance: 1e-9)
+                && $0.powerMW.isApproximatelyEqual(to: 0.1356, relativeTolerance: 1e-9) } == true)
+            #expect(gb300.needed.isApproximatelyEqual(to: 4_294_200, relativeTolerance: 1e-9))
+            let text = LimitText.noRacks(d)
+            #expect(text.contains("one unit of gb200-nvl72 (1 rack) needs 3271200 USD with 0.023 MWh and 0.136 MW of battery "
+                + "(powerChain.battery.build) built for it, the limit is 3200000 USD"), "\(text)")
+        }
+    }
+
     @Test("The added battery's annuity and fixed opex enter each quarter's cost per million tokens served")
     func costPerToken() throws {
         // Both plans hold 4 × GB300 in both quarters. The battery added, 0.0980667 MWh and 0.5884 MW, costs $1,176,800 ×
