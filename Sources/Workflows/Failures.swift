@@ -41,6 +41,17 @@ extension CommandFailure {
     }
 }
 
+extension CommandFailure {
+    /// The failure, and where `folder` holds an output set of an earlier run (its manifest.json), a line saying that its
+    /// files are that run's: a failed run writes nothing there, and they could be taken for this one's.
+    func notingEarlierOutputs(in folder: String?) -> CommandFailure {
+        guard let folder, FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(OutputSet.manifestName).path)
+        else { return self }
+        return CommandFailure(lines + ["nothing was written to \(folder): the files there are an earlier run's (listed in its \(OutputSet.manifestName))"],
+                              status: status)
+    }
+}
+
 /// Runs `body`, turning the library's input and planning errors into a ``CommandFailure``.
 func failing<T>(_ body: () throws -> T) throws(CommandFailure) -> T {
     do {

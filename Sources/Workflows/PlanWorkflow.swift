@@ -64,6 +64,15 @@ public enum PlanWorkflow {
             try write(out, option: "--out") { try OutputSet.check(folder: out, names: names) }
         }
         if let path = request.exportModel { try write(path, option: "--export-model") { try OutputFile.check(path) } }
+        do {
+            return try planAndWrite(request, inputs: inputs, exportFormat: exportFormat)
+        } catch {
+            throw error.notingEarlierOutputs(in: request.outFolder)
+        }
+    }
+
+    /// Plans (or sweeps), writes the files asked for and returns the text for stdout.
+    private static func planAndWrite(_ request: Request, inputs: PlanningInputs, exportFormat: ModelFileFormat?) throws(CommandFailure) -> String {
         if let points = request.paretoPoints {
             let frontier = try failing {
                 try Planner.pareto(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,

@@ -245,6 +245,25 @@ struct ExitCodeTests {
         #expect(budget.hasSuffix("USD (from 6000000000)"), "\(budget)")
     }
 
+    @Test("3: a failed plan into a folder holding an earlier run's files says they are that run's and leaves them as they were")
+    func failedRunNamesEarlierFiles() async throws {
+        let scratch = try TemporaryFolder()
+        let earlier = scratch.url.appendingPathComponent("earlier"), empty = scratch.url.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: earlier, withIntermediateDirectories: true)
+        let manifest = earlier.appendingPathComponent("manifest.json")
+        try Data("{}".utf8).write(to: manifest)
+        let arguments = ["plan", "reference-designs/gb300-nvl72-hybrid.yaml", "--objective", "min-capex", "--token-target", "1.1e9",
+                         "--time-limit", "1", "--out"]
+        let run = try await TokenPlantCLI.run(arguments + [earlier.path])
+        #expect(run.status == 3, "\(run)")
+        #expect(run.stderrLines.last == "nothing was written to \(earlier.path): the files there are an earlier run's (listed in its manifest.json)",
+                "\(run)")
+        #expect(try Data(contentsOf: manifest) == Data("{}".utf8))
+        // A folder without an earlier run's manifest gets no such line.
+        let fresh = try await TokenPlantCLI.run(arguments + [empty.path])
+        #expect(fresh.status == 3 && !fresh.stderr.contains("nothing was written"), "\(fresh)")
+    }
+
     /// README: exit 3 prints "the limits to raise and by how much". A target 1000 times what the design can
     /// reach must still say something after the headline (which limit, or that no limit suffices).
     @Test("3: a far-out token target still prints a diagnosis after the headline")
