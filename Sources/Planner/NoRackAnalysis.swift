@@ -37,7 +37,15 @@ enum NoRackAnalysis {
             for (i, needed) in uses {
                 let row = f.model.constraints[i], info = f.rows[i]
                 guard let limit = row.upperBound else { continue }
-                let capacity = limit + buildable(i)
+                var capacity = limit + buildable(i)
+                // A group of identical halls planned as one pools their capacity in its rows, but a unit stands in one hall.
+                var halls: Int?
+                if let k = Formulation.perHallFamilies.firstIndex(of: info.family),
+                   let g = problem.halls.firstIndex(where: { $0.name == info.subject }), problem.halls[g].count > 1 {
+                    let group = problem.halls[g]
+                    capacity = group.perHallLimits(blocks: group.powerBlocks?.perHall ?? 0)[k]
+                    halls = group.count
+                }
                 if info.family == .budget {
                     // A hall with a build option holds the unit only once built, and a hall with power blocks to build only with
                     // the blocks its power needs beyond the hall's own: their capex counts too.
@@ -70,7 +78,7 @@ enum NoRackAnalysis {
                 let loop = [ConstraintFamily.heatRejection, .chiller].contains(info.family)
                     ? problem.loops.first { $0.subject != nil && (info.subject == $0.subject || info.subject == $0.chilledAirSubject) }?.name : nil
                 blockers.append(.init(profile: profile.id, unitRacks: unit, family: info.family, quarter: info.quarter, hall: hall, loop: loop,
-                                      needed: needed, capacity: capacity, unit: info.family.unit))
+                                      hallsInGroup: halls, needed: needed, capacity: capacity, unit: info.family.unit))
             }
         }
         blockers += budgetNeeds.sorted { $0.key < $1.key }.map(\.value)

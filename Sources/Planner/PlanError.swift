@@ -41,6 +41,8 @@ public struct NoRackDiagnosis: Equatable, Sendable, Codable {
         public var hall: String?
         /// The water loop, for the plant limits of a loop other than the main one (README "Water loops").
         public var loop: String? = nil
+        /// For a per-hall limit of a group of identical halls: its halls, `capacity` being one hall's.
+        public var hallsInGroup: Int? = nil
         /// The hall group with a build option whose capex the unit's need of the capex budget counts: the unit stands in no
         /// hall until one is built (the least such need over the halls that admit it; `nil` where a given hall admits it).
         public var hallToBuild: String? = nil

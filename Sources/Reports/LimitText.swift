@@ -174,7 +174,9 @@ public enum LimitText {
                 + " built for it"
             lines.append("  \(limitName(b.family, subject: b.hall ?? b.loop, quarter: b.quarter)): one unit of \(b.profile) "
                          + "(\(b.unitRacks) rack\(b.unitRacks == 1 ? "" : "s")) needs \(NumberText.amount(b.needed)) \(b.unit)\(withHall), "
-                         + "the limit is \(NumberText.amount(b.capacity)) \(b.unit); \(change(b, d))")
+                         + "the limit is \(NumberText.amount(b.capacity)) \(b.unit)\(b.hallsInGroup.map { " in each of its \($0) halls" } ?? ""); "
+                         + change(b, d) + (b.hallsInGroup != nil && b.unitRacks > 1
+                            ? ", or buy \(b.profile) in smaller units (scalableUnits.\(b.profile))" : ""))
         }
         if let basis = d.condition.designBasis, d.blockers.contains(where: { $0.family == .chiller || $0.family == .heatRejection }) {
             lines.append("  the design ambient is the design basis, \(basis); designBasis in the design selects another")

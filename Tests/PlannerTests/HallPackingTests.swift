@@ -94,6 +94,27 @@ struct HallPackingTests {
         #expect(!result.plan.binding.contains { $0.family == .floor })
     }
 
+    /// Two 0.3 MW halls pool 0.6 MW, room for a unit of 3 GB300 (0.4413 MW) or GB200 (0.4068 MW), but neither fits one hall:
+    /// no rack, and the diagnosis names one hall's power, not the pool's.
+    @Test("No rack: a unit that fits the pooled halls of a group but no one hall is blocked by one hall's limit")
+    func noRackInAnyHall() throws {
+        var tiny = try Self.instance()
+        tiny.design.halls[0].count = 2
+        tiny.design.halls[0].installedCapacityMW = 0.3
+        do {
+            _ = try tiny.plan()
+            Issue.record("expected no rack")
+        } catch PlanError.noRacks(let d) {
+            let power = d.blockers.filter { $0.family == .hallPower }
+            #expect(power.map(\.profile) == ["gb200-nvl72", "gb300-nvl72"])
+            #expect(power.allSatisfy { $0.capacity == 0.3 && $0.hallsInGroup == 2 && $0.hall == "h" })
+            #expect(power.map(\.needed).elementsEqual([0.4068, 0.4413]) { $0.isApproximatelyEqual(to: $1, relativeTolerance: 1e-9) })
+            #expect(LimitText.noRacks(d).contains("hall IT power (after the hall's redundancy rule) (h) in 2026Q1: one unit of gb300-nvl72 (3 racks) "
+                + "needs 0.441 MW, the limit is 0.3 MW in each of its 2 halls; raise the hall's installedCapacityMW or give it powerBlocks (or "
+                + "relax its redundancy), or buy gb300-nvl72 in smaller units (scalableUnits.gb300-nvl72)"), "\(LimitText.noRacks(d))")
+        }
+    }
+
     /// 6,000,000 tokens/s needs ⌈6,000,000 / 596,952⌉ = 11 GB300 racks, 4 units of 3 (1.7652 MW, within the pooled 1.8 MW
     /// and 30 positions), but the halls hold one unit each: only whole units per hall stand in the way, short by one unit.
     @Test("A token target only whole units per hall keep out: the diagnosis raises them by one unit, not --time-limit")
