@@ -117,6 +117,11 @@ public struct HeatRejectionCurve: Sendable, Equatable {
         heatRejection.type == .adiabaticDryCooler ? (heatRejection.adiabaticEffectiveness ?? 0) * (dryBulbC - wetBulbC) : 0
     }
 
+    /// The plant's pads as they would trim an air-side economizer's outdoor air at `dryBulbC`/`wetBulbC`.
+    public func economizerPads(dryBulbC: Double, wetBulbC: Double) -> EconomizerPads {
+        EconomizerPads(coolingK: padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC), waterLPerKWh: heatRejection.waterLPerKWh ?? 0)
+    }
+
     /// The ambient the plant works against at `dryBulbC`/`wetBulbC` with its pads (if any) running, °C: the
     /// dry-bulb for a dry cooler, the wet-bulb for a tower, T_db − ε_pad (T_db − T_wb) for an adiabatic cooler.
     public func effectiveAmbientC(dryBulbC: Double, wetBulbC: Double) -> Double {

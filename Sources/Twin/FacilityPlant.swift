@@ -1,3 +1,4 @@
+import PlantPhysics
 import Plans
 
 /// The facility's plant in one quarter: one ``HourlyPlant`` per water loop of the design (README "Water loops"), each
@@ -21,10 +22,10 @@ public struct FacilityPlant: Sendable {
         }
         var total = loops[0].cooling(liquidMW: liquidMW[0], rackAirMW: rackAirMW[0], fleet: fleets[0], dryBulbC: dryBulbC, wetBulbC: wetBulbC)
         // Air handling is site-wide: every loop's halls take the economizer air the main loop's pads trim, as the planner does.
-        let pads = loops[0].curve.padCoolingK(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
+        let pads = loops[0].curve.economizerPads(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
         for l in 1..<loops.count {
             total.add(loops[l].cooling(liquidMW: liquidMW[l], rackAirMW: rackAirMW[l], fleet: fleets[l], dryBulbC: dryBulbC, wetBulbC: wetBulbC,
-                                       economizerPadK: pads))
+                                       economizerPads: pads))
         }
         return loops[0].withPowerChain(total, fleet: fleet)
     }

@@ -93,9 +93,9 @@ public struct HourlyPlant: Sendable {
 
     /// The plant's cooling alone (steps 1–5), with no electrical losses or house loads: one water loop's share of the hour
     /// when `fleet` holds the loop's halls (``InstalledFleet/onLoop(_:)``). The air-side economizer is the site's, trimmed
-    /// by `economizerPadK` (the main loop's pads, README "Water loops"; this plant's own when nil).
+    /// by `economizerPads` (the main loop's pads, README "Water loops"; this plant's own when nil), whose water counts.
     func cooling(liquidMW: Double, rackAirMW: Double, fleet: InstalledFleet, dryBulbC: Double, wetBulbC: Double,
-                 economizerPadK: Double? = nil) -> PlantState {
+                 economizerPads: EconomizerPads? = nil) -> PlantState {
         let d = design, hr = d.heatRejection
         let hallAir = rackAirMW + fleet.hallNetworkMW, airHeat = hallAir + fleet.fabricMW
         let it = liquidMW + airHeat
@@ -164,10 +164,12 @@ public struct HourlyPlant: Sendable {
         let coolest = hr.type == .adiabaticDryCooler ? dryBulbC - padK : ambient
         let streamCapacity = max(available, (e * (limitC - coolest) + available) / (1 - e / flow))
         var trim = d.airCooling.chilled ? cap - airChill : Double.infinity
-        var economizerC: Double?
+        var economizerC: Double?, economizerWater = 0.0
         if !d.airCooling.chilled, hallAir > 0, let limit = fleet.airInletLimitC {
             let economizer = dryBulbC + d.airCooling.economizerApproachKInUse
-            let air = economizer > limit ? economizer - (economizerPadK ?? padK) : economizer
+            let pads = economizerPads ?? curve.economizerPads(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
+            let air = economizer > limit ? economizer - pads.coolingK : economizer
+            if economizer > limit { economizerWater = pads.waterM3(hallAirMW: hallAir) }
             economizerC = air
             if air > limit { trim = -hallAir }
         }
@@ -181,7 +183,7 @@ public struct HourlyPlant: Sendable {
         let inlet = curve.inletC(heatMW: stream, supplyC: min(supply, limitC))
         let latent = hr.type == .coolingTower
             ? evaporation.latentShare(dryBulbC: dryBulbC, wetBulbC: wetBulbC, waterInC: inlet, waterOutC: min(supply, limitC)) : 0
-        let water = curve.waterM3(rejectedMW: plantHeat, padCoolingK: padCooledK, fanSpeed: speed, latentShare: latent)
+        let water = curve.waterM3(rejectedMW: plantHeat, padCoolingK: padCooledK, fanSpeed: speed, latentShare: latent) + economizerWater
 
         return PlantState(
             itMW: it, liquidLoopMW: liquidLoop, airLoopMW: airLoop, pumpMW: pump, airFanMW: airFan, compressorMW: compressor,

@@ -238,6 +238,8 @@ struct PlanFileTests {
         var plan = try F.plan()
         plan.solver.bestBound = 1
         plan.solver.relativeGap = 0
+        plan.solver.requestedGap = 0.001
+        plan.solver.timeLimitSeconds = 60
         plan.quarters[0].designPUE = 1.2
         plan.designCondition.chillerCreditMW = 1
         plan.designCondition.economizerAirC = 30
@@ -248,13 +250,13 @@ struct PlanFileTests {
         plan.facilityBuilds = [FacilityBuild(quarter: plan.quarters[0].quarter, kind: .hall, name: "h", new: 1, inService: 1),
                                .battery(quarter: plan.quarters[0].quarter, energyMWh: 1, powerMW: 1, newEnergyMWh: 1, newPowerMW: 1)]
         plan.binding = [BindingLimit(constraint: "c", family: .floor, state: .binding, quarter: nil, subject: nil, capacity: 1, used: 1,
-                                     slack: 0, unit: "positions", shadowPrice: 0, shadowPriceUnit: "")]
+                                     slack: 0, unit: "positions", shadowPrice: 0, shadowPriceUnit: "", fullHalls: 2)]
         let unchecked = Set(numericFields(of: plan).map(\.pattern).filter { PlanFieldRange.row($0) == nil })
         #expect(unchecked == ["objectiveValue", "solver.bestBound", "designCondition.effectiveAmbientC",
                               "designCondition.designDryBulbC", "designCondition.designWetBulbC", "designCondition.freeCoolingSupplyC",
                               "designCondition.plantInletC", "designCondition.rejectionCapacityMW", "designCondition.liquidChillerShare",
                               "designCondition.chillerCreditMW", "designCondition.economizerAirC",
-                              "binding[].capacity", "binding[].used", "binding[].slack", "binding[].shadowPrice"])
+                              "binding[].capacity", "binding[].used", "binding[].slack", "binding[].shadowPrice", "binding[].fullHalls"])
         #expect(Set(PlanFieldRange.all.map(\.path)).isSubset(of: Set(numericFields(of: plan).map(\.pattern))), "no row for a field that is gone")
     }
 
