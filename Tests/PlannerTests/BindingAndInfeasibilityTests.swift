@@ -140,4 +140,23 @@ struct BindingAndInfeasibilityTests {
             #expect((raise["site_power(2026Q2)"] ?? 0).isApproximatelyEqual(to: 1.5007, absoluteTolerance: 1e-6))
         }
     }
+
+    /// 1,500,000 tokens/s: 2 GB300 + 1 GB200 (1,589,832 tokens/s) at $11M is the least capex (3 GB300: $12M; 1 GB300 + 3 GB200:
+    /// $13M; 4 GB200 serve 1,583,712 at $12M), so a $5M budget must rise by $6M; fractions of racks would need only
+    /// 1,500,000 / 596,952 × $4M − $5M = $5.05M. The raise found is enough and within the diagnosis's 1 % of the least.
+    @Test("A budget short by whole racks: the raise named is enough for a plan, and within 1 % of the least")
+    func budgetShortByWholeRacks() throws {
+        var tiny = try TinyInstance(positions: 10, hallMW: 5, siteMW: 5)
+        tiny.design.budgetUSD = 5_000_000
+        do {
+            _ = try tiny.plan(.minCapex, target: 1_500_000)
+            Issue.record("expected an infeasible plan")
+        } catch PlanError.infeasible(let diagnosis) {
+            #expect(diagnosis.shortfalls.map(\.constraint) == ["budget"])
+            let raise = try #require(diagnosis.shortfalls.first).increase
+            #expect(raise >= 6_000_000 - 1e-6 && raise <= 6_000_000 * (1 + ElasticDiagnosis.leastGap), "\(raise)")
+            tiny.design.budgetUSD = 5_000_000 + raise
+            #expect(try tiny.plan(.minCapex, target: 1_500_000).plan.objectiveValue <= 5_000_000 + raise)
+        }
+    }
 }
