@@ -78,7 +78,7 @@ enum BindingAnalysis {
         for i in 0..<inService {
             let used = members.reduce(0.0) { $0 + Double(assignment.racks[$1]?[t][i] ?? 0) * problem.coefficients($1).perHallUse[k] }
             let room = hall.perHallLimits(blocks: assignment.powerBlocks[g]?[t][i] ?? 0)[k] - used
-            if room >= oneUnit - tolerance { return nil }
+            if room >= oneUnit - HallAssignment.tolerance { return nil }
         }
         return inService
     }

@@ -42,8 +42,9 @@ enum NoRackAnalysis {
                 var halls: Int?
                 if let k = Formulation.perHallFamilies.firstIndex(of: info.family),
                    let g = problem.halls.firstIndex(where: { $0.name == info.subject }), problem.halls[g].count > 1 {
-                    let group = problem.halls[g]
-                    capacity = group.perHallLimits(blocks: group.powerBlocks?.perHall ?? 0)[k]
+                    // With every power block a hall may have by then (none where none can be in service yet).
+                    let group = problem.halls[g], blocks = f.powerBlocks[g]?[t] == nil ? 0 : group.powerBlocks?.perHall ?? 0
+                    capacity = group.perHallLimits(blocks: blocks)[k]
                     halls = group.count
                 }
                 if info.family == .budget {
@@ -57,7 +58,7 @@ enum NoRackAnalysis {
                     }
                     // A battery sized to a ride-through at the facility's design MW grows with the unit beyond what is in place.
                     var battery: (build: BatteryBuild, mwh: Double, mw: Double)?
-                    if let ride = problem.batteryRideThrough, let build = ride.build {
+                    if let ride = problem.batteryRideThrough, let build = ride.build, let first = ride.firstQuarter, first <= t {
                         let mw = Double(unit) * problem.coefficients(e).facilityMW
                         let added = (mwh: max(0, mw * ride.minutes / 60 - ride.energyInPlaceMWh), mw: max(0, mw - ride.powerInPlaceMW))
                         if added.mwh > 0 || added.mw > 0 { battery = (build, added.mwh, added.mw) }

@@ -144,7 +144,8 @@ enum PlanAssembly {
                 branchAndBoundNodes: outcome.nodes, simplexIterations: outcome.iterations, solves: outcome.solves,
                 integerVariables: integers, continuousVariables: f.model.variables.count - integers,
                 constraints: f.model.constraints.count, requestedGap: options.relativeGap, timeLimitSeconds: options.timeLimitSeconds,
-                reachedTimeLimit: outcome.reachedTimeLimit),
+                reachedTimeLimit: outcome.reachedTimeLimit, timeBudgetSeconds: options.timeBudgetSeconds,
+                reachedTimeBudget: outcome.reachedTimeBudget),
             designCondition: problem.condition, quarters: metrics, racks: lines, billOfMaterials: bom,
             binding: binding, exclusions: problem.exclusions)
         plan.facilityBuilds = builds

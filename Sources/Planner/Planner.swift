@@ -159,6 +159,8 @@ public enum Planner {
         var iterations: Int
         /// Whether a branch-and-bound of this run, re-plans included, ran until its time limit.
         var reachedTimeLimit: Bool
+        /// Whether one ran until the end of the run's time budget.
+        var reachedTimeBudget: Bool
 
         /// |bound − value| / |value| of the objective.
         var relativeGap: Double? {
@@ -241,7 +243,8 @@ public enum Planner {
         return Outcome(objective: options.objective, formulation: f, solution: result.step.solution,
                        relaxation: result.step.relaxation, objectiveValue: result.value, objectiveBound: result.bound,
                        shadowPriceUnit: result.shadowPriceUnit, final: result.final, solves: session.solves,
-                       nodes: session.nodes, iterations: session.iterations, reachedTimeLimit: session.reachedTimeLimit)
+                       nodes: session.nodes, iterations: session.iterations, reachedTimeLimit: session.reachedTimeLimit,
+                       reachedTimeBudget: session.reachedTimeBudget)
     }
 
     /// Solves `outcome`'s final step again on `split`, its problem with `groups` split into single halls, from the plan
@@ -258,6 +261,7 @@ public enum Planner {
             fresh.nodes += outcome.nodes
             fresh.iterations += outcome.iterations
             fresh.reachedTimeLimit = fresh.reachedTimeLimit || outcome.reachedTimeLimit
+            fresh.reachedTimeBudget = fresh.reachedTimeBudget || outcome.reachedTimeBudget
             return fresh
         }
         var f = formulation(split, options: options)
@@ -275,6 +279,7 @@ public enum Planner {
                        objectiveValue: result.value, objectiveBound: result.bound, shadowPriceUnit: result.shadowPriceUnit,
                        final: outcome.final, solves: outcome.solves + session.solves, nodes: outcome.nodes + session.nodes,
                        iterations: outcome.iterations + session.iterations,
-                       reachedTimeLimit: outcome.reachedTimeLimit || session.reachedTimeLimit)
+                       reachedTimeLimit: outcome.reachedTimeLimit || session.reachedTimeLimit,
+                       reachedTimeBudget: outcome.reachedTimeBudget || session.reachedTimeBudget)
     }
 }

@@ -95,10 +95,15 @@ public struct SolverFacts: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// Whether a solve ran until its time limit (or what was left of the run's `--time-budget`): the reason a plan
     /// ends short of the gap asked.
     public var reachedTimeLimit: Bool?
+    /// The whole run's time budget, seconds (`--time-budget`).
+    public var timeBudgetSeconds: Double?
+    /// Whether the time a solve ran until was the end of the run's budget rather than its own limit.
+    public var reachedTimeBudget: Bool?
 
     public init(status: Status, bestBound: Double? = nil, relativeGap: Double? = nil, branchAndBoundNodes: Int, simplexIterations: Int,
                 solves: Int, integerVariables: Int, continuousVariables: Int, constraints: Int, requestedGap: Double? = nil,
-                timeLimitSeconds: Double? = nil, reachedTimeLimit: Bool? = nil) {
+                timeLimitSeconds: Double? = nil, reachedTimeLimit: Bool? = nil, timeBudgetSeconds: Double? = nil,
+                reachedTimeBudget: Bool? = nil) {
         self.status = status
         self.bestBound = bestBound
         self.relativeGap = relativeGap
@@ -111,6 +116,8 @@ public struct SolverFacts: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.requestedGap = requestedGap
         self.timeLimitSeconds = timeLimitSeconds
         self.reachedTimeLimit = reachedTimeLimit
+        self.timeBudgetSeconds = timeBudgetSeconds
+        self.reachedTimeBudget = reachedTimeBudget
     }
 }
 

@@ -62,6 +62,7 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("solver.constraints", "rows", "rows", 0, nil),
         PlanFieldRange("solver.requestedGap", "relative gap asked", "", 0, 1),
         PlanFieldRange("solver.timeLimitSeconds", "time limit of each solve", "s", 0, 86_400),
+        PlanFieldRange("solver.timeBudgetSeconds", "time budget of the run", "s", 0, 86_400),
         PlanFieldRange("quarters[].racks", "racks in service", "racks", 0, maxRacks),
         PlanFieldRange("quarters[].gpus", "GPUs in service", "GPUs", 0, maxGPUs),
         PlanFieldRange("quarters[].itMW", "IT power at full load", "MW", 0, maxMW),

@@ -19,9 +19,9 @@ public struct EconomizerPads: Sendable, Equatable {
     /// no air-side rise, and a larger one moves less air and evaporates less.
     public static let rackAirRiseK = 20.0 * 5 / 9
 
-    /// Water the pads evaporate in one hour cooling the outdoor air that carries `hallAirMW`, m³ (L/kWh × MW = m³ per hour).
-    public func waterM3(hallAirMW: Double) -> Double {
-        guard hallAirMW > 0, coolingK > 0 else { return 0 }
-        return waterLPerKWh * hallAirMW * coolingK / Self.rackAirRiseK
+    /// Water the pads evaporate in one hour cooling the outdoor air that carries `airMW`, m³ (L/kWh × MW = m³ per hour).
+    public func waterM3(airMW: Double) -> Double {
+        guard airMW > 0, coolingK > 0 else { return 0 }
+        return waterLPerKWh * airMW * coolingK / Self.rackAirRiseK
     }
 }

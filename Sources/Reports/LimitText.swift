@@ -41,7 +41,7 @@ public enum LimitText {
     /// plan's cost per million tokens served at `utilization`, in dollars: "= +7.6e10 tokens over the horizon at full
     /// load, 5.3e10 served at 70 % ≈ $5,400 at the plan's $0.1028 per million tokens served".
     public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) -> String {
-        let state = limit.state == .nearLimit ? "near its limit" : limit.fullHalls.map { "binding in each of its \($0) halls" } ?? "binding"
+        let state = limit.state == .nearLimit ? "near its limit" : limit.fullHalls.map { "binding in each of its \($0) halls in service" } ?? "binding"
         let per = one(limit.unit)
         let price = limit.shadowPrice
         var value = price == 0 ? "" : "; +1 \(per) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(limit.shadowPriceUnit)"
@@ -141,9 +141,16 @@ public enum LimitText {
             }
             return text
         case .heatRejection:
-            return "the plant rejects \(NumberText.amount(d.condition.rejectionCapacityMW)) MW at its "
-                + "\(NumberText.fixed(d.condition.effectiveAmbientC, 1)) °C design ambient: raise heatRejection.ratedCapacityMW "
-                + "or the loop temperatures"
+            let rejects = "the plant rejects \(NumberText.amount(d.condition.rejectionCapacityMW)) MW at its "
+                + "\(NumberText.fixed(d.condition.effectiveAmbientC, 1)) °C design ambient"
+            // At an ambient as warm as the water, no size of plant rejects anything: only what cools below the ambient helps.
+            guard d.condition.rejectionCapacityMW > 0 else {
+                return rejects + (d.supplySetPointC.map { ", no cooler than its \(NumberText.amount($0)) °C facility water" } ?? "")
+                    + ": no size of plant rejects heat there; add chillers (heatRejection.chillerCapacityMW or chillerModules) or pads "
+                    + "(heatRejection.type: adiabaticDryCooler), warm liquidCooling.facilitySupplyTempC above the ambient where the "
+                    + "racks' coolant limit allows, or choose another designBasis"
+            }
+            return rejects + ": raise heatRejection.ratedCapacityMW or the loop temperatures"
         case .sitePower: return "add grid feeds or capacity (grid.feeds) for ≥ \(short) MW more in that quarter"
         case .hallPower: return "raise the hall's installedCapacityMW or give it powerBlocks (or relax its redundancy)"
         case .floor: return "give the hall more positions"

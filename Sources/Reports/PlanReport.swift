@@ -126,15 +126,19 @@ public enum PlanReport {
         return "Built: " + (entering.isEmpty ? "nothing" : entering.joined(separator: "; ")) + "\n"
     }
 
-    /// Where a plan ends short of the gap asked, what was asked and why: "0.1 % asked; a solve reached its time limit, 2 s, or
-    /// the run its time budget: give it more with --time-limit or --time-budget, or ask a larger --gap"; `nil` within the gap.
+    /// Where a plan ends short of the gap asked because a solve ran out of time, what was asked and which limit stopped it:
+    /// "0.1 % asked; a solve reached its time limit, 2 s: give it more with --time-limit, or ask a larger --gap"; `nil`
+    /// otherwise.
     public static func gapShortfall(_ solver: SolverFacts) -> String? {
         // Gaps are written rounded to 1e-9; a gap that close to the one asked met it.
-        guard let asked = solver.requestedGap, let gap = solver.relativeGap, gap > asked + 1e-9 else { return nil }
-        let ask = "\(NumberText.significant(asked * 100, 4)) % asked"
-        guard solver.reachedTimeLimit == true else { return ask }
-        return ask + "; a solve reached its time limit" + (solver.timeLimitSeconds.map { ", \(NumberText.significant($0, 4)) s" } ?? "")
-            + ", or the run its time budget: give it more with --time-limit or --time-budget, or ask a larger --gap"
+        // Only where a solve ran out of time: a ratio objective's Dinkelbach steps may end their gap above the one asked.
+        guard let asked = solver.requestedGap, let gap = solver.relativeGap, gap > asked + 1e-9, solver.reachedTimeLimit == true else { return nil }
+        let asking = "\(NumberText.significant(asked * 100, 4)) % asked; "
+        func seconds(_ s: Double?) -> String { s.map { ", \(NumberText.significant($0, 4)) s" } ?? "" }
+        if solver.reachedTimeBudget == true {
+            return asking + "the run reached its time budget\(seconds(solver.timeBudgetSeconds)): give it more with --time-budget, or ask a larger --gap"
+        }
+        return asking + "a solve reached its time limit\(seconds(solver.timeLimitSeconds)): give it more with --time-limit, or ask a larger --gap"
     }
 
     /// The readable summary printed on stdout, with the "What to build next" paragraph when `buildNext` is given.

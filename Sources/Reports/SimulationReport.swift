@@ -120,7 +120,7 @@ public enum SimulationReport {
         "House loads (lighting, offices, electrical rooms' cooling, security): powerChain.houseLoadFractionOfIT of installed full-load IT, 1.5 % unless the design sets it (estimate).",
         "Heat-rejection plant: UA fixed at the rating point with the full-fan air rate equal to the rating water rate (balanced coil, estimate); UA ∝ (air flow)^0.737 (EnergyPlus two-speed defaults); constant plant water flow = rated capacity / loop ΔT.",
         "Chiller COP = η·T_evap/(T_cond − T_evap), η fitted to the design COP at the design basis; evaporator 2 K below the chilled water, condenser 2 K above tower water leaving the condenser or 5 K above the condenser air (Modelica Buildings defaults); lift at least 10 K (estimate); COP within 2.5–12.",
-        "Economizer air for unchilled racks: dry-bulb + airCooling.economizerApproachK (default 1 K of fan heat, estimate), evaporatively trimmed on adiabatic plants.",
+"Economizer air for unchilled racks: dry-bulb + airCooling.economizerApproachK (default 1 K of fan heat, estimate), evaporatively trimmed on adiabatic plants, whose pads then evaporate the air loop's heat × ΔT_pad / 11.1 K (a 20 °F air rise across the racks, estimate) at waterLPerKWh.",
         "Tower water: the latent share of the heat (air leaving saturated at the mean water temperature, estimate) at waterLPerKWh, plus blowdown evaporation/(cycles − 1) with cyclesOfConcentration 4 unless the design sets it (EPA WaterSense typical 3–6); pads: φ·C_a·ΔT_pad of the coil's air at waterLPerKWh.",
         "Pump, fan and compressor work becomes heat in the loops the plant rejects; transformer and UPS losses are rejected by the electrical rooms, not the plant.",
     ]

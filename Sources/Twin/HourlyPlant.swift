@@ -169,7 +169,8 @@ public struct HourlyPlant: Sendable {
             let economizer = dryBulbC + d.airCooling.economizerApproachKInUse
             let pads = economizerPads ?? curve.economizerPads(dryBulbC: dryBulbC, wetBulbC: wetBulbC)
             let air = economizer > limit ? economizer - pads.coolingK : economizer
-            if economizer > limit { economizerWater = pads.waterM3(hallAirMW: hallAir) }
+            // The outdoor air carries the air loop's heat: the halls' racks and network, the fabric's switches and the fans.
+            if economizer > limit { economizerWater = pads.waterM3(airMW: airLoop) }
             economizerC = air
             if air > limit { trim = -hallAir }
         }

@@ -16,7 +16,9 @@ struct DesignSiteMatrixTests {
     /// The pairs README "Unsuitable design and site pairs" lists, with the words their diagnosis must contain.
     static let unsuitable: [String: String] = [
         // Dry coolers rated at 35 °C ambient reject nothing at Phoenix's 43.4 °C design ambient with 40 °C water.
-        "vera-rubin-1gw × phoenix-az": "the plant rejects 0 MW at its 43.4 °C design ambient",
+        // No size of plant helps there, so the diagnosis names what cools below the ambient instead.
+        "vera-rubin-1gw × phoenix-az": "the plant rejects 0 MW at its 43.4 °C design ambient, no cooler than its 40 °C facility water: "
+            + "no size of plant rejects heat there; add chillers (heatRejection.chillerCapacityMW or chillerModules) or pads",
     ]
 
     static var pairs: [(String, String)] { designs.flatMap { d in sites.map { (d, $0) } } }

@@ -39,10 +39,16 @@ struct FacilityCodesignTests {
         try #require(run.status == 0, "\(run)")
         let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("Solver: ") })
         #expect(line.hasPrefix("Solver: feasible, gap "))
-        #expect(line.contains(" % (0 % asked; a solve reached its time limit, 3 s, or the run its time budget: give it more with "
-            + "--time-limit or --time-budget, or ask a larger --gap), "), "\(line)")
+        #expect(line.contains(" % (0 % asked; a solve reached its time limit, 3 s: give it more with --time-limit, or ask a larger "
+            + "--gap), "), "\(line)")
         let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any]
         let solver = try #require(plan?["solver"] as? [String: Any])
         #expect(solver["reachedTimeLimit"] as? Bool == true && solver["requestedGap"] as? Double == 0 && solver["timeLimitSeconds"] as? Double == 3)
+        #expect(solver["reachedTimeBudget"] as? Bool == false)
+        // A budget shorter than the solve's limit is the one that stops it, and is named.
+        let budget = try await TokenPlantCLI.run(["plan", design, "--gap", "0", "--time-limit", "20", "--time-budget", "2"], timeout: .seconds(300))
+        try #require(budget.status == 0, "\(budget)")
+        #expect(budget.stdout.contains(" % (0 % asked; the run reached its time budget, 2 s: give it more with --time-budget, or ask a "
+            + "larger --gap), "), "\(budget)")
     }
 }

@@ -88,7 +88,7 @@ struct HallPackingTests {
             #expect(limit.state == .binding && limit.fullHalls == 3 && limit.subject == "h")
             #expect(limit.used.isApproximatelyEqual(to: 1.3239, relativeTolerance: 1e-9) && limit.capacity.isApproximatelyEqual(to: 1.8, relativeTolerance: 1e-12))
             #expect(LimitText.explanation(limit).hasPrefix("hall IT power (after the hall's redundancy rule) (h) in \(limit.quarter!): "
-                + "binding in each of its 3 halls, 1.324 of 1.8 MW used"))
+                + "binding in each of its 3 halls in service, 1.324 of 1.8 MW used"))
         }
         // Positions pool 30 − 9 = 21 and hold 10 − 3 = 7 in each hall: room for more units, so they are no limit.
         #expect(!result.plan.binding.contains { $0.family == .floor })

@@ -46,6 +46,21 @@ struct InvalidInputTests {
         #expect(try designIssues(blocks).isEmpty)
     }
 
+    /// The bundled design's racks are rated 132 kW (GB200 NVL72) and 140 kW (GB300 NVL72) in the catalog: a hall limited to
+    /// 100 kW a rack holds neither, so its positions, power and cooling would hold nothing; at 135 kW GB200 fits.
+    @Test("A hall no allowed profile may stand in is named, with each profile's reason")
+    func hallAdmittingNothing() throws {
+        let yaml = try exampleDesign(replacing: "    maxRackKW: 150", with: "    maxRackKW: 100")
+        let issue = try single(yaml)
+        #expect(issue.path == "halls[0]")
+        #expect(issue.message == "no allowed profile can stand in nvl-hall (gb200-nvl72: rack 132 kW > the hall's maxRackKW 100 kW; "
+            + "gb300-nvl72: rack 140 kW > the hall's maxRackKW 100 kW): change what keeps them out, allow a profile that fits "
+            + "(profiles), or remove the hall")
+        #expect(issue.line == line(of: "  - name: nvl-hall", in: yaml))
+        // One profile that fits is enough.
+        #expect(try designIssues(try exampleDesign(replacing: "    maxRackKW: 150", with: "    maxRackKW: 135")).isEmpty)
+    }
+
     @Test func negativeCapacity() throws {
         let yaml = try exampleDesign(replacing: "    installedCapacityMW: 48", with: "    installedCapacityMW: -48")
         let issue = try single(yaml)

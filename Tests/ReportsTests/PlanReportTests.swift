@@ -102,10 +102,16 @@ struct PlanReportTests {
         plan.solver.relativeGap = 0.001
         #expect(PlanReport.table(plan).contains("\nSolver: optimal, gap 0.100 %, 1 solve(s)"))
         plan.solver.relativeGap = 0.0104
-        #expect(PlanReport.table(plan).contains("\nSolver: optimal, gap 1.040 % (0.1 % asked), 1 solve(s)"))
+        // Short of it without a time limit reached (a ratio objective's last Dinkelbach step): no reason to give, no words.
+        #expect(PlanReport.table(plan).contains("\nSolver: optimal, gap 1.040 %, 1 solve(s)"))
         plan.solver.reachedTimeLimit = true
-        #expect(PlanReport.table(plan).contains("\nSolver: optimal, gap 1.040 % (0.1 % asked; a solve reached its time limit, 2 s, or the "
-            + "run its time budget: give it more with --time-limit or --time-budget, or ask a larger --gap), 1 solve(s)"))
+        #expect(PlanReport.table(plan).contains("\nSolver: optimal, gap 1.040 % (0.1 % asked; a solve reached its time limit, 2 s: "
+            + "give it more with --time-limit, or ask a larger --gap), 1 solve(s)"))
+        // The run's budget ended that solve before its own limit: the budget is named.
+        plan.solver.reachedTimeBudget = true
+        plan.solver.timeBudgetSeconds = 600
+        #expect(PlanReport.table(plan).contains("\nSolver: optimal, gap 1.040 % (0.1 % asked; the run reached its time budget, 600 s: "
+            + "give it more with --time-budget, or ask a larger --gap), 1 solve(s)"))
     }
 
     @Test("Under cost-per-token: the objective with its utilization, a quarter without racks in whole numbers, limits valued at the objective")

@@ -240,6 +240,7 @@ struct PlanFileTests {
         plan.solver.relativeGap = 0
         plan.solver.requestedGap = 0.001
         plan.solver.timeLimitSeconds = 60
+        plan.solver.timeBudgetSeconds = 600
         plan.quarters[0].designPUE = 1.2
         plan.designCondition.chillerCreditMW = 1
         plan.designCondition.economizerAirC = 30

@@ -49,6 +49,7 @@ struct WaterLoopTwinTests {
         design.heatRejection.type = .adiabaticDryCooler
         design.heatRejection.adiabaticEffectiveness = 0.8
         design.heatRejection.waterLPerKWh = 1.5
+        design.airCooling.fanPowerFraction = 0.04
         var dry = design
         dry.heatRejection.type = .dryCooler
         dry.heatRejection.adiabaticEffectiveness = nil
@@ -71,17 +72,18 @@ struct WaterLoopTwinTests {
         // The dry-cooler loop's plant alone has no pads: its own economizer air is over the limit, and the hall's air short.
         let alone = plant.loops[1].cooling(liquidMW: 0, rackAirMW: 5, fleet: fleets[1], dryBulbC: 38, wetBulbC: 20)
         #expect(alone.economizerAirC == 38 + approach && alone.trimHeadroomMW == -5)
-        // The pads' water: the outdoor air carrying the hall's 5 MW at a 20 °F (100/9 K) rise is 5 × 9/100 = 0.45 MW/K;
-        // cooled 14.4 K it gives up 6.48 MW to evaporation, at 1.5 L/kWh 9.72 m³ in the hour. No plant loop rejects heat
-        // (no liquid load), so that is all the hour's water; the loop without pads evaporates none.
-        #expect(s.waterM3.isApproximatelyEqual(to: 9.72, relativeTolerance: 1e-12))
+        // The pads' water: the outdoor air carries the air loop's heat, the hall's 5 MW and its air handlers' 0.04 × 10 MW ×
+        // (5/10)³ = 0.05 MW (affinity law); at a 20 °F (100/9 K) rise that is 5.05 × 9/100 = 0.4545 MW/K, which cooled 14.4 K
+        // gives up 6.5448 MW to evaporation: at 1.5 L/kWh 9.8172 m³ in the hour. No plant loop rejects heat (no liquid
+        // load), so that is all the hour's water; the loop without pads evaporates none.
+        #expect(s.waterM3.isApproximatelyEqual(to: 9.8172, relativeTolerance: 1e-12))
         #expect(alone.waterM3 == 0)
         // On one plant with pads the same hour counts the same water; at 25 °C the economizer needs no pads, and none is used.
         let one = HourlyPlant(design: design, site: site)
         let oneFleet = InstalledFleet(quarter: fleet.quarter, halls: [{ var h = hall; h.loop = 0; return h }()], hallNetworkMW: 0, fabricMW: 0,
                                       upsInstalledMW: 20, upsDesignLoadMW: 20, gridDesignLoadMW: 20, transformerDesignLoadMW: 20,
                                       liquidCapacityMW: 0, airCapacityMW: 10, airInletLimitC: 35, capexCumulativeUSD: 0, plannedFacilityMW: 0)
-        #expect(one.cooling(liquidMW: 0, rackAirMW: 5, fleet: oneFleet, dryBulbC: 38, wetBulbC: 20).waterM3.isApproximatelyEqual(to: 9.72, relativeTolerance: 1e-12))
+        #expect(one.cooling(liquidMW: 0, rackAirMW: 5, fleet: oneFleet, dryBulbC: 38, wetBulbC: 20).waterM3.isApproximatelyEqual(to: 9.8172, relativeTolerance: 1e-12))
         #expect(25 + approach < 35)
         #expect(one.cooling(liquidMW: 0, rackAirMW: 5, fleet: oneFleet, dryBulbC: 25, wetBulbC: 18).waterM3 == 0)
     }
