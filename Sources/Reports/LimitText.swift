@@ -145,17 +145,19 @@ public enum LimitText {
                 + "\(NumberText.fixed(d.condition.effectiveAmbientC, 1)) °C design ambient"
             // At an ambient as warm as the water, no size of plant rejects anything: only what cools below the ambient helps.
             guard d.condition.rejectionCapacityMW > 0 else {
-                return rejects + (d.supplySetPointC.map { ", no cooler than its \(NumberText.amount($0)) °C facility water" } ?? "")
+                return rejects + (d.supplySetPointC.map { ", at or above its \(NumberText.amount($0)) °C facility water" } ?? "")
                     + ": no size of plant rejects heat there; add chillers (heatRejection.chillerCapacityMW or chillerModules) or pads "
                     + "(heatRejection.type: adiabaticDryCooler), warm liquidCooling.facilitySupplyTempC above the ambient where the "
                     + "racks' coolant limit allows, or choose another designBasis"
             }
             return rejects + ": raise heatRejection.ratedCapacityMW or the loop temperatures"
         case .sitePower: return "add grid feeds or capacity (grid.feeds) for ≥ \(short) MW more in that quarter"
-        case .hallPower: return "raise the hall's installedCapacityMW or give it powerBlocks (or relax its redundancy)"
-        case .floor: return "give the hall more positions"
-        case .liquid: return "raise the hall's liquidCapacityMW"
-        case .air: return "raise the hall's airCapacityMW"
+        case .hallPower:
+            return "raise the hall's installedCapacityMW so that ≥ \(short) MW more is usable after its redundancy rule, or give it "
+                + "powerBlocks (or relax its redundancy)"
+        case .floor: return "give the hall ≥ \(short) more positions"
+        case .liquid: return "raise the hall's liquidCapacityMW by ≥ \(short) MW"
+        case .air: return "raise the hall's airCapacityMW by ≥ \(short) MW"
         case .network: return b.hall.map { "raise the fabric.switchRadix or fabric.tiers of hall \($0)'s group (halls[].fabric)" }
             ?? "raise fabric.switchRadix or fabric.tiers"
         case .supply: return "raise supplyCapRacksPerQuarter.\(b.profile) to ≥ \(b.unitRacks) (one purchase unit)"
@@ -184,6 +186,11 @@ public enum LimitText {
                          + "the limit is \(NumberText.amount(b.capacity)) \(b.unit)\(b.hallsInGroup.map { " in each of its \($0) halls" } ?? ""); "
                          + change(b, d) + (b.hallsInGroup != nil && b.unitRacks > 1
                             ? ", or buy \(b.profile) in smaller units (scalableUnits.\(b.profile))" : ""))
+        }
+        // Under a budget only: the least raise that lets any unit in, where several profiles name theirs.
+        let budget = d.blockers.filter { $0.family == .budget }
+        if budget.count > 1, d.blockers.count == budget.count, let least = budget.min(by: { $0.needed < $1.needed }) {
+            lines.append("  the least: raise budgetUSD by ≥ \(NumberText.amount(least.needed - least.capacity)) USD, for one unit of \(least.profile)")
         }
         if let basis = d.condition.designBasis, d.blockers.contains(where: { $0.family == .chiller || $0.family == .heatRejection }) {
             lines.append("  the design ambient is the design basis, \(basis); designBasis in the design selects another")

@@ -17,7 +17,7 @@ struct DesignSiteMatrixTests {
     static let unsuitable: [String: String] = [
         // Dry coolers rated at 35 °C ambient reject nothing at Phoenix's 43.4 °C design ambient with 40 °C water.
         // No size of plant helps there, so the diagnosis names what cools below the ambient instead.
-        "vera-rubin-1gw × phoenix-az": "the plant rejects 0 MW at its 43.4 °C design ambient, no cooler than its 40 °C facility water: "
+        "vera-rubin-1gw × phoenix-az": "the plant rejects 0 MW at its 43.4 °C design ambient, at or above its 40 °C facility water: "
             + "no size of plant rejects heat there; add chillers (heatRejection.chillerCapacityMW or chillerModules) or pads",
     ]
 

@@ -110,8 +110,9 @@ struct HallPackingTests {
             #expect(power.allSatisfy { $0.capacity == 0.3 && $0.hallsInGroup == 2 && $0.hall == "h" })
             #expect(power.map(\.needed).elementsEqual([0.4068, 0.4413]) { $0.isApproximatelyEqual(to: $1, relativeTolerance: 1e-9) })
             #expect(LimitText.noRacks(d).contains("hall IT power (after the hall's redundancy rule) (h) in 2026Q1: one unit of gb300-nvl72 (3 racks) "
-                + "needs 0.441 MW, the limit is 0.3 MW in each of its 2 halls; raise the hall's installedCapacityMW or give it powerBlocks (or "
-                + "relax its redundancy), or buy gb300-nvl72 in smaller units (scalableUnits.gb300-nvl72)"), "\(LimitText.noRacks(d))")
+                + "needs 0.441 MW, the limit is 0.3 MW in each of its 2 halls; raise the hall's installedCapacityMW so that ≥ 0.141 MW more "
+                + "is usable after its redundancy rule, or give it powerBlocks (or relax its redundancy), or buy gb300-nvl72 in smaller units "
+                + "(scalableUnits.gb300-nvl72)"), "\(LimitText.noRacks(d))")
         }
     }
 
