@@ -6,8 +6,8 @@ import Plans
 public enum PlanError: Error, Equatable, Sendable {
     /// No plan satisfies every limit; the diagnosis says which limits must move and by how much.
     case infeasible(InfeasibilityDiagnosis)
-    /// The time limit ran out before any feasible plan was found.
-    case noPlanWithinLimit(seconds: Double?)
+    /// The time limit ran out before any feasible plan was found: a solve's own limit, or with `budgetSeconds` the run's budget.
+    case noPlanWithinLimit(seconds: Double?, budgetSeconds: Double? = nil)
     /// The options do not fit the objective (e.g. min-capex without a token target).
     case invalidOptions(String)
     /// A field of the design or site that only planning on this site shows to be wrong (existing racks the site's design

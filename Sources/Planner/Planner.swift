@@ -47,8 +47,19 @@ public enum Planner {
             }
             let split = problem.expanding(assignment.overfull)
             guard split.halls.count > problem.halls.count else { break }
-            outcome = try resolve(split, after: outcome, splitting: assignment.overfull, searched: assignment.searched, options: options,
-                                  budget: budget)
+            do {
+                outcome = try resolve(split, after: outcome, splitting: assignment.overfull, searched: assignment.searched, options: options,
+                                      budget: budget)
+            } catch PlanError.noPlanWithinLimit(let seconds, let budgetSeconds) {
+                // A re-plan with no plan in its time (a run whose budget the groups' solve spent keeps a second for it): the
+                // searches' placement of the groups' plan is a plan, at whatever gap it has.
+                guard let placed = PlacementWithinGap.accepted(outcome, assignment, options: options, deadline: budget.solveDeadline(),
+                                                               atAnyGap: true) else {
+                    throw PlanError.noPlanWithinLimit(seconds: seconds, budgetSeconds: budgetSeconds)
+                }
+                (outcome, assignment) = placed
+                break
+            }
             problem = split
             assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
                                         hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,

@@ -137,7 +137,7 @@ struct SolveSession {
         case .infeasible:
             throw PlanError.infeasible(ElasticDiagnosis.diagnose(f, options: self.options, deadline: budget.solveDeadline()))
         case .limitReachedWithoutSolution:
-            throw PlanError.noPlanWithinLimit(seconds: budget.perSolveSeconds)
+            throw PlanError.noPlanWithinLimit(seconds: budget.perSolveSeconds, budgetSeconds: budget.isSpent ? budget.runSeconds : nil)
         case .unbounded:
             // Every column is bounded by floor space: only figures out of scale can make the solver say so.
             throw PlanError.outOfScale(family: nil, quarter: nil, subject: nil, detail: "the solver found the objective unbounded")

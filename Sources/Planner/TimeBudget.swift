@@ -3,10 +3,13 @@ struct TimeBudget {
     let clock = ContinuousClock()
     let runDeadline: ContinuousClock.Instant
     let perSolveSeconds: Double
+    /// The whole run's budget, seconds.
+    let runSeconds: Double
 
     init(_ options: PlanOptions) {
         runDeadline = clock.now + .milliseconds(Int64((options.timeBudgetSeconds * 1000).rounded(.down)))
         perSolveSeconds = options.timeLimitSeconds
+        runSeconds = options.timeBudgetSeconds
     }
 
     /// Seconds left of the whole run (0 when it has run out).

@@ -208,7 +208,9 @@ public enum LimitText {
     public static func message(_ error: PlanError) -> String {
         switch error {
         case .infeasible(let d): "no plan satisfies every limit.\n\(diagnosis(d))"
-        case .noPlanWithinLimit(let seconds): "no feasible plan found within the time limit\(seconds.map { " of \($0) s" } ?? "")"
+        case .noPlanWithinLimit(_, let budget?): "no feasible plan found within the run's time budget of \(budget) s: give it more with --time-budget"
+        case .noPlanWithinLimit(let seconds, nil):
+            "no feasible plan found within the time limit\(seconds.map { " of \($0) s" } ?? ""): give it more with --time-limit"
         case .invalidOptions(let message): message
         case let .inputProblem(path, message): "\(path): \(message)"
         case .noRacks(let d): noRacks(d)

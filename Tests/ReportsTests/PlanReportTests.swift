@@ -164,7 +164,9 @@ struct PlanReportTests {
             + "in units of 3 racks) in 2026Q2 [units_per_hall(h,gb300_nvl72,2026Q2)]: raise by 1 unit (from 3); 1 per hall, set by hall IT "
             + "power (after the hall's redundancy rule): 1 × 0.4413 MW = 0.4413 of 0.6 MW; unit 2 needs 0.2826 MW more in one hall")
         #expect(LimitText.message(.infeasible(InfeasibilityDiagnosis(shortfalls: []))).contains("raise --time-limit"))
-        #expect(LimitText.message(.noPlanWithinLimit(seconds: 20)) == "no feasible plan found within the time limit of 20.0 s")
+        #expect(LimitText.message(.noPlanWithinLimit(seconds: 20)) == "no feasible plan found within the time limit of 20.0 s: give it more with --time-limit")
+        #expect(LimitText.message(.noPlanWithinLimit(seconds: 20, budgetSeconds: 8))
+                == "no feasible plan found within the run's time budget of 8.0 s: give it more with --time-budget")
     }
 
     @Test("Money in bom.csv and cashflow.csv: whole dollars or to the cent; a cash-flow row's total is the sum of its cells as written")
