@@ -45,11 +45,17 @@ struct FacilityCodesignTests {
         let solver = try #require(plan?["solver"] as? [String: Any])
         #expect(solver["reachedTimeLimit"] as? Bool == true && solver["requestedGap"] as? Double == 0 && solver["timeLimitSeconds"] as? Double == 3)
         #expect(solver["reachedTimeBudget"] as? Bool == false)
-        // A budget shorter than the solve's limit is the one that stops it, and is named (8 s: the 3 s limit above finds a plan
-        // on an idle machine, and the tests run side by side).
+        // A budget shorter than the solve's limit is the one that stops it, and is named. On an idle machine the run ends with a
+        // plan short of the gap; on one loaded by the other tests (CI: 45 s for this 8 s budget, the debug build's own work
+        // not stopping at the deadline) it may end with none, exit 4, which must name the budget too.
         let budget = try await TokenPlantCLI.run(["plan", design, "--gap", "0", "--time-limit", "60", "--time-budget", "8"], timeout: .seconds(300))
-        try #require(budget.status == 0, "\(budget)")
-        #expect(budget.stdout.contains(" % (0 % asked; the run reached its time budget, 8 s: give it more with --time-budget, or ask a "
-            + "larger --gap), "), "\(budget)")
+        if budget.status == 4 {
+            #expect(budget.stderr.contains("no feasible plan found within the run's time budget of 8.0 s: give it more with --time-budget"),
+                    "\(budget)")
+        } else {
+            #expect(budget.status == 0, "\(budget)")
+            #expect(budget.stdout.contains(" % (0 % asked; the run reached its time budget, 8 s: give it more with --time-budget, or ask a "
+                + "larger --gap), "), "\(budget)")
+        }
     }
 }
