@@ -265,27 +265,6 @@ extension ReferenceDesign {
     /// Existing racks must name a hall of the design (as the planner names halls), one of the design's
     /// profiles, a quarter no later than the horizon's first, fit the hall's positions, and be racks the hall takes by its
     /// own figures (kW, weight, CDUs, its loop's coolant temperature, in service and available by the first quarter).
-    /// A hall group that no allowed profile may stand in, for what the design alone shows (rack power, weight, CDUs, coolant,
-    /// dates; the economizer's air at the site's design condition is checked when the design is planned on a site): its
-    /// positions, power and cooling would hold nothing, and a hall to build would never be.
-    static func emptyHallIssues(_ d: ReferenceDesign, catalog: Catalog, into c: inout IssueCollector<ReferenceDesign>) {
-        let profiles = d.profiles.compactMap(catalog.profile)
-        guard !profiles.isEmpty else { return }
-        for (h, hall) in d.halls.enumerated() {
-            // A hall field out of its range is reported as such; what it keeps out follows from it.
-            guard !c.issues.contains(where: { $0.path.hasPrefix("halls[\(h)]") }) else { continue }
-            let refusals = profiles.map { profile -> String? in
-                var reasons = hall.refusals(of: profile, loop: d.coolantLoop(of: hall))
-                let from = max(profile.availableFrom, hall.earliestService(horizonFirst: d.horizon.first))
-                if from > d.horizon.last { reasons.append("not available before the horizon ends (\(from))") }
-                return reasons.isEmpty ? nil : "\(profile.id): " + reasons.joined(separator: "; ")
-            }
-            guard refusals.allSatisfy({ $0 != nil }) else { continue }
-            c.add("halls[\(h)]", "no allowed profile can stand in \(hall.name) (" + refusals.compactMap { $0 }.joined(separator: "; ")
-                + "): change what keeps them out, allow a profile that fits (profiles), or remove the hall")
-        }
-    }
-
     static func existingRackIssues(_ d: ReferenceDesign, catalog: Catalog, into c: inout IssueCollector<ReferenceDesign>) {
         var halls: [String: HallGroup] = [:]
         for group in d.halls where group.count >= 1 && group.count <= Int(FieldRange.hallsInTotal.high) {
@@ -324,6 +303,27 @@ extension ReferenceDesign {
                     c.add("\(path).racks", "existing racks take \(positions[entry.hall]!) positions in \(entry.hall), which has \(hall.positions)")
                 }
             }
+        }
+    }
+
+    /// A hall group that no allowed profile may stand in, for what the design alone shows (rack power, weight, CDUs, coolant,
+    /// dates; the economizer's air at the site's design condition is checked when the design is planned on a site): its
+    /// positions, power and cooling would hold nothing, and a hall to build would never be.
+    static func emptyHallIssues(_ d: ReferenceDesign, catalog: Catalog, into c: inout IssueCollector<ReferenceDesign>) {
+        let profiles = d.profiles.compactMap(catalog.profile)
+        guard !profiles.isEmpty else { return }
+        for (h, hall) in d.halls.enumerated() {
+            // A hall field out of its range is reported as such; what it keeps out follows from it.
+            guard !c.issues.contains(where: { $0.path.hasPrefix("halls[\(h)]") }) else { continue }
+            let refusals = profiles.map { profile -> String? in
+                var reasons = hall.refusals(of: profile, loop: d.coolantLoop(of: hall))
+                let from = max(profile.availableFrom, hall.earliestService(horizonFirst: d.horizon.first))
+                if from > d.horizon.last { reasons.append("not available before the horizon ends (\(from))") }
+                return reasons.isEmpty ? nil : "\(profile.id): " + reasons.joined(separator: "; ")
+            }
+            guard refusals.allSatisfy({ $0 != nil }) else { continue }
+            c.add("halls[\(h)]", "no allowed profile can stand in \(hall.name) (" + refusals.compactMap { $0 }.joined(separator: "; ")
+                + "): change what keeps them out, allow a profile that fits (profiles), or remove the hall")
         }
     }
 }
