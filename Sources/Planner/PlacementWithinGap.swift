@@ -12,15 +12,20 @@ import LinearProgramming
 ///
 /// What the plan built for the racks left out (a hall, a power block) stands, unused where they were its only racks; the
 /// gap allows it, as it allows any plan within it.
-enum PlacementWithinGap {
+struct PlacementWithinGap {
+    /// The plan cut to the searches' placements, with its bound.
+    var outcome: Planner.Outcome
+    /// The assignment with those placements.
+    var assignment: HallAssignment
+    /// Whether the cut plan stays within the gap asked of the bound proven: the planner takes it then, and otherwise only
+    /// where the re-plan hall by hall finds no plan in the time it has.
+    var closesGap: Bool
+
     /// `outcome` with the racks of `assignment`'s searched groups as their searches placed them, and the assignment with
-    /// those placements, when every overfull group was searched and the plan so cut stays within `options`' gap of the bound
-    /// proven; `nil` otherwise (the planner then re-plans the groups hall by hall). Only for max-tokens and min-capex, whose
+    /// those placements, when every overfull group was searched; `nil` otherwise. Only for max-tokens and min-capex, whose
     /// bound holds for every plan of the problem solved: a ratio objective's plan is the largest at its ratio, which racks
-    /// left out would make smaller while its ratio barely moves. With `atAnyGap`, the cut plan is taken whatever its gap
-    /// (the re-plan found none in the time it had).
-    static func accepted(_ outcome: Planner.Outcome, _ assignment: HallAssignment, options: PlanOptions, deadline: SolveDeadline,
-                         atAnyGap: Bool = false) -> (outcome: Planner.Outcome, assignment: HallAssignment)? {
+    /// left out would make smaller while its ratio barely moves.
+    init?(_ outcome: Planner.Outcome, _ assignment: HallAssignment, options: PlanOptions, deadline: SolveDeadline) {
         guard options.objective == .maxTokens || options.objective == .minCapex, !assignment.overfull.isEmpty,
               assignment.overfull.isSubset(of: assignment.searched.keys) else { return nil }
         let f = outcome.formulation, problem = f.problem
@@ -51,12 +56,14 @@ enum PlacementWithinGap {
         guard let point = Relaxation.completing(f.model, fixed: fixed, deadline: deadline) else { return nil }
         let step = SolveStep(solution: f.model.solution(at: point, bestBound: outcome.solution.bestBound), relaxation: outcome.relaxation)
         let result = ObjectiveResult(step: step, final: outcome.final, in: f)
-        guard let bound = result.bound, atAnyGap || SolveSession.closes(bound: bound, value: result.value, sign: options.objective == .minCapex ? -1 : 1,
-                                                                        relativeGap: options.relativeGap, absoluteGap: nil) else { return nil }
+        guard let bound = result.bound else { return nil }
         var taken = outcome
         taken.solution = step.solution
         taken.objectiveValue = result.value
         taken.objectiveBound = bound
-        return (taken, placed)
+        self.outcome = taken
+        self.assignment = placed
+        closesGap = SolveSession.closes(bound: bound, value: result.value, sign: options.objective == .minCapex ? -1 : 1,
+                                        relativeGap: options.relativeGap, absoluteGap: nil)
     }
 }

@@ -41,8 +41,9 @@ public enum Planner {
         // Each re-plan splits at least one more group (a group that fitted before may not after), so this ends; single
         // halls cannot be split, and one over its limit is left to the re-check below.
         while !assignment.overfull.isEmpty {
-            if let accepted = PlacementWithinGap.accepted(outcome, assignment, options: options, deadline: budget.solveDeadline()) {
-                (outcome, assignment) = accepted
+            let cut = PlacementWithinGap(outcome, assignment, options: options, deadline: budget.solveDeadline())
+            if let cut, cut.closesGap {
+                (outcome, assignment) = (cut.outcome, cut.assignment)
                 break
             }
             let split = problem.expanding(assignment.overfull)
@@ -53,11 +54,8 @@ public enum Planner {
             } catch PlanError.noPlanWithinLimit(let seconds, let budgetSeconds) {
                 // A re-plan with no plan in its time (a run whose budget the groups' solve spent keeps a second for it): the
                 // searches' placement of the groups' plan is a plan, at whatever gap it has.
-                guard let placed = PlacementWithinGap.accepted(outcome, assignment, options: options, deadline: budget.solveDeadline(),
-                                                               atAnyGap: true) else {
-                    throw PlanError.noPlanWithinLimit(seconds: seconds, budgetSeconds: budgetSeconds)
-                }
-                (outcome, assignment) = placed
+                guard let cut else { throw PlanError.noPlanWithinLimit(seconds: seconds, budgetSeconds: budgetSeconds) }
+                (outcome, assignment) = (cut.outcome, cut.assignment)
                 break
             }
             problem = split

@@ -155,13 +155,13 @@ struct HallPackingTests {
         let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
         let assignment = HallAssignment(problem: problem, stock: outcome.stockValues, searchingUntil: deadline)
         #expect(assignment.overfull == [0] && assignment.searched[0]?.isComplete == false)
-        #expect(PlacementWithinGap.accepted(outcome, assignment, options: PlanOptions(relativeGap: 0.22), deadline: deadline) == nil)
-        // Where the re-plan found no plan in its time, the same cut plan is taken at any gap, 0.2211 over the 0.22 asked.
-        let anyGap = try #require(PlacementWithinGap.accepted(outcome, assignment, options: PlanOptions(relativeGap: 0.22), deadline: deadline,
-                                                              atAnyGap: true))
+        // At 0.22 the cut plan is not taken; it stays for the case where the re-plan finds no plan in its time, 0.2211 from the bound.
+        let anyGap = try #require(PlacementWithinGap(outcome, assignment, options: PlanOptions(relativeGap: 0.22), deadline: deadline))
+        #expect(!anyGap.closesGap)
         #expect(anyGap.outcome.relativeGap.map { $0.isApproximatelyEqual(to: 1_187_784.0 / 5_372_568, relativeTolerance: 1e-6) } == true)
-        let (taken, placed) = try #require(PlacementWithinGap.accepted(outcome, assignment, options: PlanOptions(relativeGap: 0.23),
-                                                                       deadline: deadline))
+        let cut = try #require(PlacementWithinGap(outcome, assignment, options: PlanOptions(relativeGap: 0.23), deadline: deadline))
+        #expect(cut.closesGap)
+        let (taken, placed) = (cut.outcome, cut.assignment)
         let seconds = TimeBase.secondsPerQuarter
         #expect(taken.objectiveValue.isApproximatelyEqual(to: 2 * Self.bestTokensPerSecond * seconds, relativeTolerance: 1e-9))
         #expect(taken.objectiveBound?.isApproximatelyEqual(to: 2 * 6_560_352 * seconds, relativeTolerance: 1e-9) == true)
