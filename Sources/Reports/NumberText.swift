@@ -24,8 +24,23 @@ public enum NumberText {
         abs(value) < 1000 ? String(Int(value.rounded())) : grouped(value)
     }
 
-    /// For sentences: at most `decimals` decimals (3 unless given), no trailing zeros (`41.5`, `12`, `0.125`).
+    /// For sentences: at most `decimals` decimals (3 unless given), no trailing zeros, thousands separators from 1,000 on
+    /// (`41.5`, `12`, `0.125`, `23,691.576`, `20,000,000,000`).
     public static func amount(_ value: Double, decimals: Int = 3) -> String {
+        let text = plain(value, decimals: decimals)
+        guard let digits = text.firstIndex(where: \.isNumber) else { return text }
+        let end = text.firstIndex { $0 == "." || $0 == "e" } ?? text.endIndex
+        guard text.distance(from: digits, to: end) > 3 else { return text }
+        var whole = ""
+        for (i, ch) in text[digits..<end].reversed().enumerated() {
+            if i > 0, i % 3 == 0 { whole.append(",") }
+            whole.append(ch)
+        }
+        return String(text[..<digits]) + String(whole.reversed()) + String(text[end...])
+    }
+
+    /// For files: at most `decimals` decimals (3 unless given), no trailing zeros and no separators (`41.5`, `12`, `18540000`).
+    public static func plain(_ value: Double, decimals: Int = 3) -> String {
         let scale = (0..<decimals).reduce(1.0) { x, _ in x * 10 }
         let rounded = (value * scale).rounded() / scale
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }

@@ -38,8 +38,8 @@ public enum PlanReport {
         ExportColumn("quarter") { $0.quarter.description },
         ExportColumn("item") { $0.item },
         ExportColumn("unit") { $0.unit },
-        ExportColumn("new") { NumberText.amount($0.new) },
-        ExportColumn("inService") { NumberText.amount($0.inService) },
+        ExportColumn("new") { NumberText.plain($0.new) },
+        ExportColumn("inService") { NumberText.plain($0.inService) },
         ExportColumn("unitCapexUSD") { $0.unitCapexUSD.map(NumberText.dollars) ?? "" },
         ExportColumn("capexUSD") { $0.capexUSD.map(NumberText.dollars) ?? "" },
     ]
@@ -147,6 +147,10 @@ public enum PlanReport {
         out += "Objective \(plan.objective.rawValue): \(NumberText.grouped(plan.objectiveValue)) \(plan.objectiveUnit)"
         if plan.objective == .costPerToken, let utilization = plan.quarters.last?.utilization {
             out += " served at \(NumberText.fixed(utilization * 100, 0)) % utilization"
+        }
+        // Max-tokens counts tokens at full load (the racks' rated throughput); the cost figures count those served.
+        if plan.objective == .maxTokens, let utilization = plan.quarters.last?.utilization {
+            out += " at full load, \(NumberText.significant(plan.objectiveValue * utilization, 4)) served at \(NumberText.fixed(utilization * 100, 0)) % utilization"
         }
         out += "\n"
         out += "Solver: \(plan.solver.status)"

@@ -237,12 +237,12 @@ struct ExitCodeTests {
         #expect(run.status == 3, "\(run)")
         #expect(run.stdout.isEmpty, "\(run)")
         #expect(run.stderr.contains("no plan satisfies every limit"), "\(run)")
-        // "  capex budget [budget]: raise by 1422840000 USD (from 6000000000)": the limit in words, its row in the model.
+        // "  capex budget [budget]: raise by 1,422,840,000 USD (from 6,000,000,000)": the limit in words, its row in the model.
         let budget = try #require(run.stderrLines.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("capex budget [budget]: raise by ") }, "\(run)")
         let words = budget.split(separator: " ")
-        let amount = try #require(words.firstIndex(of: "by").flatMap { Double(words[$0 + 1]) }, "\(budget)")
+        let amount = try #require(words.firstIndex(of: "by").flatMap { Double(words[$0 + 1].replacingOccurrences(of: ",", with: "")) }, "\(budget)")
         #expect(amount > 0 && amount < 6e9, "\(budget)")
-        #expect(budget.hasSuffix("USD (from 6000000000)"), "\(budget)")
+        #expect(budget.hasSuffix("USD (from 6,000,000,000)"), "\(budget)")
     }
 
     @Test("3: a failed plan into a folder holding an earlier run's files says they are that run's and leaves them as they were")

@@ -181,10 +181,10 @@ struct BatteryDecisionTests {
                 && $0.powerMW.isApproximatelyEqual(to: 0.1356, relativeTolerance: 1e-9) } == true)
             #expect(gb300.needed.isApproximatelyEqual(to: 4_294_200, relativeTolerance: 1e-9))
             let text = LimitText.noRacks(d)
-            #expect(text.contains("one unit of gb200-nvl72 (1 rack) needs 3271200 USD with 0.023 MWh and 0.136 MW of battery "
-                + "(powerChain.battery.build) built for it, the limit is 3200000 USD"), "\(text)")
+            #expect(text.contains("one unit of gb200-nvl72 (1 rack) needs 3,271,200 USD with 0.023 MWh and 0.136 MW of battery "
+                + "(powerChain.battery.build) built for it, the limit is 3,200,000 USD"), "\(text)")
             // The least raise of the two: 3,271,200 − 3,200,000 for the GB200.
-            #expect(text.hasSuffix("\n  the least: raise budgetUSD by ≥ 71200 USD, for one unit of gb200-nvl72"), "\(text)")
+            #expect(text.hasSuffix("\n  the least: raise budgetUSD by ≥ 71,200 USD, for one unit of gb200-nvl72"), "\(text)")
         }
     }
 

@@ -14,6 +14,11 @@ struct NumberTextTests {
         #expect(NumberText.amount(41.5) == "41.5")
         #expect(NumberText.amount(12.0004) == "12")
         #expect(NumberText.amount(0.1256) == "0.126")
+        #expect(NumberText.amount(23_691.5764) == "23,691.576")
+        #expect(NumberText.amount(-1_578_858.4861) == "-1,578,858.486")
+        #expect(NumberText.amount(20_000_000_000) == "20,000,000,000")
+        #expect(NumberText.amount(999.9996) == "1,000")
+        #expect(NumberText.plain(19_994_676_318) == "19994676318")
         #expect(NumberText.significant(1_234_567, 4) == "1.235e+06")
         #expect(NumberText.significant(1.23456, 5) == "1.2346")
     }

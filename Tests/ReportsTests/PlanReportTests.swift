@@ -73,6 +73,11 @@ struct PlanReportTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Plan: small on site")
         #expect(lines[1] == "Objective max-tokens: 3,000,000 tokens over the horizon")
+        // With a utilization recorded, the line says the tokens are at full load and what is served: 3,000,000 × 0.7, to 4 digits.
+        var served = SmallPlan.plan
+        for i in served.quarters.indices { served.quarters[i].utilization = 0.7 }
+        #expect(PlanReport.table(served).split(separator: "\n")[1]
+                == "Objective max-tokens: 3,000,000 tokens over the horizon at full load, 2.1e+06 served at 70 % utilization")
         // 5 racks: IT 0.75 MW → "0.8"; facility 0.789 → "0.8"; PUE 1/0.95 = 1.053; tokens/s 3,000,000;
         // tokens/s/MW 3,000,000 / 0.7894737 = 3,800,000; capex 15,000,000; 0.0625 USD/Mtok → "0.062" (%.3f rounds half to even).
         let q2 = lines.first { $0.hasPrefix("2027Q2") }!.split(separator: " ").map(String.init)
@@ -83,7 +88,7 @@ struct PlanReportTests {
         // +1,234,567.8912 tokens/s (summed over quarters) × 7,889,400 s per average quarter (365.25 d × 86,400 s / 4)
         // = 9.7399999e12 tokens; at the plan's 0.0625 USD per million tokens (both quarters) that is 9,739,999.9 × 0.0625 ≈ $608,750.
         #expect(text.contains("  site power (usable grid capacity after the feed redundancy rule) in 2027Q2: binding, "
-                              + "0.789 of 0.8 MW used; +1 MW ≈ +1234567.891 tokens/s (summed over quarters) = +9.74e+12 tokens "
+                              + "0.789 of 0.8 MW used; +1 MW ≈ +1,234,567.891 tokens/s (summed over quarters) = +9.74e+12 tokens "
                               + "over the horizon ≈ $608,750 at the plan's $0.0625 per million tokens\n"), "\(text)")
         // The floor is near its limit with a price (5 of 10 positions, +0.5 tokens/s): listed as such; without a price it is not.
         #expect(text.contains("  floor positions (hall-a) in 2027Q2: near its limit, 5 of 10 positions used; +1 position ≈ +0.5 tokens/s"), "\(text)")
