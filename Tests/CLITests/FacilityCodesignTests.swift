@@ -36,15 +36,21 @@ struct FacilityCodesignTests {
         let out = scratch.url.appendingPathComponent("out")
         let design = TokenPlantCLI.packageRoot.appendingPathComponent(Self.design).path
         let run = try await TokenPlantCLI.run(["plan", design, "--gap", "0", "--time-limit", "3", "--out", out.path], timeout: .seconds(300))
-        try #require(run.status == 0, "\(run)")
-        let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("Solver: ") })
-        #expect(line.hasPrefix("Solver: feasible, gap "))
-        #expect(line.contains(" % (0 % asked; a solve reached its time limit, 3 s: give it more with --time-limit, or ask a larger "
-            + "--gap), "), "\(line)")
-        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any]
-        let solver = try #require(plan?["solver"] as? [String: Any])
-        #expect(solver["reachedTimeLimit"] as? Bool == true && solver["requestedGap"] as? Double == 0 && solver["timeLimitSeconds"] as? Double == 3)
-        #expect(solver["reachedTimeBudget"] as? Bool == false)
+        // On a machine loaded by the other tests (CI: 33 s for this run) the first solve may find no plan in its 3 s: exit 4, which
+        // must name the limit and its flag.
+        if run.status == 4 {
+            #expect(run.stderr.contains("no feasible plan found within the time limit of 3.0 s: give it more with --time-limit"), "\(run)")
+        } else {
+            try #require(run.status == 0, "\(run)")
+            let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("Solver: ") })
+            #expect(line.hasPrefix("Solver: feasible, gap "))
+            #expect(line.contains(" % (0 % asked; a solve reached its time limit, 3 s: give it more with --time-limit, or ask a larger "
+                + "--gap), "), "\(line)")
+            let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any]
+            let solver = try #require(plan?["solver"] as? [String: Any])
+            #expect(solver["reachedTimeLimit"] as? Bool == true && solver["requestedGap"] as? Double == 0 && solver["timeLimitSeconds"] as? Double == 3)
+            #expect(solver["reachedTimeBudget"] as? Bool == false)
+        }
         // A budget shorter than the solve's limit is the one that stops it, and is named. On an idle machine the run ends with a
         // plan short of the gap; on one loaded by the other tests (CI: 45 s for this 8 s budget, the debug build's own work
         // not stopping at the deadline) it may end with none, exit 4, which must name the budget too.
