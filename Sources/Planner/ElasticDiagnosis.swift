@@ -9,7 +9,7 @@ enum ElasticDiagnosis {
 
     /// Relative gap of the elastic solve, at least: the raises it finds are sufficient (a plan exists with them) and within
     /// this share of the least. Proving the least to the plan's 0.1 % takes whole racks the relaxation does not see: the
-    /// bundled example to 1.1e9 tokens/s found `raise budget by 1422840000 USD` in under a second and spent the rest of its
+    /// bundled example to 1.1e9 tokens/s found `raise by 1,422,840,000 USD` in under a second and spent the rest of its
     /// 60 s limit failing to prove it within 0.1 %.
     static let leastGap = 0.01
 

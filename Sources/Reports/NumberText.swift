@@ -10,13 +10,8 @@ public enum NumberText {
     /// For tables: thousands separators from 1,000 on (`12,345`), one decimal from 10, three below.
     public static func grouped(_ value: Double) -> String {
         if abs(value) < 1000 { return fixed(value, abs(value) < 10 ? 3 : 1) }
-        let digits = String(Int(value.rounded()))
-        var result = ""
-        for (i, ch) in digits.reversed().enumerated() {
-            if i > 0, i % 3 == 0, ch != "-" { result.append(",") }
-            result.append(ch)
-        }
-        return String(result.reversed())
+        let whole = String(Int(value.rounded()))
+        return (whole.hasPrefix("-") ? "-" : "") + separated(whole.drop { $0 == "-" })
     }
 
     /// A count or a sum of money as a whole number with thousands separators (`0`, `1,234,568`).
@@ -30,13 +25,17 @@ public enum NumberText {
         let text = plain(value, decimals: decimals)
         guard let digits = text.firstIndex(where: \.isNumber) else { return text }
         let end = text.firstIndex { $0 == "." || $0 == "e" } ?? text.endIndex
-        guard text.distance(from: digits, to: end) > 3 else { return text }
-        var whole = ""
-        for (i, ch) in text[digits..<end].reversed().enumerated() {
-            if i > 0, i % 3 == 0 { whole.append(",") }
-            whole.append(ch)
+        return String(text[..<digits]) + separated(text[digits..<end]) + String(text[end...])
+    }
+
+    /// A run of digits with a comma between each group of three from the right (`1234567` → `1,234,567`).
+    private static func separated(_ digits: Substring) -> String {
+        var result = ""
+        for (i, ch) in digits.reversed().enumerated() {
+            if i > 0, i % 3 == 0 { result.append(",") }
+            result.append(ch)
         }
-        return String(text[..<digits]) + String(whole.reversed()) + String(text[end...])
+        return String(result.reversed())
     }
 
     /// For files: at most `decimals` decimals (3 unless given), no trailing zeros and no separators (`41.5`, `12`, `18540000`).
