@@ -33,12 +33,15 @@ struct SolveSession {
     private(set) var reachedTimeLimit = false
     /// Whether that deadline was the end of the run's budget.
     private(set) var reachedTimeBudget = false
+    /// Whether a solve of a model with facility decisions starts from ``FacilityFirst`` (min-capex; README "Facility first").
+    let settlesFacilityFirst: Bool
 
     init(_ options: PlanOptions, budget: TimeBudget) {
         // Hybrid pseudocost branching: on the mixed retrofit it reaches a 0.1 % gap in 0.3 s where Driebeck–Tomlin
         // (GLPK's default) is still 4 % away after 30 s (glpsol --cuts with and without --pcost on the exported model).
         self.options = SolverOptions(relativeGap: options.relativeGap, cuts: true, branching: .pseudocost)
         self.budget = budget
+        settlesFacilityFirst = options.objective == .minCapex
     }
 
     /// Solves `f`'s current model from the better of `start` and a relax-and-fix plan (by the objective);
@@ -48,11 +51,28 @@ struct SolveSession {
     /// the gap of those, the halls' (``HallDecomposition``). A starting plan within the gap of it is returned without a
     /// search; otherwise its neighbourhood is searched first (``Relaxation/improving(_:gap:absoluteGap:target:deadline:)``),
     /// and the searches and branch-and-bound stop at the first plan within the gap of it. The solve ends at `given`, or a
-    /// solve's limit from now.
+    /// solve's limit from now. With ``settlesFacilityFirst`` and facility decisions in `f`, the start is the better of
+    /// `start` and ``FacilityFirst``'s, and its bound is taken with `outerBound`.
     mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil,
                       deadline given: SolveDeadline? = nil) throws -> SolveStep {
         let model = f.model
         let deadline = given ?? budget.solveDeadline()
+        var options = self.options
+        options.absoluteGap = absoluteGap
+        if settlesFacilityFirst,
+           let first = FacilityFirst(f, options: options, deadline: deadline.share(SolveDeadline.startingPlanShare), solveEnd: deadline) {
+            let better = [start.flatMap { Relaxation.usableStart($0, for: model) }, first.start].compactMap { $0 }
+                .max { Formulation.isBetter($1, than: $0, on: model) }
+            return try solving(f, absoluteGap: absoluteGap, start: better, outerBound: model.sense.tightest(outerBound, first.bound),
+                               deadline: deadline)
+        }
+        return try solving(f, absoluteGap: absoluteGap, start: start, outerBound: outerBound, deadline: deadline)
+    }
+
+    /// ``run(_:absoluteGap:start:outerBound:deadline:)`` once the facility-first start, if any, is settled.
+    private mutating func solving(_ f: Formulation, absoluteGap: Double?, start: [Double]?, outerBound: Double?,
+                                  deadline: SolveDeadline) throws -> SolveStep {
+        let model = f.model
         var options = self.options
         options.absoluteGap = absoluteGap
         let startingPlan = deadline.share(SolveDeadline.startingPlanShare)

@@ -1,0 +1,66 @@
+import Testing
+import LinearProgramming
+@testable import Planner
+@testable import PlantModel
+
+/// The facility-first start and bound (README "Starting plan" under `plan`) on an instance small enough to price by hand.
+@Suite("Facility settled first: its bound and the racks bought for it")
+struct FacilityFirstTests {
+    /// Three halls of 2 positions and 1 MW to build at $2M each; 1,500,000 tokens/s in 2026Q2 at least capex.
+    static func threeHalls() throws -> TinyInstance {
+        try FacilityDecisionTests.buildableHalls(count: 3, positions: 2, capexUSD: 2e6, leadTimeQuarters: 0, budgetUSD: 1e12)
+    }
+
+    static let target = 1_500_000.0
+
+    /// The min-capex model of the three halls.
+    static func model() throws -> Formulation {
+        let tiny = try threeHalls()
+        var f = Formulation(PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog), tokenTarget: target)
+        f.model.sense = .minimize
+        f.model.objective = f.capexTerms
+        return f
+    }
+
+    /// By hand. The model asks at least 3 units in 2026Q2 (`token_target_units`: 1.5e6 / 596,952 = 2.51 rounded up) and
+    /// 596,952a + 395,928b ≥ 1.5e6 tokens/s of a GB300 ($4M) and b GB200 ($3M), 2 positions per hall ($2M).
+    /// - Whole racks (the optimum): 2 × GB300 + 1 × GB200 = 1,589,832 tokens/s ($11M; 2 × GB300 alone is 1,193,904, short)
+    ///   in 3 positions, so 2 halls ($4M): $15M. 3 × GB300 or 4 × GB200 cost $12M in racks, also in 2 halls: $16M.
+    /// - Racks continuous: a + b = 3 with 1,187,784 + 201,024a ≥ 1.5e6, so a = 312,216 / 201,024 = 1.553128, racks
+    ///   $9M + $1M·a = $10,553,128. Halls whole (the facility's MIP): 3 positions take 2 halls, $4M: $14,553,128.
+    /// - Everything continuous (the relaxation): 1.5 halls, $3M: $13,553,128.
+    @Test("min-capex: the facility's bound $14,553,128 lies between the relaxation's $13,553,128 and the optimum $15M, its start is the optimum")
+    func boundAndStart() throws {
+        let f = try Self.model()
+        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
+        let options = SolverOptions(relativeGap: 0, cuts: true, branching: .pseudocost)
+        let first = try #require(FacilityFirst(f, options: options, deadline: deadline, solveEnd: deadline))
+        let racks = 9e6 + 1e6 * 312_216 / 201_024
+        #expect(first.bound.isApproximatelyEqual(to: racks + 4e6, relativeTolerance: 1e-9))
+        #expect((racks + 4e6).rounded() == 14_553_128)
+        let relaxation = try #require(Relaxation(f.model, deadline: deadline).solution?.objectiveValue)
+        #expect(relaxation.isApproximatelyEqual(to: racks + 3e6, relativeTolerance: 1e-9))
+        #expect(Formulation.value(f.capexTerms, first.start).isApproximatelyEqual(to: 15e6, relativeTolerance: 1e-9))
+    }
+
+    @Test("The plan min-capex returns from it is the optimum, 2 halls, 2 × GB300 and 1 × GB200, at a proven gap of 0")
+    func plan() throws {
+        let plan = try Self.threeHalls().plan(.minCapex, target: Self.target).plan
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: 15e6, relativeTolerance: 1e-9))
+        #expect(plan.facilityBuilds?.last?.inService == 2)
+        let last = plan.quarters.last?.quarter
+        var racks = [String: Int]()
+        for line in plan.racks where line.quarter == last { racks[line.profile, default: 0] += line.racksTotal }
+        #expect(racks == ["gb300-nvl72": 2, "gb200-nvl72": 1])
+    }
+
+    @Test("Without facility decisions there is nothing to settle first")
+    func noFacility() throws {
+        let tiny = try TinyInstance()
+        var f = Formulation(PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog), tokenTarget: Self.target)
+        f.model.sense = .minimize
+        f.model.objective = f.capexTerms
+        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
+        #expect(FacilityFirst(f, options: SolverOptions(relativeGap: 0), deadline: deadline, solveEnd: deadline) == nil)
+    }
+}
