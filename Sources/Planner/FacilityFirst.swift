@@ -13,28 +13,30 @@ import LinearProgramming
 /// above the facility's MIP (whole racks need more power than fractions), where with halls and feeds fixed alone the
 /// start is the plan that the neighbourhood search took 29 s to reach from there.
 struct FacilityFirst {
-    /// The plan: the facility's MIP's halls and feeds; modules, blocks and racks bought for them by relax-and-fix.
-    let start: [Double]
+    /// The plan: the facility's MIP's halls and feeds; modules, blocks and racks bought for them by relax-and-fix. `nil` when
+    /// relax-and-fix finds no plan for those halls and feeds by the deadline (whole racks may need more room than fractions).
+    let start: [Double]?
     /// The facility's MIP's best bound, a bound on the plan's model.
     let bound: Double
 
     /// Share of the starting plan's time the facility's MIP may take; relax-and-fix keeps the rest.
     static let facilityShare = 0.5
 
-    /// `nil` when `f` has no facility decisions, or the facility's MIP or relax-and-fix finds no point by `deadline`.
-    init?(_ f: Formulation, options: SolverOptions, deadline: SolveDeadline, solveEnd: SolveDeadline) {
+    /// `nil` when `f` has no facility decisions, or the facility's MIP finds no point by `deadline` (then neither does the
+    /// plan's model, or its search needs more time: the caller's own search says which).
+    init?(_ f: Formulation, options: SolverOptions, deadline: SolveDeadline) {
         let built = f.facilityBuildColumns
         guard !built.isEmpty else { return nil }
         let facility = Set(built)
         let gap = options.relativeGap ?? 0
         var relaxed = f.model
         for j in relaxed.variables.indices where !facility.contains(VariableID(j)) { relaxed.variables[j].kind = .continuous }
-        var first = options
-        first.relativeGap = Relaxation.stepGap(forSearchGap: gap)
-        first.absoluteGap = options.absoluteGap.map { $0 / 10 }
-        first.timeLimitSeconds = deadline.share(Self.facilityShare).remainingSeconds
-        guard let chosen = try? relaxed.solve(options: first), chosen.status == .optimal || chosen.status == .feasible,
-              let bound = chosen.status == .optimal ? chosen.objectiveValue : chosen.bestBound
+        var facilityOptions = options
+        facilityOptions.relativeGap = Relaxation.stepGap(forSearchGap: gap)
+        facilityOptions.absoluteGap = options.absoluteGap.map { $0 / 10 }
+        facilityOptions.timeLimitSeconds = deadline.share(Self.facilityShare).remainingSeconds
+        guard let chosen = try? relaxed.solve(options: facilityOptions), chosen.status == .optimal || chosen.status == .feasible,
+              let bound = chosen.bestBound
         else { return nil }
         var fixed = f.model
         for column in f.hallBuilt.values.flatMap(\.values) + f.feedBuilt.values.flatMap(\.values) {
@@ -43,11 +45,9 @@ struct FacilityFirst {
             fixed.variables[column.index].upperBound = value
         }
         let lp = Relaxation(fixed, deadline: deadline, loadingKept: true)
-        guard let racks = lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: gap, absoluteGap: options.absoluteGap, deadline: deadline,
-                                         fallback: f.stepFallback, solveEnd: solveEnd),
-              let start = Relaxation.usableStart(racks, for: f.model)
-        else { return nil }
-        self.start = start
+        start = lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: gap, absoluteGap: options.absoluteGap, deadline: deadline,
+                               fallback: f.stepFallback, solveEnd: deadline)
+            .flatMap { Relaxation.usableStart($0, for: f.model) }
         self.bound = bound
     }
 }

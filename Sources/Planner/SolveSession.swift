@@ -52,25 +52,24 @@ struct SolveSession {
     /// search; otherwise its neighbourhood is searched first (``Relaxation/improving(_:gap:absoluteGap:target:deadline:)``),
     /// and the searches and branch-and-bound stop at the first plan within the gap of it. The solve ends at `given`, or a
     /// solve's limit from now. With ``settlesFacilityFirst`` and facility decisions in `f`, the start is the better of
-    /// `start` and ``FacilityFirst``'s, and its bound is taken with `outerBound`.
+    /// `start` and ``FacilityFirst``'s (relax-and-fix's where neither is one), and its bound is taken with `outerBound`.
     mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil,
                       deadline given: SolveDeadline? = nil) throws -> SolveStep {
         let model = f.model
         let deadline = given ?? budget.solveDeadline()
         var options = self.options
         options.absoluteGap = absoluteGap
-        if settlesFacilityFirst,
-           let first = FacilityFirst(f, options: options, deadline: deadline.share(SolveDeadline.startingPlanShare), solveEnd: deadline) {
+        if settlesFacilityFirst, let first = FacilityFirst(f, options: options, deadline: deadline.share(SolveDeadline.startingPlanShare)) {
             let better = [start.flatMap { Relaxation.usableStart($0, for: model) }, first.start].compactMap { $0 }
                 .max { Formulation.isBetter($1, than: $0, on: model) }
-            return try solving(f, absoluteGap: absoluteGap, start: better, outerBound: model.sense.tightest(outerBound, first.bound),
-                               deadline: deadline)
+            return try solveFromStart(f, absoluteGap: absoluteGap, start: better, outerBound: model.sense.tightest(outerBound, first.bound),
+                                      deadline: deadline)
         }
-        return try solving(f, absoluteGap: absoluteGap, start: start, outerBound: outerBound, deadline: deadline)
+        return try solveFromStart(f, absoluteGap: absoluteGap, start: start, outerBound: outerBound, deadline: deadline)
     }
 
-    /// ``run(_:absoluteGap:start:outerBound:deadline:)`` once the facility-first start, if any, is settled.
-    private mutating func solving(_ f: Formulation, absoluteGap: Double?, start: [Double]?, outerBound: Double?,
+    /// ``run(_:absoluteGap:start:outerBound:deadline:)`` once the facility-first start and bound, if any, are settled.
+    private mutating func solveFromStart(_ f: Formulation, absoluteGap: Double?, start: [Double]?, outerBound: Double?,
                                   deadline: SolveDeadline) throws -> SolveStep {
         let model = f.model
         var options = self.options
