@@ -70,7 +70,7 @@ struct SolveSession {
 
     /// ``run(_:absoluteGap:start:outerBound:deadline:)`` once the facility-first start and bound, if any, are settled.
     private mutating func solveFromStart(_ f: Formulation, absoluteGap: Double?, start: [Double]?, outerBound: Double?,
-                                  deadline: SolveDeadline) throws -> SolveStep {
+                                         deadline: SolveDeadline) throws -> SolveStep {
         let model = f.model
         var options = self.options
         options.absoluteGap = absoluteGap
