@@ -44,10 +44,11 @@ struct FacilityFirst {
             fixed.variables[column.index].lowerBound = value
             fixed.variables[column.index].upperBound = value
         }
+        // Relax-and-fix returns only points the fixed model takes as a start: the plan's model, with the same rows and wider
+        // bounds, takes them too.
         let lp = Relaxation(fixed, deadline: deadline, loadingKept: true)
         start = lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: gap, absoluteGap: options.absoluteGap, deadline: deadline,
                                fallback: f.stepFallback, solveEnd: deadline)
-            .flatMap { Relaxation.usableStart($0, for: f.model) }
         self.bound = bound
     }
 }
