@@ -35,6 +35,9 @@ struct SolveSession {
     private(set) var reachedTimeBudget = false
     /// Whether a solve of a model with facility decisions starts from ``FacilityFirst`` (min-capex; README "Facility first").
     let settlesFacilityFirst: Bool
+    /// Whether a start short of the gap on a model with facility decisions is followed by ``FacilityFirst``'s, searched
+    /// (max-tokens; README "Facility first").
+    let settlesFacilityWhenShort: Bool
 
     init(_ options: PlanOptions, budget: TimeBudget) {
         // Hybrid pseudocost branching: on the mixed retrofit it reaches a 0.1 % gap in 0.3 s where Driebeck–Tomlin
@@ -42,6 +45,7 @@ struct SolveSession {
         self.options = SolverOptions(relativeGap: options.relativeGap, cuts: true, branching: .pseudocost)
         self.budget = budget
         settlesFacilityFirst = options.objective == .minCapex
+        settlesFacilityWhenShort = options.objective == .maxTokens
     }
 
     /// Solves `f`'s current model from the better of `start` and a relax-and-fix plan (by the objective);
@@ -107,6 +111,15 @@ struct SolveSession {
                                           : halls.bound(relaxation: relaxation, deadline: deadline.share(SolveDeadline.hallBoundShare)))
         }
         bound = model.sense.tightest(bound, proven)
+        // A start short of the gap under max-tokens: the facility settled first, and the racks searched for it, may close it,
+        // and the facility's bound (of the model with racks continuous) may be tighter.
+        if settlesFacilityWhenShort, bound != nil, !closing(initial, bound),
+           let first = FacilityFirst(f, options: options, knownBound: bound, searching: true,
+                                     deadline: deadline.share(SolveDeadline.neighbourhoodShare)) {
+            proven = model.sense.tightest(proven, first.bound)
+            bound = model.sense.tightest(bound, proven)
+            if let better = first.start, initial.map({ Formulation.isBetter(better, than: $0, on: model) }) ?? true { initial = better }
+        }
         // Aimed a hair inside the gap, so that a plan GLPK stops at, rounded, still closes it.
         let target = bound.flatMap { Self.closingValue(bound: $0, sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) }
             .map { $0 + sign * 1e-9 * max(1, abs($0)) }

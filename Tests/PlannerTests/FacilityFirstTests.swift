@@ -72,6 +72,41 @@ struct FacilityFirstTests {
         #expect(racks == ["gb300-nvl72": 2, "gb200-nvl72": 1])
     }
 
+    /// Max-tokens, two halls of 2 positions at $2M under a $15M budget, the same racks in both quarters, tokens/s summed over
+    /// the two (FacilityDecisionTests.budgets, worked by hand there):
+    /// - Whole racks (the optimum): both halls, GB200 + 2 × GB300 = 1,589,832 tokens/s a quarter, 3,179,664 summed.
+    /// - Racks continuous, halls whole (the facility's MIP): both halls leave $11M, 2.75 GB300 (a GB300 gives the most
+    ///   tokens per dollar and per position) = 1,641,618 a quarter, 3,283,236 summed; one hall leaves $13M for 2 positions,
+    ///   1,193,904.
+    /// - Everything continuous (the relaxation): $1M of hall per position, so $15M buys 3 GB300 and 1.5 halls,
+    ///   1,790,856 a quarter, 3,581,712 summed.
+    /// The model's objective also carries 1 per hall in service per quarter (``Formulation/idleDecisionPenalty``): 4 for two
+    /// halls over the two quarters, 3 for the relaxation's 1.5.
+    @Test("max-tokens: the facility's bound 3,283,236 tokens/s summed lies between the relaxation's 3,581,712 and the optimum, which the searched start is")
+    func maxTokensBoundAndSearchedStart() throws {
+        let tiny = try FacilityDecisionTests.buildableHalls(count: 2, positions: 2, capexUSD: 2e6, leadTimeQuarters: 0, budgetUSD: 15e6)
+        var f = Formulation(PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog))
+        f.model.sense = .maximize
+        f.model.objective = f.discouragingIdleDecisions(Formulation.sum(f.tokenTerms), sense: .maximize)
+        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
+        let relaxation = try #require(Relaxation(f.model, deadline: deadline).solution?.objectiveValue)
+        #expect(relaxation.isApproximatelyEqual(to: 2 * 3 * 596_952 - 3, relativeTolerance: 1e-9))
+        let options = SolverOptions(relativeGap: 0, cuts: true, branching: .pseudocost)
+        let first = try #require(FacilityFirst(f, options: options, knownBound: relaxation, searching: true, deadline: deadline))
+        #expect(first.bound.isApproximatelyEqual(to: 2 * 2.75 * 596_952 - 4, relativeTolerance: 1e-9))
+        let start = try #require(first.start)
+        #expect((Formulation.value(f.model.objective, start) + f.model.objectiveConstant)
+            .isApproximatelyEqual(to: 2 * 1_589_832 - 4, relativeTolerance: 1e-9))
+        // The max-tokens solve takes that bound where its own start falls short of the gap.
+        let planOptions = PlanOptions(relativeGap: 0)
+        var session = SolveSession(planOptions, budget: TimeBudget(planOptions))
+        #expect(session.settlesFacilityWhenShort && !session.settlesFacilityFirst)
+        let step = try session.run(f)
+        #expect(step.solution.objectiveValue.map { $0.isApproximatelyEqual(to: 2 * 1_589_832 - 4, relativeTolerance: 1e-9) } == true)
+        #expect(!SolveSession(PlanOptions(objective: .minCapex, tokenTargetPerSecond: Self.target), budget: TimeBudget(planOptions))
+            .settlesFacilityWhenShort)
+    }
+
     @Test("Without facility decisions there is nothing to settle first")
     func noFacility() throws {
         let tiny = try TinyInstance()
