@@ -16,7 +16,7 @@ import LinearProgramming
 /// With `searching`, a start short of the gap of the best bound known is then searched with the halls and feeds fixed:
 /// branch-and-bound on the fixed model from relax-and-fix's plan, stopped at the first plan within the gap. Used under
 /// max-tokens where the ordinary start falls short: on the facility co-design example relax-and-fix with the facility
-/// fixed ends 0.13 % below the facility's bound, and that search reaches 0.054 % in 819 nodes (about 2 s), where
+/// fixed ends 0.13 % below the facility's bound, and that search reaches 0.054 % in 819 nodes (about 1.9 s), where
 /// branch-and-bound on the whole model took 4,049 nodes (about 4.4 s) to a plan 0.069 % below the same bound.
 struct FacilityFirst {
     /// The plan: the facility's MIP's halls and feeds; modules, blocks and racks bought for them by relax-and-fix (and, with
@@ -26,7 +26,8 @@ struct FacilityFirst {
     /// The facility's MIP's best bound, a bound on the plan's model.
     let bound: Double
 
-    /// Share of the starting plan's time the facility's MIP may take; relax-and-fix keeps the rest.
+    /// Share of the time given the facility's MIP may take; relax-and-fix (and, with `searching`, the search after it) keeps
+    /// the rest.
     static let facilityShare = 0.5
 
     /// `nil` when `f` has no facility decisions, or the facility's MIP finds no point by `deadline` (then neither does the
@@ -75,8 +76,7 @@ struct FacilityFirst {
         var search = options
         search.presolve = false
         search.initialSolution = start
-        // Aimed a hair inside the gap, as the plan's own search is.
-        search.objectiveTarget = closing + sign * 1e-9 * max(1, abs(closing))
+        search.objectiveTarget = SolveSession.aimedInside(closing, sign: sign)
         search.timeLimitSeconds = deadline.remainingSeconds
         guard let found = try? fixed.solve(options: search), found.status == .optimal || found.status == .feasible,
               let point = Relaxation.usableStart(found.values, for: model), Formulation.isBetter(point, than: start, on: model)

@@ -52,10 +52,12 @@ struct SolveSession {
     /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero. With `outerBound` (a bound on the objective
     /// proven on a problem of which `f`'s is a restriction), a usable `start` is taken as the starting plan without a
     /// relax-and-fix one. The bound is the tightest of the relaxation's, `outerBound` and, where the start is not within
-    /// the gap of those, the halls' (``HallDecomposition``). A starting plan within the gap of it is returned without a
-    /// search; otherwise its neighbourhood is searched first (``Relaxation/improving(_:gap:absoluteGap:target:deadline:)``),
-    /// and the searches and branch-and-bound stop at the first plan within the gap of it. The solve ends at `given`, or a
-    /// solve's limit from now. With ``settlesFacilityFirst`` and facility decisions in `f`, the start is the better of
+    /// the gap of those, the halls' (``HallDecomposition``). With ``settlesFacilityWhenShort`` (max-tokens), a start still
+    /// short of the gap of it is compared with ``FacilityFirst``'s, searched with the facility fixed, and the facility's
+    /// bound is taken too. A starting plan within the gap of the bound is returned without a search; otherwise its
+    /// neighbourhood is searched first (``Relaxation/improving(_:gap:absoluteGap:target:deadline:)``), and the searches
+    /// and branch-and-bound stop at the first plan within the gap of it. The solve ends at `given`, or a solve's limit
+    /// from now. With ``settlesFacilityFirst`` (min-capex) and facility decisions in `f`, the start is the better of
     /// `start` and ``FacilityFirst``'s (relax-and-fix's where neither is one), and its bound is taken with `outerBound`.
     mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil,
                       deadline given: SolveDeadline? = nil) throws -> SolveStep {
@@ -72,7 +74,8 @@ struct SolveSession {
         return try solveFromStart(f, absoluteGap: absoluteGap, start: start, outerBound: outerBound, deadline: deadline)
     }
 
-    /// ``run(_:absoluteGap:start:outerBound:deadline:)`` once the facility-first start and bound, if any, are settled.
+    /// ``run(_:absoluteGap:start:outerBound:deadline:)`` once the min-capex facility-first start and bound, if any, are
+    /// settled.
     private mutating func solveFromStart(_ f: Formulation, absoluteGap: Double?, start: [Double]?, outerBound: Double?,
                                          deadline: SolveDeadline) throws -> SolveStep {
         let model = f.model
@@ -115,14 +118,14 @@ struct SolveSession {
         // and the facility's bound (of the model with racks continuous) may be tighter.
         if settlesFacilityWhenShort, bound != nil, !closing(initial, bound),
            let first = FacilityFirst(f, options: options, knownBound: bound, searching: true,
-                                     deadline: deadline.share(SolveDeadline.neighbourhoodShare)) {
+                                     deadline: deadline.share(SolveDeadline.facilitySearchShare)) {
             proven = model.sense.tightest(proven, first.bound)
             bound = model.sense.tightest(bound, proven)
             if let better = first.start, initial.map({ Formulation.isBetter(better, than: $0, on: model) }) ?? true { initial = better }
         }
         // Aimed a hair inside the gap, so that a plan GLPK stops at, rounded, still closes it.
         let target = bound.flatMap { Self.closingValue(bound: $0, sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) }
-            .map { $0 + sign * 1e-9 * max(1, abs($0)) }
+            .map { Self.aimedInside($0, sign: sign) }
         // GLPK's branch-and-bound seldom improves on a starting plan: its neighbourhood is searched first (RINS).
         if let start = initial, bound != nil, !closing(start, bound) {
             initial = lp.improving(start, gap: Relaxation.neighbourhoodGap(forSearchGap: options.relativeGap ?? 0),
@@ -197,6 +200,10 @@ struct SolveSession {
         let absolute = bound - sign * (absoluteGap ?? 0)
         return sign * relative < sign * absolute ? relative : absolute
     }
+
+    /// `closing` (a ``closingValue(bound:sign:relativeGap:absoluteGap:)``) moved a hair inside the gap, 10⁻⁹ of its size,
+    /// so that a plan GLPK stops at there, rounded, still closes it: the target of a search.
+    static func aimedInside(_ closing: Double, sign: Double) -> Double { closing + sign * 1e-9 * max(1, abs(closing)) }
 
     /// `bound`, or `value` where tolerances put the bound on the wrong side of the plan it bounds.
     static func clamped(_ bound: Double, to value: Double, sign: Double) -> Double {

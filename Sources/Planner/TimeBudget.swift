@@ -43,6 +43,13 @@ struct SolveDeadline {
     /// in what was left of a 60 s re-plan.
     static let neighbourhoodShare = 0.5
 
+    /// Share of what is left of a solve, once it has a starting plan short of the gap, that the facility settled first and
+    /// the racks searched for it (``FacilityFirst`` with `searching`, max-tokens) may use; the neighbourhood search and
+    /// branch-and-bound keep the rest. On the facility co-design example it needs about 2 s of the 60; given half, a
+    /// search that does not reach the gap (29 s with other branching rules) still leaves the whole model's searches as
+    /// much time as it took.
+    static let facilitySearchShare = 0.5
+
     /// Share of what is left of a solve, once it has a starting plan (or, where relax-and-fix runs and the bound is worked
     /// out beside it, once the relaxation is solved), that the halls' bound (``HallDecomposition``) may use:
     /// on benchmarks/campus-48-distinct.yaml it took about 10 s of the 43 s left, with two of the 48 halls stopped short,
