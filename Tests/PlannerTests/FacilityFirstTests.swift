@@ -72,6 +72,15 @@ struct FacilityFirstTests {
         #expect(racks == ["gb300-nvl72": 2, "gb200-nvl72": 1])
     }
 
+    /// The max-tokens model (as ``MaxTokensStrategy`` sets it) of two halls of 2 positions at $2M under a $15M budget.
+    static func twoHallsMaxTokens() throws -> Formulation {
+        let tiny = try FacilityDecisionTests.buildableHalls(count: 2, positions: 2, capexUSD: 2e6, leadTimeQuarters: 0, budgetUSD: 15e6)
+        var f = Formulation(PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog))
+        f.model.sense = .maximize
+        f.model.objective = f.discouragingIdleDecisions(Formulation.sum(f.tokenTerms), sense: .maximize)
+        return f
+    }
+
     /// Max-tokens, two halls of 2 positions at $2M under a $15M budget, the same racks in both quarters, tokens/s summed over
     /// the two (FacilityDecisionTests.budgets, worked by hand there):
     /// - Whole racks (the optimum): both halls, GB200 + 2 × GB300 = 1,589,832 tokens/s a quarter, 3,179,664 summed.
@@ -84,10 +93,7 @@ struct FacilityFirstTests {
     /// halls over the two quarters, 3 for the relaxation's 1.5.
     @Test("max-tokens: the facility's bound 3,283,232 lies between the relaxation's 3,581,709 and the optimum 3,179,660, which the searched start is")
     func maxTokensBoundAndSearchedStart() throws {
-        let tiny = try FacilityDecisionTests.buildableHalls(count: 2, positions: 2, capexUSD: 2e6, leadTimeQuarters: 0, budgetUSD: 15e6)
-        var f = Formulation(PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog))
-        f.model.sense = .maximize
-        f.model.objective = f.discouragingIdleDecisions(Formulation.sum(f.tokenTerms), sense: .maximize)
+        let f = try Self.twoHallsMaxTokens()
         let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
         let relaxation = try #require(Relaxation(f.model, deadline: deadline).solution?.objectiveValue)
         #expect(relaxation.isApproximatelyEqual(to: 2 * 3 * 596_952 - 3, relativeTolerance: 1e-9))
@@ -112,10 +118,7 @@ struct FacilityFirstTests {
     /// are one group, so no halls' bound is worked out (it needs two).
     @Test("max-tokens at a 5 % gap: the solve reports the facility's bound 3,283,232 where the relaxation says 3,581,709")
     func maxTokensSessionTakesTheBound() throws {
-        let tiny = try FacilityDecisionTests.buildableHalls(count: 2, positions: 2, capexUSD: 2e6, leadTimeQuarters: 0, budgetUSD: 15e6)
-        var f = Formulation(PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog))
-        f.model.sense = .maximize
-        f.model.objective = f.discouragingIdleDecisions(Formulation.sum(f.tokenTerms), sense: .maximize)
+        let f = try Self.twoHallsMaxTokens()
         let options = PlanOptions(relativeGap: 0.05)
         var session = SolveSession(options, budget: TimeBudget(options))
         let step = try session.run(f)
