@@ -3,7 +3,8 @@ import LinearProgramming
 /// A starting plan and a bound for a model with facility decisions, the facility settled first: the model with every
 /// integer but the facility's made continuous (a small MIP: halls, feeds, plant and chiller modules, power blocks) is solved,
 /// its bound kept, and relax-and-fix then buys the racks for the halls and feeds it chose, fixed, settling the plant and
-/// chiller modules and power blocks with them. Used under min-capex (README "Facility first").
+/// chiller modules and power blocks with them. Used under min-capex, and under max-tokens where the ordinary start falls
+/// short (README "Facility first").
 ///
 /// The model with racks continuous is a relaxation of the plan's model, so its bound holds for every plan. The whole
 /// relaxation builds fractions of halls and feeds: on the facility co-design example under min-capex its bound lies
@@ -68,8 +69,7 @@ struct FacilityFirst {
     private static func searched(_ start: [Double], in fixed: Model, of model: Model, bound: Double, options: SolverOptions,
                                  deadline: SolveDeadline) -> [Double] {
         let sign = model.sense == .maximize ? 1.0 : -1.0
-        let value = Formulation.value(model.objective, start) + model.objectiveConstant
-        guard !SolveSession.closes(bound: bound, value: value, sign: sign, relativeGap: options.relativeGap, absoluteGap: options.absoluteGap),
+        guard !SolveSession.closes(bound: bound, value: Formulation.objectiveValue(start, on: model), sign: sign, relativeGap: options.relativeGap, absoluteGap: options.absoluteGap),
               !deadline.isPast,
               let closing = SolveSession.closingValue(bound: bound, sign: sign, relativeGap: options.relativeGap, absoluteGap: options.absoluteGap)
         else { return start }

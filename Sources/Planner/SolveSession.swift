@@ -98,7 +98,7 @@ struct SolveSession {
         let candidates = [usable, found].compactMap { $0 }
         let sign = model.sense == .maximize ? 1.0 : -1.0
         var initial = candidates.max { Formulation.isBetter($1, than: $0, on: model) }
-        func value(_ point: [Double]) -> Double { Formulation.value(model.objective, point) + model.objectiveConstant }
+        func value(_ point: [Double]) -> Double { Formulation.objectiveValue(point, on: model) }
         func closing(_ point: [Double]?, _ bound: Double?) -> Bool {
             guard let point, let bound else { return false }
             return Self.closes(bound: bound, value: value(point), sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap)

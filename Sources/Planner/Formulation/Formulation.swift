@@ -154,6 +154,11 @@ struct Formulation {
         terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] }
     }
 
+    /// `model`'s objective at `point`, its constant included (the value GLPK reports and compares with a target).
+    static func objectiveValue(_ point: [Double], on model: Model) -> Double {
+        value(model.objective, point) + model.objectiveConstant
+    }
+
     /// Whether point `a` is strictly better than `b` by `model`'s objective, in its sense.
     static func isBetter(_ a: [Double], than b: [Double], on model: Model) -> Bool {
         let sign = model.sense == .maximize ? 1.0 : -1.0
