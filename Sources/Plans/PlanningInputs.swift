@@ -27,6 +27,9 @@ public struct PlanningInputs: Sendable {
         guard let siteFile = sitePath ?? ReferenceDesign.defaultSitePath(of: design) else {
             throw InputError(issues: [design.issue("site", "the design names no default site; give --site FILE")])
         }
+        if sitePath == nil, !FileManager.default.fileExists(atPath: siteFile) {
+            throw InputError(issues: [ReferenceDesign.missingSiteIssue(design, resolved: siteFile)])
+        }
         let site = try Site.load(from: siteFile)
         let pair = Site.pairIssues(site.value, design: design.value)
         if !pair.isEmpty { throw InputError(issues: pair.map { site.issue($0.path, $0.message) }) }

@@ -42,27 +42,43 @@ public enum LimitText {
     /// load, 5.3e10 served at 70 % ≈ $5,400 at the plan's $0.1028 per million tokens served".
     public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) -> String {
         let state = limit.state == .nearLimit ? "near its limit" : limit.fullHalls.map { "binding in each of its \($0) halls in service" } ?? "binding"
-        let per = one(limit.unit)
-        let price = limit.shadowPrice
-        var value = price == 0 ? "" : "; +1 \(per) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(limit.shadowPriceUnit)"
-        if price != 0, limit.shadowPriceUnit == tokensPerSecondSummedUnit {
-            // A token/s held for a quarter is secondsPerQuarter tokens; the horizon's tokens are the sum over its quarters.
-            let tokens = price * TimeBase.secondsPerQuarter
-            value += " = \(price > 0 ? "+" : "")\(NumberText.significant(tokens, 4)) tokens over the horizon"
-            // The price counts tokens at full load; the plan's cost is per token served, at its utilization.
-            let served = tokens * (utilization ?? 1)
-            if let u = utilization { value += " at full load, \(NumberText.significant(served, 4)) served at \(NumberText.fixed(u * 100, 0)) %" }
-            if let cost = costPerMillionTokensUSD {
-                value += " ≈ $\(NumberText.grouped(served / 1e6 * cost)) at the plan's $\(NumberText.fixed(cost, 4)) per million tokens"
-                    + (utilization == nil ? "" : " served")
-            }
-        }
+        let value = limit.shadowPrice == 0 ? ""
+            : "; " + worth(limit, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization)
         let when = limit.quarter.map { " in \($0)" } ?? ""
         let about = subject(of: limit).map { " (\($0))" } ?? ""
         // A limit with nothing in service yet (a feed or battery whose lead time has not run) is no "0 of 0 used".
         let use = limit.capacity == 0 && limit.used == 0 ? "none in service yet (0 \(limit.unit))"
             : "\(NumberText.amount(limit.used)) of \(NumberText.amount(limit.capacity)) \(limit.unit) used"
         return "\(limit.family.words)\(about)\(when): \(state), \(use)\(limit.wholeUnits.map(setting) ?? "")\(value)"
+    }
+
+    /// "; worth most in 2029Q2: +1 MW ≈ …": the price of `peak`, the same limit in the quarter its shadow price is largest, as
+    /// ``explanation(_:costPerMillionTokensUSD:utilization:)`` gives it, where that quarter is not `first`'s and its price is
+    /// larger; "" otherwise. A limit's first quarter may price it near zero (the relaxation's duals are degenerate) where a
+    /// later one prices it in millions.
+    public static func peak(_ peak: BindingLimit, after first: BindingLimit, costPerMillionTokensUSD: Double? = nil,
+                            utilization: Double? = nil) -> String {
+        guard peak.quarter != first.quarter, abs(peak.shadowPrice) > abs(first.shadowPrice), let quarter = peak.quarter else { return "" }
+        return "; worth most in \(quarter): " + worth(peak, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization)
+    }
+
+    /// "+1 MW ≈ +9,581 tokens/s (summed over quarters)", and where the price is in tokens/s summed over quarters, in tokens
+    /// over the horizon and, given the plan's cost per million tokens served at `utilization`, in dollars.
+    static func worth(_ limit: BindingLimit, costPerMillionTokensUSD: Double?, utilization: Double?) -> String {
+        let price = limit.shadowPrice
+        var value = "+1 \(one(limit.unit)) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(limit.shadowPriceUnit)"
+        guard limit.shadowPriceUnit == tokensPerSecondSummedUnit else { return value }
+        // A token/s held for a quarter is secondsPerQuarter tokens; the horizon's tokens are the sum over its quarters.
+        let tokens = price * TimeBase.secondsPerQuarter
+        value += " = \(price > 0 ? "+" : "")\(NumberText.significant(tokens, 4)) tokens over the horizon"
+        // The price counts tokens at full load; the plan's cost is per token served, at its utilization.
+        let served = tokens * (utilization ?? 1)
+        if let u = utilization { value += " at full load, \(NumberText.significant(served, 4)) served at \(NumberText.fixed(u * 100, 0)) %" }
+        if let cost = costPerMillionTokensUSD {
+            value += " ≈ $\(NumberText.grouped(served / 1e6 * cost)) at the plan's $\(NumberText.fixed(cost, 4)) per million tokens"
+                + (utilization == nil ? "" : " served")
+        }
+        return value
     }
 
     /// What a limit is about, as reports name it: its subject, and for whole units per hall the profile and its unit

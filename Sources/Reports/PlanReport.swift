@@ -180,9 +180,16 @@ public enum PlanReport {
         let cost = horizonCostPerMillionTokensUSD(plan)
         // Binding limits, and those near their limit that the LP relaxation values (a rack unit does not fit in what is left):
         // the ones "What to build next" ranks.
-        let lines = plan.binding.filter { ($0.state == .binding || $0.shadowPrice != 0) && seen.insert($0.limitKey).inserted }
-            .map { "  \(LimitText.explanation($0, costPerMillionTokensUSD: cost, utilization: plan.quarters.last?.utilization))\n" }
-        out += "\nWhat binds (\(lines.count) limits; first quarter each):\n" + lines.joined()
+        let listed = plan.binding.filter { $0.state == .binding || $0.shadowPrice != 0 }
+        // Each limit at its first such quarter, and at the quarter it is worth most where that is another.
+        let peaks = Dictionary(grouping: listed, by: \.limitKey).compactMapValues { $0.max { abs($0.shadowPrice) < abs($1.shadowPrice) } }
+        let utilization = plan.quarters.last?.utilization
+        let lines = listed.filter { seen.insert($0.limitKey).inserted }.map { first in
+            "  \(LimitText.explanation(first, costPerMillionTokensUSD: cost, utilization: utilization))"
+                + (peaks[first.limitKey].map { LimitText.peak($0, after: first, costPerMillionTokensUSD: cost, utilization: utilization) } ?? "")
+                + "\n"
+        }
+        out += "\nWhat binds (\(lines.count) limits; first quarter each, and the quarter it is worth most where that is later):\n" + lines.joined()
         if let next = buildNext?.text, !next.isEmpty { out += "\n" + next }
         if !plan.exclusions.isEmpty {
             out += "\nExcluded:\n" + plan.exclusions.map { "  \($0)\n" }.joined()

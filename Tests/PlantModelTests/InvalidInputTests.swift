@@ -69,6 +69,18 @@ struct InvalidInputTests {
         #expect(issue.line == line(of: "installedCapacityMW: -48", in: yaml))
     }
 
+    @Test("A negative cooling capacity is reported on its own field, not again on the hall's sum")
+    func negativeCoolingReportedOnce() throws {
+        let yaml = try exampleDesign(replacing: "    liquidCapacityMW: 30", with: "    liquidCapacityMW: -30")
+        let issue = try single(yaml)
+        #expect(issue.path == "halls[0].liquidCapacityMW" && issue.line == line(of: "liquidCapacityMW: -30", in: yaml))
+        // Both in range and summing to 0 (-30 + 9 above would be -21): the sum's own check still speaks.
+        let none = try exampleDesign(replacing: "    liquidCapacityMW: 30\n    airCapacityMW: 9", with: "    liquidCapacityMW: 0\n    airCapacityMW: 0")
+        #expect(try designIssues(none).contains {
+            $0.path == "halls[0].airCapacityMW" && $0.message == "a hall needs some cooling: liquidCapacityMW + airCapacityMW must be > 0"
+        })
+    }
+
     @Test func unitMistakeHint() throws {
         let yaml = try exampleDesign(replacing: "  ratedCapacityMW: 400\n", with: "  ratedCapacityMW: 400000\n")
         let issue = try single(yaml)

@@ -84,7 +84,7 @@ struct PlanReportTests {
         // SmallPlan records no utilization (a plan from before it was recorded): its cost is at full load.
         #expect(q2 == ["2027Q2", "5", "360", "0.8", "0.8", "10", "1.053", "3,000,000", "3,800,000", "15,000,000", "0.062", "full", "load"])
         #expect(text.contains("Mix in 2027Q2: 5 × gb300-nvl72\n"))
-        #expect(text.contains("What binds (2 limits; first quarter each):\n"))
+        #expect(text.contains("What binds (2 limits; first quarter each, and the quarter it is worth most where that is later):\n"))
         // +1,234,567.8912 tokens/s (summed over quarters) × 7,889,400 s per average quarter (365.25 d × 86,400 s / 4)
         // = 9.7399999e12 tokens; at the plan's 0.0625 USD per million tokens (both quarters) that is 9,739,999.9 × 0.0625 ≈ $608,750.
         #expect(text.contains("  site power (usable grid capacity after the feed redundancy rule) in 2027Q2: binding, "
@@ -96,6 +96,31 @@ struct PlanReportTests {
         unpriced.binding[1].shadowPrice = 0
         #expect(!PlanReport.table(unpriced).contains("floor positions"), "a limit near its capacity without a price is not listed")
         #expect(text.hasSuffix("Excluded:\n  gb200-nvl72 not in hall-a: not available before the horizon ends (2030Q1)\n"))
+    }
+
+    @Test("A limit whose first quarter prices it near zero also shows the quarter it is worth most")
+    func worthMost() {
+        var plan = SmallPlan.plan
+        var early = SmallPlan.sitePower
+        early.quarter = SmallPlan.q1
+        early.constraint = "site_power(2027Q1)"
+        early.shadowPrice = 0.2
+        plan.binding = [early, SmallPlan.sitePower, SmallPlan.floorSpace]
+        let text = PlanReport.table(plan)
+        // 2027Q1 at +0.2 tokens/s is listed first; 2027Q2's +1,234,567.8912 × 7,889,400 s = 9.74e12 tokens, at $0.0625 per
+        // million ≈ $608,750, is appended to the same line (one line per limit: still 2 limits).
+        #expect(text.contains("What binds (2 limits;"))
+        let line = text.split(separator: "\n").first { $0.contains("site power") }.map(String.init) ?? ""
+        #expect(line.hasPrefix("  site power (usable grid capacity after the feed redundancy rule) in 2027Q1: binding, 0.789 of 0.8 MW used; "
+                               + "+1 MW ≈ +0.2 tokens/s (summed over quarters)"), "\(line)")
+        #expect(line.hasSuffix("; worth most in 2027Q2: +1 MW ≈ +1,234,567.891 tokens/s (summed over quarters) = +9.74e+12 tokens "
+                               + "over the horizon ≈ $608,750 at the plan's $0.0625 per million tokens"), "\(line)")
+        // The floor is priced in one quarter only: nothing appended.
+        let floor = text.split(separator: "\n").first { $0.contains("floor positions") }.map(String.init) ?? ""
+        #expect(floor.contains("+1 position ≈ +0.5 tokens/s") && !floor.contains("worth most"), "\(floor)")
+        // The larger price first: the later, smaller one is not appended.
+        plan.binding = [SmallPlan.sitePower, { var l = early; l.quarter = Quarter("2027Q3")!; return l }(), SmallPlan.floorSpace]
+        #expect(!PlanReport.table(plan).contains("; worth most"))
     }
 
     @Test("A plan short of the gap asked says what was asked, and the time limit where a solve reached it")

@@ -44,6 +44,21 @@ struct SitePairTests {
         #expect(throws: InputError(issues: [expected])) { try PlanningInputs.load(designPath: files.design) }
     }
 
+    @Test("A design whose site: names a missing file is refused on its site: line by validate and by plan alike")
+    func missingDefaultSite() throws {
+        let files = try Self.write()
+        let text = try String(contentsOfFile: files.design, encoding: .utf8)
+        try text.replacingOccurrences(of: "site: site.yaml", with: "site: sight.yaml").write(toFile: files.design, atomically: true, encoding: .utf8)
+        let resolved = URL(fileURLWithPath: files.design).deletingLastPathComponent().appendingPathComponent("sight.yaml").standardizedFileURL.path
+        #expect(resolved.hasPrefix("/"))
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("site: ") }! + 1
+        let expected = ValidationIssue(file: files.design, line: line, path: "site",
+                                       message: "site file 'sight.yaml' not found (resolved to \(resolved), relative to the design's "
+                                           + "folder): correct site:, or give --site FILE")
+        #expect(PlantValidation.issues(inFiles: [files.design], catalog: try Catalog.bundled()) == [expected])
+        #expect(throws: InputError(issues: [expected])) { try PlanningInputs.load(designPath: files.design) }
+    }
+
     @Test("A site given beside the design that names it is read twice but each of its problems is reported once")
     func siteGivenTwice() throws {
         let files = try Self.write()

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ReferenceDesign {
     /// Loads and validates a design file against a catalog.
     public static func load(from path: String, catalog: Catalog) throws(InputError) -> Decoded<ReferenceDesign> {
@@ -10,5 +12,13 @@ extension ReferenceDesign {
     /// The site file a design names, resolved against the design's folder.
     public static func defaultSitePath(of decoded: Decoded<ReferenceDesign>) -> String? {
         decoded.value.site.map(decoded.resolve)
+    }
+
+    /// The problem with a design whose `site:` names a file that does not exist at `resolved` (its
+    /// ``defaultSitePath(of:)``), reported on the design's `site:` line with the absolute path looked for.
+    public static func missingSiteIssue(_ decoded: Decoded<ReferenceDesign>, resolved: String) -> ValidationIssue {
+        let absolute = URL(fileURLWithPath: resolved).standardizedFileURL.path
+        return decoded.issue("site", "site file '\(decoded.value.site ?? "")' not found (resolved to \(absolute), relative to the "
+            + "design's folder): correct site:, or give --site FILE")
     }
 }

@@ -16,7 +16,9 @@ extension ReferenceDesign {
         hallNameIssues(d.halls, outside: outside, into: &c)
         for (i, hall) in d.halls.enumerated() {
             let path = "halls[\(i)]"
-            if hall.liquidCapacityMW + hall.airCapacityMW <= 0 {
+            // A negative figure is already reported against its own field: the sum is checked only when both are in range.
+            if hall.liquidCapacityMW + hall.airCapacityMW <= 0, !outside.contains("\(path).liquidCapacityMW"),
+               !outside.contains("\(path).airCapacityMW") {
                 c.add("\(path).airCapacityMW", "a hall needs some cooling: liquidCapacityMW + airCapacityMW must be > 0")
             }
             if hall.liquidCapacityMW > 0, d.liquidCooling == nil, d.loopIndex(of: hall) == 0 {
