@@ -81,6 +81,17 @@ struct InvalidInputTests {
         })
     }
 
+    @Test("Quarters out of order name the fix")
+    func quartersOutOfOrder() throws {
+        let late = try exampleDesign(replacing: "    availableFrom: 2026Q1", with: "    availableFrom: 2031Q1")
+        let issue = try single(late)
+        #expect(issue.path == "halls[0].availableFrom" && issue.line == line(of: "availableFrom: 2031Q1", in: late))
+        #expect(issue.message == "2031Q1 is after the horizon ends (2029Q4): bring availableFrom into the horizon, extend horizon.last, "
+            + "or remove the hall")
+        let swapped = try exampleDesign(replacing: "horizon: {first: 2026Q1, last: 2029Q4}", with: "horizon: {first: 2029Q4, last: 2026Q1}")
+        #expect(try designIssues(swapped).contains { $0.path == "horizon.last" && $0.message == "2026Q1 is before horizon.first 2029Q4: swap them" })
+    }
+
     @Test func unitMistakeHint() throws {
         let yaml = try exampleDesign(replacing: "  ratedCapacityMW: 400\n", with: "  ratedCapacityMW: 400000\n")
         let issue = try single(yaml)

@@ -7,7 +7,7 @@ extension ReferenceDesign {
         let outside = c.ranges(.design, of: d)
         if d.name.isEmpty { c.add("name", "must not be empty") }
         if d.horizon.last < d.horizon.first {
-            c.add("horizon.last", "\(d.horizon.last) is before horizon.first \(d.horizon.first)")
+            c.add("horizon.last", "\(d.horizon.last) is before horizon.first \(d.horizon.first): swap them")
         } else {
             c.range(d.horizon.last.ordinal - d.horizon.first.ordinal + 1, FieldRange.horizonQuarters)
         }
@@ -44,7 +44,8 @@ extension ReferenceDesign {
                 c.add("\(path).fabric.switchRadix", "must be even (a fat tree splits each switch's ports half down, half up), got \(fabric.switchRadix)")
             }
             if hall.availableFrom > d.horizon.last {
-                c.add("\(path).availableFrom", "\(hall.availableFrom) is after the horizon ends (\(d.horizon.last))")
+                c.add("\(path).availableFrom", "\(hall.availableFrom) is after the horizon ends (\(d.horizon.last)): bring "
+                    + "availableFrom into the horizon, extend horizon.last, or remove the hall")
             }
             if let build = hall.build {
                 if build.lifeYears == nil, d.economics.facilityLifeYears == nil {
