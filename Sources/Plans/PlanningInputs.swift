@@ -28,7 +28,7 @@ public struct PlanningInputs: Sendable {
             throw InputError(issues: [design.issue("site", "the design names no default site; give --site FILE")])
         }
         if sitePath == nil, !FileManager.default.fileExists(atPath: siteFile) {
-            throw InputError(issues: [ReferenceDesign.missingSiteIssue(design, resolved: siteFile)])
+            throw InputError(issues: [ReferenceDesign.missingSiteIssue(design, resolved: siteFile, siteOption: true)])
         }
         let site = try Site.load(from: siteFile)
         let pair = Site.pairIssues(site.value, design: design.value)

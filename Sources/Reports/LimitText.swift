@@ -52,14 +52,28 @@ public enum LimitText {
         return "\(limit.family.words)\(about)\(when): \(state), \(use)\(limit.wholeUnits.map(setting) ?? "")\(value)"
     }
 
-    /// "; worth most in 2029Q2: +1 MW ≈ …": the price of `peak`, the same limit in the quarter its shadow price is largest, as
-    /// ``explanation(_:costPerMillionTokensUSD:utilization:)`` gives it, where that quarter is not `first`'s and its price is
-    /// larger; "" otherwise. A limit's first quarter may price it near zero (the relaxation's duals are degenerate) where a
-    /// later one prices it in millions.
+    /// Each limit in `binding` once, in order: the first entry of its ``BindingLimit/limitKey`` (its first quarter, the rows
+    /// being built quarter by quarter) and the entry whose shadow price is largest in magnitude (the first of equals).
+    public static func firstAndPeak(_ binding: [BindingLimit]) -> [(first: BindingLimit, peak: BindingLimit)] {
+        var order: [String] = [], first: [String: BindingLimit] = [:], peak: [String: BindingLimit] = [:]
+        for limit in binding {
+            let key = limit.limitKey
+            if first[key] == nil { order.append(key); first[key] = limit }
+            if let best = peak[key], abs(limit.shadowPrice) <= abs(best.shadowPrice) { continue }
+            peak[key] = limit
+        }
+        return order.map { (first[$0]!, peak[$0]!) }
+    }
+
+    /// "; priced highest in 2029Q2 (that quarter alone): +1 MW ≈ …": the price of `peak`, the same limit in the quarter its
+    /// shadow price is largest, as ``explanation(_:costPerMillionTokensUSD:utilization:)`` gives it, where that quarter is
+    /// not `first`'s and its price is larger; "" otherwise. A limit's first quarter may price it near zero (the
+    /// relaxation's duals are degenerate) where a later one prices it in millions.
     public static func peak(_ peak: BindingLimit, after first: BindingLimit, costPerMillionTokensUSD: Double? = nil,
                             utilization: Double? = nil) -> String {
         guard peak.quarter != first.quarter, abs(peak.shadowPrice) > abs(first.shadowPrice), let quarter = peak.quarter else { return "" }
-        return "; worth most in \(quarter): " + worth(peak, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization)
+        return "; priced highest in \(quarter) (that quarter alone): "
+            + worth(peak, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization)
     }
 
     /// "+1 MW ≈ +9,581 tokens/s (summed over quarters)", and where the price is in tokens/s summed over quarters, in tokens

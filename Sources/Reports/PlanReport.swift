@@ -176,20 +176,17 @@ public enum PlanReport {
             out += "\nMix in \(last!): " + mix.map { "\($0.1) × \($0.0)" }.joined(separator: ", ") + "\n"
         }
         if let built = facilityText(plan) { out += built }
-        var seen = Set<String>()
         let cost = horizonCostPerMillionTokensUSD(plan)
         // Binding limits, and those near their limit that the LP relaxation values (a rack unit does not fit in what is left):
         // the ones "What to build next" ranks.
-        let listed = plan.binding.filter { $0.state == .binding || $0.shadowPrice != 0 }
-        // Each limit at its first such quarter, and at the quarter it is worth most where that is another.
-        let peaks = Dictionary(grouping: listed, by: \.limitKey).compactMapValues { $0.max { abs($0.shadowPrice) < abs($1.shadowPrice) } }
+        // Each at its first such quarter, and at the quarter it is priced highest where that is another.
         let utilization = plan.quarters.last?.utilization
-        let lines = listed.filter { seen.insert($0.limitKey).inserted }.map { first in
+        let lines = LimitText.firstAndPeak(plan.binding.filter { $0.state == .binding || $0.shadowPrice != 0 }).map { first, peak in
             "  \(LimitText.explanation(first, costPerMillionTokensUSD: cost, utilization: utilization))"
-                + (peaks[first.limitKey].map { LimitText.peak($0, after: first, costPerMillionTokensUSD: cost, utilization: utilization) } ?? "")
-                + "\n"
+                + LimitText.peak(peak, after: first, costPerMillionTokensUSD: cost, utilization: utilization) + "\n"
         }
-        out += "\nWhat binds (\(lines.count) limits; first quarter each, and the quarter it is worth most where that is later):\n" + lines.joined()
+        out += "\nWhat binds (\(lines.count) limits; first quarter each, and the quarter it is priced highest where that is later):\n"
+            + lines.joined()
         if let next = buildNext?.text, !next.isEmpty { out += "\n" + next }
         if !plan.exclusions.isEmpty {
             out += "\nExcluded:\n" + plan.exclusions.map { "  \($0)\n" }.joined()

@@ -89,7 +89,7 @@ struct InvalidInputTests {
         #expect(issue.message == "2031Q1 is after the horizon ends (2029Q4): bring availableFrom into the horizon, extend horizon.last, "
             + "or remove the hall")
         let swapped = try exampleDesign(replacing: "horizon: {first: 2026Q1, last: 2029Q4}", with: "horizon: {first: 2029Q4, last: 2026Q1}")
-        #expect(try designIssues(swapped).contains { $0.path == "horizon.last" && $0.message == "2026Q1 is before horizon.first 2029Q4: swap them" })
+        #expect(try designIssues(swapped).contains { $0.path == "horizon.last" && $0.message == "2026Q1 is before horizon.first 2029Q4: swap them, or correct the mistyped one" })
     }
 
     @Test func unitMistakeHint() throws {

@@ -44,7 +44,7 @@ struct SitePairTests {
         #expect(throws: InputError(issues: [expected])) { try PlanningInputs.load(designPath: files.design) }
     }
 
-    @Test("A design whose site: names a missing file is refused on its site: line by validate and by plan alike")
+    @Test("A design whose site: names a missing file is refused on its site: line by validate and by plan alike (plan also offers --site)")
     func missingDefaultSite() throws {
         let files = try Self.write()
         let text = try String(contentsOfFile: files.design, encoding: .utf8)
@@ -54,9 +54,15 @@ struct SitePairTests {
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("site: ") }! + 1
         let expected = ValidationIssue(file: files.design, line: line, path: "site",
                                        message: "site file 'sight.yaml' not found (resolved to \(resolved), relative to the design's "
-                                           + "folder): correct site:, or give --site FILE")
+                                           + "folder): correct site:")
         #expect(PlantValidation.issues(inFiles: [files.design], catalog: try Catalog.bundled()) == [expected])
-        #expect(throws: InputError(issues: [expected])) { try PlanningInputs.load(designPath: files.design) }
+        var planning = expected
+        planning.message += ", or give --site FILE"
+        #expect(throws: InputError(issues: [planning])) { try PlanningInputs.load(designPath: files.design) }
+        // An absolute site: is no path relative to the design's folder.
+        try text.replacingOccurrences(of: "site: site.yaml", with: "site: /no/such/site.yaml").write(toFile: files.design, atomically: true, encoding: .utf8)
+        #expect(PlantValidation.issues(inFiles: [files.design], catalog: try Catalog.bundled()).map(\.message)
+                == ["site file '/no/such/site.yaml' not found (resolved to /no/such/site.yaml): correct site:"])
     }
 
     @Test("A site given beside the design that names it is read twice but each of its problems is reported once")

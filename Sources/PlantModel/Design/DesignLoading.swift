@@ -15,10 +15,13 @@ extension ReferenceDesign {
     }
 
     /// The problem with a design whose `site:` names a file that does not exist at `resolved` (its
-    /// ``defaultSitePath(of:)``), reported on the design's `site:` line with the absolute path looked for.
-    public static func missingSiteIssue(_ decoded: Decoded<ReferenceDesign>, resolved: String) -> ValidationIssue {
+    /// ``defaultSitePath(of:)``), reported on the design's `site:` line with the absolute path looked for; `siteOption`
+    /// where the command takes `--site`.
+    public static func missingSiteIssue(_ decoded: Decoded<ReferenceDesign>, resolved: String, siteOption: Bool) -> ValidationIssue {
+        let given = decoded.value.site ?? ""
         let absolute = URL(fileURLWithPath: resolved).standardizedFileURL.path
-        return decoded.issue("site", "site file '\(decoded.value.site ?? "")' not found (resolved to \(absolute), relative to the "
-            + "design's folder): correct site:, or give --site FILE")
+        let relative = given.hasPrefix("/") ? "" : ", relative to the design's folder"
+        return decoded.issue("site", "site file '\(given)' not found (resolved to \(absolute)\(relative)): correct site:"
+            + (siteOption ? ", or give --site FILE" : ""))
     }
 }

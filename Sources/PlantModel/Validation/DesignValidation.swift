@@ -7,7 +7,7 @@ extension ReferenceDesign {
         let outside = c.ranges(.design, of: d)
         if d.name.isEmpty { c.add("name", "must not be empty") }
         if d.horizon.last < d.horizon.first {
-            c.add("horizon.last", "\(d.horizon.last) is before horizon.first \(d.horizon.first): swap them")
+            c.add("horizon.last", "\(d.horizon.last) is before horizon.first \(d.horizon.first): swap them, or correct the mistyped one")
         } else {
             c.range(d.horizon.last.ordinal - d.horizon.first.ordinal + 1, FieldRange.horizonQuarters)
         }

@@ -53,7 +53,7 @@ public enum PlantValidation {
                                 issues += Site.pairIssues(loaded.value, design: design.value).map { loaded.issue($0.path, $0.message) }
                             }
                         } else {
-                            issues.append(ReferenceDesign.missingSiteIssue(design, resolved: site))
+                            issues.append(ReferenceDesign.missingSiteIssue(design, resolved: site, siteOption: false))
                         }
                     }
                 }

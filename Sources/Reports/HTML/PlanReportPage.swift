@@ -218,7 +218,8 @@ public enum PlanReportPage {
         }
     }
 
-    /// The timeline of binding limit families and, under it, each limit in words in the first quarter it binds.
+    /// The timeline of binding limit families and, under it, each limit in words in the first quarter it binds (and the
+    /// quarter it is priced highest, where that is later).
     static func bindingSection(_ plan: BuildPlan) -> String {
         let capacity = plan.binding.filter { $0.family.isListedInBinding }
         guard !capacity.isEmpty else { return paragraph("No capacity limit binds or is near its limit: the plan has room in every quarter.") }
@@ -235,15 +236,10 @@ public enum PlanReportPage {
         var out = figure(TimelineChart(title: "Binding limits by quarter", columns: quarters.map(\.description), xLabel: "quarter", rows: rows)
                             .svg(id: "binding"),
                          caption: "A limit without a quarter (the capex budget) covers the whole horizon. Shadow prices come from the LP relaxation of the final model.")
-        var seen: [String] = []
-        var items: [String] = []
-        for limit in capacity {
-            let key = limit.limitKey
-            guard !seen.contains(key) else { continue }
-            seen.append(key)
-            items.append("<li>\(esc(LimitText.explanation(limit)))</li>")
+        let items = LimitText.firstAndPeak(capacity).map { first, peak in
+            "<li>\(esc(LimitText.explanation(first) + LimitText.peak(peak, after: first)))</li>"
         }
-        out += "<p class=\"note\">Each limit in the first quarter it appears:</p>\n<ul class=\"note\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
+        out += "<p class=\"note\">Each limit in the first quarter it appears, and the quarter it is priced highest where that is later:</p>\n<ul class=\"note\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
         return out
     }
 
