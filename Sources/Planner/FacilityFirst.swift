@@ -69,9 +69,11 @@ struct FacilityFirst {
     private static func searched(_ start: [Double], in fixed: Model, of model: Model, bound: Double, options: SolverOptions,
                                  deadline: SolveDeadline) -> [Double] {
         let sign = model.sense == .maximize ? 1.0 : -1.0
-        guard !SolveSession.closes(bound: bound, value: Formulation.objectiveValue(start, on: model), sign: sign, relativeGap: options.relativeGap, absoluteGap: options.absoluteGap),
+        let (relativeGap, absoluteGap) = (options.relativeGap, options.absoluteGap)
+        guard !SolveSession.closes(bound: bound, value: Formulation.objectiveValue(start, on: model), sign: sign,
+                                   relativeGap: relativeGap, absoluteGap: absoluteGap),
               !deadline.isPast,
-              let closing = SolveSession.closingValue(bound: bound, sign: sign, relativeGap: options.relativeGap, absoluteGap: options.absoluteGap)
+              let closing = SolveSession.closingValue(bound: bound, sign: sign, relativeGap: relativeGap, absoluteGap: absoluteGap)
         else { return start }
         var search = options
         search.presolve = false

@@ -212,7 +212,7 @@ struct Relaxation {
             guard let better = neighbourhood(of: current, gap: gap, absoluteGap: absoluteGap, target: target, deadline: deadline)
             else { break }
             current = better
-            if let target, sign * Formulation.value(model.objective, current) >= sign * (target - model.objectiveConstant) { break }
+            if let target, sign * Formulation.objectiveValue(current, on: model) >= sign * target { break }
         }
         return current
     }

@@ -101,8 +101,7 @@ struct FacilityFirstTests {
         let first = try #require(FacilityFirst(f, options: options, knownBound: relaxation, searching: true, deadline: deadline))
         #expect(first.bound.isApproximatelyEqual(to: 2 * 2.75 * 596_952 - 4, relativeTolerance: 1e-9))
         let start = try #require(first.start)
-        #expect((Formulation.value(f.model.objective, start) + f.model.objectiveConstant)
-            .isApproximatelyEqual(to: 2 * 1_589_832 - 4, relativeTolerance: 1e-9))
+        #expect(Formulation.objectiveValue(start, on: f.model).isApproximatelyEqual(to: 2 * 1_589_832 - 4, relativeTolerance: 1e-9))
         // The max-tokens solve takes that bound where its own start falls short of the gap.
         let planOptions = PlanOptions(relativeGap: 0)
         var session = SolveSession(planOptions, budget: TimeBudget(planOptions))
