@@ -1,3 +1,4 @@
+import Foundation
 import LinearProgramming
 
 /// The LP relaxation of a model (every integer made continuous); its duals price the binding limits and
@@ -129,8 +130,8 @@ struct Relaxation {
     /// of the earliest unfixed group are made integer while later groups stay relaxed, that small MIP is
     /// solved and its integers fixed. Later quarters thus make up for what rounding took from earlier
     /// ones. On a model of `roundingFirstRows` rows or more, a step first tries its quarter rounded down, one LP, and takes
-    /// that where it loses no more than the step's share of the search's gap (gap / number of steps), so that such steps
-    /// together lose no more than the gap. A step that finds no point within its time, and every quarter left once
+    /// that where it loses no more than its share of the search's gap (``roundingShare(ofSearchGap:steps:)``), so that such
+    /// steps together lose no more than the gap. A step that finds no point within its time, and every quarter left once
     /// `deadline` has passed, is settled by `fallback`; `nil` when that leaves no feasible point either (e.g. a token
     /// target needs more racks than the fixed quarters allow), and GLPK then searches on its own.
     ///
@@ -155,8 +156,7 @@ struct Relaxation {
                                     absoluteGap: absoluteGap.map { $0 / Double(max(1, fixingOrder.count)) },
                                     branching: .mostFractional)
         let roundsFirst = model.constraints.count >= roundingFirstRows
-        // A step's share of the search's gap: steps that each lose no more than it lose no more than the gap together.
-        let share = (relative: searchGap / Double(max(1, fixingOrder.count)), absolute: options.absoluteGap)
+        let share = (relative: Self.roundingShare(ofSearchGap: searchGap, steps: fixingOrder.count), absolute: options.absoluteGap)
         for (g, group) in fixingOrder.enumerated() {
             if deadline.isPast {
                 return settling(Array(fixingOrder[g...].joined()), from: current, in: solver, by: fallback, until: solveEnd,
@@ -164,10 +164,12 @@ struct Relaxation {
             }
             if !group.allSatisfy({ abs(current[$0.index] - current[$0.index].rounded()) <= Self.integralityTolerance }) {
                 let stepSeconds = { deadline.remainingSeconds / (fallback.sharesTime ? Double(fixingOrder.count - g) : 1) }
-                if roundsFirst, let rounded = roundedDown(group, from: current, in: solver, share: share, seconds: stepSeconds()) {
+                if roundsFirst, let rounded = roundedDown(group, from: current, in: solver, share: share, seconds: stepSeconds() / 2) {
                     current = rounded
                     continue
                 }
+                // From the basis the rounded LP left: setting back the one from before took benchmarks/campus-48-distinct.yaml
+                // from 8.7–9.1 s to 10.2 s (another path, to a plan at the same gap).
                 solver.restoreKinds(group)
                 options.timeLimitSeconds = stepSeconds()
                 guard let step = try? solver.solve(options: options) else { return nil }
@@ -187,23 +189,36 @@ struct Relaxation {
 
     /// Rows from which a relax-and-fix step first tries its quarter rounded down (``roundedDown(_:from:in:share:seconds:)``)
     /// before its branch-and-bound. On benchmarks/campus-48-distinct.yaml (11,141 rows) each node's LP costs 10–20 ms, and
-    /// rounding down costs steps 7 to 31 what their branch-and-bound lost, to within 9,000 of the objective's 5.79 × 10⁹
-    /// (179,400 a quarter from step 10 on): the starting plan takes about 6 s instead of 18 s. On small models a step's
-    /// branch-and-bound takes milliseconds and lands where later quarters fare better: with rounding first, the facility
-    /// co-design example (927 rows) took 6.5 s instead of 2.5 s, and the 24-hall test campus's start (3,002 rows) left
-    /// its second step 725 nodes (6 s) where it had needed 9.
+    /// rounding down reaches steps 7 to 31 within 9,000 of what their branch-and-bound reached, of the objective's
+    /// 5.79 × 10⁹ (from step 10 on both lose 179,400 a quarter): the starting plan takes about 6 s instead of 18 s. On small
+    /// models a step's branch-and-bound takes milliseconds and lands where later quarters fare better: with rounding first,
+    /// the facility co-design example (927 rows) took 6.5 s instead of 2.5 s, and the 24-hall test campus's start
+    /// (3,002 rows) left its second step 725 nodes (6 s) where it had needed 9.
     static let roundingFirstRows = 5_000
 
+    /// Values this close above a whole number are rounded down to it, not below: LP noise, as GLPK's own integrality
+    /// tolerance (10⁻⁵) would take them.
+    static let roundingTolerance = 1e-6
+
+    /// The relative loss a step may take by rounding down: r with (1 + r)ⁿ = 1 + `gap` for n `steps`, so that n steps each
+    /// within r of their own bound end within `gap` of the first one's (maximizing; minimizing, r is less than the
+    /// 1 − (1 − gap)^(1/n) that would do). Wider than a step's own gap (``stepGap(forSearchGap:)``) where `gap` is over n
+    /// times it (`--gap 0.05` over 32 quarters: 1.5 × 10⁻³ against 10⁻⁴): the steps' branch-and-bound aims closer than
+    /// the search needs, rounding only as close as it needs.
+    static func roundingShare(ofSearchGap gap: Double, steps: Int) -> Double {
+        pow(1 + max(0, gap), 1 / Double(max(1, steps))) - 1
+    }
+
     /// `point` re-solved with `group` fixed at its values rounded down (not below its lower bounds), one LP in `solver`,
-    /// when that loses no more than `share` of `point`'s value (the step's bound: its LP with `group` continuous), relative
-    /// or absolute: a point the step's branch-and-bound, whose gap is wider, would have been allowed to stop at. `nil`
-    /// otherwise, with `group` left fixed there.
+    /// when that loses no more than `share` (``roundingShare(ofSearchGap:steps:)``, relative, or the step's share of an
+    /// absolute gap) of `point`'s value (the previous step's plan, later quarters relaxed). `nil` otherwise, with `group`
+    /// left fixed there.
     private func roundedDown(_ group: [VariableID], from point: [Double], in solver: IncrementalSolver,
                              share: (relative: Double, absolute: Double?), seconds: Double?) -> [Double]? {
         var floors = point
         for column in group {
             let lowest = (model.variables[column.index].lowerBound ?? -.infinity).rounded(.up)
-            floors[column.index] = max(lowest, (point[column.index] + Self.integralityTolerance).rounded(.down))
+            floors[column.index] = max(lowest, (point[column.index] + Self.roundingTolerance).rounded(.down))
         }
         solver.fix(group, at: floors)
         guard let lp = try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds)), lp.status == .optimal else { return nil }
