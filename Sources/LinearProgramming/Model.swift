@@ -61,6 +61,9 @@ public enum ObjectiveSense: String, Sendable, Equatable, Codable {
     public func tightest(_ bounds: Double?...) -> Double? {
         bounds.compactMap { $0 }.min { self == .maximize ? $0 < $1 : $0 > $1 }
     }
+
+    /// 1 when maximizing, −1 when minimizing: a value times it is larger the better it is.
+    public var sign: Double { self == .maximize ? 1 : -1 }
 }
 
 /// Index of a variable in ``Model/variables``.

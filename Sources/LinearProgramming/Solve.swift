@@ -98,7 +98,7 @@ struct SolveSession {
         }
         let monitor = BranchAndBoundMonitor(columnCount: model.variables.count, incumbent: incumbent,
                                             absoluteGap: options.absoluteGap,
-                                            target: options.objectiveTarget.map { (model.sense == .maximize ? 1 : -1, $0) })
+                                            target: options.objectiveTarget.map { (model.sense.sign, $0) })
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = messageLevel
@@ -166,7 +166,7 @@ struct SolveSession {
     /// The bound GLPK's gap stop proves: it stops once |objective − its best bound| ≤ mip_gap · (|objective| + DBL_EPSILON),
     /// a bound the callback may not have seen.
     static func gapBound(objective: Double, gap: Double, sense: ObjectiveSense) -> Double {
-        objective + (sense == .maximize ? 1 : -1) * gap * (abs(objective) + .ulpOfOne)
+        objective + sense.sign * gap * (abs(objective) + .ulpOfOne)
     }
 
     func emptySolution(_ status: SolutionStatus) -> Solution {

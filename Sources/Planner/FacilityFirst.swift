@@ -68,7 +68,7 @@ struct FacilityFirst {
     /// gap of `bound` or `deadline` passes; `start` itself when it already is, or nothing better is found.
     private static func searched(_ start: [Double], in fixed: Model, of model: Model, bound: Double, options: SolverOptions,
                                  deadline: SolveDeadline) -> [Double] {
-        let sign = model.sense == .maximize ? 1.0 : -1.0
+        let sign = model.sense.sign
         let (relativeGap, absoluteGap) = (options.relativeGap, options.absoluteGap)
         guard !SolveSession.closes(bound: bound, value: Formulation.objectiveValue(start, on: model), sign: sign,
                                    relativeGap: relativeGap, absoluteGap: absoluteGap),

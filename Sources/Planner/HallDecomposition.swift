@@ -120,7 +120,7 @@ struct HallDecomposition {
         }
         if sub.constraints.isEmpty {
             // Columns on no row of their own: each at the bound its reduced coefficient favours.
-            let sign = model.sense == .maximize ? 1.0 : -1.0
+            let sign = model.sense.sign
             var value = 0.0
             for term in sub.objective {
                 let variable = sub.variables[term.variable.index]

@@ -168,8 +168,8 @@ struct Relaxation {
                     current = rounded
                     continue
                 }
-                // From the basis the rounded LP left: setting back the one from before took benchmarks/campus-48-distinct.yaml
-                // from 8.7–9.1 s to 10.2 s (another path, to a plan at the same gap).
+                // Where rounding was tried, from the basis its LP left: setting back the one from before took
+                // benchmarks/campus-48-distinct.yaml from 8.7–9.1 s to 10.2 s (another path, to a plan at the same gap).
                 solver.restoreKinds(group)
                 options.timeLimitSeconds = stepSeconds()
                 guard let step = try? solver.solve(options: options) else { return nil }
@@ -222,7 +222,7 @@ struct Relaxation {
         }
         solver.fix(group, at: floors)
         guard let lp = try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds)), lp.status == .optimal else { return nil }
-        let sign = model.sense == .maximize ? 1.0 : -1.0
+        let sign = model.sense.sign
         let closes = SolveSession.closes(bound: Formulation.objectiveValue(point, on: model),
                                          value: Formulation.objectiveValue(lp.values, on: model), sign: sign,
                                          relativeGap: share.relative, absoluteGap: share.absolute)
@@ -261,7 +261,7 @@ struct Relaxation {
     /// ``neighbourhoodRounds`` searches have run or `deadline` has passed.
     func improving(_ incumbent: [Double], gap: Double, absoluteGap: Double? = nil, target: Double? = nil,
                    deadline: SolveDeadline) -> [Double] {
-        let sign = model.sense == .maximize ? 1.0 : -1.0
+        let sign = model.sense.sign
         var current = incumbent
         for _ in 0..<Self.neighbourhoodRounds where !deadline.isPast {
             guard let better = neighbourhood(of: current, gap: gap, absoluteGap: absoluteGap, target: target, deadline: deadline)

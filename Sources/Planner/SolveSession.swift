@@ -96,7 +96,7 @@ struct SolveSession {
             : lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: options.relativeGap ?? 0, absoluteGap: absoluteGap,
                              deadline: startingPlan, fallback: f.stepFallback, solveEnd: deadline)
         let candidates = [usable, found].compactMap { $0 }
-        let sign = model.sense == .maximize ? 1.0 : -1.0
+        let sign = model.sense.sign
         var initial = candidates.max { Formulation.isBetter($1, than: $0, on: model) }
         func value(_ point: [Double]) -> Double { Formulation.objectiveValue(point, on: model) }
         func closing(_ point: [Double]?, _ bound: Double?) -> Bool {

@@ -161,7 +161,7 @@ struct Formulation {
 
     /// Whether point `a` is strictly better than `b` by `model`'s objective, in its sense.
     static func isBetter(_ a: [Double], than b: [Double], on model: Model) -> Bool {
-        let sign = model.sense == .maximize ? 1.0 : -1.0
+        let sign = model.sense.sign
         return sign * value(model.objective, a) > sign * value(model.objective, b)
     }
 

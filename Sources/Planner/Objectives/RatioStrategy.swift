@@ -71,7 +71,7 @@ struct RatioStrategy: ObjectiveStrategy {
             absoluteGap: nil, evaluate: { _, _ in (0, nil) }, shadowPriceUnit: halfGap > 0 ? unitWithGap : unitWithoutGap)
         maxTokens.prepare(&f)
         let first = try session.run(f)
-        let s = sense == .maximize ? 1.0 : -1.0
+        let s = sense.sign
         let t = terms(f)
         var best = first.solution.values
         let num0 = Formulation.value(t.num, best), den0 = Formulation.value(t.den, best)
@@ -97,7 +97,7 @@ struct RatioStrategy: ObjectiveStrategy {
     /// The solve after Dinkelbach's: the largest plan within gap/2 of the ratio λ found, and the bound from the last
     /// Dinkelbach step (λ with the bound U on num − λ·den), which holds over plans at least as large as the one found.
     private func finalStep(lambda: Double, lastStep: (lambda: Double, bound: Double)?, absoluteGap: Double) -> FinalStep {
-        let s = sense == .maximize ? 1.0 : -1.0
+        let s = sense.sign
         return FinalStep(
             prepare: { [terms, halfGap, sense] f in
                 let t = terms(f)
