@@ -30,8 +30,10 @@ public struct Solution: Sendable, Equatable {
     public var bestBound: Double?
     /// For MIPs: |objective − bound| / (|objective| + ε), GLPK's definition.
     public var relativeGap: Double?
-    /// Simplex iterations (LP) and branch-and-bound nodes (MIP).
+    /// Simplex iterations of this solve: its LP's, and for a MIP those of every node's LP too (a problem kept across
+    /// solves, ``IncrementalSolver``, counts each solve's own).
     public var simplexIterations: Int
+    /// For MIPs: branch-and-bound nodes of this solve.
     public var branchAndBoundNodes: Int
 
     /// The value of one variable.

@@ -22,12 +22,19 @@ struct SolveSession {
     let options: SolverOptions
     let clock = ContinuousClock()
     let start: ContinuousClock.Instant
+    /// GLPK's iteration count of the problem when the solve began: it counts from the problem's creation, and a problem
+    /// kept across solves (``IncrementalSolver``) has counted earlier ones.
+    let iterationsBefore: Int
 
     init(problem: GLPKProblem, options: SolverOptions) {
         self.problem = problem
         self.options = options
         self.start = clock.now
+        iterationsBefore = Int(glp_get_it_cnt(problem.pointer))
     }
+
+    /// Simplex iterations of this solve.
+    var iterations: Int { Int(glp_get_it_cnt(p)) - iterationsBefore }
 
     var p: OpaquePointer { problem.pointer }
     var model: Model { problem.model }
@@ -78,7 +85,7 @@ struct SolveSession {
     mutating func solveLP() throws -> Solution {
         let status = try lpOutcome(simplex(presolve: options.presolve))
         var solution = emptySolution(status)
-        solution.simplexIterations = Int(glp_get_it_cnt(p))
+        solution.simplexIterations = iterations
         guard solution.hasValues else { return solution }
         readBasicSolution(into: &solution)
         return solution
@@ -148,7 +155,7 @@ struct SolveSession {
 
         var solution = emptySolution(status)
         solution.branchAndBoundNodes = monitor.nodes
-        solution.simplexIterations = Int(glp_get_it_cnt(p))
+        solution.simplexIterations = iterations
         guard solution.hasValues else { return solution }
 
         let objective = glp_mip_obj_val(p)

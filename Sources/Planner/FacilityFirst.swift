@@ -26,6 +26,8 @@ struct FacilityFirst {
     let start: [Double]?
     /// The facility's MIP's best bound, a bound on the plan's model.
     let bound: Double
+    /// Nodes and iterations of the facility's MIP, of relax-and-fix for its halls and feeds, and of the search.
+    let work = SearchWork()
 
     /// Share of the time given the facility's MIP may take; relax-and-fix (and, with `searching`, the search after it) keeps
     /// the rest.
@@ -45,7 +47,9 @@ struct FacilityFirst {
         facilityOptions.relativeGap = Relaxation.stepGap(forSearchGap: gap)
         facilityOptions.absoluteGap = options.absoluteGap.map { $0 / 10 }
         facilityOptions.timeLimitSeconds = deadline.share(Self.facilityShare).remainingSeconds
-        guard let chosen = try? relaxed.solve(options: facilityOptions), chosen.status == .optimal || chosen.status == .feasible,
+        let solved = try? relaxed.solve(options: facilityOptions)
+        work.add(solved)
+        guard let chosen = solved, chosen.status == .optimal || chosen.status == .feasible,
               let bound = chosen.bestBound
         else { return nil }
         var fixed = f.model
@@ -59,15 +63,19 @@ struct FacilityFirst {
         let lp = Relaxation(fixed, deadline: deadline, loadingKept: true)
         let found = lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: gap, absoluteGap: options.absoluteGap, deadline: deadline,
                                    fallback: f.stepFallback, solveEnd: deadline)
+        work.add(lp.work)
         self.bound = bound
         let best = f.model.sense.tightest(knownBound, bound) ?? bound
-        start = searching ? found.map { Self.searched($0, in: fixed, of: f.model, bound: best, options: options, deadline: deadline) } : found
+        start = searching ? found.map { [work] in
+            Self.searched($0, in: fixed, of: f.model, bound: best, options: options, deadline: deadline, counting: work)
+        } : found
     }
 
     /// `start` improved by branch-and-bound on `fixed` (the plan's model with the facility fixed) until a plan is within the
-    /// gap of `bound` or `deadline` passes; `start` itself when it already is, or nothing better is found.
+    /// gap of `bound` or `deadline` passes; `start` itself when it already is, or nothing better is found. The search is
+    /// counted in `work`.
     private static func searched(_ start: [Double], in fixed: Model, of model: Model, bound: Double, options: SolverOptions,
-                                 deadline: SolveDeadline) -> [Double] {
+                                 deadline: SolveDeadline, counting work: SearchWork) -> [Double] {
         let sign = model.sense.sign
         let (relativeGap, absoluteGap) = (options.relativeGap, options.absoluteGap)
         guard !SolveSession.closes(bound: bound, value: Formulation.objectiveValue(start, on: model), sign: sign,
@@ -80,7 +88,9 @@ struct FacilityFirst {
         search.initialSolution = start
         search.objectiveTarget = SolveSession.aimedInside(closing, sign: sign)
         search.timeLimitSeconds = deadline.remainingSeconds
-        guard let found = try? fixed.solve(options: search), found.status == .optimal || found.status == .feasible,
+        let solved = try? fixed.solve(options: search)
+        work.add(solved)
+        guard let found = solved, found.status == .optimal || found.status == .feasible,
               let point = Relaxation.usableStart(found.values, for: model), Formulation.isBetter(point, than: start, on: model)
         else { return start }
         return point

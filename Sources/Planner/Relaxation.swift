@@ -9,6 +9,9 @@ struct Relaxation {
     let solution: Solution?
     /// The model kept loaded in GLPK for relax-and-fix and the pricing LP.
     private let kept: KeptProblem
+    /// Nodes and iterations of the solves made here: the relaxations, relax-and-fix's steps, the neighbourhood searches and
+    /// the pricing LP.
+    let work = SearchWork()
 
     /// Relative gap of each relax-and-fix step: a step only has to be good, the final search proves the plan. A step's
     /// shortfall is never made up (its integers are fixed), so the steps' gaps add up. Tighter steps cost time without
@@ -36,7 +39,7 @@ struct Relaxation {
         let relaxed = Self.relaxed(model, fixing: [:])
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, dualSimplex: true)
         let solve: @Sendable () -> Solution? = { try? relaxed.solve(options: options) }
-        kept = KeptProblem(model)
+        kept = KeptProblem(model, work: work)
         let solved: Solution?
         if loadingKept {
             let fresh = BackgroundWork(solve)
@@ -45,7 +48,14 @@ struct Relaxation {
         } else {
             solved = solve()
         }
+        work.add(solved)
         solution = solved.flatMap { $0.status == .optimal ? $0 : nil }
+    }
+
+    /// `solution`, counted in ``work``.
+    private func counted(_ solution: Solution?) -> Solution? {
+        work.add(solution)
+        return solution
     }
 
     /// The model loaded in GLPK once, for relax-and-fix, and its relaxation solved there; each later use starts from that
@@ -63,8 +73,12 @@ struct Relaxation {
         private lazy var solver: IncrementalSolver? = try? IncrementalSolver(model)
         /// The relaxation's optimal basis in `solver`, once a solve there has reached it.
         private var basis: IncrementalSolver.Basis?
+        let work: SearchWork
 
-        init(_ model: Model) { self.model = model }
+        init(_ model: Model, work: SearchWork) {
+            self.model = model
+            self.work = work
+        }
 
         /// Whether the relaxation has been solved in the kept problem, so that ``restored(within:)`` only sets its basis.
         var isReady: Bool { basis != nil }
@@ -80,7 +94,9 @@ struct Relaxation {
                 solver.basis = basis
                 return solver
             }
-            guard (try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds)))?.status == .optimal else { return nil }
+            let solved = try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds))
+            work.add(solved)
+            guard solved?.status == .optimal else { return nil }
             basis = solver.basis
             return solver
         }
@@ -99,10 +115,10 @@ struct Relaxation {
         let options = SolverOptions(timeLimitSeconds: Self.pricingSeconds)
         guard solution != nil, kept.isReady, let solver = kept.restored(within: Self.pricingSeconds) else {
             let fixed = Self.relaxed(model, fixing: Dictionary(columns.map { ($0, point[$0.index].rounded()) }) { first, _ in first })
-            return (try? fixed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+            return counted(try? fixed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
         }
         solver.fix(columns, at: point.map { $0.rounded() })
-        return (try? solver.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+        return counted(try? solver.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
     }
 
     /// `model` with every column continuous and each column of `fixed` fixed at its value.
@@ -172,7 +188,7 @@ struct Relaxation {
                 // benchmarks/campus-48-distinct.yaml from 8.7–9.1 s to 10.2 s (another path, to a plan at the same gap).
                 solver.restoreKinds(group)
                 options.timeLimitSeconds = stepSeconds()
-                guard let step = try? solver.solve(options: options) else { return nil }
+                guard let step = counted(try? solver.solve(options: options)) else { return nil }
                 if step.status == .optimal || step.status == .feasible {
                     current = step.values
                 } else {
@@ -221,7 +237,8 @@ struct Relaxation {
             floors[column.index] = max(lowest, (point[column.index] + Self.roundingTolerance).rounded(.down))
         }
         solver.fix(group, at: floors)
-        guard let lp = try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds)), lp.status == .optimal else { return nil }
+        guard let lp = counted(try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds))), lp.status == .optimal
+        else { return nil }
         let sign = model.sense.sign
         let closes = SolveSession.closes(bound: Formulation.objectiveValue(point, on: model),
                                          value: Formulation.objectiveValue(lp.values, on: model), sign: sign,
@@ -242,8 +259,8 @@ struct Relaxation {
             for (column, value) in fixed { values[column.index] = value }
             solver.relax(columns)
             solver.fix(columns.filter { fixed[$0] != nil }, at: values)
-            if let step = try? solver.solve(options: SolverOptions(timeLimitSeconds: deadline.remainingSeconds)), step.status == .optimal,
-               let accepted = accept(step.values) {
+            let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds)
+            if let step = counted(try? solver.solve(options: options)), step.status == .optimal, let accepted = accept(step.values) {
                 return accepted
             }
         }
@@ -287,7 +304,7 @@ struct Relaxation {
         }
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, absoluteGap: absoluteGap, presolve: false,
                                     cuts: true, branching: .pseudocost, initialSolution: incumbent, objectiveTarget: target)
-        guard let found = try? sub.solve(options: options), found.status == .optimal || found.status == .feasible,
+        guard let found = counted(try? sub.solve(options: options)), found.status == .optimal || found.status == .feasible,
               let point = usableStart(found.values) else { return nil }
         return Formulation.isBetter(point, than: incumbent, on: model) ? point : nil
     }

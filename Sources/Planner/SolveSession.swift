@@ -22,7 +22,8 @@ struct SolveStep {
 }
 
 /// The MIP solves of one planning run: each starts from a relax-and-fix plan (or a given start), and the
-/// session counts solves, nodes and simplex iterations and turns a failed solve into a ``PlanError``.
+/// session counts solves, the nodes and simplex iterations of every search behind them (``SearchWork``), and turns a failed
+/// solve into a ``PlanError``.
 struct SolveSession {
     let options: SolverOptions
     let budget: TimeBudget
@@ -66,6 +67,7 @@ struct SolveSession {
         var options = self.options
         options.absoluteGap = absoluteGap
         if settlesFacilityFirst, let first = FacilityFirst(f, options: options, deadline: deadline.share(SolveDeadline.startingPlanShare)) {
+            count(first.work)
             let better = [start.flatMap { Relaxation.usableStart($0, for: model) }, first.start].compactMap { $0 }
                 .max { Formulation.isBetter($1, than: $0, on: model) }
             return try solveFromStart(f, absoluteGap: absoluteGap, start: better, outerBound: model.sense.tightest(outerBound, first.bound),
@@ -119,6 +121,7 @@ struct SolveSession {
         if settlesFacilityWhenShort, bound != nil, !closing(initial, bound),
            let first = FacilityFirst(f, options: options, knownBound: bound, searching: true,
                                      deadline: deadline.share(SolveDeadline.facilitySearchShare)) {
+            count(first.work)
             proven = model.sense.tightest(proven, first.bound)
             bound = model.sense.tightest(bound, proven)
             if let better = first.start, initial.map({ Formulation.isBetter(better, than: $0, on: model) }) ?? true { initial = better }
@@ -180,10 +183,18 @@ struct SolveSession {
     }
 
     /// The step of a solution of `f`: with facility decisions, the duals come from the relaxation with what the plan built
-    /// fixed.
-    private func finish(_ f: Formulation, lp: Relaxation, solution: Solution) -> SolveStep {
+    /// fixed. Counts `lp`'s work, the pricing LP's with it.
+    private mutating func finish(_ f: Formulation, lp: Relaxation, solution: Solution) -> SolveStep {
         let built = f.facilityBuildColumns
-        return SolveStep(solution: solution, relaxation: built.isEmpty ? lp.solution : lp.fixing(built, at: solution.values))
+        let step = SolveStep(solution: solution, relaxation: built.isEmpty ? lp.solution : lp.fixing(built, at: solution.values))
+        count(lp.work)
+        return step
+    }
+
+    /// Adds `work`'s nodes and iterations to the session's.
+    private mutating func count(_ work: SearchWork) {
+        nodes += work.nodes
+        iterations += work.iterations
     }
 
     /// GLPK's clock ticks in milliseconds: a branch-and-bound that returns this close to its deadline ran out of time.

@@ -116,6 +116,28 @@ public struct BuildNext: Equatable, Sendable {
         self.unpriced = unpriced.filter { u in !ranked.contains { $0.family == u.family && $0.subject == u.subject } }
     }
 
+    /// A line of buildnext.csv: a priced limit with its rank, or one nothing prices.
+    public struct Row: Equatable, Sendable {
+        /// 1 for the best value per USD; `nil` for a limit without a price.
+        public var rank: Int?
+        public var family: ConstraintFamily
+        public var subject: String?
+        /// The first quarter with a value, for a limit without a price.
+        public var quarter: Quarter?
+        public var relief: Relief?
+        public var valueUnit: String
+        /// What would price a limit without a price.
+        public var missing: String?
+    }
+
+    /// Every priced limit, best first, then every limit nothing prices: the lines of buildnext.csv.
+    public var rows: [Row] {
+        ranked.enumerated().map { Row(rank: $0.offset + 1, family: $0.element.family, subject: $0.element.subject, quarter: nil,
+                                      relief: $0.element, valueUnit: valueUnit, missing: nil) }
+            + unpriced.map { Row(rank: nil, family: $0.family, subject: $0.subject, quarter: $0.quarter, relief: nil,
+                                 valueUnit: valueUnit, missing: $0.missing) }
+    }
+
     /// The paragraph `plan` prints: the first ``printedLines`` priced limits, one a line, then the unpriced ones in one
     /// line (limits with the same reason together); empty when no binding limit has a value.
     public var text: String {

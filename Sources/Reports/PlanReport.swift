@@ -56,6 +56,24 @@ public enum PlanReport {
         ExportColumn("totalUSD") { NumberText.dollars($0.partsUSD.reduce(0) { $0 + NumberText.centsRounded($1) }) },
     ]
 
+    /// The columns of `buildnext.csv`: the "What to build next" ranking, every priced limit (`rank` 1, 2, …) and then those
+    /// nothing in the inputs prices (no `rank`, `missingPrice` says what would).
+    public static let buildNextColumns: [ExportColumn<BuildNext.Row>] = [
+        ExportColumn("rank") { $0.rank.map(String.init) ?? "" },
+        ExportColumn("family") { $0.family.rawValue },
+        ExportColumn("limit") { LimitText.limitName($0.family, subject: nil, quarter: nil) },
+        ExportColumn("subject") { $0.subject ?? "" },
+        ExportColumn("fromQuarter") { $0.relief?.quarter.description ?? $0.quarter?.description ?? "" },
+        ExportColumn("throughQuarter") { $0.relief?.through.description ?? "" },
+        ExportColumn("unit") { $0.relief.map { LimitText.one($0.unit) } ?? "" },
+        ExportColumn("value") { $0.relief.map { NumberText.plain($0.value) } ?? "" },
+        ExportColumn("valueUnit") { $0.relief == nil ? "" : $0.valueUnit },
+        ExportColumn("priceUSD") { $0.relief.map { NumberText.dollars($0.priceUSD) } ?? "" },
+        ExportColumn("option") { $0.relief?.option ?? "" },
+        ExportColumn("valuePerUSD") { $0.relief.map { NumberText.significant($0.ratio, 6) } ?? "" },
+        ExportColumn("missingPrice") { $0.missing ?? "" },
+    ]
+
     /// The columns of the quarter table printed by `plan`.
     static let quarterColumns: [ExportColumn<QuarterMetrics>] = [
         ExportColumn("quarter") { $0.quarter.description },
@@ -84,22 +102,26 @@ public enum PlanReport {
     /// `cashflow.csv`: capex and running costs per quarter.
     public static func cashflowCSV(_ plan: BuildPlan) -> String { csvText(cashflowColumns, plan.cashflow ?? []) }
 
+    /// `buildnext.csv`: the ranking `plan` prints under "What to build next", every line of it; only the header without one.
+    public static func buildNextCSV(_ next: BuildNext?) -> String { csvText(buildNextColumns, next?.rows ?? []) }
+
     /// `plan.json`: everything, machine-readable.
     public static func json(_ plan: BuildPlan) throws -> Data { try stableJSON(plan) }
 
     /// The files `plan --out DIR` writes, in manifest order.
-    public static let fileNames = ["plan.json", "plan.csv", "bom.csv", "quarters.csv", "cashflow.csv"]
+    public static let fileNames = ["plan.json", "plan.csv", "bom.csv", "quarters.csv", "cashflow.csv", "buildnext.csv"]
 
-    /// The contents of ``fileNames``.
-    public static func files(_ plan: BuildPlan) throws -> [(name: String, data: Data)] {
+    /// The contents of ``fileNames``, the ranking `buildNext` in buildnext.csv.
+    public static func files(_ plan: BuildPlan, buildNext: BuildNext? = nil) throws -> [(name: String, data: Data)] {
         [("plan.json", try json(plan)), ("plan.csv", Data(planCSV(plan).utf8)), ("bom.csv", Data(bomCSV(plan).utf8)),
-         ("quarters.csv", Data(quartersCSV(plan).utf8)), ("cashflow.csv", Data(cashflowCSV(plan).utf8))]
+         ("quarters.csv", Data(quartersCSV(plan).utf8)), ("cashflow.csv", Data(cashflowCSV(plan).utf8)),
+         ("buildnext.csv", Data(buildNextCSV(buildNext).utf8))]
     }
 
-    /// Writes plan.json, plan.csv, bom.csv, quarters.csv and cashflow.csv into `folder` as one ``OutputSet`` (command `plan`, with
-    /// `manifest.json`), all rendered before the first is written.
-    public static func write(_ plan: BuildPlan, to folder: String) throws {
-        let files = try files(plan)
+    /// Writes plan.json, plan.csv, bom.csv, quarters.csv, cashflow.csv and buildnext.csv (the ranking `buildNext`) into
+    /// `folder` as one ``OutputSet`` (command `plan`, with `manifest.json`), all rendered before the first is written.
+    public static func write(_ plan: BuildPlan, buildNext: BuildNext? = nil, to folder: String) throws {
+        let files = try files(plan, buildNext: buildNext)
         let set = try OutputSet(folder: folder, names: fileNames, command: "plan", inputsDigest: plan.inputs.digest)
         for file in files { try set.write(file.name, file.data) }
         try set.commit()

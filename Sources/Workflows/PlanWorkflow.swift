@@ -11,8 +11,8 @@ public enum PlanWorkflow {
     public struct Request: Sendable {
         public var inputs: InputPaths
         public var options: PlanOptions
-        /// Folder for plan.json, plan.csv, bom.csv, quarters.csv and cashflow.csv (pareto.json and pareto.csv with a sweep), written as one
-        /// output set with manifest.json.
+        /// Folder for plan.json, plan.csv, bom.csv, quarters.csv, cashflow.csv and buildnext.csv (pareto.json and pareto.csv
+        /// with a sweep), written as one output set with manifest.json.
         public var outFolder: String?
         /// Where to write the final model (`.lp` or `.mps`).
         public var exportModel: String?
@@ -109,12 +109,14 @@ public enum PlanWorkflow {
                 try OutputFile.write(to: path) { temporary in try result.model.writeUnstaged(to: temporary, format: format) }
             }
         }
-        if let out = request.outFolder { try write(out, option: "--out") { try PlanReport.write(result.plan, to: out) } }
+        let buildNext = BuildNext(result.plan, design: inputs.design, site: inputs.site)
+        if let out = request.outFolder {
+            try write(out, option: "--out") { try PlanReport.write(result.plan, buildNext: buildNext, to: out) }
+        }
         switch request.format {
         case .json: return try failing { String(decoding: try PlanReport.json(result.plan), as: UTF8.self) }
         case .table:
-            return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds,
-                                    buildNext: BuildNext(result.plan, design: inputs.design, site: inputs.site)) + passText
+            return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds, buildNext: buildNext) + passText
         }
     }
 }

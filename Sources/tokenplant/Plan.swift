@@ -15,7 +15,7 @@ struct Plan: ParsableCommand {
     @Option(help: "max-tokens, tokens-per-mw, cost-per-token or min-capex.") var objective: Objective = .maxTokens
     @Option(name: .customLong("token-target"), help: "Tokens/s the last quarter must reach (min-capex).") var tokenTarget: Double?
     @OptionGroup var solver: SolverOptionGroup
-    @Option(help: "Folder for plan.json, plan.csv, bom.csv, quarters.csv and cashflow.csv (pareto.json and pareto.csv with --pareto), and manifest.json.") var out: String?
+    @Option(help: "Folder for plan.json, plan.csv, bom.csv, quarters.csv, cashflow.csv and buildnext.csv (pareto.json and pareto.csv with --pareto), and manifest.json.") var out: String?
     @Option(name: .customLong("export-model"), help: "Write the final model as FILE.lp (CPLEX LP) or FILE.mps (free MPS).") var exportModel: String?
     @Option(help: "table or json (the CSV files are written by --out).") var format: ResultFormat = .table
     @Option(help: "Sweep N points of the tokens-versus-resource frontier (ε-constraint; max-tokens only).") var pareto: Int?

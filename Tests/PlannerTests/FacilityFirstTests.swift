@@ -123,6 +123,10 @@ struct FacilityFirstTests {
         let step = try session.run(f)
         #expect(step.solution.objectiveValue.map { $0.isApproximatelyEqual(to: 2 * 1_589_832 - 4, relativeTolerance: 1e-9) } == true)
         #expect(step.solution.bestBound.map { $0.isApproximatelyEqual(to: 2 * 2.75 * 596_952 - 4, relativeTolerance: 1e-9) } == true)
+        // No final branch-and-bound ran (the start closes the gap), but the searches behind the start are counted: the
+        // relaxations' and relax-and-fix's iterations, and the facility's MIP's and the fixed search's nodes.
+        #expect(step.solution.branchAndBoundNodes == 0 && step.solution.simplexIterations == 0)
+        #expect(session.nodes > 0 && session.iterations > 0)
     }
 
     @Test("Without facility decisions there is nothing to settle first")

@@ -109,6 +109,20 @@ struct BuildNextTests {
         #expect(text.hasSuffix("  No price in the inputs: heat-rejection capacity at the design ambient in 2027Q2 "
                                + "(add plant modules with a build option: heatRejection.modules)\n"))
         #expect(PlanReport.table(plan, buildNext: next).contains("\n\n" + text))
+        // buildnext.csv: the same ranking, every figure, then the unpriced limit with what would price it (fields with a
+        // comma quoted, RFC 4180).
+        #expect(PlanReport.buildNextCSV(next).split(separator: "\n").map(String.init) == [
+            "rank,family,limit,subject,fromQuarter,throughQuarter,unit,value,valueUnit,priceUSD,option,valuePerUSD,missingPrice",
+            "1,site_power,site power (usable grid capacity after the feed redundancy rule),,2027Q3,2027Q4,MW,1183410,USD,600000,"
+                + "\"feed f3: $210,000,000 for 350 MW more usable under N+1\",1.97235,",
+            "2,hall_power,hall IT power (after the hall's redundancy rule),a,2027Q3,2027Q3,MW,1183410,USD,10000000,"
+                + "\"a hall of a: $400,000,000 for 40 MW\",0.118341,",
+            ",heat_rejection,heat-rejection capacity at the design ambient,,2027Q2,,,,,,,,"
+                + "add plant modules with a build option: heatRejection.modules",
+        ])
+        // Without a ranking (nothing binds, or none given): the header alone.
+        let none = BuildNext(Self.plan([]), design: try Self.design(), site: try Self.site())
+        #expect(PlanReport.buildNextCSV(nil) == PlanReport.buildNextCSV(none) && PlanReport.buildNextCSV(nil).split(separator: "\n").count == 1)
     }
 
     @Test("An option fully built, or not in service by the limit's quarter, is not offered")

@@ -11,6 +11,10 @@ struct NumberTextTests {
         #expect(NumberText.grouped(-98_765) == "-98,765")
         #expect(NumberText.grouped(42.25) == "42.2")
         #expect(NumberText.grouped(4.2) == "4.200")
+        // From 10¹⁵ on, 12 significant digits: 20,172,990,141,505,580 (the co-design example's tokens over its horizon)
+        // is 2.01729901415 × 10¹⁶ rounded there; just below, every digit.
+        #expect(NumberText.grouped(20_172_990_141_505_580) == "2.01729901415e+16")
+        #expect(NumberText.grouped(999_999_999_999_999) == "999,999,999,999,999")
         #expect(NumberText.amount(41.5) == "41.5")
         #expect(NumberText.amount(12.0004) == "12")
         #expect(NumberText.amount(0.1256) == "0.126")
