@@ -31,7 +31,8 @@ public struct Solution: Sendable, Equatable {
     /// For MIPs: |objective − bound| / (|objective| + ε), GLPK's definition.
     public var relativeGap: Double?
     /// Simplex iterations of this solve: its LP's, and for a MIP those of every node's LP too (a problem kept across
-    /// solves, ``IncrementalSolver``, counts each solve's own).
+    /// solves, ``IncrementalSolver``, counts each solve's own), not those of the LP that
+    /// ``SolverOptions/dualsWithIntegersFixed`` solves after it.
     public var simplexIterations: Int
     /// For MIPs: branch-and-bound nodes of this solve.
     public var branchAndBoundNodes: Int

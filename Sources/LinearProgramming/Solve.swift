@@ -96,7 +96,9 @@ struct SolveSession {
             // Without the MIP presolver glp_intopt needs an optimal LP relaxation first.
             let status = try lpOutcome(simplex(presolve: false))
             if status != .optimal {
-                return emptySolution(status == .feasible ? .limitReachedWithoutSolution : status)
+                var solution = emptySolution(status == .feasible ? .limitReachedWithoutSolution : status)
+                solution.simplexIterations = iterations
+                return solution
             }
         }
         // GLPK rejects a heuristic point whose integer columns are not exactly integral.

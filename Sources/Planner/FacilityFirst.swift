@@ -26,8 +26,6 @@ struct FacilityFirst {
     let start: [Double]?
     /// The facility's MIP's best bound, a bound on the plan's model.
     let bound: Double
-    /// Nodes and iterations of the facility's MIP, of relax-and-fix for its halls and feeds, and of the search.
-    let work = SearchWork()
 
     /// Share of the time given the facility's MIP may take; relax-and-fix (and, with `searching`, the search after it) keeps
     /// the rest.
@@ -35,8 +33,11 @@ struct FacilityFirst {
 
     /// `nil` when `f` has no facility decisions, or the facility's MIP finds no point by `deadline` (then neither does the
     /// plan's model, or its search needs more time: the caller's own search says which). With `searching`, the start is
-    /// searched until it is within the gap of the tightest of `knownBound` and the facility's bound, or `deadline`.
-    init?(_ f: Formulation, options: SolverOptions, knownBound: Double? = nil, searching: Bool = false, deadline: SolveDeadline) {
+    /// searched until it is within the gap of the tightest of `knownBound` and the facility's bound, or `deadline`. The
+    /// solves (the facility's MIP, relax-and-fix for its halls and feeds, the search) count their work in `work`, whether or
+    /// not they end in a plan.
+    init?(_ f: Formulation, options: SolverOptions, knownBound: Double? = nil, searching: Bool = false, deadline: SolveDeadline,
+          counting work: SearchWork = SearchWork()) {
         let built = f.facilityBuildColumns
         guard !built.isEmpty else { return nil }
         let facility = Set(built)
@@ -60,13 +61,12 @@ struct FacilityFirst {
         }
         // Relax-and-fix returns only points the fixed model takes as a start: the plan's model, with the same rows and wider
         // bounds, takes them too.
-        let lp = Relaxation(fixed, deadline: deadline, loadingKept: true)
+        let lp = Relaxation(fixed, deadline: deadline, loadingKept: true, counting: work)
         let found = lp.relaxAndFix(f.buildColumnsByQuarter, searchGap: gap, absoluteGap: options.absoluteGap, deadline: deadline,
                                    fallback: f.stepFallback, solveEnd: deadline)
-        work.add(lp.work)
         self.bound = bound
         let best = f.model.sense.tightest(knownBound, bound) ?? bound
-        start = searching ? found.map { [work] in
+        start = searching ? found.map {
             Self.searched($0, in: fixed, of: f.model, bound: best, options: options, deadline: deadline, counting: work)
         } : found
     }

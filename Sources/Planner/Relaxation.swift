@@ -9,9 +9,9 @@ struct Relaxation {
     let solution: Solution?
     /// The model kept loaded in GLPK for relax-and-fix and the pricing LP.
     private let kept: KeptProblem
-    /// Nodes and iterations of the solves made here: the relaxations, relax-and-fix's steps, the neighbourhood searches and
-    /// the pricing LP.
-    let work = SearchWork()
+    /// Where the solves made here count their nodes and iterations: the relaxations, relax-and-fix's steps, the
+    /// neighbourhood searches and the pricing LP.
+    let work: SearchWork
 
     /// Relative gap of each relax-and-fix step: a step only has to be good, the final search proves the plan. A step's
     /// shortfall is never made up (its integers are fixed), so the steps' gaps add up. Tighter steps cost time without
@@ -33,9 +33,10 @@ struct Relaxation {
     /// (``BackgroundWork``). The two LPs are independent and each reaches the vertex it reaches alone, so, unless a time
     /// limit stops one of them, the plan is the one they give solved one after the other, on one core or several; on
     /// benchmarks/campus-48-distinct.yaml the start is ready up to the shorter LP's time (2–2.7 s) sooner where a second
-    /// core is free.
-    init(_ model: Model, deadline: SolveDeadline, loadingKept: Bool = false) {
+    /// core is free. The solves count their work in `work`.
+    init(_ model: Model, deadline: SolveDeadline, loadingKept: Bool = false, counting work: SearchWork = SearchWork()) {
         self.model = model
+        self.work = work
         let relaxed = Self.relaxed(model, fixing: [:])
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, dualSimplex: true)
         let solve: @Sendable () -> Solution? = { try? relaxed.solve(options: options) }
@@ -260,7 +261,8 @@ struct Relaxation {
             solver.relax(columns)
             solver.fix(columns.filter { fixed[$0] != nil }, at: values)
             let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds)
-            if let step = counted(try? solver.solve(options: options)), step.status == .optimal, let accepted = accept(step.values) {
+            if let step = counted(try? solver.solve(options: options)), step.status == .optimal,
+               let accepted = accept(step.values) {
                 return accepted
             }
         }

@@ -1,9 +1,9 @@
 import LinearProgramming
 
-/// Branch-and-bound nodes and simplex iterations of the solves behind a plan, counted as they run: relax-and-fix's steps,
-/// the neighbourhood searches, the facility's MIP and the search with it fixed, and the pricing LP, beside the final
-/// search, so that a plan whose starting plan closes the gap does not read "0 nodes" after seconds of search. Used on
-/// the thread that made it.
+/// Branch-and-bound nodes and simplex iterations of the solves behind a plan, counted as they run: the relaxations,
+/// relax-and-fix's steps, the neighbourhood searches, the facility's MIP and the search with it fixed, the final search and
+/// the pricing LP, so that a plan whose starting plan closes the gap does not read "0 nodes" after seconds of search. One
+/// per ``SolveSession``, shared with the ``Relaxation`` and ``FacilityFirst`` it makes; used on the thread that made it.
 final class SearchWork {
     private(set) var nodes = 0
     private(set) var iterations = 0
@@ -13,11 +13,5 @@ final class SearchWork {
         guard let solution else { return }
         nodes += solution.branchAndBoundNodes
         iterations += solution.simplexIterations
-    }
-
-    /// Counts what `other` counted.
-    func add(_ other: SearchWork) {
-        nodes += other.nodes
-        iterations += other.iterations
     }
 }

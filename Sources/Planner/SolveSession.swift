@@ -28,8 +28,10 @@ struct SolveSession {
     let options: SolverOptions
     let budget: TimeBudget
     private(set) var solves = 0
-    private(set) var nodes = 0
-    private(set) var iterations = 0
+    /// Nodes and simplex iterations of every search of every solve (``SearchWork``).
+    let work = SearchWork()
+    var nodes: Int { work.nodes }
+    var iterations: Int { work.iterations }
     /// Whether a branch-and-bound ran until its solve's deadline (the per-solve limit, or what was left of the run's budget).
     private(set) var reachedTimeLimit = false
     /// Whether that deadline was the end of the run's budget.
@@ -66,8 +68,8 @@ struct SolveSession {
         let deadline = given ?? budget.solveDeadline()
         var options = self.options
         options.absoluteGap = absoluteGap
-        if settlesFacilityFirst, let first = FacilityFirst(f, options: options, deadline: deadline.share(SolveDeadline.startingPlanShare)) {
-            count(first.work)
+        if settlesFacilityFirst, let first = FacilityFirst(f, options: options, deadline: deadline.share(SolveDeadline.startingPlanShare),
+                                                           counting: work) {
             let better = [start.flatMap { Relaxation.usableStart($0, for: model) }, first.start].compactMap { $0 }
                 .max { Formulation.isBetter($1, than: $0, on: model) }
             return try solveFromStart(f, absoluteGap: absoluteGap, start: better, outerBound: model.sense.tightest(outerBound, first.bound),
@@ -86,7 +88,7 @@ struct SolveSession {
         let startingPlan = deadline.share(SolveDeadline.startingPlanShare)
         let usable = start.flatMap { Relaxation.usableStart($0, for: model) }
         let relaxingAndFixing = outerBound == nil || usable == nil
-        let lp = Relaxation(model, deadline: startingPlan, loadingKept: relaxingAndFixing)
+        let lp = Relaxation(model, deadline: startingPlan, loadingKept: relaxingAndFixing, counting: work)
         let halls = HallDecomposition(model: model, halls: f.columnHalls)
         // The halls' bound needs only the relaxation: where relax-and-fix runs, it is worked out beside it, on a thread of
         // its own, and used below only where the start does not close the gap to the relaxation's bound.
@@ -120,8 +122,7 @@ struct SolveSession {
         // and the facility's bound (of the model with racks continuous) may be tighter.
         if settlesFacilityWhenShort, bound != nil, !closing(initial, bound),
            let first = FacilityFirst(f, options: options, knownBound: bound, searching: true,
-                                     deadline: deadline.share(SolveDeadline.facilitySearchShare)) {
-            count(first.work)
+                                     deadline: deadline.share(SolveDeadline.facilitySearchShare), counting: work) {
             proven = model.sense.tightest(proven, first.bound)
             bound = model.sense.tightest(bound, proven)
             if let better = first.start, initial.map({ Formulation.isBetter(better, than: $0, on: model) }) ?? true { initial = better }
@@ -153,6 +154,7 @@ struct SolveSession {
         } catch is SolverError {
             throw PlanError.solverFailed
         }
+        work.add(solution)
         if solution.status == .limitReachedWithoutSolution, let initial {
             // GLPK stopped before taking up the starting plan: the plan stands, with the bound proven before.
             solution = model.solution(at: initial, bestBound: bound)
@@ -167,8 +169,6 @@ struct SolveSession {
             reachedTimeLimit = true
             reachedTimeBudget = reachedTimeBudget || budget.runRemainingSeconds < Self.deadlineResolutionSeconds
         }
-        nodes += solution.branchAndBoundNodes
-        iterations += solution.simplexIterations
         switch solution.status {
         case .optimal, .feasible:
             return finish(f, lp: lp, solution: solution)
@@ -183,18 +183,10 @@ struct SolveSession {
     }
 
     /// The step of a solution of `f`: with facility decisions, the duals come from the relaxation with what the plan built
-    /// fixed. Counts `lp`'s work, the pricing LP's with it.
-    private mutating func finish(_ f: Formulation, lp: Relaxation, solution: Solution) -> SolveStep {
+    /// fixed.
+    private func finish(_ f: Formulation, lp: Relaxation, solution: Solution) -> SolveStep {
         let built = f.facilityBuildColumns
-        let step = SolveStep(solution: solution, relaxation: built.isEmpty ? lp.solution : lp.fixing(built, at: solution.values))
-        count(lp.work)
-        return step
-    }
-
-    /// Adds `work`'s nodes and iterations to the session's.
-    private mutating func count(_ work: SearchWork) {
-        nodes += work.nodes
-        iterations += work.iterations
+        return SolveStep(solution: solution, relaxation: built.isEmpty ? lp.solution : lp.fixing(built, at: solution.values))
     }
 
     /// GLPK's clock ticks in milliseconds: a branch-and-bound that returns this close to its deadline ran out of time.

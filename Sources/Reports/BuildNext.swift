@@ -120,11 +120,15 @@ public struct BuildNext: Equatable, Sendable {
     public struct Row: Equatable, Sendable {
         /// 1 for the best value per USD; `nil` for a limit without a price.
         public var rank: Int?
+        /// The limit's family.
         public var family: ConstraintFamily
+        /// The hall group, profile or workload the limit is about, if any.
         public var subject: String?
         /// The first quarter with a value, for a limit without a price.
         public var quarter: Quarter?
+        /// The relief and its figures, for a priced limit.
         public var relief: Relief?
+        /// The unit of `relief`'s value (``BuildNext/valueUnit``).
         public var valueUnit: String
         /// What would price a limit without a price.
         public var missing: String?

@@ -21,7 +21,8 @@ public enum NumberText {
     /// its last two digits: `20,172,990,141,505,580` on the co-design example, whose quarters sum to `…505,588`.
     public static let groupedDigitsLimit = 1e15
 
-    /// A count or a sum of money as a whole number with thousands separators (`0`, `1,234,568`).
+    /// A count or a sum of money as a whole number with thousands separators (`0`, `1,234,568`), from 10¹⁵ on as
+    /// ``grouped(_:)`` writes it.
     public static func whole(_ value: Double) -> String {
         abs(value) < 1000 ? String(Int(value.rounded())) : grouped(value)
     }

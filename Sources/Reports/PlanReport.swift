@@ -112,15 +112,16 @@ public enum PlanReport {
     public static let fileNames = ["plan.json", "plan.csv", "bom.csv", "quarters.csv", "cashflow.csv", "buildnext.csv"]
 
     /// The contents of ``fileNames``, the ranking `buildNext` in buildnext.csv.
-    public static func files(_ plan: BuildPlan, buildNext: BuildNext? = nil) throws -> [(name: String, data: Data)] {
+    public static func files(_ plan: BuildPlan, buildNext: BuildNext?) throws -> [(name: String, data: Data)] {
         [("plan.json", try json(plan)), ("plan.csv", Data(planCSV(plan).utf8)), ("bom.csv", Data(bomCSV(plan).utf8)),
          ("quarters.csv", Data(quartersCSV(plan).utf8)), ("cashflow.csv", Data(cashflowCSV(plan).utf8)),
          ("buildnext.csv", Data(buildNextCSV(buildNext).utf8))]
     }
 
-    /// Writes plan.json, plan.csv, bom.csv, quarters.csv, cashflow.csv and buildnext.csv (the ranking `buildNext`) into
+    /// Writes plan.json, plan.csv, bom.csv, quarters.csv, cashflow.csv and buildnext.csv (the ranking `buildNext`, the header
+    /// alone for `nil`) into
     /// `folder` as one ``OutputSet`` (command `plan`, with `manifest.json`), all rendered before the first is written.
-    public static func write(_ plan: BuildPlan, buildNext: BuildNext? = nil, to folder: String) throws {
+    public static func write(_ plan: BuildPlan, buildNext: BuildNext?, to folder: String) throws {
         let files = try files(plan, buildNext: buildNext)
         let set = try OutputSet(folder: folder, names: fileNames, command: "plan", inputsDigest: plan.inputs.digest)
         for file in files { try set.write(file.name, file.data) }

@@ -23,6 +23,24 @@ struct FacilityCodesignTests {
         // Something of each kind the example offers is in bom.csv's rows with a capex: halls built, and their capex.
         let bom = try String(contentsOf: out.appendingPathComponent("bom.csv"), encoding: .utf8)
         #expect(bom.contains(",halls liquid-hall,halls,"))
+        // buildnext.csv holds the ranking the table prints, every line of it: each printed line's price and value per USD
+        // ("2. … costs $10,700,000 (…); 0.68 per USD") is its row's.
+        let next = parseCSV(try String(contentsOf: out.appendingPathComponent("buildnext.csv"), encoding: .utf8))
+        let header = try #require(next.first)
+        let (rank, price, ratio) = try (#require(header.firstIndex(of: "rank")), #require(header.firstIndex(of: "priceUSD")),
+                                        #require(header.firstIndex(of: "valuePerUSD")))
+        let ranked = next.dropFirst().filter { !$0[rank].isEmpty }
+        let printed = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains(" per USD") && $0.contains(". ") }
+        try #require(!printed.isEmpty && printed.count == min(5, ranked.count), "\(run.stdout)")
+        for (line, row) in zip(printed, ranked) {
+            #expect(line.hasPrefix("  \(row[rank]). "))
+            let costs = try #require(line.range(of: "costs $")), open = try #require(line.range(of: " (", range: costs.upperBound..<line.endIndex))
+            let shownPrice = try #require(Double(line[costs.upperBound..<open.lowerBound].replacingOccurrences(of: ",", with: "")))
+            #expect(abs(shownPrice - (Double(row[price]) ?? .nan)) <= 0.5, "\(line) against \(row)")
+            let shownRatio = try #require(Double(line.split(separator: " ").dropLast(2).last ?? ""))
+            let rowRatio = try #require(Double(row[ratio]))
+            #expect(abs(shownRatio - rowRatio) <= 5e-3 * rowRatio, "\(line) against \(row)")
+        }
         let simulate = try await TokenPlantCLI.run(["simulate", design, "--plan", out.appendingPathComponent("plan.json").path,
                                                     "--from-year", "2029", "--years", "1"], timeout: .seconds(300))
         #expect(simulate.status == 0, "\(simulate)")

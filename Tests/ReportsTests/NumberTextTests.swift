@@ -15,6 +15,7 @@ struct NumberTextTests {
         // is 2.01729901415 × 10¹⁶ rounded there; just below, every digit.
         #expect(NumberText.grouped(20_172_990_141_505_580) == "2.01729901415e+16")
         #expect(NumberText.grouped(999_999_999_999_999) == "999,999,999,999,999")
+        #expect(NumberText.grouped(1e15) == "1e+15" && NumberText.grouped(-20_172_990_141_505_580) == "-2.01729901415e+16")
         #expect(NumberText.amount(41.5) == "41.5")
         #expect(NumberText.amount(12.0004) == "12")
         #expect(NumberText.amount(0.1256) == "0.126")

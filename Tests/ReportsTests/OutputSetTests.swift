@@ -113,7 +113,7 @@ struct OutputSetTests {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("point\n".utf8).write(to: URL(fileURLWithPath: folder + "/pareto.csv"))
-        try PlanReport.write(SmallPlan.plan, to: folder)
+        try PlanReport.write(SmallPlan.plan, buildNext: nil, to: folder)
         let manifest = try #require(try verifiedManifest(in: folder))
         #expect(manifest.command == "plan" && manifest.inputsDigest == SmallPlan.plan.inputs.digest)
         #expect(manifest.files.map(\.name) == PlanReport.fileNames)
@@ -121,7 +121,7 @@ struct OutputSetTests {
         #expect(entries(folder) == Set(PlanReport.fileNames + ["manifest.json", "pareto.csv"]))
         // The same plan again gives the same bytes, manifest included.
         let before = FileManager.default.contents(atPath: folder + "/manifest.json")
-        try PlanReport.write(SmallPlan.plan, to: folder)
+        try PlanReport.write(SmallPlan.plan, buildNext: nil, to: folder)
         #expect(FileManager.default.contents(atPath: folder + "/manifest.json") == before)
     }
 
@@ -182,7 +182,7 @@ struct OutputSetTests {
         let sub = folder + "/out"
         try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: false)
         try FileManager.default.createSymbolicLink(atPath: sub + "/plan.csv", withDestinationPath: target)
-        var error = #expect(throws: OutputError.self) { try PlanReport.write(SmallPlan.plan, to: sub) }
+        var error = #expect(throws: OutputError.self) { try PlanReport.write(SmallPlan.plan, buildNext: nil, to: sub) }
         #expect(error?.message(option: "--out")
             == "cannot write \(sub)/plan.csv: it is a symbolic link; only regular files are replaced (remove it or choose another --out)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: sub + "/plan.csv") == target)
@@ -204,7 +204,7 @@ struct OutputSetTests {
         #expect(throws: OutputError.self) { try OutputFile.write(to: sub + "/timeseries.csv") { _ in Issue.record("not produced") } }
         #expect(lstat(sub + "/timeseries.csv", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
         try FileManager.default.createDirectory(atPath: folder + "/m/manifest.json", withIntermediateDirectories: true)
-        error = #expect(throws: OutputError.self) { try PlanReport.write(SmallPlan.plan, to: folder + "/m") }
+        error = #expect(throws: OutputError.self) { try PlanReport.write(SmallPlan.plan, buildNext: nil, to: folder + "/m") }
         #expect(error?.problem == "it is a folder; only regular files are replaced")
         #expect(entries(folder + "/m") == ["manifest.json"])
     }
@@ -215,7 +215,7 @@ struct OutputSetTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = folder + "/out"
         try Data("mine".utf8).write(to: URL(fileURLWithPath: file))
-        var error = #expect(throws: OutputError.self) { try PlanReport.write(SmallPlan.plan, to: file) }
+        var error = #expect(throws: OutputError.self) { try PlanReport.write(SmallPlan.plan, buildNext: nil, to: file) }
         #expect(error?.message(option: "--out") == "cannot write \(file): it is a regular file, not a folder (remove it or choose another --out)")
         error = #expect(throws: OutputError.self) { try OutputSet.check(folder: file + "/below", names: ["a"]) }
         #expect(error?.problem == "\(file) is a regular file, not a folder")
@@ -266,7 +266,7 @@ struct OutputSetTests {
             try? FileManager.default.removeItem(atPath: folder)
         }
         chmod(folder, 0o555)
-        let error = #expect(throws: OutputError.self) { try PlanReport.write(SmallPlan.plan, to: folder) }
+        let error = #expect(throws: OutputError.self) { try PlanReport.write(SmallPlan.plan, buildNext: nil, to: folder) }
         #expect(error?.message(option: "--out") == "cannot write \(folder): permission denied (check the folder's permissions or choose another --out)")
     }
 }
