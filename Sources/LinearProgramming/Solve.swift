@@ -85,7 +85,6 @@ struct SolveSession {
     mutating func solveLP() throws -> Solution {
         let status = try lpOutcome(simplex(presolve: options.presolve))
         var solution = emptySolution(status)
-        solution.simplexIterations = iterations
         guard solution.hasValues else { return solution }
         readBasicSolution(into: &solution)
         return solution
@@ -96,9 +95,7 @@ struct SolveSession {
             // Without the MIP presolver glp_intopt needs an optimal LP relaxation first.
             let status = try lpOutcome(simplex(presolve: false))
             if status != .optimal {
-                var solution = emptySolution(status == .feasible ? .limitReachedWithoutSolution : status)
-                solution.simplexIterations = iterations
-                return solution
+                return emptySolution(status == .feasible ? .limitReachedWithoutSolution : status)
             }
         }
         // GLPK rejects a heuristic point whose integer columns are not exactly integral.
@@ -157,7 +154,6 @@ struct SolveSession {
 
         var solution = emptySolution(status)
         solution.branchAndBoundNodes = monitor.nodes
-        solution.simplexIterations = iterations
         guard solution.hasValues else { return solution }
 
         let objective = glp_mip_obj_val(p)
@@ -178,9 +174,10 @@ struct SolveSession {
         objective + sense.sign * gap * (abs(objective) + .ulpOfOne)
     }
 
+    /// A solution of `status` without values yet, with the simplex iterations of this solve so far.
     func emptySolution(_ status: SolutionStatus) -> Solution {
         Solution(status: status, objectiveValue: nil, values: [], rowActivities: [], rowDuals: nil,
-                 reducedCosts: nil, bestBound: nil, relativeGap: nil, simplexIterations: 0,
+                 reducedCosts: nil, bestBound: nil, relativeGap: nil, simplexIterations: iterations,
                  branchAndBoundNodes: 0)
     }
 

@@ -48,9 +48,8 @@ struct FacilityFirst {
         facilityOptions.relativeGap = Relaxation.stepGap(forSearchGap: gap)
         facilityOptions.absoluteGap = options.absoluteGap.map { $0 / 10 }
         facilityOptions.timeLimitSeconds = deadline.share(Self.facilityShare).remainingSeconds
-        let solved = try? relaxed.solve(options: facilityOptions)
-        work.add(solved)
-        guard let chosen = solved, chosen.status == .optimal || chosen.status == .feasible,
+        guard let chosen = work.add(try? relaxed.solve(options: facilityOptions)),
+              chosen.status == .optimal || chosen.status == .feasible,
               let bound = chosen.bestBound
         else { return nil }
         var fixed = f.model
@@ -88,9 +87,7 @@ struct FacilityFirst {
         search.initialSolution = start
         search.objectiveTarget = SolveSession.aimedInside(closing, sign: sign)
         search.timeLimitSeconds = deadline.remainingSeconds
-        let solved = try? fixed.solve(options: search)
-        work.add(solved)
-        guard let found = solved, found.status == .optimal || found.status == .feasible,
+        guard let found = work.add(try? fixed.solve(options: search)), found.status == .optimal || found.status == .feasible,
               let point = Relaxation.usableStart(found.values, for: model), Formulation.isBetter(point, than: start, on: model)
         else { return start }
         return point

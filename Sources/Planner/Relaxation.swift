@@ -53,12 +53,6 @@ struct Relaxation {
         solution = solved.flatMap { $0.status == .optimal ? $0 : nil }
     }
 
-    /// `solution`, counted in ``work``.
-    private func counted(_ solution: Solution?) -> Solution? {
-        work.add(solution)
-        return solution
-    }
-
     /// The model loaded in GLPK once, for relax-and-fix, and its relaxation solved there; each later use starts from that
     /// relaxation's optimal basis. Relax-and-fix's steps and the pricing LP after them thus re-solve from a basis near
     /// their optimum, where each LP built afresh took about 2 s on benchmarks/campus-48-distinct.yaml (11,141 rows).
@@ -95,8 +89,7 @@ struct Relaxation {
                 solver.basis = basis
                 return solver
             }
-            let solved = try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds))
-            work.add(solved)
+            let solved = work.add(try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds)))
             guard solved?.status == .optimal else { return nil }
             basis = solver.basis
             return solver
@@ -116,10 +109,10 @@ struct Relaxation {
         let options = SolverOptions(timeLimitSeconds: Self.pricingSeconds)
         guard solution != nil, kept.isReady, let solver = kept.restored(within: Self.pricingSeconds) else {
             let fixed = Self.relaxed(model, fixing: Dictionary(columns.map { ($0, point[$0.index].rounded()) }) { first, _ in first })
-            return counted(try? fixed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+            return work.add(try? fixed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
         }
         solver.fix(columns, at: point.map { $0.rounded() })
-        return counted(try? solver.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+        return work.add(try? solver.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
     }
 
     /// `model` with every column continuous and each column of `fixed` fixed at its value.
@@ -189,7 +182,7 @@ struct Relaxation {
                 // benchmarks/campus-48-distinct.yaml from 8.7–9.1 s to 10.2 s (another path, to a plan at the same gap).
                 solver.restoreKinds(group)
                 options.timeLimitSeconds = stepSeconds()
-                guard let step = counted(try? solver.solve(options: options)) else { return nil }
+                guard let step = work.add(try? solver.solve(options: options)) else { return nil }
                 if step.status == .optimal || step.status == .feasible {
                     current = step.values
                 } else {
@@ -238,7 +231,7 @@ struct Relaxation {
             floors[column.index] = max(lowest, (point[column.index] + Self.roundingTolerance).rounded(.down))
         }
         solver.fix(group, at: floors)
-        guard let lp = counted(try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds))), lp.status == .optimal
+        guard let lp = work.add(try? solver.solve(options: SolverOptions(timeLimitSeconds: seconds))), lp.status == .optimal
         else { return nil }
         let sign = model.sense.sign
         let closes = SolveSession.closes(bound: Formulation.objectiveValue(point, on: model),
@@ -261,7 +254,7 @@ struct Relaxation {
             solver.relax(columns)
             solver.fix(columns.filter { fixed[$0] != nil }, at: values)
             let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds)
-            if let step = counted(try? solver.solve(options: options)), step.status == .optimal,
+            if let step = work.add(try? solver.solve(options: options)), step.status == .optimal,
                let accepted = accept(step.values) {
                 return accepted
             }
@@ -306,7 +299,7 @@ struct Relaxation {
         }
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, absoluteGap: absoluteGap, presolve: false,
                                     cuts: true, branching: .pseudocost, initialSolution: incumbent, objectiveTarget: target)
-        guard let found = counted(try? sub.solve(options: options)), found.status == .optimal || found.status == .feasible,
+        guard let found = work.add(try? sub.solve(options: options)), found.status == .optimal || found.status == .feasible,
               let point = usableStart(found.values) else { return nil }
         return Formulation.isBetter(point, than: incumbent, on: model) ? point : nil
     }

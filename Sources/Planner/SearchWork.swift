@@ -8,10 +8,12 @@ final class SearchWork {
     private(set) var nodes = 0
     private(set) var iterations = 0
 
-    /// Counts what `solution` (a solve's result, `nil` for one that threw) took.
-    func add(_ solution: Solution?) {
-        guard let solution else { return }
+    /// Counts what `solution` (a solve's result, `nil` for one that threw) took, and returns it.
+    @discardableResult
+    func add(_ solution: Solution?) -> Solution? {
+        guard let solution else { return nil }
         nodes += solution.branchAndBoundNodes
         iterations += solution.simplexIterations
+        return solution
     }
 }
