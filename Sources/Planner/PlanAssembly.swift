@@ -67,7 +67,7 @@ enum PlanAssembly {
         var capexCumulative = 0.0
         for t in quarters.indices {
             var rackCount = 0, gpus = 0
-            var it = 0.0, facility = 0.0, capexNew = 0.0, capitalCost = 0.0
+            var it = 0.0, capexNew = 0.0, capitalCost = 0.0
             for (e, el) in problem.eligible.enumerated() {
                 let n = racks(e, t)
                 let profile = problem.profiles[el.profile]
@@ -75,13 +75,17 @@ enum PlanAssembly {
                 rackCount += n
                 gpus += n * profile.gpusPerRack
                 it += Double(n) * c.itMW
-                facility += Double(n) * c.facilityMW
                 // Racks bought: the change in stock plus those retired (existing racks cost no new capex).
                 let retired = retiredRacks[e]?[t] ?? 0
                 capexNew += Double(n - (t > 0 ? racks(e, t - 1) : problem.existingRacks(e)) + retired) * c.capexUSD
-                capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(profile, c))
+                capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(e))
             }
             capexCumulative += capexNew
+            let chillerPower = problem.chillerPowerMW(racks: { Double(racks($0, t)) }, plantModules: { modules[$0][t] },
+                                                      chillerModules: { chillerModules[$0][t] })
+            let facility = problem.eligible.indices.reduce(0.0) { $0 + Double(racks($1, t)) * problem.stockFacilityMW($1) } + chillerPower
+            // The chillers' power a loop carries pays facility opex as the racks' does.
+            capitalCost += chillerPower * problem.quarterlyFacilityOpexUSDPerMW
             // Summed in the mix's order: a dictionary's order changes from process to process, and so would the last bits.
             let tokens = problem.design.workloadMix.reduce(0.0) { $0 + (tokensByWorkload[t][$1.workload] ?? 0) }
             // Racks' capital and running costs at the demanded utilization, and the facility's capital, over the tokens served.

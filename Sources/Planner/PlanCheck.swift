@@ -49,12 +49,11 @@ enum PlanCheck {
                     if let fabric = hall.fabric { try verify(.network, t, name, hallPorts, built * fabric.hostPortCapacity) }
                 }
             }
-            var facility = 0.0, ports = 0.0
+            var ports = 0.0
             var rejected = [Double](repeating: 0, count: loops), chiller = rejected, chilledAir = rejected
             var newByProfile = [Int](repeating: 0, count: problem.profiles.count)
             for e in problem.eligible.indices {
                 let n = Double(racks(e, t)), c = coefficients(e), new = built(e, t), l = problem.hallLoops[problem.eligible[e].hall]
-                facility += n * c.facilityMW
                 rejected[l] += n * c.rejectedMW
                 chiller[l] += n * c.chillerLoadMW
                 chilledAir[l] += n * c.chilledAirMW
@@ -67,6 +66,8 @@ enum PlanCheck {
                                Double(recent + problem.existingInLife(e, quarter: t)))
                 }
             }
+            let facility = problem.facilityMW(racks: { Double(racks($0, t)) }, plantModules: { modules(plantModules, $0, t) },
+                                              chillerModules: { modules(chillerModules, $0, t) })
             let feeds = problem.givenFeeds(in: t).map(\.capacityMW)
                 + problem.feedBuilds.filter { (feedsBuilt[$0.feed]?[t] ?? 0) > 0 }.map { problem.site.grid.feeds[$0.feed].capacityMW }
             try verify(.sitePower, t, nil, facility, problem.site.grid.redundancy.usableCapacity(of: feeds))

@@ -81,6 +81,30 @@ public struct PlanningProblem: Sendable {
             design.heatRejection.chillerCapacityMW + Double(chillerModules) * (chillerModuleBuild?.capacityMW ?? 0)
         }
 
+        /// The credit with `plantModules` and `chillerModules` in service: the chillers carry s × stream less it, MW (negative
+        /// where chiller condensers take tower cells).
+        public func chillerCreditMW(plantModules: Int, chillerModules: Int) -> Double {
+            chillerRowCapacityMW(plantModules: plantModules, chillerModules: chillerModules) - chillerCapacityMW(chillerModules: chillerModules)
+        }
+
+        /// Heat the chillers carry at the design condition, MW: the racks' chiller load `loadMW` (s × stream and chilled air)
+        /// less the credit with the modules in service, but never less than the chilled air `chilledAirMW`, which no credit
+        /// cools, nor 0 (README "Chiller power").
+        public func chillerHeatMW(loadMW: Double, chilledAirMW: Double, plantModules: Int, chillerModules: Int) -> Double {
+            max(0, chilledAirMW, loadMW - chillerCreditMW(plantModules: plantModules, chillerModules: chillerModules))
+        }
+
+        /// Whether the heat the loop's chillers carry is other than the racks' chiller load: the plant has a credit, or plant
+        /// or chiller modules that change it. The planner then charges the chillers' power on a column of the loop's
+        /// (`chiller_heat`) rather than per rack.
+        public var chillerHeatVaries: Bool {
+            design.heatRejection.hasChillers && ((condition.chillerCreditMW ?? 0) != 0 || plantModuleBuild.map { $0.chillerRowMWPerModule != 0 } == true
+                                                  || chillerModuleBuild != nil)
+        }
+
+        /// Grid MW per MW of heat the loop's chillers carry (``RackCoefficients/chillerFacilityMWPerMW(design:)``).
+        public var chillerFacilityMWPerMW: Double { RackCoefficients.chillerFacilityMWPerMW(design: design) }
+
         /// Heat the plant rejects at the design condition with `plantModules` in service (no chillers), MW.
         public func rejectionCapacityMW(plantModules: Int) -> Double {
             condition.rejectionCapacityMW + Double(plantModules) * (plantModuleBuild?.rejectionMWPerModule ?? 0)
@@ -365,6 +389,40 @@ public struct PlanningProblem: Sendable {
     /// What one rack of eligibility e costs every limit: its profile's coefficients in its hall.
     func coefficients(_ e: Int) -> RackCoefficients { hallCoefficients[eligible[e].hall][profiles[eligible[e].profile].id]! }
 
+    /// The part of the facility MW of one rack of eligibility e that its stock carries: its ``RackCoefficients/facilityMW``,
+    /// less its chillers' power on a loop whose chillers' heat varies (``LoopPlant/chillerHeatVaries``), where the loop's
+    /// `chiller_heat` carries that (``chillerPowerMW(racks:plantModules:chillerModules:)``), MW.
+    func stockFacilityMW(_ e: Int) -> Double {
+        let c = coefficients(e), loop = loops[hallLoops[eligible[e].hall]]
+        return loop.chillerHeatVaries ? c.facilityMW - loop.chillerFacilityMWPerMW * c.chillerLoadMW : c.facilityMW
+    }
+
+    /// Grid power of the chillers on loops whose chillers' heat varies, with `racks(e)` racks of each eligibility and
+    /// `plantModules(l)` and `chillerModules(l)` in service on each loop: the heat they carry
+    /// (``LoopPlant/chillerHeatMW(loadMW:chilledAirMW:plantModules:chillerModules:)``) at
+    /// ``LoopPlant/chillerFacilityMWPerMW``, MW; 0 on other designs, whose racks carry it.
+    func chillerPowerMW(racks: (Int) -> Double, plantModules: (Int) -> Int, chillerModules: (Int) -> Int) -> Double {
+        var power = 0.0
+        for (l, loop) in loops.enumerated() where loop.chillerHeatVaries {
+            var load = 0.0, chilledAir = 0.0
+            for e in eligible.indices where hallLoops[eligible[e].hall] == l {
+                load += racks(e) * coefficients(e).chillerLoadMW
+                chilledAir += racks(e) * coefficients(e).chilledAirMW
+            }
+            power += loop.chillerFacilityMWPerMW
+                * loop.chillerHeatMW(loadMW: load, chilledAirMW: chilledAir, plantModules: plantModules(l), chillerModules: chillerModules(l))
+        }
+        return power
+    }
+
+    /// Facility power at full load and design ambient (the `site_power` rows' left side) of `racks(e)` racks of each
+    /// eligibility with `plantModules(l)` and `chillerModules(l)` in service on each water loop, MW: what the racks'
+    /// stock carries (``stockFacilityMW(_:)``) and the chillers' power where the loop carries it.
+    func facilityMW(racks: (Int) -> Double, plantModules: (Int) -> Int, chillerModules: (Int) -> Int) -> Double {
+        eligible.indices.reduce(0.0) { $0 + racks($1) * stockFacilityMW($1) }
+            + chillerPowerMW(racks: racks, plantModules: plantModules, chillerModules: chillerModules)
+    }
+
     /// What one rack of `profile` costs every limit in the single hall or group `name` of the plan (its group's fabric); on
     /// the site fabric for a name no planned hall has; `nil` for a profile the design does not allow.
     public func coefficients(_ profile: RackProfile, inHall name: String) -> RackCoefficients? {
@@ -379,11 +437,14 @@ public struct PlanningProblem: Sendable {
         halls.indices.first { h in (0..<halls[h].count).contains { halls[h].hallName($0) == name } }
     }
 
-    /// Running cost of one rack for one quarter: energy at ``utilization`` plus facility opex on its full-load
-    /// facility MW (`c`, the rack's coefficients in its hall), USD.
-    func quarterlyRunningCostUSD(_ profile: RackProfile, _ c: RackCoefficients) -> Double {
-        quarterlyEnergyUSD(profile, c) + c.facilityMW * design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear
+    /// Running cost of one rack of eligibility e for one quarter: energy at ``utilization`` plus facility opex on the
+    /// full-load facility MW its stock carries (``stockFacilityMW(_:)``), USD.
+    func quarterlyRunningCostUSD(_ e: Int) -> Double {
+        quarterlyEnergyUSD(profiles[eligible[e].profile], coefficients(e)) + stockFacilityMW(e) * quarterlyFacilityOpexUSDPerMW
     }
+
+    /// Facility opex of one MW of full-load facility power for one quarter, USD.
+    var quarterlyFacilityOpexUSDPerMW: Double { design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear }
 
     /// Energy of one rack for one quarter at ``utilization``: ``averageFacilityMW(_:_:)`` at the site's price, USD.
     func quarterlyEnergyUSD(_ profile: RackProfile, _ c: RackCoefficients) -> Double {

@@ -7,13 +7,13 @@ public enum ConstraintFamily: String, FileEnum {
          serve, share, stock, tokenTarget = "token_target", ratio,
          capexLimit = "capex_limit", facilityLimit = "facility_limit", water, rackLife = "rack_life",
          buildOrder = "build_order", unitsPerHall = "units_per_hall",
-         batteryEnergy = "battery_ride_through", batteryPower = "battery_ride_through_power"
+         batteryEnergy = "battery_ride_through", batteryPower = "battery_ride_through_power", chillerHeat = "chiller_heat"
 
     /// The unit of the limit's right-hand side.
     public var unit: String {
         switch self {
         case .floor: "positions"
-        case .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .facilityLimit, .batteryPower: "MW"
+        case .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .facilityLimit, .batteryPower, .chillerHeat: "MW"
         case .batteryEnergy: "MWh"
         case .network: "ports"
         case .supply, .rackLife: "racks"
@@ -30,7 +30,7 @@ public enum ConstraintFamily: String, FileEnum {
         switch self {
         case .floor, .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .network, .supply, .budget,
              .capexLimit, .facilityLimit, .water, .batteryEnergy, .batteryPower: true
-        case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife, .buildOrder, .unitsPerHall: false
+        case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife, .buildOrder, .unitsPerHall, .chillerHeat: false
         }
     }
 

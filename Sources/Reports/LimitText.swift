@@ -30,6 +30,7 @@ extension ConstraintFamily {
         case .unitsPerHall: "whole units per hall (a scalable unit of several racks stands in one hall)"
         case .batteryEnergy: "battery energy for the ride-through (powerChain.battery.rideThroughMinutes at the facility's design MW)"
         case .batteryPower: "battery power for the ride-through (the facility's design MW)"
+        case .chillerHeat: "heat the chillers carry (the racks' chiller load less the plant's credit)"
         }
     }
 }

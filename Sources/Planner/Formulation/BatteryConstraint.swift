@@ -48,7 +48,7 @@ extension Formulation {
     /// right-hand sides are the energy and power in place. Only where the design gives `rideThroughMinutes`.
     mutating func defineBatteryRideThrough(quarter t: Int) {
         guard let ride = problem.batteryRideThrough else { return }
-        let facility = stockTerms(quarter: t, omitZero: true) { $0.facilityMW }
+        let facility = facilityPowerTerms(quarter: t, omitZero: true)
         guard !facility.isEmpty else { return }
         let hours = ride.minutes / 60
         let energy = facility.map { Term($0.variable, hours * $0.coefficient) }

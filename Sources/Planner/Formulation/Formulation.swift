@@ -15,7 +15,7 @@ import Plans
 /// `plant_modules(heat_rejection,t)`, `chiller_modules(chillers,t)` (on another water loop: `plant_modules(loop,t)`,
 /// `chiller_modules(loop,t)`) and `power_blocks(h,t)` halls, feeds, plant modules,
 /// chiller modules and halls' power blocks in service that the plan builds, `battery_energy(t)` and `battery_power(t)` the
-/// battery in service (continuous).
+/// battery in service (continuous), `chiller_heat(t)` (`chiller_heat(loop,t)`) the heat a loop's chillers carry (continuous).
 struct Formulation {
     let problem: PlanningProblem
     var model: Model
@@ -41,9 +41,11 @@ struct Formulation {
     /// `battery_energy` and `battery_power` columns in quarter t (with a battery to build to a ride-through, from its first quarter).
     var batteryEnergy: [Int: VariableID]
     var batteryPower: [Int: VariableID]
+    /// `chiller_heat` column of water loop l in quarter t (loops whose chillers' heat varies, ``defineChillerHeatColumns()``).
+    var chillerHeat: [Int: [Int: VariableID]]
     /// Tokens/s in quarter t.
     var tokenTerms: [[Term]]
-    /// Facility MW in quarter t.
+    /// Facility MW in quarter t (``facilityPowerTerms(quarter:omitZero:)``).
     var facilityTerms: [[Term]]
     /// Cost over the horizon (annualized capex + energy + facility opex), USD.
     var costTerms: [Term]
@@ -75,6 +77,7 @@ struct Formulation {
         powerBlocks = [:]
         batteryEnergy = [:]
         batteryPower = [:]
+        chillerHeat = [:]
         tokenTerms = Array(repeating: [], count: problem.quarters.count)
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
         costTerms = []
@@ -85,6 +88,8 @@ struct Formulation {
         defineFacilityCostColumns()
         defineFacilityBuildColumns()
         defineBatteryColumns()
+        defineChillerHeatColumns()
+        facilityTerms = problem.quarters.indices.map { facilityPowerTerms(quarter: $0, omitZero: false) }
         for t in problem.quarters.indices {
             for h in problem.halls.indices {
                 defineFloor(hall: h, quarter: t)
@@ -99,6 +104,7 @@ struct Formulation {
             for l in problem.loops.indices {
                 defineHeatRejection(loop: l, quarter: t)
                 defineChillers(loop: l, quarter: t)
+                defineChillerHeat(loop: l, quarter: t)
             }
             defineNetwork(quarter: t)
             defineWater(quarter: t, limit: water)

@@ -68,6 +68,16 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
     /// IT power as PUE counts it (racks, in-rack network and fabric), MW.
     public var itMW: Double { rackMW + fabricMW }
 
+    /// Grid power per MW of heat the chillers of `d` carry at its design condition: their compressors at the design COP
+    /// and, on a tower plant, the cells that reject the condenser heat (that MW and the compressor's) at full speed, through
+    /// the transformers, MW/MW; 0 without chillers. A rack's ``facilityMW`` holds this × its ``chillerLoadMW``.
+    public static func chillerFacilityMWPerMW(design d: ReferenceDesign) -> Double {
+        guard d.heatRejection.hasChillers else { return 0 }
+        let compressor = 1 / (d.heatRejection.chillerCOP ?? 1)
+        let condenserFans = d.heatRejection.type == .coolingTower ? (1 + compressor) * d.heatRejection.fanPowerFraction : 0
+        return (compressor + condenserFans) / d.powerChain.transformerEfficiency
+    }
+
     /// Grid power the rack (of `profile`, whose coefficients these are) draws on average at `utilization`, MW, loaded as the
     /// twin loads it: the rack at idle + (max − idle)·U, its in-rack network and its fabric ports at full power whatever U,
     /// cooling in proportion to that IT heat, and the house loads on its full-load IT, through `powerChain` at its design

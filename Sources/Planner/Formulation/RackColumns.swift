@@ -45,8 +45,7 @@ extension Formulation {
                 addRow("\(ConstraintFamily.stock.rawValue)(\(names),\(q(t)))", terms, lower: start, upper: start, .stock,
                        problem.quarters[t], profile.id)
                 previous = n
-                facilityTerms[t].append(Term(n, c.facilityMW))
-                costTerms.append(Term(n, problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(profile, c)))
+                costTerms.append(Term(n, problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(e)))
                 capexTerms.append(Term(b, unit * c.capexUSD))
             }
         }

@@ -13,7 +13,7 @@ extension Formulation {
     /// and each feed to connect): Σ facility − Σ capacity·feed_built + capacity_k·feed_built_k ≤ Σ given capacity
     /// (less capacity_k for the given one), `site_power(t,without_k)`. Together they are exactly "less the largest".
     mutating func defineSitePower(quarter t: Int) {
-        let facility = stockTerms(quarter: t, omitZero: false) { $0.facilityMW }
+        let facility = facilityTerms[t]
         let optional = problem.feedBuilds.compactMap { b in feedBuilt[b.feed]?[t].map { (column: $0, capacity: problem.site.grid.feeds[b.feed].capacityMW, name: problem.site.grid.feeds[b.feed].name) } }
         let given = problem.givenFeeds(in: t).map(\.capacityMW)
         let rule = problem.site.grid.redundancy

@@ -1,0 +1,102 @@
+import Testing
+import Numerics
+@testable import Planner
+import PlantModel
+import Plans
+import PlantPhysics
+
+/// The chillers' power charged on the heat they carry rather than per rack (README "Chiller power"), on ``TinyInstance``
+/// with the dry cooler of ``ChillerModuleTests/plantWithChillers(ratedMW:chillersMW:budgetUSD:)``: share s = 0.4, credit
+/// R·lift/10, chillers at COP 5, a lossless power chain and no fans or pumps, so one MW the chillers carry costs 1/5 MW of
+/// grid power.
+@Suite("Chiller power on the heat the chillers carry")
+struct ChillerPowerTests {
+    /// One GB300's chiller load L on the plant of `plantWithChillers`, and the rating R that makes the plant's credit
+    /// `credits` × L (credit = R·lift/10).
+    static func gb300Load(credits: Double, site: Site? = nil) throws -> (load: Double, ratedMW: Double) {
+        var probe = try ChillerModuleTests.plantWithChillers(ratedMW: 1)
+        if let site { probe.site = site }
+        let p0 = PlanningProblem(design: probe.design, site: probe.site, catalog: probe.catalog)
+        let load = p0.coefficients["gb300-nvl72"]!.chillerLoadMW
+        return (load, 10 * credits * load / (40 - p0.condition.effectiveAmbientC))
+    }
+
+    @Test("With a credit, site power charges the compressors on max(load − credit, chilled air): max-tokens matches enumeration")
+    func creditBruteForce() throws {
+        // Credit 3 L and 10 MW of chillers (no chiller row binds); the grid is set to what 10 GB300 draw exactly:
+        // 10 × 0.1471 + 0.2 × max(10 air, 10 L − 3 L). Charged per rack (0.2 × 10 L) they would not fit.
+        let (load, rating) = try Self.gb300Load(credits: 3)
+        var tiny = try ChillerModuleTests.plantWithChillers(ratedMW: rating, chillersMW: 10)
+        tiny.design.heatRejection.modules = nil
+        let probe = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let loads = ["gb200-nvl72", "gb300-nvl72"].map { probe.coefficients[$0]!.chillerLoadMW }
+        let air = ["gb200-nvl72", "gb300-nvl72"].map { probe.coefficients[$0]!.chilledAirMW }
+        #expect(probe.condition.chillerCreditMW!.isApproximatelyEqual(to: 3 * load, relativeTolerance: 1e-9))
+        #expect(probe.loops[0].chillerHeatVaries && probe.loops[0].chillerFacilityMWPerMW.isApproximatelyEqual(to: 0.2, relativeTolerance: 1e-12))
+        // Each rack's own figure still holds its whole chiller load at 1/5: hall power + 0.2 × load.
+        for (i, id) in ["gb200-nvl72", "gb300-nvl72"].enumerated() {
+            #expect(probe.coefficients[id]!.facilityMW.isApproximatelyEqual(to: TinyInstance.rackMW[i] + 0.2 * loads[i], relativeTolerance: 1e-12))
+        }
+        func exact(_ a: Int, _ b: Int) -> Double {
+            Double(a) * TinyInstance.rackMW[0] + Double(b) * TinyInstance.rackMW[1]
+                + 0.2 * max(0, Double(a) * air[0] + Double(b) * air[1], Double(a) * loads[0] + Double(b) * loads[1] - 3 * load)
+        }
+        func perRack(_ a: Int, _ b: Int) -> Double {
+            Double(a) * (TinyInstance.rackMW[0] + 0.2 * loads[0]) + Double(b) * (TinyInstance.rackMW[1] + 0.2 * loads[1])
+        }
+        let siteMW = exact(0, 10)
+        tiny.site.grid.feeds[0].capacityMW = siteMW
+        func best(_ facility: (Int, Int) -> Double) -> Double {
+            var best = 0.0
+            func fits(_ a: Int, _ b: Int) -> Bool { a + b <= 10 && facility(a, b) <= siteMW + 1e-9 }
+            for a0 in 0...10 { for b0 in 0...10 where fits(a0, b0) { for a1 in a0...10 { for b1 in b0...10 where fits(a1, b1) {
+                best = max(best, Double(a0 + a1) * TinyInstance.rackTokens[0] + Double(b0 + b1) * TinyInstance.rackTokens[1])
+            } } } }
+            return best
+        }
+        let tokens = best(exact)
+        // 10 GB300 in both quarters; charged per rack the grid holds fewer tokens.
+        #expect(tokens.isApproximatelyEqual(to: 20 * TinyInstance.rackTokens[1], relativeTolerance: 1e-12))
+        #expect(best(perRack) < tokens - 1)
+        let plan = try tiny.plan().plan
+        #expect(plan.objectiveValue.isApproximatelyEqual(to: tokens * TimeBase.secondsPerQuarter, relativeTolerance: 1e-6))
+        // The plan's facility MW is the exact figure, the grid's capacity: 1.471 + 0.2 × 7 L.
+        #expect(plan.quarters.allSatisfy { $0.facilityMW.isApproximatelyEqual(to: siteMW, absoluteTolerance: 2e-6) })
+        #expect(siteMW.isApproximatelyEqual(to: 1.471 + 0.2 * 7 * load, relativeTolerance: 1e-12) && 7 * load > 10 * air[1])
+        let f = Formulation(probe)
+        #expect(f.model.variables.contains { $0.name == "chiller_heat(2026Q1)" })
+        #expect(f.model.constraints.contains { $0.name == "chiller_heat(2026Q1)" } && f.model.constraints.contains { $0.name == "chiller_heat_air(2026Q2)" })
+    }
+
+    @Test("Chillers only by module: a quarter before the first is built charges no compressor power")
+    func noChillersYet() throws {
+        // No chillers given, chiller modules of L after one quarter of lead time, credit 3 L: in 2026Q1 the racks stand on the
+        // plant alone (chiller load ≤ credit), and their facility MW is their hall power only. In Stockholm, whose economizer
+        // air the racks take without chillers.
+        var stockholm = try Site.load(from: TinyInstance.root + "/sites/stockholm-se.yaml").value
+        stockholm.grid = try TinyInstance().site.grid
+        let (load, rating) = try Self.gb300Load(credits: 3, site: stockholm)
+        var tiny = try ChillerModuleTests.plantWithChillers(ratedMW: rating, chillersMW: 0)
+        tiny.site = stockholm
+        tiny.design.heatRejection.modules = nil
+        tiny.design.airCooling.chilled = false
+        tiny.design.heatRejection.chillerModules = ChillerModules(capacityMW: load, count: 3,
+                                                                  build: BuildOption(capexUSD: 1e6, leadTimeQuarters: 1, lifeYears: 20))
+        let plan = try tiny.plan().plan
+        let first = plan.racks.filter { $0.quarter == Quarter("2026Q1")! }
+        let hallMW = first.reduce(0.0) { $0 + $1.itMW }
+        #expect(!first.isEmpty)
+        #expect(plan.quarters[0].facilityMW.isApproximatelyEqual(to: hallMW, absoluteTolerance: 2e-6))
+        #expect(plan.facilityBuilds?.first?.quarter == Quarter("2026Q2")!)
+    }
+
+    @Test("A design whose chillers carry the racks' load exactly keeps the per-rack charge: no chiller_heat column")
+    func noColumnWithoutCredit() throws {
+        let tiny = try ChillerModuleTests.chilled(budgetUSD: nil)
+        var given = tiny
+        given.design.heatRejection.chillerModules = nil
+        let problem = PlanningProblem(design: given.design, site: given.site, catalog: given.catalog)
+        #expect(problem.condition.chillerCreditMW == 0 && !problem.loops[0].chillerHeatVaries)
+        #expect(!Formulation(problem).model.variables.contains { $0.name.hasPrefix("chiller_heat") })
+    }
+}
