@@ -33,7 +33,18 @@ enum NoRackAnalysis {
             guard let n = f.stock[e]?[t], let b = f.build[e]?[t] else { continue }
             let profile = problem.profiles[el.profile]
             let unit = problem.design.unitRacks(profile.id)
-            let uses = (rowsOf[n] ?? []).map { ($0.row, $0.coefficient * Double(unit)) } + (rowsOf[b] ?? []).map { ($0.row, $0.coefficient) }
+            // On a loop whose `chiller_heat` carries the chillers' power, a unit alone loads the chillers with what its chiller
+            // load leaves beyond the credit (with every plant module the loop may build).
+            let l = problem.hallLoops[el.hall], loop = problem.loops[l], c = problem.coefficients(e)
+            let heatColumn = f.chillerHeat[l]?[t]
+            let unitHeat = heatColumn == nil ? 0
+                : loop.chillerHeatMW(loadMW: Double(unit) * c.chillerLoadMW, chilledAirMW: Double(unit) * c.chilledAirMW,
+                                     plantModules: loop.plantModuleBuild == nil ? 0 : loop.design.heatRejection.modules?.count ?? 0,
+                                     chillerModules: 0)
+            let uses = (rowsOf[n] ?? []).map { use in
+                (use.row, use.coefficient * Double(unit)
+                    + unitHeat * (f.model.constraints[use.row].terms.first { $0.variable == heatColumn }?.coefficient ?? 0))
+            } + (rowsOf[b] ?? []).map { ($0.row, $0.coefficient) }
             for (i, needed) in uses {
                 let row = f.model.constraints[i], info = f.rows[i]
                 guard let limit = row.upperBound else { continue }
@@ -59,7 +70,7 @@ enum NoRackAnalysis {
                     // A battery sized to a ride-through at the facility's design MW grows with the unit beyond what is in place.
                     var battery: (build: BatteryBuild, mwh: Double, mw: Double)?
                     if let ride = problem.batteryRideThrough, let build = ride.build, let first = ride.firstQuarter, first <= t {
-                        let mw = Double(unit) * problem.coefficients(e).facilityMW
+                        let mw = Double(unit) * problem.stockFacilityMW(e) + unitHeat * loop.chillerFacilityMWPerMW
                         let added = (mwh: max(0, mw * ride.minutes / 60 - ride.energyInPlaceMWh), mw: max(0, mw - ride.powerInPlaceMW))
                         if added.mwh > 0 || added.mw > 0 { battery = (build, added.mwh, added.mw) }
                     }

@@ -89,9 +89,11 @@ public struct PlanningProblem: Sendable {
 
         /// Heat the chillers carry at the design condition, MW: the racks' chiller load `loadMW` (s × stream and chilled air)
         /// less the credit with the modules in service, but never less than the chilled air `chilledAirMW`, which no credit
-        /// cools, nor 0 (README "Chiller power").
+        /// cools, nor 0 (README "Chiller power"). A credit below 0 (tower cells all taken by condensers, where the linear
+        /// credit runs on past the plant's) is taken as 0, as the plant's physics has it; the `chiller_heat` row keeps the
+        /// linear credit, which only charges more.
         public func chillerHeatMW(loadMW: Double, chilledAirMW: Double, plantModules: Int, chillerModules: Int) -> Double {
-            max(0, chilledAirMW, loadMW - chillerCreditMW(plantModules: plantModules, chillerModules: chillerModules))
+            max(0, chilledAirMW, loadMW - max(0, chillerCreditMW(plantModules: plantModules, chillerModules: chillerModules)))
         }
 
         /// Whether the heat the loop's chillers carry is other than the racks' chiller load: the plant has a credit, or plant

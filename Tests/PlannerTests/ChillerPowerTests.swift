@@ -90,6 +90,37 @@ struct ChillerPowerTests {
         #expect(plan.facilityBuilds?.first?.quarter == Quarter("2026Q2")!)
     }
 
+    @Test("No rack fits: the diagnosis charges a unit the chiller power of what its load leaves beyond the credit")
+    func noRackNeed() throws {
+        // Credit 3 L: one GB300 alone leaves its chillers only its chilled air, so it needs 0.1471 + 0.2 × air of the grid
+        // (0.1471 + 0.2 × L charged per rack); the grid is 0.1 MW.
+        let (_, rating) = try Self.gb300Load(credits: 3)
+        var tiny = try ChillerModuleTests.plantWithChillers(ratedMW: rating, chillersMW: 10)
+        tiny.design.heatRejection.modules = nil
+        tiny.site.grid.feeds[0].capacityMW = 0.1
+        let air = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog).coefficients["gb300-nvl72"]!.chilledAirMW
+        #expect(throws: PlanError.self) {
+            do { _ = try tiny.plan() } catch let PlanError.noRacks(diagnosis) {
+                let need = diagnosis.blockers.first { $0.profile == "gb300-nvl72" && $0.family == .sitePower }?.needed
+                #expect(need?.isApproximatelyEqual(to: 0.1471 + 0.2 * air, relativeTolerance: 1e-9) == true)
+                throw PlanError.noRacks(diagnosis)
+            }
+        }
+    }
+
+    @Test("A tower whose chiller modules take every cell: the credit below 0 is taken as 0 in the heat the chillers carry")
+    func negativeCredit() throws {
+        // cooling-tower-humid with four 60 MW chiller modules: three condensers take more cells than the credit's tower has.
+        var inputs = try PlanningInputs.load(designPath: TinyInstance.root + "/reference-designs/cooling-tower-humid.yaml")
+        inputs.design.heatRejection.chillerModules = ChillerModules(capacityMW: 60, count: 4,
+                                                                    build: BuildOption(capexUSD: 1e7, leadTimeQuarters: 0, lifeYears: 20))
+        let loop = PlanningProblem(design: inputs.design, site: inputs.site, catalog: inputs.catalog).loops[0]
+        #expect(loop.chillerCreditMW(plantModules: 0, chillerModules: 0) > 0 && loop.chillerCreditMW(plantModules: 0, chillerModules: 3) < 0)
+        #expect(loop.chillerHeatMW(loadMW: 100, chilledAirMW: 0, plantModules: 0, chillerModules: 3) == 100)
+        let credit = loop.chillerCreditMW(plantModules: 0, chillerModules: 1)
+        #expect(loop.chillerHeatMW(loadMW: 100, chilledAirMW: 0, plantModules: 0, chillerModules: 1) == 100 - credit && credit > 0)
+    }
+
     @Test("A design whose chillers carry the racks' load exactly keeps the per-rack charge: no chiller_heat column")
     func noColumnWithoutCredit() throws {
         let tiny = try ChillerModuleTests.chilled(budgetUSD: nil)

@@ -22,11 +22,14 @@ extension Formulation {
     /// `chiller_heat(t)`: the racks' chiller load − the credit the modules in service add − chiller_heat(t) ≤ the credit
     /// without modules; `chiller_heat_air(t)`: the chilled air − chiller_heat(t) ≤ 0. So chiller_heat is at least
     /// max(load − credit, chilled air, 0), what ``PlanningProblem/LoopPlant/chillerHeatMW(loadMW:chilledAirMW:plantModules:chillerModules:)``
-    /// gives, and a plan short of grid power takes it there.
+    /// gives (where the linear credit stays at or above 0), and a plan short of grid power takes it there. No rows where
+    /// no rack of the loop loads the chillers.
     mutating func defineChillerHeat(loop l: Int, quarter t: Int) {
         guard let heat = chillerHeat[l]?[t] else { return }
         let loop = problem.loops[l]
         let load = loopStockTerms(loop: l, quarter: t, omitZero: true) { $0.chillerLoadMW }
+        // Without racks that load the chillers, they carry nothing: the column stays at 0.
+        guard !load.isEmpty else { return }
         let plantModules = plantBuilt[l]?[t].flatMap { column in
             loop.plantModuleBuild.flatMap { $0.chillerRowMWPerModule != 0 ? Term(column, -$0.chillerRowMWPerModule) : nil }
         }
