@@ -36,10 +36,11 @@ struct SolveSession {
     private(set) var reachedTimeLimit = false
     /// Whether that deadline was the end of the run's budget.
     private(set) var reachedTimeBudget = false
-    /// Whether a solve of a model with facility decisions starts from ``FacilityFirst`` (min-capex; README "Facility first").
+    /// Whether a solve of a model with facility decisions starts from ``FacilityFirst`` (min-capex and the ratio objectives;
+    /// README "Facility first").
     let settlesFacilityFirst: Bool
     /// Whether a start short of the gap on a model with facility decisions is followed by ``FacilityFirst``'s, searched
-    /// (max-tokens; README "Facility first").
+    /// (max-tokens and the ratio objectives; README "Facility first").
     let settlesFacilityWhenShort: Bool
 
     init(_ options: PlanOptions, budget: TimeBudget) {
@@ -47,44 +48,45 @@ struct SolveSession {
         // (GLPK's default) is still 4 % away after 30 s (glpsol --cuts with and without --pcost on the exported model).
         self.options = SolverOptions(relativeGap: options.relativeGap, cuts: true, branching: .pseudocost)
         self.budget = budget
-        settlesFacilityFirst = options.objective == .minCapex
-        settlesFacilityWhenShort = options.objective == .maxTokens
+        settlesFacilityFirst = options.objective != .maxTokens
+        settlesFacilityWhenShort = options.objective != .minCapex
     }
 
     /// Solves `f`'s current model from the better of `start` and a relax-and-fix plan (by the objective);
-    /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero. With `outerBound` (a bound on the objective
+    /// `absoluteGap` stops a Dinkelbach step whose optimum is near zero, and `relativeGap` replaces the session's. With `outerBound` (a bound on the objective
     /// proven on a problem of which `f`'s is a restriction), a usable `start` is taken as the starting plan without a
     /// relax-and-fix one. The bound is the tightest of the relaxation's, `outerBound` and, where the start is not within
-    /// the gap of those, the halls' (``HallDecomposition``). With ``settlesFacilityWhenShort`` (max-tokens), a start still
+    /// the gap of those, the halls' (``HallDecomposition``). With ``settlesFacilityWhenShort``, a start still
     /// short of the gap of it is compared with ``FacilityFirst``'s, searched with the facility fixed, and the facility's
     /// bound is taken too. A starting plan within the gap of the bound is returned without a search; otherwise its
     /// neighbourhood is searched first (``Relaxation/improving(_:gap:absoluteGap:target:deadline:)``), and the searches
     /// and branch-and-bound stop at the first plan within the gap of it. The solve ends at `given`, or a solve's limit
-    /// from now. With ``settlesFacilityFirst`` (min-capex) and facility decisions in `f`, the start is the better of
+    /// from now. With ``settlesFacilityFirst`` and facility decisions in `f`, the start is the better of
     /// `start` and ``FacilityFirst``'s (relax-and-fix's where neither is one), and its bound is taken with `outerBound`.
-    mutating func run(_ f: Formulation, absoluteGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil,
+    mutating func run(_ f: Formulation, absoluteGap: Double? = nil, relativeGap: Double? = nil, start: [Double]? = nil, outerBound: Double? = nil,
                       deadline given: SolveDeadline? = nil) throws -> SolveStep {
         let model = f.model
         let deadline = given ?? budget.solveDeadline()
         var options = self.options
         options.absoluteGap = absoluteGap
+        if let relativeGap { options.relativeGap = relativeGap }
         if settlesFacilityFirst, let first = FacilityFirst(f, options: options, deadline: deadline.share(SolveDeadline.startingPlanShare),
                                                            counting: work) {
             let better = [start.flatMap { Relaxation.usableStart($0, for: model) }, first.start].compactMap { $0 }
                 .max { Formulation.isBetter($1, than: $0, on: model) }
-            return try solveFromStart(f, absoluteGap: absoluteGap, start: better, outerBound: model.sense.tightest(outerBound, first.bound),
+            return try solveFromStart(f, options: options, start: better, outerBound: model.sense.tightest(outerBound, first.bound),
                                       deadline: deadline)
         }
-        return try solveFromStart(f, absoluteGap: absoluteGap, start: start, outerBound: outerBound, deadline: deadline)
+        return try solveFromStart(f, options: options, start: start, outerBound: outerBound, deadline: deadline)
     }
 
-    /// ``run(_:absoluteGap:start:outerBound:deadline:)`` once the min-capex facility-first start and bound, if any, are
-    /// settled.
-    private mutating func solveFromStart(_ f: Formulation, absoluteGap: Double?, start: [Double]?, outerBound: Double?,
+    /// ``run(_:absoluteGap:relativeGap:start:outerBound:deadline:)`` with `given` options, once the facility-first start
+    /// and bound, if any, are settled.
+    private mutating func solveFromStart(_ f: Formulation, options given: SolverOptions, start: [Double]?, outerBound: Double?,
                                          deadline: SolveDeadline) throws -> SolveStep {
         let model = f.model
-        var options = self.options
-        options.absoluteGap = absoluteGap
+        var options = given
+        let absoluteGap = options.absoluteGap
         let startingPlan = deadline.share(SolveDeadline.startingPlanShare)
         let usable = start.flatMap { Relaxation.usableStart($0, for: model) }
         let relaxingAndFixing = outerBound == nil || usable == nil

@@ -35,6 +35,9 @@ struct RatioStrategy: ObjectiveStrategy {
     /// (each step's λ is the ratio of an optimal plan); the shipped designs need 3–6 solves. The bound only
     /// keeps a numerically stalling sequence from running on; the plan then carries its proven bound.
     static let maxSolves = 50
+    /// Relative gap of the first, max-token solve: its plan only starts Dinkelbach's sequence (λ₀ and the tolerance's
+    /// num₀), whose steps and bound do not depend on how close it is to the most tokens.
+    static let firstSolveGap = 0.01
     /// Relative tolerance below which num − λ·den counts as zero (last-bit noise of the LP).
     static let zeroTolerance = 1e-9
 
@@ -70,7 +73,7 @@ struct RatioStrategy: ObjectiveStrategy {
             },
             absoluteGap: nil, evaluate: { _, _ in (0, nil) }, shadowPriceUnit: halfGap > 0 ? unitWithGap : unitWithoutGap)
         maxTokens.prepare(&f)
-        let first = try session.run(f)
+        let first = try session.run(f, relativeGap: max(session.options.relativeGap ?? 0, Self.firstSolveGap))
         let s = sense.sign
         let t = terms(f)
         var best = first.solution.values
@@ -86,8 +89,10 @@ struct RatioStrategy: ObjectiveStrategy {
             let n = Formulation.value(t.num, step.solution.values), d = Formulation.value(t.den, step.solution.values)
             lastStep = step.solution.bestBound.map { (lambda, $0) }
             let done = step.solution.bestBound.map { s * $0 <= max(absoluteGap, Self.zeroTolerance * n) } ?? false
+            // What the step's plan gains at the λ it was solved for: nothing means no plan beats λ.
+            let gain = s * (n - lambda * d)
             if d > 0, s * (n / d - lambda) > 0 { lambda = n / d; best = step.solution.values }
-            if done || s * (n - lambda * d) <= Self.zeroTolerance * num0 { break }
+            if done || gain <= Self.zeroTolerance * num0 { break }
         }
         let final = finalStep(lambda: lambda, lastStep: lastStep, absoluteGap: absoluteGap)
         final.prepare(&f)
