@@ -3,8 +3,8 @@ import LinearProgramming
 /// A starting plan and a bound for a model with facility decisions, the facility settled first: the model with every
 /// integer but the facility's made continuous (a small MIP: halls, feeds, plant and chiller modules, power blocks) is solved,
 /// its bound kept, and relax-and-fix then buys the racks for the halls and feeds it chose, fixed, settling the plant and
-/// chiller modules and power blocks with them. Used under min-capex, and under max-tokens where the ordinary start falls
-/// short (README "Facility first").
+/// chiller modules and power blocks with them. Used under min-capex and the ratio objectives, and under max-tokens and the
+/// ratio objectives where the ordinary start falls short (README "Facility first").
 ///
 /// The model with racks continuous is a relaxation of the plan's model, so its bound holds for every plan. The whole
 /// relaxation builds fractions of halls and feeds: on the facility co-design example under min-capex its bound lies
@@ -16,7 +16,7 @@ import LinearProgramming
 ///
 /// With `searching`, a start short of the gap of the best bound known is then searched with the halls and feeds fixed:
 /// branch-and-bound on the fixed model from relax-and-fix's plan, stopped at the first plan within the gap. Used under
-/// max-tokens where the ordinary start falls short: on the facility co-design example relax-and-fix with the facility
+/// max-tokens and the ratio objectives where the ordinary start falls short: on the facility co-design example relax-and-fix with the facility
 /// fixed ends 0.13 % below the facility's bound, and that search reaches 0.054 % in 819 nodes (about 1.9 s), where
 /// branch-and-bound on the whole model took 4,049 nodes (about 4.4 s) to a plan 0.069 % below the same bound.
 struct FacilityFirst {

@@ -87,9 +87,9 @@ enum NoRackAnalysis {
                 guard exceeds(needed, capacity) else { continue }
                 guard seen.insert("\(profile.id)|\(row.name)").inserted else { continue }
                 let hall = [ConstraintFamily.floor, .hallPower, .liquid, .air, .network].contains(info.family) ? info.subject : nil
-                let loop = [ConstraintFamily.heatRejection, .chiller].contains(info.family)
+                let loopName = [ConstraintFamily.heatRejection, .chiller].contains(info.family)
                     ? problem.loops.first { $0.subject != nil && (info.subject == $0.subject || info.subject == $0.chilledAirSubject) }?.name : nil
-                blockers.append(.init(profile: profile.id, unitRacks: unit, family: info.family, quarter: info.quarter, hall: hall, loop: loop,
+                blockers.append(.init(profile: profile.id, unitRacks: unit, family: info.family, quarter: info.quarter, hall: hall, loop: loopName,
                                       hallsInGroup: halls, needed: needed, capacity: capacity, unit: info.family.unit))
             }
         }

@@ -48,8 +48,8 @@ struct SolveSession {
         // (GLPK's default) is still 4 % away after 30 s (glpsol --cuts with and without --pcost on the exported model).
         self.options = SolverOptions(relativeGap: options.relativeGap, cuts: true, branching: .pseudocost)
         self.budget = budget
-        settlesFacilityFirst = options.objective != .maxTokens
-        settlesFacilityWhenShort = options.objective != .minCapex
+        settlesFacilityFirst = [.minCapex, .tokensPerMW, .costPerToken].contains(options.objective)
+        settlesFacilityWhenShort = [.maxTokens, .tokensPerMW, .costPerToken].contains(options.objective)
     }
 
     /// Solves `f`'s current model from the better of `start` and a relax-and-fix plan (by the objective);
@@ -80,12 +80,12 @@ struct SolveSession {
         return try solveFromStart(f, options: options, start: start, outerBound: outerBound, deadline: deadline)
     }
 
-    /// ``run(_:absoluteGap:relativeGap:start:outerBound:deadline:)`` with `given` options, once the facility-first start
+    /// ``run(_:absoluteGap:relativeGap:start:outerBound:deadline:)`` with its solver `options`, once the facility-first start
     /// and bound, if any, are settled.
-    private mutating func solveFromStart(_ f: Formulation, options given: SolverOptions, start: [Double]?, outerBound: Double?,
+    private mutating func solveFromStart(_ f: Formulation, options: SolverOptions, start: [Double]?, outerBound: Double?,
                                          deadline: SolveDeadline) throws -> SolveStep {
         let model = f.model
-        var options = given
+        var options = options
         let absoluteGap = options.absoluteGap
         let startingPlan = deadline.share(SolveDeadline.startingPlanShare)
         let usable = start.flatMap { Relaxation.usableStart($0, for: model) }
@@ -120,7 +120,7 @@ struct SolveSession {
                                           : halls.bound(relaxation: relaxation, deadline: deadline.share(SolveDeadline.hallBoundShare)))
         }
         bound = model.sense.tightest(bound, proven)
-        // A start short of the gap under max-tokens: the facility settled first, and the racks searched for it, may close it,
+        // A start short of the gap (max-tokens, ratio objectives): the facility settled first, and the racks searched for it, may close it,
         // and the facility's bound (of the model with racks continuous) may be tighter.
         if settlesFacilityWhenShort, bound != nil, !closing(initial, bound),
            let first = FacilityFirst(f, options: options, knownBound: bound, searching: true,
@@ -175,6 +175,7 @@ struct SolveSession {
         case .optimal, .feasible:
             return finish(f, lp: lp, solution: solution)
         case .infeasible:
+            // The session's options: this solve's start, target and gaps do not fit the elastic model.
             throw PlanError.infeasible(ElasticDiagnosis.diagnose(f, options: self.options, deadline: budget.solveDeadline()))
         case .limitReachedWithoutSolution:
             throw PlanError.noPlanWithinLimit(seconds: budget.perSolveSeconds, budgetSeconds: budget.isSpent ? budget.runSeconds : nil)

@@ -44,7 +44,7 @@ struct SolveDeadline {
     static let neighbourhoodShare = 0.5
 
     /// Share of what is left of a solve, once it has a starting plan short of the gap, that the facility settled first and
-    /// the racks searched for it (``FacilityFirst`` with `searching`, max-tokens) may use; the neighbourhood search and
+    /// the racks searched for it (``FacilityFirst`` with `searching`, max-tokens and the ratio objectives) may use; the neighbourhood search and
     /// branch-and-bound keep the rest. On the facility co-design example it needs about 2 s of the 60; given half, a
     /// search that does not reach the gap (29 s with other branching rules) still leaves the whole model's searches as
     /// much time as it took.

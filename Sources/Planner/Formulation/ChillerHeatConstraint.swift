@@ -28,8 +28,11 @@ extension Formulation {
         guard let heat = chillerHeat[l]?[t] else { return }
         let loop = problem.loops[l]
         let load = loopStockTerms(loop: l, quarter: t, omitZero: true) { $0.chillerLoadMW }
-        // Without racks that load the chillers, they carry nothing: the column stays at 0.
-        guard !load.isEmpty else { return }
+        // Without racks that load the chillers, they carry nothing: the column is held at 0.
+        guard !load.isEmpty else {
+            model.variables[heat.index].upperBound = 0
+            return
+        }
         let plantModules = plantBuilt[l]?[t].flatMap { column in
             loop.plantModuleBuild.flatMap { $0.chillerRowMWPerModule != 0 ? Term(column, -$0.chillerRowMWPerModule) : nil }
         }

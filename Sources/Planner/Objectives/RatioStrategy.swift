@@ -5,8 +5,8 @@ import Plans
 /// The best ratio num/den of two linear expressions (highest for `.maximize`, lowest for `.minimize`) by
 /// Dinkelbach's method, then the largest plan at that ratio.
 ///
-/// From the max-token plan: optimize num − λ·den, set λ = num/den, until no plan beats λ by more than
-/// gap/2 × num₀ on num − λ·den (num₀: the max-token plan's). Every plan scales, so the best ratio has many
+/// From a plan within ``firstSolveGap`` of the most tokens: optimize num − λ·den, set λ = num/den, until no plan beats λ by
+/// more than gap/2 × num₀ on num − λ·den (num₀: that first plan's). Every plan scales, so the best ratio has many
 /// plans; the largest (most `size`) within gap/2 of λ is then taken by optimizing num − λ(1 ∓ gap/2)·den,
 /// or, without a gap, by maximizing `size` with the ratio kept as a row. The bound returned holds over
 /// plans at least as large (den) as the chosen one: after a step with bound U, every plan y has
@@ -18,7 +18,7 @@ struct RatioStrategy: ObjectiveStrategy {
         var den: [Term]
         /// What "larger plan" means once the ratio is reached.
         var size: [Term]
-        /// The first solve's objective (maximized): the max-token plan.
+        /// The first solve's objective (maximized): the max-token plan, to ``firstSolveGap``.
         var first: [Term]
     }
 
@@ -35,8 +35,8 @@ struct RatioStrategy: ObjectiveStrategy {
     /// (each step's λ is the ratio of an optimal plan); the shipped designs need 3–6 solves. The bound only
     /// keeps a numerically stalling sequence from running on; the plan then carries its proven bound.
     static let maxSolves = 50
-    /// Relative gap of the first, max-token solve: its plan only starts Dinkelbach's sequence (λ₀ and the tolerance's
-    /// num₀), whose steps and bound do not depend on how close it is to the most tokens.
+    /// Relative gap of the first, max-token solve: its plan only starts Dinkelbach's sequence. λ₀ and the tolerance's
+    /// num₀ move with it; the bound's validity does not.
     static let firstSolveGap = 0.01
     /// Relative tolerance below which num − λ·den counts as zero (last-bit noise of the LP).
     static let zeroTolerance = 1e-9
@@ -81,27 +81,31 @@ struct RatioStrategy: ObjectiveStrategy {
         guard Formulation.value(t.size, best) > 0, den0 > 0 else { return ObjectiveResult(step: first, final: maxTokens, in: f) }
         let absoluteGap = halfGap * num0
         var lambda = num0 / den0
-        var lastStep: (lambda: Double, bound: Double)?
+        // Every step's λ with its proven bound on num − λ·den: each gives a bound on the ratio, the tightest is taken.
+        var steps: [(lambda: Double, bound: Double)] = []
         f.model.sense = sense
         while session.solves < Self.maxSolves, !session.budget.isSpent {
             f.model.objective = f.discouragingIdleDecisions(Formulation.combine(t.num, minus: lambda, t.den), sense: sense)
             let step = try session.run(f, absoluteGap: absoluteGap, start: best)
             let n = Formulation.value(t.num, step.solution.values), d = Formulation.value(t.den, step.solution.values)
-            lastStep = step.solution.bestBound.map { (lambda, $0) }
+            if let bound = step.solution.bestBound { steps.append((lambda, bound)) }
             let done = step.solution.bestBound.map { s * $0 <= max(absoluteGap, Self.zeroTolerance * n) } ?? false
             // What the step's plan gains at the λ it was solved for: nothing means no plan beats λ.
             let gain = s * (n - lambda * d)
-            if d > 0, s * (n / d - lambda) > 0 { lambda = n / d; best = step.solution.values }
+            // A step whose plan does not raise λ would be solved again as it was: stop.
+            guard d > 0, s * (n / d - lambda) > 0 else { break }
+            lambda = n / d
+            best = step.solution.values
             if done || gain <= Self.zeroTolerance * num0 { break }
         }
-        let final = finalStep(lambda: lambda, lastStep: lastStep, absoluteGap: absoluteGap)
+        let final = finalStep(lambda: lambda, steps: steps, absoluteGap: absoluteGap)
         final.prepare(&f)
         return ObjectiveResult(step: try session.run(f, absoluteGap: final.absoluteGap, start: best), final: final, in: f)
     }
 
     /// The solve after Dinkelbach's: the largest plan within gap/2 of the ratio λ found, and the bound from the last
     /// Dinkelbach step (λ with the bound U on num − λ·den), which holds over plans at least as large as the one found.
-    private func finalStep(lambda: Double, lastStep: (lambda: Double, bound: Double)?, absoluteGap: Double) -> FinalStep {
+    private func finalStep(lambda: Double, steps: [(lambda: Double, bound: Double)], absoluteGap: Double) -> FinalStep {
         let s = sense.sign
         return FinalStep(
             prepare: { [terms, halfGap, sense] f in
@@ -122,7 +126,9 @@ struct RatioStrategy: ObjectiveStrategy {
                 let d = Formulation.value(t.den, step.solution.values)
                 guard d > 0 else { return (0, nil) }
                 let ratio = Formulation.value(t.num, step.solution.values) / d
-                let bound = lastStep.map { s > 0 ? max(ratio, $0.lambda + max(0, $0.bound) / d) : min(ratio, $0.lambda + min(0, $0.bound) / d) }
+                // Each step's λ + U/d holds over plans at least as large; the tightest of them.
+                let bounds = steps.map { s > 0 ? max(ratio, $0.lambda + max(0, $0.bound) / d) : min(ratio, $0.lambda + min(0, $0.bound) / d) }
+                let bound = s > 0 ? bounds.min() : bounds.max()
                 return (ratio * scale, bound.map { $0 * scale })
             },
             shadowPriceUnit: halfGap > 0 ? unitWithGap : unitWithoutGap)
