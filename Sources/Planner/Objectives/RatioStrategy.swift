@@ -103,8 +103,8 @@ struct RatioStrategy: ObjectiveStrategy {
         return ObjectiveResult(step: try session.run(f, absoluteGap: final.absoluteGap, start: best), final: final, in: f)
     }
 
-    /// The solve after Dinkelbach's: the largest plan within gap/2 of the ratio λ found, and the bound from the last
-    /// Dinkelbach step (λ with the bound U on num − λ·den), which holds over plans at least as large as the one found.
+    /// The solve after Dinkelbach's: the largest plan within gap/2 of the ratio λ found, and the tightest bound of the
+    /// Dinkelbach `steps` (each λ with its bound U on num − λ·den), which holds over plans at least as large as the one found.
     private func finalStep(lambda: Double, steps: [(lambda: Double, bound: Double)], absoluteGap: Double) -> FinalStep {
         let s = sense.sign
         return FinalStep(
