@@ -83,7 +83,7 @@ enum PlanAssembly {
             capexCumulative += capexNew
             let chillerPower = problem.chillerPowerMW(racks: { Double(racks($0, t)) }, plantModules: { modules[$0][t] },
                                                       chillerModules: { chillerModules[$0][t] })
-            let facility = problem.eligible.indices.reduce(0.0) { $0 + Double(racks($1, t)) * problem.stockFacilityMW($1) } + chillerPower
+            let facility = problem.facilityMW(racks: { Double(racks($0, t)) }, chillerPowerMW: chillerPower)
             // The chillers' power a loop carries pays facility opex as the racks' does.
             capitalCost += chillerPower * problem.quarterlyFacilityOpexUSDPerMW
             // Summed in the mix's order: a dictionary's order changes from process to process, and so would the last bits.

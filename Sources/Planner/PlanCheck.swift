@@ -66,8 +66,8 @@ enum PlanCheck {
                                Double(recent + problem.existingInLife(e, quarter: t)))
                 }
             }
-            let facility = problem.facilityMW(racks: { Double(racks($0, t)) }, plantModules: { modules(plantModules, $0, t) },
-                                              chillerModules: { modules(chillerModules, $0, t) })
+            let facility = problem.facilityMW(racks: { Double(racks($0, t)) }, chillerPowerMW: problem.chillerPowerMW(
+                racks: { Double(racks($0, t)) }, plantModules: { modules(plantModules, $0, t) }, chillerModules: { modules(chillerModules, $0, t) }))
             let feeds = problem.givenFeeds(in: t).map(\.capacityMW)
                 + problem.feedBuilds.filter { (feedsBuilt[$0.feed]?[t] ?? 0) > 0 }.map { problem.site.grid.feeds[$0.feed].capacityMW }
             try verify(.sitePower, t, nil, facility, problem.site.grid.redundancy.usableCapacity(of: feeds))

@@ -418,11 +418,10 @@ public struct PlanningProblem: Sendable {
     }
 
     /// Facility power at full load and design ambient (the `site_power` rows' left side) of `racks(e)` racks of each
-    /// eligibility with `plantModules(l)` and `chillerModules(l)` in service on each water loop, MW: what the racks'
-    /// stock carries (``stockFacilityMW(_:)``) and the chillers' power where the loop carries it.
-    func facilityMW(racks: (Int) -> Double, plantModules: (Int) -> Int, chillerModules: (Int) -> Int) -> Double {
-        eligible.indices.reduce(0.0) { $0 + racks($1) * stockFacilityMW($1) }
-            + chillerPowerMW(racks: racks, plantModules: plantModules, chillerModules: chillerModules)
+    /// eligibility, MW: what the racks' stock carries (``stockFacilityMW(_:)``) and `chillerPowerMW`, the chillers' power
+    /// where the loops carry it (``chillerPowerMW(racks:plantModules:chillerModules:)`` of the same racks).
+    func facilityMW(racks: (Int) -> Double, chillerPowerMW: Double) -> Double {
+        eligible.indices.reduce(0.0) { $0 + racks($1) * stockFacilityMW($1) } + chillerPowerMW
     }
 
     /// What one rack of `profile` costs every limit in the single hall or group `name` of the plan (its group's fabric); on

@@ -14,10 +14,7 @@ extension Formulation {
         let loop = problem.loops[l], hr = loop.design.heatRejection
         let terms = loopStockTerms(loop: l, quarter: t, omitZero: true) { $0.chillerLoadMW }
         guard !terms.isEmpty else { return }
-        // Plant modules where they add credit (none where the set-point is below the design ambient).
-        let plantModules = plantBuilt[l]?[t].flatMap { column in
-            loop.plantModuleBuild.flatMap { $0.chillerRowMWPerModule != 0 ? Term(column, -$0.chillerRowMWPerModule) : nil }
-        }
+        let plantModules = plantModuleCreditTerm(loop: l, quarter: t)
         let chillerModules = chillerBuilt[l]?[t]
         let built = [plantModules, chillerModules.map { Term($0, -(loop.chillerModuleBuild?.chillerRowMWPerModule ?? 0)) }].compactMap { $0 }
         addRow(loopRowName(.chiller, loop, t), terms + built, upper: loop.chillerRowCapacityMW, .chiller, problem.quarters[t], loop.subject)
@@ -27,5 +24,13 @@ extension Formulation {
         let air = loopStockTerms(loop: l, quarter: t, omitZero: true) { $0.chilledAirMW }
         addRow(loopRowName(.chiller, loop, t, suffix: "_air"), air + (chillerModules.map { [Term($0, -(loop.chillerModuleBuild?.capacityMW ?? 0))] } ?? []),
                upper: hr.chillerCapacityMW, .chiller, problem.quarters[t], loop.chilledAirSubject)
+    }
+
+    /// − credit × `plant_modules(loop,t)`: what the plant modules in service add to the credit of loop l's `chiller` and
+    /// `chiller_heat` rows; `nil` without plant modules in t or where they add none (the set-point below the design ambient).
+    func plantModuleCreditTerm(loop l: Int, quarter t: Int) -> Term? {
+        plantBuilt[l]?[t].flatMap { column in
+            problem.loops[l].plantModuleBuild.flatMap { $0.chillerRowMWPerModule != 0 ? Term(column, -$0.chillerRowMWPerModule) : nil }
+        }
     }
 }

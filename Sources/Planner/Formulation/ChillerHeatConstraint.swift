@@ -33,9 +33,7 @@ extension Formulation {
             model.variables[heat.index].upperBound = 0
             return
         }
-        let plantModules = plantBuilt[l]?[t].flatMap { column in
-            loop.plantModuleBuild.flatMap { $0.chillerRowMWPerModule != 0 ? Term(column, -$0.chillerRowMWPerModule) : nil }
-        }
+        let plantModules = plantModuleCreditTerm(loop: l, quarter: t)
         let chillerModules = chillerBuilt[l]?[t].flatMap { column in
             loop.chillerModuleBuild.flatMap { m in
                 let credit = m.chillerRowMWPerModule - m.capacityMW
@@ -53,7 +51,7 @@ extension Formulation {
     /// Facility power in quarter t (the `site_power` rows' left side), MW: Σ ``PlanningProblem/stockFacilityMW(_:)`` × stock,
     /// and each `chiller_heat` column at ``PlanningProblem/LoopPlant/chillerFacilityMWPerMW``, in eligibility then loop
     /// order; racks whose coefficient is 0 are left out where `omitZero`.
-    /// ``PlanningProblem/facilityMW(racks:plantModules:chillerModules:)`` gives its value at a plan.
+    /// ``PlanningProblem/facilityMW(racks:chillerPowerMW:)`` gives its value at a plan.
     func facilityPowerTerms(quarter t: Int, omitZero: Bool) -> [Term] {
         var terms: [Term] = []
         for e in problem.eligible.indices {
