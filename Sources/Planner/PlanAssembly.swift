@@ -84,8 +84,10 @@ enum PlanAssembly {
             let chillerPower = problem.chillerPowerMW(racks: { Double(racks($0, t)) }, plantModules: { modules[$0][t] },
                                                       chillerModules: { chillerModules[$0][t] })
             let facility = problem.facilityMW(racks: { Double(racks($0, t)) }, chillerPowerMW: chillerPower)
-            // The chillers' power a loop carries pays facility opex as the racks' does.
+            // The chillers' power a loop carries pays facility opex as the racks' does, and its energy at the racks' average heat.
             capitalCost += chillerPower * problem.quarterlyFacilityOpexUSDPerMW
+                + problem.quarterlyEnergyUSD(averageMW: problem.chillerPowerMW(racks: { Double(racks($0, t)) }, plantModules: { modules[$0][t] },
+                                                                               chillerModules: { chillerModules[$0][t] }, atMeanLoad: true))
             // Summed in the mix's order: a dictionary's order changes from process to process, and so would the last bits.
             let tokens = problem.design.workloadMix.reduce(0.0) { $0 + (tokensByWorkload[t][$1.workload] ?? 0) }
             // Racks' capital and running costs at the demanded utilization, and the facility's capital, over the tokens served.
@@ -143,7 +145,7 @@ enum PlanAssembly {
             inputs: inputs, objective: options.objective, objectiveValue: rounded(outcome.objectiveValue),
             objectiveUnit: options.objective.unit,
             solver: SolverFacts(
-                status: solution.status == .optimal ? .optimal : .feasible, bestBound: outcome.objectiveBound.map(rounded),
+                status: status(solution.status, relativeGap: outcome.relativeGap, requestedGap: options.relativeGap), bestBound: outcome.objectiveBound.map(rounded),
                 relativeGap: outcome.relativeGap.map { ($0 * Self.gapResolution).rounded() / Self.gapResolution },
                 branchAndBoundNodes: outcome.nodes, simplexIterations: outcome.iterations, solves: outcome.solves,
                 integerVariables: integers, continuousVariables: f.model.variables.count - integers,
@@ -167,6 +169,13 @@ enum PlanAssembly {
 
     /// Six decimals: keeps files stable against last-bit solver noise.
     static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+    /// The plan's status: optimal only where the final solve was and the objective's gap is within the one asked. A ratio
+    /// objective's final solve may be optimal while its bound, from Dinkelbach's steps, is not (a step stopped by its time
+    /// limit): that plan is feasible, short of the gap.
+    static func status(_ final: SolutionStatus, relativeGap: Double?, requestedGap: Double?) -> SolverFacts.Status {
+        final == .optimal && (relativeGap ?? 0) <= (requestedGap ?? 0) + 1 / gapResolution ? .optimal : .feasible
+    }
+
     /// Gaps are written to nine decimals, for the same reason.
     static let gapResolution = 1e9
     /// A CDU count rounds up only past this share of a CDU: 30 MW on 1.5 MW CDUs is 20, not 21, whatever

@@ -241,7 +241,7 @@ public enum Planner {
     /// The model of `problem` for `options`, before its objective is set.
     static func formulation(_ problem: PlanningProblem, options: PlanOptions) -> Formulation {
         Formulation(problem, tokenTarget: options.objective == .minCapex ? options.tokenTargetPerSecond : nil,
-                    limit: options.limit, water: options.waterLimit)
+                    limit: options.limit, water: options.waterLimit, countsEnergy: options.objective == .costPerToken)
     }
 
     /// Builds the model of `problem` and solves it with the objective's strategy.

@@ -96,6 +96,12 @@ public struct PlanningProblem: Sendable {
             max(0, chilledAirMW, loadMW - max(0, chillerCreditMW(plantModules: plantModules, chillerModules: chillerModules)))
         }
 
+        /// Grid power of the loop's chillers carrying ``chillerHeatMW(loadMW:chilledAirMW:plantModules:chillerModules:)`` at
+        /// ``chillerFacilityMWPerMW``, MW.
+        public func chillerPowerMW(loadMW: Double, chilledAirMW: Double, plantModules: Int, chillerModules: Int) -> Double {
+            chillerFacilityMWPerMW * chillerHeatMW(loadMW: loadMW, chilledAirMW: chilledAirMW, plantModules: plantModules, chillerModules: chillerModules)
+        }
+
         /// Whether the heat the loop's chillers carry is other than the racks' chiller load: the plant has a credit, or plant
         /// or chiller modules that change it. The planner then charges the chillers' power on a column of the loop's
         /// (`chiller_heat`) rather than per rack.
@@ -402,17 +408,18 @@ public struct PlanningProblem: Sendable {
     /// Grid power of the chillers on loops whose chillers' heat varies, with `racks(e)` racks of each eligibility and
     /// `plantModules(l)` and `chillerModules(l)` in service on each loop: the heat they carry
     /// (``LoopPlant/chillerHeatMW(loadMW:chilledAirMW:plantModules:chillerModules:)``) at
-    /// ``LoopPlant/chillerFacilityMWPerMW``, MW; 0 on other designs, whose racks carry it.
-    func chillerPowerMW(racks: (Int) -> Double, plantModules: (Int) -> Int, chillerModules: (Int) -> Int) -> Double {
+    /// ``LoopPlant/chillerFacilityMWPerMW``, MW; 0 on other designs, whose racks carry it. With `atMeanLoad`, each rack's
+    /// chiller load is taken at its ``averageHeatShare(_:)`` (the energy figures'), else at full load.
+    func chillerPowerMW(racks: (Int) -> Double, plantModules: (Int) -> Int, chillerModules: (Int) -> Int, atMeanLoad: Bool = false) -> Double {
         var power = 0.0
         for (l, loop) in loops.enumerated() where loop.chillerHeatVaries {
             var load = 0.0, chilledAir = 0.0
             for e in eligible.indices where hallLoops[eligible[e].hall] == l {
-                load += racks(e) * coefficients(e).chillerLoadMW
-                chilledAir += racks(e) * coefficients(e).chilledAirMW
+                let share = atMeanLoad ? averageHeatShare(e) : 1
+                load += racks(e) * share * coefficients(e).chillerLoadMW
+                chilledAir += racks(e) * share * coefficients(e).chilledAirMW
             }
-            power += loop.chillerFacilityMWPerMW
-                * loop.chillerHeatMW(loadMW: load, chilledAirMW: chilledAir, plantModules: plantModules(l), chillerModules: chillerModules(l))
+            power += loop.chillerPowerMW(loadMW: load, chilledAirMW: chilledAir, plantModules: plantModules(l), chillerModules: chillerModules(l))
         }
         return power
     }
@@ -438,18 +445,35 @@ public struct PlanningProblem: Sendable {
         halls.indices.first { h in (0..<halls[h].count).contains { halls[h].hallName($0) == name } }
     }
 
-    /// Running cost of one rack of eligibility e for one quarter: energy at ``utilization`` plus facility opex on the
-    /// full-load facility MW its stock carries (``stockFacilityMW(_:)``), USD.
+    /// Running cost of one rack of eligibility e for one quarter: energy at ``utilization`` on the average grid power its
+    /// stock carries (``stockAverageFacilityMW(_:_:loop:)``) plus facility opex on the full-load facility MW its stock
+    /// carries (``stockFacilityMW(_:)``), USD.
     func quarterlyRunningCostUSD(_ e: Int) -> Double {
-        quarterlyEnergyUSD(profiles[eligible[e].profile], coefficients(e)) + stockFacilityMW(e) * quarterlyFacilityOpexUSDPerMW
+        let l = hallLoops[eligible[e].hall]
+        return quarterlyEnergyUSD(averageMW: stockAverageFacilityMW(profiles[eligible[e].profile], coefficients(e), loop: l))
+            + stockFacilityMW(e) * quarterlyFacilityOpexUSDPerMW
     }
 
     /// Facility opex of one MW of full-load facility power for one quarter, USD.
     var quarterlyFacilityOpexUSDPerMW: Double { design.economics.facilityOpexUSDPerMWYear / TimeBase.quartersPerYear }
 
-    /// Energy of one rack for one quarter at ``utilization``: ``averageFacilityMW(_:_:)`` at the site's price, USD.
-    func quarterlyEnergyUSD(_ profile: RackProfile, _ c: RackCoefficients) -> Double {
-        averageFacilityMW(profile, c) * site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter
+    /// Energy of `averageMW` drawn for one quarter at the site's price, USD.
+    func quarterlyEnergyUSD(averageMW: Double) -> Double { averageMW * site.energyPriceUSDPerMWh * TimeBase.hoursPerQuarter }
+
+    /// The share of its full-load heat a rack of eligibility e gives off on average at ``utilization``
+    /// (``RackCoefficients/averageHeatShare(profile:utilization:)``).
+    func averageHeatShare(_ e: Int) -> Double {
+        coefficients(e).averageHeatShare(profile: profiles[eligible[e].profile], utilization: utilization)
+    }
+
+    /// The part of the average grid power of one rack of `profile` (coefficients `c`) on water loop `l` that its stock
+    /// carries: ``averageFacilityMW(_:_:)``, less its chillers' power at its average load on a loop whose chillers' heat
+    /// varies, where the loop's chillers at the fleet's mean load carry that
+    /// (``chillerPowerMW(racks:plantModules:chillerModules:atMeanLoad:)``), MW.
+    func stockAverageFacilityMW(_ profile: RackProfile, _ c: RackCoefficients, loop l: Int) -> Double {
+        let average = averageFacilityMW(profile, c), loop = loops[l]
+        guard loop.chillerHeatVaries else { return average }
+        return average - loop.chillerFacilityMWPerMW * c.averageHeatShare(profile: profile, utilization: utilization) * c.chillerLoadMW
     }
 
     /// Annualized facility capex of the given halls (those without a build option) in service in quarter t, for one

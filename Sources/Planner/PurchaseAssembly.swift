@@ -93,15 +93,32 @@ enum PurchaseAssembly {
         let batteryEntries = ReferenceDesign.batteryEntries(plan.facilityBuilds)
         return plan.quarters.map { metrics in
             var energy = 0.0
+            // The racks' chiller load and chilled air at their average heat, on loops whose chillers' heat varies.
+            var meanLoadMW = Array(repeating: 0.0, count: problem.loops.count), meanAirMW = meanLoadMW
             for profile in problem.profiles {
-                // The racks on the site fabric at once, those in halls with a fabric of their own hall by hall.
+                // The racks on the site fabric at once (by the average power their stock carries on their loop), those in
+                // halls with a fabric of their own hall by hall.
                 let site = problem.coefficients[profile.id]!
-                var racks = 0
+                var racks: [Double: Int] = [:]
                 for line in plan.racks where line.quarter == metrics.quarter && line.profile == profile.id {
-                    let c = problem.coefficients(profile, inHall: line.hall) ?? site
-                    if c == site { racks += line.racksTotal } else { energy += Double(line.racksTotal) * problem.quarterlyEnergyUSD(profile, c) }
+                    let c = problem.coefficients(profile, inHall: line.hall) ?? site, l = problem.loop(ofHall: line.hall)
+                    let average = problem.stockAverageFacilityMW(profile, c, loop: l)
+                    if c == site { racks[average, default: 0] += line.racksTotal } else {
+                        energy += Double(line.racksTotal) * problem.quarterlyEnergyUSD(averageMW: average)
+                    }
+                    if problem.loops[l].chillerHeatVaries {
+                        let share = c.averageHeatShare(profile: profile, utilization: problem.utilization)
+                        meanLoadMW[l] += Double(line.racksTotal) * share * c.chillerLoadMW
+                        meanAirMW[l] += Double(line.racksTotal) * share * c.chilledAirMW
+                    }
                 }
-                energy += Double(racks) * problem.quarterlyEnergyUSD(profile, site)
+                for average in racks.keys.sorted() { energy += Double(racks[average]!) * problem.quarterlyEnergyUSD(averageMW: average) }
+            }
+            let plantModules = design.loopPlantModules(in: metrics.quarter, plan.facilityBuilds)
+            let chillerModules = design.loopChillerModules(in: metrics.quarter, plan.facilityBuilds)
+            for (l, loop) in problem.loops.enumerated() where loop.chillerHeatVaries {
+                energy += problem.quarterlyEnergyUSD(averageMW: loop.chillerPowerMW(loadMW: meanLoadMW[l], chilledAirMW: meanAirMW[l],
+                                                                                    plantModules: plantModules[l], chillerModules: chillerModules[l]))
             }
             let halls = design.halls.filter { $0.availableFrom <= metrics.quarter }
             let fixed = halls.reduce(0.0) { $0 + Double($1.count) * ($1.build?.fixedOpexUSDPerYear ?? 0) }

@@ -68,6 +68,48 @@ struct ChillerPowerTests {
         #expect(f.model.constraints.contains { $0.name == "chiller_heat(2026Q1)" } && f.model.constraints.contains { $0.name == "chiller_heat_air(2026Q2)" })
     }
 
+    @Test("Energy charges the chillers on the heat they carry at the racks' average load, less the credit", arguments: [Objective.maxTokens, .costPerToken])
+    func energyOnCredit(objective: Objective) throws {
+        // The plant of creditBruteForce (credit 3 L, COP 5, lossless, no fans or pumps) with GB300 at 40 kW idle, 50 %
+        // utilization and $80/MWh. A GB300 then draws 40 + 102 × 0.5 + 5.1 = 96.1 kW of 147.1 kW: share a = 96.1/147.1, and
+        // its heat, so its chiller load, falls with it. 10 GB300 fill the grid in both quarters (its rows are at full load).
+        let (load, rating) = try Self.gb300Load(credits: 3)
+        var tiny = try ChillerModuleTests.plantWithChillers(ratedMW: rating, chillersMW: 10)
+        tiny.design.heatRejection.modules = nil
+        tiny.site.energyPriceUSDPerMWh = 80
+        tiny.design.economics = Economics(depreciationYears: 5, discountRate: 0, facilityOpexUSDPerMWYear: 0)
+        tiny.design.workloadMix = [WorkloadShare(workload: "deepseek-r1-server", share: 1,
+                                                 demand: DemandShape(meanUtilization: 0.5, diurnalAmplitude: 0.2, peakHourLocal: 15,
+                                                                     tenants: 1, hourlyNoise: 0.05))]
+        var catalog = tiny.catalog
+        catalog.profiles[catalog.profiles.firstIndex { $0.id == "gb300-nvl72" }!].rackIdleKW = 40
+        catalog.profiles.removeAll { $0.id == "gb200-nvl72" }
+        let probe = PlanningProblem(design: tiny.design, site: tiny.site, catalog: catalog)
+        let air = probe.coefficients["gb300-nvl72"]!.chilledAirMW
+        tiny.site.grid.feeds[0].capacityMW = 1.471 + 0.2 * max(10 * air, 7 * load)
+        let plan = try Planner.plan(design: tiny.design, site: tiny.site, catalog: catalog, inputs: tiny.inputs,
+                                    options: PlanOptions(objective: objective, relativeGap: 0)).plan
+        // n GB300 for a quarter: energy 2,191.5 h × $80 × (n × 0.0961 MW of IT + 1/5 × the chillers' heat at the average
+        // load, max(n·a·air, n·a·L − 3 L, 0)); charged rack by rack, 1/5 × n·a·L, the credit would be ignored. Cost per
+        // million tokens: the racks' $4M over 5 years undiscounted, $200,000 a quarter each (no facility capex or opex), and
+        // that energy, over n × 596,952 tokens/s × 0.5 × 7,889,400 s.
+        let a = 96.1 / 147.1
+        func energy(_ n: Double) -> Double { 2191.5 * 80 * (n * 0.0961 + 0.2 * max(0, n * a * air, n * a * load - 3 * load)) }
+        func cost(_ n: Double) -> Double { (n * 200_000 + energy(n)) / (n * 596_952 * 0.5 * 7_889_400) * 1e6 }
+        #expect(2191.5 * 80 * 10 * (0.0961 + 0.2 * a * load) - energy(10) > 100)
+        // Max-tokens fills the grid with 10; cost-per-token takes the largest n of the least cost (the credit's energy is
+        // free, the chillers' beyond it is not; charged rack by rack every n would cost the same and it would take 10).
+        let costs = (1...10).map { cost(Double($0)) }
+        let n = objective == .maxTokens ? 10 : (1...10).last { cost(Double($0)) <= costs.min()! * (1 + 1e-12) }!
+        #expect(objective == .maxTokens || n < 10)
+        #expect(plan.quarters.allSatisfy { $0.racks == n })
+        let cash = try #require(plan.cashflow)
+        #expect(cash.allSatisfy { $0.energyUSD.isApproximatelyEqual(to: energy(Double(n)), absoluteTolerance: 1e-3) })
+        #expect(plan.quarters.allSatisfy { $0.costPerMillionTokensUSD?.isApproximatelyEqual(to: cost(Double(n)), absoluteTolerance: 1e-6) == true })
+        // Under cost-per-token the model charges the same energy: its objective is the horizon's cost over its tokens.
+        if objective == .costPerToken { #expect(plan.objectiveValue.isApproximatelyEqual(to: cost(Double(n)), absoluteTolerance: 1e-6)) }
+    }
+
     @Test("Chillers only by module: a quarter before the first is built charges no compressor power")
     func noChillersYet() throws {
         // No chillers given, chiller modules of L after one quarter of lead time, credit 3 L: in 2026Q1 the racks stand on the

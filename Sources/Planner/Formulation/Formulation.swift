@@ -43,6 +43,11 @@ struct Formulation {
     var batteryPower: [Int: VariableID]
     /// `chiller_heat` column of water loop l in quarter t (loops whose chillers' heat varies, ``defineChillerHeatColumns()``).
     var chillerHeat: [Int: [Int: VariableID]]
+    /// `chiller_heat_mean` column of water loop l in quarter t (with ``countsEnergy``, ``defineMeanChillerHeatColumns()``).
+    var meanChillerHeat: [Int: [Int: VariableID]]
+    /// Whether the model counts energy on the chillers' heat at the racks' average load (the cost objective's): only
+    /// ``costTerms`` read it.
+    let countsEnergy: Bool
     /// Tokens/s in quarter t.
     var tokenTerms: [[Term]]
     /// Facility MW in quarter t (``facilityPowerTerms(quarter:omitZero:)``).
@@ -61,8 +66,9 @@ struct Formulation {
     static func id(_ text: String) -> String { NameRules.sanitized(text) }
 
     /// The model of `problem`, with a token target on the last quarter (min-capex), the ε-limit of a Pareto
-    /// point and the site's water limit where given.
-    init(_ problem: PlanningProblem, tokenTarget: Double? = nil, limit: ParetoLimit? = nil, water: WaterLimit? = nil) {
+    /// point and the site's water limit where given; with `countsEnergy`, the chillers' heat at the racks' average load
+    /// (the cost objective's energy).
+    init(_ problem: PlanningProblem, tokenTarget: Double? = nil, limit: ParetoLimit? = nil, water: WaterLimit? = nil, countsEnergy: Bool = false) {
         self.problem = problem
         model = Model(name: Self.id("plan_" + problem.design.name).prefix(Self.modelNameLength).description, sense: .maximize)
         rows = []
@@ -78,6 +84,8 @@ struct Formulation {
         batteryEnergy = [:]
         batteryPower = [:]
         chillerHeat = [:]
+        meanChillerHeat = [:]
+        self.countsEnergy = countsEnergy
         tokenTerms = Array(repeating: [], count: problem.quarters.count)
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
         costTerms = []
@@ -89,6 +97,7 @@ struct Formulation {
         defineFacilityBuildColumns()
         defineBatteryColumns()
         defineChillerHeatColumns()
+        defineMeanChillerHeatColumns()
         facilityTerms = problem.quarters.indices.map { facilityPowerTerms(quarter: $0, omitZero: false) }
         for t in problem.quarters.indices {
             for h in problem.halls.indices {
@@ -105,6 +114,7 @@ struct Formulation {
                 defineHeatRejection(loop: l, quarter: t)
                 defineChillers(loop: l, quarter: t)
                 defineChillerHeat(loop: l, quarter: t)
+                defineMeanChillerHeat(loop: l, quarter: t)
             }
             defineNetwork(quarter: t)
             defineWater(quarter: t, limit: water)

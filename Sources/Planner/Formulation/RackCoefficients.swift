@@ -83,9 +83,22 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
     /// cooling in proportion to that IT heat, and the house loads on its full-load IT, through `powerChain` at its design
     /// efficiencies. At U = 1 it is ``facilityMW``.
     public func averageFacilityMW(profile: RackProfile, utilization: Double, powerChain chain: PowerChain) -> Double {
-        let it = (profile.rackIdleKW + (profile.rackMaxKW - profile.rackIdleKW) * utilization + profile.networkKWPerRack) / 1000 + fabricMW
+        let it = averageITMW(profile: profile, utilization: utilization)
         return it / (chain.transformerEfficiency * chain.upsEfficiency)
-            + (coolingMW * (itMW > 0 ? it / itMW : 1) + chain.houseLoadMW(fullLoadITMW: itMW)) / chain.transformerEfficiency
+            + (coolingMW * averageHeatShare(profile: profile, utilization: utilization) + chain.houseLoadMW(fullLoadITMW: itMW)) / chain.transformerEfficiency
+    }
+
+    /// IT power the rack (of `profile`) draws on average at `utilization`, MW: the rack at idle + (max − idle)·U, its
+    /// in-rack network and its fabric ports at full power.
+    public func averageITMW(profile: RackProfile, utilization: Double) -> Double {
+        (profile.rackIdleKW + (profile.rackMaxKW - profile.rackIdleKW) * utilization + profile.networkKWPerRack) / 1000 + fabricMW
+    }
+
+    /// The share of its full-load heat, and so of its cooling and chiller load, the rack (of `profile`) gives off on average at
+    /// `utilization`: ``averageITMW(profile:utilization:)`` / ``itMW`` (1 without IT power), as ``averageFacilityMW(profile:utilization:powerChain:)``
+    /// scales its cooling.
+    public func averageHeatShare(profile: RackProfile, utilization: Double) -> Double {
+        itMW > 0 ? averageITMW(profile: profile, utilization: utilization) / itMW : 1
     }
 }
 
