@@ -22,11 +22,11 @@ struct PlacementWithinGap {
     var closesGap: Bool
 
     /// `outcome` with the racks of `assignment`'s searched groups as their searches placed them, and the assignment with
-    /// those placements, when every overfull group was searched; `nil` otherwise. Only for max-tokens and min-capex, whose
-    /// bound holds for every plan of the problem solved: a ratio objective's plan is the largest at its ratio, which racks
-    /// left out would make smaller while its ratio barely moves.
+    /// those placements, when every overfull group was searched; `nil` otherwise. A ratio objective's bound (each
+    /// Dinkelbach step's λ + U/d, ``RatioStrategy``) is taken at the cut plan's own size d, so it holds over plans at least
+    /// as large as the cut plan, as the uncut plan's held over plans at least as large as it.
     init?(_ outcome: Planner.Outcome, _ assignment: HallAssignment, options: PlanOptions, deadline: SolveDeadline) {
-        guard options.objective == .maxTokens || options.objective == .minCapex, !assignment.overfull.isEmpty,
+        guard !assignment.overfull.isEmpty,
               assignment.overfull.isSubset(of: assignment.searched.keys) else { return nil }
         let f = outcome.formulation, problem = f.problem
         var placed = assignment
@@ -63,7 +63,7 @@ struct PlacementWithinGap {
         taken.objectiveBound = bound
         self.outcome = taken
         self.assignment = placed
-        closesGap = SolveSession.closes(bound: bound, value: result.value, sign: options.objective == .minCapex ? -1 : 1,
+        closesGap = SolveSession.closes(bound: bound, value: result.value, sign: [.minCapex, .costPerToken].contains(options.objective) ? -1 : 1,
                                         relativeGap: options.relativeGap, absoluteGap: nil)
     }
 }
