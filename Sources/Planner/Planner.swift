@@ -245,10 +245,13 @@ public enum Planner {
     }
 
     /// Builds the model of `problem` and solves it with the objective's strategy.
-    static func solve(_ problem: PlanningProblem, options: PlanOptions, budget: TimeBudget) throws -> Outcome {
+    static func solve(_ problem: PlanningProblem, options: PlanOptions, budget: TimeBudget, seed: (Formulation) -> RatioStrategy.Seed? = { _ in nil })
+        throws -> Outcome {
         var f = formulation(problem, options: options)
         var session = SolveSession(options, budget: budget)
-        let result = try options.strategy.solve(&f, session: &session)
+        let strategy = options.strategy
+        let result = try (strategy as? RatioStrategy).map { try $0.solve(&f, session: &session, seed: seed(f)) }
+            ?? strategy.solve(&f, session: &session)
         return Outcome(objective: options.objective, formulation: f, solution: result.step.solution,
                        relaxation: result.step.relaxation, objectiveValue: result.value, objectiveBound: result.bound,
                        shadowPriceUnit: result.shadowPriceUnit, final: result.final, solves: session.solves,
@@ -261,11 +264,21 @@ public enum Planner {
     /// the problem solved, at the same objective.
     ///
     /// A ratio objective's final solve holds the ratio λ the groups reached, which single halls may not reach (with no gap
-    /// its row would leave no plan): those re-plan from the start, every Dinkelbach step on the single halls.
+    /// its row would leave no plan): those re-plan every Dinkelbach step on the single halls, from the same start (λ₀ its
+    /// ratio) and with the groups' steps, whose bounds hold for them (``RatioStrategy/Seed``), or from the start where
+    /// there is no such plan.
     static func resolve(_ split: PlanningProblem, after outcome: Outcome, splitting groups: Set<Int>, searched: [Int: PlacementSearch],
                         options: PlanOptions, budget: TimeBudget) throws -> Outcome {
         if options.objective == .tokensPerMW || options.objective == .costPerToken {
-            var fresh = try solve(split, options: options, budget: budget)
+            let deadline = budget.solveDeadline()
+            var fresh = try solve(split, options: options, budget: budget) { f in
+                // The start is refilled at the groups' final objective, on a copy: with no gap that step adds a row.
+                var prepared = f
+                outcome.final.prepare(&prepared)
+                return SplitStart.point(for: prepared, from: outcome, splitting: groups, searched: searched,
+                                        searchGap: options.relativeGap ?? 0, deadline: deadline.share(0.5))
+                    .map { RatioStrategy.Seed(start: $0, steps: outcome.final.ratioSteps) }
+            }
             fresh.solves += outcome.solves
             fresh.nodes += outcome.nodes
             fresh.iterations += outcome.iterations

@@ -210,6 +210,30 @@ struct HallPackingTests {
         }
     }
 
+    /// The re-plan of ``ratioPlacedWithinGap`` at 0.5 %: it starts from the groups' plan placed hall by hall, one GB300
+    /// unit a hall, whose ratio is the optimum hall by hall, so one Dinkelbach step proves it and the final step takes it
+    /// (before, the re-plan started afresh: a max-token solve, then the steps).
+    @Test("A ratio re-plan hall by hall starts from the placed plan's ratio and keeps the groups' steps")
+    func ratioReplanSeeded() throws {
+        let tiny = try Self.instance()
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let options = PlanOptions(objective: .costPerToken, relativeGap: 0.005)
+        let budget = TimeBudget(options)
+        let outcome = try Planner.solve(problem, options: options, budget: budget)
+        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
+        let assignment = HallAssignment(problem: problem, stock: outcome.stockValues, searchingUntil: deadline)
+        #expect(assignment.overfull == [0] && !outcome.final.ratioSteps.isEmpty)
+        let replan = try Planner.resolve(problem.expanding([0]), after: outcome, splitting: [0], searched: assignment.searched,
+                                         options: options, budget: budget)
+        #expect(replan.solves - outcome.solves == 2)
+        let exact = try tiny.plan(.costPerToken).plan
+        // plan.json keeps six decimals.
+        #expect(replan.objectiveValue.isApproximatelyEqual(to: exact.objectiveValue, absoluteTolerance: 5e-7))
+        // The groups' steps are among the re-plan's, so its bound is no looser than theirs at its plan's size.
+        #expect(replan.final.ratioSteps.count == outcome.final.ratioSteps.count + 1)
+        #expect(try #require(replan.relativeGap) <= 0.005)
+    }
+
     @Test("Placing 4 GB300 units: three halls take one each; the fourth overfills a hall, or is left out for the re-plan's start")
     func leavingOutUnfit() throws {
         let tiny = try Self.instance(profiles: ["gb300-nvl72"])

@@ -33,6 +33,9 @@ struct FinalStep {
     var evaluate: (Formulation, SolveStep) -> (value: Double, bound: Double?)
     /// The unit of the prepared model's objective.
     var shadowPriceUnit: String
+    /// A ratio objective's Dinkelbach steps, each λ with its proven bound on num − λ·den: they hold for every plan of the
+    /// problem solved, and so of a restriction of it (``RatioStrategy/Seed``). Empty for the other objectives.
+    var ratioSteps: [(lambda: Double, bound: Double)] = []
 }
 
 /// How one objective is reached: which model objective(s) to solve, in what sequence.

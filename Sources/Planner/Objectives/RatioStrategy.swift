@@ -65,7 +65,22 @@ struct RatioStrategy: ObjectiveStrategy {
         }
     }
 
+    /// Where a ratio solve of a restriction of a problem already solved starts (a re-plan hall by hall): a plan of the
+    /// restriction, whose ratio is λ₀ in place of the first max-token solve's, and the problem's Dinkelbach steps, whose
+    /// bounds hold for the restriction and are taken with its own.
+    struct Seed {
+        var start: [Double]
+        var steps: [(lambda: Double, bound: Double)]
+    }
+
     func solve(_ f: inout Formulation, session: inout SolveSession) throws -> ObjectiveResult {
+        try solve(&f, session: &session, seed: nil)
+    }
+
+    /// Dinkelbach's method on `f`, from `seed` where given (see ``Seed``): the steps then end as soon as the bound of the
+    /// steps known at the plan's size is within half the gap of its ratio.
+    func solve(_ f: inout Formulation, session: inout SolveSession, seed: Seed?) throws -> ObjectiveResult {
+        if let seed, let result = try seeded(&f, session: &session, seed: seed) { return result }
         let maxTokens = FinalStep(
             prepare: { [terms] f in
                 f.model.sense = .maximize
@@ -74,17 +89,39 @@ struct RatioStrategy: ObjectiveStrategy {
             absoluteGap: nil, evaluate: { _, _ in (0, nil) }, shadowPriceUnit: halfGap > 0 ? unitWithGap : unitWithoutGap)
         maxTokens.prepare(&f)
         let first = try session.run(f, relativeGap: max(session.options.relativeGap ?? 0, Self.firstSolveGap))
+        let t = terms(f)
+        let best = first.solution.values
+        guard Formulation.value(t.size, best) > 0, Formulation.value(t.den, best) > 0 else {
+            return ObjectiveResult(step: first, final: maxTokens, in: f)
+        }
+        return try steps(&f, session: &session, from: best, known: [])
+    }
+
+    /// From `seed`'s start, where it is a plan with tokens; `nil` otherwise.
+    private func seeded(_ f: inout Formulation, session: inout SolveSession, seed: Seed) throws -> ObjectiveResult? {
+        let t = terms(f)
+        guard seed.start.count == f.model.variables.count, Formulation.value(t.size, seed.start) > 0,
+              Formulation.value(t.den, seed.start) > 0 else { return nil }
+        return try steps(&f, session: &session, from: seed.start, known: seed.steps)
+    }
+
+    /// Dinkelbach's steps from the plan `start` (λ₀ its ratio, num₀ its num), then the final step; `known` are steps of a
+    /// problem of which `f`'s is a restriction.
+    private func steps(_ f: inout Formulation, session: inout SolveSession, from start: [Double],
+                       known: [(lambda: Double, bound: Double)]) throws -> ObjectiveResult {
         let s = sense.sign
         let t = terms(f)
-        var best = first.solution.values
+        var best = start
         let num0 = Formulation.value(t.num, best), den0 = Formulation.value(t.den, best)
-        guard Formulation.value(t.size, best) > 0, den0 > 0 else { return ObjectiveResult(step: first, final: maxTokens, in: f) }
         let absoluteGap = halfGap * num0
         var lambda = num0 / den0
         // Every step's λ with its proven bound on num − λ·den: each gives a bound on the ratio, the tightest is taken.
-        var steps: [(lambda: Double, bound: Double)] = []
+        var steps = known
         f.model.sense = sense
         while session.solves < Self.maxSolves, !session.budget.isSpent {
+            // Seeded: the steps known bound the ratio within half the gap of λ at the plan's size, so no step can show more.
+            if !known.isEmpty, let bound = Self.tightest(steps, at: Formulation.value(t.den, best), sense: sense),
+               s * (bound - lambda) <= halfGap * abs(lambda) { break }
             f.model.objective = f.discouragingIdleDecisions(Formulation.combine(t.num, minus: lambda, t.den), sense: sense)
             let step = try session.run(f, absoluteGap: absoluteGap, start: best)
             let n = Formulation.value(t.num, step.solution.values), d = Formulation.value(t.den, step.solution.values)
@@ -98,9 +135,17 @@ struct RatioStrategy: ObjectiveStrategy {
             best = step.solution.values
             if done || gain <= Self.zeroTolerance * num0 { break }
         }
-        let final = finalStep(lambda: lambda, steps: steps, absoluteGap: absoluteGap)
+        var final = finalStep(lambda: lambda, steps: steps, absoluteGap: absoluteGap)
+        final.ratioSteps = steps
         final.prepare(&f)
         return ObjectiveResult(step: try session.run(f, absoluteGap: final.absoluteGap, start: best), final: final, in: f)
+    }
+
+    /// The tightest bound on the ratio of plans of size (den) at least `d` that `steps` give: each step's λ + U/d (U its
+    /// bound on num − λ·den, taken at no less than 0 on the objective's side); `nil` without steps.
+    static func tightest(_ steps: [(lambda: Double, bound: Double)], at d: Double, sense: ObjectiveSense) -> Double? {
+        let bounds = steps.map { sense.sign > 0 ? $0.lambda + max(0, $0.bound) / d : $0.lambda + min(0, $0.bound) / d }
+        return sense.sign > 0 ? bounds.min() : bounds.max()
     }
 
     /// The solve after Dinkelbach's: the largest plan within gap/2 of the ratio λ found, and the tightest bound of the
@@ -126,9 +171,7 @@ struct RatioStrategy: ObjectiveStrategy {
                 let d = Formulation.value(t.den, step.solution.values)
                 guard d > 0 else { return (0, nil) }
                 let ratio = Formulation.value(t.num, step.solution.values) / d
-                // Each step's λ + U/d holds over plans at least as large; the tightest of them.
-                let bounds = steps.map { s > 0 ? max(ratio, $0.lambda + max(0, $0.bound) / d) : min(ratio, $0.lambda + min(0, $0.bound) / d) }
-                let bound = s > 0 ? bounds.min() : bounds.max()
+                let bound = Self.tightest(steps, at: d, sense: sense).map { s > 0 ? max(ratio, $0) : min(ratio, $0) }
                 return (ratio * scale, bound.map { $0 * scale })
             },
             shadowPriceUnit: halfGap > 0 ? unitWithGap : unitWithoutGap)
