@@ -63,7 +63,7 @@ struct PlacementWithinGap {
         taken.objectiveBound = bound
         self.outcome = taken
         self.assignment = placed
-        closesGap = SolveSession.closes(bound: bound, value: result.value, sign: [.minCapex, .costPerToken].contains(options.objective) ? -1 : 1,
+        closesGap = SolveSession.closes(bound: bound, value: result.value, sign: options.objective.isMinimized ? -1 : 1,
                                         relativeGap: options.relativeGap, absoluteGap: nil)
     }
 }

@@ -399,7 +399,7 @@ public struct PlanningProblem: Sendable {
 
     /// The part of the facility MW of one rack of eligibility e that its stock carries: its ``RackCoefficients/facilityMW``,
     /// less its chillers' power on a loop whose chillers' heat varies (``LoopPlant/chillerHeatVaries``), where the loop's
-    /// `chiller_heat` carries that (``chillerPowerMW(racks:plantModules:chillerModules:)``), MW.
+    /// `chiller_heat` carries that (``chillerPowerMW(racks:plantModules:chillerModules:atMeanLoad:)``), MW.
     func stockFacilityMW(_ e: Int) -> Double {
         let c = coefficients(e), loop = loops[hallLoops[eligible[e].hall]]
         return loop.chillerHeatVaries ? c.facilityMW - loop.chillerFacilityMWPerMW * c.chillerLoadMW : c.facilityMW
@@ -426,7 +426,7 @@ public struct PlanningProblem: Sendable {
 
     /// Facility power at full load and design ambient (the `site_power` rows' left side) of `racks(e)` racks of each
     /// eligibility, MW: what the racks' stock carries (``stockFacilityMW(_:)``) and `chillerPowerMW`, the chillers' power
-    /// where the loops carry it (``chillerPowerMW(racks:plantModules:chillerModules:)`` of the same racks).
+    /// where the loops carry it (``chillerPowerMW(racks:plantModules:chillerModules:atMeanLoad:)`` of the same racks).
     func facilityMW(racks: (Int) -> Double, chillerPowerMW: Double) -> Double {
         eligible.indices.reduce(0.0) { $0 + racks($1) * stockFacilityMW($1) } + chillerPowerMW
     }

@@ -15,6 +15,9 @@ public enum Objective: String, FileEnum {
 }
 
 extension Objective {
+    /// Whether ``BuildPlan/objectiveValue`` is minimized (cost per token, capex) rather than maximized.
+    public var isMinimized: Bool { self == .costPerToken || self == .minCapex }
+
     /// The unit of ``BuildPlan/objectiveValue``.
     public var unit: String {
         switch self {

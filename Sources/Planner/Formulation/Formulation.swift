@@ -52,7 +52,8 @@ struct Formulation {
     var tokenTerms: [[Term]]
     /// Facility MW in quarter t (``facilityPowerTerms(quarter:omitZero:)``).
     var facilityTerms: [[Term]]
-    /// Cost over the horizon (annualized capex + energy + facility opex), USD.
+    /// Cost over the horizon (annualized capex + energy + facility opex), USD; the chillers' energy on loops whose chillers'
+    /// heat varies only with ``countsEnergy`` (the racks' terms leave it out).
     var costTerms: [Term]
     /// Capex over the horizon, USD.
     var capexTerms: [Term]
