@@ -26,6 +26,9 @@ public struct BuildPlan: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var binding: [BindingLimit]
     /// Why allowed profiles are kept out of halls, and inputs the plan cannot use (a feed after the horizon, racks out of life).
     public var exclusions: [String]
+    /// "What to build next": the binding limits ranked by value per dollar of relief, then those nothing prices (`plan` fills
+    /// it in from the plan, see BuildNext in Reports); `nil` in plans written before it was recorded.
+    public var whatToBuildNext: [BuildNextEntry]?
 
     public init(inputs: PlanInputs, objective: Objective, objectiveValue: Double, objectiveUnit: String, solver: SolverFacts, designCondition: DesignCondition, quarters: [QuarterMetrics], racks: [RackLine], billOfMaterials: [BillOfMaterials], binding: [BindingLimit], exclusions: [String]) {
         self.inputs = inputs

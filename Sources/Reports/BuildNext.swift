@@ -142,6 +142,19 @@ public struct BuildNext: Equatable, Sendable {
                                  valueUnit: valueUnit, missing: $0.missing) }
     }
 
+    /// ``rows`` as plan.json's `whatToBuildNext` keeps them, with buildnext.csv's figures (to six decimals, as plan.json
+    /// writes figures: stable against last-bit noise of the duals).
+    public var entries: [BuildNextEntry] {
+        func rounded(_ x: Double) -> Double { (x * 1e6).rounded() / 1e6 }
+        return rows.map { row in
+            let r = row.relief
+            return BuildNextEntry(rank: row.rank, family: row.family, subject: row.subject, fromQuarter: r?.quarter ?? row.quarter,
+                                  throughQuarter: r?.through, unit: r.map { LimitText.one($0.unit) }, value: r.map { rounded($0.value) },
+                                  valueUnit: r == nil ? nil : row.valueUnit, priceUSD: r.map { rounded($0.priceUSD) }, option: r?.option,
+                                  valuePerUSD: r.map { rounded($0.ratio) }, missingPrice: row.missing)
+        }
+    }
+
     /// The paragraph `plan` prints: the first ``printedLines`` priced limits, one a line, then the unpriced ones in one
     /// line (limits with the same reason together); empty when no binding limit has a value.
     public var text: String {

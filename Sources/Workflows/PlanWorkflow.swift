@@ -110,13 +110,15 @@ public enum PlanWorkflow {
             }
         }
         let buildNext = BuildNext(result.plan, design: inputs.design, site: inputs.site)
+        var plan = result.plan
+        plan.whatToBuildNext = buildNext.entries
         if let out = request.outFolder {
-            try write(out, option: "--out") { try PlanReport.write(result.plan, buildNext: buildNext, to: out) }
+            try write(out, option: "--out") { try PlanReport.write(plan, buildNext: buildNext, to: out) }
         }
         switch request.format {
-        case .json: return try failing { String(decoding: try PlanReport.json(result.plan), as: UTF8.self) }
+        case .json: return try failing { String(decoding: try PlanReport.json(plan), as: UTF8.self) }
         case .table:
-            return PlanReport.table(result.plan, elapsedSeconds: result.elapsedSeconds, buildNext: buildNext) + passText
+            return PlanReport.table(plan, elapsedSeconds: result.elapsedSeconds, buildNext: buildNext) + passText
         }
     }
 }

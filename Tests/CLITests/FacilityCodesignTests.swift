@@ -41,6 +41,16 @@ struct FacilityCodesignTests {
             let rowRatio = try #require(Double(row[ratio]))
             #expect(abs(shownRatio - rowRatio) <= 5e-3 * rowRatio, "\(line) against \(row)")
         }
+        // plan.json's whatToBuildNext (so --format json too) holds the same lines: rank, family, price and value per USD.
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any]
+        let entries = try #require(plan?["whatToBuildNext"] as? [[String: Any]])
+        let family = try #require(header.firstIndex(of: "family"))
+        try #require(entries.count == next.count - 1 && !ranked.isEmpty)
+        for (entry, row) in zip(entries, next.dropFirst()) {
+            #expect((entry["rank"] as? Int).map(String.init) ?? "" == row[rank] && entry["family"] as? String == row[family])
+            if let p = Double(row[price]) { #expect(abs((entry["priceUSD"] as? Double ?? .nan) - p) <= 0.005, "\(entry) against \(row)") }
+            if let r = Double(row[ratio]) { #expect(abs((entry["valuePerUSD"] as? Double ?? .nan) - r) <= 1e-5 * max(1, r), "\(entry) against \(row)") }
+        }
         let simulate = try await TokenPlantCLI.run(["simulate", design, "--plan", out.appendingPathComponent("plan.json").path,
                                                     "--from-year", "2029", "--years", "1"], timeout: .seconds(300))
         #expect(simulate.status == 0, "\(simulate)")
