@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Numerics
 import Plans
 import PlantPhysics
 @testable import Planner
@@ -33,6 +34,19 @@ struct ShippedDesignPlanTests {
         #expect(PlanAssembly.status(.optimal, relativeGap: 5e-10, requestedGap: 0) == .optimal)
         #expect(PlanAssembly.status(.optimal, relativeGap: nil, requestedGap: nil) == .optimal)
         #expect(PlanAssembly.status(.feasible, relativeGap: 0, requestedGap: 0.001) == .feasible)
+    }
+
+    @Test("The final ratio step gives up half the gap for size, or only what a step stopped short left of it")
+    func finalSlack() {
+        // Gap 0.1 %: half is 0.0005. Steps that reached their tolerance: the final step may go 0.05 % below λ.
+        #expect(RatioStrategy.finalSlack(halfGap: 0.0005, lambda: 0.8560, unconvergedBound: nil, sense: .minimize) == 0.0005)
+        // Cost per token, a step stopped at its limit with the bound 0.06 % below λ = 0.8560 (0.855486): 0.04 % is left.
+        let left = RatioStrategy.finalSlack(halfGap: 0.0005, lambda: 0.8560, unconvergedBound: 0.8560 * (1 - 0.0006), sense: .minimize)
+        #expect(left.isApproximatelyEqual(to: 0.0004, relativeTolerance: 1e-9))
+        // Tokens per MW (maximized), the bound 0.02 % above λ: half the gap, no more.
+        #expect(RatioStrategy.finalSlack(halfGap: 0.0005, lambda: 400_000, unconvergedBound: 400_080, sense: .maximize) == 0.0005)
+        // The bound 0.12 % away: nothing is left; the final step stays at λ.
+        #expect(RatioStrategy.finalSlack(halfGap: 0.0005, lambda: 400_000, unconvergedBound: 400_480, sense: .maximize) == 0)
     }
 
     @Test("The plan satisfies every per-hall and site limit, recomputed from plan.csv and the catalog",

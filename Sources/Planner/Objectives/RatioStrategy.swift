@@ -7,8 +7,9 @@ import Plans
 ///
 /// From a plan within ``firstSolveGap`` of the most tokens: optimize num − λ·den, set λ = num/den, until no plan beats λ by
 /// more than gap/2 × num₀ on num − λ·den (num₀: that first plan's). Every plan scales, so the best ratio has many
-/// plans; the largest (most `size`) within gap/2 of λ is then taken by optimizing num − λ(1 ∓ gap/2)·den,
-/// or, without a gap, by maximizing `size` with the ratio kept as a row. The bound returned holds over
+/// plans; the largest (most `size`) within gap/2 of λ is then taken by optimizing num − λ(1 ∓ gap/2)·den (where a step
+/// stopped short of its tolerance, within only what is left of the gap), or, without a gap, by maximizing `size` with the
+/// ratio kept as a row. The bound returned holds over
 /// plans at least as large (den) as the chosen one: after a step with bound U, every plan y has
 /// num_y/den_y within U/den_y of that step's λ.
 struct RatioStrategy: ObjectiveStrategy {
@@ -117,16 +118,22 @@ struct RatioStrategy: ObjectiveStrategy {
         var lambda = num0 / den0
         // Every step's λ with its proven bound on num − λ·den: each gives a bound on the ratio, the tightest is taken.
         var steps = known
+        // Whether the steps proved λ within their tolerance (else a step stopped short, at its time limit or the budget's).
+        var converged = false
         f.model.sense = sense
         while session.solves < Self.maxSolves, !session.budget.isSpent {
             // Seeded: the steps known bound the ratio within half the gap of λ at the plan's size, so no step can show more.
             if !known.isEmpty, let bound = Self.tightest(steps, at: Formulation.value(t.den, best), sense: sense),
-               s * (bound - lambda) <= halfGap * abs(lambda) { break }
+               s * (bound - lambda) <= halfGap * abs(lambda) {
+                converged = true
+                break
+            }
             f.model.objective = f.discouragingIdleDecisions(Formulation.combine(t.num, minus: lambda, t.den), sense: sense)
             let step = try session.run(f, absoluteGap: absoluteGap, start: best)
             let n = Formulation.value(t.num, step.solution.values), d = Formulation.value(t.den, step.solution.values)
             if let bound = step.solution.bestBound { steps.append((lambda, bound)) }
             let done = step.solution.bestBound.map { s * $0 <= max(absoluteGap, Self.zeroTolerance * n) } ?? false
+            converged = done
             // What the step's plan gains at the λ it was solved for: nothing means no plan beats λ.
             let gain = s * (n - lambda * d)
             // A step whose plan does not raise λ would be solved again as it was: stop.
@@ -135,10 +142,20 @@ struct RatioStrategy: ObjectiveStrategy {
             best = step.solution.values
             if done || gain <= Self.zeroTolerance * num0 { break }
         }
-        var final = finalStep(lambda: lambda, steps: steps, absoluteGap: absoluteGap)
+        let bound = converged ? nil : Self.tightest(steps, at: Formulation.value(t.den, best), sense: sense)
+        let slack = Self.finalSlack(halfGap: halfGap, lambda: lambda, unconvergedBound: bound, sense: sense)
+        var final = finalStep(lambda: lambda, slack: slack, steps: steps, absoluteGap: absoluteGap)
         final.ratioSteps = steps
         final.prepare(&f)
         return ObjectiveResult(step: try session.run(f, absoluteGap: final.absoluteGap, start: best), final: final, in: f)
+    }
+
+    /// How far below λ (relative) the final step may go for a larger plan: half the gap where the steps reached their
+    /// tolerance (`unconvergedBound` nil); where they stopped short with the ratio's bound at `unconvergedBound`, only what
+    /// is left of the gap beyond λ's distance to it, at most half of it and none once that distance is the whole gap.
+    static func finalSlack(halfGap: Double, lambda: Double, unconvergedBound: Double?, sense: ObjectiveSense) -> Double {
+        guard let bound = unconvergedBound else { return halfGap }
+        return min(halfGap, max(0, 2 * halfGap - sense.sign * (bound - lambda) / abs(lambda)))
     }
 
     /// The tightest bound on the ratio of plans of size (den) at least `d` that `steps` give: each step's λ + U/d (U its
@@ -148,16 +165,17 @@ struct RatioStrategy: ObjectiveStrategy {
         return sense.sign > 0 ? bounds.min() : bounds.max()
     }
 
-    /// The solve after Dinkelbach's: the largest plan within gap/2 of the ratio λ found, and the tightest bound of the
+    /// The solve after Dinkelbach's: the largest plan within `slack` (relative; gap/2 where the steps reached their tolerance)
+    /// of the ratio λ found, or without a gap the largest at λ, and the tightest bound of the
     /// Dinkelbach `steps` (each λ with its bound U on num − λ·den), which holds over plans at least as large as the one found.
-    private func finalStep(lambda: Double, steps: [(lambda: Double, bound: Double)], absoluteGap: Double) -> FinalStep {
+    private func finalStep(lambda: Double, slack: Double, steps: [(lambda: Double, bound: Double)], absoluteGap: Double) -> FinalStep {
         let s = sense.sign
         return FinalStep(
             prepare: { [terms, halfGap, sense] f in
                 let t = terms(f)
                 if halfGap > 0 {
                     f.model.sense = sense
-                    f.model.objective = f.discouragingIdleDecisions(Formulation.combine(t.num, minus: lambda * (1 - s * halfGap), t.den), sense: sense)
+                    f.model.objective = f.discouragingIdleDecisions(Formulation.combine(t.num, minus: lambda * (1 - s * slack), t.den), sense: sense)
                 } else {
                     let row = Formulation.combine(t.num, minus: lambda, t.den)
                     f.addRow(ConstraintFamily.ratio.rawValue, row, lower: s > 0 ? 0 : nil, upper: s > 0 ? nil : 0, .ratio, nil, nil)
