@@ -8,17 +8,22 @@ struct FacilityCodesignTests {
     static let design = "examples/facility-codesign/phased-campus.yaml"
     static let site = "examples/facility-codesign/ashburn-va-expansion.yaml"
 
+    /// A scratch folder (kept while the test runs) with `out` in it, and the example's design and site and the bundled
+    /// catalog as absolute paths.
+    static func paths() throws -> (scratch: TemporaryFolder, out: URL, design: String, site: String, catalog: String) {
+        let scratch = try TemporaryFolder(), root = TokenPlantCLI.packageRoot
+        return (scratch, scratch.url.appendingPathComponent("out"), root.appendingPathComponent(design).path,
+                root.appendingPathComponent(site).path, root.appendingPathComponent(MutationTests.catalogPath).path)
+    }
+
     @Test("Halls, a feed and plant modules built as plan.json says; every limit and the budget hold; the twin runs it")
     func planAndSimulate() async throws {
-        let scratch = try TemporaryFolder()
-        let root = TokenPlantCLI.packageRoot
-        let out = scratch.url.appendingPathComponent("out")
-        let design = root.appendingPathComponent(Self.design).path, site = root.appendingPathComponent(Self.site).path
+        let (scratch, out, design, site, catalog) = try Self.paths()
+        defer { withExtendedLifetime(scratch) {} }
         let run = try await TokenPlantCLI.run(["plan", design, "--gap", "0.05", "--time-limit", "60", "--out", out.path],
                                               timeout: .seconds(300))
         try #require(run.status == 0, "\(run)")
         #expect(run.stdout.contains("\nBuilt: "))
-        let catalog = root.appendingPathComponent(MutationTests.catalogPath).path
         #expect(try PlanLimits.violations(out: out, design: design, site: site, catalog: catalog) == [])
         // Something of each kind the example offers is in bom.csv's rows with a capex: halls built, and their capex.
         let bom = try String(contentsOf: out.appendingPathComponent("bom.csv"), encoding: .utf8)
@@ -61,13 +66,10 @@ struct FacilityCodesignTests {
     /// in a release build before; now the groups' 5). Every limit of the cut plan holds, re-checked from the CSV files.
     @Test("tokens-per-mw: the plan placed within the gap holds every limit and needs no re-plan hall by hall")
     func ratioPlacedWithinGap() async throws {
-        let scratch = try TemporaryFolder()
-        let root = TokenPlantCLI.packageRoot
-        let out = scratch.url.appendingPathComponent("out")
-        let design = root.appendingPathComponent(Self.design).path, site = root.appendingPathComponent(Self.site).path
+        let (scratch, out, design, site, catalog) = try Self.paths()
+        defer { withExtendedLifetime(scratch) {} }
         let run = try await TokenPlantCLI.run(["plan", design, "--objective", "tokens-per-mw", "--out", out.path], timeout: .seconds(600))
         try #require(run.status == 0, "\(run)")
-        let catalog = root.appendingPathComponent(MutationTests.catalogPath).path
         #expect(try PlanLimits.violations(out: out, design: design, site: site, catalog: catalog) == [])
         let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any]
         let solver = try #require(plan?["solver"] as? [String: Any])
