@@ -43,7 +43,7 @@ struct Formulation {
     var batteryPower: [Int: VariableID]
     /// `chiller_heat` column of water loop l in quarter t (loops whose chillers' heat varies, ``defineChillerHeatColumns()``).
     var chillerHeat: [Int: [Int: VariableID]]
-    /// `chiller_heat_mean` column of water loop l in quarter t (with ``countsEnergy``, ``defineMeanChillerHeatColumns()``).
+    /// `chiller_heat_mean` column of water loop l in quarter t (with ``countsEnergy``, ``defineChillerHeatColumns()``).
     var meanChillerHeat: [Int: [Int: VariableID]]
     /// Whether the model counts energy on the chillers' heat at the racks' average load (the cost objective's): only
     /// ``costTerms`` read it.
@@ -98,7 +98,6 @@ struct Formulation {
         defineFacilityBuildColumns()
         defineBatteryColumns()
         defineChillerHeatColumns()
-        defineMeanChillerHeatColumns()
         facilityTerms = problem.quarters.indices.map { facilityPowerTerms(quarter: $0, omitZero: false) }
         for t in problem.quarters.indices {
             for h in problem.halls.indices {
@@ -115,7 +114,6 @@ struct Formulation {
                 defineHeatRejection(loop: l, quarter: t)
                 defineChillers(loop: l, quarter: t)
                 defineChillerHeat(loop: l, quarter: t)
-                defineMeanChillerHeat(loop: l, quarter: t)
             }
             defineNetwork(quarter: t)
             defineWater(quarter: t, limit: water)
