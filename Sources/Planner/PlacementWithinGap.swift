@@ -20,6 +20,9 @@ struct PlacementWithinGap {
     /// Whether the cut plan stays within the gap asked of the bound proven: the planner takes it then, and otherwise only
     /// where the re-plan hall by hall finds no plan in the time it has.
     var closesGap: Bool
+    /// The integer columns of the overfull groups (racks, halls built, power blocks) at their values in the cut plan: pinned
+    /// there, the groups place hall by hall (``PinnedPlacement``).
+    var pinned: [VariableID: Double]
 
     /// `outcome` with the racks of `assignment`'s searched groups as their searches placed them, and the assignment with
     /// those placements, when every overfull group was searched; `nil` otherwise. A ratio objective's bound (each
@@ -36,6 +39,7 @@ struct PlacementWithinGap {
             fixed[VariableID(j)] = outcome.solution.values[j].rounded()
         }
         let blocks = outcome.powerBlocksValues
+        var pinned = [VariableID: Double]()
         for (g, search) in assignment.searched where assignment.overfull.contains(g) {
             // A search places the plan's power blocks (more only where its racks need more, which a plan does not).
             if let byHall = search.powerBlocks, byHall.map({ $0.reduce(0, +) }) != blocks[g] { return nil }
@@ -47,11 +51,14 @@ struct PlacementWithinGap {
                     let added = racks[t] - (t > 0 ? racks[t - 1] : 0)
                     guard added >= 0, added % unit == 0 else { return nil }
                     fixed[stock] = Double(racks[t])
-                    if let build = f.build[e]?[t] { fixed[build] = Double(added / unit) }
+                    pinned[stock] = Double(racks[t])
+                    if let build = f.build[e]?[t] { (fixed[build], pinned[build]) = (Double(added / unit), Double(added / unit)) }
                     // A searched group retires nothing; a plan within the gap may carry racks retired and bought back at once.
-                    if let retire = f.retire[e]?[t] { fixed[retire] = 0 }
+                    if let retire = f.retire[e]?[t] { (fixed[retire], pinned[retire]) = (0, 0) }
                 }
             }
+            for column in (f.hallBuilt[g]?.values).map(Array.init) ?? [] { pinned[column] = fixed[column] }
+            for column in (f.powerBlocks[g]?.values).map(Array.init) ?? [] { pinned[column] = fixed[column] }
         }
         guard let point = Relaxation.completing(f.model, fixed: fixed, deadline: deadline) else { return nil }
         let step = SolveStep(solution: f.model.solution(at: point, bestBound: outcome.solution.bestBound), relaxation: outcome.relaxation)
@@ -63,6 +70,7 @@ struct PlacementWithinGap {
         taken.objectiveBound = bound
         self.outcome = taken
         self.assignment = placed
+        self.pinned = pinned
         closesGap = SolveSession.closes(bound: bound, value: result.value, sign: options.objective.isMinimized ? -1 : 1,
                                         relativeGap: options.relativeGap, absoluteGap: nil)
     }

@@ -17,7 +17,8 @@ public struct PlanResult: Sendable {
 /// per-rack coefficients) → build the MIP (``Formulation``) → solve it for the objective (an
 /// ``ObjectiveStrategy``) → place racks into individual halls (``HallAssignment``), where an aggregated group does not
 /// split taking its search's placement if what that leaves out keeps the plan within the gap (``PlacementWithinGap``),
-/// else re-planning the group hall by hall → refuse a plan with no rack (``NoRackAnalysis``
+/// else solving again with the group pinned at that placement if that plan is within the gap (``PinnedPlacement``), else
+/// re-planning the group hall by hall → refuse a plan with no rack (``NoRackAnalysis``
 /// says why) and re-check every limit at the rounded plan (``PlanCheck``) → read the binding limits and
 /// their shadow prices from the final solve's LP relaxation (``BindingAnalysis``) → assemble the plan
 /// (``PlanAssembly``).
@@ -39,13 +40,26 @@ public enum Planner {
                                         hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,
                                         searchingUntil: budget.solveDeadline().share(Self.firstSearchShare))
         // Each re-plan splits at least one more group (a group that fitted before may not after), so this ends; single
-        // halls cannot be split, and one over its limit is left to the re-check below.
+        // halls cannot be split, and one over its limit is left to the re-check below. Before a re-plan, the groups that did not
+        // place are pinned at their searches' placements (``PinnedPlacement``): each such round pins at least one more group.
+        var pinned: [VariableID: Double] = [:], pinnedGroups: Set<Int> = []
         while !assignment.overfull.isEmpty {
             let cut = PlacementWithinGap(outcome, assignment, options: options, deadline: budget.solveDeadline())
             if let cut, cut.closesGap {
                 (outcome, assignment) = (cut.outcome, cut.assignment)
                 break
             }
+            if let cut, !assignment.overfull.isSubset(of: pinnedGroups),
+               let refit = PinnedPlacement(cut, pinnedBefore: pinned, options: options,
+                                           deadline: budget.solveDeadline().share(PinnedPlacement.searchShare)) {
+                (outcome, pinned) = (refit.outcome, refit.pinned)
+                pinnedGroups.formUnion(assignment.overfull)
+                assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
+                                            hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,
+                                            searchingUntil: budget.solveDeadline().share(Self.laterSearchShare))
+                continue
+            }
+            (pinned, pinnedGroups) = ([:], [])
             let split = problem.expanding(assignment.overfull)
             guard split.halls.count > problem.halls.count else { break }
             do {

@@ -172,6 +172,52 @@ struct HallPackingTests {
         #expect(taken.stockValues[gb300] == [0: 9, 1: 9] && taken.stockValues[gb200] == [0: 0, 1: 0])
     }
 
+    /// The three 0.6 MW halls beside a hall b of 10 MW that only GB200 fits (maxRackKW 140 < GB300's 147.1 kW), in service
+    /// from 2026Q2, on a 2.2 MW grid. Pooled, the optimum takes 3 GB300 units and 1 GB200 unit in the group in 2026Q1
+    /// (1.7307 MW, 3 × 1,790,856 + 1,187,784 = 6,560,352 tokens/s) and one more GB200 unit in b in 2026Q2 (2.1375 MW ≤ 2.2;
+    /// two more need 2.5443), 14,308,488 tokens/s over the two quarters. The halls hold one unit each, so the search leaves
+    /// the group's GB200 unit out: 5,372,568 in 2026Q1 and 6,560,352 in 2026Q2, 11,932,920, (14,308,488 − 11,932,920) /
+    /// 11,932,920 = 0.19908 from the bound. With the group pinned at its 3 GB300 units, the grid's 2.2 − 1.3239 = 0.8761 MW
+    /// left in 2026Q2 holds 2 GB200 units in b (0.8136): 5,372,568 + 7,748,136 = 13,120,704, 1,187,784 / 13,120,704 =
+    /// 0.090527 from the bound, which is also the optimum hall by hall (each hall one unit, GB300 the better).
+    @Test("A group that does not place is pinned at its placement and the plan solved again: the grid's room goes to another hall",
+          arguments: [0.1, 0.09])
+    func pinnedPlacement(gap: Double) throws {
+        var tiny = try Self.instance()
+        tiny.site.grid.feeds[0].capacityMW = 2.2
+        tiny.design.halls.append(HallGroup(name: "b", count: 1, positions: 10, maxRackKW: 140, installedCapacityMW: 10, redundancy: .n,
+                                           liquidCapacityMW: 100, airCapacityMW: 100, maxRackWeightKg: nil,
+                                           availableFrom: try #require(Quarter("2026Q2"))))
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let exact = PlanOptions(relativeGap: 0)
+        let outcome = try Planner.solve(problem, options: exact, budget: TimeBudget(exact))
+        let seconds = TimeBase.secondsPerQuarter
+        #expect(outcome.objectiveValue.isApproximatelyEqual(to: 14_308_488 * seconds, relativeTolerance: 1e-9))
+        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
+        let assignment = HallAssignment(problem: problem, stock: outcome.stockValues, searchingUntil: deadline)
+        #expect(assignment.overfull == [0])
+        let options = PlanOptions(relativeGap: gap)
+        let cut = try #require(PlacementWithinGap(outcome, assignment, options: options, deadline: deadline))
+        #expect(!cut.closesGap)
+        #expect(cut.outcome.relativeGap.map { $0.isApproximatelyEqual(to: 2_375_568.0 / 11_932_920, relativeTolerance: 1e-6) } == true)
+        let pinned = PinnedPlacement(cut, pinnedBefore: [:], options: options, deadline: deadline)
+        guard gap >= 1_187_784.0 / 13_120_704 else {
+            // Within 0.09 of the bound no plan keeps the group's placement: the group is re-planned hall by hall.
+            #expect(pinned == nil)
+            return
+        }
+        let taken = try #require(pinned).outcome
+        #expect(taken.objectiveValue.isApproximatelyEqual(to: 13_120_704 * seconds, relativeTolerance: 1e-9))
+        #expect(taken.relativeGap.map { $0.isApproximatelyEqual(to: 1_187_784.0 / 13_120_704, relativeTolerance: 1e-6) } == true)
+        func eligibility(_ profile: String, _ hall: Int) throws -> Int {
+            try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == profile && problem.eligible[$0].hall == hall })
+        }
+        #expect(taken.stockValues[try eligibility("gb300-nvl72", 0)] == [0: 9, 1: 9])
+        #expect(taken.stockValues[try eligibility("gb200-nvl72", 0)] == [0: 0, 1: 0])
+        #expect(taken.stockValues[try eligibility("gb200-nvl72", 1)]?[1] == 6)
+        #expect(taken.solves == outcome.solves + 1)
+    }
+
     /// Tokens per MW (facility MW = IT MW here: no fans, pumps, losses or house load): GB300 gives 596,952 / 0.1471 =
     /// 4,058,137 tokens/s per MW, GB200 395,928 / 0.1356 = 2,919,823, so the best ratio is GB300 alone, and the largest plan
     /// at it one GB300 unit per hall.
