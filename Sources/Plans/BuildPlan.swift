@@ -29,6 +29,8 @@ public struct BuildPlan: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// "What to build next": the binding limits ranked by value per dollar of relief, then those nothing prices (`plan` fills
     /// it in from the plan, see BuildNext in Reports); `nil` in plans written before it was recorded.
     public var whatToBuildNext: [BuildNextEntry]?
+    /// How `plan --hold-every-hour` held the plan, pass by pass; `nil` for a plan made without it.
+    public var hold: HoldRecord?
 
     public init(inputs: PlanInputs, objective: Objective, objectiveValue: Double, objectiveUnit: String, solver: SolverFacts, designCondition: DesignCondition, quarters: [QuarterMetrics], racks: [RackLine], billOfMaterials: [BillOfMaterials], binding: [BindingLimit], exclusions: [String]) {
         self.inputs = inputs

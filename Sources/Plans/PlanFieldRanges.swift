@@ -9,7 +9,7 @@ import PlantModel
 /// a rack has at most 1,000 GPUs and 1 MW and takes at most 10 positions, a GPU gives at most 10⁶ tokens/s,
 /// a rack costs at most 10⁹ USD. They keep every sum the twin makes exact in `Int` and finite in `Double`.
 /// Figures the twin does not read and whose sign is not fixed (`objectiveValue`, `solver.bestBound`,
-/// `designCondition`, `binding[]`, `whatToBuildNext[]`) are only required to be finite numbers, which the decoder checks.
+/// `designCondition`, `binding[]`, `whatToBuildNext[]`, `hold`) are only required to be finite numbers, which the decoder checks.
 public struct PlanFieldRange: Sendable, Equatable {
     /// Dotted path with `[]` for any list index and `*` for any map key (`racks[].racksTotal`).
     public var path: String

@@ -217,6 +217,18 @@ public enum HoldEveryHour {
         }
     }
 
+    /// The passes as plan.json keeps them.
+    static func record(_ passes: [Pass], settings: Settings, source: WeatherSource, seed: UInt64) -> HoldRecord {
+        HoldRecord(allowedThrottledHours: settings.allowedHours, weather: name(source, seed: seed), passes: passes.map { pass in
+            let t = pass.tally
+            return HoldPass(raised: pass.raised, designBasis: pass.basis, lastQuarterITMW: pass.finalITMW,
+                            lastQuarterTokensPerSecond: pass.finalTokensPerSecond, countedHours: t.counted, thermalHours: t.thermal,
+                            powerHoursAtFullGrid: t.power, hallHours: t.hall, unservedHours: t.unserved,
+                            outageHoursNotCounted: t.outageHours, firstCountedHour: t.firstAt, firstCountedLimit: t.firstLimit?.rawValue,
+                            held: t.counted <= settings.allowedHours)
+        })
+    }
+
     /// The passes in words, for the plan's table.
     static func text(_ passes: [Pass], settings: Settings, source: WeatherSource, seed: UInt64) -> String {
         guard !passes.isEmpty else { return "" }

@@ -85,6 +85,7 @@ public enum PlanWorkflow {
             }
         }
         var passText = ""
+        var hold: HoldRecord?
         let result: PlanResult
         if request.respectWaterLimit {
             let source = WeatherSource(weatherPath: request.weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)
@@ -93,11 +94,13 @@ public enum PlanWorkflow {
                                                                   seed: request.seed, siteFile: inputs.provenance.siteFile)
             result = planned
             passText = WaterLimitedPlanning.text(passes, limit: inputs.site.waterLimitM3PerYear ?? 0)
-        } else if let hold = request.holdEveryHour {
+        } else if let holdSettings = request.holdEveryHour {
             let source = WeatherSource(weatherPath: request.weatherFile, site: inputs.site, siteFile: inputs.provenance.siteFile)
-            let (planned, passes) = try HoldEveryHour.plan(inputs, options: request.options, settings: hold, source: source, seed: request.seed)
+            let (planned, passes) = try HoldEveryHour.plan(inputs, options: request.options, settings: holdSettings, source: source,
+                                                           seed: request.seed)
             result = planned
-            passText = HoldEveryHour.text(passes, settings: hold, source: source, seed: request.seed)
+            passText = HoldEveryHour.text(passes, settings: holdSettings, source: source, seed: request.seed)
+            hold = HoldEveryHour.record(passes, settings: holdSettings, source: source, seed: request.seed)
         } else {
             result = try failing {
                 try Planner.plan(design: inputs.design, site: inputs.site, catalog: inputs.catalog, inputs: inputs.provenance,
@@ -112,6 +115,7 @@ public enum PlanWorkflow {
         let buildNext = BuildNext(result.plan, design: inputs.design, site: inputs.site)
         var plan = result.plan
         plan.whatToBuildNext = buildNext.entries
+        plan.hold = hold
         if let out = request.outFolder {
             try write(out, option: "--out") { try PlanReport.write(plan, buildNext: buildNext, to: out) }
         }

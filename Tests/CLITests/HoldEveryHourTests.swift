@@ -102,6 +102,32 @@ struct HoldEveryHourTests {
         let figures = try await Self.simulate(design, plan: out + "/plan.json", ["--seed", "3"])
         #expect(figures["hours"] as? Int == 4 * 8760)
         #expect(figures["throttledHours"] as? Int == 0)
+
+        // plan.json's `hold` keeps the passes the table lists. Pass 1 is the plan made without the hold: simulate on the same
+        // seed counts its throttled hours independently (Phoenix's feeds never fail, so every throttled hour counts).
+        let plan = try Self.json(try String(contentsOfFile: out + "/plan.json", encoding: .utf8))
+        let hold = try #require(plan["hold"] as? [String: Any])
+        #expect(hold["allowedThrottledHours"] as? Int == 0 && hold["weather"] as? String == "synthetic weather (seed 3)")
+        let records = try #require(hold["passes"] as? [[String: Any]])
+        #expect(records.count == passes.count)
+        #expect(records.dropLast().allSatisfy { $0["held"] as? Bool == false } && records.last?["held"] as? Bool == true)
+        #expect(records.first?["raised"] == nil && records.dropFirst().allSatisfy { $0["raised"] is String })
+        #expect(records.last?["countedHours"] as? Int == 0)
+        let quarters = try #require(plan["quarters"] as? [[String: Any]])
+        #expect(records.last?["lastQuarterITMW"] as? Double == quarters.last?["itMW"] as? Double)
+        let unheld = folder.url.appendingPathComponent("unheld").path
+        let first = try await TokenPlantCLI.run(["plan", design, "--site", Self.site, "--out", unheld])
+        try #require(first.status == 0, "\(first)")
+        let unheldFigures = try await Self.simulate(design, plan: unheld + "/plan.json", ["--seed", "3"])
+        let throttled = try #require(unheldFigures["throttledHours"] as? Int)
+        #expect(throttled > 0)
+        #expect(records.first?["countedHours"] as? Int == throttled)
+        #expect(records.first?["outageHoursNotCounted"] as? Int == 0)
+        let counted = try #require(records.first).filter { ["thermalHours", "powerHoursAtFullGrid", "hallHours"].contains($0.key) }
+        #expect(counted.values.compactMap { $0 as? Int }.reduce(0, +) == throttled)
+        let unheldPlan = try Self.json(try String(contentsOfFile: unheld + "/plan.json", encoding: .utf8))
+        #expect(records.first?["designBasis"] as? String == (unheldPlan["designCondition"] as? [String: Any])?["designBasis"] as? String)
+        #expect(unheldPlan["hold"] == nil)
     }
 
     @Test("The pass cap stops the loop: exit 3 with the last pass's figures, what to change, and every pass")
