@@ -194,6 +194,16 @@ struct HallAssignment {
         }
     }
 
+    /// Takes `other`'s placement of those of `groups` that are overfull here, where they hold the racks and power blocks they
+    /// hold in `other` (a plan pinned at that placement, ``PinnedPlacement``).
+    mutating func taking(_ groups: Set<Int>, from other: HallAssignment, problem: PlanningProblem) {
+        for g in groups where overfull.contains(g) {
+            place(g, racks: other.racks.filter { problem.eligible[$0.key].hall == g }, powerBlocks: other.powerBlocks[g])
+            overfull.remove(g)
+            searched[g] = nil
+        }
+    }
+
     /// Takes a placement of group `g` found over all its quarters at once: its racks by eligibility and, where it placed
     /// them, its power blocks.
     private mutating func place(_ g: Int, racks placed: [Int: [[Int]]], powerBlocks blocks: [[Int]]?) {

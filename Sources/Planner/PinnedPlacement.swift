@@ -5,11 +5,13 @@ import LinearProgramming
 /// out held go to groups that still place, instead of re-planning the pinned groups hall by hall.
 ///
 /// The pinned model is a restriction of the model solved, so the bound proven on that holds for it; the plan is taken only
-/// where it is within the gap asked of that bound. The pinned groups hold a placement (their searches found it), and a
-/// group that does not place after the solve is cut and pinned in turn, so each round pins at least one more group.
+/// where it is within the gap asked of that bound. The pinned groups keep the placement their searches found
+/// (``HallAssignment/taking(_:from:problem:)``); a group not pinned before that does not place after the solve is cut and
+/// pinned in turn, so each round pins at least one more group.
 ///
 /// On the facility co-design example sized at Dulles' hottest hour of the year (T_eff 28.7 °C, `plan --hold-every-hour`'s
-/// second pass), the hybrid group's plan had no placement (its search left out 0.27 % of the bound's tokens). Re-planning it
+/// second pass), the hybrid group's plan had no placement (the plan cut to its search's placement was 0.33 % from the
+/// bound). Re-planning it
 /// hall by hall took 31 s (and the air group's, which then failed to place, 56 s more) to 0.097 %.
 struct PinnedPlacement {
     /// The plan solved with the groups pinned, with the bound of the plan it was cut from.
@@ -17,12 +19,14 @@ struct PinnedPlacement {
     /// The columns pinned: those pinned before and the cut groups'.
     var pinned: [VariableID: Double]
 
-    /// Share of a solve's time limit the pinned solve may take: it only has to finish a plan that is nearly there.
-    static let searchShare = 0.1
+    /// Share of a solve's time limit the pinned solve (its LP and branch-and-bound) may take: it only has to finish a plan
+    /// that is nearly there.
+    static let solveShare = 0.1
 
     /// `cut`'s plan solved again with `cut`'s groups and those of `pinnedBefore` pinned, within `deadline`; `nil` for a ratio
-    /// objective (its final solve holds one Dinkelbach step's λ), where the pinned model's relaxation cannot reach the gap
-    /// asked of the bound proven, or where the solve finds no plan within it.
+    /// objective (its final solve holds one Dinkelbach step's λ), without a bound proven or with a gap of 1 or more, where
+    /// the pinned model's relaxation does not solve in time or cannot reach the gap asked of the bound proven, or where
+    /// branch-and-bound finds no plan within it by `deadline`.
     init?(_ cut: PlacementWithinGap, pinnedBefore: [VariableID: Double], options: PlanOptions, deadline: SolveDeadline) {
         let outcome = cut.outcome, f = outcome.formulation
         guard outcome.final.ratioSteps.isEmpty, let bound = outcome.solution.bestBound else { return nil }
@@ -40,21 +44,23 @@ struct PinnedPlacement {
         let lp = Relaxation(model, deadline: deadline, counting: work)
         guard let relaxed = lp.solution?.objectiveValue, sign * relaxed >= sign * closing,
               var point = Relaxation.usableStart(outcome.solution.values, for: model) else { return nil }
+        // A cut plan within the gap was taken before (``PlacementWithinGap/closesGap``): this holds only to rounding.
         if sign * Formulation.objectiveValue(point, on: model) < sign * closing {
-            // Branch-and-bound from the cut plan, stopping at the first plan within the gap.
-            let solverOptions = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: options.relativeGap,
-                                              absoluteGap: absoluteGap, presolve: false, cuts: true, branching: .pseudocost,
+            // Branch-and-bound from the cut plan, stopping at the first plan within the gap of the bound proven, or at
+            // `deadline`: not at a gap of its own, since its bound on the pinned model may be tighter than the one proven.
+            let solverOptions = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: nil,
+                                              absoluteGap: nil, presolve: false, cuts: true, branching: .pseudocost,
                                               initialSolution: point,
                                               objectiveTarget: SolveSession.aimedInside(closing, sign: sign))
             guard let found = work.add(try? model.solve(options: solverOptions)), found.status == .optimal || found.status == .feasible,
                   let usable = Relaxation.usableStart(found.values, for: model) else { return nil }
             point = usable
         }
-        // The duals price the model solved, not the pinned one: its relaxation with what the plan built fixed.
+        // The duals price the model solved, not the pinned one: its relaxation (with what the plan built fixed, as a solve's
+        // final step prices it).
         let built = f.facilityBuildColumns
-        let full = Relaxation(f.model, deadline: deadline, counting: work)
         let step = SolveStep(solution: f.model.solution(at: point, bestBound: bound),
-                             relaxation: built.isEmpty ? full.solution : full.fixing(built, at: point))
+                             relaxation: built.isEmpty ? outcome.relaxation : Relaxation.fixing(f.model, built, at: point, counting: work))
         let result = ObjectiveResult(step: step, final: outcome.final, in: f)
         guard let proven = result.bound,
               SolveSession.closes(bound: proven, value: result.value, sign: options.objective.isMinimized ? -1 : 1,

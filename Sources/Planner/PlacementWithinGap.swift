@@ -20,8 +20,8 @@ struct PlacementWithinGap {
     /// Whether the cut plan stays within the gap asked of the bound proven: the planner takes it then, and otherwise only
     /// where the re-plan hall by hall finds no plan in the time it has.
     var closesGap: Bool
-    /// The integer columns of the overfull groups (racks, halls built, power blocks) at their values in the cut plan: pinned
-    /// there, the groups place hall by hall (``PinnedPlacement``).
+    /// The overfull groups' columns of racks (stock, purchases, retirements), halls built and power blocks at their values in
+    /// the cut plan: pinned there, the groups place hall by hall (``PinnedPlacement``).
     var pinned: [VariableID: Double]
 
     /// `outcome` with the racks of `assignment`'s searched groups as their searches placed them, and the assignment with
@@ -57,8 +57,8 @@ struct PlacementWithinGap {
                     if let retire = f.retire[e]?[t] { (fixed[retire], pinned[retire]) = (0, 0) }
                 }
             }
-            for column in (f.hallBuilt[g]?.values).map(Array.init) ?? [] { pinned[column] = fixed[column] }
-            for column in (f.powerBlocks[g]?.values).map(Array.init) ?? [] { pinned[column] = fixed[column] }
+            for column in (f.hallBuilt[g]?.values).map(Array.init) ?? [] { pinned[column] = outcome.solution.values[column.index].rounded() }
+            for column in (f.powerBlocks[g]?.values).map(Array.init) ?? [] { pinned[column] = outcome.solution.values[column.index].rounded() }
         }
         guard let point = Relaxation.completing(f.model, fixed: fixed, deadline: deadline) else { return nil }
         let step = SolveStep(solution: f.model.solution(at: point, bestBound: outcome.solution.bestBound), relaxation: outcome.relaxation)

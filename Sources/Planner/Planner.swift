@@ -51,12 +51,14 @@ public enum Planner {
             }
             if let cut, !assignment.overfull.isSubset(of: pinnedGroups),
                let refit = PinnedPlacement(cut, pinnedBefore: pinned, options: options,
-                                           deadline: budget.solveDeadline().share(PinnedPlacement.searchShare)) {
+                                           deadline: budget.solveDeadline().share(PinnedPlacement.solveShare)) {
                 (outcome, pinned) = (refit.outcome, refit.pinned)
                 pinnedGroups.formUnion(assignment.overfull)
                 assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
                                             hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,
                                             searchingUntil: budget.solveDeadline().share(Self.laterSearchShare))
+                // The pinned groups hold the racks the cut placed: that placement stands where a search does not find it again.
+                assignment.taking(pinnedGroups, from: cut.assignment, problem: problem)
                 continue
             }
             (pinned, pinnedGroups) = ([:], [])

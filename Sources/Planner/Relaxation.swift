@@ -106,13 +106,19 @@ struct Relaxation {
     /// where it was loaded for relax-and-fix and the relaxation solved, afresh with GLPK's presolver otherwise (loading it
     /// for this alone would solve the relaxation first); `nil` when it does not solve to optimality within ``pricingSeconds``.
     func fixing(_ columns: [VariableID], at point: [Double]) -> Solution? {
-        let options = SolverOptions(timeLimitSeconds: Self.pricingSeconds)
         guard solution != nil, kept.isReady, let solver = kept.restored(within: Self.pricingSeconds) else {
-            let fixed = Self.relaxed(model, fixing: Dictionary(columns.map { ($0, point[$0.index].rounded()) }) { first, _ in first })
-            return work.add(try? fixed.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+            return Self.fixing(model, columns, at: point, counting: work)
         }
         solver.fix(columns, at: point.map { $0.rounded() })
-        return work.add(try? solver.solve(options: options)).flatMap { $0.status == .optimal ? $0 : nil }
+        return work.add(try? solver.solve(options: SolverOptions(timeLimitSeconds: Self.pricingSeconds)))
+            .flatMap { $0.status == .optimal ? $0 : nil }
+    }
+
+    /// `model`'s relaxation with `columns` fixed at their values in `point` (rounded), solved afresh with GLPK's presolver;
+    /// `nil` when it does not solve to optimality within ``pricingSeconds``. The solve counts its work in `work`.
+    static func fixing(_ model: Model, _ columns: [VariableID], at point: [Double], counting work: SearchWork) -> Solution? {
+        let fixed = relaxed(model, fixing: Dictionary(columns.map { ($0, point[$0.index].rounded()) }) { first, _ in first })
+        return work.add(try? fixed.solve(options: SolverOptions(timeLimitSeconds: pricingSeconds))).flatMap { $0.status == .optimal ? $0 : nil }
     }
 
     /// `model` with every column continuous and each column of `fixed` fixed at its value.
