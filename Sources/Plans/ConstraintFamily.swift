@@ -6,7 +6,7 @@ public enum ConstraintFamily: String, FileEnum {
          heatRejection = "heat_rejection", chiller, network, supply, budget,
          serve, share, stock, tokenTarget = "token_target", ratio,
          capexLimit = "capex_limit", facilityLimit = "facility_limit", water, rackLife = "rack_life",
-         buildOrder = "build_order", unitsPerHall = "units_per_hall",
+         buildOrder = "build_order", hallOrder = "hall_order", unitsPerHall = "units_per_hall",
          batteryEnergy = "battery_ride_through", batteryPower = "battery_ride_through_power", chillerHeat = "chiller_heat"
 
     /// The unit of the limit's right-hand side.
@@ -21,7 +21,7 @@ public enum ConstraintFamily: String, FileEnum {
         case .budget, .capexLimit: "USD"
         case .tokenTarget: "tokens/s"
         case .water: "m³/yr"
-        case .serve, .share, .stock, .ratio, .buildOrder: ""
+        case .serve, .share, .stock, .ratio, .buildOrder, .hallOrder: ""
         }
     }
 
@@ -30,7 +30,7 @@ public enum ConstraintFamily: String, FileEnum {
         switch self {
         case .floor, .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .network, .supply, .budget,
              .capexLimit, .facilityLimit, .water, .batteryEnergy, .batteryPower: true
-        case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife, .buildOrder, .unitsPerHall, .chillerHeat: false
+        case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife, .buildOrder, .hallOrder, .unitsPerHall, .chillerHeat: false
         }
     }
 

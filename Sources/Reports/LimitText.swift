@@ -27,6 +27,7 @@ extension ConstraintFamily {
         case .water: "site water limit (IT MW × the twin's water per IT MW)"
         case .rackLife: "rack service life (economics.rackLifeYears)"
         case .buildOrder: "build order (what is built stays built)"
+        case .hallOrder: "order of identical halls (no plan is lost: the halls are relabelled)"
         case .unitsPerHall: "whole units per hall (a scalable unit of several racks stands in one hall)"
         case .batteryEnergy: "battery energy for the ride-through (powerChain.battery.rideThroughMinutes at the facility's design MW)"
         case .batteryPower: "battery power for the ride-through (the facility's design MW)"

@@ -122,6 +122,7 @@ struct Formulation {
             defineShare(quarter: t)
         }
         defineRackLife()
+        defineHallOrder()
         defineBudget()
         defineParetoLimit(limit)
         defineTokenTarget(tokenTarget)

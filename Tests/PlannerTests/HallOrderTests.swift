@@ -1,0 +1,72 @@
+import Testing
+import Numerics
+import LinearProgramming
+@testable import Planner
+import PlantModel
+import Plans
+
+/// Three identical halls of 10 positions and 1.2 MW (the tiny instance's racks: GB200 0.1356 MW and 395,928 tokens/s,
+/// GB300 0.1471 MW and 596,952 tokens/s, both in units of 3 racks) with at most 3 GB300 racks bought a quarter. Three units
+/// take 1.2204 MW or more, so a hall holds at most two. The optimum fills all six places in the first quarter, one GB300 unit
+/// and five GB200 units: 3 × 596,952 + 15 × 395,928 = 7,729,776 tokens/s in each of the two quarters, 15,459,552 summed
+/// (leaving a place for the second quarter's GB300 unit gives 6,541,992 + 8,332,848 = 14,874,840), the objective counting
+/// each over a quarter's seconds. The hall holding the
+/// GB300 unit beside a GB200 unit holds the most tokens.
+@Suite("Identical halls held one by one are ordered without losing a plan")
+struct HallOrderTests {
+    static func instance() throws -> TinyInstance {
+        var tiny = try TinyInstance(positions: 10, hallMW: 1.2, siteMW: 10)
+        tiny.design.halls[0].count = 3
+        tiny.design.scalableUnits = ["gb200-nvl72": 3, "gb300-nvl72": 3]
+        tiny.design.supplyCapRacksPerQuarter = ["gb300-nvl72": 3]
+        return tiny
+    }
+
+    static let optimum = 2 * (3 * 596_952.0 + 15 * 395_928.0)
+
+    @Test("A group re-planned hall by hall keeps the optimum of the same halls given apart, its halls ordered by tokens")
+    func orderedOptimum() throws {
+        let tiny = try Self.instance()
+        let options = PlanOptions(objective: .maxTokens, relativeGap: 0)
+        let split = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog).expanding([0])
+        var apart = tiny.design
+        apart.halls = tiny.design.halls[0].singles
+        let given = PlanningProblem(design: apart, site: tiny.site, catalog: tiny.catalog)
+        #expect(split.interchangeableHalls == [[0, 1, 2]] && given.interchangeableHalls.isEmpty)
+        let ordered = try Planner.solve(split, options: options, budget: TimeBudget(options))
+        let free = try Planner.solve(given, options: options, budget: TimeBudget(options))
+        let orderRows = ordered.formulation.model.constraints.filter { $0.name.hasPrefix("hall_order(") }.map(\.name)
+        #expect(orderRows == ["hall_order(h_1,h_2)", "hall_order(h_2,h_3)"])
+        #expect(!free.formulation.model.constraints.contains { $0.name.hasPrefix("hall_order(") })
+        for outcome in [ordered, free] {
+            // The objective counts tokens: tokens/s times the 7,889,400 s of an average quarter (365.25 / 4 days).
+            #expect(outcome.objectiveValue.isApproximatelyEqual(to: Self.optimum * 7_889_400, relativeTolerance: 1e-9))
+        }
+        // Tokens each hall holds over both quarters, hall by hall: the GB300 unit's hall first.
+        let stock = ordered.stockValues
+        let tokens = split.halls.indices.map { h in
+            split.eligible.indices.filter { split.eligible[$0].hall == h }.reduce(0.0) { sum, e in
+                let rate = split.profiles[split.eligible[e].profile].id == "gb300-nvl72" ? 596_952.0 : 395_928.0
+                return sum + rate * Double((stock[e] ?? [:]).values.reduce(0, +))
+            }
+        }
+        let gb300Hall: Double = 2 * (3 * 596_952 + 3 * 395_928), gb200Hall: Double = 2 * 6 * 395_928
+        #expect(tokens == [gb300Hall, gb200Hall, gb200Hall])
+    }
+
+    @Test("A re-plan's start orders the placement's halls by the quarter they enter service, then by tokens")
+    func startOrder() throws {
+        let tiny = try Self.instance()
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
+        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
+        var placed = HallAssignment(problem: problem, stock: [gb200: [0: 15, 1: 15], gb300: [0: 3, 1: 3]])
+        placed.racks[gb300] = [[0, 0, 3], [0, 0, 3]]
+        placed.racks[gb200] = [[6, 6, 3], [6, 6, 3]]
+        #expect(SplitStart.hallOrder(of: 0, in: problem, placed: placed, hallsBuilt: nil) == [2, 0, 1])
+        // Hall 0 in service from the first quarter, halls 1 and 2 from the second: hall 0 leads though hall 2 holds more.
+        placed.racks[gb300] = [[0, 0, 0], [0, 0, 3]]
+        placed.racks[gb200] = [[3, 0, 0], [3, 6, 3]]
+        #expect(SplitStart.hallOrder(of: 0, in: problem, placed: placed, hallsBuilt: [1, 3]) == [0, 2, 1])
+    }
+}
