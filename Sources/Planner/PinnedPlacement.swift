@@ -60,7 +60,7 @@ struct PinnedPlacement {
         // final step prices it).
         let built = f.facilityBuildColumns
         let step = SolveStep(solution: f.model.solution(at: point, bestBound: bound),
-                             relaxation: built.isEmpty ? outcome.relaxation : Relaxation.fixing(f.model, built, at: point, counting: work))
+                             relaxation: built.isEmpty ? outcome.relaxation : Relaxation.fixing(f.modelWithoutHallOrder, built, at: point, counting: work))
         let result = ObjectiveResult(step: step, final: outcome.final, in: f)
         guard let proven = result.bound,
               SolveSession.closes(bound: proven, value: result.value, sign: options.objective.isMinimized ? -1 : 1,

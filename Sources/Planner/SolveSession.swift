@@ -186,9 +186,12 @@ struct SolveSession {
     }
 
     /// The step of a solution of `f`: with facility decisions, the duals come from the relaxation with what the plan built
-    /// fixed.
+    /// fixed; with `hall_order` rows, from the model without them (``Formulation/modelWithoutHallOrder``).
     private func finish(_ f: Formulation, lp: Relaxation, solution: Solution) -> SolveStep {
         let built = f.facilityBuildColumns
+        if f.ordersHalls {
+            return SolveStep(solution: solution, relaxation: Relaxation.fixing(f.modelWithoutHallOrder, built, at: solution.values, counting: lp.work))
+        }
         return SolveStep(solution: solution, relaxation: built.isEmpty ? lp.solution : lp.fixing(built, at: solution.values))
     }
 

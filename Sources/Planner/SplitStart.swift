@@ -90,10 +90,12 @@ enum SplitStart {
     /// The placed plan `start` with more racks where they fit: in single halls every rack placed stays (its stock and
     /// purchases are lower bounds) and more may join, with power blocks; groups still aggregated keep exactly their racks (more
     /// would fill their pooled room, which may not place hall by hall); the facility built stays. A MIP from `start` adds
-    /// what is worth most, to within `gap` of the best it can; `nil` when it finds nothing better than `start`.
+    /// what is worth most, to within `gap` of the best it can; `nil` when it finds nothing better than `start`. Solved without
+    /// the `hall_order` rows (with them a later hall could grow only to the tokens of the one before, whose racks are held),
+    /// then put in hall order (``Formulation/inHallOrder(_:)``).
     static func refilled(_ split: Formulation, placed fixed: [VariableID: Double], start: [Double], gap: Double,
                          deadline: SolveDeadline) -> [Double]? {
-        var model = split.model
+        var model = split.modelWithoutHallOrder
         let problem = split.problem
         let singles = Set(problem.eligible.indices.filter { problem.halls[problem.eligible[$0].hall].count == 1 })
         let growing = Set([split.stock, split.build].flatMap { $0.filter { singles.contains($0.key) }.values.flatMap(\.values) }
@@ -105,7 +107,7 @@ enum SplitStart {
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, presolve: false, cuts: true,
                                     branching: .pseudocost, initialSolution: start)
         guard let solution = try? model.solve(options: options), solution.status == .optimal || solution.status == .feasible,
-              let point = Relaxation.usableStart(solution.values, for: split.model) else { return nil }
+              let point = Relaxation.usableStart(split.inHallOrder(solution.values), for: split.model) else { return nil }
         return Formulation.isBetter(point, than: start, on: model) ? point : nil
     }
 

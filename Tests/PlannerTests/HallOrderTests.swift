@@ -54,6 +54,61 @@ struct HallOrderTests {
         #expect(tokens == [gb300Hall, gb200Hall, gb200Hall])
     }
 
+    /// The optimum of ``orderedOptimum`` with its first and last halls' columns swapped: still a plan of the model without
+    /// the `hall_order` rows, not of the model; put in hall order it is the optimum again.
+    @Test("A plan with its halls out of order is put back in order, and is a plan of the model again")
+    func inHallOrder() throws {
+        let tiny = try Self.instance()
+        let options = PlanOptions(objective: .maxTokens, relativeGap: 0)
+        let split = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog).expanding([0])
+        let outcome = try Planner.solve(split, options: options, budget: TimeBudget(options))
+        let f = outcome.formulation, point = outcome.solution.values
+        var swapped = point
+        for p in split.profiles.indices {
+            let first = split.eligible.indices.first { split.eligible[$0].hall == 0 && split.eligible[$0].profile == p }
+            let last = split.eligible.indices.first { split.eligible[$0].hall == 2 && split.eligible[$0].profile == p }
+            guard let first, let last else { continue }
+            for series in [f.build, f.retire, f.stock] {
+                for (t, a) in series[first] ?? [:] {
+                    let b = try #require(series[last]?[t])
+                    (swapped[a.index], swapped[b.index]) = (point[b.index], point[a.index])
+                }
+            }
+        }
+        #expect(swapped != point)
+        #expect(Relaxation.usableStart(swapped, for: f.model) == nil)
+        #expect(Relaxation.usableStart(swapped, for: f.modelWithoutHallOrder) != nil)
+        let ordered = f.inHallOrder(swapped)
+        #expect(ordered == point)
+        #expect(Relaxation.usableStart(ordered, for: f.model) != nil)
+    }
+
+    /// Halls built as the plan needs them, with 3 GB300 and 6 GB200 racks bought a quarter: the first quarter's three units
+    /// take two halls (two units a hall at most), and the third hall is built in the second quarter for its three more:
+    /// 4,166,424 + 8,332,848 = 12,499,272 tokens/s summed (3 × 596,952 + 6 × 395,928, then twice that). The hall built later
+    /// comes last.
+    @Test("Halls built in different quarters are ordered by when they enter service, keeping the optimum")
+    func builtInOrder() throws {
+        var tiny = try Self.instance()
+        tiny.design.halls[0].build = BuildOption(capexUSD: 1e6, leadTimeQuarters: 0)
+        tiny.design.supplyCapRacksPerQuarter = ["gb300-nvl72": 3, "gb200-nvl72": 6]
+        let options = PlanOptions(objective: .maxTokens, relativeGap: 0)
+        let split = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog).expanding([0])
+        var apart = tiny.design
+        apart.halls = tiny.design.halls[0].singles
+        let free = try Planner.solve(PlanningProblem(design: apart, site: tiny.site, catalog: tiny.catalog), options: options,
+                                     budget: TimeBudget(options))
+        let ordered = try Planner.solve(split, options: options, budget: TimeBudget(options))
+        let built = ordered.hallsBuiltValues
+        #expect(built[0] == [1, 1] && built[1] == [1, 1] && built[2] == [0, 1])
+        // Five hall-quarters in service, each charged the objective's idle-decision unit.
+        let tokens: Double = (3 * 596_952 + 6 * 395_928) * 3 * 7_889_400
+        #expect(ordered.objectiveValue.isApproximatelyEqual(to: tokens - 5, relativeTolerance: 1e-12))
+        #expect(ordered.formulation.inHallOrder(ordered.solution.values) == ordered.solution.values)
+        // The same halls given apart (each its own design group, no order between them) reach the same optimum.
+        #expect(free.objectiveValue.isApproximatelyEqual(to: ordered.objectiveValue, relativeTolerance: 1e-12))
+    }
+
     @Test("A re-plan's start orders the placement's halls by the quarter they enter service, then by tokens")
     func startOrder() throws {
         let tiny = try Self.instance()

@@ -11,7 +11,8 @@ extension Formulation {
     /// take); the last term, the quarters a is in service before b, leaves halls entering service at different quarters free.
     ///
     /// Symmetry breaking: without it branch-and-bound meets every plan of a re-plan hall by hall once for each order of
-    /// the group's halls (24 orders for four halls). A start for the model must order its halls so (``SplitStart``).
+    /// the group's halls (24 orders for four halls). A start for the model must order its halls so (``inHallOrder(_:)``,
+    /// ``SplitStart``), and the duals that price the limits come from the model without these rows (``modelWithoutHallOrder``).
     mutating func defineHallOrder() {
         let weights = problem.hallOrderWeights
         guard !weights.isEmpty else { return }
@@ -37,6 +38,66 @@ extension Formulation {
             }
         }
     }
+}
+
+extension Formulation {
+    /// `point` (whole values in every per-hall column) with the halls of each set of ``PlanningProblem/interchangeableHalls``
+    /// relabelled into the order the `hall_order` rows ask: by the first quarter each is in service, then by the tokens it
+    /// holds over the horizon (more first), then by index. Every row but those treats the halls alike and the per-hall
+    /// columns (purchases, retirements, stock, halls built, power blocks) are all whole, so a plan stays a plan.
+    func inHallOrder(_ point: [Double]) -> [Double] {
+        let sets = problem.interchangeableHalls
+        guard !sets.isEmpty, point.count == model.variables.count else { return point }
+        let weights = problem.hallOrderWeights
+        var byHall: [Int: [Int: Int]] = [:]   // hall → profile → eligibility
+        for (e, el) in problem.eligible.enumerated() { byHall[el.hall, default: [:]][el.profile] = e }
+        /// The per-hall columns of hall h, keyed alike in every hall of its set.
+        func columns(_ h: Int) -> [String: VariableID] {
+            var out: [String: VariableID] = [:]
+            for (p, e) in byHall[h] ?? [:] {
+                for (kind, series) in [("build", build[e]), ("retire", retire[e]), ("stock", stock[e])] {
+                    for (t, v) in series ?? [:] { out["\(kind),\(p),\(t)"] = v }
+                }
+            }
+            for (t, v) in hallBuilt[h] ?? [:] { out["halls_built,\(t)"] = v }
+            for (t, v) in powerBlocks[h] ?? [:] { out["power_blocks,\(t)"] = v }
+            return out
+        }
+        func service(_ h: Int) -> Int {
+            guard let built = hallBuilt[h] else { return 0 }
+            return built.keys.sorted().first { point[built[$0]!.index] > 0.5 } ?? Int.max
+        }
+        func tokens(_ h: Int) -> Double {
+            (byHall[h] ?? [:]).reduce(0.0) { sum, pe in
+                sum + (weights[pe.key] ?? 0) * (stock[pe.value] ?? [:]).values.reduce(0.0) { $0 + point[$1.index] }
+            }
+        }
+        var out = point
+        for members in sets {
+            let order = members.sorted { (service($0), -tokens($0), $0) < (service($1), -tokens($1), $1) }
+            guard order != members else { continue }
+            for (target, source) in zip(members, order) where target != source {
+                let from = columns(source)
+                for (key, column) in columns(target) { if let v = from[key] { out[column.index] = point[v.index] } }
+            }
+        }
+        return out
+    }
+
+    /// The model with the `hall_order` rows left free: its relaxation prices the limits (the rows hold only while the halls
+    /// are copies, and one more MW in one hall breaks that: kept, a hall's price could move onto the hall before it), and the
+    /// re-plan's refill solves it (``SplitStart``).
+    var modelWithoutHallOrder: Model {
+        var priced = model
+        for (i, row) in rows.enumerated() where row.family == .hallOrder {
+            priced.constraints[i].lowerBound = nil
+            priced.constraints[i].upperBound = nil
+        }
+        return priced
+    }
+
+    /// Whether the model holds `hall_order` rows.
+    var ordersHalls: Bool { rows.contains { $0.family == .hallOrder } }
 }
 
 extension PlanningProblem {
