@@ -88,12 +88,12 @@ extension Formulation {
     /// are copies, and one more MW in one hall breaks that: kept, a hall's price could move onto the hall before it), and the
     /// re-plan's refill solves it (``SplitStart``).
     var modelWithoutHallOrder: Model {
-        var priced = model
+        var free = model
         for (i, row) in rows.enumerated() where row.family == .hallOrder {
-            priced.constraints[i].lowerBound = nil
-            priced.constraints[i].upperBound = nil
+            free.constraints[i].lowerBound = nil
+            free.constraints[i].upperBound = nil
         }
-        return priced
+        return free
     }
 
     /// Whether the model holds `hall_order` rows.
