@@ -20,10 +20,9 @@ enum SplitStart {
         let packed = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
                                     hallsBuilt: hallsBuilt, powerBlocksBuilt: outcome.powerBlocksValues, leavingOutUnfit: true,
                                     known: searched)
-        // Each hall of the split problem: its group in the problem solved and, for a group split, its index in the group's
-        // placement, in the order the `hall_order` rows ask.
+        // Each hall of the split problem: its group in the problem solved and, for a group split, its index in the group.
         let origin: [(group: Int, index: Int?)] = problem.halls.enumerated().flatMap { g, hall in
-            groups.contains(g) ? hallOrder(of: g, in: problem, placed: packed, hallsBuilt: hallsBuilt[g]).map { (g, $0) } : [(g, nil)]
+            groups.contains(g) ? (0..<hall.count).map { (g, $0) } : [(g, nil)]
         }
         guard origin.count == new.halls.count else { return nil }
         var eligibility: [Pair: Int] = [:]
@@ -63,24 +62,13 @@ enum SplitStart {
         let chillers = outcome.chillerModulesValues
         for (l, byQuarter) in split.plantBuilt { for (t, column) in byQuarter { fixed[column] = Double(modules[l][t]) } }
         for (l, byQuarter) in split.chillerBuilt { for (t, column) in byQuarter { fixed[column] = Double(chillers[l][t]) } }
+        // The split halls in the order the `hall_order` rows ask (every fixed column is whole).
+        var point = [Double](repeating: 0, count: split.model.variables.count)
+        for (column, value) in fixed { point[column.index] = value }
+        let ordered = split.inHallOrder(point)
+        for column in fixed.keys { fixed[column] = ordered[column.index] }
         guard let placed = Relaxation.completing(split.model, fixed: fixed, deadline: deadline) else { return nil }
         return refilled(split, placed: fixed, start: placed, gap: refillGap(forSearchGap: searchGap), deadline: deadline) ?? placed
-    }
-
-    /// The placement's halls of group `g` in the order ``Formulation/defineHallOrder()`` asks of single halls: by the quarter
-    /// they enter service (a placement fills the halls built first, `hallsBuilt` per quarter), then by the tokens they hold
-    /// over the horizon, more first, then by index.
-    static func hallOrder(of g: Int, in problem: PlanningProblem, placed: HallAssignment, hallsBuilt: [Int]?) -> [Int] {
-        let weights = problem.hallOrderWeights
-        let halls = 0..<problem.halls[g].count
-        let members = problem.eligible.indices.filter { problem.eligible[$0].hall == g }
-        let service = halls.map { i in hallsBuilt.map { built in built.firstIndex { i < $0 } ?? built.count } ?? 0 }
-        let tokens = halls.map { i in
-            members.reduce(0.0) { sum, e in
-                sum + (weights[problem.eligible[e].profile] ?? 0) * Double(placed.racks[e]?.reduce(0) { $0 + $1[i] } ?? 0)
-            }
-        }
-        return halls.sorted { (service[$0], -tokens[$0], $0) < (service[$1], -tokens[$1], $1) }
     }
 
     /// The refill's relative gap: a tenth of the search's, so that the start leaves the search most of its gap, and at least

@@ -109,19 +109,42 @@ struct HallOrderTests {
         #expect(free.objectiveValue.isApproximatelyEqual(to: ordered.objectiveValue, relativeTolerance: 1e-12))
     }
 
-    @Test("A re-plan's start orders the placement's halls by the quarter they enter service, then by tokens")
+    /// Placements of the group of ``instance()`` (built as the plan needs, so each hall has its `halls_built` columns) put in
+    /// hall order: by the quarter each hall enters service, then by the tokens it holds.
+    @Test("A start's halls are ordered by the quarter they enter service, then by tokens")
     func startOrder() throws {
-        let tiny = try Self.instance()
-        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
-        let gb200 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb200-nvl72" })
-        let gb300 = try #require(problem.eligible.indices.first { problem.profiles[problem.eligible[$0].profile].id == "gb300-nvl72" })
-        var placed = HallAssignment(problem: problem, stock: [gb200: [0: 15, 1: 15], gb300: [0: 3, 1: 3]])
-        placed.racks[gb300] = [[0, 0, 3], [0, 0, 3]]
-        placed.racks[gb200] = [[6, 6, 3], [6, 6, 3]]
-        #expect(SplitStart.hallOrder(of: 0, in: problem, placed: placed, hallsBuilt: nil) == [2, 0, 1])
+        var tiny = try Self.instance()
+        tiny.design.halls[0].build = BuildOption(capexUSD: 1e6, leadTimeQuarters: 0)
+        let split = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog).expanding([0])
+        let f = Formulation(split)
+        func column(_ series: [Int: [Int: VariableID]], _ profile: String, _ h: Int, _ t: Int) throws -> VariableID {
+            let e = try #require(split.eligible.indices.first { split.eligible[$0].hall == h && split.profiles[split.eligible[$0].profile].id == profile })
+            return try #require(series[e]?[t])
+        }
+        /// The point with `racks[profile][t][h]` racks and `built[h][t]` halls built, put in hall order, read back as racks.
+        func ordered(_ racks: [String: [[Int]]], built: [[Int]]) throws -> [String: [[Int]]] {
+            var point = [Double](repeating: 0, count: f.model.variables.count)
+            for (profile, byQuarter) in racks {
+                for (t, byHall) in byQuarter.enumerated() {
+                    for (h, n) in byHall.enumerated() { point[try column(f.stock, profile, h, t).index] = Double(n) }
+                }
+            }
+            for (h, byQuarter) in built.enumerated() {
+                for (t, y) in byQuarter.enumerated() { point[try #require(f.hallBuilt[h]?[t]).index] = Double(y) }
+            }
+            let out = f.inHallOrder(point)
+            var placed: [String: [[Int]]] = [:]
+            for (profile, byQuarter) in racks {
+                placed[profile] = try byQuarter.indices.map { t in try (0..<3).map { h in Int(out[try column(f.stock, profile, h, t).index]) } }
+            }
+            return placed
+        }
+        let inService = [[1, 1], [1, 1], [1, 1]]
+        #expect(try ordered(["gb300-nvl72": [[0, 0, 3], [0, 0, 3]], "gb200-nvl72": [[6, 6, 3], [6, 6, 3]]], built: inService)
+                == ["gb300-nvl72": [[3, 0, 0], [3, 0, 0]], "gb200-nvl72": [[3, 6, 6], [3, 6, 6]]])
         // Hall 0 in service from the first quarter, halls 1 and 2 from the second: hall 0 leads though hall 2 holds more.
-        placed.racks[gb300] = [[0, 0, 0], [0, 0, 3]]
-        placed.racks[gb200] = [[3, 0, 0], [3, 6, 3]]
-        #expect(SplitStart.hallOrder(of: 0, in: problem, placed: placed, hallsBuilt: [1, 3]) == [0, 2, 1])
+        #expect(try ordered(["gb300-nvl72": [[0, 0, 0], [0, 0, 3]], "gb200-nvl72": [[3, 0, 0], [3, 6, 3]]],
+                            built: [[1, 1], [0, 1], [0, 1]])
+                == ["gb300-nvl72": [[0, 0, 0], [0, 3, 0]], "gb200-nvl72": [[3, 0, 0], [3, 3, 6]]])
     }
 }
