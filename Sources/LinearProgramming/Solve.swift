@@ -104,7 +104,8 @@ struct SolveSession {
         }
         let monitor = BranchAndBoundMonitor(columnCount: model.variables.count, incumbent: incumbent,
                                             absoluteGap: options.absoluteGap,
-                                            target: options.objectiveTarget.map { (model.sense.sign, $0) })
+                                            target: options.objectiveTarget.map { (model.sense.sign, $0) },
+                                            abandonsUnreachableTarget: options.abandonsUnreachableTarget)
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = messageLevel
@@ -219,19 +220,23 @@ final class BranchAndBoundMonitor {
     let absoluteGap: Double?
     /// Stop once the incumbent's objective times `sign` (1 maximizing, −1 minimizing) reaches `value` times `sign`.
     let target: (sign: Double, value: Double)?
+    /// Stop once the best bound times `sign` falls below the target's value times `sign`: no point reaches it.
+    let abandonsUnreachableTarget: Bool
     var bestBound: Double?
     var nodes = 0
 
-    init(columnCount: Int, incumbent: [Double]?, absoluteGap: Double?, target: (sign: Double, value: Double)?) {
+    init(columnCount: Int, incumbent: [Double]?, absoluteGap: Double?, target: (sign: Double, value: Double)?,
+         abandonsUnreachableTarget: Bool = false) {
         self.columnCount = columnCount
         self.incumbent = incumbent
         self.absoluteGap = absoluteGap
         self.target = target
+        self.abandonsUnreachableTarget = abandonsUnreachableTarget
     }
 }
 
 /// GLPK's branch-and-cut callback: tracks the best bound and node count, offers the initial solution and
-/// stops the search once the absolute gap or the objective target is reached.
+/// stops the search once the absolute gap or the objective target is reached, or the target is out of the bound's reach.
 private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info else { return }
     let monitor = Unmanaged<BranchAndBoundMonitor>.fromOpaque(info).takeUnretainedValue()
@@ -244,6 +249,10 @@ private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutabl
         return
     }
     if let (sign, value) = monitor.target, glp_mip_status(problem) == GLP_FEAS, sign * glp_mip_obj_val(problem) >= sign * value {
+        glp_ios_terminate(tree)
+        return
+    }
+    if monitor.abandonsUnreachableTarget, let (sign, value) = monitor.target, let bound = monitor.bestBound, sign * bound < sign * value {
         glp_ios_terminate(tree)
         return
     }

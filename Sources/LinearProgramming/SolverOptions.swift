@@ -10,6 +10,9 @@ public struct SolverOptions: Sendable, Equatable {
     /// For MIPs: stop once an integer point this good is found (at least this much when maximizing, at most when
     /// minimizing), in objective units; `nil` for none. Use it where a bound proven elsewhere already closes the gap.
     public var objectiveTarget: Double?
+    /// For MIPs with an `objectiveTarget`: stop once the best bound shows that no integer point reaches it. Use it where only
+    /// a point reaching the target is of use.
+    public var abandonsUnreachableTarget: Bool
     /// Use GLPK's presolver (LP and MIP).
     public var presolve: Bool
     /// Let GLPK print its progress to the terminal; off by default.
@@ -30,9 +33,11 @@ public struct SolverOptions: Sendable, Equatable {
     public init(
         timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, absoluteGap: Double? = nil, presolve: Bool = true,
         verbose: Bool = false, dualsWithIntegersFixed: Bool = false, cuts: Bool = false, branching: Branching = .driebeckTomlin,
-        initialSolution: [Double]? = nil, dualSimplex: Bool = false, objectiveTarget: Double? = nil
+        initialSolution: [Double]? = nil, dualSimplex: Bool = false, objectiveTarget: Double? = nil,
+        abandonsUnreachableTarget: Bool = false
     ) {
         self.objectiveTarget = objectiveTarget
+        self.abandonsUnreachableTarget = abandonsUnreachableTarget
         self.dualSimplex = dualSimplex
         self.cuts = cuts
         self.branching = branching

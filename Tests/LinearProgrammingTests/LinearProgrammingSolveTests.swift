@@ -140,6 +140,22 @@ struct LinearProgrammingSolveTests {
         #expect(full.objectiveValue.map { $0.isApproximatelyEqual(to: 15, relativeTolerance: 1e-12) } == true)
     }
 
+    /// The market split's LP bound is 0 and its slacks are never negative: no point reaches an objective of −1. The knapsack
+    /// (``knapsack()``) reaches 12, which its bound (13.5 at the root) never falls below.
+    @Test("A search told to abandon an unreachable target stops at its root (the market split cannot reach −1), and not where it is reachable")
+    func unreachableTarget() throws {
+        let (model, start) = TestModels.marketSplit()
+        // Without the stop the search goes on (the bound stays at 0, which no point reaches); with it, the root's bound ends it,
+        // before GLPK takes up the start.
+        let stopped = try model.solve(options: SolverOptions(timeLimitSeconds: 600, presolve: false, initialSolution: start,
+                                                             objectiveTarget: -1, abandonsUnreachableTarget: true))
+        #expect(stopped.status == .limitReachedWithoutSolution || stopped.status == .feasible)
+        #expect(stopped.branchAndBoundNodes <= 1)
+        let reached = try Self.knapsack().solve(options: SolverOptions(presolve: false, initialSolution: [1, 0, 0], objectiveTarget: 12,
+                                                                       abandonsUnreachableTarget: true))
+        #expect(reached.objectiveValue.map { $0.isApproximatelyEqual(to: 12, relativeTolerance: 1e-12) } == true)
+    }
+
     @Test("The bound a gap stop proves, by hand: 10 + 0.5 × 10 = 15 maximizing, 10 − 5 = 5 minimizing; the tighter of two")
     func gapStopBound() {
         #expect(SolveSession.gapBound(objective: 10, gap: 0.5, sense: .maximize).isApproximatelyEqual(to: 15, relativeTolerance: 1e-12))
