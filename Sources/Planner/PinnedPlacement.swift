@@ -46,12 +46,14 @@ struct PinnedPlacement {
               var point = Relaxation.usableStart(outcome.solution.values, for: model) else { return nil }
         // A cut plan within the gap was taken before (``PlacementWithinGap/closesGap``): this holds only to rounding.
         if sign * Formulation.objectiveValue(point, on: model) < sign * closing {
-            // Branch-and-bound from the cut plan, stopping at the first plan within the gap of the bound proven, or at
-            // `deadline`: not at a gap of its own, since its bound on the pinned model may be tighter than the one proven.
+            // Branch-and-bound from the cut plan, stopping at the first plan within the gap of the bound proven, once its own
+            // bound shows there is none, or at `deadline`: not at a gap of its own, since its bound on the pinned model may be
+            // tighter than the one proven.
             let solverOptions = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: nil,
                                               absoluteGap: nil, presolve: false, cuts: true, branching: .pseudocost,
                                               initialSolution: point,
-                                              objectiveTarget: SolveSession.aimedInside(closing, sign: sign))
+                                              objectiveTarget: SolveSession.aimedInside(closing, sign: sign),
+                                              abandonsUnreachableTarget: true)
             guard let found = work.add(try? model.solve(options: solverOptions)), found.status == .optimal || found.status == .feasible,
                   let usable = Relaxation.usableStart(found.values, for: model) else { return nil }
             point = usable

@@ -40,8 +40,9 @@ struct SolveSession {
     /// README "Facility first").
     let settlesFacilityFirst: Bool
     /// Whether a start short of the gap on a model with facility decisions is followed by ``FacilityFirst``'s, searched
-    /// (max-tokens and the ratio objectives; README "Facility first").
-    let settlesFacilityWhenShort: Bool
+    /// (max-tokens and the ratio objectives; README "Facility first"); not in a re-plan hall by hall, whose start holds
+    /// the facility of the plan re-planned (``Planner/resolve(_:after:splitting:searched:options:budget:)``).
+    var settlesFacilityWhenShort: Bool
 
     init(_ options: PlanOptions, budget: TimeBudget) {
         // Hybrid pseudocost branching: on the mixed retrofit it reaches a 0.1 % gap in 0.3 s where Driebeck–Tomlin
