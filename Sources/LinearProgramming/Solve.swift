@@ -220,10 +220,14 @@ final class BranchAndBoundMonitor {
     let absoluteGap: Double?
     /// Stop once the incumbent's objective times `sign` (1 maximizing, −1 minimizing) reaches `value` times `sign`.
     let target: (sign: Double, value: Double)?
-    /// Stop once the best bound times `sign` falls below the target's value times `sign`: no point reaches it.
+    /// Stop once the best bound times `sign` falls below the target's value times `sign` by more than
+    /// ``unreachableTolerance`` of its size: no point reaches it.
     let abandonsUnreachableTarget: Bool
     var bestBound: Double?
     var nodes = 0
+    /// How far below a target (relative to its size) the bound must fall for the target to be unreachable: a target aimed a
+    /// hair (10⁻⁹) inside a bound proven elsewhere, at a zero gap, stays within reach of a search whose bound is that bound.
+    static let unreachableTolerance = 2e-9
 
     init(columnCount: Int, incumbent: [Double]?, absoluteGap: Double?, target: (sign: Double, value: Double)?,
          abandonsUnreachableTarget: Bool = false) {
@@ -252,7 +256,8 @@ private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutabl
         glp_ios_terminate(tree)
         return
     }
-    if monitor.abandonsUnreachableTarget, let (sign, value) = monitor.target, let bound = monitor.bestBound, sign * bound < sign * value {
+    if monitor.abandonsUnreachableTarget, let (sign, value) = monitor.target, let bound = monitor.bestBound,
+       sign * (value - bound) > BranchAndBoundMonitor.unreachableTolerance * max(1, abs(value)) {
         glp_ios_terminate(tree)
         return
     }

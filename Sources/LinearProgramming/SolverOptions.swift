@@ -10,8 +10,9 @@ public struct SolverOptions: Sendable, Equatable {
     /// For MIPs: stop once an integer point this good is found (at least this much when maximizing, at most when
     /// minimizing), in objective units; `nil` for none. Use it where a bound proven elsewhere already closes the gap.
     public var objectiveTarget: Double?
-    /// For MIPs with an `objectiveTarget`: stop once the best bound shows that no integer point reaches it. Use it where only
-    /// a point reaching the target is of use.
+    /// For MIPs with an `objectiveTarget`: stop once the best bound shows that no integer point reaches it (is short of it
+    /// by more than 2·10⁻⁹ of its size): the status is then `feasible` with the best point found, or
+    /// `limitReachedWithoutSolution` before any. Use it where only a point reaching the target is of use.
     public var abandonsUnreachableTarget: Bool
     /// Use GLPK's presolver (LP and MIP).
     public var presolve: Bool

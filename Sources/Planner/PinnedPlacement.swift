@@ -26,7 +26,7 @@ struct PinnedPlacement {
     /// `cut`'s plan solved again with `cut`'s groups and those of `pinnedBefore` pinned, within `deadline`; `nil` for a ratio
     /// objective (its final solve holds one Dinkelbach step's λ), without a bound proven or with a gap of 1 or more, where
     /// the pinned model's relaxation does not solve in time or cannot reach the gap asked of the bound proven, or where
-    /// branch-and-bound finds no plan within it by `deadline`.
+    /// branch-and-bound finds no plan within it by `deadline` or before its own bound shows that none is left.
     init?(_ cut: PlacementWithinGap, pinnedBefore: [VariableID: Double], options: PlanOptions, deadline: SolveDeadline) {
         let outcome = cut.outcome, f = outcome.formulation
         guard outcome.final.ratioSteps.isEmpty, let bound = outcome.solution.bestBound else { return nil }

@@ -40,8 +40,8 @@ struct SolveSession {
     /// README "Facility first").
     let settlesFacilityFirst: Bool
     /// Whether a start short of the gap on a model with facility decisions is followed by ``FacilityFirst``'s, searched
-    /// (max-tokens and the ratio objectives; README "Facility first"); not in a re-plan hall by hall, whose start holds
-    /// the facility of the plan re-planned (``Planner/resolve(_:after:splitting:searched:options:budget:)``).
+    /// (max-tokens and the ratio objectives; README "Facility first"); not in the max-tokens re-plan hall by hall, whose
+    /// start holds the facility of the plan re-planned (``Planner/resolve(_:after:splitting:searched:options:budget:)``).
     var settlesFacilityWhenShort: Bool
 
     init(_ options: PlanOptions, budget: TimeBudget) {

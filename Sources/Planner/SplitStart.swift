@@ -35,14 +35,14 @@ enum SplitStart {
         for (e, el) in problem.eligible.enumerated() { eligibility[Pair(profile: problem.profiles[el.profile].id, hall: el.hall)] = e }
         // A group not split keeps the plan's racks and power blocks: placed with what fits no hall left out, it could lose
         // units that its own placement (``LastQuarterPacking``, a search) places.
-        let stock = outcome.stockValues, retirements = outcome.retiredValues, blocksBuilt = outcome.powerBlocksValues
+        let planned = outcome.stockValues, retirements = outcome.retiredValues, blocksBuilt = outcome.powerBlocksValues
         var fixed: [VariableID: Double] = [:]
         for (e2, el) in new.eligible.enumerated() {
             let (g, index) = origin[el.hall]
             let profile = new.profiles[el.profile]
             guard let e = eligibility[Pair(profile: profile.id, hall: g)], let placed = packed.racks[e],
                   let out = packed.retired[e] else { return nil }
-            func racks(_ t: Int) -> Int { index.map { placed[t][$0] } ?? stock[e]?[t] ?? 0 }
+            func racks(_ t: Int) -> Int { index.map { placed[t][$0] } ?? planned[e]?[t] ?? 0 }
             func retired(_ t: Int) -> Int { index.map { out[t][$0] } ?? retirements[e]?[t] ?? 0 }
             let unit = new.design.unitRacks(profile.id)
             for t in el.firstQuarter..<new.quarters.count {
@@ -83,7 +83,8 @@ enum SplitStart {
         guard let placed = Relaxation.completing(split.model, fixed: fixed, deadline: deadline) else { return nil }
         let refill = refilled(split, placed: fixed, start: placed, gap: refillGap(forSearchGap: searchGap), deadline: deadline,
                               counting: work) ?? placed
-        guard let target else { return refill }
+        let sign = split.model.sense.sign
+        guard let target, sign * Formulation.objectiveValue(refill, on: split.model) < sign * target else { return refill }
         let splitHalls = Set(origin.indices.filter { origin[$0].index != nil })
         return rebalanced(split, start: refill, holding: splitHalls, gap: refillGap(forSearchGap: searchGap), target: target,
                           deadline: deadline, counting: work) ?? refill
@@ -118,12 +119,14 @@ enum SplitStart {
     }
 
     /// `start` searched with the integer columns of the halls `held` (the halls split) at its values and every other decision
-    /// free, from `start`, until a plan reaches `target`, the search's own bound shows none does, it is within `gap` of that
-    /// bound, or `deadline` comes; `nil` when it finds nothing better than `start`. The refill holds the groups kept whole at exactly their racks, so the
+    /// free, from `start`, until a plan reaches `target`, the search's own bound shows none does (it then stops with the best
+    /// plan found by then, often `start` itself at the root), it is within `gap` of that bound, or `deadline` comes; `nil`
+    /// when it finds nothing better than `start`. The refill holds the groups kept whole at exactly their racks, so the
     /// supply, site power and plant that the racks left out of the split halls held stay unused; here those groups and the
     /// facility take them up, while the split halls keep a placement. On the facility co-design example on
-    /// sites/ashburn-va.yaml the refilled start was 0.104 % from the bound, and its neighbourhood and branch-and-bound found
-    /// nothing better in the re-plan's 60 s; held this way it reached 0.063 %.
+    /// sites/ashburn-va.yaml (the groups kept whole as planned, no facility search in the re-plan) the refilled start was
+    /// 0.104 % from the bound, and the re-plan's neighbourhood search and branch-and-bound found nothing better in its 60 s;
+    /// rebalanced, it reached 0.063 %.
     static func rebalanced(_ split: Formulation, start: [Double], holding held: Set<Int>, gap: Double, target: Double,
                            deadline: SolveDeadline, counting work: SearchWork = SearchWork()) -> [Double]? {
         var model = split.model
@@ -137,7 +140,7 @@ enum SplitStart {
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, presolve: false, cuts: false,
                                     branching: .pseudocost, initialSolution: start, objectiveTarget: target,
                                     abandonsUnreachableTarget: true)
-        guard !deadline.isPast, model.issues(options: options).isEmpty, let solution = work.add(try? model.solve(options: options)),
+        guard !deadline.isPast, let solution = work.add(try? model.solve(options: options)),
               solution.status == .optimal || solution.status == .feasible,
               let point = Relaxation.usableStart(solution.values, for: split.model) else { return nil }
         return Formulation.isBetter(point, than: start, on: split.model) ? point : nil

@@ -172,6 +172,27 @@ struct HallPackingTests {
         #expect(taken.stockValues[gb300] == [0: 9, 1: 9] && taken.stockValues[gb200] == [0: 0, 1: 0])
     }
 
+    /// ``instance()``'s three 0.6 MW halls beside a group b of `count` 10 MW halls that only GB200 fits (maxRackKW 140 <
+    /// GB300's 147.1 kW), in service from 2026Q2, on a 2.2 MW grid: the problem, its exact pooled optimum (14,308,488
+    /// tokens/s over the two quarters, worked below for one hall b; a second hall b changes nothing) and its placement, in
+    /// which the three halls' group does not place.
+    static func besideGB200Halls(count: Int) throws
+        -> (problem: PlanningProblem, outcome: Planner.Outcome, assignment: HallAssignment, deadline: SolveDeadline) {
+        var tiny = try instance()
+        tiny.site.grid.feeds[0].capacityMW = 2.2
+        tiny.design.halls.append(HallGroup(name: "b", count: count, positions: 10, maxRackKW: 140, installedCapacityMW: 10,
+                                           redundancy: .n, liquidCapacityMW: 100, airCapacityMW: 100, maxRackWeightKg: nil,
+                                           availableFrom: try #require(Quarter("2026Q2"))))
+        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        let exact = PlanOptions(relativeGap: 0)
+        let outcome = try Planner.solve(problem, options: exact, budget: TimeBudget(exact))
+        #expect(outcome.objectiveValue.isApproximatelyEqual(to: 14_308_488 * TimeBase.secondsPerQuarter, relativeTolerance: 1e-9))
+        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
+        let assignment = HallAssignment(problem: problem, stock: outcome.stockValues, searchingUntil: deadline)
+        #expect(assignment.overfull == [0])
+        return (problem, outcome, assignment, deadline)
+    }
+
     /// The three 0.6 MW halls beside a hall b of 10 MW that only GB200 fits (maxRackKW 140 < GB300's 147.1 kW), in service
     /// from 2026Q2, on a 2.2 MW grid. Pooled, the optimum takes 3 GB300 units and 1 GB200 unit in the group in 2026Q1
     /// (1.7307 MW, 3 × 1,790,856 + 1,187,784 = 6,560,352 tokens/s) and one more GB200 unit in b in 2026Q2 (2.1375 MW ≤ 2.2;
@@ -183,19 +204,8 @@ struct HallPackingTests {
     @Test("A group that does not place is pinned at its placement and the plan solved again: the grid's room goes to another hall",
           arguments: [0.1, 0.09])
     func pinnedPlacement(gap: Double) throws {
-        var tiny = try Self.instance()
-        tiny.site.grid.feeds[0].capacityMW = 2.2
-        tiny.design.halls.append(HallGroup(name: "b", count: 1, positions: 10, maxRackKW: 140, installedCapacityMW: 10, redundancy: .n,
-                                           liquidCapacityMW: 100, airCapacityMW: 100, maxRackWeightKg: nil,
-                                           availableFrom: try #require(Quarter("2026Q2"))))
-        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
-        let exact = PlanOptions(relativeGap: 0)
-        let outcome = try Planner.solve(problem, options: exact, budget: TimeBudget(exact))
+        let (problem, outcome, assignment, deadline) = try Self.besideGB200Halls(count: 1)
         let seconds = TimeBase.secondsPerQuarter
-        #expect(outcome.objectiveValue.isApproximatelyEqual(to: 14_308_488 * seconds, relativeTolerance: 1e-9))
-        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
-        let assignment = HallAssignment(problem: problem, stock: outcome.stockValues, searchingUntil: deadline)
-        #expect(assignment.overfull == [0])
         let options = PlanOptions(relativeGap: gap)
         let cut = try #require(PlacementWithinGap(outcome, assignment, options: options, deadline: deadline))
         #expect(!cut.closesGap)

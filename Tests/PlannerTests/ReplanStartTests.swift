@@ -3,13 +3,12 @@ import Numerics
 import LinearProgramming
 @testable import Planner
 import PlantModel
-import PlantPhysics
 
 /// The start of a re-plan hall by hall (README "The re-plan's start and bound", Sources/Planner/SplitStart.swift).
 @Suite("The re-plan's start hall by hall")
 struct ReplanStartTests {
-    /// ``HallPackingTests/pinnedPlacement(gap:)``'s instance with hall b a group of two: the three 0.6 MW halls (one GB200 or
-    /// GB300 unit of 3 racks each) beside b, two 10 MW halls that only GB200 fits, in service from 2026Q2, on a 2.2 MW grid.
+    /// ``HallPackingTests/besideGB200Halls(count:)`` with b a group of two: the three 0.6 MW halls (one GB200 or GB300 unit
+    /// of 3 racks each) beside b, two 10 MW halls that only GB200 fits, in service from 2026Q2, on a 2.2 MW grid.
     /// The pooled optimum is the same, 14,308,488 tokens/s over the two quarters: 3 GB300 units and 1 GB200 unit in the
     /// group, and one GB200 unit in b in 2026Q2. Split, each of the three halls holds one GB300 unit and the group's GB200
     /// unit is left out (11,932,920). The refill cannot add to it: each split hall has 0.6 − 0.4413 = 0.1587 MW left, less
@@ -19,20 +18,7 @@ struct ReplanStartTests {
     /// 14,308,488 / 1.1 = 13,007,716, which only that plan reaches (b's one unit is the 11,932,920 start itself).
     @Test("The start with the split halls held takes up the grid the left-out unit held in a group kept whole: 13,120,704 tokens/s")
     func rebalanced() throws {
-        var tiny = try HallPackingTests.instance()
-        tiny.site.grid.feeds[0].capacityMW = 2.2
-        tiny.design.halls.append(HallGroup(name: "b", count: 2, positions: 10, maxRackKW: 140, installedCapacityMW: 10, redundancy: .n,
-                                           liquidCapacityMW: 100, airCapacityMW: 100, maxRackWeightKg: nil,
-                                           availableFrom: try #require(Quarter("2026Q2"))))
-        let problem = PlanningProblem(design: tiny.design, site: tiny.site, catalog: tiny.catalog)
-        let exact = PlanOptions(relativeGap: 0)
-        let outcome = try Planner.solve(problem, options: exact, budget: TimeBudget(exact))
-        let seconds = TimeBase.secondsPerQuarter
-        #expect(outcome.objectiveValue.isApproximatelyEqual(to: 14_308_488 * seconds, relativeTolerance: 1e-9))
-        let deadline = SolveDeadline(end: ContinuousClock.now + .seconds(30))
-        let assignment = HallAssignment(problem: problem, stock: outcome.stockValues, searchingUntil: deadline)
-        #expect(assignment.overfull == [0])
-
+        let (problem, outcome, assignment, deadline) = try HallPackingTests.besideGB200Halls(count: 2)
         let options = PlanOptions(relativeGap: 0.1)
         let target = try #require(Planner.target(outcome, options))
         // The model's objective is tokens/s summed over the quarters (plan.json's is that times the seconds of a quarter).
