@@ -310,9 +310,9 @@ public enum Planner {
         var session = SolveSession(options, budget: budget)
         // The split model's relaxation is the aggregated model's but for the groups' `units_per_hall` rows, so the facility
         // settled from it is much the one the aggregated solve settled (and searched, where its start fell short), and the
-        // start holds the facility of the plan found there:
-        // on the facility co-design example on sites/stockholm-se.yaml that search took 29 s of the re-plan and found nothing
-        // better than the start, whose neighbourhood then closed the gap in 2 s.
+        // start holds the facility of the plan found there: on the facility co-design example on sites/stockholm-se.yaml that
+        // search took 29 s of the re-plan and found nothing better than the start, whose neighbourhood then closed the gap in
+        // 2 s.
         session.settlesFacilityWhenShort = false
         // One solve's limit for the re-plan: the start (an LP with every integer fixed, then the refill's and the rebalance's
         // MIPs) within half of it, branch-and-bound the rest.

@@ -136,7 +136,8 @@ enum SplitStart {
             model.variables[j].lowerBound = start[j]
             model.variables[j].upperBound = start[j]
         }
-        // Without cuts: on the shipped sites GLPK's cuts at the root took 3–6 s of a search that ended in 0.9–1.9 s without them.
+        // Without cuts: on Ashburn, Phoenix and Stockholm GLPK's cuts at the root took 3–6 s of a search that ended in
+        // 0.9–1.9 s without them.
         let options = SolverOptions(timeLimitSeconds: deadline.remainingSeconds, relativeGap: gap, presolve: false, cuts: false,
                                     branching: .pseudocost, initialSolution: start, objectiveTarget: target,
                                     abandonsUnreachableTarget: true)
