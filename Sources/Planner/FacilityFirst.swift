@@ -80,12 +80,12 @@ struct FacilityFirst {
         guard !SolveSession.closes(bound: bound, value: Formulation.objectiveValue(start, on: model), sign: sign,
                                    relativeGap: relativeGap, absoluteGap: absoluteGap),
               !deadline.isPast,
-              let closing = SolveSession.closingValue(bound: bound, sign: sign, relativeGap: relativeGap, absoluteGap: absoluteGap)
+              let target = SolveSession.searchTarget(bound: bound, sign: sign, relativeGap: relativeGap, absoluteGap: absoluteGap)
         else { return start }
         var search = options
         search.presolve = false
         search.initialSolution = start
-        search.objectiveTarget = SolveSession.aimedInside(closing, sign: sign)
+        search.objectiveTarget = target
         search.timeLimitSeconds = deadline.remainingSeconds
         guard let found = work.add(try? fixed.solve(options: search)), found.status == .optimal || found.status == .feasible,
               let point = Relaxation.usableStart(found.values, for: model), Formulation.isBetter(point, than: start, on: model)

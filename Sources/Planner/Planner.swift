@@ -336,7 +336,6 @@ public enum Planner {
         let sign = outcome.formulation.model.sense.sign
         let absoluteGap = outcome.final.absoluteGap
         return outcome.solution.bestBound
-            .flatMap { SolveSession.closingValue(bound: $0, sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) }
-            .map { SolveSession.aimedInside($0, sign: sign) }
+            .flatMap { SolveSession.searchTarget(bound: $0, sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) }
     }
 }

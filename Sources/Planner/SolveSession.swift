@@ -131,8 +131,7 @@ struct SolveSession {
             if let better = first.start, initial.map({ Formulation.isBetter(better, than: $0, on: model) }) ?? true { initial = better }
         }
         // Aimed a hair inside the gap, so that a plan GLPK stops at, rounded, still closes it.
-        let target = bound.flatMap { Self.closingValue(bound: $0, sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) }
-            .map { Self.aimedInside($0, sign: sign) }
+        let target = bound.flatMap { Self.searchTarget(bound: $0, sign: sign, relativeGap: options.relativeGap, absoluteGap: absoluteGap) }
         // GLPK's branch-and-bound seldom improves on a starting plan: its neighbourhood is searched first (RINS).
         if let start = initial, bound != nil, !closing(start, bound) {
             initial = lp.improving(start, gap: Relaxation.neighbourhoodGap(forSearchGap: options.relativeGap ?? 0),
@@ -214,6 +213,13 @@ struct SolveSession {
     /// `closing` (a ``closingValue(bound:sign:relativeGap:absoluteGap:)``) moved a hair inside the gap, 10⁻⁹ of its size,
     /// so that a plan GLPK stops at there, rounded, still closes it: the target of a search.
     static func aimedInside(_ closing: Double, sign: Double) -> Double { closing + sign * 1e-9 * max(1, abs(closing)) }
+
+    /// The objective target of a search that stops at the first plan within the gap of `bound`: the
+    /// ``closingValue(bound:sign:relativeGap:absoluteGap:)`` aimed inside (``aimedInside(_:sign:)``); `nil` for a gap of 1
+    /// or more.
+    static func searchTarget(bound: Double, sign: Double, relativeGap: Double?, absoluteGap: Double?) -> Double? {
+        closingValue(bound: bound, sign: sign, relativeGap: relativeGap, absoluteGap: absoluteGap).map { aimedInside($0, sign: sign) }
+    }
 
     /// `bound`, or `value` where tolerances put the bound on the wrong side of the plan it bounds.
     static func clamped(_ bound: Double, to value: Double, sign: Double) -> Double {
