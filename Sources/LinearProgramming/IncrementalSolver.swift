@@ -1,7 +1,8 @@
 import CGLPK
 
 /// One model kept loaded in GLPK over a sequence of solves that differ only in which columns are integer and which are
-/// fixed (relax-and-fix): each solve's simplex starts from the basis the previous one left, where ``Model/solve(options:)``
+/// fixed (relax-and-fix), or in row bounds (the value of an option, ``setRowBounds(_:lower:upper:)``): each solve's
+/// simplex starts from the basis the previous one left, where ``Model/solve(options:)``
 /// builds the problem and solves its LP from scratch every time. Every column starts continuous.
 ///
 /// On benchmarks/campus-48-distinct.yaml (11,141 rows) a fresh solve spends about 2 s on its LP alone, so the 32 steps of
@@ -48,6 +49,13 @@ public final class IncrementalSolver {
             glp_set_col_kind(problem.pointer, index, GLP_CV)
             glp_set_col_bnds(problem.pointer, index, GLP_FX, value, value)
         }
+    }
+
+    /// Sets row `i`'s bounds (0-based, the model's order); a row outside the model is left alone.
+    public func setRowBounds(_ i: Int, lower: Double?, upper: Double?) {
+        guard model.constraints.indices.contains(i) else { return }
+        let (type, low, high) = GLPKProblem.boundType(lower, upper)
+        glp_set_row_bnds(problem.pointer, Int32(i + 1), type, low, high)
     }
 
     /// Which columns and rows a simplex basis holds, and at which bound the others stand (GLPK's statuses).

@@ -9,6 +9,8 @@ public struct PlanResult: Sendable {
     public var model: Model
     /// Wall-clock time of the whole run, seconds (kept out of the plan so plans stay byte-identical).
     public var elapsedSeconds: Double
+    /// The final model's relaxation, to value whole options by (README "What to build next").
+    public var relief: ReliefValuation?
 }
 
 /// Chooses the hardware mix hall by hall and quarter by quarter.
@@ -93,7 +95,8 @@ public enum Planner {
         let binding = BindingAnalysis.limits(problem: problem, outcome: outcome, assignment: assignment)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
-        return PlanResult(plan: plan, model: outcome.formulation.model, elapsedSeconds: (clock.now - start) / .seconds(1))
+        return PlanResult(plan: plan, model: outcome.formulation.model, elapsedSeconds: (clock.now - start) / .seconds(1),
+                          relief: ReliefValuation(outcome.formulation, solution: outcome.solution.values))
     }
 
     /// Refuses options that do not fit the objective.

@@ -221,7 +221,7 @@ public struct PlanningProblem: Sendable {
                 }
                 let from = max(profile.availableFrom, hall.earliestService(horizonFirst: design.horizon.first))
                 guard let first = quarters.firstIndex(where: { $0 >= from }) else {
-                    reasons.append("not available before the horizon ends (\(from))")
+                    reasons.append("could stand there only from \(from), after the horizon ends (\(design.horizon.last))")
                     exclusions.append("\(profile.id) not in \(hall.name): " + reasons.joined(separator: "; "))
                     continue
                 }

@@ -2,7 +2,8 @@ import PlantModel
 
 /// One line of "What to build next" as plan.json keeps it (README "What to build next"; buildnext.csv has the same
 /// lines): a priced limit with its rank, the value of one more unit from `fromQuarter` through `throughQuarter` and the
-/// capex of the option that adds it, or, without `rank`, a limit nothing in the inputs prices and what would.
+/// capex of the option that adds it, and the value of the whole option; without `rank`, a limit whose option is worth
+/// nothing alone (`note` says why), or one nothing in the inputs prices and what would.
 public struct BuildNextEntry: Codable, Equatable, Sendable {
     /// 1 for the best value per USD; `nil` for a limit without a price.
     public var rank: Int?
@@ -24,11 +25,24 @@ public struct BuildNextEntry: Codable, Equatable, Sendable {
     public var option: String?
     /// `value` per USD of `priceUSD`.
     public var valuePerUSD: Double?
+    /// Units of the limit the whole option adds (its capex is `priceUSD` times these).
+    public var optionUnits: Double?
+    /// The whole option's capex, USD.
+    public var optionCapexUSD: Double?
+    /// What the whole option adds over the same quarters, in `valueUnit`: the plan's relaxation re-solved with it; absent
+    /// where it could not be valued (the ranking then goes by `valuePerUSD`).
+    public var optionValue: Double?
+    /// `optionValue` per USD of `optionCapexUSD`: what the ranking goes by.
+    public var optionValuePerUSD: Double?
     /// What would price a limit without a price.
     public var missingPrice: String?
+    /// Why a priced limit is not ranked.
+    public var note: String?
 
     public init(rank: Int?, family: ConstraintFamily, subject: String?, fromQuarter: Quarter?, throughQuarter: Quarter?, unit: String?,
-                value: Double?, valueUnit: String?, priceUSD: Double?, option: String?, valuePerUSD: Double?, missingPrice: String?) {
+                value: Double?, valueUnit: String?, priceUSD: Double?, option: String?, valuePerUSD: Double?, optionUnits: Double? = nil,
+                optionCapexUSD: Double? = nil, optionValue: Double? = nil, optionValuePerUSD: Double? = nil, missingPrice: String?,
+                note: String? = nil) {
         self.rank = rank
         self.family = family
         self.subject = subject
@@ -40,6 +54,11 @@ public struct BuildNextEntry: Codable, Equatable, Sendable {
         self.priceUSD = priceUSD
         self.option = option
         self.valuePerUSD = valuePerUSD
+        self.optionUnits = optionUnits
+        self.optionCapexUSD = optionCapexUSD
+        self.optionValue = optionValue
+        self.optionValuePerUSD = optionValuePerUSD
         self.missingPrice = missingPrice
+        self.note = note
     }
 }

@@ -3,13 +3,16 @@ import PlantModel
 import PlantPhysics
 import Plans
 
-/// "What to build next" (README "What to build next"): the plan's binding limits ranked by the value of one more
-/// unit of each, from its quarter on, per dollar of the capex that buys that unit.
+/// "What to build next" (README "What to build next"): the plan's binding limits ranked by the value of the option that
+/// relieves each, from its quarter on, per dollar of its capex.
 ///
 /// The value of +1 unit is the limit's shadow price in each quarter from the one the option is in service by until
 /// the horizon ends or the plan builds that option anyway, summed and put in dollars as ``LimitText`` does. The price
 /// of +1 unit is the capex of the cheapest option in the inputs that is in service by then, over the units it adds.
-/// Both are over the horizon: capex is not annualized and value after the horizon's end is not counted.
+/// That picks each limit's option and first quarter; the option itself (a whole plant module, feed or hall) is then
+/// valued by the plan's relaxation re-solved with it (``ReliefValuation``), since a shadow price holds for the first
+/// unit only, and the limits are ranked by that value per dollar of its capex. Both are over the horizon: capex is not
+/// annualized and value after the horizon's end is not counted.
 public struct BuildNext: Equatable, Sendable {
     /// A limit and the option that relieves it, from the quarter where that pays best.
     public struct Relief: Equatable, Sendable {
@@ -29,8 +32,19 @@ public struct BuildNext: Equatable, Sendable {
         public var priceUSD: Double
         /// The option, with the figures its price comes from.
         public var option: String
-        /// Value per USD of capex.
-        public var ratio: Double { value / priceUSD }
+        /// Units of the limit the option adds (its capex is `priceUSD` times these).
+        public var optionUnits: Double
+        /// What the whole option adds over the same quarters, in ``BuildNext/valueUnit``: the plan's relaxation re-solved
+        /// with it; `nil` where it could not be (no relaxation at hand, or its LP did not solve in time).
+        public var optionValue: Double?
+        /// How the option changes the relaxation, for its ``optionValue``.
+        var change: ReliefValuation.Change?
+        /// The option's capex, USD.
+        public var optionCapexUSD: Double { priceUSD * optionUnits }
+        /// Value of +1 unit per USD of its price.
+        public var marginalRatio: Double { value / priceUSD }
+        /// Value per USD of capex: the whole option's where it was valued, else +1 unit's.
+        public var ratio: Double { optionValue.map { $0 / optionCapexUSD } ?? marginalRatio }
     }
 
     /// A limit worth relieving that nothing in the inputs prices.
@@ -47,21 +61,27 @@ public struct BuildNext: Equatable, Sendable {
 
     /// The unit of every value: USD where the plan has a cost per million tokens, else the tokens' or objective's unit.
     public var valueUnit: String
-    /// How shadow prices become values, in words.
+    /// How the objective's unit becomes the value's, in words (tokens/s × 7,889,400 s, …).
     public var valueBasis: String
     /// Priced limits, highest value per dollar first.
     public var ranked: [Relief]
     /// Limits with a value and no price, in the order of the plan's binding list.
     public var unpriced: [Unpriced]
+    /// Whether the options were valued whole (the plan's relaxation was given).
+    public var valued: Bool
+    /// Limits with a priced option that the relaxation, re-solved with it, gains nothing from: another limit binds with
+    /// them. In the order of the plan's binding list.
+    public var alone: [Relief]
 
     /// Lines of the ranking printed by `plan`.
     public static let printedLines = 5
 
-    /// Ranks the binding limits of `plan` (made from `design` and `site`) with a non-zero shadow price.
+    /// Ranks the binding limits of `plan` (made from `design` and `site`) with a non-zero shadow price, each option valued
+    /// whole by `valuing` (the plan's own relaxation, from the planner) where given, else by its first unit.
     ///
     /// The halls of a group are one limit, shown under the group's name: its value is the best single hall's (+1 unit
     /// in one hall), since identical halls share their shadow prices among them in no set way.
-    public init(_ plan: BuildPlan, design: ReferenceDesign, site: Site) {
+    public init(_ plan: BuildPlan, design: ReferenceDesign, site: Site, valuing relaxation: ReliefValuation? = nil) {
         let scale = ValueScale(plan)
         valueUnit = scale.unit
         valueBasis = scale.basis
@@ -95,7 +115,8 @@ public struct BuildNext: Equatable, Sendable {
                     guard let through = span.last else { continue }
                     let value = values.filter { q in q.quarter.map { span.contains($0) } ?? false }.reduce(0) { $0 + $1.value }
                     let relief = Relief(family: limit.family, subject: shown, quarter: start, through: through, unit: limit.unit,
-                                        value: value, priceUSD: price, option: option.name(start))
+                                        value: value, priceUSD: price, option: option.name(start), optionUnits: option.units(start),
+                                        optionValue: nil, change: option.change)
                     if best.map({ relief.ratio > $0.ratio }) ?? true { best = relief }
                 }
             }
@@ -111,9 +132,22 @@ public struct BuildNext: Equatable, Sendable {
                 unpriced.append(Unpriced(family: limit.family, subject: shown, quarter: worth.compactMap(\.quarter).min(), missing: missing))
             }
         }
-        let ranked = found.sorted { $0.relief.ratio != $1.relief.ratio ? $0.relief.ratio > $1.relief.ratio : $0.order < $1.order }.map(\.relief)
+        valued = relaxation != nil
+        if let relaxation {
+            let queries = found.map { f in f.relief.change.map { ReliefValuation.Query($0, from: f.relief.quarter, through: f.relief.through) } }
+            let gains = relaxation.gains(queries.compactMap { $0 })
+            var next = gains.makeIterator()
+            for i in found.indices where queries[i] != nil {
+                found[i].relief.optionValue = next.next().flatMap { $0 }.map { $0 * scale.factor }
+            }
+        }
+        // An option the relaxation gains nothing from is worth nothing alone, whatever its first unit's price: the prices of a
+        // degenerate LP share a value among limits that bind together (more hall power is no use without grid power).
+        let sorted = found.sorted { $0.relief.ratio != $1.relief.ratio ? $0.relief.ratio > $1.relief.ratio : $0.order < $1.order }.map(\.relief)
+        let ranked = sorted.filter { r in r.optionValue.map { $0 / r.optionCapexUSD >= Self.smallestRatio } ?? true }
         self.ranked = ranked
-        self.unpriced = unpriced.filter { u in !ranked.contains { $0.family == u.family && $0.subject == u.subject } }
+        alone = found.map(\.relief).filter { r in !ranked.contains { $0.family == r.family && $0.subject == r.subject } }
+        self.unpriced = unpriced.filter { u in !found.contains { $0.relief.family == u.family && $0.relief.subject == u.subject } }
     }
 
     /// A line of buildnext.csv: a priced limit with its rank, or one nothing prices.
@@ -132,12 +166,20 @@ public struct BuildNext: Equatable, Sendable {
         public var valueUnit: String
         /// What would price a limit without a price.
         public var missing: String?
+        /// Why a priced limit is not ranked (its option is worth nothing alone).
+        public var note: String?
     }
 
-    /// Every priced limit, best first, then every limit nothing prices: the lines of buildnext.csv.
+    /// Why an option in ``alone`` is not ranked.
+    static let aloneNote = "worth nothing alone: the relaxation re-solved with it gains nothing, another limit binds with it"
+
+    /// Every priced limit, best first, then those whose option is worth nothing alone, then every limit nothing prices: the
+    /// lines of buildnext.csv.
     public var rows: [Row] {
         ranked.enumerated().map { Row(rank: $0.offset + 1, family: $0.element.family, subject: $0.element.subject, quarter: nil,
                                       relief: $0.element, valueUnit: valueUnit, missing: nil) }
+            + alone.map { Row(rank: nil, family: $0.family, subject: $0.subject, quarter: nil, relief: $0, valueUnit: valueUnit,
+                              missing: nil, note: Self.aloneNote) }
             + unpriced.map { Row(rank: nil, family: $0.family, subject: $0.subject, quarter: $0.quarter, relief: nil,
                                  valueUnit: valueUnit, missing: $0.missing) }
     }
@@ -151,25 +193,44 @@ public struct BuildNext: Equatable, Sendable {
             return BuildNextEntry(rank: row.rank, family: row.family, subject: row.subject, fromQuarter: r?.quarter ?? row.quarter,
                                   throughQuarter: r?.through, unit: r.map { LimitText.one($0.unit) }, value: r.map { rounded($0.value) },
                                   valueUnit: r == nil ? nil : row.valueUnit, priceUSD: r.map { rounded($0.priceUSD) }, option: r?.option,
-                                  valuePerUSD: r.map { rounded($0.ratio) }, missingPrice: row.missing)
+                                  valuePerUSD: r.map { rounded($0.marginalRatio) }, optionUnits: r.map { rounded($0.optionUnits) },
+                                  optionCapexUSD: r.map { rounded($0.optionCapexUSD) }, optionValue: r?.optionValue.map(rounded),
+                                  optionValuePerUSD: r?.optionValue == nil ? nil : r.map { rounded($0.ratio) }, missingPrice: row.missing,
+                                  note: row.note)
         }
     }
 
     /// The paragraph `plan` prints: the first ``printedLines`` priced limits, one a line, then the unpriced ones in one
     /// line (limits with the same reason together); empty when no binding limit has a value.
     public var text: String {
-        guard !ranked.isEmpty || !unpriced.isEmpty else { return "" }
-        var out = "What to build next (\(valueUnit) of value per USD of capex; value: \(valueBasis), in each quarter from the "
-            + "option's first until the horizon ends or the plan builds it anyway; price: the option's capex over the units it "
-            + "adds, not annualized):\n"
-        if ranked.isEmpty { out += "  no binding limit has an option with a price in the inputs\n" }
+        guard !ranked.isEmpty || !alone.isEmpty || !unpriced.isEmpty else { return "" }
+        let span = "in each quarter from the option's first until the horizon ends or the plan builds it anyway"
+        var out = "What to build next (\(valueUnit) of value per USD of capex; "
+        out += valued
+            ? "value: what the option adds to the plan's LP relaxation, re-solved with it \(span) (\(valueBasis)), beside +1 unit "
+                + "at the limit's shadow price; price: the option's capex, not annualized):\n"
+            : "value: its shadow price (\(valueBasis)) \(span); price: the option's capex over the units it adds, not annualized):\n"
+        if ranked.isEmpty {
+            out += alone.isEmpty ? "  no binding limit has an option with a price in the inputs\n" : "  no option in the inputs is worth anything alone\n"
+        }
         for (i, r) in ranked.prefix(Self.printedLines).enumerated() {
-            let unit = LimitText.one(r.unit)
-            out += "  \(i + 1). \(LimitText.limitName(r.family, subject: r.subject, quarter: r.quarter)): +1 \(unit) through \(r.through) "
-                + "≈ \(Self.money(r.value, valueUnit)); costs $\(NumberText.grouped(r.priceUSD)) (\(r.option)); "
-                + "\(NumberText.significant(r.ratio, 3)) per USD\n"
+            let unit = LimitText.one(r.unit), name = LimitText.limitName(r.family, subject: r.subject, quarter: r.quarter)
+            let marginal = "the first \(unit) alone ≈ \(Self.money(r.value, valueUnit)) for $\(NumberText.grouped(r.priceUSD))"
+            if let whole = r.optionValue {
+                out += "  \(i + 1). \(name): \(r.option), through \(r.through) ≈ \(Self.money(whole, valueUnit)); "
+                    + "\(NumberText.significant(r.ratio, 3)) per USD (\(marginal), \(NumberText.significant(r.marginalRatio, 3)) per USD)\n"
+            } else {
+                out += "  \(i + 1). \(name): +1 \(unit) through \(r.through) ≈ \(Self.money(r.value, valueUnit)); costs "
+                    + "$\(NumberText.grouped(r.priceUSD)) (\(r.option)); \(NumberText.significant(r.ratio, 3)) per USD"
+                    + (valued ? " (+1 unit only: the whole option could not be valued)" : "") + "\n"
+            }
         }
         if ranked.count > Self.printedLines { out += "  (and \(ranked.count - Self.printedLines) more)\n" }
+        if !alone.isEmpty {
+            out += "  Worth nothing alone (the relaxation re-solved with the option gains nothing: another limit binds with it): "
+                + alone.map { "\(LimitText.limitName($0.family, subject: $0.subject, quarter: $0.quarter)) (\($0.option))" }.joined(separator: ", ")
+                + "\n"
+        }
         var reasons: [String] = [], limits: [String: [String]] = [:]
         for u in unpriced {
             if limits[u.missing] == nil { reasons.append(u.missing) }
@@ -207,7 +268,7 @@ extension BuildNext {
                 let served = TimeBase.secondsPerQuarter * (utilization ?? 1)
                 factor = cost.map { served * $0 / 1e6 } ?? served
                 unit = cost == nil ? "tokens" : "USD"
-                basis = "its shadow price in tokens/s × 7,889,400 s, \(servedText)" + (costText.map { ", \($0)" } ?? "")
+                basis = "tokens/s × 7,889,400 s, \(servedText)" + (costText.map { ", \($0)" } ?? "")
             } else if priceUnit.hasPrefix("USD") {
                 // Min-capex and cost-per-token (with a gap) minimize a dollar objective: relief lowers it.
                 factor = -1
@@ -216,11 +277,11 @@ extension BuildNext {
             } else if priceUnit.hasPrefix("million tokens"), let cost {
                 factor = cost
                 unit = "USD"
-                basis = "its shadow price in \(priceUnit) \(costText!)"
+                basis = "\(priceUnit) \(costText!)"
             } else {
                 factor = 1
                 unit = priceUnit
-                basis = "its shadow price"
+                basis = priceUnit
             }
         }
     }
@@ -231,6 +292,10 @@ extension BuildNext {
         var name: (Quarter) -> String
         var priceUSD: (Quarter) -> Double?
         var relieves: (Quarter) -> Bool
+        /// Units of the limit the option adds from a quarter.
+        var units: (Quarter) -> Double
+        /// How it changes the plan's relaxation, to value it whole (``ReliefValuation``).
+        var change: ReliefValuation.Change?
     }
 
     /// Below this value per USD a relief is solver round-off, not a reason to build.
@@ -269,7 +334,7 @@ extension BuildNext {
             Option(
                 name: { _ in "\(label): $\(NumberText.grouped(build.capexUSD)) for \(NumberText.amount(mw)) MW \(what)" },
                 priceUSD: { q in earliest <= q && built(kind, name, q) < count && mw > 0 ? build.capexUSD / mw : nil },
-                relieves: { built(kind, name, $0) < count })
+                relieves: { built(kind, name, $0) < count }, units: { _ in mw }, change: .item(kind, name: name))
         }
         switch family {
         case .sitePower:
@@ -292,7 +357,7 @@ extension BuildNext {
                         return feed.earliestService(horizonFirst: first) <= q && built(.feed, feed.name, q) == 0 && added > 0
                             ? build.capexUSD / added : nil
                     },
-                    relieves: { built(.feed, feed.name, $0) == 0 })
+                    relieves: { built(.feed, feed.name, $0) == 0 }, units: { addedMW(feed, $0) }, change: .item(.feed, name: feed.name))
             }
             return (options, options.isEmpty ? "add a grid feed with a build option: grid.feeds[].build"
                                              : "no feed with a build option can be connected by then")
@@ -320,7 +385,7 @@ extension BuildNext {
                     name: { _ in "a power block of \(group.name): $\(NumberText.grouped(blocks.build.capexUSD)) for "
                         + "\(NumberText.amount(group.usableMWPerBlock)) MW" },
                     priceUSD: { q in earliest <= q && room(q) ? blocks.build.capexUSD / group.usableMWPerBlock : nil },
-                    relieves: room))
+                    relieves: room, units: { _ in group.usableMWPerBlock }, change: .powerBlock(hall: subject ?? group.name)))
             }
             if let build = group.build {
                 options.append(Option(
@@ -329,7 +394,8 @@ extension BuildNext {
                         group.earliestService(horizonFirst: first) <= q && built(.hall, group.name, q) < group.count && perHall > 0
                             ? build.capexUSD / perHall : nil
                     },
-                    relieves: { built(.hall, group.name, $0) < group.count }))
+                    relieves: { built(.hall, group.name, $0) < group.count }, units: { _ in perHall },
+                    change: .hall(group: group.name, blocks: 0)))
             }
             if !options.isEmpty {
                 let blocks = family == .hallPower && group.powerBlocks != nil
@@ -337,7 +403,9 @@ extension BuildNext {
                     : "every hall of \(group.name) is built\(blocks ? ", with its power blocks," : "") by then, or its earliest service is later")
             }
             if family == .hallPower, let perMW = design.economics.facilityCapexUSDPerMW {
-                return ([Option(name: { _ in "economics.facilityCapexUSDPerMW" }, priceUSD: { _ in perMW }, relieves: { _ in true })], "")
+                return ([Option(name: { _ in "1 MW at economics.facilityCapexUSDPerMW, $\(NumberText.grouped(perMW)) per MW" },
+                                priceUSD: { _ in perMW }, relieves: { _ in true }, units: { _ in 1 },
+                                change: .limit(.hallPower, subject: subject, profile: nil, amount: 1))], "")
             }
             return ([], "give the hall group a build option: halls[].build"
                 + (family == .hallPower ? ", or economics.facilityCapexUSDPerMW" : ""))
@@ -383,7 +451,8 @@ extension BuildNext {
             if w.setBy == .hallPower, w.alsoShort.isEmpty, group.build == nil, group.powerBlocks == nil,
                let perMW = design.economics.facilityCapexUSDPerMW, short > 0 {
                 options.append(Option(name: { _ in "\(need) at economics.facilityCapexUSDPerMW, $\(NumberText.grouped(perMW)) per MW" },
-                                      priceUSD: { _ in perMW * short }, relieves: { _ in true }))
+                                      priceUSD: { _ in perMW * short }, relieves: { _ in true }, units: { _ in 1 },
+                                      change: .limit(.unitsPerHall, subject: subject, profile: w.profile, amount: 1)))
             }
             // One more hall takes k units, with its power blocks (k counts them all) from when both can stand.
             if let build = group.build, w.unitsPerHall > 0 {
@@ -395,7 +464,8 @@ extension BuildNext {
                     priceUSD: { q in
                         earliest <= q && built(.hall, group.name, q) < group.count ? (build.capexUSD + blocks) / Double(w.unitsPerHall) : nil
                     },
-                    relieves: { built(.hall, group.name, $0) < group.count }))
+                    relieves: { built(.hall, group.name, $0) < group.count }, units: { _ in Double(w.unitsPerHall) },
+                    change: .hall(group: group.name, blocks: group.powerBlocks?.perHall ?? 0)))
             }
             if group.build != nil, !options.isEmpty { return (options, "every hall of \(group.name) is built by then, or its earliest service is later") }
             if !w.alsoShort.isEmpty {

@@ -43,7 +43,7 @@ public enum LimitText {
     /// plan's cost per million tokens served at `utilization`, in dollars: "= +7.6e10 tokens over the horizon at full
     /// load, 5.3e10 served at 70 % ≈ $5,400 at the plan's $0.1028 per million tokens served".
     public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) -> String {
-        let state = limit.state == .nearLimit ? "near its limit" : limit.fullHalls.map { "binding in each of its \($0) halls in service" } ?? "binding"
+        let state = limit.state == .nearLimit ? "not full" : limit.fullHalls.map { "binding in each of its \($0) halls in service" } ?? "binding"
         let value = limit.shadowPrice == 0 ? ""
             : "; " + worth(limit, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization)
         let when = limit.quarter.map { " in \($0)" } ?? ""
@@ -51,7 +51,10 @@ public enum LimitText {
         // A limit with nothing in service yet (a feed or battery whose lead time has not run) is no "0 of 0 used".
         let use = limit.capacity == 0 && limit.used == 0 ? "none in service yet (0 \(limit.unit))"
             : "\(NumberText.amount(limit.used)) of \(NumberText.amount(limit.capacity)) \(limit.unit) used"
-        return "\(limit.family.words)\(about)\(when): \(state), \(use)\(limit.wholeUnits.map(setting) ?? "")\(value)"
+        // A limit the plan leaves room in but the relaxation prices (it fills what whole racks leave) says how much is free.
+        let free = limit.state == .nearLimit && limit.slack > 0
+            ? " (\(NumberText.amount(limit.slack)) \(limit.unit) free in the plan; the relaxation prices it)" : ""
+        return "\(limit.family.words)\(about)\(when): \(state), \(use)\(free)\(limit.wholeUnits.map(setting) ?? "")\(value)"
     }
 
     /// Each limit in `binding` once, in order: the first entry of its ``BindingLimit/limitKey`` (its first quarter, the rows

@@ -56,8 +56,9 @@ public enum PlanReport {
         ExportColumn("totalUSD") { NumberText.dollars($0.partsUSD.reduce(0) { $0 + NumberText.centsRounded($1) }) },
     ]
 
-    /// The columns of `buildnext.csv`: the "What to build next" ranking, every priced limit (`rank` 1, 2, …) and then those
-    /// nothing in the inputs prices (no `rank`, `missingPrice` says what would).
+    /// The columns of `buildnext.csv`: the "What to build next" ranking, every priced limit (`rank` 1, 2, …), then those whose
+    /// option is worth nothing alone (no `rank`, `note` says so), then those nothing in the inputs prices (no `rank`,
+    /// `missingPrice` says what would).
     public static let buildNextColumns: [ExportColumn<BuildNext.Row>] = [
         ExportColumn("rank") { $0.rank.map(String.init) ?? "" },
         ExportColumn("family") { $0.family.rawValue },
@@ -70,8 +71,13 @@ public enum PlanReport {
         ExportColumn("valueUnit") { $0.relief == nil ? "" : $0.valueUnit },
         ExportColumn("priceUSD") { $0.relief.map { NumberText.dollars($0.priceUSD) } ?? "" },
         ExportColumn("option") { $0.relief?.option ?? "" },
-        ExportColumn("valuePerUSD") { $0.relief.map { NumberText.significant($0.ratio, 6) } ?? "" },
+        ExportColumn("valuePerUSD") { $0.relief.map { NumberText.significant($0.marginalRatio, 6) } ?? "" },
+        ExportColumn("optionUnits") { $0.relief.map { NumberText.plain($0.optionUnits) } ?? "" },
+        ExportColumn("optionCapexUSD") { $0.relief.map { NumberText.dollars($0.optionCapexUSD) } ?? "" },
+        ExportColumn("optionValue") { $0.relief?.optionValue.map { NumberText.plain($0) } ?? "" },
+        ExportColumn("optionValuePerUSD") { r in r.relief.flatMap { x in x.optionValue.map { _ in NumberText.significant(x.ratio, 6) } } ?? "" },
         ExportColumn("missingPrice") { $0.missing ?? "" },
+        ExportColumn("note") { $0.note ?? "" },
     ]
 
     /// The columns of the quarter table printed by `plan`.
@@ -81,11 +87,11 @@ public enum PlanReport {
         ExportColumn("GPUs") { String($0.gpus) },
         ExportColumn("IT MW") { NumberText.fixed($0.itMW, 1) },
         ExportColumn("facility MW") { NumberText.fixed($0.facilityMW, 1) },
-        ExportColumn("grid MW") { NumberText.fixed($0.usableGridMW, 0) },
+        ExportColumn("usable grid MW") { NumberText.fixed($0.usableGridMW, 0) },
         ExportColumn("PUE") { $0.designPUE.map { NumberText.fixed($0, 3) } ?? "-" },
         ExportColumn("tokens/s") { NumberText.whole($0.tokensPerSecond) },
         ExportColumn("tokens/s/MW") { $0.tokensPerSecondPerMW.map(NumberText.grouped) ?? "-" },
-        ExportColumn("rack capex USD") { NumberText.whole($0.capexCumulativeUSD) },
+        ExportColumn("rack capex to date USD") { NumberText.whole($0.capexCumulativeUSD) },
         ExportColumn("USD/Mtok") { $0.costPerMillionTokensUSD.map { NumberText.fixed($0, 3) } ?? "-" },
         ExportColumn("at util.") { $0.utilization.map { "\(NumberText.fixed($0 * 100, 0)) %" } ?? "full load" },
     ]

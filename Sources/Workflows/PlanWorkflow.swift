@@ -54,19 +54,20 @@ public enum PlanWorkflow {
         if let path = request.exportModel, exportFormat == nil {
             throw CommandFailure(["--export-model must end in .lp or .mps, got \(path)"], status: .usage)
         }
-        let inputs = try failing {
-            try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog,
-                                    weatherPath: request.weatherFile)
-        }
-        // Where the files go is checked before planning, so a wrong --out or --export-model fails at once.
-        if let out = request.outFolder {
-            let names = request.paretoPoints == nil ? PlanReport.fileNames : ParetoReport.fileNames
-            try write(out, option: "--out") { try OutputSet.check(folder: out, names: names) }
-        }
-        if let path = request.exportModel { try write(path, option: "--export-model") { try OutputFile.check(path) } }
         do {
+            let inputs = try failing {
+                try PlanningInputs.load(designPath: request.inputs.design, sitePath: request.inputs.site, catalogPath: request.inputs.catalog,
+                                        weatherPath: request.weatherFile)
+            }
+            // Where the files go is checked before planning, so a wrong --out or --export-model fails at once.
+            if let out = request.outFolder {
+                let names = request.paretoPoints == nil ? PlanReport.fileNames : ParetoReport.fileNames
+                try write(out, option: "--out") { try OutputSet.check(folder: out, names: names) }
+            }
+            if let path = request.exportModel { try write(path, option: "--export-model") { try OutputFile.check(path) } }
             return try planAndWrite(request, inputs: inputs, exportFormat: exportFormat)
         } catch {
+            // Invalid inputs too: a folder holding an earlier run's files is named, so they are not taken for this one's.
             throw error.notingEarlierOutputs(in: request.outFolder)
         }
     }
@@ -112,7 +113,7 @@ public enum PlanWorkflow {
                 try OutputFile.write(to: path) { temporary in try result.model.writeUnstaged(to: temporary, format: format) }
             }
         }
-        let buildNext = BuildNext(result.plan, design: inputs.design, site: inputs.site)
+        let buildNext = BuildNext(result.plan, design: inputs.design, site: inputs.site, valuing: result.relief)
         var plan = result.plan
         plan.whatToBuildNext = buildNext.entries
         plan.hold = hold

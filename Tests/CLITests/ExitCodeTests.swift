@@ -264,6 +264,24 @@ struct ExitCodeTests {
         #expect(fresh.status == 3 && !fresh.stderr.contains("nothing was written"), "\(fresh)")
     }
 
+    @Test("1: invalid inputs into a folder holding an earlier run's files say so too, and leave them as they were")
+    func invalidInputNamesEarlierFiles() async throws {
+        let scratch = try TemporaryFolder()
+        let earlier = scratch.url.appendingPathComponent("earlier")
+        try FileManager.default.createDirectory(at: earlier, withIntermediateDirectories: true)
+        let manifest = earlier.appendingPathComponent("manifest.json")
+        try Data("{}".utf8).write(to: manifest)
+        let design = try scratch.write(try shippedText("reference-designs/gb300-nvl72-hybrid.yaml")
+            .replacingOccurrences(of: "    positions: 240", with: "    positions: -240"), to: "bad.yaml")
+        let site = TokenPlantCLI.packageRoot.appendingPathComponent("sites/phoenix-az.yaml").path
+        let run = try await TokenPlantCLI.run(["plan", design, "--site", site, "--out", earlier.path])
+        #expect(run.status == 1 && run.stderr.contains("positions"), "\(run)")
+        #expect(run.stderrLines.last == "nothing was written to \(earlier.path): the files there are an earlier run's (listed in its manifest.json)",
+                "\(run)")
+        #expect(try Data(contentsOf: manifest) == Data("{}".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: earlier.path) == ["manifest.json"])
+    }
+
     /// README: exit 3 prints "the limits to raise and by how much". A target 1000 times what the design can
     /// reach must still say something after the headline (which limit, or that no limit suffices).
     @Test("3: a far-out token target still prints a diagnosis after the headline")

@@ -28,19 +28,26 @@ struct FacilityCodesignTests {
         // Something of each kind the example offers is in bom.csv's rows with a capex: halls built, and their capex.
         let bom = try String(contentsOf: out.appendingPathComponent("bom.csv"), encoding: .utf8)
         #expect(bom.contains(",halls liquid-hall,halls,"))
-        // buildnext.csv holds the ranking the table prints, every line of it: each printed line's price and value per USD
-        // ("2. … costs $10,700,000 (…); 0.68 per USD") is its row's.
+        // buildnext.csv holds the ranking the table prints, every line of it: each printed line's whole-option value per USD,
+        // first unit's price and first unit's value per USD ("1. …, through 2029Q4 ≈ $7,973,567; 0.199 per USD (the first MW
+        // alone ≈ $1,190,971 for $273,541, 4.35 per USD)") are its row's.
         let next = parseCSV(try String(contentsOf: out.appendingPathComponent("buildnext.csv"), encoding: .utf8))
         let header = try #require(next.first)
         let (rank, price, ratio) = try (#require(header.firstIndex(of: "rank")), #require(header.firstIndex(of: "priceUSD")),
                                         #require(header.firstIndex(of: "valuePerUSD")))
+        let wholeRatio = try #require(header.firstIndex(of: "optionValuePerUSD"))
         let ranked = next.dropFirst().filter { !$0[rank].isEmpty }
         let printed = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains(" per USD") && $0.contains(". ") }
         try #require(!printed.isEmpty && printed.count == min(5, ranked.count), "\(run.stdout)")
+        func number(_ text: Substring) -> Double? { Double(text.replacingOccurrences(of: ",", with: "")) }
         for (line, row) in zip(printed, ranked) {
             #expect(line.hasPrefix("  \(row[rank]). "))
-            let costs = try #require(line.range(of: "costs $")), open = try #require(line.range(of: " (", range: costs.upperBound..<line.endIndex))
-            let shownPrice = try #require(Double(line[costs.upperBound..<open.lowerBound].replacingOccurrences(of: ",", with: "")))
+            let first = try #require(line.range(of: " per USD (the first "))
+            let shownWhole = try #require(number(line[..<first.lowerBound].split(separator: " ").last ?? ""))
+            #expect(abs(shownWhole - (Double(row[wholeRatio]) ?? .nan)) <= 5e-3 * shownWhole, "\(line) against \(row)")
+            let forPrice = try #require(line.range(of: " for $", range: first.upperBound..<line.endIndex))
+            let comma = try #require(line.range(of: ", ", range: forPrice.upperBound..<line.endIndex))
+            let shownPrice = try #require(number(line[forPrice.upperBound..<comma.lowerBound]))
             #expect(abs(shownPrice - (Double(row[price]) ?? .nan)) <= 0.5, "\(line) against \(row)")
             let shownRatio = try #require(Double(line.split(separator: " ").dropLast(2).last ?? ""))
             let rowRatio = try #require(Double(row[ratio]))
@@ -55,6 +62,9 @@ struct FacilityCodesignTests {
             #expect((entry["rank"] as? Int).map(String.init) ?? "" == row[rank] && entry["family"] as? String == row[family])
             if let p = Double(row[price]) { #expect(abs((entry["priceUSD"] as? Double ?? .nan) - p) <= 0.005, "\(entry) against \(row)") }
             if let r = Double(row[ratio]) { #expect(abs((entry["valuePerUSD"] as? Double ?? .nan) - r) <= 1e-5 * max(1, r), "\(entry) against \(row)") }
+            if let r = Double(row[wholeRatio]) {
+                #expect(abs((entry["optionValuePerUSD"] as? Double ?? .nan) - r) <= 1e-5 * max(1, r), "\(entry) against \(row)")
+            }
         }
         let simulate = try await TokenPlantCLI.run(["simulate", design, "--plan", out.appendingPathComponent("plan.json").path,
                                                     "--from-year", "2029", "--years", "1"], timeout: .seconds(300))

@@ -78,7 +78,7 @@ struct HallPackingTests {
 
     /// The same three 0.6 MW halls hold one GB300 unit each (3 × 0.1471 = 0.4413 MW), so each has 0.1587 MW left, less than a
     /// unit; pooled they have 1.8 − 3 × 0.4413 = 0.4761 MW left, more than a unit. Hall IT power binds in each hall, not
-    /// "near its limit".
+    /// "not full".
     @Test("A limit pooled over identical halls binds when no hall has room for one more unit, though the pool has")
     func bindsInEachHall() throws {
         let result = try Self.instance(profiles: ["gb300-nvl72"]).plan()

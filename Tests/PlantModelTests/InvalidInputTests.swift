@@ -92,6 +92,22 @@ struct InvalidInputTests {
         #expect(try designIssues(swapped).contains { $0.path == "horizon.last" && $0.message == "2026Q1 is before horizon.first 2029Q4: swap them, or correct the mistyped one" })
     }
 
+    @Test("A hall whose lead time runs past the horizon is reported on its lead time, with the most that fits")
+    func leadTimePastHorizon() throws {
+        let text = try String(contentsOfFile: Repo.path("examples/facility-codesign/phased-campus.yaml"), encoding: .utf8)
+        let old = "    build: {capexUSD: 741600000, leadTimeQuarters: 6}"
+        try #require(text.contains(old))
+        // Ordered in 2026Q1, 20 quarters put the dense halls in service in 2031Q1; the horizon ends in 2029Q4, 15 quarters on.
+        let late = text.replacingOccurrences(of: old, with: "    build: {capexUSD: 741600000, leadTimeQuarters: 20}")
+        let issue = try single(late)
+        #expect(issue.path == "halls[3].build.leadTimeQuarters" && issue.line == line(of: "leadTimeQuarters: 20", in: late))
+        #expect(issue.message == "20 quarters from the horizon's start (2026Q1) put the hall in service in 2031Q1, after the horizon "
+            + "ends (2029Q4): give at most 15, extend horizon.last, or remove the hall")
+        // 15 quarters: in service in 2029Q4, the horizon's last quarter.
+        let latest = text.replacingOccurrences(of: old, with: "    build: {capexUSD: 741600000, leadTimeQuarters: 15}")
+        #expect(try designIssues(latest).isEmpty)
+    }
+
     @Test func unitMistakeHint() throws {
         let yaml = try exampleDesign(replacing: "  ratedCapacityMW: 400\n", with: "  ratedCapacityMW: 400000\n")
         let issue = try single(yaml)

@@ -112,13 +112,15 @@ struct BuildNextTests {
         // buildnext.csv: the same ranking, every figure, then the unpriced limit with what would price it (fields with a
         // comma quoted, RFC 4180).
         #expect(PlanReport.buildNextCSV(next).split(separator: "\n").map(String.init) == [
-            "rank,family,limit,subject,fromQuarter,throughQuarter,unit,value,valueUnit,priceUSD,option,valuePerUSD,missingPrice",
+            "rank,family,limit,subject,fromQuarter,throughQuarter,unit,value,valueUnit,priceUSD,option,valuePerUSD,optionUnits,"
+                + "optionCapexUSD,optionValue,optionValuePerUSD,missingPrice,note",
+            // A plan without its relaxation (as here, made by hand): the options' units and capex, no whole value.
             "1,site_power,site power (usable grid capacity after the feed redundancy rule),,2027Q3,2027Q4,MW,1183410,USD,600000,"
-                + "\"feed f3: $210,000,000 for 350 MW more usable under N+1\",1.97235,",
+                + "\"feed f3: $210,000,000 for 350 MW more usable under N+1\",1.97235,350,210000000,,,,",
             "2,hall_power,hall IT power (after the hall's redundancy rule),a,2027Q3,2027Q3,MW,1183410,USD,10000000,"
-                + "\"a hall of a: $400,000,000 for 40 MW\",0.118341,",
-            ",heat_rejection,heat-rejection capacity at the design ambient,,2027Q2,,,,,,,,"
-                + "add plant modules with a build option: heatRejection.modules",
+                + "\"a hall of a: $400,000,000 for 40 MW\",0.118341,40,400000000,,,,",
+            ",heat_rejection,heat-rejection capacity at the design ambient,,2027Q2,,,,,,,,,,,,"
+                + "add plant modules with a build option: heatRejection.modules,",
         ])
         // Without a ranking (nothing binds, or none given): the header alone.
         let none = BuildNext(Self.plan([]), design: try Self.design(), site: try Self.site())
@@ -154,7 +156,7 @@ struct BuildNextTests {
         ]), design: try Self.design(), site: try Self.site())
         #expect(next.valueUnit == "USD")
         let hall = try #require(next.ranked.first)
-        #expect(hall.quarter == Self.q3 && hall.through == Self.q4 && hall.option == "economics.facilityCapexUSDPerMW")
+        #expect(hall.quarter == Self.q3 && hall.through == Self.q4 && hall.option == "1 MW at economics.facilityCapexUSDPerMW, $10,000,000 per MW")
         #expect(hall.ratio.isApproximatelyEqual(to: 0.4, relativeTolerance: 1e-12))
         #expect(next.unpriced.map(\.family) == [.floor] && next.unpriced.first?.subject == "b" && next.unpriced.first?.quarter == Self.q3)
         #expect(next.unpriced.first?.missing == "give the hall group a build option: halls[].build")

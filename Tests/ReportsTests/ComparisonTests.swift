@@ -48,7 +48,7 @@ struct ComparisonTests {
         // (300,000 + 3,000,000) USD over 1.8396e13 tokens × 1e6 = 0.1794 USD per million tokens.
         #expect(row.costPerMillionTokensUSD!.isApproximatelyEqual(to: 3.3e6 / (3e6 * 3600 * 8760 * 0.7) * 1e6, relativeTolerance: 1e-12))
         #expect(row.throttledHoursPerYear == 12)
-        // Site power binds in 2027Q2; the floor is only near its limit.
+        // Site power binds in 2027Q2; the floor is not full, only priced.
         #expect(row.bindingLimit == "site power (usable grid capacity after the feed redundancy rule) in 2027Q2")
     }
 

@@ -72,6 +72,16 @@ struct PlanReportPageTests {
         let content = try ExampleReport.content()
         let html = PlanReportPage.html(content)
         #expect(html == PlanReportPage.html(content))
+        // The capex rows say what they count: the racks standing in the last quarter at their catalog price (none retired,
+        // so all bought since the horizon began), and, apart, the facility: here only the given halls, whose usable MW
+        // (288) are charged at economics.facilityCapexUSDPerMW ($10.7M), 288 × $10.7M = $3,081,600,000.
+        let last = try #require(content.plan.quarters.last?.quarter)
+        let rackCapex = content.plan.racks.filter { $0.quarter == last }
+            .reduce(0.0) { $0 + Double($1.racksTotal) * (content.catalog.profile($1.profile)?.capexUSDPerRack ?? .nan) }
+        #expect(html.contains("<tr><td>Rack capex, cumulative</td><td class=\"num\">\(NumberText.grouped(rackCapex)) USD</td>"))
+        let given = content.design.halls.reduce(0.0) { $0 + Double($1.count) * $1.usableITCapacityMW }
+        #expect(given == 288 && content.design.economics.facilityCapexUSDPerMW == 10.7e6)
+        #expect(html.contains("<tr><td>Facility capex, cumulative</td><td class=\"num\">3,081,600,000 USD</td>"))
         #expect(!html.contains("http") && !html.contains("//") && !html.lowercased().contains("<script"))
         #expect(html.components(separatedBy: "url(").dropFirst().allSatisfy { $0.hasPrefix("#") })
         let svgs = svgTexts(html).map(SVGInspection.init)

@@ -90,12 +90,13 @@ struct PlanReportTests {
         #expect(text.contains("  site power (usable grid capacity after the feed redundancy rule) in 2027Q2: binding, "
                               + "0.789 of 0.8 MW used; +1 MW ≈ +1,234,567.891 tokens/s (summed over quarters) = +9.74e+12 tokens "
                               + "over the horizon ≈ $608,750 at the plan's $0.0625 per million tokens\n"), "\(text)")
-        // The floor is near its limit with a price (5 of 10 positions, +0.5 tokens/s): listed as such; without a price it is not.
-        #expect(text.contains("  floor positions (hall-a) in 2027Q2: near its limit, 5 of 10 positions used; +1 position ≈ +0.5 tokens/s"), "\(text)")
+        // The floor is not full but has a price (5 of 10 positions, +0.5 tokens/s): listed with what is free; without a price it is not.
+        #expect(text.contains("  floor positions (hall-a) in 2027Q2: not full, 5 of 10 positions used (5 positions free in the plan; "
+                              + "the relaxation prices it); +1 position ≈ +0.5 tokens/s"), "\(text)")
         var unpriced = SmallPlan.plan
         unpriced.binding[1].shadowPrice = 0
         #expect(!PlanReport.table(unpriced).contains("floor positions"), "a limit near its capacity without a price is not listed")
-        #expect(text.hasSuffix("Excluded:\n  gb200-nvl72 not in hall-a: not available before the horizon ends (2030Q1)\n"))
+        #expect(text.hasSuffix("Excluded:\n  gb200-nvl72 not in hall-a: could stand there only from 2030Q1, after the horizon ends (2029Q4)\n"))
     }
 
     @Test("A limit whose first quarter prices it near zero, or not at all, also shows the quarter it is priced highest")

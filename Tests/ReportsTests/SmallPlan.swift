@@ -44,5 +44,5 @@ enum SmallPlan {
             BillOfMaterials(quarter: q2, racks: 5, gpus: 360, cdus: 1, switches: 5, transceivers: 90, feedsInService: ["a", "b"],
                             itMW: 0.75, facilityMW: 0.75 / 0.95),
         ],
-        binding: [sitePower, floorSpace], exclusions: ["gb200-nvl72 not in hall-a: not available before the horizon ends (2030Q1)"])
+        binding: [sitePower, floorSpace], exclusions: ["gb200-nvl72 not in hall-a: could stand there only from 2030Q1, after the horizon ends (2029Q4)"])
 }

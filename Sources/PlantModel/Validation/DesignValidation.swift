@@ -48,6 +48,14 @@ extension ReferenceDesign {
                     + "availableFrom into the horizon, extend horizon.last, or remove the hall")
             }
             if let build = hall.build {
+                // A hall ordered when the horizon begins stands only once its lead time has run.
+                let ready = build.earliestService(availableFrom: hall.availableFrom, horizonFirst: d.horizon.first)
+                if hall.availableFrom <= d.horizon.last, ready > d.horizon.last {
+                    let most = d.horizon.last.ordinal - d.horizon.first.ordinal
+                    c.add("\(path).build.leadTimeQuarters", "\(build.leadTimeQuarters) quarters from the horizon's start (\(d.horizon.first)) put "
+                        + "the hall in service in \(ready), after the horizon ends (\(d.horizon.last)): give at most \(most), extend "
+                        + "horizon.last, or remove the hall")
+                }
                 if build.lifeYears == nil, d.economics.facilityLifeYears == nil {
                     c.add("\(path).build.lifeYears", "a hall to be built needs the years its capex is annualized over: give build.lifeYears "
                         + "or economics.facilityLifeYears")
@@ -321,7 +329,7 @@ extension ReferenceDesign {
             let refusals = profiles.map { profile -> String? in
                 var reasons = hall.refusals(of: profile, loop: d.coolantLoop(of: hall))
                 let from = max(profile.availableFrom, hall.earliestService(horizonFirst: d.horizon.first))
-                if from > d.horizon.last { reasons.append("not available before the horizon ends (\(from))") }
+                if from > d.horizon.last { reasons.append("could stand there only from \(from), after the horizon ends (\(d.horizon.last))") }
                 return reasons.isEmpty ? nil : "\(profile.id): " + reasons.joined(separator: "; ")
             }
             guard refusals.allSatisfy({ $0 != nil }) else { continue }

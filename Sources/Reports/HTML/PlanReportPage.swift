@@ -150,7 +150,12 @@ public enum PlanReportPage {
         rows.append(("Water", NumberText.grouped(s.waterM3PerYear) + " m³/yr", "simulated \(span)"))
         rows.append(("CO₂", s.co2TonnesPerYear.map { NumberText.grouped($0) + " t/yr" } ?? "n/a (the site gives no grid carbon intensity)",
                      "simulated \(span): grid energy × the site's carbon intensity"))
-        rows.append(("Capex, cumulative", NumberText.grouped(last.capexCumulativeUSD) + " USD", "plan, \(q)"))
+        rows.append(("Rack capex, cumulative", NumberText.grouped(last.capexCumulativeUSD) + " USD", "plan, \(q): racks bought since the horizon began"))
+        if let lines = content.plan.cashflow, !lines.isEmpty {
+            let facility = lines.filter { $0.quarter <= last.quarter }.reduce(0) { $0 + $1.facilityCapexUSD }
+            rows.append(("Facility capex, cumulative", NumberText.grouped(facility) + " USD",
+                         "cashflow.csv through \(q): given halls at economics.facilityCapexUSDPerMW, and what the plan builds (halls, feeds, modules, power blocks, battery) as paid over its lead time"))
+        }
         let utilization = content.hours.utilizationServed.map { NumberText.fixed($0 * 100, 1) + " %" } ?? "n/a"
         rows.append(("Cost per million tokens served", s.costPerMillionTokensUSD.map { NumberText.fixed($0, 4) + " USD" } ?? "n/a",
                      "simulated \(span) at \(utilization) utilization served (tokens served ÷ the fleet's full-load tokens): energy + annualized rack and facility capex + facility opex"))
@@ -222,7 +227,7 @@ public enum PlanReportPage {
     /// quarter it is priced highest, where that is later).
     static func bindingSection(_ plan: BuildPlan) -> String {
         let capacity = plan.binding.filter { $0.family.isListedInBinding }
-        guard !capacity.isEmpty else { return paragraph("No capacity limit binds or is near its limit: the plan has room in every quarter.") }
+        guard !capacity.isEmpty else { return paragraph("No capacity limit binds or is priced: the plan has room in every quarter.") }
         var families: [ConstraintFamily] = []
         for limit in capacity where !families.contains(limit.family) { families.append(limit.family) }
         let quarters = plan.quarters.map(\.quarter)

@@ -1,5 +1,5 @@
 /// Rows of named limits against ordered columns (quarters): a `<rect class="mark cell">` wherever a row's
-/// limit binds or is near its limit in that column, dark for binding and light hatched for near-limit.
+/// limit binds or is priced though not full in that column, dark for binding and light hatched for not full.
 public struct TimelineChart: Sendable {
     /// How tight a limit is in a column.
     public enum State: Sendable, Equatable {
@@ -40,7 +40,7 @@ public struct TimelineChart: Sendable {
         let binding = SeriesStyle.area(0), near = SeriesStyle.area(4)
         var legend = ChartLegend()
         legend.add("binding: no further purchase unit fits", .area(binding, patternID: "\(id)-b"))
-        legend.add("near its limit: more fits, but the limit has a shadow price", .area(near, patternID: "\(id)-n"))
+        legend.add("not full: more fits, but the relaxation prices the limit", .area(near, patternID: "\(id)-n"))
         let legendTop = frame.bottom + 80
         let placed = legend.layout(x: frame.left, y: legendTop, width: frame.right - frame.left)
         var doc = SVGDocument(id: id, title: title, width: width, height: legendTop + placed.height)
@@ -56,7 +56,7 @@ public struct TimelineChart: Sendable {
                 guard let state else { continue }
                 let style = state == .binding ? binding : near
                 let fill = style.fillReference(id: state == .binding ? "\(id)-b" : "\(id)-n")
-                let words = state == .binding ? "binding" : "near its limit"
+                let words = state == .binding ? "binding" : "not full, priced"
                 doc.add(Markup.element("rect", [("x", c(frame.left + Double(k) * slot + 1)), ("y", c(top + 4)), ("width", c(slot - 2)),
                                                 ("height", c(rowHeight - 8)), ("fill", fill), ("stroke", "#333333"), ("stroke-width", "0.5"),
                                                 ("class", "mark cell")],
