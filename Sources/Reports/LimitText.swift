@@ -78,18 +78,22 @@ public enum LimitText {
                             utilization: Double? = nil) -> String {
         guard peak.quarter != first.quarter, abs(peak.shadowPrice) > abs(first.shadowPrice), let quarter = peak.quarter else { return "" }
         return "; priced highest in \(quarter) (that quarter alone): "
-            + worth(peak, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization)
+            + worth(peak, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization, oneQuarter: true)
     }
 
     /// "+1 MW ≈ +9,581 tokens/s (summed over quarters)", and where the price is in tokens/s summed over quarters, in tokens
-    /// over the horizon and, given the plan's cost per million tokens served at `utilization`, in dollars.
-    static func worth(_ limit: BindingLimit, costPerMillionTokensUSD: Double?, utilization: Double?) -> String {
+    /// over the horizon and, given the plan's cost per million tokens served at `utilization`, in dollars. A price in
+    /// dollars below zero (a minimized cost that one more unit lowers) says it is a saving. For `oneQuarter` (one quarter's
+    /// row) tokens/s are that quarter's, not summed.
+    static func worth(_ limit: BindingLimit, costPerMillionTokensUSD: Double?, utilization: Double?, oneQuarter: Bool = false) -> String {
         let price = limit.shadowPrice
-        var value = "+1 \(one(limit.unit)) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(limit.shadowPriceUnit)"
+        let unit = oneQuarter && limit.shadowPriceUnit == tokensPerSecondSummedUnit ? "tokens/s" : limit.shadowPriceUnit
+        var value = "+1 \(one(limit.unit)) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(unit)"
+        if price < 0, limit.shadowPriceUnit.hasPrefix("USD") { value += ", a saving" }
         guard limit.shadowPriceUnit == tokensPerSecondSummedUnit else { return value }
         // A token/s held for a quarter is secondsPerQuarter tokens; the horizon's tokens are the sum over its quarters.
         let tokens = price * TimeBase.secondsPerQuarter
-        value += " = \(price > 0 ? "+" : "")\(NumberText.significant(tokens, 4)) tokens over the horizon"
+        value += " = \(price > 0 ? "+" : "")\(NumberText.significant(tokens, 4)) tokens \(oneQuarter ? "in that quarter" : "over the horizon")"
         // The price counts tokens at full load; the plan's cost is per token served, at its utilization.
         let served = tokens * (utilization ?? 1)
         if let u = utilization { value += " at full load, \(NumberText.significant(served, 4)) served at \(NumberText.fixed(u * 100, 0)) %" }

@@ -214,7 +214,7 @@ public enum PlanReport {
             "  \(LimitText.explanation(first, costPerMillionTokensUSD: cost, utilization: utilization))"
                 + LimitText.peak(peak, after: first, costPerMillionTokensUSD: cost, utilization: utilization) + "\n"
         }
-        out += "\nWhat binds (\(lines.count) limits; first quarter each, and the quarter it is priced highest where that is later):\n"
+        out += "\nWhat binds (\(lines.count) limits; each from the first quarter it binds or has a price, and the quarter it is priced highest where that is later):\n"
             + lines.joined()
         if let next = buildNext?.text, !next.isEmpty { out += "\n" + next }
         if !plan.exclusions.isEmpty {

@@ -84,7 +84,7 @@ struct PlanReportTests {
         // SmallPlan records no utilization (a plan from before it was recorded): its cost is at full load.
         #expect(q2 == ["2027Q2", "5", "360", "0.8", "0.8", "10", "1.053", "3,000,000", "3,800,000", "15,000,000", "0.062", "full", "load"])
         #expect(text.contains("Mix in 2027Q2: 5 × gb300-nvl72\n"))
-        #expect(text.contains("What binds (2 limits; first quarter each, and the quarter it is priced highest where that is later):\n"))
+        #expect(text.contains("What binds (2 limits; each from the first quarter it binds or has a price, and the quarter it is priced highest where that is later):\n"))
         // +1,234,567.8912 tokens/s (summed over quarters) × 7,889,400 s per average quarter (365.25 d × 86,400 s / 4)
         // = 9.7399999e12 tokens; at the plan's 0.0625 USD per million tokens (both quarters) that is 9,739,999.9 × 0.0625 ≈ $608,750.
         #expect(text.contains("  site power (usable grid capacity after the feed redundancy rule) in 2027Q2: binding, "
@@ -114,8 +114,8 @@ struct PlanReportTests {
         let line = text.split(separator: "\n").first { $0.contains("site power") }.map(String.init) ?? ""
         #expect(line.hasPrefix("  site power (usable grid capacity after the feed redundancy rule) in 2027Q1: binding, 0.789 of 0.8 MW used; "
                                + "+1 MW ≈ +0.2 tokens/s (summed over quarters)"), "\(line)")
-        #expect(line.hasSuffix("; priced highest in 2027Q2 (that quarter alone): +1 MW ≈ +1,234,567.891 tokens/s (summed over quarters) = +9.74e+12 tokens "
-                               + "over the horizon ≈ $608,750 at the plan's $0.0625 per million tokens"), "\(line)")
+        #expect(line.hasSuffix("; priced highest in 2027Q2 (that quarter alone): +1 MW ≈ +1,234,567.891 tokens/s = +9.74e+12 tokens "
+                               + "in that quarter ≈ $608,750 at the plan's $0.0625 per million tokens"), "\(line)")
         // The floor is priced in one quarter only: nothing appended.
         let floor = text.split(separator: "\n").first { $0.contains("floor positions") }.map(String.init) ?? ""
         #expect(floor.contains("+1 position ≈ +0.5 tokens/s") && !floor.contains("priced highest"), "\(floor)")
@@ -141,7 +141,7 @@ struct PlanReportTests {
         // −5 then −1,000 USD of capex per MW: 2027Q2 saves most, and is shown; −1,000 then −5: the first is the highest.
         let pairs = LimitText.firstAndPeak([limit(SmallPlan.q1, -5), limit(SmallPlan.q2, -1_000)])
         #expect(pairs.count == 1 && pairs[0].first.quarter == SmallPlan.q1 && pairs[0].peak.quarter == SmallPlan.q2)
-        #expect(LimitText.peak(pairs[0].peak, after: pairs[0].first) == "; priced highest in 2027Q2 (that quarter alone): +1 MW ≈ -1,000 USD of capex")
+        #expect(LimitText.peak(pairs[0].peak, after: pairs[0].first) == "; priced highest in 2027Q2 (that quarter alone): +1 MW ≈ -1,000 USD of capex, a saving")
         let reversed = LimitText.firstAndPeak([limit(SmallPlan.q1, -1_000), limit(SmallPlan.q2, -5)])
         #expect(reversed.count == 1 && LimitText.peak(reversed[0].peak, after: reversed[0].first).isEmpty)
     }
