@@ -96,7 +96,7 @@ public enum Planner {
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
         return PlanResult(plan: plan, model: outcome.formulation.model, elapsedSeconds: (clock.now - start) / .seconds(1),
-                          relief: ReliefValuation(outcome.formulation, solution: outcome.solution.values))
+                          relief: ReliefValuation(outcome.formulation, solution: outcome.solution.values, budgetEnd: budget.runDeadline))
     }
 
     /// Refuses options that do not fit the objective.

@@ -10,8 +10,9 @@ import Plans
 /// overstates it. Here the block itself is added: one more hall (with its power blocks where asked), feed, plant or
 /// chiller module or power block, its column fixed one higher in each quarter of the span, or a limit's rows raised by an
 /// amount. The option comes with its own money: its capex is added to the budget (and a Pareto sweep's capex limit) it
-/// would take from, and its own cost in the objective is left out of the gain, so the gain is what the option adds,
-/// set against its capex by the caller (README "What to build next").
+/// would take from, its cost to the ratio row of a cost-per-token solve at `--gap 0`, and its own cost in the objective is
+/// left out of the gain, so the gain is what the option adds, set against its capex by the caller (README "What to build
+/// next").
 public struct ReliefValuation: Sendable {
     /// What is added.
     public enum Change: Sendable, Equatable {
@@ -53,14 +54,19 @@ public struct ReliefValuation: Sendable {
     /// Feeds, plant modules and chiller modules by kind and name: their columns by quarter.
     let items: [String: [Int: VariableID]]
 
-    /// Longest the valuation of one plan may take, all its LPs together, seconds.
-    public static let seconds = 10.0
+    /// Longest the valuation of one plan may take, all its LPs together, seconds, within what is left of the run's
+    /// `--time-budget`.
+    public static let seconds = 30.0
 
-    /// A gain below this share of the objective is the simplex's round-off (its tolerances are 10⁻⁷ of the values it
-    /// compares), not a gain.
+    /// When the run's time budget ends: the valuation stops there too.
+    let budgetEnd: ContinuousClock.Instant
+
+    /// A gain below this share of the objective's terms (the sum of their magnitudes at the plan's relaxation) is the
+    /// simplex's round-off (its tolerances are 10⁻⁷ of the values it compares), not a gain.
     static let noise = 1e-8
 
-    init(_ f: Formulation, solution: [Double]) {
+    init(_ f: Formulation, solution: [Double], budgetEnd: ContinuousClock.Instant) {
+        self.budgetEnd = budgetEnd
         let built = f.facilityBuildColumns
         var point = solution
         for column in built { point[column.index] = point[column.index].rounded() }
@@ -90,16 +96,21 @@ public struct ReliefValuation: Sendable {
     /// a hall without room for the block) or the LPs run out of ``seconds``.
     public func gains(_ queries: [Query]) -> [Double?] {
         guard !queries.isEmpty, let solver = try? IncrementalSolver(model) else { return queries.map { _ in nil } }
-        let clock = ContinuousClock(), start = clock.now
-        func left() -> Double { Self.seconds - (clock.now - start) / .seconds(1) }
-        guard let base = try? solver.solve(options: SolverOptions(timeLimitSeconds: left())), base.status == .optimal,
+        let clock = ContinuousClock(), end = min(clock.now + .seconds(Self.seconds), budgetEnd)
+        func left() -> Double { (end - clock.now) / .seconds(1) }
+        guard left() > 0.01, let base = try? solver.solve(options: SolverOptions(timeLimitSeconds: left())), base.status == .optimal,
               let baseValue = base.objectiveValue else { return queries.map { _ in nil } }
+        // The simplex's round-off scales with the objective's terms, which may be far larger than its value (cost − λ × tokens).
+        let magnitude = model.objective.reduce(0.0) { $0 + abs($1.coefficient * base.values[$1.variable.index]) }
         let basis = solver.basis
-        let money = rows.indices.filter { rows[$0].family == .budget || rows[$0].family == .capexLimit }
+        // Rows the option's money stands in: the budget, a Pareto sweep's capex limit, and the ratio row (cost − λ × tokens
+        // ≤ 0) of a cost-per-token solve at a zero gap.
+        let money = rows.indices.filter { [.budget, .capexLimit, .ratio].contains(rows[$0].family) }
         return queries.map { query in
             guard left() > 0, let change = changes(query) else { return nil }
             // Each query starts from the plan's relaxation and its basis, so that no answer depends on the one before.
-            var upper: [Int: Double] = [:], ownCost = 0.0
+            // Each row's bounds moved: a money row by the option's own part in it, a limit's rows raised.
+            var shift: [Int: (lower: Double, upper: Double)] = [:], ownCost = 0.0
             var values = point
             for (column, added) in change.columns {
                 values[column.index] += added
@@ -107,21 +118,25 @@ public struct ReliefValuation: Sendable {
                 ownCost += added * (model.objective.first { $0.variable == column }?.coefficient ?? 0)
                 for i in money {
                     guard let term = model.constraints[i].terms.first(where: { $0.variable == column }) else { continue }
-                    upper[i, default: 0] += term.coefficient * added
+                    let moved = term.coefficient * added, before = shift[i] ?? (0, 0)
+                    shift[i] = (before.lower + moved, before.upper + moved)
                 }
             }
-            for (i, added) in change.rows { upper[i, default: 0] += added }
+            for (i, added) in change.rows { shift[i] = (shift[i]?.lower ?? 0, (shift[i]?.upper ?? 0) + added) }
             let columns = change.columns.map(\.column)
             solver.fix(columns, at: values)
-            for (i, added) in upper { solver.setRowBounds(i, lower: model.constraints[i].lowerBound, upper: model.constraints[i].upperBound.map { $0 + added }) }
+            for (i, moved) in shift {
+                let row = model.constraints[i]
+                solver.setRowBounds(i, lower: row.lowerBound.map { $0 + moved.lower }, upper: row.upperBound.map { $0 + moved.upper })
+            }
             solver.basis = basis
             let solved = try? solver.solve(options: SolverOptions(timeLimitSeconds: max(0.01, left())))
             solver.fix(columns, at: point)
-            for i in upper.keys { solver.setRowBounds(i, lower: model.constraints[i].lowerBound, upper: model.constraints[i].upperBound) }
+            for i in shift.keys { solver.setRowBounds(i, lower: model.constraints[i].lowerBound, upper: model.constraints[i].upperBound) }
             guard let solved, solved.status == .optimal, let value = solved.objectiveValue else { return nil }
             // Differences within the simplex's round-off of the objective are no gain.
             let gain = value - baseValue - ownCost
-            return abs(gain) <= Self.noise * max(1, abs(baseValue)) ? 0 : gain
+            return abs(gain) <= Self.noise * max(1, magnitude) ? 0 : gain
         }
     }
 
@@ -150,14 +165,13 @@ public struct ReliefValuation: Sendable {
             // built by then, so every hall's column still never falls and no hall stands before the one ahead of it.
             let singles = members.sorted { ($0.member ?? 0) < ($1.member ?? 0) }
             var columns: [(column: VariableID, added: Double)] = []
+            // Blocks with a hall planned alone are not asked for (whole units per hall, which asks them, has rows only in groups
+            // planned as one): the plan might build that hall later with fewer blocks, which its non-decreasing column forbids.
+            guard blocks == 0 else { return nil }
             for t in span {
                 guard let next = singles.first(where: { h in (h.built![t].map { point[$0.index] } ?? 0) < 0.5 }),
                       let column = next.built![t] else { return nil }
                 columns.append((column, 1))
-                if blocks > 0 {
-                    guard let block = next.blocks?[t] else { return nil }
-                    columns.append((block, Double(blocks)))
-                }
             }
             return (columns, [])
         case let .item(kind, name):

@@ -143,7 +143,12 @@ public struct BuildNext: Equatable, Sendable {
         }
         // An option the relaxation gains nothing from is worth nothing alone, whatever its first unit's price: the prices of a
         // degenerate LP share a value among limits that bind together (more hall power is no use without grid power).
-        let sorted = found.sorted { $0.relief.ratio != $1.relief.ratio ? $0.relief.ratio > $1.relief.ratio : $0.order < $1.order }.map(\.relief)
+        // Options valued whole rank before those that could not be (their first unit's ratio overstates a whole option's).
+        let sorted = found.sorted { a, b in
+            let (x, y) = (a.relief, b.relief)
+            if (x.optionValue == nil) != (y.optionValue == nil) { return x.optionValue != nil }
+            return x.ratio != y.ratio ? x.ratio > y.ratio : a.order < b.order
+        }.map(\.relief)
         let ranked = sorted.filter { r in r.optionValue.map { $0 / r.optionCapexUSD >= Self.smallestRatio } ?? true }
         self.ranked = ranked
         alone = found.map(\.relief).filter { r in !ranked.contains { $0.family == r.family && $0.subject == r.subject } }

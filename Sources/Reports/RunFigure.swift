@@ -85,7 +85,9 @@ extension RunFigure {
         .text("firstThrottleLimit") { $0.firstThrottleLimit?.rawValue },
         .text("limitingHall") { $0.limitingHall?.text },
         .count("limitingHallHours", \.limitingHallHours, higherIsBetter: false,
-               row: Row(label: "hall limit named most, h") { "\($0.limitingHallHours)" + ($0.limitingHall.map { " \($0.text)" } ?? "") }),
+               row: Row(label: "hours of the hall limit that throttles most") {
+                   "\($0.limitingHallHours)" + ($0.limitingHall.map { " \($0.text)" } ?? " (no hall limit throttles)")
+               }),
         .number("servedShare", \.servedShare, higherIsBetter: true,
                 row: Row(label: "tokens served of demanded", cell: { cell($0.servedShare.map { $0 * 100 }, 3) + " %" }, percentileScale: 100)),
         .count("freeCoolingHours", \.freeCoolingHours, higherIsBetter: true,

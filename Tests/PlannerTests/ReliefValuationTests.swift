@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Planner
 import PlantModel
+import PlantPhysics
 import Plans
 import Reports
 import Testing
@@ -65,6 +66,25 @@ struct ReliefValuationTests {
         let marginal = BuildNext(result.plan, design: tiny.design, site: tiny.site)
         #expect(marginal.ranked.first { $0.family == .sitePower }?.optionValue == nil)
         #expect(!marginal.valued && !marginal.text.contains("re-solved"))
+    }
+
+    @Test("Under cost-per-token at a zero gap the feed's cost is credited to the ratio row too, so the feed is valued as under max-tokens")
+    func ratioRow() throws {
+        // The final solve maximizes million tokens served with cost − λ × million tokens ≤ 0 as a row. A feed whose annual
+        // cost ($10B over one year) is far beyond what the racks it lets in save against λ would leave that row no point
+        // unless the feed brings its own money there too, as it does to the budget.
+        var tiny = try Self.instance()
+        tiny.site.grid.feeds[1].build = BuildOption(capexUSD: 1e10, leadTimeQuarters: 0, lifeYears: 1)
+        let ratio = try tiny.plan(.costPerToken)
+        #expect(ratio.plan.binding.first?.shadowPriceUnit.hasPrefix("million tokens") == true, "\(ratio.plan.binding)")
+        let query = ReliefValuation.Query(.item(.feed, name: "g"), from: Self.q1, through: Self.q2)
+        let relief = try #require(ratio.relief)
+        let gain = try #require(relief.gains([query])[0])
+        // The same racks as under max-tokens (7.5 GB300 for the $30M), in million tokens served: tokens/s × 7,889,400 s per
+        // quarter × the utilization served, / 10⁶.
+        let utilization = ratio.plan.quarters.last?.utilization ?? 1
+        #expect(gain.isApproximatelyEqual(to: 2 * (Self.withFeed - Self.base) * TimeBase.secondsPerQuarter * utilization / 1e6,
+                                          relativeTolerance: 1e-6), "\(gain)")
     }
 
     @Test("More hall power is worth nothing alone while the grid binds with it, and is listed so rather than ranked")
