@@ -16,8 +16,8 @@ import Plans
 public struct ReliefValuation: Sendable {
     /// What is added.
     public enum Change: Sendable, Equatable {
-        /// One more hall of the design group named `group` (the first of its halls the plan has not built in the span's first
-        /// quarter, where its halls are planned one by one), with `blocks` of its power blocks.
+        /// One more hall of the design group named `group` (where its halls are planned one by one, in each quarter the first
+        /// the plan has not built by then), with `blocks` of its power blocks (only for a group planned as one).
         case hall(group: String, blocks: Int)
         /// One more feed, plant module or chiller module, named as plan.json's `facilityBuilds` name them.
         case item(FacilityBuild.Kind, name: String)
@@ -103,14 +103,15 @@ public struct ReliefValuation: Sendable {
         // The simplex's round-off scales with the objective's terms, which may be far larger than its value (cost − λ × tokens).
         let magnitude = model.objective.reduce(0.0) { $0 + abs($1.coefficient * base.values[$1.variable.index]) }
         let basis = solver.basis
-        // Rows the option's money stands in: the budget, a Pareto sweep's capex limit, and the ratio row (cost − λ × tokens
-        // ≤ 0) of a cost-per-token solve at a zero gap.
+        // Rows the option's money stands in, each an upper limit: the budget, a Pareto sweep's capex limit, and the ratio row
+        // (cost − λ × tokens ≤ 0) of a cost-per-token solve at a zero gap (tokens-per-mw's, tokens − λ × MW ≥ 0, has no
+        // upper bound and is left as it is).
         let money = rows.indices.filter { [.budget, .capexLimit, .ratio].contains(rows[$0].family) }
         return queries.map { query in
             guard left() > 0, let change = changes(query) else { return nil }
-            // Each query starts from the plan's relaxation and its basis, so that no answer depends on the one before.
-            // Each row's bounds moved: a money row by the option's own part in it, a limit's rows raised.
-            var shift: [Int: (lower: Double, upper: Double)] = [:], ownCost = 0.0
+            // Each query starts from the plan's relaxation and its basis, so that no answer depends on the one before. Upper
+            // bounds raised: a money row's by the option's own part in it, a limit's rows by the amount asked.
+            var raise: [Int: Double] = [:], ownCost = 0.0
             var values = point
             for (column, added) in change.columns {
                 values[column.index] += added
@@ -118,21 +119,19 @@ public struct ReliefValuation: Sendable {
                 ownCost += added * (model.objective.first { $0.variable == column }?.coefficient ?? 0)
                 for i in money {
                     guard let term = model.constraints[i].terms.first(where: { $0.variable == column }) else { continue }
-                    let moved = term.coefficient * added, before = shift[i] ?? (0, 0)
-                    shift[i] = (before.lower + moved, before.upper + moved)
+                    raise[i, default: 0] += term.coefficient * added
                 }
             }
-            for (i, added) in change.rows { shift[i] = (shift[i]?.lower ?? 0, (shift[i]?.upper ?? 0) + added) }
+            for (i, added) in change.rows { raise[i, default: 0] += added }
             let columns = change.columns.map(\.column)
             solver.fix(columns, at: values)
-            for (i, moved) in shift {
-                let row = model.constraints[i]
-                solver.setRowBounds(i, lower: row.lowerBound.map { $0 + moved.lower }, upper: row.upperBound.map { $0 + moved.upper })
+            for (i, added) in raise {
+                solver.setRowBounds(i, lower: model.constraints[i].lowerBound, upper: model.constraints[i].upperBound.map { $0 + added })
             }
             solver.basis = basis
             let solved = try? solver.solve(options: SolverOptions(timeLimitSeconds: max(0.01, left())))
             solver.fix(columns, at: point)
-            for i in shift.keys { solver.setRowBounds(i, lower: model.constraints[i].lowerBound, upper: model.constraints[i].upperBound) }
+            for i in raise.keys { solver.setRowBounds(i, lower: model.constraints[i].lowerBound, upper: model.constraints[i].upperBound) }
             guard let solved, solved.status == .optimal, let value = solved.objectiveValue else { return nil }
             // Differences within the simplex's round-off of the objective are no gain.
             let gain = value - baseValue - ownCost

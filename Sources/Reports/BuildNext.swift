@@ -134,7 +134,9 @@ public struct BuildNext: Equatable, Sendable {
         }
         valued = relaxation != nil
         if let relaxation {
-            let queries = found.map { f in f.relief.change.map { ReliefValuation.Query($0, from: f.relief.quarter, through: f.relief.through) } }
+            let queries = found.map { f in
+                f.relief.change.map { ReliefValuation.Query($0, from: f.relief.quarter, through: f.relief.through) }
+            }
             let gains = relaxation.gains(queries.compactMap { $0 })
             var next = gains.makeIterator()
             for i in found.indices where queries[i] != nil {
@@ -216,7 +218,8 @@ public struct BuildNext: Equatable, Sendable {
                 + "at the limit's shadow price; price: the option's capex, not annualized):\n"
             : "value: its shadow price (\(valueBasis)) \(span); price: the option's capex over the units it adds, not annualized):\n"
         if ranked.isEmpty {
-            out += alone.isEmpty ? "  no binding limit has an option with a price in the inputs\n" : "  no option in the inputs is worth anything alone\n"
+            out += alone.isEmpty ? "  no binding limit has an option with a price in the inputs\n"
+                : "  no option in the inputs is worth anything alone\n"
         }
         for (i, r) in ranked.prefix(Self.printedLines).enumerated() {
             let unit = LimitText.one(r.unit), name = LimitText.limitName(r.family, subject: r.subject, quarter: r.quarter)
@@ -233,7 +236,8 @@ public struct BuildNext: Equatable, Sendable {
         if ranked.count > Self.printedLines { out += "  (and \(ranked.count - Self.printedLines) more)\n" }
         if !alone.isEmpty {
             out += "  Worth nothing alone (the relaxation re-solved with the option gains nothing: another limit binds with it): "
-                + alone.map { "\(LimitText.limitName($0.family, subject: $0.subject, quarter: $0.quarter)) (\($0.option))" }.joined(separator: ", ")
+                + alone.map { "\(LimitText.limitName($0.family, subject: $0.subject, quarter: $0.quarter)) (\($0.option))" }
+                    .joined(separator: ", ")
                 + "\n"
         }
         var reasons: [String] = [], limits: [String: [String]] = [:]

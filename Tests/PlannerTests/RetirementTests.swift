@@ -116,6 +116,21 @@ struct RetirementTests {
         #expect(sold.objectiveValue.isApproximatelyEqual(to: 9_600_000, relativeTolerance: 1e-9))
     }
 
+    @Test("A purchase unit is not bought to be scrapped in part: only racks that stood the quarter before are retired (by hand)")
+    func retiredRacksStoodBefore() throws {
+        // Tiny instance on a 0.2 MW grid, GB300 bought in units of 2 racks (0.2942 MW, over the grid), free retirement.
+        // Buying a unit and retiring one of its racks in the same quarter would stand one GB300 (0.1471 MW, 596,952
+        // tokens/s) in each quarter; without that, the best is one GB200 (0.1356 MW, 395,928 tokens/s) a quarter.
+        var tiny = try TinyInstance(siteMW: 0.2)
+        tiny.design.scalableUnits = ["gb300-nvl72": 2]
+        tiny.design.economics.decommissioningUSDPerRack = 0
+        let result = try tiny.plan()
+        #expect(result.plan.objectiveValue.isApproximatelyEqual(to: 2 * 395_928 * TimeBase.secondsPerQuarter, relativeTolerance: 1e-9))
+        #expect(result.plan.racks.allSatisfy { $0.profile != "gb300-nvl72" || ($0.racksNew == 0 && $0.racksRetired == 0) },
+                "\(result.plan.racks)")
+        #expect(result.model.constraints.contains { $0.name.hasPrefix("stock_stood(gb300_nvl72,") })
+    }
+
     @Test("An asset life retires existing racks exactly at installed quarter + life")
     func assetLife() throws {
         // Three GB300 racks installed 2025Q2 with a one-year life are in service through 2026Q1 (3 quarters old) and

@@ -5,7 +5,8 @@ import Plans
 extension Formulation {
     /// `build(p,h,t)` (integer purchase units), `retire(p,h,t)` (integer racks) and `stock(p,h,t)` (racks)
     /// for every eligible profile and hall from its first quarter on, tied by the stock balance
-    /// `stock(t) = stock(t−1) + unit · build(t) − retire(t)`, with the existing racks as stock(first − 1);
+    /// `stock(t) = stock(t−1) + unit · build(t) − retire(t)`, with the existing racks as stock(first − 1), and
+    /// `retire(t) ≤ stock(t−1)` (row `stock_stood(p,h,t)`; in the first quarter a bound at the existing racks);
     /// adds each rack's facility MW, cost and capex to the objective expressions, and each retired rack's
     /// decommissioning cost (cost) and decommissioning less residual value (capex).
     ///
@@ -25,8 +26,12 @@ extension Formulation {
             var previous: VariableID?
             for t in el.firstQuarter..<problem.quarters.count {
                 let b = model.addVariable("build(\(names),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: maxUnits)
+                // Only racks that stood at the end of the quarter before can be retired (in the first quarter, the existing
+                // ones): a purchase unit is not bought to be scrapped in part in the quarter it comes, which would buy around
+                // its size (README "Refresh and retirement").
                 let r = problem.allowsRetirement
-                    ? model.addVariable("retire(\(names),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: maxRacks) : nil
+                    ? model.addVariable("retire(\(names),\(q(t)))", kind: .integer, lowerBound: 0,
+                                        upperBound: previous == nil ? min(maxRacks, existing) : maxRacks) : nil
                 // With retirement, stock is declared integer (it is integral anyway): GLPK then branches on racks in
                 // service instead of on build/retire pairs, whose combinations leave the bound of the refresh test
                 // case 0.6 % open after 300,000 nodes; with integer stock it is proven at the root.
@@ -40,7 +45,13 @@ extension Formulation {
                     if problem.decommissioningUSDPerRack > 0 { costTerms.append(Term(r, problem.decommissioningUSDPerRack)) }
                     if problem.retirementCapexUSD(profile) != 0 { capexTerms.append(Term(r, problem.retirementCapexUSD(profile))) }
                 }
-                if let previous { terms.append(Term(previous, -1)) }
+                if let previous {
+                    terms.append(Term(previous, -1))
+                    if let r {
+                        addRow("\(ConstraintFamily.stock.rawValue)_stood(\(names),\(q(t)))", [Term(r, 1), Term(previous, -1)], upper: 0,
+                               .stock, problem.quarters[t], profile.id)
+                    }
+                }
                 let start = previous == nil ? existing : 0
                 addRow("\(ConstraintFamily.stock.rawValue)(\(names),\(q(t)))", terms, lower: start, upper: start, .stock,
                        problem.quarters[t], profile.id)
