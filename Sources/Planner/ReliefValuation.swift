@@ -70,7 +70,9 @@ public struct ReliefValuation: Sendable {
         let built = f.facilityBuildColumns
         var point = solution
         for column in built { point[column.index] = point[column.index].rounded() }
-        let source = f.ordersHalls ? f.modelWithoutHallOrder : f.model
+        // The model whose relaxation prices the limits (``Formulation/modelWithoutHallOrder``: without `hall_order` rows it is
+        // the model itself), as ``SolveSession`` and ``PinnedPlacement`` price them.
+        let source = f.modelWithoutHallOrder
         model = Relaxation.relaxed(source, fixing: Dictionary(built.map { ($0, point[$0.index]) }) { first, _ in first })
         most = Dictionary(built.map { ($0.index, source.variables[$0.index].upperBound ?? .infinity) }) { first, _ in first }
         self.point = point

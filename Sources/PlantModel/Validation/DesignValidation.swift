@@ -49,7 +49,7 @@ extension ReferenceDesign {
             }
             if let build = hall.build {
                 // A hall ordered when the horizon begins stands only once its lead time has run.
-                let ready = build.earliestService(availableFrom: hall.availableFrom, horizonFirst: d.horizon.first)
+                let ready = hall.earliestService(horizonFirst: d.horizon.first)
                 if hall.availableFrom <= d.horizon.last, ready > d.horizon.last {
                     let most = d.horizon.last.ordinal - d.horizon.first.ordinal
                     c.add("\(path).build.leadTimeQuarters", "\(build.leadTimeQuarters) quarters from the horizon's start (\(d.horizon.first)) put "
