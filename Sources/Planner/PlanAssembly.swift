@@ -65,6 +65,8 @@ enum PlanAssembly {
         var metrics: [QuarterMetrics] = []
         var bom: [BillOfMaterials] = []
         var capexCumulative = 0.0
+        // Racks bought, by eligibility and quarter: their annuity is charged from the purchase on (see below).
+        var bought = problem.eligible.indices.map { _ in [Int]() }
         for t in quarters.indices {
             var rackCount = 0, gpus = 0
             var it = 0.0, capexNew = 0.0, capitalCost = 0.0
@@ -77,8 +79,12 @@ enum PlanAssembly {
                 it += Double(n) * c.itMW
                 // Racks bought: the change in stock plus those retired (existing racks cost no new capex).
                 let retired = retiredRacks[e]?[t] ?? 0
-                capexNew += Double(n - (t > 0 ? racks(e, t - 1) : problem.existingRacks(e)) + retired) * c.capexUSD
-                capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(e))
+                bought[e].append(n - (t > 0 ? racks(e, t - 1) : problem.existingRacks(e)) + retired)
+                capexNew += Double(bought[e][t]) * c.capexUSD
+                // Each rack bought pays its annuity over the quarters it may stand, retired or not (with retirement, the
+                // cost objectives' reading, ``PlanningProblem/chargedQuarters(boughtIn:)``; without, the racks in stock).
+                let paying = bought[e].indices.filter { t - $0 < problem.chargedQuarters(boughtIn: $0) }.reduce(0) { $0 + bought[e][$1] }
+                capitalCost += Double(paying) * problem.quarterlyCapitalCostUSD(profile) + Double(n) * problem.quarterlyRunningCostUSD(e)
             }
             capexCumulative += capexNew
             let chillerPower = problem.chillerPowerMW(racks: { Double(racks($0, t)) }, plantModules: { modules[$0][t] },

@@ -84,6 +84,13 @@ public enum Planner {
         if options.objective == .minCapex {
             outcome.solution = ServedTokens.filled(outcome.solution, of: outcome.formulation, deadline: budget.solveDeadline())
         }
+        if let fewer = FewestPurchases.fewer(outcome) {
+            // The racks in service are the plan's; only which are bought and retired when changes, so they are placed again.
+            let placed = HallAssignment(problem: problem, stock: fewer.stockValues, retired: fewer.retiredValues,
+                                        hallsBuilt: fewer.hallsBuiltValues, powerBlocksBuilt: fewer.powerBlocksValues,
+                                        searchingUntil: budget.solveDeadline().share(Self.laterSearchShare))
+            if placed.overfull.isEmpty { (outcome, assignment) = (fewer, placed) }
+        }
         let stock = outcome.stockValues
         // A Pareto point's ε-limit may leave room for no rack: that point of the frontier is zero, not an error.
         if options.limit == nil, stock.values.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {

@@ -385,6 +385,13 @@ public struct PlanningProblem: Sendable {
         profile.capexUSDPerRack * design.economics.capitalRecoveryFactor / TimeBase.quartersPerYear
     }
 
+    /// Quarters of annuity a rack bought in quarter t is charged with retirement (``allowsRetirement``): those it may stand
+    /// within the horizon, t to the horizon's end or to the end of its `rackLifeYears`, whichever comes first, whether or
+    /// not it is retired before.
+    func chargedQuarters(boughtIn t: Int) -> Int {
+        min(quarters.count - t, design.economics.rackLifeQuarters ?? Int.max)
+    }
+
     /// The demanded share of token capacity that costs are counted at (``ReferenceDesign/meanUtilization``).
     public var utilization: Double { design.meanUtilization }
 

@@ -48,8 +48,10 @@ public enum LimitText {
             : "; " + worth(limit, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization)
         let when = limit.quarter.map { " in \($0)" } ?? ""
         let about = subject(of: limit).map { " (\($0))" } ?? ""
-        // A limit with nothing in service yet (a feed or battery whose lead time has not run) is no "0 of 0 used".
-        let use = limit.capacity == 0 && limit.used == 0 ? "none in service yet (0 \(limit.unit))"
+        // A limit with nothing in service yet (a feed or battery whose lead time has not run) is no "0 of 0 used"; nor is a
+        // supply allocation of none, which caps purchases, not the racks standing.
+        let use = limit.capacity == 0 && limit.used == 0
+            ? (limit.family == .supply ? "no purchases allowed (an allocation of 0 \(limit.unit))" : "none in service yet (0 \(limit.unit))")
             : "\(NumberText.amount(limit.used)) of \(NumberText.amount(limit.capacity)) \(limit.unit) used"
         // A limit the plan leaves room in but the relaxation prices (it fills what whole racks leave) says how much is free.
         let free = limit.state == .nearLimit && limit.slack > 0

@@ -92,6 +92,73 @@ struct RetirementTests {
         #expect(plan.quarters[0].capexNewUSD == 0)
     }
 
+    /// The refresh case over 2026Q2–2026Q4 (GB200 from the second quarter) under cost-per-token: $`price`/MWh, all token
+    /// capacity demanded (utilization 1, so a rack draws its full power on average), racks paid off over 5 years
+    /// undiscounted ($1M Hopper: $50,000 a quarter; $3M GB200: $150,000), no facility cost, $20,000 to take a rack out.
+    static func costCase(energyPriceUSDPerMWh price: Double) throws -> RefreshCase {
+        var refresh = try RefreshCase(decommissioningUSDPerRack: 20_000)
+        refresh.tiny.design.horizon = Horizon(first: Quarter("2026Q2")!, last: Quarter("2026Q4")!)
+        refresh.tiny.design.workloadMix = [WorkloadShare(workload: "llama2-70b-server", share: 1,
+                                                         demand: DemandShape(meanUtilization: 1, diurnalAmplitude: 0, peakHourLocal: 15,
+                                                                             tenants: 1, hourlyNoise: 0))]
+        refresh.tiny.design.economics = Economics(depreciationYears: 5, discountRate: 0, facilityOpexUSDPerMWYear: 0,
+                                                  decommissioningUSDPerRack: 20_000)
+        refresh.tiny.site.energyPriceUSDPerMWh = price
+        return refresh
+    }
+
+    @Test("Cost-per-token keeps sunk Hopper or refreshes it, as the cheapest trajectory by hand", arguments: [100.0, 250.0])
+    func costPerTokenRefresh(price: Double) throws {
+        let refresh = try Self.costCase(energyPriceUSDPerMWh: price)
+        // A trajectory: Hopper h and GB200 g in each of the 3 quarters (g = 0 in the first), 0.04 h + 0.1356 g ≤ 1.2 MW,
+        // h + g ≤ 40 positions, from 30 Hopper standing. Its cost: each rise bought, paid from its quarter to the horizon's
+        // end ($50,000 or $150,000 a quarter), whether it stands or not (sunk once bought); each fall $20,000 a rack; every
+        // rack standing $price × 2,191.5 h × its MW of energy; the existing Hopper's capital sunk, so not counted. Its
+        // tokens: (32,000 h + 395,928 g) × 7,889,400 s, in millions.
+        let perQuarter = [50_000.0, 150_000.0], mw = [0.04, 0.1356], rate = [32_000.0, 395_928.0]
+        func ratio(_ path: [[Int]]) -> Double {
+            var cost = 0.0, tokens = 0.0, before = [30, 0]
+            for (t, q) in path.enumerated() {
+                for p in 0..<2 {
+                    let change = q[p] - before[p]
+                    cost += change > 0 ? Double(change) * perQuarter[p] * Double(3 - t) : Double(-change) * 20_000
+                    cost += Double(q[p]) * mw[p] * price * 2191.5
+                    tokens += Double(q[p]) * rate[p] * 7_889_400 / 1e6
+                    before[p] = q[p]
+                }
+            }
+            return tokens > 0 ? cost / tokens : .infinity
+        }
+        var fitting: [[Int]] = []
+        for g in 0...8 { for h in 0...40 - g where 0.04 * Double(h) + 0.1356 * Double(g) <= 1.2 + 1e-9 { fitting.append([h, g]) } }
+        var best = Double.infinity
+        for h0 in 0...30 { for q1 in fitting { for q2 in fitting { best = min(best, ratio([[h0, 0], q1, q2])) } } }
+        let plan = try refresh.tiny.plan(.costPerToken).plan
+        let path = (0..<3).map { t in [RefreshCase.count(plan, "hgx-h100-4x8", t).total, RefreshCase.count(plan, "gb200-nvl72", t).total] }
+        #expect(ratio(path).isApproximatelyEqual(to: best, relativeTolerance: 1e-9), "\(path)")
+        // The objective is written to six decimals.
+        #expect(abs(plan.objectiveValue - best) <= 1e-6)
+        if price == 100 {
+            // Hopper's energy alone, 0.04 MW × $100 × 2,191.5 h = $8,766 a quarter over 32,000 × 7.8894 = 252,460.8 million
+            // tokens: $0.034722, below any plan with GB200 ($150,000 a quarter each): all 30 stay. Charged a new rack's
+            // $50,000 a quarter, as stock-charged capital did, Hopper would cost $0.2328 and give way to GB200.
+            #expect(path == [[30, 0], [30, 0], [30, 0]])
+            #expect(abs(best - 8766 / 252_460.8) <= 1e-9)
+        } else {
+            // At $250/MWh Hopper's energy costs $0.0868 per million tokens, above the plan of 8 GB200 (bought in 2026Q3,
+            // $300,000 each over its two quarters) beside the 2 Hopper the grid still takes: 28 Hopper leave at once (their
+            // $20,000 each is less than their energy), 2 stay. Cost $4,280,159.6: 28 × 20,000 + 6 × 0.04 × 250 × 2,191.5
+            // + 8 × 300,000 + 16 × 0.1356 × 250 × 2,191.5; tokens 51,492,914.6 million: 6 × 32,000 × 7.8894 + 16 ×
+            // 395,928 × 7.8894.
+            #expect(path == [[2, 0], [2, 8], [2, 8]])
+            #expect(abs(best - 4_280_159.6 / 51_492_914.6112) <= 1e-9)
+            // Each quarter's own figure charges the GB200's annuity in the quarters it is paid, the Hopper's energy only:
+            // 2026Q4 (as 2026Q3): (8 × 150,000 + (2 × 0.04 + 8 × 0.1356) × 250 × 2,191.5) / ((2 × 32,000 + 8 × 395,928)
+            // × 7.8894) = 1,838,164.8 / 25,493,996.5.
+            #expect(abs(plan.quarters[2].costPerMillionTokensUSD! - 1_838_164.8 / 25_493_996.5056) <= 1e-6)
+        }
+    }
+
     @Test("Min-capex retires a Hopper rack only where the target needs its MW, or where its resale exceeds the decommissioning (by hand)")
     func retirementCost() throws {
         // Target 2,000,000 tokens/s in 2026Q4 under 1.2 MW; capex = 3M n + (30 − h)(D − r · 1M) for n GB200 and h

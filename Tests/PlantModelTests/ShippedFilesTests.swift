@@ -4,10 +4,12 @@ import Testing
 
 @Suite("Shipped sites, designs and catalog")
 struct ShippedFilesTests {
-    @Test("Every shipped site, design, the facility co-design example and the catalog validate")
+    @Test("Every shipped site, design, the facility co-design and fleet-refresh examples and the catalog validate")
     func allValid() throws {
         let files = Repo.files(in: "sites") + Repo.files(in: "reference-designs") + Repo.files(in: "examples/facility-codesign")
+            + Repo.files(in: "examples/fleet-refresh")
         #expect(Repo.files(in: "examples/facility-codesign").count == 2)
+        #expect(Repo.files(in: "examples/fleet-refresh").count == 2)
         #expect(Repo.files(in: "sites").count >= 6)
         #expect(Repo.files(in: "reference-designs").count >= 5)
         let issues = PlantValidation.issues(inFiles: files, catalog: try Catalog.bundled())
@@ -40,7 +42,8 @@ struct ShippedFilesTests {
     func designEconomicsSources() throws {
         let catalog = try Catalog.bundled()
         let paths = Repo.files(in: "reference-designs") + Repo.files(in: "examples/facility-codesign").filter { $0.hasSuffix("campus.yaml") }
-        #expect(paths.count >= 6)
+            + Repo.files(in: "examples/fleet-refresh").filter { $0.hasSuffix("refresh.yaml") }
+        #expect(paths.count >= 7)
         for path in paths {
             let design = try ReferenceDesign.load(from: path, catalog: catalog).value
             var keys = ["depreciationYears", "discountRate", "facilityOpexUSDPerMWYear"].map { "economics.\($0)" }

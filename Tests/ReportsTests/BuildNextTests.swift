@@ -250,7 +250,7 @@ struct BuildNextTests {
                 + "redundancy rule)) and 0.48 MW more (liquid-cooling (CDU) capacity); no option in the inputs adds them together: halls[].build")
     }
 
-    @Test("What binds says a limit with nothing in service yet is none in service, not 0 of 0 used")
+    @Test("What binds says a limit with nothing in service yet is none in service, and an allocation of none allows no purchases, not 0 of 0 used")
     func noneInService() {
         let ride = BindingLimit(constraint: "battery_energy(2026Q1)", family: .batteryEnergy, state: .binding, quarter: Self.q2, subject: nil,
                                 capacity: 0, used: 0, slack: 0, unit: "MWh", shadowPrice: 0, shadowPriceUnit: tokensPerSecondSummedUnit)
@@ -258,6 +258,11 @@ struct BuildNextTests {
         var some = ride
         (some.capacity, some.used) = (2, 2)
         #expect(LimitText.explanation(some).hasSuffix(" in 2027Q2: binding, 2 of 2 MWh used"))
+        // A supply allocation of none (the refresh example's Hopper, standing but not for sale) caps purchases only.
+        let none = BindingLimit(constraint: "supply(hgx_h100_4x8,2026Q1)", family: .supply, state: .binding, quarter: Self.q2,
+                                subject: "hgx-h100-4x8", capacity: 0, used: 0, slack: 0, unit: "racks", shadowPrice: 0,
+                                shadowPriceUnit: tokensPerSecondSummedUnit)
+        #expect(LimitText.explanation(none).hasSuffix(" in 2027Q2: binding, no purchases allowed (an allocation of 0 racks)"))
     }
 
     @Test("What binds names whole units per hall in units, with the limit that sets them and what the next unit needs")

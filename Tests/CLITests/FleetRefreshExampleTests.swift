@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// The fleet-refresh example planned through the CLI under cost-per-token, every limit (the rack life included)
+/// re-checked from plan.csv, quarters.csv and bom.csv (PlanLimits), and the refresh read from plan.csv.
+@Suite("Fleet refresh example: Hopper gives way to Blackwell and Rubin on a fixed grid", .tags(.slow))
+struct FleetRefreshExampleTests {
+    static let design = "examples/fleet-refresh/hopper-refresh.yaml"
+    static let site = "examples/fleet-refresh/ashburn-fixed-grid.yaml"
+
+    @Test("Hopper stands until it is not needed or its life ends (2029Q3), never rebought; Blackwell and Rubin take its place")
+    func refresh() async throws {
+        let scratch = try TemporaryFolder(), root = TokenPlantCLI.packageRoot
+        let out = scratch.url.appendingPathComponent("out")
+        let design = root.appendingPathComponent(Self.design).path, site = root.appendingPathComponent(Self.site).path
+        let run = try await TokenPlantCLI.run(["plan", design, "--objective", "cost-per-token", "--gap", "0.01", "--out", out.path],
+                                              timeout: .seconds(300))
+        try #require(run.status == 0, "\(run)")
+        let catalog = root.appendingPathComponent(MutationTests.catalogPath).path
+        #expect(try PlanLimits.violations(out: out, design: design, site: site, catalog: catalog) == [])
+        // Hopper may not be bought (an allocation of 0), which What binds says in those words.
+        #expect(run.stdout.contains("supply allocation (hgx-h100-4x8) in 2026Q1: binding, no purchases allowed (an allocation of 0 racks)"))
+
+        let rows = parseCSV(try String(contentsOf: out.appendingPathComponent("plan.csv"), encoding: .utf8))
+        let header = try #require(rows.first)
+        let q = try #require(header.firstIndex(of: "quarter")), p = try #require(header.firstIndex(of: "profile"))
+        let total = try #require(header.firstIndex(of: "racksTotal")), new = try #require(header.firstIndex(of: "racksNew"))
+        func racks(_ profile: String, _ quarter: String) -> Int {
+            rows.dropFirst().filter { $0.count == header.count && $0[p] == profile && $0[q] == quarter }.compactMap { Int($0[total]) }.reduce(0, +)
+        }
+        let quarters = (0..<32).map { "\(2026 + $0 / 4)Q\($0 % 4 + 1)" }
+        let hopper = quarters.map { racks("hgx-h100-4x8", $0) }
+        // Existing Hopper are sunk: they cost their energy and opex only, so some stand in 2026Q1 (charged a new rack's
+        // annuity, as before, every one was retired at once). None is bought, so the count never rises, and none stands
+        // from 2029Q3 on: installed 2023Q3, a six-year life.
+        #expect(hopper[0] > 0 && hopper[0] <= 400)
+        #expect(zip(hopper, hopper.dropFirst()).allSatisfy { $0 >= $1 })
+        #expect(hopper[quarters.firstIndex(of: "2029Q3")!...].allSatisfy { $0 == 0 })
+        #expect(rows.dropFirst().filter { $0.count == header.count && $0[p] == "hgx-h100-4x8" }.allSatisfy { $0[new] == "0" })
+        // Rubin only from its catalog quarter (2026Q3), and at the end both Blackwell and Rubin stand.
+        #expect(racks("vr-nvl72", "2026Q2") == 0)
+        #expect(racks("gb300-nvl72", "2033Q4") + racks("hgx-b300-4x8", "2033Q4") > 0 && racks("vr-nvl72", "2033Q4") > 0)
+    }
+
+    @Test("Under max-tokens no rack is swapped for a new one of its kind: a quarter whose racks neither rise nor reach their life buys none")
+    func noSwaps() async throws {
+        let scratch = try TemporaryFolder(), root = TokenPlantCLI.packageRoot
+        let out = scratch.url.appendingPathComponent("out")
+        let run = try await TokenPlantCLI.run(["plan", root.appendingPathComponent(Self.design).path, "--out", out.path], timeout: .seconds(300))
+        try #require(run.status == 0, "\(run)")
+        let rows = parseCSV(try String(contentsOf: out.appendingPathComponent("plan.csv"), encoding: .utf8))
+        let header = try #require(rows.first)
+        let q = try #require(header.firstIndex(of: "quarter")), p = try #require(header.firstIndex(of: "profile"))
+        let h = try #require(header.firstIndex(of: "hall")), total = try #require(header.firstIndex(of: "racksTotal"))
+        let new = try #require(header.firstIndex(of: "racksNew"))
+        // Racks standing and bought by profile and hall in quarter t (0 = 2026Q1); a life of 24 quarters (six years).
+        var standing: [String: [Int: Int]] = [:], bought: [String: [Int: Int]] = [:]
+        for row in rows.dropFirst() where row.count == header.count {
+            let t = try #require(PlanLimits.quarterIndex(row[q])) - PlanLimits.quarterIndex("2026Q1")!
+            standing["\(row[p]) in \(row[h])", default: [:]][t] = Int(row[total])
+            bought["\(row[p]) in \(row[h])", default: [:]][t] = Int(row[new])
+        }
+        var checked = 0
+        for (key, byQuarter) in bought where !key.hasPrefix("hgx-h100-4x8") {
+            for (t, n) in byQuarter where t > 0 && n > 0 {
+                let rise = (standing[key]?[t] ?? 0) > (standing[key]?[t - 1] ?? 0)
+                let lifeEnds = t >= 24 && (bought[key]?[t - 24] ?? 0) > 0
+                #expect(rise || lifeEnds, "\(key): \(n) bought in quarter \(t) with no rise and no life ending")
+                checked += 1
+            }
+        }
+        #expect(checked > 0)
+    }
+}
