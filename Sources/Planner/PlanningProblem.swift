@@ -380,16 +380,26 @@ public struct PlanningProblem: Sendable {
         design.workloadMix.compactMap { rackTokensPerSecond(profile, $0.workload) }.max() ?? 0
     }
 
-    /// Cost of one rack in stock for one quarter: annualized capex / 4, USD.
+    /// A rack's annuity for one quarter: its capex × the capital recovery factor over ``rackRecoveryYears`` / 4, USD;
+    /// charged each quarter in stock without retirement, each of ``chargedQuarters(boughtIn:)`` with it.
     func quarterlyCapitalCostUSD(_ profile: RackProfile) -> Double {
-        profile.capexUSDPerRack * design.economics.capitalRecoveryFactor / TimeBase.quartersPerYear
+        profile.capexUSDPerRack * design.economics.capitalRecoveryFactor(years: rackRecoveryYears) / TimeBase.quartersPerYear
     }
 
-    /// Quarters of annuity a rack bought in quarter t is charged with retirement (``allowsRetirement``): those it may stand
-    /// within the horizon, t to the horizon's end or to the end of its `rackLifeYears`, whichever comes first, whether or
-    /// not it is retired before.
+    /// Quarters of annuity a rack bought in quarter t is charged with retirement (``allowsRetirement``): its recovery period
+    /// (``rackRecoveryYears``) from t, cut at the horizon's end, whether or not it is retired before.
     func chargedQuarters(boughtIn t: Int) -> Int {
-        min(quarters.count - t, design.economics.rackLifeQuarters ?? Int.max)
+        min(quarters.count - t, Int((rackRecoveryYears * TimeBase.quartersPerYear).rounded()))
+    }
+
+    /// Years over which a rack's annuity repays its capex: `depreciationYears`; with retirement, in whole quarters (it is
+    /// charged by the quarter) and its `rackLifeYears` where shorter (a rack out of service at its life has nothing left to
+    /// pay for after it).
+    var rackRecoveryYears: Double {
+        let e = design.economics
+        guard allowsRetirement else { return e.depreciationYears }
+        let quarters = max(1, Int((e.depreciationYears * TimeBase.quartersPerYear).rounded()))
+        return Double(min(quarters, e.rackLifeQuarters ?? quarters)) / TimeBase.quartersPerYear
     }
 
     /// The demanded share of token capacity that costs are counted at (``ReferenceDesign/meanUtilization``).

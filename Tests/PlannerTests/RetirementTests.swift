@@ -159,6 +159,24 @@ struct RetirementTests {
         }
     }
 
+    @Test("A bought rack pays its annuity over depreciationYears, or its life where shorter, from the quarter it is bought (annuity table)")
+    func recoveryPeriod() throws {
+        // The refresh case's $1M Hopper (no overhead) at 8 %: over 5 years CRF 0.08 / (1 − 1.08⁻⁵) = 0.2504565, $62,614.11 a
+        // quarter; with a 2.5-year life the rack must repay itself in 10 quarters, CRF(8 %, 2.5) = 0.4570767, $114,269.17.
+        var refresh = try RefreshCase(decommissioningUSDPerRack: 0)
+        refresh.tiny.design.horizon = Horizon(first: Quarter("2026Q1")!, last: Quarter("2033Q4")!)
+        refresh.tiny.design.economics = Economics(depreciationYears: 5, discountRate: 0.08, facilityOpexUSDPerMWYear: 0, rackLifeYears: 6)
+        let hopper = refresh.tiny.catalog.profiles.first { $0.id == "hgx-h100-4x8" }!
+        let sixYears = PlanningProblem(design: refresh.tiny.design, site: refresh.tiny.site, catalog: refresh.tiny.catalog)
+        #expect(sixYears.quarterlyCapitalCostUSD(hopper).isApproximatelyEqual(to: 62_614.11, absoluteTolerance: 0.01))
+        // 20 quarters from 2026Q1 and from 2027Q1; 8 from 2032Q1, where the horizon ends first.
+        #expect([0, 4, 24].map { sixYears.chargedQuarters(boughtIn: $0) } == [20, 20, 8])
+        refresh.tiny.design.economics.rackLifeYears = 2.5
+        let short = PlanningProblem(design: refresh.tiny.design, site: refresh.tiny.site, catalog: refresh.tiny.catalog)
+        #expect(short.quarterlyCapitalCostUSD(hopper).isApproximatelyEqual(to: 114_269.17, absoluteTolerance: 0.01))
+        #expect([0, 24, 30].map { short.chargedQuarters(boughtIn: $0) } == [10, 8, 2])
+    }
+
     @Test("Min-capex retires a Hopper rack only where the target needs its MW, or where its resale exceeds the decommissioning (by hand)")
     func retirementCost() throws {
         // Target 2,000,000 tokens/s in 2026Q4 under 1.2 MW; capex = 3M n + (30 − h)(D − r · 1M) for n GB200 and h
