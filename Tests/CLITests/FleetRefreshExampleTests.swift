@@ -42,6 +42,20 @@ struct FleetRefreshExampleTests {
         #expect(racks("gb300-nvl72", "2033Q4") + racks("hgx-b300-4x8", "2033Q4") > 0 && racks("vr-nvl72", "2033Q4") > 0)
     }
 
+    @Test("The refresh holds every hour of Dulles's weather year on its first pass (the plant has margin over the 20 MW grid)",
+          .enabled(if: FileManager.default.fileExists(atPath: MutationTests.realEPW.path),
+                   "../shared/data/weather is absent; it sits beside the clone in CI"))
+    func holdsEveryHour() async throws {
+        let scratch = try TemporaryFolder(), root = TokenPlantCLI.packageRoot
+        let run = try await TokenPlantCLI.run(["plan", root.appendingPathComponent(Self.design).path, "--objective", "cost-per-token",
+                                               "--gap", "0.01", "--hold-every-hour", "--weather", MutationTests.realEPW.path,
+                                               "--out", scratch.url.appendingPathComponent("out").path], timeout: .seconds(300))
+        try #require(run.status == 0, "\(run)")
+        let passes = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  pass ") }
+        #expect(passes.count == 1 && passes[0].hasSuffix("twin: 0 h counted (0 thermal, 0 power at full grid, 0 hall; 0 unserved) (held)"),
+                "\(run.stdout)")
+    }
+
     @Test("Under max-tokens no rack is swapped for a new one of its kind: a quarter whose racks neither rise nor reach their life buys none")
     func noSwaps() async throws {
         let scratch = try TemporaryFolder(), root = TokenPlantCLI.packageRoot
