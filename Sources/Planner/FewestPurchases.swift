@@ -12,7 +12,8 @@ import LinearProgramming
 /// (1) bring the rises, u·b(t) ≥ stock(t) − stock(t−1); (2) retire only racks that stood, u·b(t) ≤ stock(t); and
 /// (3) keep the racks within their life, u·Σ b over the last L quarters ≥ stock(t) − existing racks in life. Taking
 /// (1) at its least and then each quarter's shortfall in (3), in quarter order, from the latest quarters of its window
-/// is the fewest purchases (windows of one length, each met at the points that also serve the most windows after it).
+/// is the fewest purchases for the group (windows of one length, each met at the points that also serve the most
+/// windows after it), given the allocation the groups before it left.
 /// A quarter buys at most what the plan bought there and what its supply allocation has left (profile by profile, the
 /// groups in turn), and fewer purchases cost less capex over the horizon (each retires a rack fewer, whose resale is a
 /// share of its price), so no supply allocation, budget or capex limit is exceeded; no limit, token or MW moves.

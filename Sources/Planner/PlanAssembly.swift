@@ -81,10 +81,16 @@ enum PlanAssembly {
                 let retired = retiredRacks[e]?[t] ?? 0
                 bought[e].append(n - (t > 0 ? racks(e, t - 1) : problem.existingRacks(e)) + retired)
                 capexNew += Double(bought[e][t]) * c.capexUSD
-                // Each rack bought pays its annuity over the quarters it may stand, retired or not (with retirement, the
-                // cost objectives' reading, ``PlanningProblem/chargedQuarters(boughtIn:)``; without, the racks in stock).
-                let paying = bought[e].indices.filter { t - $0 < problem.chargedQuarters(boughtIn: $0) }.reduce(0) { $0 + bought[e][$1] }
-                capitalCost += Double(paying) * problem.quarterlyCapitalCostUSD(profile) + Double(n) * problem.quarterlyRunningCostUSD(e)
+                // The cost objectives' reading of the racks (``Formulation/defineRackColumns()``): with retirement each rack
+                // bought pays its annuity over ``PlanningProblem/chargedQuarters(boughtIn:)`` quarters, retired or not, and
+                // each retired rack its decommissioning; without, each rack in stock pays it.
+                if problem.allowsRetirement {
+                    let paying = bought[e].indices.filter { t - $0 < problem.chargedQuarters(boughtIn: $0) }.reduce(0) { $0 + bought[e][$1] }
+                    capitalCost += Double(paying) * problem.quarterlyCapitalCostUSD(profile) + Double(n) * problem.quarterlyRunningCostUSD(e)
+                        + Double(retired) * problem.decommissioningUSDPerRack
+                } else {
+                    capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(e))
+                }
             }
             capexCumulative += capexNew
             let chillerPower = problem.chillerPowerMW(racks: { Double(racks($0, t)) }, plantModules: { modules[$0][t] },

@@ -20,7 +20,8 @@ public struct PlanResult: Sendable {
 /// ``ObjectiveStrategy``) → place racks into individual halls (``HallAssignment``), where an aggregated group does not
 /// split taking its search's placement if what that leaves out keeps the plan within the gap (``PlacementWithinGap``),
 /// else solving again with the group pinned at that placement if that plan is within the gap (``PinnedPlacement``), else
-/// re-planning the group hall by hall → refuse a plan with no rack (``NoRackAnalysis``
+/// re-planning the group hall by hall → with retirement and an objective without money, take the fewest purchases for
+/// the racks in service (``FewestPurchases``) → refuse a plan with no rack (``NoRackAnalysis``
 /// says why) and re-check every limit at the rounded plan (``PlanCheck``) → read the binding limits and
 /// their shadow prices from the final solve's LP relaxation (``BindingAnalysis``) → assemble the plan
 /// (``PlanAssembly``).

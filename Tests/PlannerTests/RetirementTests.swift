@@ -138,6 +138,7 @@ struct RetirementTests {
         #expect(ratio(path).isApproximatelyEqual(to: best, relativeTolerance: 1e-9), "\(path)")
         // The objective is written to six decimals.
         #expect(abs(plan.objectiveValue - best) <= 1e-6)
+        #expect(Self.fromQuarters(plan).isApproximatelyEqual(to: plan.objectiveValue, relativeTolerance: 1e-4))
         if price == 100 {
             // Hopper's energy alone, 0.04 MW × $100 × 2,191.5 h = $8,766 a quarter over 32,000 × 7.8894 = 252,460.8 million
             // tokens: $0.034722, below any plan with GB200 ($150,000 a quarter each): all 30 stay. Charged a new rack's
@@ -156,7 +157,30 @@ struct RetirementTests {
             // 2026Q4 (as 2026Q3): (8 × 150,000 + (2 × 0.04 + 8 × 0.1356) × 250 × 2,191.5) / ((2 × 32,000 + 8 × 395,928)
             // × 7.8894) = 1,838,164.8 / 25,493,996.5.
             #expect(abs(plan.quarters[2].costPerMillionTokensUSD! - 1_838_164.8 / 25_493_996.5056) <= 1e-6)
+            // 2026Q2 carries the 28 Hopper's decommissioning beside the 2 Hopper's energy: (560,000 + 2 × 0.04 × 250 ×
+            // 2,191.5) / (2 × 32,000 × 7.8894) = 603,830 / 504,921.6.
+            #expect(abs(plan.quarters[0].costPerMillionTokensUSD! - 603_830 / 504_921.6) <= 1e-6)
         }
+    }
+
+    /// A plan's cost per million tokens over the horizon from its quarters: each quarter's cost per million tokens × its
+    /// million tokens served, summed, over the million tokens served. Under cost-per-token it is the objective, within the
+    /// six decimals each figure is written to.
+    static func fromQuarters(_ plan: BuildPlan) -> Double {
+        let served = plan.quarters.map { $0.tokensPerSecond * ($0.utilization ?? 1) * TimeBase.secondsPerQuarter / 1e6 }
+        return zip(plan.quarters, served).reduce(0.0) { $0 + ($1.0.costPerMillionTokensUSD ?? 0) * $1.1 } / served.reduce(0, +)
+    }
+
+    @Test("Without retirement racks pay their annuity every quarter in stock, past depreciationYears too: the quarters add up to the objective")
+    func quartersWithoutRetirement() throws {
+        // Six years of the tiny instance (24 quarters, depreciation 5 years): the model charges each rack in stock every
+        // quarter; the quarters must too, not stop after 20.
+        var tiny = try TinyInstance()
+        tiny.design.horizon = Horizon(first: Quarter("2026Q1")!, last: Quarter("2031Q4")!)
+        let plan = try tiny.plan(.costPerToken).plan
+        #expect(plan.racks.allSatisfy { ($0.racksRetired ?? 0) == 0 })
+        #expect(plan.quarters.first!.costPerMillionTokensUSD == plan.quarters.last!.costPerMillionTokensUSD)
+        #expect(Self.fromQuarters(plan).isApproximatelyEqual(to: plan.objectiveValue, relativeTolerance: 1e-4))
     }
 
     @Test("A bought rack pays its annuity over depreciationYears, or its life where shorter, from the quarter it is bought (annuity table)")
