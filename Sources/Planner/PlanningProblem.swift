@@ -347,11 +347,7 @@ public struct PlanningProblem: Sendable {
     /// Whether the plan decides retirements: only when the design speaks of them (existing racks, a rack life, a
     /// residual share or a decommissioning cost). The `retire` columns double the integer columns, and GLPK then
     /// finds no plan for the 24-hall test campus within 60 s; designs that say nothing of retirement plan as before.
-    public var allowsRetirement: Bool {
-        let e = design.economics
-        return !(design.existingRacks ?? []).isEmpty || e.rackLifeYears != nil || e.rackResidualShare != nil
-            || e.decommissioningUSDPerRack != nil
-    }
+    public var allowsRetirement: Bool { design.decidesRetirement }
 
     /// Racks of eligibility e installed before the horizon.
     func existingRacks(_ e: Int) -> Int { existing[e]?.reduce(0) { $0 + $1.racks } ?? 0 }
@@ -387,20 +383,11 @@ public struct PlanningProblem: Sendable {
     }
 
     /// Quarters of annuity a rack bought in quarter t is charged with retirement (``allowsRetirement``): its recovery period
-    /// (``rackRecoveryYears``) from t, cut at the horizon's end, whether or not it is retired before.
-    func chargedQuarters(boughtIn t: Int) -> Int {
-        min(quarters.count - t, Int((rackRecoveryYears * TimeBase.quartersPerYear).rounded()))
-    }
+    /// (``ReferenceDesign/rackRecoveryQuarters``) from t, cut at the horizon's end, whether or not it is retired before.
+    func chargedQuarters(boughtIn t: Int) -> Int { min(quarters.count - t, design.rackRecoveryQuarters) }
 
-    /// Years over which a rack's annuity repays its capex: `depreciationYears`; with retirement, in whole quarters (it is
-    /// charged by the quarter) and its `rackLifeYears` where shorter (a rack out of service at its life has nothing left to
-    /// pay for after it).
-    var rackRecoveryYears: Double {
-        let e = design.economics
-        guard allowsRetirement else { return e.depreciationYears }
-        let quarters = max(1, Int((e.depreciationYears * TimeBase.quartersPerYear).rounded()))
-        return Double(min(quarters, e.rackLifeQuarters ?? quarters)) / TimeBase.quartersPerYear
-    }
+    /// Years over which a rack's annuity repays its capex (``ReferenceDesign/rackRecoveryYears``).
+    var rackRecoveryYears: Double { design.rackRecoveryYears }
 
     /// The demanded share of token capacity that costs are counted at (``ReferenceDesign/meanUtilization``).
     public var utilization: Double { design.meanUtilization }

@@ -93,7 +93,9 @@ public struct InstalledFleet: Sendable, Equatable {
     public var rackSupplyLimitC: Double?
     /// Lowest air inlet limit among installed profiles that shed rack heat to air, °C.
     public var airInletLimitC: Double?
-    public var capexCumulativeUSD: Double
+    /// Annual capital cost of the racks: the annuity of the plan's rack capex so far, or with retirement of what was
+    /// bought within the racks' recovery period (``ReferenceDesign/rackCapitalUSDPerYear(capexNewUSD:quarter:)``), USD.
+    public var rackCapitalUSDPerYear: Double
     /// The plan's facility power at full load and design ambient, MW (facility opex is charged on it).
     public var plannedFacilityMW: Double
     /// Annual facility cost of the halls, feeds, plant and chiller modules, power blocks and added battery in service in the
@@ -115,7 +117,8 @@ public struct InstalledFleet: Sendable, Equatable {
     public static func quarters(of plan: BuildPlan, design: ReferenceDesign, site: Site, catalog: Catalog) -> [InstalledFleet] {
         let design = design.asBuilt(plan.facilityBuilds), site = site.asBuilt(plan.facilityBuilds)
         let chain = design.powerChain
-        return plan.quarters.map { metrics in
+        let capexNew = plan.quarters.map(\.capexNewUSD)
+        return plan.quarters.enumerated().map { t, metrics in
             // Each hall as it stands in the quarter, with the power blocks then in service in it.
             var groups: [String: HallGroup] = [:]
             for group in design.withPowerBlocks(in: metrics.quarter, plan.facilityBuilds).halls {
@@ -164,7 +167,9 @@ public struct InstalledFleet: Sendable, Equatable {
                 transformerDesignLoadMW: halls.isEmpty ? 0 : (upsLoadable + fabric) / chain.upsEfficiency + coolingAndHouse,
                 liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW }, airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW },
                 rackSupplyLimitC: halls.compactMap(\.rackSupplyLimitC).min(), airInletLimitC: halls.compactMap(\.airInletLimitC).min(),
-                capexCumulativeUSD: metrics.capexCumulativeUSD, plannedFacilityMW: metrics.facilityMW)
+                rackCapitalUSDPerYear: design.decidesRetirement ? design.rackCapitalUSDPerYear(capexNewUSD: capexNew, quarter: t)
+                    : metrics.capexCumulativeUSD * design.economics.capitalRecoveryFactor,
+                plannedFacilityMW: metrics.facilityMW)
             fleet.plantModules = design.loopPlantModules(in: metrics.quarter, plan.facilityBuilds)
             fleet.chillerModules = design.loopChillerModules(in: metrics.quarter, plan.facilityBuilds)
             fleet.battery = design.battery(in: metrics.quarter, plan.facilityBuilds)
@@ -188,14 +193,14 @@ public struct InstalledFleet: Sendable, Equatable {
             upsInstalledMW: upsInstalledMW, upsDesignLoadMW: upsDesignLoadMW, gridDesignLoadMW: gridDesignLoadMW,
             transformerDesignLoadMW: transformerDesignLoadMW, liquidCapacityMW: mine.reduce(0) { $0 + $1.liquidCapacityMW },
             airCapacityMW: mine.reduce(0) { $0 + $1.airCapacityMW }, rackSupplyLimitC: mine.compactMap(\.rackSupplyLimitC).min(),
-            airInletLimitC: mine.compactMap(\.airInletLimitC).min(), capexCumulativeUSD: capexCumulativeUSD, plannedFacilityMW: plannedFacilityMW)
+            airInletLimitC: mine.compactMap(\.airInletLimitC).min(), rackCapitalUSDPerYear: rackCapitalUSDPerYear, plannedFacilityMW: plannedFacilityMW)
         (fleet.plantModules, fleet.chillerModules, fleet.battery) = (plantModules, chillerModules, battery)
         return fleet
     }
 
     public init(quarter: Quarter, halls: [HallLoad], hallNetworkMW: Double, fabricMW: Double, upsInstalledMW: Double,
                 upsDesignLoadMW: Double, gridDesignLoadMW: Double, transformerDesignLoadMW: Double, liquidCapacityMW: Double,
-                airCapacityMW: Double, rackSupplyLimitC: Double? = nil, airInletLimitC: Double? = nil, capexCumulativeUSD: Double, plannedFacilityMW: Double) {
+                airCapacityMW: Double, rackSupplyLimitC: Double? = nil, airInletLimitC: Double? = nil, rackCapitalUSDPerYear: Double, plannedFacilityMW: Double) {
         self.quarter = quarter
         self.halls = halls
         var sums = (0.0, 0.0, 0.0, 0.0, 0.0), unthrottled = Double.infinity
@@ -217,7 +222,7 @@ public struct InstalledFleet: Sendable, Equatable {
         self.airCapacityMW = airCapacityMW
         self.rackSupplyLimitC = rackSupplyLimitC
         self.airInletLimitC = airInletLimitC
-        self.capexCumulativeUSD = capexCumulativeUSD
+        self.rackCapitalUSDPerYear = rackCapitalUSDPerYear
         self.plannedFacilityMW = plannedFacilityMW
     }
 }

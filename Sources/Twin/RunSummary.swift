@@ -82,7 +82,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var waterOverLimitM3: Double? { waterLimitM3.map { max(0, waterM3 - $0) } }
 
     /// Adds one hour.
-    mutating func add(_ r: HourRecord, fleet: InstalledFleet?, site: Site, capitalRecoveryFactor: Double, opexUSDPerMWYear: Double) {
+    mutating func add(_ r: HourRecord, fleet: InstalledFleet?, site: Site, opexUSDPerMWYear: Double) {
         hours += 1
         let s = r.state
         if let intensity = site.carbonIntensityKgPerMWh { co2Tonnes = (co2Tonnes ?? 0) + r.gridMW * intensity / 1000 }
@@ -101,7 +101,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         shortfallEventMWh = r.powerShortfallMW > 0 ? shortfallEventMWh + r.powerShortfallMW : 0
         largestShortfallEventMWh = max(largestShortfallEventMWh, shortfallEventMWh)
         if let fleet {
-            capitalAndOpexUSD += (fleet.capexCumulativeUSD * capitalRecoveryFactor + fleet.facilityCapitalUSDPerYear
+            capitalAndOpexUSD += (fleet.rackCapitalUSDPerYear + fleet.facilityCapitalUSDPerYear
                 + fleet.plannedFacilityMW * opexUSDPerMWYear) / TimeBase.hoursPerCommonYear
         }
         if r.feedsOut > 0 { feedOutageHours += 1 }

@@ -74,7 +74,6 @@ public enum Twin {
         var outages = FeedOutages(grid: scenario.site.grid, seed: streams.next())
         var battery = BatteryBank(scenario.design.powerChain.battery)
         let demand = DemandModel(design: scenario.design)
-        let crf = scenario.design.economics.capitalRecoveryFactor
         let opex = scenario.design.economics.facilityOpexUSDPerMWYear
         var summary = RunSummary()
         var quarterIndex = -1, fleet: InstalledFleet? = nil
@@ -99,7 +98,7 @@ public enum Twin {
                     step(&record, fleet: fleet, utilization: u, plant: scenario.plants[TwinScenario.ModulesInService(fleet)]!, battery: &battery)
                 }
                 record.batteryStoredMWh = battery.storedMWh
-                summary.add(record, fleet: fleet, site: scenario.site, capitalRecoveryFactor: crf, opexUSDPerMWYear: opex)
+                summary.add(record, fleet: fleet, site: scenario.site, opexUSDPerMWYear: opex)
                 sink?(record)
             }
         }

@@ -27,7 +27,7 @@ struct ChillerModuleTwinTests {
         let fleet = InstalledFleet(
             quarter: Quarter("2027Q1")!, halls: [], hallNetworkMW: 0, fabricMW: 0, upsInstalledMW: 20,
             upsDesignLoadMW: 20, gridDesignLoadMW: 500, transformerDesignLoadMW: 20, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
-            capexCumulativeUSD: 0, plannedFacilityMW: 0)
+            rackCapitalUSDPerYear: 0, plannedFacilityMW: 0)
         // 42 MW to liquid at 30 °C dry-bulb. Pump: 0.037 × 84 × (42/84)³ = 0.3885; the stream 42.3885 MW enters the plant at
         // 20 + 42.3885/90 ≈ 20.47 °C (flow 900 MW / 10 K), below the 30 °C air: the plant takes nothing, the chillers all of it,
         // 22.3885 MW more than the 20 MW given; 20 + 2 × 15 = 50 MW carry it.

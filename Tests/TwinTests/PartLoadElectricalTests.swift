@@ -41,7 +41,7 @@ struct PartLoadElectricalTests {
                                            airCapacityMW: 3)
         let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: [hall], hallNetworkMW: 0.5, fabricMW: 0.5, upsInstalledMW: 20,
                                    upsDesignLoadMW: 10, gridDesignLoadMW: 500, transformerDesignLoadMW: 12, liquidCapacityMW: 84,
-                                   airCapacityMW: 3, rackSupplyLimitC: 45, capexCumulativeUSD: 0, plannedFacilityMW: 0)
+                                   airCapacityMW: 3, rackSupplyLimitC: 45, rackCapitalUSDPerYear: 0, plannedFacilityMW: 0)
         // Idle hour: 1 MW to liquid. IT = 1 + 0.5 + 0.5 = 2 MW. House loads 2 % of the 11 MW installed at full load.
         let s = plant.state(liquidMW: 1, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
         #expect(s.itMW.isApproximatelyEqual(to: 2, absoluteTolerance: 1e-12))

@@ -22,7 +22,7 @@ struct PerHallLimitTests {
         let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: halls, hallNetworkMW: 0, fabricMW: 0, upsInstalledMW: 1000,
                                    upsDesignLoadMW: 1000, gridDesignLoadMW: 1000, transformerDesignLoadMW: 1000,
                                    liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW },
-                                   airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW }, capexCumulativeUSD: 0, plannedFacilityMW: 0)
+                                   airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW }, rackCapitalUSDPerYear: 0, plannedFacilityMW: 0)
         var record = TwinThrottleTests.hour(usableMW: usableMW)
         Twin.settle(&record, fleet: fleet, utilization: u, plant: plant)
         return record
@@ -86,8 +86,8 @@ struct PerHallLimitTests {
         let (fleet, _) = try TwinThrottleTests.losslessPlant()
         var counted = RunSummary(), empty = RunSummary()
         for r in [a, b, b, try Self.settled([Self.hall("a")], utilization: 1)] {
-            counted.add(r, fleet: fleet, site: site, capitalRecoveryFactor: 0, opexUSDPerMWYear: 0)
-            empty.add(r, fleet: nil, site: site, capitalRecoveryFactor: 0, opexUSDPerMWYear: 0)
+            counted.add(r, fleet: fleet, site: site, opexUSDPerMWYear: 0)
+            empty.add(r, fleet: nil, site: site, opexUSDPerMWYear: 0)
         }
         #expect(counted.throttledHours == 3 && counted.hallLimitedHours == 3 && counted.powerLimitedHours == 0)
         #expect(counted.limitingHall == HallLimit(hall: "b", limit: .cdu) && counted.limitingHallHours == 2)

@@ -14,7 +14,7 @@ struct SiteCarbonWaterTests {
         site.waterLimitM3PerYear = 8760
         let hour = try TwinThrottleTests.losslessHour(usableMW: 101)   // 101 MW from the grid, 3.6e9 tokens
         var summary = RunSummary()
-        for _ in 0..<2 { summary.add(hour, fleet: fleet, site: site, capitalRecoveryFactor: 0, opexUSDPerMWYear: 0) }
+        for _ in 0..<2 { summary.add(hour, fleet: fleet, site: site, opexUSDPerMWYear: 0) }
         // 2 h × 101 MW × 282.6 kg/MWh = 57.0852 t; per year × 8,760 / 2 = 250,033.2 t; per million tokens
         // 57.0852e6 g / (7.2e9 / 1e6) = 7,928.5 g.
         #expect(try #require(summary.co2Tonnes).isApproximatelyEqual(to: 57.0852, relativeTolerance: 1e-5))
@@ -33,7 +33,7 @@ struct SiteCarbonWaterTests {
         site.carbonIntensityKgPerMWh = nil
         site.waterLimitM3PerYear = nil
         var summary = RunSummary()
-        summary.add(try TwinThrottleTests.losslessHour(usableMW: 101), fleet: fleet, site: site, capitalRecoveryFactor: 0, opexUSDPerMWYear: 0)
+        summary.add(try TwinThrottleTests.losslessHour(usableMW: 101), fleet: fleet, site: site, opexUSDPerMWYear: 0)
         #expect(summary.co2Tonnes == nil && summary.co2GramsPerMillionTokens == nil && summary.waterOverLimitM3 == nil)
     }
 }

@@ -30,7 +30,7 @@ struct TwinBalanceTests {
         let fleet = InstalledFleet(
             quarter: Quarter("2027Q1")!, halls: [], hallNetworkMW: 1, fabricMW: 2, upsInstalledMW: 106.8,
             upsDesignLoadMW: 80, gridDesignLoadMW: 500, transformerDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
-            capexCumulativeUSD: 0, plannedFacilityMW: 0)
+            rackCapitalUSDPerYear: 0, plannedFacilityMW: 0)
         // 63 MW to liquid, no rack air; 20 °C dry-bulb.
         let s = plant.state(liquidMW: 63, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
         // IT = 63 + 1 + 2 = 66. Pump: 0.037 × 84 × (63/84)³ = 3.108 × 0.421875 = 1.3111875. Hall air fans:
@@ -69,7 +69,7 @@ struct TwinBalanceTests {
         let fleet = InstalledFleet(
             quarter: Quarter("2027Q1")!, halls: [], hallNetworkMW: 0, fabricMW: 0, upsInstalledMW: 100,
             upsDesignLoadMW: 80, gridDesignLoadMW: 100, transformerDesignLoadMW: 100, liquidCapacityMW: 84, airCapacityMW: 3, rackSupplyLimitC: 45,
-            capexCumulativeUSD: 0, plannedFacilityMW: 0)
+            rackCapitalUSDPerYear: 0, plannedFacilityMW: 0)
         let evaporating = HourlyPlant(design: design, site: site).state(liquidMW: 60, rackAirMW: 0, fleet: fleet, dryBulbC: 20, wetBulbC: 15)
         // 15 °C wet-bulb: no chiller. The stream is 60 + 0.037 × 84 × (60/84)³ = 61.132653 MW; it enters the tower
         // at 40 + 61.1327 / 15 = 44.0755 °C and leaves at 40 °C, so the air leaves saturated at 42.0378 °C.

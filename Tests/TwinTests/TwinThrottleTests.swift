@@ -34,7 +34,7 @@ struct TwinThrottleTests {
                                            airCapacityMW: 10)
         let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: [hall], hallNetworkMW: 0, fabricMW: 1,
                                    upsInstalledMW: 200, upsDesignLoadMW: 200, gridDesignLoadMW: 200, transformerDesignLoadMW: 200,
-                                   liquidCapacityMW: 200, airCapacityMW: 10, rackSupplyLimitC: 45, capexCumulativeUSD: 0,
+                                   liquidCapacityMW: 200, airCapacityMW: 10, rackSupplyLimitC: 45, rackCapitalUSDPerYear: 0,
                                    plannedFacilityMW: 0)
         return (fleet, FacilityPlant(loops: [HourlyPlant(design: design, site: site)]))
     }
@@ -76,7 +76,7 @@ struct TwinThrottleTests {
         #expect(hot.state.rejectionCapacityMW.isApproximatelyEqual(to: 6.01201, absoluteTolerance: 1e-5))
         var summary = RunSummary()
         for r in [starved, hot, try Self.losslessHour(usableMW: 80)] {
-            summary.add(r, fleet: fleet, site: site, capitalRecoveryFactor: 0, opexUSDPerMWYear: 0)
+            summary.add(r, fleet: fleet, site: site, opexUSDPerMWYear: 0)
         }
         #expect(summary.unservedHours == 2)
         #expect(summary.unservedPowerMWh.isApproximatelyEqual(to: 6, absoluteTolerance: 1e-9))
@@ -122,7 +122,7 @@ struct TwinThrottleTests {
             #expect(r.gridMW.isApproximatelyEqual(to: e.grid, absoluteTolerance: 1e-3), "hour \(i + 1)")
             #expect(r.limit == (e.throttle > 0 ? .power : nil), "hour \(i + 1)")
             r.hour = i
-            summary.add(r, fleet: nil, site: try TwinFixture.inputs().1, capitalRecoveryFactor: 0, opexUSDPerMWYear: 0)
+            summary.add(r, fleet: nil, site: try TwinFixture.inputs().1, opexUSDPerMWYear: 0)
         }
         // Shortfall before battery and throttle: 41 MW in each of three consecutive hours → 123 MWh to bridge.
         #expect(summary.largestShortfallMW.isApproximatelyEqual(to: 41, absoluteTolerance: 1e-6)

@@ -25,7 +25,7 @@ struct WaterLoopTwinTests {
         hall.loop = 1
         let split = InstalledFleet(quarter: fleet.quarter, halls: [hall], hallNetworkMW: 0, fabricMW: fleet.fabricMW,
                                    upsInstalledMW: 200, upsDesignLoadMW: 200, gridDesignLoadMW: 200, transformerDesignLoadMW: 200,
-                                   liquidCapacityMW: 200, airCapacityMW: 10, rackSupplyLimitC: 45, capexCumulativeUSD: 0, plannedFacilityMW: 0)
+                                   liquidCapacityMW: 200, airCapacityMW: 10, rackSupplyLimitC: 45, rackCapitalUSDPerYear: 0, plannedFacilityMW: 0)
         let fleets = [split.onLoop(0, of: 2), split.onLoop(1, of: 2)]
         #expect(fleets[0].halls.isEmpty && fleets[0].fabricMW == fleet.fabricMW && fleets[1].fabricMW == 0)
         let s = plant.state(liquidMW: [0, 60], rackAirMW: [0, 0], fleets: fleets, fleet: split, dryBulbC: 30, wetBulbC: 20)
@@ -60,7 +60,7 @@ struct WaterLoopTwinTests {
                                            airCapacityMW: 10, loop: 1, airInletLimitC: 35)
         let fleet = InstalledFleet(quarter: Quarter("2027Q1")!, halls: [hall], hallNetworkMW: 0, fabricMW: 0, upsInstalledMW: 20,
                                    upsDesignLoadMW: 20, gridDesignLoadMW: 20, transformerDesignLoadMW: 20, liquidCapacityMW: 0,
-                                   airCapacityMW: 10, airInletLimitC: 35, capexCumulativeUSD: 0, plannedFacilityMW: 0)
+                                   airCapacityMW: 10, airInletLimitC: 35, rackCapitalUSDPerYear: 0, plannedFacilityMW: 0)
         let fleets = [fleet.onLoop(0, of: 2), fleet.onLoop(1, of: 2)]
         // 38 °C dry-bulb, 20 °C wet-bulb: the economizer's 38 + approach is over 35 °C; the main loop's pads take
         // 0.8 × (38 − 20) = 14.4 K off it, as the planner's design condition takes them (DesignCondition.economizerAirC).
@@ -82,7 +82,7 @@ struct WaterLoopTwinTests {
         let one = HourlyPlant(design: design, site: site)
         let oneFleet = InstalledFleet(quarter: fleet.quarter, halls: [{ var h = hall; h.loop = 0; return h }()], hallNetworkMW: 0, fabricMW: 0,
                                       upsInstalledMW: 20, upsDesignLoadMW: 20, gridDesignLoadMW: 20, transformerDesignLoadMW: 20,
-                                      liquidCapacityMW: 0, airCapacityMW: 10, airInletLimitC: 35, capexCumulativeUSD: 0, plannedFacilityMW: 0)
+                                      liquidCapacityMW: 0, airCapacityMW: 10, airInletLimitC: 35, rackCapitalUSDPerYear: 0, plannedFacilityMW: 0)
         #expect(one.cooling(liquidMW: 0, rackAirMW: 5, fleet: oneFleet, dryBulbC: 38, wetBulbC: 20).waterM3.isApproximatelyEqual(to: 9.8172, relativeTolerance: 1e-12))
         #expect(25 + approach < 35)
         #expect(one.cooling(liquidMW: 0, rackAirMW: 5, fleet: oneFleet, dryBulbC: 25, wetBulbC: 18).waterM3 == 0)
