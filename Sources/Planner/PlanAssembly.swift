@@ -65,8 +65,8 @@ enum PlanAssembly {
         var metrics: [QuarterMetrics] = []
         var bom: [BillOfMaterials] = []
         var capexCumulative = 0.0
-        // Racks bought, by eligibility and quarter: their annuity is charged from the purchase on (see below).
-        var bought = problem.eligible.indices.map { _ in [Int]() }
+        // Capex of the racks bought, by eligibility and quarter: their annuity is charged from the purchase on (see below).
+        var bought = problem.eligible.indices.map { _ in [Double]() }
         for t in quarters.indices {
             var rackCount = 0, gpus = 0
             var it = 0.0, capexNew = 0.0, capitalCost = 0.0
@@ -79,15 +79,14 @@ enum PlanAssembly {
                 it += Double(n) * c.itMW
                 // Racks bought: the change in stock plus those retired (existing racks cost no new capex).
                 let retired = retiredRacks[e]?[t] ?? 0
-                bought[e].append(n - (t > 0 ? racks(e, t - 1) : problem.existingRacks(e)) + retired)
-                capexNew += Double(bought[e][t]) * c.capexUSD
+                bought[e].append(Double(n - (t > 0 ? racks(e, t - 1) : problem.existingRacks(e)) + retired) * c.capexUSD)
+                capexNew += bought[e][t]
                 // The cost objectives' reading of the racks (``Formulation/defineRackColumns()``): with retirement each rack
-                // bought pays its annuity over ``PlanningProblem/chargedQuarters(boughtIn:)`` quarters, retired or not, and
-                // each retired rack its decommissioning; without, each rack in stock pays it.
+                // bought pays its annuity over its recovery period, retired or not (``ReferenceDesign/rackCapitalUSDPerYear(capexNewUSD:quarter:)``,
+                // the twin's reading too), and each retired rack its decommissioning; without, each rack in stock pays it.
                 if problem.allowsRetirement {
-                    let paying = bought[e].indices.filter { t - $0 < problem.chargedQuarters(boughtIn: $0) }.reduce(0) { $0 + bought[e][$1] }
-                    capitalCost += Double(paying) * problem.quarterlyCapitalCostUSD(profile) + Double(n) * problem.quarterlyRunningCostUSD(e)
-                        + Double(retired) * problem.decommissioningUSDPerRack
+                    capitalCost += problem.design.rackCapitalUSDPerYear(capexNewUSD: bought[e], quarter: t) / TimeBase.quartersPerYear
+                        + Double(n) * problem.quarterlyRunningCostUSD(e) + Double(retired) * problem.decommissioningUSDPerRack
                 } else {
                     capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(e))
                 }

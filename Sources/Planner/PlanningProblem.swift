@@ -376,18 +376,16 @@ public struct PlanningProblem: Sendable {
         design.workloadMix.compactMap { rackTokensPerSecond(profile, $0.workload) }.max() ?? 0
     }
 
-    /// A rack's annuity for one quarter: its capex × the capital recovery factor over ``rackRecoveryYears`` / 4, USD;
+    /// A rack's annuity for one quarter: its capex × the capital recovery factor over ``ReferenceDesign/rackRecoveryYears``
+    /// / 4, USD;
     /// charged each quarter in stock without retirement, each of ``chargedQuarters(boughtIn:)`` with it.
     func quarterlyCapitalCostUSD(_ profile: RackProfile) -> Double {
-        profile.capexUSDPerRack * design.economics.capitalRecoveryFactor(years: rackRecoveryYears) / TimeBase.quartersPerYear
+        profile.capexUSDPerRack * design.economics.capitalRecoveryFactor(years: design.rackRecoveryYears) / TimeBase.quartersPerYear
     }
 
     /// Quarters of annuity a rack bought in quarter t is charged with retirement (``allowsRetirement``): its recovery period
     /// (``ReferenceDesign/rackRecoveryQuarters``) from t, cut at the horizon's end, whether or not it is retired before.
     func chargedQuarters(boughtIn t: Int) -> Int { min(quarters.count - t, design.rackRecoveryQuarters) }
-
-    /// Years over which a rack's annuity repays its capex (``ReferenceDesign/rackRecoveryYears``).
-    var rackRecoveryYears: Double { design.rackRecoveryYears }
 
     /// The demanded share of token capacity that costs are counted at (``ReferenceDesign/meanUtilization``).
     public var utilization: Double { design.meanUtilization }

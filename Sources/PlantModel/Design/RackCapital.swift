@@ -1,5 +1,3 @@
-import Foundation
-
 extension ReferenceDesign {
     /// Whether plans of this design decide rack retirements: only when it speaks of them (existing racks, a rack life,
     /// a residual share or a decommissioning cost).
