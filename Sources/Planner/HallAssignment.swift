@@ -42,6 +42,14 @@ struct HallAssignment {
     /// its profile in that quarter, and placed in a later quarter where it fits. With `deadline`, a group neither greedy rule
     /// places is searched (``PlacementSearch``) until then, each such group with an even share of the time left; with `known`,
     /// a group's placement found by an earlier search stands where it places more tokens than leaving out what does not fit.
+    /// Places the racks of `outcome`'s plan (its stock, retirements, halls and power blocks built) into the halls of its problem.
+    init(placing outcome: Planner.Outcome, leavingOutUnfit: Bool = false, searchingUntil deadline: SolveDeadline? = nil,
+         known: [Int: PlacementSearch] = [:]) {
+        self.init(problem: outcome.formulation.problem, stock: outcome.stockValues, retired: outcome.retiredValues,
+                  hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues, leavingOutUnfit: leavingOutUnfit,
+                  searchingUntil: deadline, known: known)
+    }
+
     init(problem: PlanningProblem, stock: [Int: [Int: Int]], retired retiredRacks: [Int: [Int: Int]] = [:], hallsBuilt: [Int: [Int]] = [:],
          powerBlocksBuilt: [Int: [Int]] = [:], leavingOutUnfit: Bool = false, searchingUntil deadline: SolveDeadline? = nil,
          known: [Int: PlacementSearch] = [:]) {

@@ -81,15 +81,11 @@ enum PlanAssembly {
                 let retired = retiredRacks[e]?[t] ?? 0
                 bought[e].append(Double(n - (t > 0 ? racks(e, t - 1) : problem.existingRacks(e)) + retired) * c.capexUSD)
                 capexNew += bought[e][t]
-                // The cost objectives' reading of the racks (``Formulation/defineRackColumns()``): with retirement each rack
-                // bought pays its annuity over its recovery period, retired or not (``ReferenceDesign/rackCapitalUSDPerYear(capexNewUSD:quarter:)``,
-                // the twin's reading too), and each retired rack its decommissioning; without, each rack in stock pays it.
-                if problem.allowsRetirement {
-                    capitalCost += problem.design.rackCapitalUSDPerYear(capexNewUSD: bought[e], quarter: t) / TimeBase.quartersPerYear
-                        + Double(n) * problem.quarterlyRunningCostUSD(e) + Double(retired) * problem.decommissioningUSDPerRack
-                } else {
-                    capitalCost += Double(n) * (problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(e))
-                }
+                // The cost objectives' reading of the racks (``Formulation/defineRackColumns()``): each rack bought pays its
+                // annuity over its recovery period, retired or not (``ReferenceDesign/rackCapitalUSDPerYear(capexNewUSD:quarter:)``,
+                // the twin's reading too), and each retired rack its decommissioning.
+                capitalCost += problem.design.rackCapitalUSDPerYear(capexNewUSD: bought[e], quarter: t) / TimeBase.quartersPerYear
+                    + Double(n) * problem.quarterlyRunningCostUSD(e) + Double(retired) * problem.decommissioningUSDPerRack
             }
             capexCumulative += capexNew
             let chillerPower = problem.chillerPowerMW(racks: { Double(racks($0, t)) }, plantModules: { modules[$0][t] },

@@ -39,9 +39,7 @@ public enum Planner {
         if problem.eligible.isEmpty { throw PlanError.noRacks(NoRackAnalysis.diagnose(Formulation(problem))) }
         try checkTokenTarget(problem, options)
         var outcome = try solve(problem, options: options, budget: budget)
-        var assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
-                                        hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,
-                                        searchingUntil: budget.solveDeadline().share(Self.firstSearchShare))
+        var assignment = HallAssignment(placing: outcome, searchingUntil: budget.solveDeadline().share(Self.firstSearchShare))
         // Each re-plan splits at least one more group (a group that fitted before may not after), so this ends; single
         // halls cannot be split, and one over its limit is left to the re-check below. Before a re-plan, the groups that did not
         // place are pinned at their searches' placements (``PinnedPlacement``): each such round pins at least one more group.
@@ -57,9 +55,7 @@ public enum Planner {
                                            deadline: budget.solveDeadline().share(PinnedPlacement.solveShare)) {
                 (outcome, pinned) = (refit.outcome, refit.pinned)
                 pinnedGroups.formUnion(assignment.overfull)
-                assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
-                                            hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,
-                                            searchingUntil: budget.solveDeadline().share(Self.laterSearchShare))
+                assignment = HallAssignment(placing: outcome, searchingUntil: budget.solveDeadline().share(Self.laterSearchShare))
                 // The pinned groups hold the racks the cut placed: that placement stands where a search does not find it again.
                 assignment.taking(pinnedGroups, from: cut.assignment, problem: problem)
                 continue
@@ -78,18 +74,14 @@ public enum Planner {
                 break
             }
             problem = split
-            assignment = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
-                                        hallsBuilt: outcome.hallsBuiltValues, powerBlocksBuilt: outcome.powerBlocksValues,
-                                        searchingUntil: budget.solveDeadline().share(Self.laterSearchShare))
+            assignment = HallAssignment(placing: outcome, searchingUntil: budget.solveDeadline().share(Self.laterSearchShare))
         }
         if options.objective == .minCapex {
             outcome.solution = ServedTokens.filled(outcome.solution, of: outcome.formulation, deadline: budget.solveDeadline())
         }
         if let fewer = FewestPurchases.fewer(outcome) {
             // The racks in service are the plan's; only which are bought and retired when changes, so they are placed again.
-            let placed = HallAssignment(problem: problem, stock: fewer.stockValues, retired: fewer.retiredValues,
-                                        hallsBuilt: fewer.hallsBuiltValues, powerBlocksBuilt: fewer.powerBlocksValues,
-                                        searchingUntil: budget.solveDeadline().share(Self.laterSearchShare))
+            let placed = HallAssignment(placing: fewer, searchingUntil: budget.solveDeadline().share(Self.laterSearchShare))
             if placed.overfull.isEmpty { (outcome, assignment) = (fewer, placed) }
         }
         let stock = outcome.stockValues

@@ -377,14 +377,13 @@ public struct PlanningProblem: Sendable {
     }
 
     /// A rack's annuity for one quarter: its capex × the capital recovery factor over ``ReferenceDesign/rackRecoveryYears``
-    /// / 4, USD;
-    /// charged each quarter in stock without retirement, each of ``chargedQuarters(boughtIn:)`` with it.
+    /// / 4, USD, charged in each of ``chargedQuarters(boughtIn:)``.
     func quarterlyCapitalCostUSD(_ profile: RackProfile) -> Double {
         profile.capexUSDPerRack * design.economics.capitalRecoveryFactor(years: design.rackRecoveryYears) / TimeBase.quartersPerYear
     }
 
-    /// Quarters of annuity a rack bought in quarter t is charged with retirement (``allowsRetirement``): its recovery period
-    /// (``ReferenceDesign/rackRecoveryQuarters``) from t, cut at the horizon's end, whether or not it is retired before.
+    /// Quarters of annuity a rack bought in quarter t is charged: its recovery period (``ReferenceDesign/rackRecoveryQuarters``)
+    /// from t, cut at the horizon's end, whether or not it is retired before.
     func chargedQuarters(boughtIn t: Int) -> Int { min(quarters.count - t, design.rackRecoveryQuarters) }
 
     /// The demanded share of token capacity that costs are counted at (``ReferenceDesign/meanUtilization``).

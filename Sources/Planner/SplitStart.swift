@@ -23,9 +23,7 @@ enum SplitStart {
                       counting work: SearchWork) -> [Double]? {
         let problem = outcome.formulation.problem, new = split.problem
         let hallsBuilt = outcome.hallsBuiltValues
-        let packed = HallAssignment(problem: problem, stock: outcome.stockValues, retired: outcome.retiredValues,
-                                    hallsBuilt: hallsBuilt, powerBlocksBuilt: outcome.powerBlocksValues, leavingOutUnfit: true,
-                                    known: searched)
+        let packed = HallAssignment(placing: outcome, leavingOutUnfit: true, known: searched)
         // Each hall of the split problem: its group in the problem solved and, for a group split, its index in the group.
         let origin: [(group: Int, index: Int?)] = problem.halls.enumerated().flatMap { g, hall in
             groups.contains(g) ? (0..<hall.count).map { (g, $0) } : [(g, nil)]

@@ -93,9 +93,11 @@ public struct InstalledFleet: Sendable, Equatable {
     public var rackSupplyLimitC: Double?
     /// Lowest air inlet limit among installed profiles that shed rack heat to air, °C.
     public var airInletLimitC: Double?
-    /// Annual capital cost of the racks: the annuity of the plan's rack capex so far, or with retirement of what was
-    /// bought within the racks' recovery period (``ReferenceDesign/rackCapitalUSDPerYear(capexNewUSD:quarter:)``), USD.
+    /// Annual capital cost of the racks: the annuity of what the plan bought within the racks' recovery period
+    /// (``ReferenceDesign/rackCapitalUSDPerYear(capexNewUSD:quarter:)``), USD.
     public var rackCapitalUSDPerYear: Double
+    /// Cost of decommissioning the racks the plan retires in the quarter, USD (once, not per year).
+    public var decommissioningUSD = 0.0
     /// The plan's facility power at full load and design ambient, MW (facility opex is charged on it).
     public var plannedFacilityMW: Double
     /// Annual facility cost of the halls, feeds, plant and chiller modules, power blocks and added battery in service in the
@@ -167,9 +169,10 @@ public struct InstalledFleet: Sendable, Equatable {
                 transformerDesignLoadMW: halls.isEmpty ? 0 : (upsLoadable + fabric) / chain.upsEfficiency + coolingAndHouse,
                 liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW }, airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW },
                 rackSupplyLimitC: halls.compactMap(\.rackSupplyLimitC).min(), airInletLimitC: halls.compactMap(\.airInletLimitC).min(),
-                rackCapitalUSDPerYear: design.decidesRetirement ? design.rackCapitalUSDPerYear(capexNewUSD: capexNew, quarter: t)
-                    : metrics.capexCumulativeUSD * design.economics.capitalRecoveryFactor,
+                rackCapitalUSDPerYear: design.rackCapitalUSDPerYear(capexNewUSD: capexNew, quarter: t),
                 plannedFacilityMW: metrics.facilityMW)
+            fleet.decommissioningUSD = Double(plan.racks.filter { $0.quarter == metrics.quarter }.reduce(0) { $0 + ($1.racksRetired ?? 0) })
+                * (design.economics.decommissioningUSDPerRack ?? 0)
             fleet.plantModules = design.loopPlantModules(in: metrics.quarter, plan.facilityBuilds)
             fleet.chillerModules = design.loopChillerModules(in: metrics.quarter, plan.facilityBuilds)
             fleet.battery = design.battery(in: metrics.quarter, plan.facilityBuilds)

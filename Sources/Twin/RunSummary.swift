@@ -55,7 +55,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     var shortfallEventMWh: Double = 0
     /// Energy at the site's price, USD.
     public var energyCostUSD: Double = 0
-    /// Annualized rack capex and facility opex for the hours simulated, USD.
+    /// Annualized rack and facility capital and facility opex for the hours simulated, and the decommissioning of the racks
+    /// retired in their quarters, USD.
     public var capitalAndOpexUSD: Double = 0
     /// CO₂ of the facility energy at the site's grid carbon intensity, t; `nil` where the site gives none.
     public var co2Tonnes: Double?

@@ -61,6 +61,12 @@ public struct TwinScenario: Sendable {
         let i = quarter.ordinal - fleet[0].quarter.ordinal
         return i < 0 ? nil : fleet[min(i, fleet.count - 1)]
     }
+
+    /// What decommissioning the racks the plan retires in a quarter costs, USD: none outside the plan's quarters.
+    func decommissioningUSD(in quarter: Quarter) -> Double {
+        let i = quarter.ordinal - fleet[0].quarter.ordinal
+        return fleet.indices.contains(i) ? fleet[i].decommissioningUSD : 0
+    }
 }
 
 /// The hourly simulation (README "simulate (the digital twin)").
@@ -84,6 +90,8 @@ public enum Twin {
                 let quarter = Quarter(year: year, quarter: (w.month - 1) / 3 + 1)
                 if quarter.ordinal != quarterIndex {
                     (quarterIndex, fleet) = (quarter.ordinal, scenario.fleet(in: quarter))
+                    // The racks retired in the quarter are decommissioned once, at its first hour.
+                    summary.capitalAndOpexUSD += scenario.decommissioningUSD(in: quarter)
                     // The battery the plan has in service in the quarter (as given before the plan starts).
                     if let fleet { battery.resize(to: fleet.battery) }
                 }

@@ -171,16 +171,33 @@ struct RetirementTests {
         return zip(plan.quarters, served).reduce(0.0) { $0 + ($1.0.costPerMillionTokensUSD ?? 0) * $1.1 } / served.reduce(0, +)
     }
 
-    @Test("Without retirement racks pay their annuity every quarter in stock, past depreciationYears too: the quarters add up to the objective")
+    @Test("Without retirement too a bought rack pays its annuity over depreciationYears only: the quarters add up to the objective, the twin reads the same")
     func quartersWithoutRetirement() throws {
-        // Six years of the tiny instance (24 quarters, depreciation 5 years): the model charges each rack in stock every
-        // quarter; the quarters must too, not stop after 20.
+        // Six years of the tiny instance (24 quarters, depreciation 5 years at 8 %): a rack bought in quarter τ is charged
+        // in quarters τ … τ + 19 and no more, so where the racks stand unchanged from quarter 20 on, each quarter's cost
+        // falls by the annuity of what quarter t − 20 bought: capex × CRF(8 %, 5) / 4, CRF = 0.08 / (1 − 1.08⁻⁵) = 0.2504565
+        // ($250,456.45 a quarter for a $4M GB300, $187,842.34 for a $3M GB200; no all-in overhead in this catalog).
         var tiny = try TinyInstance()
         tiny.design.horizon = Horizon(first: Quarter("2026Q1")!, last: Quarter("2031Q4")!)
         let plan = try tiny.plan(.costPerToken).plan
         #expect(plan.racks.allSatisfy { ($0.racksRetired ?? 0) == 0 })
-        #expect(plan.quarters.first!.costPerMillionTokensUSD == plan.quarters.last!.costPerMillionTokensUSD)
         #expect(Self.fromQuarters(plan).isApproximatelyEqual(to: plan.objectiveValue, relativeTolerance: 1e-4))
+        let crf = 0.2504564545668364
+        #expect(tiny.design.economics.capitalRecoveryFactor(years: tiny.design.rackRecoveryYears).isApproximatelyEqual(to: crf, relativeTolerance: 1e-12))
+        let usd = plan.quarters.map { ($0.costPerMillionTokensUSD ?? 0) * $0.tokensPerSecond * ($0.utilization ?? 1) * TimeBase.secondsPerQuarter / 1e6 }
+        var checked = 0
+        for t in 20..<24 where plan.quarters[t].racks == plan.quarters[t - 1].racks && plan.quarters[t].capexNewUSD == 0 {
+            let paidOff = plan.quarters[t - 20].capexNewUSD * crf / 4
+            #expect((usd[t - 1] - usd[t]).isApproximatelyEqual(to: paidOff, relativeTolerance: 1e-4), "quarter \(t)")
+            checked += 1
+        }
+        #expect(checked == 4 && plan.quarters[0].capexNewUSD > 0, "the racks bought first stand unchanged to the end")
+        // The twin's fleet pays the annuity of what was bought within the last 20 quarters.
+        let fleet = InstalledFleet.quarters(of: plan, design: tiny.design, site: tiny.site, catalog: tiny.catalog)
+        for t in [19, 20, 23] {
+            let paying = plan.quarters[max(0, t - 19)...t].reduce(0.0) { $0 + $1.capexNewUSD }
+            #expect(fleet[t].rackCapitalUSDPerYear.isApproximatelyEqual(to: paying * crf, relativeTolerance: 1e-12), "quarter \(t)")
+        }
     }
 
     @Test("A bought rack pays its annuity over depreciationYears, or its life where shorter, from the quarter it is bought (annuity table)")

@@ -8,9 +8,9 @@ extension Formulation {
     /// `stock(t) = stock(t−1) + unit · build(t) − retire(t)`, with the existing racks as stock(first − 1), and
     /// `retire(t) ≤ stock(t−1)` (row `stock_stood(p,h,t)`; in the first quarter a bound at the existing racks);
     /// adds each rack's facility MW, cost and capex to the objective expressions, and each retired rack's
-    /// decommissioning cost (cost) and decommissioning less residual value (capex). With retirement, the cost objectives
-    /// charge a rack's annuity on its purchase, existing racks' capital being sunk (README "A rack's capital is sunk once
-    /// bought").
+    /// decommissioning cost (cost) and decommissioning less residual value (capex). The cost objectives charge a rack's
+    /// annuity on its purchase for its recovery period, existing racks' capital being sunk (README "A rack's capital is
+    /// sunk once bought").
     ///
     /// `retire` columns exist only where ``PlanningProblem/allowsRetirement``. Racks are retired one by one, not
     /// by purchase unit: existing fleets and asset lives count racks, and a scalable unit's racks may leave one at
@@ -58,15 +58,10 @@ extension Formulation {
                 addRow("\(ConstraintFamily.stock.rawValue)(\(names),\(q(t)))", terms, lower: start, upper: start, .stock,
                        problem.quarters[t], profile.id)
                 previous = n
-                // With retirement, a rack's capital is sunk once bought: charged on the purchase for its recovery period
-                // within the horizon (``PlanningProblem/chargedQuarters(boughtIn:)``), so retiring it early saves only its
-                // running cost. Without, stock is cumulative purchases, each charged every quarter to the horizon's end.
-                if r != nil {
-                    costTerms.append(Term(n, problem.quarterlyRunningCostUSD(e)))
-                    costTerms.append(Term(b, unit * problem.quarterlyCapitalCostUSD(profile) * Double(problem.chargedQuarters(boughtIn: t))))
-                } else {
-                    costTerms.append(Term(n, problem.quarterlyCapitalCostUSD(profile) + problem.quarterlyRunningCostUSD(e)))
-                }
+                // A rack's capital is sunk once bought: charged on the purchase for its recovery period within the horizon
+                // (``PlanningProblem/chargedQuarters(boughtIn:)``), so retiring it early saves only its running cost.
+                costTerms.append(Term(n, problem.quarterlyRunningCostUSD(e)))
+                costTerms.append(Term(b, unit * problem.quarterlyCapitalCostUSD(profile) * Double(problem.chargedQuarters(boughtIn: t))))
                 capexTerms.append(Term(b, unit * c.capexUSD))
             }
         }

@@ -6,23 +6,20 @@ extension ReferenceDesign {
             || economics.decommissioningUSDPerRack != nil
     }
 
-    /// Quarters over which a bought rack's annuity repays its capex where the plan decides retirements:
-    /// `depreciationYears` in whole quarters (it is charged by the quarter), or the rack's life where shorter (a rack out
-    /// of service at its life has nothing left to pay for after it). README "A rack's capital is sunk once bought".
+    /// Quarters over which a bought rack's annuity repays its capex: `depreciationYears` in whole quarters (it is charged
+    /// by the quarter), or the rack's life where shorter (a rack out of service at its life has nothing left to pay for
+    /// after it). README "A rack's capital is sunk once bought".
     public var rackRecoveryQuarters: Int {
         let quarters = max(1, Int((economics.depreciationYears * 4).rounded()))
         return min(quarters, economics.rackLifeQuarters ?? quarters)
     }
 
-    /// Years over which a bought rack's annuity repays its capex: ``rackRecoveryQuarters`` where the plan decides
-    /// retirements, else `depreciationYears`.
-    public var rackRecoveryYears: Double {
-        decidesRetirement ? Double(rackRecoveryQuarters) / 4 : economics.depreciationYears
-    }
+    /// Years over which a bought rack's annuity repays its capex (``rackRecoveryQuarters``).
+    public var rackRecoveryYears: Double { Double(rackRecoveryQuarters) / 4 }
 
-    /// Annual capital cost of the racks in quarter `t` of a plan that decides retirements, whose racks bought cost
-    /// `capexNewUSD[τ]` in its quarter τ: the annuity of those bought within the last ``rackRecoveryQuarters``, retired or
-    /// not (their capital sunk once bought), USD per year.
+    /// Annual capital cost of the racks in quarter `t` of a plan whose racks bought cost `capexNewUSD[τ]` in its quarter τ:
+    /// the annuity of those bought within the last ``rackRecoveryQuarters``, retired or not (their capital sunk once
+    /// bought; racks standing before the plan, none), USD per year.
     public func rackCapitalUSDPerYear(capexNewUSD: [Double], quarter t: Int) -> Double {
         let paying = capexNewUSD[max(0, t - rackRecoveryQuarters + 1)...t].reduce(0, +)
         return paying * economics.capitalRecoveryFactor(years: rackRecoveryYears)
