@@ -7,10 +7,16 @@ import Plans
 enum PurchaseAssembly {
     /// One line per quarter × item in service or bought, items in a fixed order: halls by group, racks by profile,
     /// CDUs, fabric, grid feeds, power chain (its MW with the power blocks in service, then the blocks by hall), plant,
-    /// battery (with `battery power` where the plan adds to it); on the design and site as the plan built them.
+    /// battery (with `battery power` where the plan adds to it); on the design and site as the plan built them. Given halls
+    /// and feeds in service before the horizon's first quarter stood before it: in service there, none of them new.
     static func purchases(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [PurchaseLine] {
         var lines: [PurchaseLine] = []
         var previous: [String: Double] = [:]
+        let first = problem.design.horizon.first
+        for group in problem.design.halls where group.build == nil && group.availableFrom < first {
+            previous["halls \(group.name)"] = Double(group.count)
+        }
+        for feed in site.grid.feeds where feed.build == nil && feed.availableFrom < first { previous["grid feed \(feed.name)"] = 1 }
         func add(_ q: Quarter, _ item: String, _ unit: String, inService: Double, bought: Double? = nil, unitCapexUSD: Double? = nil) {
             let new = bought ?? max(0, inService - (previous[item] ?? 0))
             previous[item] = inService

@@ -39,7 +39,7 @@ public struct CashflowLine: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var rackCapexUSD: Double
     /// Retired racks' decommissioning cost less their resale value, USD (negative when the resale is worth more).
     public var retirementUSD: Double
-    /// Facility capex: of the given halls entering service in the quarter (in the first quarter, also those before), and
+    /// Facility capex: of the given halls entering service in the quarter (not those standing before the horizon), and
     /// of the halls and feeds the plan builds, spread over their lead time before they enter service, USD.
     public var facilityCapexUSD: Double
     /// Energy of the fleet at the demanded utilization (the quarter's `utilization`), USD.

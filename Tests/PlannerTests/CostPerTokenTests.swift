@@ -75,6 +75,32 @@ struct CostPerTokenTests {
         #expect(cash[1].totalUSD.isApproximatelyEqual(to: 51_579.144 + 7_355, absoluteTolerance: 1e-3))
     }
 
+    @Test("A given hall and feed in service before the horizon stood before it: in service, not new, their capex not in the cash flow; their annuity still counted")
+    func standingBefore() throws {
+        var tiny = try TinyInstance(positions: 2, hallMW: 5, siteMW: 5)
+        tiny.site.energyPriceUSDPerMWh = 80
+        tiny.design.economics = Economics(depreciationYears: 5, discountRate: 0, facilityOpexUSDPerMWYear: 100_000,
+                                          facilityCapexUSDPerMW: 10_000_000, facilityLifeYears: 20)
+        let fresh = try tiny.plan(.costPerToken).plan
+        tiny.design.halls[0].availableFrom = Quarter("2024Q3")!
+        tiny.site.grid.feeds[0].availableFrom = Quarter("2024Q3")!
+        let standing = try tiny.plan(.costPerToken).plan
+        let q1 = standing.quarters[0].quarter
+        let purchases = try #require(standing.purchases)
+        let hall = try #require(purchases.first { $0.quarter == q1 && $0.item == "halls h" })
+        #expect(hall.new == 0 && hall.inService == 1 && hall.capexUSD == 0)
+        let feed = try #require(purchases.first { $0.quarter == q1 && $0.item == "grid feed f" })
+        #expect(feed.new == 0 && feed.inService == 1)
+        // The $50M hall (5 MW × $10M) is booked in the first quarter only where it enters service there.
+        let cash = try #require(standing.cashflow), before = try #require(fresh.cashflow)
+        #expect(before[0].facilityCapexUSD == 50_000_000)
+        #expect(cash.allSatisfy { $0.facilityCapexUSD == 0 })
+        #expect((before[0].totalUSD - cash[0].totalUSD).isApproximatelyEqual(to: 50_000_000, absoluteTolerance: 1e-3))
+        // The facility's annuity ($625,000 a quarter) is a running cost of the hall in service, standing before or not.
+        #expect(standing.quarters.map(\.costPerMillionTokensUSD) == fresh.quarters.map(\.costPerMillionTokensUSD))
+        #expect(standing.racks.map(\.racksTotal) == fresh.racks.map(\.racksTotal))
+    }
+
     @Test("A rack's average grid power: the rack at its utilization, network and house loads at full power, cooling with the heat",
           arguments: [1.0, 0.5])
     func averageFacilityPower(utilization u: Double) throws {

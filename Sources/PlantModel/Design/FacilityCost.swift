@@ -49,8 +49,8 @@ extension ReferenceDesign {
         return givenFacilityCapitalUSDPerYear(in: quarter) + halls + feeds + modules + blocks + battery
     }
 
-    /// Facility capex spent in `quarter`, of a design and site as built: the given halls that enter service in it (in
-    /// the horizon's first quarter, also those in service before it), and each built hall, feed, plant module (entering
+    /// Facility capex spent in `quarter`, of a design and site as built: the given halls that enter service in it (those
+    /// in service before the horizon's first quarter stood before it, their capex spent), and each built hall, feed, plant module (entering
     /// in `plantModulesEntering`, by loop index), chiller module (entering in `chillerModulesEntering`, by loop index) and power block (entering the named hall in `powerBlocksEntering`) with its capex spread
     /// evenly over the lead-time quarters before it enters service (all of it in that quarter without a lead time; what
     /// falls before the horizon is booked in its first quarter), and so the battery energy and power entering service in
@@ -60,7 +60,7 @@ extension ReferenceDesign {
                                  batteryEntering: [(quarter: Quarter, energyMWh: Double, powerMW: Double)] = []) -> Double {
         var total = 0.0
         if let capex = economics.facilityCapexUSDPerMW {
-            let entering = halls.filter { $0.build == nil && (quarter == horizon.first ? $0.availableFrom <= quarter : $0.availableFrom == quarter) }
+            let entering = halls.filter { $0.build == nil && $0.availableFrom == quarter }
             total += entering.reduce(0) { $0 + Double($1.count) * $1.usableITCapacityMW } * capex
         }
         typealias Item = (option: BuildOption, from: Quarter, count: Double)
