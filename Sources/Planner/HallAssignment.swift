@@ -35,13 +35,6 @@ struct HallAssignment {
     /// Racks of one eligibility in one hall installed in one quarter (by ordinal), oldest first.
     private struct Cohort { var installed: Int, racks: Int }
 
-    /// Places `stock` (racks per eligibility and quarter), of which `retiredRacks` were taken out in each quarter, into
-    /// the halls in service: of a group with a build option, the first `hallsBuilt[g][t]` of its halls, with the group's
-    /// `powerBlocksBuilt[g][t]` power blocks (the plan's columns; without them, the fewest its racks need). With
-    /// `leavingOutUnfit`, a unit that fits no hall in service is left out instead of overfilling one, with the later units of
-    /// its profile in that quarter, and placed in a later quarter where it fits. With `deadline`, a group neither greedy rule
-    /// places is searched (``PlacementSearch``) until then, each such group with an even share of the time left; with `known`,
-    /// a group's placement found by an earlier search stands where it places more tokens than leaving out what does not fit.
     /// Places the racks of `outcome`'s plan (its stock, retirements, halls and power blocks built) into the halls of its problem.
     init(placing outcome: Planner.Outcome, leavingOutUnfit: Bool = false, searchingUntil deadline: SolveDeadline? = nil,
          known: [Int: PlacementSearch] = [:]) {
@@ -50,6 +43,13 @@ struct HallAssignment {
                   searchingUntil: deadline, known: known)
     }
 
+    /// Places `stock` (racks per eligibility and quarter), of which `retiredRacks` were taken out in each quarter, into
+    /// the halls in service: of a group with a build option, the first `hallsBuilt[g][t]` of its halls, with the group's
+    /// `powerBlocksBuilt[g][t]` power blocks (the plan's columns; without them, the fewest its racks need). With
+    /// `leavingOutUnfit`, a unit that fits no hall in service is left out instead of overfilling one, with the later units of
+    /// its profile in that quarter, and placed in a later quarter where it fits. With `deadline`, a group neither greedy rule
+    /// places is searched (``PlacementSearch``) until then, each such group with an even share of the time left; with `known`,
+    /// a group's placement found by an earlier search stands where it places more tokens than leaving out what does not fit.
     init(problem: PlanningProblem, stock: [Int: [Int: Int]], retired retiredRacks: [Int: [Int: Int]] = [:], hallsBuilt: [Int: [Int]] = [:],
          powerBlocksBuilt: [Int: [Int]] = [:], leavingOutUnfit: Bool = false, searchingUntil deadline: SolveDeadline? = nil,
          known: [Int: PlacementSearch] = [:]) {

@@ -116,32 +116,10 @@ enum PlanAssembly {
                 costPerMillionTokensUSD: served > 0 ? rounded(quarterCost / (served * TimeBase.secondsPerQuarter) * 1e6) : nil,
                 utilization: problem.utilization))
 
-            var cdus = 0
-            // Each hall's CDUs are its water loop's.
-            for (g, hall) in problem.halls.enumerated() {
-                guard let lc = problem.loops[problem.hallLoops[g]].design.liquidCooling else { continue }
-                for i in 0..<hall.count {
-                    let liquid = problem.eligible.enumerated().filter { $0.element.hall == g }.reduce(0.0) { sum, item in
-                        sum + Double(assignment.racks[item.offset]?[t][i] ?? 0) * problem.coefficients(item.offset).liquidMW
-                    }
-                    cdus += Int((liquid / lc.cduCapacityMW - Self.countTolerance).rounded(.up))
-                }
-            }
-            // The host ports on each fabric: the site's (racks in halls without a fabric of their own), then each hall's own.
-            var fabrics = [(fabric: problem.design.fabric, ports: problem.eligible.indices.filter { problem.halls[problem.eligible[$0].hall].fabric == nil }
-                .reduce(0) { $0 + racks($1, t) * problem.profiles[problem.eligible[$1].profile].scaleOutPorts })]
-            for (g, hall) in problem.halls.enumerated() {
-                guard let fabric = hall.fabric else { continue }
-                for i in 0..<hall.count {
-                    fabrics.append((fabric, problem.eligible.indices.filter { problem.eligible[$0].hall == g }.reduce(0) { sum, e in
-                        sum + (assignment.racks[e]?[t][i] ?? 0) * problem.profiles[problem.eligible[e].profile].scaleOutPorts
-                    }))
-                }
-            }
+            let equipment = HallEquipment(problem) { e, i in assignment.racks[e]?[t][i] ?? 0 }
             bom.append(BillOfMaterials(
-                quarter: quarters[t], racks: rackCount, gpus: gpus, cdus: cdus,
-                switches: fabrics.reduce(0) { $0 + FatTree($1.fabric).switches(hostPorts: $1.ports) },
-                transceivers: fabrics.reduce(0) { $0 + $1.ports * $1.fabric.transceiversPerHostPort },
+                quarter: quarters[t], racks: rackCount, gpus: gpus, cdus: equipment.cdus, switches: equipment.switches,
+                transceivers: equipment.transceivers,
                 feedsInService: site.grid.feedsInService(in: quarters[t]).map(\.name),
                 itMW: rounded(it), facilityMW: rounded(facility)))
         }

@@ -7,16 +7,11 @@ import Plans
 enum PurchaseAssembly {
     /// One line per quarter × item in service or bought, items in a fixed order: halls by group, racks by profile,
     /// CDUs, fabric, grid feeds, power chain (its MW with the power blocks in service, then the blocks by hall), plant,
-    /// battery (with `battery power` where the plan adds to it); on the design and site as the plan built them. Given halls
-    /// and feeds in service before the horizon's first quarter stood before it: in service there, none of them new.
+    /// battery (with `battery power` where the plan adds to it); on the design and site as the plan built them. What stood
+    /// before the horizon (``standingBefore(problem:design:site:)``) is in service in its first quarter, and not new there.
     static func purchases(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [PurchaseLine] {
         var lines: [PurchaseLine] = []
-        var previous: [String: Double] = [:]
-        let first = problem.design.horizon.first
-        for group in problem.design.halls where group.build == nil && group.availableFrom < first {
-            previous["halls \(group.name)"] = Double(group.count)
-        }
-        for feed in site.grid.feeds where feed.build == nil && feed.availableFrom < first { previous["grid feed \(feed.name)"] = 1 }
+        var previous = standingBefore(problem: problem, design: design, site: site)
         func add(_ q: Quarter, _ item: String, _ unit: String, inService: Double, bought: Double? = nil, unitCapexUSD: Double? = nil) {
             let new = bought ?? max(0, inService - (previous[item] ?? 0))
             previous[item] = inService
@@ -146,6 +141,34 @@ enum PurchaseAssembly {
                                     powerBlocksEntering: blockEntries, batteryEntering: batteryEntries)),
                                 energyUSD: PlanAssembly.rounded(energy), opexUSD: PlanAssembly.rounded(opex))
         }
+    }
+
+    /// Items standing before the horizon's first quarter, by bom.csv's item name (README "Standing before the horizon"): the
+    /// given halls and feeds in service before it; where such a hall stood, its UPS and transformers, the plant and chillers
+    /// as given (without the modules the plan adds) and the battery as given; and the duty and spare CDUs, switches and
+    /// transceivers the existing racks need. `design` and `site` are as the plan built them.
+    static func standingBefore(problem: PlanningProblem, design: ReferenceDesign, site: Site) -> [String: Double] {
+        let first = problem.design.horizon.first
+        var items: [String: Double] = [:]
+        let halls = problem.design.halls.filter { $0.build == nil && $0.availableFrom < first }
+        for group in halls { items["halls \(group.name)"] = Double(group.count) }
+        for feed in site.grid.feeds where feed.build == nil && feed.availableFrom < first { items["grid feed \(feed.name)"] = 1 }
+        guard !halls.isEmpty else { return items }
+        items["UPS and transformers"] = halls.reduce(0) { $0 + Double($1.count) * $1.installedCapacityMW }
+        for l in 0..<design.loopCount {
+            let given = problem.design.onLoop(l).heatRejection, named = design.loopCount == 1 ? "" : " \(design.loopName(l))"
+            items["heat rejection" + named] = given.ratedCapacityMW
+            items["chillers" + named] = given.chillerCapacityMW
+        }
+        if let battery = problem.design.powerChain.battery {
+            items["battery"] = battery.energyMWh
+            if battery.build != nil { items["battery power"] = battery.powerMW }
+        }
+        let racks = HallEquipment(problem) { e, _ in problem.existingRacks(e) }
+        items["CDU (N+1)"] = Double(racks.cdus + racks.liquidHalls)
+        items["fabric switch"] = Double(racks.switches)
+        items["transceiver"] = Double(racks.transceivers)
+        return items
     }
 
     /// Fixed opex of the plant and chiller modules in service on every water loop in `quarter`, USD per year.

@@ -198,6 +198,7 @@ public struct InstalledFleet: Sendable, Equatable {
             airCapacityMW: mine.reduce(0) { $0 + $1.airCapacityMW }, rackSupplyLimitC: mine.compactMap(\.rackSupplyLimitC).min(),
             airInletLimitC: mine.compactMap(\.airInletLimitC).min(), rackCapitalUSDPerYear: rackCapitalUSDPerYear, plannedFacilityMW: plannedFacilityMW)
         (fleet.plantModules, fleet.chillerModules, fleet.battery) = (plantModules, chillerModules, battery)
+        (fleet.facilityCapitalUSDPerYear, fleet.decommissioningUSD) = (facilityCapitalUSDPerYear, decommissioningUSD)
         return fleet
     }
 

@@ -218,6 +218,31 @@ struct RetirementTests {
         #expect([0, 24, 30].map { short.chargedQuarters(boughtIn: $0) } == [10, 8, 2])
     }
 
+    @Test("bom.csv: what stood before the horizon (a hall from 2024, its power path and plant, the existing racks' fabric) is in service in its first quarter, not new")
+    func standingBefore() throws {
+        var refresh = try RefreshCase(decommissioningUSDPerRack: 0)
+        refresh.tiny.design.halls[0].availableFrom = Quarter("2024Q1")!
+        let plan = try refresh.tiny.plan().plan
+        let purchases = try #require(plan.purchases)
+        func line(_ item: String, _ t: Int) -> PurchaseLine? { purchases.first { $0.item == item && $0.quarter == plan.quarters[t].quarter } }
+        // The 30 Hopper racks stood with hall a since 2024: their host ports × the fabric's transceivers per port (2 per tier)
+        // were in service before 2026Q1, which adds nothing to them (GB200 comes in 2026Q3).
+        let hopper = refresh.tiny.catalog.profiles.first { $0.id == "hgx-h100-4x8" }!
+        let transceivers = Double(30 * hopper.scaleOutPorts * 2 * refresh.tiny.design.fabric.tiers)
+        #expect(transceivers > 0)
+        #expect(line("transceiver", 0).map { ($0.new, $0.inService) } ?? (-1, -1) == (0, transceivers))
+        #expect(line("fabric switch", 0).map { $0.new == 0 && $0.inService > 0 } == true)
+        // Hall a (5 MW) and the plant as given stood; hall b, given from 2026Q1, is new there with its 5 MW.
+        #expect(line("halls a", 0).map { ($0.new, $0.inService) } ?? (-1, -1) == (0, 1))
+        #expect(line("halls b", 0).map { ($0.new, $0.inService) } ?? (-1, -1) == (1, 1))
+        #expect(line("UPS and transformers", 0).map { ($0.new, $0.inService) } ?? (-1, -1) == (5, 10))
+        #expect(line("heat rejection", 0).map { $0.new == 0 && $0.inService == refresh.tiny.design.heatRejection.ratedCapacityMW } == true)
+        // In 2026Q3 the 8 GB200 bring their own ports while 28 Hopper leave: new is what the quarter adds over 2026Q2.
+        let gb200 = refresh.tiny.catalog.profiles.first { $0.id == "gb200-nvl72" }!
+        let q3 = Double((2 * hopper.scaleOutPorts + 8 * gb200.scaleOutPorts) * 2 * refresh.tiny.design.fabric.tiers)
+        #expect(line("transceiver", 2).map { ($0.new, $0.inService) } ?? (-1, -1) == (max(0, q3 - transceivers), q3))
+    }
+
     @Test("Min-capex retires a Hopper rack only where the target needs its MW, or where its resale exceeds the decommissioning (by hand)")
     func retirementCost() throws {
         // Target 2,000,000 tokens/s in 2026Q4 under 1.2 MW; capex = 3M n + (30 − h)(D − r · 1M) for n GB200 and h

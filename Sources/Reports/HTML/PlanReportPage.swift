@@ -154,7 +154,7 @@ public enum PlanReportPage {
         if let lines = content.plan.cashflow, !lines.isEmpty {
             let facility = lines.filter { $0.quarter <= last.quarter }.reduce(0) { $0 + $1.facilityCapexUSD }
             rows.append(("Facility capex, cumulative", NumberText.grouped(facility) + " USD",
-                         "cashflow.csv through \(q): given halls at economics.facilityCapexUSDPerMW, and what the plan builds (halls, feeds, modules, power blocks, battery) as paid over its lead time"))
+                         "cashflow.csv through \(q): given halls entering service in the horizon at economics.facilityCapexUSDPerMW, and what the plan builds (halls, feeds, modules, power blocks, battery) as paid over its lead time"))
         }
         let utilization = content.hours.utilizationServed.map { NumberText.fixed($0 * 100, 1) + " %" } ?? "n/a"
         rows.append(("Cost per million tokens served", s.costPerMillionTokensUSD.map { NumberText.fixed($0, 4) + " USD" } ?? "n/a",
