@@ -120,6 +120,8 @@ struct RatioStrategy: ObjectiveStrategy {
         var steps = known
         // Whether the steps proved λ within their tolerance (else a step stopped short, at its time limit or the budget's).
         var converged = false
+        // The last step, where it was solved at the λ the loop ends with, from the plan it ends with (its plan did not raise λ).
+        var unraised: SolveStep?
         f.model.sense = sense
         while session.solves < Self.maxSolves, !session.budget.isSpent {
             // Seeded: the steps known bound the ratio within half the gap of λ at the plan's size, so no step can show more.
@@ -137,7 +139,10 @@ struct RatioStrategy: ObjectiveStrategy {
             // What the step's plan gains at the λ it was solved for: nothing means no plan beats λ.
             let gain = s * (n - lambda * d)
             // A step whose plan does not raise λ would be solved again as it was: stop.
-            guard d > 0, s * (n / d - lambda) > 0 else { break }
+            guard d > 0, s * (n / d - lambda) > 0 else {
+                unraised = step
+                break
+            }
             lambda = n / d
             best = step.solution.values
             if done || gain <= Self.zeroTolerance * num0 { break }
@@ -147,6 +152,9 @@ struct RatioStrategy: ObjectiveStrategy {
         var final = finalStep(lambda: lambda, slack: slack, steps: steps, absoluteGap: absoluteGap)
         final.ratioSteps = steps
         final.prepare(&f)
+        // With no slack left the final step is the last step's model (num − λ·den at the same λ, from the same plan): solved
+        // again it would search what that step searched (README "Gap and time").
+        if let unraised, halfGap > 0, slack == 0 { return ObjectiveResult(step: unraised, final: final, in: f) }
         return ObjectiveResult(step: try session.run(f, absoluteGap: final.absoluteGap, start: best), final: final, in: f)
     }
 
