@@ -7,14 +7,15 @@ import Plans
 enum PurchaseAssembly {
     /// One line per quarter × item in service or bought, items in a fixed order: halls by group, racks by profile,
     /// CDUs, fabric, grid feeds, power chain (its MW with the power blocks in service, then the blocks by hall), plant,
-    /// battery (with `battery power` where the plan adds to it); on the design and site as the plan built them. What stood
-    /// before the horizon (``standingBefore(problem:design:site:)``) is in service in its first quarter, and not new there.
+    /// battery (with `battery power` where the plan adds to it); on the design and site as the plan built them. An item but
+    /// racks is new where it rises above the most of it in service before (equipment freed by retired racks stays installed
+    /// and serves again), what stood before the horizon (``standingBefore(problem:design:site:)``) counted.
     static func purchases(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [PurchaseLine] {
         var lines: [PurchaseLine] = []
-        var previous = standingBefore(problem: problem, design: design, site: site)
+        var most = standingBefore(problem: problem, design: design, site: site)
         func add(_ q: Quarter, _ item: String, _ unit: String, inService: Double, bought: Double? = nil, unitCapexUSD: Double? = nil) {
-            let new = bought ?? max(0, inService - (previous[item] ?? 0))
-            previous[item] = inService
+            let new = bought ?? max(0, inService - (most[item] ?? 0))
+            most[item] = max(most[item] ?? 0, inService)
             guard inService > 0 || new > 0 else { return }
             lines.append(PurchaseLine(quarter: q, item: item, unit: unit, new: new, inService: inService, unitCapexUSD: unitCapexUSD))
         }

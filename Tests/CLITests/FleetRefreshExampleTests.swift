@@ -37,6 +37,15 @@ struct FleetRefreshExampleTests {
         #expect(zip(hopper, hopper.dropFirst()).allSatisfy { $0 >= $1 })
         #expect(hopper[quarters.firstIndex(of: "2029Q3")!...].allSatisfy { $0 == 0 })
         #expect(rows.dropFirst().filter { $0.count == header.count && $0[p] == "hgx-h100-4x8" }.allSatisfy { $0[new] == "0" })
+        // The 400 Hopper racks' fabric stood with them since 2023Q3: 400 × 32 GPUs × 1 port × 2 transceivers per tier × 3
+        // tiers = 76,800 transceivers, more than any quarter's fleet needs, so bom.csv buys none; switches freed by retired
+        // racks serve again, so none is bought either (before, each rise over the quarter before was bought: 3,456 in 2026Q2).
+        let bom = parseCSV(try String(contentsOf: out.appendingPathComponent("bom.csv"), encoding: .utf8))
+        let item = try #require(bom.first?.firstIndex(of: "item")), newUnits = try #require(bom.first?.firstIndex(of: "new"))
+        let inService = try #require(bom.first?.firstIndex(of: "inService"))
+        let transceivers = bom.dropFirst().filter { $0.count == bom[0].count && $0[item] == "transceiver" }
+        #expect(transceivers.count == 32 && transceivers.allSatisfy { (Double($0[inService]) ?? .infinity) < 76_800 && $0[newUnits] == "0" })
+        #expect(bom.dropFirst().filter { $0.count == bom[0].count && $0[item] == "fabric switch" }.allSatisfy { $0[newUnits] == "0" })
         // Rubin only from its catalog quarter (2026Q3), and at the end both Blackwell and Rubin stand.
         #expect(quarters.prefix(2).allSatisfy { racks("vr-nvl72", $0) == 0 })
         #expect(racks("gb300-nvl72", "2033Q4") + racks("hgx-b300-4x8", "2033Q4") > 0 && racks("vr-nvl72", "2033Q4") > 0)
