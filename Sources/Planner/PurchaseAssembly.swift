@@ -5,6 +5,19 @@ import Plans
 /// What to buy each quarter and the money of each quarter, from an assembled plan and its problem: the bill of
 /// quantities (`bom.csv`) and the cash flow (`cashflow.csv`).
 enum PurchaseAssembly {
+    /// bom.csv's item names (``PurchaseLine/item``), for the lines and for what stood before the horizon alike.
+    enum Item {
+        static let cdus = "CDU (N+1)", switches = "fabric switch", transceivers = "transceiver", powerPath = "UPS and transformers"
+        static let heatRejection = "heat rejection", plantModule = "heat-rejection module", chillers = "chillers"
+        static let chillerModule = "chiller module", battery = "battery", batteryPower = "battery power"
+        static func halls(_ group: String) -> String { "halls \(group)" }
+        static func rack(_ profile: String) -> String { "rack \(profile)" }
+        static func feed(_ name: String) -> String { "grid feed \(name)" }
+        static func powerBlocks(_ hall: String) -> String { "power blocks \(hall)" }
+        /// What ends a plant item's name on water loop `l`: nothing with one loop, else " " and the loop's name.
+        static func loopSuffix(_ design: ReferenceDesign, _ l: Int) -> String { design.loopCount == 1 ? "" : " \(design.loopName(l))" }
+    }
+
     /// One line per quarter × item in service or bought, items in a fixed order: halls by group, racks by profile,
     /// CDUs, fabric, grid feeds, power chain (its MW with the power blocks in service, then the blocks by hall), plant,
     /// battery (with `battery power` where the plan adds to it); on the design and site as the plan built them. An item but
@@ -26,35 +39,35 @@ enum PurchaseAssembly {
                 let names = Set(group.singles.map(\.name))
                 let built = group.build == nil ? [group] : design.halls.filter { $0.build != nil && $0.count == 1 && names.contains($0.name) }
                 let capex = group.build?.capexUSD ?? design.economics.facilityCapexUSDPerMW.map { $0 * group.usableITCapacityMW }
-                add(q, "halls \(group.name)", "halls", inService: built.filter { $0.availableFrom <= q }.reduce(0.0) { $0 + Double($1.count) },
+                add(q, Item.halls(group.name), "halls", inService: built.filter { $0.availableFrom <= q }.reduce(0.0) { $0 + Double($1.count) },
                     unitCapexUSD: capex)
             }
             let lines = plan.racks.filter { $0.quarter == q }
             for profile in problem.profiles {
                 // Racks bought are the lines' racksNew: a quarter may also retire racks of the profile (plan.csv).
                 let mine = lines.filter { $0.profile == profile.id }
-                add(q, "rack \(profile.id)", "racks", inService: Double(mine.reduce(0) { $0 + $1.racksTotal }),
+                add(q, Item.rack(profile.id), "racks", inService: Double(mine.reduce(0) { $0 + $1.racksTotal }),
                     bought: Double(mine.reduce(0) { $0 + $1.racksNew }), unitCapexUSD: problem.coefficients[profile.id]!.capexUSD)
             }
             let bom = plan.billOfMaterials[t]
             if design.liquidCooling != nil || !(design.waterLoops ?? []).isEmpty {
                 // The duty CDUs of the bill of materials, and one spare in each hall with liquid heat (N+1).
                 let liquidHalls = Set(lines.filter { $0.liquidMW > 0 }.map(\.hall)).count
-                add(q, "CDU (N+1)", "units", inService: Double(bom.cdus + liquidHalls))
+                add(q, Item.cdus, "units", inService: Double(bom.cdus + liquidHalls))
             }
-            add(q, "fabric switch", "units", inService: Double(bom.switches))
-            add(q, "transceiver", "units", inService: Double(bom.transceivers))
+            add(q, Item.switches, "units", inService: Double(bom.switches))
+            add(q, Item.transceivers, "units", inService: Double(bom.transceivers))
             for feed in site.grid.feeds {
-                add(q, "grid feed \(feed.name)", "feeds", inService: feed.availableFrom <= q ? 1 : 0, unitCapexUSD: feed.build?.capexUSD)
+                add(q, Item.feed(feed.name), "feeds", inService: feed.availableFrom <= q ? 1 : 0, unitCapexUSD: feed.build?.capexUSD)
             }
             let ups = design.withPowerBlocks(in: q, plan.facilityBuilds).halls.filter { $0.availableFrom <= q }
                 .reduce(0.0) { $0 + Double($1.count) * $1.installedCapacityMW }
-            add(q, "UPS and transformers", "MW", inService: ups)
+            add(q, Item.powerPath, "MW", inService: ups)
             // Power blocks by the hall they stand in (where to install them; the hall-power limit is per hall).
             for group in problem.design.halls {
                 guard let blocks = group.powerBlocks else { continue }
                 for hall in (0..<group.count).map(group.hallName) {
-                    add(q, "power blocks \(hall)", "blocks", inService: Double(ReferenceDesign.powerBlocks(inHall: hall, in: q, plan.facilityBuilds)),
+                    add(q, Item.powerBlocks(hall), "blocks", inService: Double(ReferenceDesign.powerBlocks(inHall: hall, in: q, plan.facilityBuilds)),
                         unitCapexUSD: blocks.build.capexUSD)
                 }
             }
@@ -62,25 +75,25 @@ enum PurchaseAssembly {
             // each water loop's plant and chillers are items of their own, named after the loop when there are several.
             let plantModules = design.loopPlantModules(in: q, plan.facilityBuilds), chillerModules = design.loopChillerModules(in: q, plan.facilityBuilds)
             for l in 0..<design.loopCount {
-                let loop = design.onLoop(l), hr = loop.heatRejection, named = design.loopCount == 1 ? "" : " \(design.loopName(l))"
-                add(q, "heat rejection" + named, "MW", inService: loop.withPlantModules(plantModules[l]).heatRejection.ratedCapacityMW)
+                let loop = design.onLoop(l), hr = loop.heatRejection, named = Item.loopSuffix(design, l)
+                add(q, Item.heatRejection + named, "MW", inService: loop.withPlantModules(plantModules[l]).heatRejection.ratedCapacityMW)
                 if let option = hr.modules {
-                    add(q, "heat-rejection module" + named, "modules", inService: Double(plantModules[l]), unitCapexUSD: option.build.capexUSD)
+                    add(q, Item.plantModule + named, "modules", inService: Double(plantModules[l]), unitCapexUSD: option.build.capexUSD)
                 }
                 // The chillers' MW with the chiller modules in service, then the modules.
-                add(q, "chillers" + named, "MW", inService: loop.withChillerModules(chillerModules[l]).heatRejection.chillerCapacityMW)
+                add(q, Item.chillers + named, "MW", inService: loop.withChillerModules(chillerModules[l]).heatRejection.chillerCapacityMW)
                 if let option = hr.chillerModules {
-                    add(q, "chiller module" + named, "modules", inService: Double(chillerModules[l]), unitCapexUSD: option.build.capexUSD)
+                    add(q, Item.chillerModule + named, "modules", inService: Double(chillerModules[l]), unitCapexUSD: option.build.capexUSD)
                 }
             }
             if let build = design.powerChain.battery?.build {
                 // A battery the plan adds to: what it has in service, bought as the battery lines add it, at the build's prices.
                 let battery = design.battery(in: q, plan.facilityBuilds)!
                 let line = plan.facilityBuilds?.first { $0.kind == .battery && $0.quarter == q }
-                add(q, "battery", "MWh", inService: battery.energyMWh, bought: max(0, line?.newEnergyMWh ?? 0), unitCapexUSD: build.capexUSDPerMWh)
-                add(q, "battery power", "MW", inService: battery.powerMW, bought: max(0, line?.newPowerMW ?? 0), unitCapexUSD: build.capexUSDPerMW)
+                add(q, Item.battery, "MWh", inService: battery.energyMWh, bought: max(0, line?.newEnergyMWh ?? 0), unitCapexUSD: build.capexUSDPerMWh)
+                add(q, Item.batteryPower, "MW", inService: battery.powerMW, bought: max(0, line?.newPowerMW ?? 0), unitCapexUSD: build.capexUSDPerMW)
             } else {
-                add(q, "battery", "MWh", inService: design.powerChain.battery?.energyMWh ?? 0)
+                add(q, Item.battery, "MWh", inService: design.powerChain.battery?.energyMWh ?? 0)
             }
         }
         return lines
@@ -152,23 +165,23 @@ enum PurchaseAssembly {
         let first = problem.design.horizon.first
         var items: [String: Double] = [:]
         let halls = problem.design.halls.filter { $0.build == nil && $0.availableFrom < first }
-        for group in halls { items["halls \(group.name)"] = Double(group.count) }
-        for feed in site.grid.feeds where feed.build == nil && feed.availableFrom < first { items["grid feed \(feed.name)"] = 1 }
+        for group in halls { items[Item.halls(group.name)] = Double(group.count) }
+        for feed in site.grid.feeds where feed.build == nil && feed.availableFrom < first { items[Item.feed(feed.name)] = 1 }
         guard !halls.isEmpty else { return items }
-        items["UPS and transformers"] = halls.reduce(0) { $0 + Double($1.count) * $1.installedCapacityMW }
+        items[Item.powerPath] = halls.reduce(0) { $0 + Double($1.count) * $1.installedCapacityMW }
         for l in 0..<design.loopCount {
-            let given = problem.design.onLoop(l).heatRejection, named = design.loopCount == 1 ? "" : " \(design.loopName(l))"
-            items["heat rejection" + named] = given.ratedCapacityMW
-            items["chillers" + named] = given.chillerCapacityMW
+            let given = problem.design.onLoop(l).heatRejection, named = Item.loopSuffix(design, l)
+            items[Item.heatRejection + named] = given.ratedCapacityMW
+            items[Item.chillers + named] = given.chillerCapacityMW
         }
         if let battery = problem.design.powerChain.battery {
-            items["battery"] = battery.energyMWh
-            if battery.build != nil { items["battery power"] = battery.powerMW }
+            items[Item.battery] = battery.energyMWh
+            if battery.build != nil { items[Item.batteryPower] = battery.powerMW }
         }
         let racks = HallEquipment(problem) { e, _ in problem.existingRacks(e) }
-        items["CDU (N+1)"] = Double(racks.cdus + racks.liquidHalls)
-        items["fabric switch"] = Double(racks.switches)
-        items["transceiver"] = Double(racks.transceivers)
+        items[Item.cdus] = Double(racks.cdus + racks.liquidHalls)
+        items[Item.switches] = Double(racks.switches)
+        items[Item.transceivers] = Double(racks.transceivers)
         return items
     }
 

@@ -58,15 +58,18 @@ public struct TwinScenario: Sendable {
 
     /// The fleet installed in a quarter: nil before the plan starts, the last quarter's after it ends.
     func fleet(in quarter: Quarter) -> InstalledFleet? {
-        let i = quarter.ordinal - fleet[0].quarter.ordinal
+        let i = index(of: quarter)
         return i < 0 ? nil : fleet[min(i, fleet.count - 1)]
     }
 
     /// What decommissioning the racks the plan retires in a quarter costs, USD: none outside the plan's quarters.
     func decommissioningUSD(in quarter: Quarter) -> Double {
-        let i = quarter.ordinal - fleet[0].quarter.ordinal
+        let i = index(of: quarter)
         return fleet.indices.contains(i) ? fleet[i].decommissioningUSD : 0
     }
+
+    /// Quarters from the plan's first to `quarter` (negative before it).
+    private func index(of quarter: Quarter) -> Int { quarter.ordinal - fleet[0].quarter.ordinal }
 }
 
 /// The hourly simulation (README "simulate (the digital twin)").
