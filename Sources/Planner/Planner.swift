@@ -23,7 +23,8 @@ public struct PlanResult: Sendable {
 /// re-planning the group hall by hall → with retirement and an objective without money, take the fewest purchases for
 /// the racks in service (``FewestPurchases``) → refuse a plan with no rack (``NoRackAnalysis``
 /// says why) and re-check every limit at the rounded plan (``PlanCheck``) → read the binding limits and
-/// their shadow prices from the final solve's LP relaxation (``BindingAnalysis``) → assemble the plan
+/// their shadow prices from the final solve's LP relaxation (``BindingAnalysis``; a ratio objective's at the plan's own
+/// ratio, in the ratio's unit: ``RatioPricing``) → assemble the plan
 /// (``PlanAssembly``).
 public enum Planner {
     public static func plan(design: ReferenceDesign, site: Site, catalog: Catalog, inputs: PlanInputs,
@@ -92,11 +93,17 @@ public enum Planner {
         try PlanCheck.check(problem: problem, stock: stock, retired: outcome.retiredValues, assignment: assignment,
                             hallsBuilt: outcome.hallsBuiltValues, feedsBuilt: outcome.feedsBuiltValues, plantModules: outcome.plantModulesValues,
                             chillerModules: outcome.chillerModulesValues, battery: outcome.batteryValues)
-        let binding = BindingAnalysis.limits(problem: problem, outcome: outcome, assignment: assignment)
+        let pricing = (options.strategy as? RatioStrategy).flatMap {
+            RatioPricing(outcome, strategy: $0, within: min(Relaxation.pricingSeconds, max(0.01, budget.runRemainingSeconds)))
+        }
+        // The pricing LP's simplex iterations count with the run's.
+        outcome.iterations += pricing?.iterations ?? 0
+        let binding = BindingAnalysis.limits(problem: problem, outcome: outcome, assignment: assignment, pricing: pricing)
         let plan = PlanAssembly.plan(problem: problem, outcome: outcome, assignment: assignment,
                                      binding: binding, inputs: inputs, options: options)
         return PlanResult(plan: plan, model: outcome.formulation.model, elapsedSeconds: (clock.now - start) / .seconds(1),
-                          relief: ReliefValuation(outcome.formulation, solution: outcome.solution.values, budgetEnd: budget.runDeadline))
+                          relief: ReliefValuation(pricing?.formulation ?? outcome.formulation, solution: outcome.solution.values,
+                                                 budgetEnd: budget.runDeadline, scale: pricing?.scale ?? 1))
     }
 
     /// Refuses options that do not fit the objective.
@@ -178,7 +185,8 @@ public enum Planner {
         var objectiveValue: Double
         /// Proven bound on `objectiveValue`, same unit (see ``SolverFacts/bestBound``).
         var objectiveBound: Double?
-        /// The unit of the final model's objective, in which shadow prices are given.
+        /// The unit of the final model's objective, in which shadow prices are given (a ratio objective's with a gap are
+        /// given in the ratio's unit instead: ``RatioPricing``).
         var shadowPriceUnit: String
         /// The final solve, to solve again on the problem split hall by hall.
         var final: FinalStep

@@ -115,10 +115,12 @@ struct Relaxation {
     }
 
     /// `model`'s relaxation with `columns` fixed at their values in `point` (rounded), solved afresh with GLPK's presolver;
-    /// `nil` when it does not solve to optimality within ``pricingSeconds``. The solve counts its work in `work`.
-    static func fixing(_ model: Model, _ columns: [VariableID], at point: [Double], counting work: SearchWork) -> Solution? {
+    /// `nil` when it does not solve to optimality within `seconds` (``pricingSeconds`` unless given). The solve counts its
+    /// work in `work`.
+    static func fixing(_ model: Model, _ columns: [VariableID], at point: [Double], within seconds: Double = pricingSeconds,
+                       counting work: SearchWork) -> Solution? {
         let fixed = relaxed(model, fixing: Dictionary(columns.map { ($0, point[$0.index].rounded()) }) { first, _ in first })
-        return work.add(try? fixed.solve(options: SolverOptions(timeLimitSeconds: pricingSeconds))).flatMap { $0.status == .optimal ? $0 : nil }
+        return work.add(try? fixed.solve(options: SolverOptions(timeLimitSeconds: seconds))).flatMap { $0.status == .optimal ? $0 : nil }
     }
 
     /// `model` with every column continuous and each column of `fixed` fixed at its value.

@@ -60,13 +60,16 @@ public struct ReliefValuation: Sendable {
 
     /// When the run's time budget ends: the valuation stops there too.
     let budgetEnd: ContinuousClock.Instant
+    /// From the model objective's unit to the shadow prices' (``RatioPricing/scale`` under a ratio objective, else 1).
+    let scale: Double
 
     /// A gain below this share of the objective's terms (the sum of their magnitudes at the plan's relaxation) is the
     /// simplex's round-off (its tolerances are 10⁻⁷ of the values it compares), not a gain.
     static let noise = 1e-8
 
-    init(_ f: Formulation, solution: [Double], budgetEnd: ContinuousClock.Instant) {
+    init(_ f: Formulation, solution: [Double], budgetEnd: ContinuousClock.Instant, scale: Double = 1) {
         self.budgetEnd = budgetEnd
+        self.scale = scale
         let built = f.facilityBuildColumns
         var point = solution
         for column in built { point[column.index] = point[column.index].rounded() }
@@ -93,9 +96,10 @@ public struct ReliefValuation: Sendable {
 
     static func key(_ kind: FacilityBuild.Kind, _ name: String) -> String { "\(kind.rawValue)|\(name)" }
 
-    /// The objective gained with each query's change, in the unit of the final model's objective (its shadow prices' unit;
-    /// a minimized objective gains a negative amount); `nil` where the change does not fit the model (nothing left to build,
-    /// a hall without room for the block) or the LPs run out of ``seconds``.
+    /// The objective gained with each query's change, in the unit of the plan's shadow prices (the final model's
+    /// objective's, or under a ratio objective the ratio's: ``RatioPricing``; a minimized objective gains a negative
+    /// amount); `nil` where the change does not fit the model (nothing left to build, a hall without room for the block)
+    /// or the LPs run out of ``seconds``.
     public func gains(_ queries: [Query]) -> [Double?] {
         guard !queries.isEmpty, let solver = try? IncrementalSolver(model) else { return queries.map { _ in nil } }
         let clock = ContinuousClock(), end = min(clock.now + .seconds(Self.seconds), budgetEnd)
@@ -137,7 +141,7 @@ public struct ReliefValuation: Sendable {
             guard let solved, solved.status == .optimal, let value = solved.objectiveValue else { return nil }
             // Differences within the simplex's round-off of the objective are no gain.
             let gain = value - baseValue - ownCost
-            return abs(gain) <= Self.noise * max(1, magnitude) ? 0 : gain
+            return abs(gain) <= Self.noise * max(1, magnitude) ? 0 : gain * scale
         }
     }
 

@@ -24,9 +24,10 @@ public struct BindingLimit: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// model's row is in the unit of the hall limit that sets them).
     public var unit: String
     /// Objective of the final solve gained per unit more of this limit, from the LP relaxation
-    /// (continuous racks), in `shadowPriceUnit`.
+    /// (continuous racks), in `shadowPriceUnit`; under a ratio objective with a gap, the ratio's change (README "What binds").
     public var shadowPrice: Double
-    /// The unit of the final solve's objective (which depends on the objective and its gap).
+    /// The unit of the final solve's objective (which depends on the objective and its gap), or under a ratio objective
+    /// with a gap the ratio's (``Objective/unit``).
     public var shadowPriceUnit: String
     /// For a whole-units-per-hall limit (counted in units, priced per unit): the profile and the hall limit that set it.
     public var wholeUnits: WholeUnits?

@@ -264,22 +264,40 @@ extension BuildNext {
         var unit: String
         var basis: String
 
-        /// From the unit of the plan's shadow prices (its final solve's objective), its cost per million tokens over the
-        /// horizon and its utilization, as ``LimitText/explanation(_:costPerMillionTokensUSD:utilization:)`` converts.
+        /// From the unit of the plan's shadow prices (its final solve's objective's, or a ratio objective's own), its cost per
+        /// million tokens over the horizon and its utilization, as
+        /// ``LimitText/explanation(_:costPerMillionTokensUSD:utilization:objectiveValue:)`` converts.
         init(_ plan: BuildPlan) {
             let priceUnit = plan.binding.first?.shadowPriceUnit ?? ""
             let cost = PlanReport.horizonCostPerMillionTokensUSD(plan)
             let utilization = plan.quarters.last?.utilization
             let servedText = utilization.map { "served at \(NumberText.fixed($0 * 100, 0)) %" } ?? "at full load"
             let costText = cost.map { "at the plan's $\(NumberText.fixed($0, 4)) per million tokens" + (utilization == nil ? "" : " served") }
-            if priceUnit == tokensPerSecondSummedUnit {
+            let tokensSummed = plan.quarters.reduce(0.0) { $0 + $1.tokensPerSecond }
+            if priceUnit == Objective.costPerToken.unit {
+                // A fall in the ratio is that much less cost for each million tokens the plan serves (RatioPricing).
+                let served = plan.quarters.reduce(0.0) { $0 + $1.tokensPerSecond * TimeBase.secondsPerQuarter * ($1.utilization ?? 1) } / 1e6
+                factor = -served
+                unit = "USD"
+                basis = "the fall in USD per million tokens served × the \(NumberText.significant(served, 4)) million tokens the plan serves"
+            } else if priceUnit == Objective.tokensPerMW.unit, plan.objectiveValue > 0 {
+                // A rise in the ratio times the plan's facility MW summed over quarters (its tokens over its ratio) is the
+                // tokens/s it adds beyond what its MW would serve at the plan's ratio (RatioPricing).
+                let mwSummed = tokensSummed / plan.objectiveValue
+                let served = TimeBase.secondsPerQuarter * (utilization ?? 1)
+                factor = mwSummed * (cost.map { served * $0 / 1e6 } ?? served)
+                unit = cost == nil ? "tokens" : "USD"
+                basis = "the rise in tokens/s per facility MW × the plan's \(NumberText.amount(mwSummed, decimals: 1)) facility MW summed over "
+                    + "quarters (tokens/s beyond what its MW serve at the plan's ratio) × 7,889,400 s, \(servedText)" + (costText.map { ", \($0)" } ?? "")
+            } else if priceUnit == tokensPerSecondSummedUnit {
                 // A token/s held for a quarter is secondsPerQuarter tokens; the plan's cost is per token served.
                 let served = TimeBase.secondsPerQuarter * (utilization ?? 1)
                 factor = cost.map { served * $0 / 1e6 } ?? served
                 unit = cost == nil ? "tokens" : "USD"
                 basis = "tokens/s × 7,889,400 s, \(servedText)" + (costText.map { ", \($0)" } ?? "")
             } else if priceUnit.hasPrefix("USD") {
-                // Min-capex and cost-per-token (with a gap) minimize a dollar objective: relief lowers it.
+                // Min-capex minimizes a dollar objective (as did cost-per-token's final solve in plans written before its
+                // prices were in its ratio's unit): relief lowers it.
                 factor = -1
                 unit = "USD"
                 basis = "the \(priceUnit) it saves"

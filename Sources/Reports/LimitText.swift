@@ -42,10 +42,12 @@ public enum LimitText {
     /// where the price is in tokens/s summed over quarters, what that is in tokens over the horizon and, given the
     /// plan's cost per million tokens served at `utilization`, in dollars: "= +7.6e10 tokens over the horizon at full
     /// load, 5.3e10 served at 70 % ≈ $5,400 at the plan's $0.1028 per million tokens served".
-    public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) -> String {
+    /// Under a ratio objective the price is the ratio's change, and `objectiveValue` (the plan's ratio) gives it as a share.
+    public static func explanation(_ limit: BindingLimit, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil,
+                                   objectiveValue: Double? = nil) -> String {
         let state = limit.state == .nearLimit ? "not full" : limit.fullHalls.map { "binding in each of its \($0) halls in service" } ?? "binding"
         let value = limit.shadowPrice == 0 ? ""
-            : "; " + worth(limit, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization)
+            : "; " + worth(limit, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization, objectiveValue: objectiveValue)
         let when = limit.quarter.map { " in \($0)" } ?? ""
         let about = subject(of: limit).map { " (\($0))" } ?? ""
         // A limit with nothing in service yet (a feed or battery whose lead time has not run) is no "0 of 0 used"; nor is a
@@ -73,22 +75,40 @@ public enum LimitText {
     }
 
     /// "; priced highest in 2029Q2 (that quarter alone): +1 MW ≈ …": the price of `peak`, the same limit in the quarter its
-    /// shadow price is largest, as ``explanation(_:costPerMillionTokensUSD:utilization:)`` gives it, where that quarter is
-    /// not `first`'s and its price is larger; "" otherwise. A limit's first quarter may price it near zero (the
-    /// relaxation's duals are degenerate) where a later one prices it in millions.
+    /// shadow price is largest, as ``explanation(_:costPerMillionTokensUSD:utilization:objectiveValue:)`` gives it, where
+    /// that quarter is not `first`'s and its price is larger (by more than ``samePriceTolerance``); "" otherwise. A limit's
+    /// first quarter may price it near zero (the relaxation's duals are degenerate) where a later one prices it in millions.
     public static func peak(_ peak: BindingLimit, after first: BindingLimit, costPerMillionTokensUSD: Double? = nil,
-                            utilization: Double? = nil) -> String {
-        guard peak.quarter != first.quarter, abs(peak.shadowPrice) > abs(first.shadowPrice), let quarter = peak.quarter else { return "" }
+                            utilization: Double? = nil, objectiveValue: Double? = nil) -> String {
+        // A price equal to the first's but for the LP's last digits is no higher.
+        guard peak.quarter != first.quarter, abs(peak.shadowPrice) > abs(first.shadowPrice) * (1 + Self.samePriceTolerance),
+              let quarter = peak.quarter else { return "" }
         return "; priced highest in \(quarter) (that quarter alone): "
-            + worth(peak, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization, oneQuarter: true)
+            + worth(peak, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization, objectiveValue: objectiveValue,
+                    oneQuarter: true)
     }
+
+    /// Relative difference below which two quarters' prices of a limit are the same price.
+    static let samePriceTolerance = 1e-6
 
     /// "+1 MW ≈ +9,581 tokens/s (summed over quarters)", and where the price is in tokens/s summed over quarters, in tokens
     /// over the horizon and, given the plan's cost per million tokens served at `utilization`, in dollars. A price in
     /// dollars below zero (a minimized cost that one more unit lowers) says it is a saving. For `oneQuarter` (one quarter's
-    /// row) tokens/s are that quarter's, not summed.
-    static func worth(_ limit: BindingLimit, costPerMillionTokensUSD: Double?, utilization: Double?, oneQuarter: Bool = false) -> String {
+    /// row) tokens/s are that quarter's, not summed. A price in a ratio objective's unit (``Objective/unit``) is the ratio's
+    /// change: "+1 MW ≈ -2.452e-06 USD per million tokens served, -0.00306 % of the plan's 0.08017, a saving".
+    static func worth(_ limit: BindingLimit, costPerMillionTokensUSD: Double?, utilization: Double?, objectiveValue: Double? = nil,
+                      oneQuarter: Bool = false) -> String {
         let price = limit.shadowPrice
+        if limit.shadowPriceUnit == Objective.tokensPerMW.unit || limit.shadowPriceUnit == Objective.costPerToken.unit {
+            let served = limit.shadowPriceUnit == Objective.costPerToken.unit ? " served" : ""
+            var value = "+1 \(one(limit.unit)) ≈ \(price > 0 ? "+" : "")\(NumberText.significant(price, 4)) \(limit.shadowPriceUnit)\(served)"
+            if let ratio = objectiveValue, ratio != 0 {
+                let plans = ratio >= 1000 ? NumberText.whole(ratio) : NumberText.significant(ratio, 4)
+                value += ", \(price > 0 ? "+" : "")\(NumberText.significant(price / ratio * 100, 3)) % of the plan's \(plans)"
+            }
+            if !served.isEmpty { value += price < 0 ? ", a saving" : ", a cost" }
+            return value
+        }
         let unit = oneQuarter && limit.shadowPriceUnit == tokensPerSecondSummedUnit ? "tokens/s" : limit.shadowPriceUnit
         var value = "+1 \(one(limit.unit)) ≈ \(price > 0 ? "+" : "")\(NumberText.amount(price)) \(unit)"
         if price < 0, limit.shadowPriceUnit.hasPrefix("USD") { value += ", a saving" }

@@ -211,8 +211,9 @@ public enum PlanReport {
         // Each at its first such quarter, and at the quarter it is priced highest where that is another.
         let utilization = plan.quarters.last?.utilization
         let lines = LimitText.firstAndPeak(plan.binding.filter { $0.state == .binding || $0.shadowPrice != 0 }).map { first, peak in
-            "  \(LimitText.explanation(first, costPerMillionTokensUSD: cost, utilization: utilization))"
-                + LimitText.peak(peak, after: first, costPerMillionTokensUSD: cost, utilization: utilization) + "\n"
+            "  \(LimitText.explanation(first, costPerMillionTokensUSD: cost, utilization: utilization, objectiveValue: plan.objectiveValue))"
+                + LimitText.peak(peak, after: first, costPerMillionTokensUSD: cost, utilization: utilization, objectiveValue: plan.objectiveValue)
+                + "\n"
         }
         out += "\nWhat binds (\(lines.count) limits; each from the first quarter it binds or has a price, and the quarter it is priced highest where that is later):\n"
             + lines.joined()

@@ -127,6 +127,32 @@ struct BuildNextTests {
         #expect(PlanReport.buildNextCSV(nil) == PlanReport.buildNextCSV(none) && PlanReport.buildNextCSV(nil).split(separator: "\n").count == 1)
     }
 
+    @Test("Prices in a ratio objective's unit: valued as the ratio's change over the plan's tokens, said as a share of the ratio")
+    func ratioUnits() throws {
+        // Under cost-per-token at $0.10 per million tokens: 4 quarters × 1e7 tokens/s × 7,889,400 s × 0.5 / 10⁶ = 157,788,000
+        // million tokens served. Site power lowers the ratio by $0.001 per million tokens per MW in 2027Q3 and $0.002 in
+        // 2027Q4: feed f3 from 2027Q3 ($600,000 per MW, as in the ranking above) is worth (0.001 + 0.002) × 157,788,000 =
+        // $473,364 per MW, 0.78894 per USD.
+        var plan = Self.plan([Self.limit(.sitePower, Self.q3, nil, price: -0.001, unit: Objective.costPerToken.unit),
+                              Self.limit(.sitePower, Self.q4, nil, price: -0.002, unit: Objective.costPerToken.unit)])
+        plan.objective = .costPerToken
+        plan.objectiveValue = 0.10
+        let next = BuildNext(plan, design: try Self.design(), site: try Self.site())
+        #expect(next.valueUnit == "USD")
+        let site = try #require(next.ranked.first)
+        #expect(site.quarter == Self.q3 && site.option.hasPrefix("feed f3"))
+        #expect(site.value.isApproximatelyEqual(to: 473_364, relativeTolerance: 1e-9))
+        #expect(site.ratio.isApproximatelyEqual(to: 0.78894, relativeTolerance: 1e-9))
+        #expect(next.valueBasis.contains("the fall in USD per million tokens served × the 1.578e+08 million tokens the plan serves"))
+        #expect(LimitText.explanation(plan.binding[0], objectiveValue: plan.objectiveValue).hasSuffix(
+            "; +1 MW ≈ -0.001 USD per million tokens served, -1 % of the plan's 0.1, a saving"))
+        // Under tokens-per-mw the price is tokens/s per facility MW, and its share of the plan's 4,545,455.
+        var perMW = Self.limit(.sitePower, Self.q3, nil, price: 45.45, unit: Objective.tokensPerMW.unit)
+        perMW.state = .nearLimit
+        #expect(LimitText.explanation(perMW, objectiveValue: 1e7 / 2.2).hasSuffix(
+            "; +1 MW ≈ +45.45 tokens/s per facility MW (horizon total), +0.001 % of the plan's 4,545,455"))
+    }
+
     @Test("An option fully built, or not in service by the limit's quarter, is not offered")
     func unavailable() throws {
         // Hall power of group a in 2027Q4: both halls are built by then. Site power in 2027Q2: f4 is connected only in Q4

@@ -242,7 +242,9 @@ public enum PlanReportPage {
                             .svg(id: "binding"),
                          caption: "A limit without a quarter (the capex budget) covers the whole horizon. Shadow prices come from the LP relaxation of the final model.")
         let items = LimitText.firstAndPeak(capacity).map { first, peak in
-            "<li>\(esc(LimitText.explanation(first) + LimitText.peak(peak, after: first)))</li>"
+            let text = LimitText.explanation(first, objectiveValue: plan.objectiveValue)
+                + LimitText.peak(peak, after: first, objectiveValue: plan.objectiveValue)
+            return "<li>\(esc(text))</li>"
         }
         out += "<p class=\"note\">Each limit in the first quarter it appears, and the quarter it is priced highest where that is later:</p>\n<ul class=\"note\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
         return out
