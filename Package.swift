@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, arrows only downward (README "Library layout"):
 //   tokenplant → Workflows → Benchmarks → Reports → Planner, Twin → Plans → PlantPhysics → PlantModel
+//   tokenplant → LinearProgramming (its allocator setting for GLPK, SolverMemory)
 //   Planner → LinearProgramming → CGLPK;  Twin → Climate → PlantModel.  Twin never links GLPK.
 let package = Package(
     name: "TokenPlant",
@@ -55,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "tokenplant",
             dependencies: [
-                "Plans", "Planner", "Reports", "Workflows",
+                "LinearProgramming", "Plans", "Planner", "Reports", "Workflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearProgramming
 import Workflows
 
 /// The `tokenplant` command: a thin shell over the TokenPlant libraries.
@@ -16,6 +17,7 @@ struct TokenPlant: ParsableCommand {
     /// Runs the command; usage errors exit with ``ExitStatus/usage`` (2) as README documents (ArgumentParser's
     /// default is 64).
     static func main() {
+        SolverMemory.keepFreedPages()
         do {
             var command = try parseAsRoot()
             try command.run()
