@@ -273,28 +273,28 @@ extension BuildNext {
             let utilization = plan.quarters.last?.utilization
             let servedText = utilization.map { "served at \(NumberText.fixed($0 * 100, 0)) %" } ?? "at full load"
             let costText = cost.map { "at the plan's $\(NumberText.fixed($0, 4)) per million tokens" + (utilization == nil ? "" : " served") }
-            let tokensSummed = plan.quarters.reduce(0.0) { $0 + $1.tokensPerSecond }
+            // A token/s held for a quarter is secondsPerQuarter tokens; the plan's cost is per token served.
+            let served = TimeBase.secondsPerQuarter * (utilization ?? 1)
+            let perTokenPerSecond = cost.map { served * $0 / 1e6 } ?? served
+            let tokensBasis = "× 7,889,400 s, \(servedText)" + (costText.map { ", \($0)" } ?? "")
             if priceUnit == Objective.costPerToken.unit {
                 // A fall in the ratio is that much less cost for each million tokens the plan serves (RatioPricing).
-                let served = plan.quarters.reduce(0.0) { $0 + $1.tokensPerSecond * TimeBase.secondsPerQuarter * ($1.utilization ?? 1) } / 1e6
-                factor = -served
+                let servedMillions = plan.quarters.reduce(0.0) { $0 + $1.tokensPerSecond * TimeBase.secondsPerQuarter * ($1.utilization ?? 1) } / 1e6
+                factor = -servedMillions
                 unit = "USD"
-                basis = "the fall in USD per million tokens served × the \(NumberText.significant(served, 4)) million tokens the plan serves"
+                basis = "the fall in USD per million tokens served × the \(NumberText.significant(servedMillions, 4)) million tokens the plan serves"
             } else if priceUnit == Objective.tokensPerMW.unit, plan.objectiveValue > 0 {
                 // A rise in the ratio times the plan's facility MW summed over quarters (its tokens over its ratio) is the
-                // tokens/s it adds beyond what its MW would serve at the plan's ratio (RatioPricing).
-                let mwSummed = tokensSummed / plan.objectiveValue
-                let served = TimeBase.secondsPerQuarter * (utilization ?? 1)
-                factor = mwSummed * (cost.map { served * $0 / 1e6 } ?? served)
+                // tokens/s it adds beyond what its MW would serve at the plan's ratio (RatioPricing), valued as tokens/s summed.
+                let mwSummed = plan.quarters.reduce(0.0) { $0 + $1.tokensPerSecond } / plan.objectiveValue
+                factor = mwSummed * perTokenPerSecond
                 unit = cost == nil ? "tokens" : "USD"
                 basis = "the rise in tokens/s per facility MW × the plan's \(NumberText.amount(mwSummed, decimals: 1)) facility MW summed over "
-                    + "quarters (tokens/s beyond what its MW serve at the plan's ratio) × 7,889,400 s, \(servedText)" + (costText.map { ", \($0)" } ?? "")
+                    + "quarters (tokens/s beyond what its MW serve at the plan's ratio) \(tokensBasis)"
             } else if priceUnit == tokensPerSecondSummedUnit {
-                // A token/s held for a quarter is secondsPerQuarter tokens; the plan's cost is per token served.
-                let served = TimeBase.secondsPerQuarter * (utilization ?? 1)
-                factor = cost.map { served * $0 / 1e6 } ?? served
+                factor = perTokenPerSecond
                 unit = cost == nil ? "tokens" : "USD"
-                basis = "tokens/s × 7,889,400 s, \(servedText)" + (costText.map { ", \($0)" } ?? "")
+                basis = "tokens/s \(tokensBasis)"
             } else if priceUnit.hasPrefix("USD") {
                 // Min-capex minimizes a dollar objective (as did cost-per-token's final solve in plans written before its
                 // prices were in its ratio's unit): relief lowers it.
