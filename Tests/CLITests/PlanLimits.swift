@@ -7,12 +7,15 @@ import Yams
 ///
 /// Halls, feeds, plant modules and power blocks the plan builds are read from bom.csv: racks stand only in halls built by then,
 /// the grid counts the feeds connected, and the budget counts their capex.
-/// Checked: per quarter and hall, positions, IT power (racks' IT and in-rack network) against installed
+/// Checked: per quarter and hall, positions, IT power (racks' IT and in-rack network, and their ports' power on a fabric of
+/// the hall's own) against installed
 /// capacity (with the power blocks bom.csv has in the hall) × the redundancy rule's share, liquid and air heat against the hall's CDU and air-handler capacity
-/// (from plan.csv's columns, and again from racksTotal × the catalog's per-rack figures); which racks a hall
+/// (from plan.csv's columns, and again from racksTotal × the catalog's per-rack figures), host ports against a hall fabric's
+/// fat tree; which racks a hall
 /// may take (profile allowed by the design, rack power and weight, CDUs for liquid racks, availability of hall
 /// and profile); per quarter, quarters.csv's facility MW against the usable grid (feeds in service by then, less
-/// what N+1, 2N or xN/y holds back); new racks per profile against the supply cap; cumulative capex against
+/// what N+1, 2N or xN/y holds back); the heat-rejection plant or the chillers, the site fabric's host ports and the
+/// battery's ride-through (``PlantFigures``, PlantLimits.swift); new racks per profile against the supply cap; cumulative capex against
 /// the budget. Retirement: racks in service follow racksNew and racksRetired line by line from the design's
 /// existing racks (`existingRacks`), the capex counts each retired rack's decommissioning cost less its residual
 /// share, and with `economics.rackLifeYears` the racks of a hall and profile in a quarter are at most those new in
@@ -87,6 +90,8 @@ enum PlanLimits {
         /// Whether the plan decides to build it (`build:`), and its place in its group (1…count): halls are built in order.
         var buildable = false
         var number = 1
+        /// The hall's own fabric (`halls[].fabric`), serving only its racks, on its power path and in its air; nil for the site's.
+        var fabric: FatTree?
     }
 
     struct Profile {
@@ -99,6 +104,8 @@ enum PlanLimits {
         var liquidShare: Double
         var capexUSD: Double
         var availableFrom: Int
+        /// Scale-out host ports: GPUs × ports per GPU.
+        var ports: Double
     }
 
     /// Half the last printed digit of a CSV number (`0.6787` → 0.00005): the most its rounding can hide.
@@ -122,7 +129,8 @@ enum PlanLimits {
                             airMW: try number(group["airCapacityMW"], "airCapacityMW"),
                             maxRackKW: try number(group["maxRackKW"], "maxRackKW"),
                             maxRackWeightKg: group["maxRackWeightKg"].flatMap { $0.float },
-                            availableFrom: try quarter(group["availableFrom"], "halls[\(g)].availableFrom"))
+                            availableFrom: try quarter(group["availableFrom"], "halls[\(g)].availableFrom"),
+                            fabric: try FatTree(group["fabric"], "halls[\(g)].fabric"))
             for i in 0..<count {
                 var one = hall
                 one.blockMW = try group["powerBlocks"].map { try number($0["capacityMW"], "powerBlocks.capacityMW") * share } ?? 0
@@ -137,6 +145,7 @@ enum PlanLimits {
             if let id = key.string, let cap = value.float { caps[id] = cap }
         }
         let budget = design["budgetUSD"].flatMap { $0.float }
+        let plant = try PlantFigures(design: design), condition = try Condition(out: out)
         let economics = design["economics"]
         let decommissioning = economics?["decommissioningUSDPerRack"].flatMap { $0.float } ?? 0
         let residual = economics?["rackResidualShare"].flatMap { $0.float } ?? 0
@@ -160,7 +169,9 @@ enum PlanLimits {
                                    weightKg: try number(entry["weightKg"], "\(id).weightKg"), liquidShare: share,
                                    capexUSD: try number(entry["rackPriceUSD"], "\(id).rackPriceUSD")
                                        * (1 + (try number(entry["allInOverheadShare"], "\(id).allInOverheadShare"))),
-                                   availableFrom: try quarter(entry["availableFrom"], "\(id).availableFrom"))
+                                   availableFrom: try quarter(entry["availableFrom"], "\(id).availableFrom"),
+                                   ports: try number(entry["gpusPerRack"], "\(id).gpusPerRack")
+                                       * (try number(entry["scaleOutPortsPerGPU"], "\(id).scaleOutPortsPerGPU")))
         }
 
         // bom.csv: what is in service per quarter and item, and the capex of what the plan builds (halls and feeds with a
@@ -211,8 +222,9 @@ enum PlanLimits {
         let cNew = try column("racksNew"), cRetired = try column("racksRetired")
 
         struct Use { var positions = 0.0, it = 0.0, itSlack = 0.0, liquid = 0.0, liquidSlack = 0.0
-                     var catalogPositions = 0.0, catalogIT = 0.0, catalogLiquid = 0.0, catalogAir = 0.0 }
+                     var catalogPositions = 0.0, catalogIT = 0.0, catalogLiquid = 0.0, catalogAir = 0.0, catalogPorts = 0.0 }
         var use: [String: [String: Use]] = [:]  // quarter → hall → use
+        var plantUse: [String: PlantUse] = [:]  // quarter → use
         var bought: [String: [String: Double]] = [:]  // quarter → profile → racks new
         var retiredCapex: [String: Double] = [:]  // quarter → decommissioning less residual value
         var lineNew: [String: [Int: Double]] = [:], lineTotal: [String: [Int: Double]] = [:], lineRetired: [String: [Int: Double]] = [:]
@@ -251,10 +263,16 @@ enum PlanLimits {
             u.liquid += liquid
             u.liquidSlack += halfUlp(row[cLiquid])
             u.catalogPositions += total * profile.positionsPerRack
-            u.catalogIT += total * profile.hallPowerMW
+            // The racks' ports power the hall's own fabric, on its power path and in its air, or the site's, outside the halls.
+            let fabricMW = profile.ports * (hall.fabric ?? plant.siteFabric).wattsPerHostPort / 1e6
+            u.catalogIT += total * (profile.hallPowerMW + (hall.fabric == nil ? 0 : fabricMW))
             u.catalogLiquid += total * profile.liquidMW
-            u.catalogAir += total * profile.airMW
+            u.catalogAir += total * (profile.airMW + (hall.fabric == nil ? 0 : fabricMW))
+            u.catalogPorts += total * profile.ports
             use[q, default: [:]][hallName] = u
+            plantUse[q, default: PlantUse()].streamMW += total * profile.liquidMW * (1 + plant.pumpFraction)
+            if plant.chilledAir { plantUse[q, default: PlantUse()].chilledAirMW += total * (profile.airMW + fabricMW) * (1 + plant.airFanFraction) }
+            if hall.fabric == nil { plantUse[q, default: PlantUse()].sitePorts += total * profile.ports }
         }
         for (q, byHall) in use {
             for (name, u) in byHall {
@@ -268,6 +286,7 @@ enum PlanLimits {
                 check("\(q) \(name) liquid MW (plan.csv liquidMW)", u.liquid, hall.liquidMW, slack: u.liquidSlack)
                 check("\(q) \(name) liquid MW (racks × catalog)", u.catalogLiquid, hall.liquidMW)
                 check("\(q) \(name) air MW (racks × catalog)", u.catalogAir, hall.airMW)
+                if let fabric = hall.fabric { check("\(q) \(name) hall fabric host ports (racks × catalog)", u.catalogPorts, fabric.hostPorts) }
             }
         }
 
@@ -297,9 +316,13 @@ enum PlanLimits {
         for row in bomRows.dropFirst() where row.count == bomHeader.count {
             let q = row[bQuarter]
             guard let qi = quarterIndex(q), let facility = Double(row[bFacility]) else { throw Unreadable("quarters.csv row \(row)") }
-            let inService = feeds.filter { $0.from <= qi }.map(\.capacity)
-            guard let usable = usableGrid(inService, rule: gridRule) else { throw Unreadable("grid.redundancy \(gridRule)") }
+            let feedsInService = feeds.filter { $0.from <= qi }.map(\.capacity)
+            guard let usable = usableGrid(feedsInService, rule: gridRule) else { throw Unreadable("grid.redundancy \(gridRule)") }
             check("\(q) site power MW (quarters.csv facilityMW)", facility, usable, slack: halfUlp(row[bFacility]))
+            for limit in plant.limits(quarter: q, use: plantUse[q] ?? PlantUse(), condition: condition, facilityMW: facility,
+                                      facilitySlack: halfUlp(row[bFacility]), inService: { inService($0, qi) }) {
+                check(limit.what, limit.used, limit.capacity, slack: limit.slack)
+            }
             for (id, new) in (bought[q] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 if let cap = caps[id] { check("\(q) new \(id) racks (supply cap)", new, cap) }
                 capex += new * (profiles[id]?.capexUSD ?? 0)
