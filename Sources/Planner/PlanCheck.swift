@@ -25,6 +25,27 @@ enum PlanCheck {
         /// Modules in service on loop l in quarter t (0 where the caller gives none).
         func modules(_ values: [[Int]], _ l: Int, _ t: Int) -> Int { l < values.count && t < values[l].count ? values[l][t] : 0 }
         let loops = problem.loops.count
+        /// What the plan has built by the end of quarter t at its capex: the halls, feeds, plant and chiller modules, power
+        /// blocks and battery in service then (each spends its capex once).
+        func builtCapex(_ t: Int) -> Double {
+            var capex = 0.0
+            for h in problem.hallBuilds.keys.sorted() {
+                capex += Double(hallsBuilt[h]?[t] ?? 0) * problem.design.halls[problem.hallBuilds[h]!.designGroup].build!.capexUSD
+            }
+            for build in problem.feedBuilds { capex += Double(feedsBuilt[build.feed]?[t] ?? 0) * problem.site.grid.feeds[build.feed].build!.capexUSD }
+            for (l, loop) in problem.loops.enumerated() {
+                capex += Double(modules(plantModules, l, t)) * (loop.design.heatRejection.modules?.build.capexUSD ?? 0)
+                capex += Double(modules(chillerModules, l, t)) * (loop.design.heatRejection.chillerModules?.build.capexUSD ?? 0)
+            }
+            for g in assignment.powerBlocks.keys.sorted() {
+                capex += Double(assignment.powerBlocks[g]![t].reduce(0, +)) * problem.halls[g].powerBlocks!.build.capexUSD
+            }
+            if let ride = problem.batteryRideThrough, let build = ride.build, t < battery.count {
+                capex += build.capexUSD(energyMWh: battery[t].energyMWh - ride.energyInPlaceMWh, powerMW: battery[t].powerMW - ride.powerInPlaceMW)
+            }
+            return capex
+        }
+        /// Racks bought and retired by the end of the quarter the loop below is at, at their capex.
         var capex = 0.0
         for t in problem.quarters.indices {
             for (g, hall) in problem.halls.enumerated() {
@@ -92,24 +113,9 @@ enum PlanCheck {
                     try verify(.supply, t, profile.id, Double(newByProfile[p]), Double(cap))
                 }
             }
+            // The capex spent by the end of each quarter before the last, as the `budget(t)` rows count it (the last: below).
+            if let budget = problem.design.budgetUSD, t < problem.quarters.count - 1 { try verify(.budget, t, nil, capex + builtCapex(t), budget) }
         }
-        // What the plan builds spends its capex once: the halls, feeds, plant and chiller modules, power blocks and battery in
-        // service in the last quarter.
-        let last = problem.quarters.count - 1
-        for h in problem.hallBuilds.keys.sorted() {
-            capex += Double(hallsBuilt[h]?[last] ?? 0) * problem.design.halls[problem.hallBuilds[h]!.designGroup].build!.capexUSD
-        }
-        for build in problem.feedBuilds { capex += Double(feedsBuilt[build.feed]?[last] ?? 0) * problem.site.grid.feeds[build.feed].build!.capexUSD }
-        for (l, loop) in problem.loops.enumerated() {
-            capex += Double(modules(plantModules, l, last)) * (loop.design.heatRejection.modules?.build.capexUSD ?? 0)
-            capex += Double(modules(chillerModules, l, last)) * (loop.design.heatRejection.chillerModules?.build.capexUSD ?? 0)
-        }
-        for g in assignment.powerBlocks.keys.sorted() {
-            capex += Double(assignment.powerBlocks[g]![last].reduce(0, +)) * problem.halls[g].powerBlocks!.build.capexUSD
-        }
-        if let ride = problem.batteryRideThrough, let build = ride.build, let added = battery.last {
-            capex += build.capexUSD(energyMWh: added.energyMWh - ride.energyInPlaceMWh, powerMW: added.powerMW - ride.powerInPlaceMW)
-        }
-        if let budget = problem.design.budgetUSD { try verify(.budget, nil, nil, capex, budget) }
+        if let budget = problem.design.budgetUSD { try verify(.budget, nil, nil, capex + builtCapex(problem.quarters.count - 1), budget) }
     }
 }

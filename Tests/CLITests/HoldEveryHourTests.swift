@@ -30,8 +30,8 @@ struct HoldEveryHourTests {
         text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  pass ") }
     }
 
-    /// `simulate`'s run figures for `plan` over `extra` weather arguments.
-    static func simulate(_ design: String, plan: String, _ extra: [String]) async throws -> [String: Any] {
+    /// `simulate`'s run figures for `plan` on `site` over `extra` weather arguments.
+    static func simulate(_ design: String, site: String = HoldEveryHourTests.site, plan: String, _ extra: [String]) async throws -> [String: Any] {
         let sim = try await TokenPlantCLI.run(["simulate", design, "--site", site, "--plan", plan, "--format", "json"] + extra)
         try #require(sim.status == 0, "\(sim)")
         return try #require(try json(sim.stdout)["run"] as? [String: Any])

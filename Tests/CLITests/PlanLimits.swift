@@ -16,7 +16,7 @@ import Yams
 /// and profile); per quarter, quarters.csv's facility MW against the usable grid (feeds in service by then, less
 /// what N+1, 2N or xN/y holds back); the heat-rejection plant or the chillers, the site fabric's host ports and the
 /// battery's ride-through (``PlantFigures``, PlantLimits.swift); new racks per profile against the supply cap; cumulative capex against
-/// the budget. Retirement: racks in service follow racksNew and racksRetired line by line from the design's
+/// the budget, by the end of each quarter and over the horizon (the battery the plan builds included). Retirement: racks in service follow racksNew and racksRetired line by line from the design's
 /// existing racks (`existingRacks`), the capex counts each retired rack's decommissioning cost less its residual
 /// share, and with `economics.rackLifeYears` the racks of a hall and profile in a quarter are at most those new in
 /// the last 4 × life quarters plus the existing ones still within their life.
@@ -191,6 +191,7 @@ enum PlanLimits {
         if design["heatRejection"]?["chillerModules"] != nil { buildItems.insert("chiller module") }
         for group in design["halls"]?.array() ?? [] where group["build"] != nil { if let name = group["name"]?.string { buildItems.insert("halls \(name)") } }
         for (name, hall) in halls where hall.blockMW > 0 { buildItems.insert("power blocks \(name)") }
+        if design["powerChain"]?["battery"]?["build"] != nil { buildItems.formUnion(["battery", "battery power"]) }
 
         var feeds: [(capacity: Double, from: Int)] = []
         for (f, feed) in (site["grid"]?["feeds"]?.array() ?? []).enumerated() {
@@ -329,6 +330,8 @@ enum PlanLimits {
             }
             capex += retiredCapex[q] ?? 0
             capex += (builtCapex[q] ?? [:]).filter { buildItems.contains($0.key) }.values.reduce(0, +)
+            // What is spent by the end of each quarter: a resale cannot pay for what was bought before it.
+            if let budget { check("\(q) capex spent by then USD (budget)", capex, budget) }
         }
         if let budget { check("cumulative capex USD (budget)", capex, budget) }
         return problems.sorted()

@@ -39,8 +39,10 @@ struct SchemaTests {
 
     static func shipped(_ kind: String) -> [String] {
         switch kind {
-        case "site": files(in: "sites") + ["examples/facility-codesign/ashburn-va-expansion.yaml", "examples/fleet-refresh/ashburn-fixed-grid.yaml"]
-        case "design": files(in: "reference-designs") + ["examples/facility-codesign/phased-campus.yaml", "examples/fleet-refresh/hopper-refresh.yaml"]
+        case "site": files(in: "sites") + ["examples/facility-codesign/ashburn-va-expansion.yaml", "examples/fleet-refresh/ashburn-fixed-grid.yaml",
+                         "examples/campus-refresh/ashburn-growing-grid.yaml"]
+        case "design": files(in: "reference-designs") + ["examples/facility-codesign/phased-campus.yaml", "examples/fleet-refresh/hopper-refresh.yaml",
+                           "examples/campus-refresh/campus-refresh.yaml"]
         default: ["Sources/PlantModel/Resources/catalog.yaml"]
         }
     }

@@ -21,6 +21,10 @@ extension Formulation {
             (batteryEnergy[t], batteryPower[t]) = (energy, power)
             if annualPerMWh > 0 { costTerms.append(Term(energy, annualPerMWh)) }
             if annualPerMW > 0 { costTerms.append(Term(power, annualPerMW)) }
+            // What enters in t: the added energy and power at their capex.
+            for (column, before, capex) in [(energy, previous?.energy, build.capexUSDPerMWh), (power, previous?.power, build.capexUSDPerMW)] where capex > 0 {
+                capexByQuarter[t] += [Term(column, capex)] + (before.map { [Term($0, -capex)] } ?? [])
+            }
             if let previous {
                 addRow("\(ConstraintFamily.buildOrder.rawValue)(battery_energy,\(q(t)))", [Term(energy, 1), Term(previous.energy, -1)], lower: 0,
                        .buildOrder, problem.quarters[t], "battery energy")
@@ -38,7 +42,10 @@ extension Formulation {
         let inPlaceCost = quartersBuilt * (annualPerMWh * ride.energyInPlaceMWh + annualPerMW * ride.powerInPlaceMW)
         guard inPlaceCapex > 0 || inPlaceCost > 0 else { return }
         let inPlace = model.addVariable("battery_in_place", lowerBound: 1, upperBound: 1)
-        if inPlaceCapex > 0 { capexTerms.append(Term(inPlace, -inPlaceCapex)) }
+        if inPlaceCapex > 0 {
+            capexTerms.append(Term(inPlace, -inPlaceCapex))
+            capexByQuarter[first].append(Term(inPlace, -inPlaceCapex))
+        }
         if inPlaceCost > 0 { costTerms.append(Term(inPlace, -inPlaceCost)) }
     }
 

@@ -1,10 +1,34 @@
+import LinearProgramming
 import Plans
 
 extension Formulation {
-    /// `budget`: cumulative capex over the horizon (racks, retirements, and the halls and feeds built) ≤ the design's budget,
-    /// where it sets one.
+    /// `budget`: cumulative capex over the horizon (racks, retirements, and the halls, feeds, modules, power blocks and
+    /// battery built) ≤ the design's budget, where it sets one; and `budget(t)` where a resale can bring money back
+    /// (``defineSpendingRows(_:upper:)``).
     mutating func defineBudget() {
         guard let budget = problem.design.budgetUSD else { return }
-        addRow(ConstraintFamily.budget.rawValue, capexTerms, upper: budget, .budget, nil, nil)
+        defineSpendingRows(.budget, upper: budget)
     }
+
+    /// A limit on spending: `family` on the capex of the whole horizon and, where a retired rack's resale is worth more than
+    /// taking it out (a retirement then brings money back), `family(t)` on the capex spent by the end of each quarter t before
+    /// the last (what was built by then at its capex): money a resale brings in a later quarter cannot pay for an earlier
+    /// purchase. Without them a plan under max-tokens sold its whole fleet in the horizon's last quarter to buy more racks
+    /// before (README "Spending by the quarter"). Without a resale credit no capex term is negative, so each quarter's spending
+    /// is at most the horizon's and the rows would add nothing.
+    mutating func defineSpendingRows(_ family: ConstraintFamily, upper: Double) {
+        if problem.allowsRetirement, problem.profiles.contains(where: { problem.retirementCapexUSD($0) < 0 }) {
+            var spent: [VariableID: Double] = [:]
+            for t in problem.quarters.indices.dropLast() {
+                for term in capexByQuarter[t] { spent[term.variable, default: 0] += term.coefficient }
+                let terms = spent.filter { $0.value != 0 }.map { Term($0.key, $0.value) }.sorted { $0.variable < $1.variable }
+                guard !terms.isEmpty else { continue }
+                addRow("\(family.rawValue)(\(q(t)))", terms, upper: upper, family, problem.quarters[t], Self.spentByQuarter)
+            }
+        }
+        addRow(family.rawValue, capexTerms, upper: upper, family, nil, nil)
+    }
+
+    /// The subject of a `budget(t)` or `capex_limit(t)` row: "capex budget (all capex up to the quarter's end) in 2027Q3".
+    static let spentByQuarter = "all capex up to the quarter's end"
 }

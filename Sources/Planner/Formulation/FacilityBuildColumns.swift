@@ -82,6 +82,7 @@ extension Formulation {
             let y = model.addVariable("\(prefix)(\(id),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: count)
             columns[t] = y
             if annualUSD > 0 { costTerms.append(Term(y, annualUSD / TimeBase.quartersPerYear)) }
+            if capexUSD > 0 { capexByQuarter[t] += [Term(y, capexUSD)] + (previous.map { [Term($0, -capexUSD)] } ?? []) }
             if let previous {
                 addRow("\(ConstraintFamily.buildOrder.rawValue)(\(prefix),\(id),\(q(t)))", [Term(y, 1), Term(previous, -1)], lower: 0,
                        .buildOrder, problem.quarters[t], subject)

@@ -57,6 +57,10 @@ struct Formulation {
     var costTerms: [Term]
     /// Capex over the horizon, USD.
     var capexTerms: [Term]
+    /// Capex entering in quarter t, USD: its purchases and retirements, and the change in what is built (each build column
+    /// at its capex, the quarter before's at minus it). Summed over the quarters up to t, the capex spent by the end of t
+    /// (``defineSpendingRows(_:upper:)``); over every quarter, ``capexTerms``.
+    var capexByQuarter: [[Term]]
 
     struct Key3: Hashable { var p: Int, w: Int, t: Int }
 
@@ -91,6 +95,7 @@ struct Formulation {
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
         costTerms = []
         capexTerms = []
+        capexByQuarter = Array(repeating: [], count: problem.quarters.count)
 
         defineRackColumns()
         defineServeColumns()

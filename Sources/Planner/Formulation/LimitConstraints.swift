@@ -2,12 +2,12 @@ import LinearProgramming
 import Plans
 
 extension Formulation {
-    /// The ε-constraint of a Pareto point: `capex_limit` on cumulative capex, or `facility_limit(t)` on
-    /// facility power in every quarter.
+    /// The ε-constraint of a Pareto point: `capex_limit` on cumulative capex (and `capex_limit(t)` on the capex spent by
+    /// each quarter, ``defineSpendingRows(_:upper:)``), or `facility_limit(t)` on facility power in every quarter.
     mutating func defineParetoLimit(_ limit: ParetoLimit?) {
         switch limit {
         case .capexUSD(let cap)?:
-            addRow(ConstraintFamily.capexLimit.rawValue, capexTerms, upper: cap, .capexLimit, nil, nil)
+            defineSpendingRows(.capexLimit, upper: cap)
         case .facilityMW(let cap)?:
             for t in problem.quarters.indices {
                 addRow("\(ConstraintFamily.facilityLimit.rawValue)(\(q(t)))", facilityTerms[t], upper: cap, .facilityLimit,
