@@ -16,7 +16,9 @@ import LinearProgramming
 /// windows after it), given the allocation the groups before it left.
 /// A quarter buys at most what the plan bought there and what its supply allocation has left (profile by profile, the
 /// groups in turn), and fewer purchases cost less capex over the horizon (each retires a rack fewer, whose resale is a
-/// share of its price), so no supply allocation, budget or capex limit is exceeded; no limit, token or MW moves.
+/// share of its price), so no supply allocation, budget or capex limit over the horizon is exceeded; no limit, token or MW
+/// moves. A purchase moved later could still leave a quarter's spending (the `budget(t)` rows, README "Spending by the
+/// quarter") above the budget where a resale it no longer has came before: a re-choice that breaks one is not taken.
 /// Hand-written: a greedy over one column per quarter, where a MIP over the whole model with everything else fixed ran
 /// 10 s on the example without reaching the plan it started from.
 enum FewestPurchases {
@@ -61,6 +63,9 @@ enum FewestPurchases {
         var cleaned = outcome
         cleaned.solution.values = values
         cleaned.solution.rowActivities = f.model.constraints.map { Formulation.value($0.terms, values) }
+        for (i, row) in f.model.constraints.enumerated() where [.budget, .capexLimit].contains(f.rows[i].family) {
+            if let upper = row.upperBound, cleaned.solution.rowActivities[i] > upper + PlanCheck.tolerance * max(1, abs(upper)) { return nil }
+        }
         return cleaned
     }
 

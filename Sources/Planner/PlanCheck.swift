@@ -25,23 +25,38 @@ enum PlanCheck {
         /// Modules in service on loop l in quarter t (0 where the caller gives none).
         func modules(_ values: [[Int]], _ l: Int, _ t: Int) -> Int { l < values.count && t < values[l].count ? values[l][t] : 0 }
         let loops = problem.loops.count
-        /// What the plan has built by the end of quarter t at its capex: the halls, feeds, plant and chiller modules, power
-        /// blocks and battery in service then (each spends its capex once).
+        /// What the plan builds, spent by the end of quarter t as cashflow.csv books it (and the `budget(t)` rows count it):
+        /// each item's capex evenly over the `lead` quarters before it enters service, in its quarter without a lead time;
+        /// `inService(q)` is how many are in service in quarter q. At the last quarter, everything built at its capex.
+        let last = problem.quarters.count - 1
+        func spent(_ capex: Double, lead: Int, by t: Int, _ inService: (Int) -> Double) -> Double {
+            lead == 0 ? capex * inService(t) : capex * (1...lead).reduce(0.0) { $0 + inService(min(t + $1, last)) } / Double(lead)
+        }
         func builtCapex(_ t: Int) -> Double {
             var capex = 0.0
             for h in problem.hallBuilds.keys.sorted() {
-                capex += Double(hallsBuilt[h]?[t] ?? 0) * problem.design.halls[problem.hallBuilds[h]!.designGroup].build!.capexUSD
+                let option = problem.design.halls[problem.hallBuilds[h]!.designGroup].build!
+                capex += spent(option.capexUSD, lead: option.leadTimeQuarters, by: t) { Double(hallsBuilt[h]?[$0] ?? 0) }
             }
-            for build in problem.feedBuilds { capex += Double(feedsBuilt[build.feed]?[t] ?? 0) * problem.site.grid.feeds[build.feed].build!.capexUSD }
+            for build in problem.feedBuilds {
+                let option = problem.site.grid.feeds[build.feed].build!
+                capex += spent(option.capexUSD, lead: option.leadTimeQuarters, by: t) { Double(feedsBuilt[build.feed]?[$0] ?? 0) }
+            }
             for (l, loop) in problem.loops.enumerated() {
-                capex += Double(modules(plantModules, l, t)) * (loop.design.heatRejection.modules?.build.capexUSD ?? 0)
-                capex += Double(modules(chillerModules, l, t)) * (loop.design.heatRejection.chillerModules?.build.capexUSD ?? 0)
+                if let option = loop.design.heatRejection.modules?.build {
+                    capex += spent(option.capexUSD, lead: option.leadTimeQuarters, by: t) { Double(modules(plantModules, l, $0)) }
+                }
+                if let option = loop.design.heatRejection.chillerModules?.build {
+                    capex += spent(option.capexUSD, lead: option.leadTimeQuarters, by: t) { Double(modules(chillerModules, l, $0)) }
+                }
             }
             for g in assignment.powerBlocks.keys.sorted() {
-                capex += Double(assignment.powerBlocks[g]![t].reduce(0, +)) * problem.halls[g].powerBlocks!.build.capexUSD
+                let option = problem.halls[g].powerBlocks!.build
+                capex += spent(option.capexUSD, lead: option.leadTimeQuarters, by: t) { Double(assignment.powerBlocks[g]![$0].reduce(0, +)) }
             }
-            if let ride = problem.batteryRideThrough, let build = ride.build, t < battery.count {
-                capex += build.capexUSD(energyMWh: battery[t].energyMWh - ride.energyInPlaceMWh, powerMW: battery[t].powerMW - ride.powerInPlaceMW)
+            if let ride = problem.batteryRideThrough, let build = ride.build, battery.count == problem.quarters.count {
+                capex += spent(build.capexUSDPerMWh, lead: build.leadTimeQuarters, by: t) { battery[$0].energyMWh - ride.energyInPlaceMWh }
+                capex += spent(build.capexUSDPerMW, lead: build.leadTimeQuarters, by: t) { battery[$0].powerMW - ride.powerInPlaceMW }
             }
             return capex
         }
@@ -114,8 +129,8 @@ enum PlanCheck {
                 }
             }
             // The capex spent by the end of each quarter before the last, as the `budget(t)` rows count it (the last: below).
-            if let budget = problem.design.budgetUSD, t < problem.quarters.count - 1 { try verify(.budget, t, nil, capex + builtCapex(t), budget) }
+            if let budget = problem.design.budgetUSD, t < last { try verify(.budget, t, Formulation.spentByQuarter, capex + builtCapex(t), budget) }
         }
-        if let budget = problem.design.budgetUSD { try verify(.budget, nil, nil, capex + builtCapex(problem.quarters.count - 1), budget) }
+        if let budget = problem.design.budgetUSD { try verify(.budget, nil, nil, capex + builtCapex(last), budget) }
     }
 }

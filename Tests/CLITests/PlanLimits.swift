@@ -16,7 +16,7 @@ import Yams
 /// and profile); per quarter, quarters.csv's facility MW against the usable grid (feeds in service by then, less
 /// what N+1, 2N or xN/y holds back); the heat-rejection plant or the chillers, the site fabric's host ports and the
 /// battery's ride-through (``PlantFigures``, PlantLimits.swift); new racks per profile against the supply cap; cumulative capex against
-/// the budget, by the end of each quarter and over the horizon (the battery the plan builds included). Retirement: racks in service follow racksNew and racksRetired line by line from the design's
+/// the budget over the horizon (the battery the plan builds included) and, from cashflow.csv, by the end of each quarter. Retirement: racks in service follow racksNew and racksRetired line by line from the design's
 /// existing racks (`existingRacks`), the capex counts each retired rack's decommissioning cost less its residual
 /// share, and with `economics.rackLifeYears` the racks of a hall and profile in a quarter are at most those new in
 /// the last 4 × life quarters plus the existing ones still within their life.
@@ -330,10 +330,25 @@ enum PlanLimits {
             }
             capex += retiredCapex[q] ?? 0
             capex += (builtCapex[q] ?? [:]).filter { buildItems.contains($0.key) }.values.reduce(0, +)
-            // What is spent by the end of each quarter: a resale cannot pay for what was bought before it.
-            if let budget { check("\(q) capex spent by then USD (budget)", capex, budget) }
         }
         if let budget { check("cumulative capex USD (budget)", capex, budget) }
+
+        // cashflow.csv: what is spent by the end of each quarter (racks bought, retirements, and what is built over its lead
+        // time) is within the budget, so that a resale pays for nothing bought before it. Given halls entering service in the
+        // horizon are booked there at facilityCapexUSDPerMW; they are not the budget's.
+        let flow = parseCSV(try String(contentsOf: out.appendingPathComponent("cashflow.csv"), encoding: .utf8))
+        guard let fh = flow.first, let fQ = fh.firstIndex(of: "quarter"), let fRacks = fh.firstIndex(of: "rackCapexUSD"),
+              let fRetired = fh.firstIndex(of: "retirementUSD"), let fFacility = fh.firstIndex(of: "facilityCapexUSD")
+        else { throw Unreadable("cashflow.csv header") }
+        let perMW = economics?["facilityCapexUSDPerMW"].flatMap { $0.float } ?? 0
+        var spent = 0.0
+        for row in flow.dropFirst() where row.count == fh.count {
+            guard let qi = quarterIndex(row[fQ]), let racks = Double(row[fRacks]), let retired = Double(row[fRetired]),
+                  let facility = Double(row[fFacility]) else { throw Unreadable("cashflow.csv row \(row)") }
+            let given = halls.values.filter { !$0.buildable && $0.availableFrom == qi }.reduce(0) { $0 + $1.usableMW * perMW }
+            spent += racks + retired + facility - given
+            if let budget { check("\(row[fQ]) capex spent by then USD (cashflow.csv, budget)", spent, budget, slack: 0.01 * Double(flow.count)) }
+        }
         return problems.sorted()
     }
 }

@@ -74,13 +74,14 @@ struct PlantLimitsTests {
                 "\(run.stdout)")
 
         // Each limit tightened in a copy of the design: fewer chillers and smaller modules; a radix-32 hall fabric (512 host
-        // ports); a two-tier radix-16 site fabric (128); a 10-minute ride-through; no battery to build (none in place).
+        // ports); a two-tier radix-16 site fabric (128); a ride-through 1 % longer than the battery was sized to (5.05 minutes);
+        // no battery to build (none in place).
         var tight = text
         for (old, new) in [
             ("  chillerCapacityMW: 40\n", "  chillerCapacityMW: 0\n"), ("{capacityMW: 20, count: 8,", "{capacityMW: 5, count: 8,"),
             ("fabric: {switchRadix: 64, tiers: 2,", "fabric: {switchRadix: 32, tiers: 2,"),
             ("fabric: {switchRadix: 144, tiers: 3,", "fabric: {switchRadix: 16, tiers: 2,"),
-            ("rideThroughMinutes: 5\n", "rideThroughMinutes: 10\n"),
+            ("rideThroughMinutes: 5\n", "rideThroughMinutes: 5.05\n"),
             ("\n    build: {capexUSDPerMWh: 300000, capexUSDPerMW: 250000, leadTimeQuarters: 2, lifeYears: 15}", ""),
         ] {
             try #require(tight.contains(old), "`\(old)`")
@@ -91,6 +92,17 @@ struct PlantLimitsTests {
                       "site fabric host ports", "battery energy MWh", "battery power MW"] {
             #expect(problems.contains { $0.contains(limit) }, "\(limit) in \(problems.joined(separator: "\n"))")
         }
+
+        // The chillers' load is the planner's to the printed digit: What binds' "X of 200 MW used" in its first quarter, with
+        // the chillers given 0.001 MW less than X (the modules unchanged), breaks the re-check in that quarter. A re-check
+        // that left out the pumps' or fans' work would count less and pass.
+        let line = try #require(run.stdout.split(separator: "\n").first { $0.contains("chiller capacity at the design ambient in ") })
+        let quarter = String(line.split(separator: " ").first { $0.hasPrefix("20") && $0.hasSuffix(":") }?.dropLast() ?? "")
+        let usedText = try #require(line.components(separatedBy: " of 200 MW used").first?.split(separator: " ").last)
+        let used = try #require(Double(usedText.replacingOccurrences(of: ",", with: "")))
+        let justBelow = text.replacingOccurrences(of: "  chillerCapacityMW: 40\n", with: "  chillerCapacityMW: \(40 - (200 - used) - 0.001)\n")
+        let below = try PlanLimits.violations(out: out, design: try scratch.write(justBelow, to: "just-below.yaml"), site: site, catalog: Self.catalog)
+        #expect(below.contains { $0.hasPrefix("\(quarter) chillers MW") }, "\(quarter), \(used): \(below)")
     }
 
     /// Without chillers the plant's own limit: the vera-rubin design's stream against what its dry coolers reject at the

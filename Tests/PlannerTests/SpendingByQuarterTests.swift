@@ -37,6 +37,28 @@ struct SpendingByQuarterTests {
         #expect(first.used.isApproximatelyEqual(to: 3e6, relativeTolerance: 1e-9) && first.capacity == 3e6)
     }
 
+    /// What is built is spent over its lead time, as cashflow.csv books it: hall `b` of the refresh case to build for $1M with
+    /// two quarters of lead time over 2026Q1–2026Q4 can be in service from 2026Q3. A hall entering in 2026Q3 is paid in 2026Q1
+    /// and Q2, one entering in 2026Q4 in Q2 and Q3; so by the end of 2026Q1 half of halls_built(2026Q3) is spent, by 2026Q2
+    /// half of halls_built(2026Q3) and half of halls_built(2026Q4), by 2026Q3 all of halls_built(2026Q4).
+    @Test("A hall to build is spent over its lead time in the quarters' rows (coefficients by hand)")
+    func hallOverLeadTime() throws {
+        var refresh = try RefreshCase(decommissioningUSDPerRack: 0, residualShare: 0.5)
+        refresh.tiny.design.budgetUSD = 3e6
+        refresh.tiny.design.halls[1].build = BuildOption(capexUSD: 1e6, leadTimeQuarters: 2, lifeYears: 20)
+        let formulation = Formulation(PlanningProblem(design: refresh.tiny.design, site: refresh.tiny.site, catalog: refresh.tiny.catalog))
+        let model = formulation.model
+        func coefficients(_ row: String) throws -> [String: Double] {
+            let constraint = try #require(model.constraints.first { $0.name == row }, "\(row)")
+            return Dictionary(uniqueKeysWithValues: constraint.terms.filter { model.variables[$0.variable.index].name.hasPrefix("halls_built") }
+                .map { (model.variables[$0.variable.index].name, $0.coefficient) })
+        }
+        #expect(try coefficients("budget(2026Q1)") == ["halls_built(b,2026Q3)": 5e5])
+        #expect(try coefficients("budget(2026Q2)") == ["halls_built(b,2026Q3)": 5e5, "halls_built(b,2026Q4)": 5e5])
+        #expect(try coefficients("budget(2026Q3)") == ["halls_built(b,2026Q4)": 1e6])
+        #expect(try coefficients("budget") == ["halls_built(b,2026Q4)": 1e6])
+    }
+
     @Test("Without a resale worth more than the work no quarter's row is added: the model is the horizon's budget alone")
     func noResaleNoRows() throws {
         var refresh = try Self.spendingCase()

@@ -21,10 +21,6 @@ extension Formulation {
             (batteryEnergy[t], batteryPower[t]) = (energy, power)
             if annualPerMWh > 0 { costTerms.append(Term(energy, annualPerMWh)) }
             if annualPerMW > 0 { costTerms.append(Term(power, annualPerMW)) }
-            // What enters in t: the added energy and power at their capex.
-            for (column, before, capex) in [(energy, previous?.energy, build.capexUSDPerMWh), (power, previous?.power, build.capexUSDPerMW)] where capex > 0 {
-                capexByQuarter[t] += [Term(column, capex)] + (before.map { [Term($0, -capex)] } ?? [])
-            }
             if let previous {
                 addRow("\(ConstraintFamily.buildOrder.rawValue)(battery_energy,\(q(t)))", [Term(energy, 1), Term(previous.energy, -1)], lower: 0,
                        .buildOrder, problem.quarters[t], "battery energy")
@@ -40,13 +36,15 @@ extension Formulation {
         let quartersBuilt = Double(problem.quarters.count - first)
         let inPlaceCapex = build.capexUSD(energyMWh: ride.energyInPlaceMWh, powerMW: ride.powerInPlaceMW)
         let inPlaceCost = quartersBuilt * (annualPerMWh * ride.energyInPlaceMWh + annualPerMW * ride.powerInPlaceMW)
-        guard inPlaceCapex > 0 || inPlaceCost > 0 else { return }
-        let inPlace = model.addVariable("battery_in_place", lowerBound: 1, upperBound: 1)
-        if inPlaceCapex > 0 {
-            capexTerms.append(Term(inPlace, -inPlaceCapex))
-            capexByQuarter[first].append(Term(inPlace, -inPlaceCapex))
+        let inPlace = inPlaceCapex > 0 || inPlaceCost > 0 ? model.addVariable("battery_in_place", lowerBound: 1, upperBound: 1) : nil
+        if let inPlace, inPlaceCapex > 0 { capexTerms.append(Term(inPlace, -inPlaceCapex)) }
+        if let inPlace, inPlaceCost > 0 { costTerms.append(Term(inPlace, -inPlaceCost)) }
+        // What the plan adds, spent over the lead time as cashflow.csv books it: energy and power less what is in place.
+        for (columns, capex, inPlaceAmount) in [(batteryEnergy, build.capexUSDPerMWh, ride.energyInPlaceMWh),
+                                                (batteryPower, build.capexUSDPerMW, ride.powerInPlaceMW)] where capex > 0 {
+            spendingSeries.append(SpendingSeries(columns: columns, capexUSD: capex, leadQuarters: build.leadTimeQuarters,
+                                                 inPlace: inPlace.flatMap { inPlaceAmount > 0 ? Term($0, -capex * inPlaceAmount) : nil }))
         }
-        if inPlaceCost > 0 { costTerms.append(Term(inPlace, -inPlaceCost)) }
     }
 
     /// `battery_ride_through(t)`: `rideThroughMinutes` / 60 × the facility's design MW (the `site_power` row's left side)

@@ -1,4 +1,5 @@
 import LinearProgramming
+import PlantModel
 import PlantPhysics
 import Plans
 
@@ -18,7 +19,7 @@ extension Formulation {
             guard let first = build.firstQuarter else { continue }
             let option = problem.design.halls[build.designGroup].build!
             hallBuilt[h] = defineBuildSeries("halls_built", Self.id(hall.name), subject: hall.name, from: first, upTo: Double(hall.count),
-                                             annualUSD: problem.annualCostUSD(option), capexUSD: option.capexUSD)
+                                             option: option)
         }
         // Single halls of the same design group: hall i+1 is not built before hall i.
         let singles = problem.hallBuilds.keys.sorted().filter { problem.hallBuilds[$0]!.member != nil && hallBuilt[$0] != nil }
@@ -34,20 +35,18 @@ extension Formulation {
             let hr = loop.design.heatRejection, onLoop = loop.rowID.map { _ in " of water loop \(loop.name)" } ?? ""
             if let first = loop.plantModuleBuild?.firstQuarter, let modules = hr.modules {
                 plantBuilt[l] = defineBuildSeries("plant_modules", loop.rowID ?? "heat_rejection", subject: "heat-rejection modules" + onLoop,
-                                                  from: first, upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
-                                                  capexUSD: modules.build.capexUSD)
+                                                  from: first, upTo: Double(modules.count), option: modules.build)
             }
             if let first = loop.chillerModuleBuild?.firstQuarter, let modules = hr.chillerModules {
                 chillerBuilt[l] = defineBuildSeries("chiller_modules", loop.rowID ?? "chillers", subject: "chiller modules" + onLoop,
-                                                    from: first, upTo: Double(modules.count), annualUSD: problem.annualCostUSD(modules.build),
-                                                    capexUSD: modules.build.capexUSD)
+                                                    from: first, upTo: Double(modules.count), option: modules.build)
             }
         }
         for build in problem.feedBuilds {
             guard let first = build.firstQuarter else { continue }
             let feed = problem.site.grid.feeds[build.feed]
             feedBuilt[build.feed] = defineBuildSeries("feed_built", Self.id(feed.name), subject: feed.name, from: first, upTo: 1,
-                                                      annualUSD: problem.annualCostUSD(feed.build!), capexUSD: feed.build!.capexUSD)
+                                                      option: feed.build!)
         }
     }
 
@@ -59,8 +58,7 @@ extension Formulation {
             let build = problem.powerBlockBuilds[h]!, hall = problem.halls[h], id = Self.id(hall.name)
             guard let first = build.firstQuarter, let blocks = hall.powerBlocks else { continue }
             let columns = defineBuildSeries("power_blocks", id, subject: hall.name, from: first,
-                                            upTo: Double(build.most), annualUSD: problem.annualCostUSD(blocks.build),
-                                            capexUSD: blocks.build.capexUSD)
+                                            upTo: Double(build.most), option: blocks.build)
             powerBlocks[h] = columns
             guard problem.hallBuilds[h] != nil else { continue }
             for t in columns.keys.sorted() {
@@ -72,17 +70,17 @@ extension Formulation {
     }
 
     /// One build column `prefix(id,t)` per quarter from `first` on, non-decreasing (`build_order(prefix,id,t)` rows: the
-    /// column's family first, so no hall, feed or other item can share a row's name), with its cost and capex; returns the
-    /// columns by quarter.
+    /// column's family first, so no hall, feed or other item can share a row's name), with the option's annual cost, capex
+    /// and its spending over the lead time (``spendingSeries``); returns the columns by quarter.
     private mutating func defineBuildSeries(_ prefix: String, _ id: String, subject: String, from first: Int,
-                                            upTo count: Double, annualUSD: Double, capexUSD: Double) -> [Int: VariableID] {
+                                            upTo count: Double, option: BuildOption) -> [Int: VariableID] {
+        let annualUSD = problem.annualCostUSD(option), capexUSD = option.capexUSD
         var columns: [Int: VariableID] = [:]
         var previous: VariableID?
         for t in first..<problem.quarters.count {
             let y = model.addVariable("\(prefix)(\(id),\(q(t)))", kind: .integer, lowerBound: 0, upperBound: count)
             columns[t] = y
             if annualUSD > 0 { costTerms.append(Term(y, annualUSD / TimeBase.quartersPerYear)) }
-            if capexUSD > 0 { capexByQuarter[t] += [Term(y, capexUSD)] + (previous.map { [Term($0, -capexUSD)] } ?? []) }
             if let previous {
                 addRow("\(ConstraintFamily.buildOrder.rawValue)(\(prefix),\(id),\(q(t)))", [Term(y, 1), Term(previous, -1)], lower: 0,
                        .buildOrder, problem.quarters[t], subject)
@@ -90,6 +88,7 @@ extension Formulation {
             previous = y
         }
         if let previous, capexUSD > 0 { capexTerms.append(Term(previous, capexUSD)) }
+        if capexUSD > 0 { spendingSeries.append(SpendingSeries(columns: columns, capexUSD: capexUSD, leadQuarters: option.leadTimeQuarters)) }
         return columns
     }
 

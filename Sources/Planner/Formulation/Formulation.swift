@@ -57,10 +57,20 @@ struct Formulation {
     var costTerms: [Term]
     /// Capex over the horizon, USD.
     var capexTerms: [Term]
-    /// Capex entering in quarter t, USD: its purchases and retirements, and the change in what is built (each build column
-    /// at its capex, the quarter before's at minus it). Summed over the quarters up to t, the capex spent by the end of t
-    /// (``defineSpendingRows(_:upper:)``); over every quarter, ``capexTerms``.
-    var capexByQuarter: [[Term]]
+    /// The racks' capex in quarter t, USD: purchases and retirements (cashflow.csv's rackCapexUSD and retirementUSD).
+    var rackCapexByQuarter: [[Term]]
+    /// What the plan builds, each series spent over its lead time (``defineSpendingRows(_:upper:)``).
+    var spendingSeries: [SpendingSeries]
+
+    /// A build series (columns in service by quarter, from the first quarter one can be) whose capex per unit in service is
+    /// spent evenly over the `leadQuarters` before it enters service, as cashflow.csv books it; `inPlace` (on the
+    /// `battery_in_place` column) takes off what stood before the plan, per quarter of spending.
+    struct SpendingSeries {
+        var columns: [Int: VariableID]
+        var capexUSD: Double
+        var leadQuarters: Int
+        var inPlace: Term?
+    }
 
     struct Key3: Hashable { var p: Int, w: Int, t: Int }
 
@@ -95,7 +105,8 @@ struct Formulation {
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
         costTerms = []
         capexTerms = []
-        capexByQuarter = Array(repeating: [], count: problem.quarters.count)
+        rackCapexByQuarter = Array(repeating: [], count: problem.quarters.count)
+        spendingSeries = []
 
         defineRackColumns()
         defineServeColumns()
