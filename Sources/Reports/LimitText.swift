@@ -85,7 +85,7 @@ public enum LimitText {
               let quarter = peak.quarter else { return "" }
         return "; priced highest in \(quarter) (that quarter alone): "
             + worth(peak, costPerMillionTokensUSD: costPerMillionTokensUSD, utilization: utilization, objectiveValue: objectiveValue,
-                    oneQuarter: true)
+                    oneQuarter: !peak.family.reliefOutlastsItsQuarter)
     }
 
     /// Relative difference below which two quarters' prices of a limit are the same price.
@@ -292,4 +292,11 @@ public enum LimitText {
                 + "no plan is reported. The inputs' magnitudes may be out of scale for the solver: check the design and catalog figures"
         }
     }
+}
+
+extension ConstraintFamily {
+    /// Whether one more unit of a quarter's row pays in later quarters too: a rack a supply allocation lets in stands on,
+    /// and a dollar a quarter's spending limit lets out buys what stands on. Such a row's price is tokens/s summed over the
+    /// quarters it pays in, not that quarter's tokens/s, even when it is the row of one quarter ("that quarter alone").
+    var reliefOutlastsItsQuarter: Bool { [.supply, .budget, .capexLimit].contains(self) }
 }

@@ -129,6 +129,20 @@ struct PlanReportTests {
         #expect(!PlanReport.table(plan).contains("; priced highest"))
     }
 
+    /// One more rack of a quarter's supply allocation stands in every quarter after it: the row's price (20 quarters of a
+    /// rack's 19,228.4 tokens/s here) is tokens/s summed over those quarters, not that quarter's, though it is one row's.
+    @Test("A supply allocation priced highest in a later quarter is worth tokens over the horizon, not in that quarter")
+    func supplyPeakOverTheHorizon() {
+        func limit(_ q: Quarter, _ price: Double) -> BindingLimit {
+            BindingLimit(constraint: "supply(hgx-h100-4x8,\(q))", family: .supply, state: .binding, quarter: q, subject: "hgx-h100-4x8",
+                         capacity: 0, used: 0, slack: 0, unit: "racks", shadowPrice: price, shadowPriceUnit: "tokens/s (summed over quarters)")
+        }
+        let pairs = LimitText.firstAndPeak([limit(SmallPlan.q1, 0), limit(SmallPlan.q2, 384_568)])
+        // 384,568 tokens/s × 7,889,400 s = 3.034e12 tokens, over the quarters the rack stands.
+        #expect(LimitText.peak(pairs[0].peak, after: pairs[0].first)
+                == "; priced highest in 2027Q2 (that quarter alone): +1 rack ≈ +384,568 tokens/s (summed over quarters) = +3.034e+12 tokens over the horizon")
+    }
+
     @Test("Prices of a minimized objective are negative: the largest in magnitude is the one shown")
     func pricedHighestWhenMinimizing() {
         func limit(_ q: Quarter, _ price: Double) -> BindingLimit {
