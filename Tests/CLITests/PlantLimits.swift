@@ -39,6 +39,7 @@ extension PlanLimits {
         var moduleRatedMW: Double
         var chillerMW: Double
         var chillerModuleMW: Double
+        var chillerModuleCount: Double
         /// The design's water loops beyond the main one: plan.json gives the design condition of the main loop only.
         var loops: Int
         var rideThroughHours: Double?
@@ -56,6 +57,7 @@ extension PlanLimits {
             moduleRatedMW = hr?["modules"]?["ratedCapacityMW"].flatMap { $0.float } ?? 0
             chillerMW = hr?["chillerCapacityMW"].flatMap { $0.float } ?? 0
             chillerModuleMW = hr?["chillerModules"]?["capacityMW"].flatMap { $0.float } ?? 0
+            chillerModuleCount = hr?["chillerModules"]?["count"].flatMap { $0.float } ?? 0
             loops = design["waterLoops"]?.array().count ?? 0
             let battery = design["powerChain"]?["battery"]
             rideThroughHours = battery?["rideThroughMinutes"].flatMap { $0.float }.map { $0 / 60 }
@@ -65,7 +67,7 @@ extension PlanLimits {
 
         /// Whether the plant has chillers, given or to build: then they carry what the plant cannot, and the chiller rows,
         /// not the plant's own, limit it.
-        var hasChillers: Bool { chillerMW > 0 || chillerModuleMW > 0 }
+        var hasChillers: Bool { chillerMW + chillerModuleMW * chillerModuleCount > 0 }
 
         /// The limits of quarter `q` as (what, used, capacity, rounding slack): with chillers, the heat they carry at the
         /// design condition (s × stream + chilled air − the credit of the plant and its modules) and the chilled air alone
