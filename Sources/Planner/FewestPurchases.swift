@@ -63,7 +63,7 @@ enum FewestPurchases {
         var cleaned = outcome
         cleaned.solution.values = values
         cleaned.solution.rowActivities = f.model.constraints.map { Formulation.value($0.terms, values) }
-        for (i, row) in f.model.constraints.enumerated() where [.budget, .capexLimit].contains(f.rows[i].family) {
+        for (i, row) in f.model.constraints.enumerated() where f.rows[i].family.limitsSpending {
             if let upper = row.upperBound, cleaned.solution.rowActivities[i] > upper + PlanCheck.tolerance * max(1, abs(upper)) { return nil }
         }
         return cleaned

@@ -109,10 +109,11 @@ public struct ReliefValuation: Sendable {
         // The simplex's round-off scales with the objective's terms, which may be far larger than its value (cost − λ × tokens).
         let magnitude = model.objective.reduce(0.0) { $0 + abs($1.coefficient * base.values[$1.variable.index]) }
         let basis = solver.basis
-        // Rows the option's money stands in, each an upper limit: the budget, a Pareto sweep's capex limit, and the ratio row
+        // Rows the option's money stands in, each an upper limit: the budget, a Pareto sweep's capex limit (by the quarter
+        // too, each row with the option's part in it), and the ratio row
         // (cost − λ × tokens ≤ 0) of a cost-per-token solve at a zero gap (tokens-per-mw's, tokens − λ × MW ≥ 0, has no
         // upper bound and is left as it is).
-        let money = rows.indices.filter { [.budget, .capexLimit, .ratio].contains(rows[$0].family) }
+        let money = rows.indices.filter { rows[$0].family.limitsSpending || rows[$0].family == .ratio }
         return queries.map { query in
             guard left() > 0, let change = changes(query) else { return nil }
             // Each query starts from the plan's relaxation and its basis, so that no answer depends on the one before. Upper

@@ -37,4 +37,13 @@ public enum ConstraintFamily: String, FileEnum {
     /// Whether "what binds" lists the family's rows: the capacities, and whole units per hall (the capacity of one hall
     /// in whole units of a profile, which can stop a plan short of the hall's other limits).
     public var isListedInBinding: Bool { isCapacity || self == .unitsPerHall }
+
+    /// Whether the family limits spending: the design's `budget` and a Pareto point's `capex_limit`, over the horizon or by
+    /// a quarter's end (README "Spending by the quarter").
+    public var limitsSpending: Bool { self == .budget || self == .capexLimit }
+
+    /// Whether one more unit of a quarter's row pays in later quarters too: a rack a supply allocation lets in stands on,
+    /// and a dollar a quarter's spending limit lets out buys what stands on. Such a row's price is tokens/s summed over the
+    /// quarters it pays in, not that quarter's tokens/s, even when it is the row of one quarter ("that quarter alone").
+    public var reliefOutlastsItsQuarter: Bool { limitsSpending || self == .supply }
 }

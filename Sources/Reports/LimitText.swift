@@ -293,10 +293,3 @@ public enum LimitText {
         }
     }
 }
-
-extension ConstraintFamily {
-    /// Whether one more unit of a quarter's row pays in later quarters too: a rack a supply allocation lets in stands on,
-    /// and a dollar a quarter's spending limit lets out buys what stands on. Such a row's price is tokens/s summed over the
-    /// quarters it pays in, not that quarter's tokens/s, even when it is the row of one quarter ("that quarter alone").
-    var reliefOutlastsItsQuarter: Bool { [.supply, .budget, .capexLimit].contains(self) }
-}

@@ -26,10 +26,9 @@ extension Formulation {
                 for term in rackCapexByQuarter[t] { racks[term.variable, default: 0] += term.coefficient }
                 var spent = racks
                 for series in spendingSeries {
-                    let lead = series.leadQuarters
+                    let lead = series.leadQuarters, share = lead == 0 ? 1 : 1 / Double(lead)
                     for q in lead == 0 ? [t] : (1...lead).map({ min(t + $0, last) }) {
                         guard let column = series.columns[q] else { continue }
-                        let share = lead == 0 ? 1 : 1 / Double(lead)
                         spent[column, default: 0] += share * series.capexUSD
                         if let inPlace = series.inPlace { spent[inPlace.variable, default: 0] += share * inPlace.coefficient }
                     }
