@@ -60,7 +60,7 @@ extension Planner {
             let last = plan.quarters.last
             return ParetoPoint(
                 point: index, limit: limit, tokens: plan.objectiveValue,
-                capexUSD: last?.capexCumulativeUSD ?? 0, peakFacilityMW: plan.quarters.map(\.facilityMW).max() ?? 0,
+                capexUSD: (last?.capexCumulativeUSD ?? 0) + plan.fabricCapexUSD, peakFacilityMW: plan.quarters.map(\.facilityMW).max() ?? 0,
                 tokensPerSecondPerMWLastQuarter: last?.tokensPerSecondPerMW ?? 0,
                 status: plan.solver.status, relativeGap: plan.solver.relativeGap)
         }

@@ -67,6 +67,9 @@ enum PlanAssembly {
         var capexCumulative = 0.0
         // Capex of the racks bought, by eligibility and quarter: their annuity is charged from the purchase on (see below).
         var bought = problem.eligible.indices.map { _ in [Double]() }
+        // Capex of the ports priced fabrics add, by quarter (none without priced fabrics): an annuity like the racks'.
+        let pricedFabrics = !problem.pricedFabrics.isEmpty
+        let fabricBought = problem.fabricCapexUSD { e, t in racks(e, t) }
         for t in quarters.indices {
             var rackCount = 0, gpus = 0
             var it = 0.0, capexNew = 0.0, capitalCost = 0.0
@@ -88,6 +91,7 @@ enum PlanAssembly {
                     + Double(n) * problem.quarterlyRunningCostUSD(e) + Double(retired) * problem.decommissioningUSDPerRack
             }
             capexCumulative += capexNew
+            if pricedFabrics { capitalCost += problem.design.fabricCapitalUSDPerYear(capexNewUSD: fabricBought, quarter: t) / TimeBase.quartersPerYear }
             let chillerPower = problem.chillerPowerMW(racks: { Double(racks($0, t)) }, plantModules: { modules[$0][t] },
                                                       chillerModules: { chillerModules[$0][t] })
             let facility = problem.facilityMW(racks: { Double(racks($0, t)) }, chillerPowerMW: chillerPower)
@@ -113,6 +117,7 @@ enum PlanAssembly {
                 gpuShareByWorkload: Self.shares(gpusByWorkload[t], workloads: problem.design.workloadMix.map(\.workload)),
                 tokensPerSecondPerMW: facility > 0 ? rounded(tokens / facility) : nil,
                 capexNewUSD: rounded(capexNew), capexCumulativeUSD: rounded(capexCumulative),
+                fabricCapexNewUSD: pricedFabrics ? rounded(fabricBought[t]) : nil,
                 costPerMillionTokensUSD: served > 0 ? rounded(quarterCost / (served * TimeBase.secondsPerQuarter) * 1e6) : nil,
                 utilization: problem.utilization))
 

@@ -60,9 +60,11 @@ enum PlanCheck {
             }
             return capex
         }
-        /// Racks bought and retired by the end of the quarter the loop below is at, at their capex.
+        /// Racks bought and retired, and the ports priced fabrics add, by the end of the quarter the loop below is at, at their capex.
         var capex = 0.0
+        let fabric = problem.fabricCapexUSD { racks($0, $1) }
         for t in problem.quarters.indices {
+            capex += fabric[t]
             for (g, hall) in problem.halls.enumerated() {
                 for i in 0..<hall.count {
                     var positions = 0.0, power = 0.0, liquid = 0.0, air = 0.0, hallPorts = 0.0

@@ -360,7 +360,7 @@ public struct PlanningProblem: Sendable {
 
     /// Net capex of retiring one rack of a profile: decommissioning less the residual share of its capex, USD.
     func retirementCapexUSD(_ profile: RackProfile) -> Double {
-        decommissioningUSDPerRack - (design.economics.rackResidualShare ?? 0) * profile.capexUSDPerRack
+        decommissioningUSDPerRack - (design.economics.rackResidualShare ?? 0) * design.rackCapexUSD(profile)
     }
 
     /// Cost of taking one rack out, USD.
@@ -379,7 +379,7 @@ public struct PlanningProblem: Sendable {
     /// A rack's annuity for one quarter: its capex × the capital recovery factor over ``ReferenceDesign/rackRecoveryYears``
     /// / 4, USD, charged in each of ``chargedQuarters(boughtIn:)``.
     func quarterlyCapitalCostUSD(_ profile: RackProfile) -> Double {
-        profile.capexUSDPerRack * design.economics.capitalRecoveryFactor(years: design.rackRecoveryYears) / TimeBase.quartersPerYear
+        design.rackCapexUSD(profile) * design.economics.capitalRecoveryFactor(years: design.rackRecoveryYears) / TimeBase.quartersPerYear
     }
 
     /// Quarters of annuity a rack bought in quarter t is charged: its recovery period (``ReferenceDesign/rackRecoveryQuarters``)
@@ -442,7 +442,7 @@ public struct PlanningProblem: Sendable {
     public func loop(ofHall name: String) -> Int { hallIndex(named: name).map { hallLoops[$0] } ?? 0 }
 
     /// The planned hall (group) that holds the single hall `name`.
-    private func hallIndex(named name: String) -> Int? {
+    func hallIndex(named name: String) -> Int? {
         halls.indices.first { h in (0..<halls[h].count).contains { halls[h].hallName($0) == name } }
     }
 

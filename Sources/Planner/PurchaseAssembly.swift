@@ -14,6 +14,8 @@ enum PurchaseAssembly {
         static func rack(_ profile: String) -> String { "rack \(profile)" }
         static func feed(_ name: String) -> String { "grid feed \(name)" }
         static func powerBlocks(_ hall: String) -> String { "power blocks \(hall)" }
+        /// The host ports on a priced fabric: `fabric ports site_fabric`, or the hall group's name.
+        static func fabricPorts(_ fabric: String) -> String { "fabric ports \(fabric)" }
         /// What ends a plant item's name on water loop `l`: nothing with one loop, else " " and the loop's name.
         static func loopSuffix(_ design: ReferenceDesign, _ l: Int) -> String { design.loopCount == 1 ? "" : " \(design.loopName(l))" }
     }
@@ -57,6 +59,12 @@ enum PurchaseAssembly {
             }
             add(q, Item.switches, "units", inService: Double(bom.switches))
             add(q, Item.transceivers, "units", inService: Double(bom.transceivers))
+            // A priced fabric's host ports, at its capex per port: what its switches and optics cost in the plan.
+            for fabric in problem.pricedFabrics {
+                let ports = lines.filter { problem.hallIndex(named: $0.hall).map(fabric.serves) ?? false }
+                    .reduce(0.0) { sum, line in sum + Double(line.racksTotal) * Double(problem.profiles.first { $0.id == line.profile }!.scaleOutPorts) }
+                add(q, Item.fabricPorts(fabric.name), "ports", inService: ports, unitCapexUSD: fabric.capexUSDPerHostPort)
+            }
             for feed in site.grid.feeds {
                 add(q, Item.feed(feed.name), "feeds", inService: feed.availableFrom <= q ? 1 : 0, unitCapexUSD: feed.build?.capexUSD)
             }
@@ -149,7 +157,8 @@ enum PurchaseAssembly {
             let retirement = plan.racks.filter { $0.quarter == metrics.quarter }.reduce(0.0) { sum, line in
                 sum + Double(line.racksRetired ?? 0) * problem.retirementCapexUSD(problem.profiles.first { $0.id == line.profile }!)
             }
-            return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD, retirementUSD: PlanAssembly.rounded(retirement),
+            return CashflowLine(quarter: metrics.quarter, rackCapexUSD: metrics.capexNewUSD, fabricCapexUSD: metrics.fabricCapexNewUSD,
+                                retirementUSD: PlanAssembly.rounded(retirement),
                                 facilityCapexUSD: PlanAssembly.rounded(design.facilityCapexUSD(
                                     spentIn: metrics.quarter, site: site, plantModulesEntering: moduleEntries, chillerModulesEntering: chillerEntries,
                                     powerBlocksEntering: blockEntries, batteryEntering: batteryEntries)),
@@ -160,7 +169,7 @@ enum PurchaseAssembly {
     /// Items standing before the horizon's first quarter, by bom.csv's item name (README "Standing before the horizon"): the
     /// given halls and feeds in service before it; where such a hall stood, its UPS and transformers, the plant and chillers
     /// as given (without the modules the plan adds) and the battery as given; and the duty and spare CDUs, switches and
-    /// transceivers the existing racks need. `design` and `site` are as the plan built them.
+    /// transceivers the existing racks need, with their ports on each priced fabric. `design` and `site` are as the plan built them.
     static func standingBefore(problem: PlanningProblem, design: ReferenceDesign, site: Site) -> [String: Double] {
         let first = problem.design.horizon.first
         var items: [String: Double] = [:]
@@ -182,6 +191,7 @@ enum PurchaseAssembly {
         items[Item.cdus] = Double(racks.cdus + racks.liquidHalls)
         items[Item.switches] = Double(racks.switches)
         items[Item.transceivers] = Double(racks.transceivers)
+        for fabric in problem.pricedFabrics { items[Item.fabricPorts(fabric.name)] = fabric.portsBeforeHorizon }
         return items
     }
 

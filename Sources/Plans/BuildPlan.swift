@@ -45,6 +45,9 @@ public struct BuildPlan: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.binding = binding
         self.exclusions = exclusions
     }
+
+    /// Capex of the ports priced fabrics added over the horizon (README "Fabric capex"), USD; 0 without priced fabrics.
+    public var fabricCapexUSD: Double { quarters.reduce(0) { $0 + ($1.fabricCapexNewUSD ?? 0) } }
 }
 
 /// What was planned: names, files and a digest of the inputs' bytes.
@@ -145,15 +148,18 @@ public struct QuarterMetrics: Codable, Equatable, Sendable, PlaceholderDecodable
     public var tokensPerSecondPerMW: Double?
     public var capexNewUSD: Double
     public var capexCumulativeUSD: Double
-    /// (Annualized rack and facility capex / 4 + energy at `utilization` + facility opex) / tokens served in the
+    /// Capex of the ports priced fabrics add in the quarter (README "Fabric capex"), USD; `nil` without priced fabrics.
+    public var fabricCapexNewUSD: Double?
+    /// (Annualized rack, fabric and facility capex / 4 + energy at `utilization` + facility opex) / tokens served in the
     /// quarter × 10⁶.
     public var costPerMillionTokensUSD: Double?
     /// The demanded share of token capacity the cost is counted at; `nil` in plans written before it was recorded
     /// (their cost was at full load).
     public var utilization: Double?
 
-    public init(quarter: Quarter, racks: Int, gpus: Int, itMW: Double, facilityMW: Double, usableGridMW: Double, designPUE: Double? = nil, tokensPerSecond: Double, tokensPerSecondByWorkload: [String: Double], gpuShareByWorkload: [String: Double]? = nil, tokensPerSecondPerMW: Double? = nil, capexNewUSD: Double, capexCumulativeUSD: Double, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) {
+    public init(quarter: Quarter, racks: Int, gpus: Int, itMW: Double, facilityMW: Double, usableGridMW: Double, designPUE: Double? = nil, tokensPerSecond: Double, tokensPerSecondByWorkload: [String: Double], gpuShareByWorkload: [String: Double]? = nil, tokensPerSecondPerMW: Double? = nil, capexNewUSD: Double, capexCumulativeUSD: Double, fabricCapexNewUSD: Double? = nil, costPerMillionTokensUSD: Double? = nil, utilization: Double? = nil) {
         self.utilization = utilization
+        self.fabricCapexNewUSD = fabricCapexNewUSD
         self.quarter = quarter
         self.racks = racks
         self.gpus = gpus

@@ -7,7 +7,8 @@ public enum ConstraintFamily: String, FileEnum {
          serve, share, stock, tokenTarget = "token_target", ratio,
          capexLimit = "capex_limit", facilityLimit = "facility_limit", water, rackLife = "rack_life",
          buildOrder = "build_order", hallOrder = "hall_order", unitsPerHall = "units_per_hall",
-         batteryEnergy = "battery_ride_through", batteryPower = "battery_ride_through_power", chillerHeat = "chiller_heat"
+         batteryEnergy = "battery_ride_through", batteryPower = "battery_ride_through_power", chillerHeat = "chiller_heat",
+         fabricPorts = "fabric_ports"
 
     /// The unit of the limit's right-hand side.
     public var unit: String {
@@ -15,7 +16,7 @@ public enum ConstraintFamily: String, FileEnum {
         case .floor: "positions"
         case .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .facilityLimit, .batteryPower, .chillerHeat: "MW"
         case .batteryEnergy: "MWh"
-        case .network: "ports"
+        case .network, .fabricPorts: "ports"
         case .supply, .rackLife: "racks"
         case .unitsPerHall: "units"
         case .budget, .capexLimit: "USD"
@@ -30,7 +31,8 @@ public enum ConstraintFamily: String, FileEnum {
         switch self {
         case .floor, .hallPower, .liquid, .air, .sitePower, .heatRejection, .chiller, .network, .supply, .budget,
              .capexLimit, .facilityLimit, .water, .batteryEnergy, .batteryPower: true
-        case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife, .buildOrder, .hallOrder, .unitsPerHall, .chillerHeat: false
+        case .serve, .share, .stock, .tokenTarget, .ratio, .rackLife, .buildOrder, .hallOrder, .unitsPerHall, .chillerHeat,
+             .fabricPorts: false
         }
     }
 

@@ -94,7 +94,8 @@ public struct InstalledFleet: Sendable, Equatable {
     /// Lowest air inlet limit among installed profiles that shed rack heat to air, °C.
     public var airInletLimitC: Double?
     /// Annual capital cost of the racks: the annuity of what the plan bought within the racks' recovery period
-    /// (``ReferenceDesign/rackCapitalUSDPerYear(capexNewUSD:quarter:)``), USD.
+    /// (``ReferenceDesign/rackCapitalUSDPerYear(capexNewUSD:quarter:)``), and of the ports priced fabrics added within theirs
+    /// (``ReferenceDesign/fabricCapitalUSDPerYear(capexNewUSD:quarter:)``), USD.
     public var rackCapitalUSDPerYear: Double
     /// Cost of decommissioning the racks the plan retires in the quarter, USD (once, not per year).
     public var decommissioningUSD = 0.0
@@ -119,7 +120,7 @@ public struct InstalledFleet: Sendable, Equatable {
     public static func quarters(of plan: BuildPlan, design: ReferenceDesign, site: Site, catalog: Catalog) -> [InstalledFleet] {
         let design = design.asBuilt(plan.facilityBuilds), site = site.asBuilt(plan.facilityBuilds)
         let chain = design.powerChain
-        let capexNew = plan.quarters.map(\.capexNewUSD)
+        let capexNew = plan.quarters.map(\.capexNewUSD), fabricNew = plan.quarters.map { $0.fabricCapexNewUSD ?? 0 }
         return plan.quarters.enumerated().map { t, metrics in
             // Each hall as it stands in the quarter, with the power blocks then in service in it.
             var groups: [String: HallGroup] = [:]
@@ -169,7 +170,8 @@ public struct InstalledFleet: Sendable, Equatable {
                 transformerDesignLoadMW: halls.isEmpty ? 0 : (upsLoadable + fabric) / chain.upsEfficiency + coolingAndHouse,
                 liquidCapacityMW: halls.reduce(0) { $0 + $1.liquidCapacityMW }, airCapacityMW: halls.reduce(0) { $0 + $1.airCapacityMW },
                 rackSupplyLimitC: halls.compactMap(\.rackSupplyLimitC).min(), airInletLimitC: halls.compactMap(\.airInletLimitC).min(),
-                rackCapitalUSDPerYear: design.rackCapitalUSDPerYear(capexNewUSD: capexNew, quarter: t),
+                rackCapitalUSDPerYear: design.rackCapitalUSDPerYear(capexNewUSD: capexNew, quarter: t)
+                    + design.fabricCapitalUSDPerYear(capexNewUSD: fabricNew, quarter: t),
                 plannedFacilityMW: metrics.facilityMW)
             fleet.decommissioningUSD = Double(plan.racks.filter { $0.quarter == metrics.quarter }.reduce(0) { $0 + ($1.racksRetired ?? 0) })
                 * (design.economics.decommissioningUSDPerRack ?? 0)

@@ -76,6 +76,7 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("quarters[].tokensPerSecondPerMW", "tokens/s per facility MW", "tokens/s per MW", 0, nil),
         PlanFieldRange("quarters[].capexNewUSD", "rack capex of the quarter", "USD", 0, maxUSD),
         PlanFieldRange("quarters[].capexCumulativeUSD", "rack capex so far", "USD", 0, maxUSD),
+        PlanFieldRange("quarters[].fabricCapexNewUSD", "capex of the fabric ports of the quarter", "USD", 0, maxUSD),
         PlanFieldRange("quarters[].costPerMillionTokensUSD", "cost per million tokens", "USD", 0, nil),
         PlanFieldRange("racks[].racksNew", "racks installed in the quarter", "racks", 0, maxRacks),
         PlanFieldRange("racks[].racksTotal", "racks in service", "racks", 0, maxRacks),
@@ -104,10 +105,11 @@ public struct PlanFieldRange: Sendable, Equatable {
         PlanFieldRange("facilityBuilds[].newEnergyMWh", "battery energy entering service in the quarter", "MWh", 0, 240 * maxMW),
         PlanFieldRange("facilityBuilds[].newPowerMW", "battery power entering service in the quarter", "MW", 0, 10 * maxMW),
         PlanFieldRange("cashflow[].rackCapexUSD", "rack capex of the quarter", "USD", 0, maxUSD),
+        PlanFieldRange("cashflow[].fabricCapexUSD", "capex of the fabric ports of the quarter", "USD", 0, maxUSD),
         PlanFieldRange("cashflow[].retirementUSD", "decommissioning less resale of the quarter", "USD", -maxUSD, maxUSD),
         PlanFieldRange("cashflow[].facilityCapexUSD", "facility capex of the quarter", "USD", 0, maxUSD),
         PlanFieldRange("cashflow[].energyUSD", "energy cost of the quarter", "USD", 0, maxUSD),
         PlanFieldRange("cashflow[].opexUSD", "facility opex of the quarter", "USD", 0, maxUSD),
-        PlanFieldRange("cashflow[].totalUSD", "money spent in the quarter", "USD", -maxUSD, 5 * maxUSD),
+        PlanFieldRange("cashflow[].totalUSD", "money spent in the quarter", "USD", -maxUSD, 6 * maxUSD),
     ]
 }

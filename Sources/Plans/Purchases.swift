@@ -4,7 +4,7 @@ import PlantModel
 /// service, with its capex where the item has a price.
 public struct PurchaseLine: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var quarter: Quarter
-    /// What it is: `rack PROFILE`, `halls GROUP`, `CDU (N+1)`, `fabric switch`, `transceiver`, `grid feed NAME`,
+    /// What it is: `rack PROFILE`, `halls GROUP`, `CDU (N+1)`, `fabric switch`, `transceiver`, `fabric ports FABRIC`, `grid feed NAME`,
     /// `UPS and transformers`, `power blocks HALL`, `heat rejection`, `heat-rejection module`, `chillers`, `battery`, `battery power`.
     public var item: String
     /// The unit of `new` and `inService`: racks, halls, units, feeds, blocks, modules, MW or MWh.
@@ -37,6 +37,8 @@ public struct CashflowLine: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var quarter: Quarter
     /// All-in capex of the racks commissioned in the quarter, USD.
     public var rackCapexUSD: Double
+    /// Capex of the host ports priced fabrics add in the quarter (README "Fabric capex"), USD; `nil` without priced fabrics.
+    public var fabricCapexUSD: Double?
     /// Retired racks' decommissioning cost less their resale value, USD (negative when the resale is worth more).
     public var retirementUSD: Double
     /// Facility capex: of the given halls entering service in the quarter (not those standing before the horizon), and
@@ -46,13 +48,14 @@ public struct CashflowLine: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var energyUSD: Double
     /// Facility opex on the fleet's full-load facility MW, and the fixed opex of the halls and feeds built, USD.
     public var opexUSD: Double
-    /// The five summed, USD.
+    /// The six summed, USD.
     public var totalUSD: Double
 
-    public init(quarter: Quarter, rackCapexUSD: Double, retirementUSD: Double = 0, facilityCapexUSD: Double, energyUSD: Double,
-                opexUSD: Double) {
+    public init(quarter: Quarter, rackCapexUSD: Double, fabricCapexUSD: Double? = nil, retirementUSD: Double = 0, facilityCapexUSD: Double,
+                energyUSD: Double, opexUSD: Double) {
         self.quarter = quarter
         self.rackCapexUSD = rackCapexUSD
+        self.fabricCapexUSD = fabricCapexUSD
         self.retirementUSD = retirementUSD
         self.facilityCapexUSD = facilityCapexUSD
         self.energyUSD = energyUSD
@@ -62,8 +65,9 @@ public struct CashflowLine: Codable, Equatable, Sendable, PlaceholderDecodable {
         totalUSD = (partsUSD.reduce(0, +) * 1e6).rounded() / 1e6
     }
 
-    /// The quarter's money that `totalUSD` sums, in the order of the columns: rack capex, retirement, facility capex, energy, opex.
-    public var partsUSD: [Double] { [rackCapexUSD, retirementUSD, facilityCapexUSD, energyUSD, opexUSD] }
+    /// The quarter's money that `totalUSD` sums, in the order of the columns: rack capex, fabric capex, retirement, facility
+    /// capex, energy, opex.
+    public var partsUSD: [Double] { [rackCapexUSD, fabricCapexUSD ?? 0, retirementUSD, facilityCapexUSD, energyUSD, opexUSD] }
 
     public static var placeholder: CashflowLine {
         CashflowLine(quarter: .placeholder, rackCapexUSD: 0, retirementUSD: 0, facilityCapexUSD: 0, energyUSD: 0, opexUSD: 0)

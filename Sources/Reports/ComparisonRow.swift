@@ -126,7 +126,7 @@ public struct ComparisonRow: Sendable, Equatable {
         waterM3PerYear = run.waterM3PerYear
         co2TonnesPerYear = run.co2TonnesPerYear
         co2GramsPerMillionTokens = run.co2GramsPerMillionTokens
-        capexUSD = last?.capexCumulativeUSD
+        capexUSD = last.map { $0.capexCumulativeUSD + plan.fabricCapexUSD }
         facilityCapexUSD = plan.cashflow.map { $0.reduce(0) { $0 + $1.facilityCapexUSD } }
         costPerMillionTokensUSD = run.costPerMillionTokensUSD
         if let full = last?.tokensPerSecond, full > 0, run.hours > 0 {

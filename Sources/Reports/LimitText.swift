@@ -32,6 +32,7 @@ extension ConstraintFamily {
         case .batteryEnergy: "battery energy for the ride-through (powerChain.battery.rideThroughMinutes at the facility's design MW)"
         case .batteryPower: "battery power for the ride-through (the facility's design MW)"
         case .chillerHeat: "heat the chillers carry (the racks' chiller load less the plant's credit)"
+        case .fabricPorts: "fabric ports bought (the most host ports a priced fabric has carried)"
         }
     }
 }

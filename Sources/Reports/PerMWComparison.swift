@@ -71,7 +71,8 @@ public struct PerMWComparison: Sendable, Equatable, Encodable {
             // at full power; cooling with the heat).
             let energyUSD = c.averageFacilityMW(profile: p, utilization: utilization, powerChain: design.powerChain) * hoursPerYear
                 * site.energyPriceUSDPerMWh
-            let yearlyUSD = p.capexUSDPerRack * design.economics.capitalRecoveryFactor + energyUSD
+            // The rack and, on a priced site fabric, its ports (README "Fabric capex").
+            let yearlyUSD = (c.capexUSD + c.fabricCapexUSD) * design.economics.capitalRecoveryFactor + energyUSD
                 + c.facilityMW * design.economics.facilityOpexUSDPerMWYear
             let millionTokens = perRack * utilization * hoursPerYear * TimeBase.secondsPerHour / 1e6
             return Figures(profile: p, t: t, perRack: perRack, pue: pue, facilityKW: c.facilityMW * 1000, cost: yearlyUSD / millionTokens)

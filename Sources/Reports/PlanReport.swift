@@ -48,6 +48,7 @@ public enum PlanReport {
     public static let cashflowColumns: [ExportColumn<CashflowLine>] = [
         ExportColumn("quarter") { $0.quarter.description },
         ExportColumn("rackCapexUSD") { NumberText.dollars($0.rackCapexUSD) },
+        ExportColumn("fabricCapexUSD") { NumberText.dollars($0.fabricCapexUSD ?? 0) },
         ExportColumn("retirementUSD") { NumberText.dollars($0.retirementUSD) },
         ExportColumn("facilityCapexUSD") { NumberText.dollars($0.facilityCapexUSD) },
         ExportColumn("energyUSD") { NumberText.dollars($0.energyUSD) },
@@ -155,6 +156,19 @@ public enum PlanReport {
         return "Built: " + (entering.isEmpty ? "nothing" : entering.joined(separator: "; ")) + "\n"
     }
 
+    /// "Fabric ports bought (priced apart from the racks): 2027Q1 24,160 ports, $102,619,600": the host ports priced fabrics
+    /// add, quarter by quarter (bom.csv's `fabric ports` lines); `nil` without priced fabrics.
+    static func fabricText(_ plan: BuildPlan) -> String? {
+        guard plan.quarters.contains(where: { $0.fabricCapexNewUSD != nil }) else { return nil }
+        let lines = (plan.purchases ?? []).filter { $0.item.hasPrefix("fabric ports ") && $0.new > 0 }
+        let quarters = Array(Set(lines.map(\.quarter))).sorted()
+        let bought = quarters.map { q in
+            let mine = lines.filter { $0.quarter == q }
+            return "\(q) \(NumberText.grouped(mine.reduce(0) { $0 + $1.new })) ports, $\(NumberText.grouped(mine.reduce(0) { $0 + ($1.capexUSD ?? 0) }))"
+        }
+        return "Fabric ports bought (priced apart from the racks): " + (bought.isEmpty ? "none" : bought.joined(separator: "; ")) + "\n"
+    }
+
     /// Where a plan ends short of the gap asked because a solve ran out of time, what was asked and which limit stopped it:
     /// "0.1 % asked; a solve reached its time limit, 2 s: give it more with --time-limit, or ask a larger --gap"; `nil`
     /// otherwise.
@@ -205,6 +219,7 @@ public enum PlanReport {
             out += "\nMix in \(last!): " + mix.map { "\($0.1) × \($0.0)" }.joined(separator: ", ") + "\n"
         }
         if let built = facilityText(plan) { out += built }
+        if let fabric = fabricText(plan) { out += fabric }
         let cost = horizonCostPerMillionTokensUSD(plan)
         // Binding limits, and those near their limit that the LP relaxation values (a rack unit does not fit in what is left):
         // the ones "What to build next" ranks.

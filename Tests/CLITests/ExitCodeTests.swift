@@ -80,7 +80,7 @@ struct ExitCodeTests {
         let bomCSV = try String(contentsOf: out.url.appendingPathComponent("bom.csv"), encoding: .utf8)
         #expect(bomCSV.hasPrefix("quarter,item,unit,new,inService,unitCapexUSD,capexUSD\n"))
         let cashflowCSV = try String(contentsOf: out.url.appendingPathComponent("cashflow.csv"), encoding: .utf8)
-        #expect(cashflowCSV.hasPrefix("quarter,rackCapexUSD,retirementUSD,facilityCapexUSD,energyUSD,opexUSD,totalUSD\n"))
+        #expect(cashflowCSV.hasPrefix("quarter,rackCapexUSD,fabricCapexUSD,retirementUSD,facilityCapexUSD,energyUSD,opexUSD,totalUSD\n"))
         #expect(cashflowCSV.split(separator: "\n").count == 1 + quarters.count)
     }
 

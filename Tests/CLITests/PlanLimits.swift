@@ -150,6 +150,8 @@ enum PlanLimits {
         let decommissioning = economics?["decommissioningUSDPerRack"].flatMap { $0.float } ?? 0
         let residual = economics?["rackResidualShare"].flatMap { $0.float } ?? 0
         let life = economics?["rackLifeYears"].flatMap { $0.float }.map { max(1, Int(($0 * 4).rounded())) }
+        // Priced fabrics (all or none, as validation asks): the racks' capex leaves out the share of their overhead the prices replace.
+        let fabricShare = plant.siteFabric.capexUSDPerHostPort == nil ? 0 : economics?["fabricShareOfRackOverhead"].flatMap { $0.float } ?? 0
         // Existing racks by hall and profile: (quarter installed, racks).
         var existing: [String: [(installed: Int, racks: Double)]] = [:]
         for (i, entry) in (design["existingRacks"]?.array() ?? []).enumerated() {
@@ -168,7 +170,7 @@ enum PlanLimits {
                                    airMW: (maxKW * (1 - share) + networkKW) / 1000, rackMaxKW: maxKW,
                                    weightKg: try number(entry["weightKg"], "\(id).weightKg"), liquidShare: share,
                                    capexUSD: try number(entry["rackPriceUSD"], "\(id).rackPriceUSD")
-                                       * (1 + (try number(entry["allInOverheadShare"], "\(id).allInOverheadShare"))),
+                                       * (1 + (try number(entry["allInOverheadShare"], "\(id).allInOverheadShare")) - fabricShare),
                                    availableFrom: try quarter(entry["availableFrom"], "\(id).availableFrom"),
                                    ports: try number(entry["gpusPerRack"], "\(id).gpusPerRack")
                                        * (try number(entry["scaleOutPortsPerGPU"], "\(id).scaleOutPortsPerGPU")))
@@ -229,6 +231,8 @@ enum PlanLimits {
         var bought: [String: [String: Double]] = [:]  // quarter → profile → racks new
         var retiredCapex: [String: Double] = [:]  // quarter → decommissioning less residual value
         var lineNew: [String: [Int: Double]] = [:], lineTotal: [String: [Int: Double]] = [:], lineRetired: [String: [Int: Double]] = [:]
+        // Host ports on each priced fabric (the site's, "", or a hall group's own, by the group's name) by quarter.
+        var fabricPorts: [String: [Int: Double]] = [:]
         for row in planRows.dropFirst() where row.count == header.count {
             let q = row[cQuarter], hallName = row[cHall], id = row[cProfile]
             guard let total = Double(row[cTotal]), let it = Double(row[cIT]), let liquid = Double(row[cLiquid]),
@@ -274,6 +278,22 @@ enum PlanLimits {
             plantUse[q, default: PlantUse()].streamMW += total * profile.liquidMW * (1 + plant.pumpFraction)
             if plant.chilledAir { plantUse[q, default: PlantUse()].chilledAirMW += total * (profile.airMW + fabricMW) * (1 + plant.airFanFraction) }
             if hall.fabric == nil { plantUse[q, default: PlantUse()].sitePorts += total * profile.ports }
+            if (hall.fabric ?? plant.siteFabric).capexUSDPerHostPort != nil {
+                fabricPorts[hall.fabric == nil ? "" : hall.group, default: [:]][qi, default: 0] += total * profile.ports
+            }
+        }
+        // A priced fabric buys the ports above the most in service before (the existing racks' first), at its price per
+        // host port: each quarter's fabric capex, as cashflow.csv must book it.
+        var fabricCapex: [Int: Double] = [:]
+        for (key, byQuarter) in fabricPorts {
+            let members = halls.filter { (key == "" && $0.value.fabric == nil) || (key != "" && $0.value.group == key && $0.value.fabric != nil) }
+            guard let price = (key == "" ? plant.siteFabric : members.first?.value.fabric)?.capexUSDPerHostPort else { continue }
+            var most = existing.filter { entry in members.keys.contains { entry.key.hasPrefix($0 + "|") } }
+                .reduce(0.0) { sum, entry in sum + entry.value.reduce(0) { $0 + $1.racks } * (profiles[String(entry.key.split(separator: "|")[1])]?.ports ?? 0) }
+            for qi in byQuarter.keys.sorted() {
+                fabricCapex[qi, default: 0] += max(0, byQuarter[qi]! - most) * price
+                most = max(most, byQuarter[qi]!)
+            }
         }
         for (q, byHall) in use {
             for (name, u) in byHall {
@@ -329,6 +349,7 @@ enum PlanLimits {
                 capex += new * (profiles[id]?.capexUSD ?? 0)
             }
             capex += retiredCapex[q] ?? 0
+            capex += fabricCapex[qi] ?? 0
             capex += (builtCapex[q] ?? [:]).filter { buildItems.contains($0.key) }.values.reduce(0, +)
         }
         if let budget { check("cumulative capex USD (budget)", capex, budget) }
@@ -338,15 +359,18 @@ enum PlanLimits {
         // horizon are booked there at facilityCapexUSDPerMW; they are not the budget's.
         let flow = parseCSV(try String(contentsOf: out.appendingPathComponent("cashflow.csv"), encoding: .utf8))
         guard let fh = flow.first, let fQ = fh.firstIndex(of: "quarter"), let fRacks = fh.firstIndex(of: "rackCapexUSD"),
-              let fRetired = fh.firstIndex(of: "retirementUSD"), let fFacility = fh.firstIndex(of: "facilityCapexUSD")
+              let fRetired = fh.firstIndex(of: "retirementUSD"), let fFacility = fh.firstIndex(of: "facilityCapexUSD"),
+              let fFabric = fh.firstIndex(of: "fabricCapexUSD")
         else { throw Unreadable("cashflow.csv header") }
         let perMW = economics?["facilityCapexUSDPerMW"].flatMap { $0.float } ?? 0
         var spent = 0.0
         for row in flow.dropFirst() where row.count == fh.count {
             guard let qi = quarterIndex(row[fQ]), let racks = Double(row[fRacks]), let retired = Double(row[fRetired]),
-                  let facility = Double(row[fFacility]) else { throw Unreadable("cashflow.csv row \(row)") }
+                  let facility = Double(row[fFacility]), let fabric = Double(row[fFabric]) else { throw Unreadable("cashflow.csv row \(row)") }
             let given = halls.values.filter { !$0.buildable && $0.availableFrom == qi }.reduce(0) { $0 + $1.usableMW * perMW }
-            spent += racks + retired + facility - given
+            spent += racks + fabric + retired + facility - given
+            let ports = fabricCapex[qi] ?? 0
+            if abs(fabric - ports) > 0.01 { problems.append("\(row[fQ]) fabric capex: cashflow.csv books \(fabric), the ports bought cost \(ports)") }
             if let budget { check("\(row[fQ]) capex spent by then USD (cashflow.csv, budget)", spent, budget, slack: 0.01 * Double(flow.count)) }
         }
         return problems.sorted()

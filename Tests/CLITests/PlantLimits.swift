@@ -12,6 +12,9 @@ extension PlanLimits {
     struct FatTree {
         var hostPorts: Double
         var wattsPerHostPort: Double
+        /// With prices: the switches per host port (leaves 2/k and spines 1/k for two tiers; edge and aggregation 2/k each
+        /// and core 1/k for three) at the switch's price, and two transceivers per link, one link a tier.
+        var capexUSDPerHostPort: Double?
 
         init?(_ node: Node?, _ what: String) throws {
             guard let node else { return nil }
@@ -19,6 +22,9 @@ extension PlanLimits {
             hostPorts = tiers == 2 ? k * k / 2 : k * k * k / 4
             wattsPerHostPort = (2 * tiers - 1) * (try number(node["switchWattsPerPort"], "\(what).switchWattsPerPort"))
                 + 2 * tiers * (try number(node["opticsWattsPerPort"], "\(what).opticsWattsPerPort"))
+            if let switchUSD = node["switchCapexUSD"]?.float, let opticsUSD = node["transceiverCapexUSD"]?.float {
+                capexUSDPerHostPort = (tiers == 2 ? 2 / k + 1 / k : 2 / k + 2 / k + 1 / k) * switchUSD + 2 * tiers * opticsUSD
+            }
         }
     }
 

@@ -47,6 +47,7 @@ struct PlantLimitsTests {
         ("examples/facility-codesign/phased-campus.yaml", "examples/facility-codesign/ashburn-va-expansion.yaml"),
         ("examples/fleet-refresh/hopper-refresh.yaml", "examples/fleet-refresh/ashburn-fixed-grid.yaml"),
         ("examples/campus-refresh/campus-refresh.yaml", "examples/campus-refresh/ashburn-growing-grid.yaml"),
+        ("examples/fabric-pods/hopper-pods.yaml", "sites/ashburn-va.yaml"),
     ])
     func shipped(design: String, site: String) async throws {
         let scratch = try TemporaryFolder(), root = TokenPlantCLI.packageRoot

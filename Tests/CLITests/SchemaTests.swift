@@ -42,7 +42,7 @@ struct SchemaTests {
         case "site": files(in: "sites") + ["examples/facility-codesign/ashburn-va-expansion.yaml", "examples/fleet-refresh/ashburn-fixed-grid.yaml",
                          "examples/campus-refresh/ashburn-growing-grid.yaml"]
         case "design": files(in: "reference-designs") + ["examples/facility-codesign/phased-campus.yaml", "examples/fleet-refresh/hopper-refresh.yaml",
-                           "examples/campus-refresh/campus-refresh.yaml"]
+                           "examples/campus-refresh/campus-refresh.yaml", "examples/fabric-pods/hopper-pods.yaml"]
         default: ["Sources/PlantModel/Resources/catalog.yaml"]
         }
     }

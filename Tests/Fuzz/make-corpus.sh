@@ -15,7 +15,7 @@ seed() { # KIND_BYTE NAME FILE
 }
 
 for f in sites/*.yaml; do seed 0 "site-$(basename "$f" .yaml)" "$f"; done
-for f in reference-designs/*.yaml Tests/PlannerTests/Fixtures/*.yaml; do seed 1 "design-$(basename "$f" .yaml)" "$f"; done
+for f in reference-designs/*.yaml Tests/PlannerTests/Fixtures/*.yaml examples/fabric-pods/*.yaml; do seed 1 "design-$(basename "$f" .yaml)" "$f"; done
 seed 2 catalog Sources/PlantModel/Resources/catalog.yaml
 
 # JSON spellings (read as YAML flow style).

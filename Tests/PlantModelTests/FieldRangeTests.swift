@@ -21,7 +21,7 @@ struct FullFile {
     }
 
     /// The bundled example with a battery, a demand shape, chillers, tower blowdown, a full design basis, a rack life,
-    /// retirement economics, existing racks, halls to build, plant and chiller modules, power blocks, a water loop and a battery to build
+    /// retirement economics, existing racks, halls to build, plant and chiller modules, power blocks, priced fabrics, a water loop and a battery to build
     /// (decodes; chiller modules without chillers given and the blowdown on dry coolers are consistency issues, not range ones).
     static func design() throws -> FullFile {
         var file = try FullFile(kind: .design, path: Repo.path("reference-designs/gb300-nvl72-hybrid.yaml"))
@@ -46,7 +46,12 @@ struct FullFile {
             + "fixedOpexUSDPerYear: 50000, lifeYears: 20}}")
         try file.set("halls[0].powerBlocks", "{capacityMW: 12, perHall: 2, build: {capexUSD: 24000000, leadTimeQuarters: 4, "
             + "fixedOpexUSDPerYear: 100000, lifeYears: 15}}")
-        try file.set("halls[0].fabric", "{switchRadix: 64, tiers: 2, switchWattsPerPort: 14, opticsWattsPerPort: 15}")
+        // Priced fabrics, the site's and the hall's own, with the share of the racks' overhead they replace.
+        try file.set("halls[0].fabric", "{switchRadix: 64, tiers: 2, switchWattsPerPort: 14, opticsWattsPerPort: 15, switchCapexUSD: 36000, "
+            + "transceiverCapexUSD: 640}")
+        try file.set("fabric", "{switchRadix: 144, tiers: 3, switchWattsPerPort: 14, opticsWattsPerPort: 15, switchCapexUSD: 100000, "
+            + "transceiverCapexUSD: 1000}")
+        try file.set("economics.fabricShareOfRackOverhead", "0.11")
         // A water loop with every field of the main loop's (the halls stay on the main loop: a consistency issue).
         try file.set("waterLoops", "[{name: w40, liquidCooling: {facilityWaterClass: W40, facilitySupplyTempC: 40, cduApproachK: 3, "
             + "loopDeltaTK: 10, pumpPowerFraction: 0.037, cduCapacityMW: 1.35}, heatRejection: {type: coolingTower, ratedCapacityMW: 200, "

@@ -4,13 +4,14 @@ import Testing
 
 @Suite("Shipped sites, designs and catalog")
 struct ShippedFilesTests {
-    @Test("Every shipped site, design, the facility co-design, fleet-refresh and campus-refresh examples and the catalog validate")
+    @Test("Every shipped site, design, the facility co-design, fleet-refresh, campus-refresh and fabric-pods examples and the catalog validate")
     func allValid() throws {
         let files = Repo.files(in: "sites") + Repo.files(in: "reference-designs") + Repo.files(in: "examples/facility-codesign")
-            + Repo.files(in: "examples/fleet-refresh") + Repo.files(in: "examples/campus-refresh")
+            + Repo.files(in: "examples/fleet-refresh") + Repo.files(in: "examples/campus-refresh") + Repo.files(in: "examples/fabric-pods")
         #expect(Repo.files(in: "examples/facility-codesign").count == 2)
         #expect(Repo.files(in: "examples/fleet-refresh").count == 2)
         #expect(Repo.files(in: "examples/campus-refresh").count == 2)
+        #expect(Repo.files(in: "examples/fabric-pods").count == 1)
         #expect(Repo.files(in: "sites").count >= 6)
         #expect(Repo.files(in: "reference-designs").count >= 5)
         let issues = PlantValidation.issues(inFiles: files, catalog: try Catalog.bundled())
@@ -44,8 +45,8 @@ struct ShippedFilesTests {
         let catalog = try Catalog.bundled()
         let paths = Repo.files(in: "reference-designs") + Repo.files(in: "examples/facility-codesign").filter { $0.hasSuffix("campus.yaml") }
             + Repo.files(in: "examples/fleet-refresh").filter { $0.hasSuffix("refresh.yaml") }
-            + Repo.files(in: "examples/campus-refresh").filter { $0.hasSuffix("refresh.yaml") }
-        #expect(paths.count >= 8)
+            + Repo.files(in: "examples/campus-refresh").filter { $0.hasSuffix("refresh.yaml") } + Repo.files(in: "examples/fabric-pods")
+        #expect(paths.count >= 9)
         for path in paths {
             let design = try ReferenceDesign.load(from: path, catalog: catalog).value
             var keys = ["depreciationYears", "discountRate", "facilityOpexUSDPerMWYear"].map { "economics.\($0)" }

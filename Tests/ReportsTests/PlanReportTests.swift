@@ -244,6 +244,6 @@ struct PlanReportTests {
         // sum, $868,605,001.212, would be written 868605001.21, a cent more than the cells add up to).
         let line = CashflowLine(quarter: Quarter("2026Q1")!, rackCapexUSD: 868_605_000, facilityCapexUSD: 0.404, energyUSD: 0.404, opexUSD: 0.404)
         let row = try #require(csvText(PlanReport.cashflowColumns, [line]).split(separator: "\n").last)
-        #expect(row == "2026Q1,868605000,0,0.40,0.40,0.40,868605001.20")
+        #expect(row == "2026Q1,868605000,0,0,0.40,0.40,0.40,868605001.20")
     }
 }

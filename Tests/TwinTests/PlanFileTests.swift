@@ -248,6 +248,8 @@ struct PlanFileTests {
         plan.quarters[0].costPerMillionTokensUSD = 1
         plan.quarters[0].tokensPerSecondByWorkload["w"] = 1
         plan.racks[0].racksRetired = 0
+        plan.quarters[0].fabricCapexNewUSD = 0
+        plan.cashflow?[0].fabricCapexUSD = 0
         plan.facilityBuilds = [FacilityBuild(quarter: plan.quarters[0].quarter, kind: .hall, name: "h", new: 1, inService: 1),
                                .battery(quarter: plan.quarters[0].quarter, energyMWh: 1, powerMW: 1, newEnergyMWh: 1, newPowerMW: 1)]
         plan.binding = [BindingLimit(constraint: "c", family: .floor, state: .binding, quarter: nil, subject: nil, capacity: 1, used: 1,

@@ -23,7 +23,7 @@ extension Formulation {
             let last = problem.quarters.count - 1
             var racks: [VariableID: Double] = [:]
             for t in problem.quarters.indices.dropLast() {
-                for term in rackCapexByQuarter[t] { racks[term.variable, default: 0] += term.coefficient }
+                for term in itCapexByQuarter[t] { racks[term.variable, default: 0] += term.coefficient }
                 var spent = racks
                 for series in spendingSeries {
                     let lead = series.leadQuarters, share = lead == 0 ? 1 : 1 / Double(lead)

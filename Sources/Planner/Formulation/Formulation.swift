@@ -15,7 +15,8 @@ import Plans
 /// `plant_modules(heat_rejection,t)`, `chiller_modules(chillers,t)` (on another water loop: `plant_modules(loop,t)`,
 /// `chiller_modules(loop,t)`) and `power_blocks(h,t)` halls, feeds, plant modules,
 /// chiller modules and halls' power blocks in service that the plan builds, `battery_energy(t)` and `battery_power(t)` the
-/// battery in service (continuous), `chiller_heat(t)` (`chiller_heat(loop,t)`) the heat a loop's chillers carry (continuous).
+/// battery in service (continuous), `chiller_heat(t)` (`chiller_heat(loop,t)`) the heat a loop's chillers carry (continuous),
+/// `fabric_ports_new(FABRIC,t)` the host ports a priced fabric adds (continuous).
 struct Formulation {
     let problem: PlanningProblem
     var model: Model
@@ -57,8 +58,11 @@ struct Formulation {
     var costTerms: [Term]
     /// Capex over the horizon, USD.
     var capexTerms: [Term]
-    /// The racks' capex in quarter t, USD: purchases and retirements (cashflow.csv's rackCapexUSD and retirementUSD).
-    var rackCapexByQuarter: [[Term]]
+    /// The IT capex of quarter t, USD: racks bought and retired, and the ports priced fabrics add (cashflow.csv's
+    /// rackCapexUSD, retirementUSD and fabricCapexUSD).
+    var itCapexByQuarter: [[Term]]
+    /// `fabric_ports_new` columns of the priced fabrics (``defineFabricPorts()``).
+    var fabricPortColumns: [VariableID]
     /// What the plan builds, each series spent over its lead time (``defineSpendingRows(_:upper:)``).
     var spendingSeries: [SpendingSeries]
 
@@ -105,11 +109,13 @@ struct Formulation {
         facilityTerms = Array(repeating: [], count: problem.quarters.count)
         costTerms = []
         capexTerms = []
-        rackCapexByQuarter = Array(repeating: [], count: problem.quarters.count)
+        itCapexByQuarter = Array(repeating: [], count: problem.quarters.count)
+        fabricPortColumns = []
         spendingSeries = []
 
         defineRackColumns()
         defineServeColumns()
+        defineFabricPorts()
         defineFacilityCostColumns()
         defineFacilityBuildColumns()
         defineBatteryColumns()
@@ -204,11 +210,11 @@ struct Formulation {
     /// far above the solver's tolerances.
     static let idleDecisionPenalty = 1.0
 
-    /// `objective` with ``idleDecisionPenalty`` per retired rack, per built hall and feed in each quarter and per MWh and MW of
-    /// battery in each quarter, against its `sense`.
+    /// `objective` with ``idleDecisionPenalty`` per retired rack, per built hall and feed in each quarter, per MWh and MW of
+    /// battery in each quarter and per fabric port bought, against its `sense`.
     func discouragingIdleDecisions(_ objective: [Term], sense: ObjectiveSense) -> [Term] {
         let columns = retire.keys.sorted().flatMap { e in retire[e]!.sorted { $0.key < $1.key }.map(\.value) } + facilityBuildColumns
-            + batteryColumns
+            + batteryColumns + fabricPortColumns
         guard !columns.isEmpty else { return objective }
         let penalty = sense == .maximize ? -Self.idleDecisionPenalty : Self.idleDecisionPenalty
         return Self.combine(objective, minus: -1, columns.map { Term($0, penalty) })

@@ -28,7 +28,11 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
     /// transformers, MW.
     public var facilityMW: Double
     public var scaleOutPorts: Double
+    /// The rack's all-in capex, USD (``ReferenceDesign/rackCapexUSD(_:)``: without the network where fabrics are priced).
     public var capexUSD: Double
+    /// What the rack's scale-out ports cost on a priced fabric (ports × ``Fabric/capexUSDPerHostPort``), USD; 0 on one
+    /// without prices. Bought with the ports above the most in service before (``Formulation/defineFabricPorts()``).
+    public var fabricCapexUSD: Double
 
     /// A rack of `p` in `d` at `condition`, its ports on `d.fabric`: a fabric in its hall (`fabricInHall`, the hall's own:
     /// on the hall's power path and in its air) or outside the halls (the site's).
@@ -62,7 +66,8 @@ public struct RackCoefficients: Sendable, Equatable, Codable {
             ? (chillerLoadMW + compressorMW) * d.heatRejection.fanPowerFraction : 0
         coolingMW = pumpMW + airFanMW + compressorMW + streamMW * plantFanPerMW + condenserFanMW
         facilityMW = d.powerChain.facilityMWAtDesignLoading(itMW: rackMW + fabricMW, coolingMW: coolingMW)
-        capexUSD = p.capexUSDPerRack
+        capexUSD = d.rackCapexUSD(p)
+        fabricCapexUSD = scaleOutPorts * (d.fabric.capexUSDPerHostPort ?? 0)
     }
 
     /// IT power as PUE counts it (racks, in-rack network and fabric), MW.

@@ -47,7 +47,7 @@ extension Formulation {
                     if problem.decommissioningUSDPerRack > 0 { costTerms.append(Term(r, problem.decommissioningUSDPerRack)) }
                     if problem.retirementCapexUSD(profile) != 0 {
                         capexTerms.append(Term(r, problem.retirementCapexUSD(profile)))
-                        rackCapexByQuarter[t].append(Term(r, problem.retirementCapexUSD(profile)))
+                        itCapexByQuarter[t].append(Term(r, problem.retirementCapexUSD(profile)))
                     }
                 }
                 if let previous {
@@ -66,7 +66,7 @@ extension Formulation {
                 costTerms.append(Term(n, problem.quarterlyRunningCostUSD(e)))
                 costTerms.append(Term(b, unit * problem.quarterlyCapitalCostUSD(profile) * Double(problem.chargedQuarters(boughtIn: t))))
                 capexTerms.append(Term(b, unit * c.capexUSD))
-                rackCapexByQuarter[t].append(Term(b, unit * c.capexUSD))
+                itCapexByQuarter[t].append(Term(b, unit * c.capexUSD))
             }
         }
     }

@@ -319,8 +319,33 @@ public struct Fabric: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var switchWattsPerPort: Double
     /// Power per optical transceiver, W.
     public var opticsWattsPerPort: Double
+    /// Price of one switch, USD; with `transceiverCapexUSD`, the fabric is priced apart from the racks (README "Fabric capex").
+    public var switchCapexUSD: Double?
+    /// Price of one transceiver, USD; given with `switchCapexUSD`.
+    public var transceiverCapexUSD: Double?
+
+    public init(switchRadix: Int, tiers: Int, switchWattsPerPort: Double, opticsWattsPerPort: Double,
+                switchCapexUSD: Double? = nil, transceiverCapexUSD: Double? = nil) {
+        self.switchRadix = switchRadix
+        self.tiers = tiers
+        self.switchWattsPerPort = switchWattsPerPort
+        self.opticsWattsPerPort = opticsWattsPerPort
+        self.switchCapexUSD = switchCapexUSD
+        self.transceiverCapexUSD = transceiverCapexUSD
+    }
 
     public static var placeholder: Fabric { Fabric(switchRadix: 2, tiers: 2, switchWattsPerPort: 0, opticsWattsPerPort: 0) }
+
+    /// Whether the fabric carries prices of its own (either price given; validation asks for both).
+    public var isPriced: Bool { switchCapexUSD != nil || transceiverCapexUSD != nil }
+
+    /// Capex per host port of a priced fabric, USD: (2·tiers − 1)/k switches (3/k for two tiers: 2/k leaves and 1/k
+    /// spines; 5/k for three) at the switch price and 2·tiers transceivers at theirs; `nil` for a fabric without prices.
+    public var capexUSDPerHostPort: Double? {
+        guard isPriced else { return nil }
+        return (switchCapexUSD ?? 0) * Double(switchPortsPerHostPort) / Double(switchRadix)
+            + (transceiverCapexUSD ?? 0) * Double(transceiversPerHostPort)
+    }
 
     /// Host ports a non-blocking fat tree of this radix and depth connects.
     public var hostPortCapacity: Double {
@@ -404,10 +429,13 @@ public struct Economics: Codable, Equatable, Sendable, PlaceholderDecodable {
     public var rackResidualShare: Double?
     /// Cost of taking one rack out (de-installation, data sanitization, haul-away), USD; `nil` for none.
     public var decommissioningUSDPerRack: Double?
+    /// The part of each rack's all-in overhead share (the catalog's `allInOverheadShare`) that pays for the scale-out
+    /// network: left out of every rack's capex when the fabrics carry prices of their own; required then.
+    public var fabricShareOfRackOverhead: Double?
 
     public init(depreciationYears: Double, discountRate: Double, facilityOpexUSDPerMWYear: Double,
                 facilityCapexUSDPerMW: Double? = nil, facilityLifeYears: Double? = nil, rackLifeYears: Double? = nil,
-                rackResidualShare: Double? = nil, decommissioningUSDPerRack: Double? = nil) {
+                rackResidualShare: Double? = nil, decommissioningUSDPerRack: Double? = nil, fabricShareOfRackOverhead: Double? = nil) {
         self.depreciationYears = depreciationYears
         self.discountRate = discountRate
         self.facilityOpexUSDPerMWYear = facilityOpexUSDPerMWYear
@@ -416,6 +444,7 @@ public struct Economics: Codable, Equatable, Sendable, PlaceholderDecodable {
         self.rackLifeYears = rackLifeYears
         self.rackResidualShare = rackResidualShare
         self.decommissioningUSDPerRack = decommissioningUSDPerRack
+        self.fabricShareOfRackOverhead = fabricShareOfRackOverhead
     }
 
     public static var placeholder: Economics { Economics(depreciationYears: 5, discountRate: 0, facilityOpexUSDPerMWYear: 0) }

@@ -181,7 +181,11 @@ public struct FieldRange: Sendable, Equatable {
          FieldRange(.design, "\(path).switchWattsPerPort", "switch power per port\(whose)", "W", 0, 200,
                     why: "real switches draw 5–30 W per port without optics"),
          FieldRange(.design, "\(path).opticsWattsPerPort", "power per transceiver\(whose)", "W", 0, 200,
-                    why: "copper (0) to the hottest optics (about 30 W)")]
+                    why: "copper (0) to the hottest optics (about 30 W)"),
+         FieldRange(.design, "\(path).switchCapexUSD", "price of one switch\(whose)", "USD", 0, 2e6,
+                    why: "a 64-port 400G InfiniBand switch is about $36,000–50,000 (2024), a 64-port 800G one $150,000–250,000 (2025)"),
+         FieldRange(.design, "\(path).transceiverCapexUSD", "price of one transceiver\(whose)", "USD", 0, 1e5,
+                    why: "copper (0) to an 800G module's $1,100–1,900 (2025) and beyond for co-packaged optics")]
     }
 
     /// The ranges of a water loop's fields: the main loop's under `liquidCooling` and `heatRejection` (`path` empty), a
@@ -362,6 +366,9 @@ public struct FieldRange: Sendable, Equatable {
                    hints: [.percentage], why: "a fraction below 1: a retired rack never resells for more than it cost"),
         FieldRange(.design, "economics.decommissioningUSDPerRack", "cost of retiring one rack", "USD", 0, 1e7,
                    why: "none to more than a rack's price"),
+        FieldRange(.design, "economics.fabricShareOfRackOverhead", "share of the rack price the all-in overhead spends on the scale-out network",
+                   "", 0, 2, hints: [.percentage],
+                   why: "a fraction of the rack price, at most the catalog's allInOverheadShare (0.185 for network, storage and installation)"),
         FieldRange(.design, "existingRacks[].racks", "racks installed before the horizon", "racks", 1, 5000, whole: true,
                    why: "at least one; no hall has more than 5,000 positions"),
     ]

@@ -151,6 +151,11 @@ public enum PlanReportPage {
         rows.append(("CO₂", s.co2TonnesPerYear.map { NumberText.grouped($0) + " t/yr" } ?? "n/a (the site gives no grid carbon intensity)",
                      "simulated \(span): grid energy × the site's carbon intensity"))
         rows.append(("Rack capex, cumulative", NumberText.grouped(last.capexCumulativeUSD) + " USD", "plan, \(q): racks bought since the horizon began"))
+        if content.plan.quarters.contains(where: { $0.fabricCapexNewUSD != nil }) {
+            let fabric = content.plan.quarters.filter { $0.quarter <= last.quarter }.reduce(0) { $0 + ($1.fabricCapexNewUSD ?? 0) }
+            rows.append(("Fabric capex, cumulative", NumberText.grouped(fabric) + " USD",
+                         "plan, \(q): host ports the priced fabrics added, at their switches and transceivers per port"))
+        }
         if let lines = content.plan.cashflow, !lines.isEmpty {
             let facility = lines.filter { $0.quarter <= last.quarter }.reduce(0) { $0 + $1.facilityCapexUSD }
             rows.append(("Facility capex, cumulative", NumberText.grouped(facility) + " USD",
