@@ -26,6 +26,7 @@ public struct ParetoPoint: Codable, Equatable, Sendable {
     /// The ε-limit on the sweep's axis (`nil` for the unconstrained last point).
     public var limit: Double?
     public var tokens: Double
+    /// The capex a `capex_limit` row counts: racks, retirements, fabric ports and what the plan builds, USD.
     public var capexUSD: Double
     public var peakFacilityMW: Double
     /// Tokens/s in the last quarter per facility MW in the last quarter.
@@ -46,6 +47,16 @@ public struct ParetoFrontier: Codable, Equatable, Sendable {
 public let maxParetoPoints = 50
 
 extension Planner {
+    /// The capex a `capex_limit` row counts in `plan`, USD: the racks bought and retired, the ports priced fabrics add and
+    /// what the plan builds (cashflow.csv's capex columns summed), less the given halls entering service in the horizon,
+    /// which the cash flow books and no row limits.
+    static func limitedCapexUSD(_ plan: BuildPlan, design: ReferenceDesign) -> Double {
+        let spent = (plan.cashflow ?? []).reduce(0.0) { $0 + $1.rackCapexUSD + ($1.fabricCapexUSD ?? 0) + $1.retirementUSD + $1.facilityCapexUSD }
+        let given = design.halls.filter { $0.build == nil && design.horizon.first <= $0.availableFrom && $0.availableFrom <= design.horizon.last }
+            .reduce(0.0) { $0 + Double($1.count) * $1.usableITCapacityMW } * (design.economics.facilityCapexUSDPerMW ?? 0)
+        return spent - given
+    }
+
     /// ε-constraint sweep: plans for most tokens with the axis resource limited to i/N of what the
     /// unconstrained max-token plan uses, i = 1…N (the N-th point is that plan itself).
     public static func pareto(design: ReferenceDesign, site: Site, catalog: Catalog, inputs: PlanInputs,
@@ -60,7 +71,7 @@ extension Planner {
             let last = plan.quarters.last
             return ParetoPoint(
                 point: index, limit: limit, tokens: plan.objectiveValue,
-                capexUSD: (last?.capexCumulativeUSD ?? 0) + plan.fabricCapexUSD, peakFacilityMW: plan.quarters.map(\.facilityMW).max() ?? 0,
+                capexUSD: limitedCapexUSD(plan, design: design), peakFacilityMW: plan.quarters.map(\.facilityMW).max() ?? 0,
                 tokensPerSecondPerMWLastQuarter: last?.tokensPerSecondPerMW ?? 0,
                 status: plan.solver.status, relativeGap: plan.solver.relativeGap)
         }

@@ -27,7 +27,7 @@ extension PlanningProblem {
         var fabrics: [PricedFabric] = []
         if let price = design.fabric.capexUSDPerHostPort {
             let halls = Set(self.halls.indices.filter { self.halls[$0].fabric == nil })
-            fabrics.append(PricedFabric(name: "site_fabric", halls: halls, capexUSDPerHostPort: price,
+            fabrics.append(PricedFabric(name: PricedFabricName.site, halls: halls, capexUSDPerHostPort: price,
                                         hostPortCapacity: design.fabric.hostPortCapacity, portsBeforeHorizon: existingPorts(halls)))
         }
         for (h, hall) in halls.enumerated() {

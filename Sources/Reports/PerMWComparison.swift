@@ -23,6 +23,7 @@ public struct PerMWComparison: Sendable, Equatable, Encodable {
         /// Facility power of one rack at full load, kW (IT, network, fabric share, cooling, power-chain losses).
         public var facilityKWPerRack: Double
         public var tokensPerSecondPerFacilityMW: Double
+        /// The rack's capex per GPU in the design: its all-in capex and, on a priced site fabric, its ports' (README "Fabric capex").
         public var capexUSDPerGPU: Double
         public var costPerMillionTokensUSD: Double
         /// This profile's figure ÷ the reference's (for cost, the reference's ÷ this one: how many times cheaper).
@@ -61,7 +62,11 @@ public struct PerMWComparison: Sendable, Equatable, Encodable {
         guard catalog.workload(workload) != nil else { throw .unknownWorkload(workload, known: catalog.workloads.map(\.id)) }
         let condition = DesignCondition(design: design, site: site)
         let hoursPerYear = TimeBase.quartersPerYear * TimeBase.hoursPerQuarter
-        struct Figures { var profile: RackProfile; var t: Throughput; var perRack: Double; var pue: Double; var facilityKW: Double; var cost: Double }
+        struct Figures {
+            var profile: RackProfile, t: Throughput, perRack: Double, pue: Double, facilityKW: Double, cost: Double
+            /// The rack's capex per GPU in the design: its own and, on a priced site fabric, its ports'.
+            var capexPerGPU: Double
+        }
         let figures: [Figures] = catalog.profiles.compactMap { p in
             guard let t = p.throughput.first(where: { $0.workload == workload }) else { return nil }
             let c = RackCoefficients(profile: p, design: design, condition: condition)
@@ -75,7 +80,8 @@ public struct PerMWComparison: Sendable, Equatable, Encodable {
             let yearlyUSD = (c.capexUSD + c.fabricCapexUSD) * design.economics.capitalRecoveryFactor + energyUSD
                 + c.facilityMW * design.economics.facilityOpexUSDPerMWYear
             let millionTokens = perRack * utilization * hoursPerYear * TimeBase.secondsPerHour / 1e6
-            return Figures(profile: p, t: t, perRack: perRack, pue: pue, facilityKW: c.facilityMW * 1000, cost: yearlyUSD / millionTokens)
+            return Figures(profile: p, t: t, perRack: perRack, pue: pue, facilityKW: c.facilityMW * 1000, cost: yearlyUSD / millionTokens,
+                           capexPerGPU: p.gpusPerRack > 0 ? (c.capexUSD + c.fabricCapexUSD) / Double(p.gpusPerRack) : 0)
         }
         guard let ref = figures.first(where: { $0.profile.generation == "Hopper" }) else { throw .noHopperReference(workload) }
         func perMW(_ f: Figures) -> Double { f.perRack / (f.facilityKW / 1000) }
@@ -87,10 +93,10 @@ public struct PerMWComparison: Sendable, Equatable, Encodable {
         self.rows = figures.map { f in
             Row(profile: f.profile.id, generation: f.profile.generation, gpusPerRack: f.profile.gpusPerRack,
                 tokensPerSecondPerGPU: f.t.tokensPerSecondPerGPU, tokensPerSecondPerRack: f.perRack, designPUE: f.pue,
-                facilityKWPerRack: f.facilityKW, tokensPerSecondPerFacilityMW: perMW(f), capexUSDPerGPU: f.profile.capexUSDPerGPU,
+                facilityKWPerRack: f.facilityKW, tokensPerSecondPerFacilityMW: perMW(f), capexUSDPerGPU: f.capexPerGPU,
                 costPerMillionTokensUSD: f.cost,
                 ratioPerGPU: f.t.tokensPerSecondPerGPU / ref.t.tokensPerSecondPerGPU, ratioPerRack: f.perRack / ref.perRack,
-                ratioPerFacilityMW: perMW(f) / perMW(ref), ratioCapexPerGPU: f.profile.capexUSDPerGPU / ref.profile.capexUSDPerGPU,
+                ratioPerFacilityMW: perMW(f) / perMW(ref), ratioCapexPerGPU: f.capexPerGPU / ref.capexPerGPU,
                 ratioCheaperPerToken: ref.cost / f.cost,
                 round: f.t.mlperf.map { "\($0.round) \($0.resultID)" } ?? "estimate",
                 scenario: f.t.mlperf?.scenario.rawValue ?? "-", precision: f.t.precision.rawValue, evidence: f.t.source.evidence.rawValue)

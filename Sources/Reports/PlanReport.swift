@@ -164,7 +164,7 @@ public enum PlanReport {
         let quarters = Array(Set(lines.map(\.quarter))).sorted()
         let bought = quarters.map { q in
             let mine = lines.filter { $0.quarter == q }
-            return "\(q) \(NumberText.grouped(mine.reduce(0) { $0 + $1.new })) ports, $\(NumberText.grouped(mine.reduce(0) { $0 + ($1.capexUSD ?? 0) }))"
+            return "\(q) \(NumberText.whole(mine.reduce(0) { $0 + $1.new })) ports, $\(NumberText.whole(mine.reduce(0) { $0 + ($1.capexUSD ?? 0) }))"
         }
         return "Fabric ports bought (priced apart from the racks): " + (bought.isEmpty ? "none" : bought.joined(separator: "; ")) + "\n"
     }

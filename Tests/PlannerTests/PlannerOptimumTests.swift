@@ -312,4 +312,18 @@ struct ParetoTests {
         for point in frontier.points.dropLast() { #expect(point.capexUSD <= point.limit! + 1e-3) }
         #expect(frontier.points[0].tokens < frontier.points[2].tokens)
     }
+
+    /// The tiny instance's hall to build for $5M (no lead time): the unconstrained plan builds it and stands 6 GB300 ($4M
+    /// each), $29M as the `capex_limit` row counts it, so the first of two points is limited to $14.5M: the hall and $9.5M
+    /// of racks, 2 GB300 ($8M, 1,193,904 tokens/s; 3 GB200 $9M, 1,187,784; 1 + 1 $7M, 992,880): $13M.
+    @Test("A capex point counts what the plan builds, as its limit does (by hand)")
+    func capexCountsWhatIsBuilt() throws {
+        var tiny = try TinyInstance()
+        tiny.design.halls[0].build = BuildOption(capexUSD: 5e6, leadTimeQuarters: 0, lifeYears: 20)
+        let frontier = try Planner.pareto(design: tiny.design, site: tiny.site, catalog: tiny.catalog, inputs: tiny.inputs,
+                                          options: PlanOptions(relativeGap: 0), axis: .capex, points: 2)
+        #expect(frontier.points[1].capexUSD == 29e6 && frontier.points[1].limit == nil)
+        #expect(frontier.points[0].limit == 14.5e6 && frontier.points[0].capexUSD == 13e6)
+        #expect(frontier.points[0].tokens.isApproximatelyEqual(to: 2 * 1_193_904 * TimeBase.secondsPerQuarter, relativeTolerance: 1e-9))
+    }
 }

@@ -32,8 +32,12 @@ struct FabricPriceValidationTests {
     func share() throws {
         let above = try issues(fabric: "fabric: {switchRadix: 144, tiers: 3, switchWattsPerPort: 14, opticsWattsPerPort: 15, "
                                + "switchCapexUSD: 200000, transceiverCapexUSD: 1200}", economics: "fabricShareOfRackOverhead: 0.2")
-        #expect(above == ["economics.fabricShareOfRackOverhead: 0.2 is more than gb200-nvl72's whole all-in overhead share 0.185: give at most that",
-                          "economics.fabricShareOfRackOverhead: 0.2 is more than gb300-nvl72's whole all-in overhead share 0.185: give at most that"])
+        #expect(above == ["economics.fabricShareOfRackOverhead: 0.2 is more than the whole all-in overhead share of gb200-nvl72, "
+                          + "gb300-nvl72 (0.185 at the least): give at most 0.185"])
+        // Out of its range, the range's message alone.
+        let outside = try issues(fabric: "fabric: {switchRadix: 144, tiers: 3, switchWattsPerPort: 14, opticsWattsPerPort: 15, "
+                                 + "switchCapexUSD: 200000, transceiverCapexUSD: 1200}", economics: "fabricShareOfRackOverhead: 11")
+        #expect(outside.count == 1 && outside[0].contains("out of range [0, 2]"), "\(outside)")
         let alone = try issues(fabric: Self.unpriced, economics: "fabricShareOfRackOverhead: 0.11")
         #expect(alone.count == 1 && alone[0].hasPrefix("economics.fabricShareOfRackOverhead: no fabric has prices"), "\(alone)")
     }
@@ -47,6 +51,18 @@ struct FabricPriceValidationTests {
         #expect(text.contains(hall))
         text = text.replacingOccurrences(of: hall, with: hall + "    fabric: {switchRadix: 64, tiers: 2, switchWattsPerPort: 14, opticsWattsPerPort: 15}\n")
         let found = try designIssues(text).map { "\($0.path): \($0.message)" }
-        #expect(found.count == 1 && found[0].hasPrefix("halls[0].fabric.switchCapexUSD: another fabric of the design has prices"), "\(found)")
+        #expect(found == ["halls[0].fabric.switchCapexUSD: nvl-hall's fabric has no prices while the site's fabric has: price this one "
+                          + "too (switchCapexUSD and transceiverCapexUSD), so every rack's capex leaves the network out alike, or take the "
+                          + "prices off the others"], "\(found)")
+    }
+
+    @Test("With priced fabrics no hall group may take the site fabric's name, which the model and bom.csv use")
+    func reservedName() throws {
+        var text = try exampleDesign(replacing: Self.unpriced, with: "fabric: {switchRadix: 144, tiers: 3, switchWattsPerPort: 14, "
+                                     + "opticsWattsPerPort: 15, switchCapexUSD: 200000, transceiverCapexUSD: 1200}")
+        text = text.replacingOccurrences(of: "facilityLifeYears: 20}", with: "facilityLifeYears: 20, fabricShareOfRackOverhead: 0.11}")
+            .replacingOccurrences(of: "  - name: nvl-hall\n", with: "  - name: site_fabric\n")
+        let found = try designIssues(text).map { "\($0.path): \($0.message)" }
+        #expect(found == ["halls[0].name: 'site_fabric' is the site's priced fabric's name in the model and bom.csv: rename the hall"], "\(found)")
     }
 }

@@ -62,6 +62,27 @@ struct PerMWComparisonTests {
             to: (capital + energy + opex) / (21_440.0 * 0.5 * 3600 * 8766 / 1e6), relativeTolerance: 1e-6))
     }
 
+    /// mixed-retrofit with its site fabric (radix 144, three tiers) priced at $100,000 a switch and $1,000 a transceiver:
+    /// 5/144 × 100,000 + 6 × 1,000 = $9,472.22 a host port, and the racks' overhead 0.185 − 0.11 = 0.075.
+    @Test("On a priced site fabric a rack's capex per GPU and cost carry its ports and leave the network share out (by hand)")
+    func pricedFabric() throws {
+        var inputs = try PlanningInputs.load(designPath: Self.root + "/reference-designs/mixed-retrofit.yaml")
+        inputs.design.fabric.switchCapexUSD = 100_000
+        inputs.design.fabric.transceiverCapexUSD = 1_000
+        inputs.design.economics.fabricShareOfRackOverhead = 0.11
+        let priced = try PerMWComparison(catalog: inputs.catalog, workload: "deepseek-r1-server", design: inputs.design, site: inputs.site,
+                                         utilization: 1)
+        let h200 = try #require(priced.rows.first { $0.profile == "hgx-h200-4x8" })
+        let port = 5.0 / 144 * 100_000 + 6 * 1_000
+        // $1.2M × 1.075 + 32 ports, over 32 GPUs.
+        #expect(h200.capexUSDPerGPU.isApproximatelyEqual(to: (1_290_000 + 32 * port) / 32, relativeTolerance: 1e-12))
+        let capital = (1_290_000 + 32 * port) * 0.08 / (1 - pow(1.08, -5))
+        let facilityMW = 0.04754 * h200.designPUE
+        let energy = facilityMW * 8766 * 89.2, opex = facilityMW * 100_000
+        #expect(h200.costPerMillionTokensUSD.isApproximatelyEqual(to: (capital + energy + opex) / (21_440.0 * 3600 * 8766 / 1e6),
+                                                                  relativeTolerance: 1e-6))
+    }
+
     @Test("An unknown workload is refused in words")
     func unknownWorkload() throws {
         let inputs = try PlanningInputs.load(designPath: Self.root + "/reference-designs/mixed-retrofit.yaml")

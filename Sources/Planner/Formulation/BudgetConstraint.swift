@@ -2,8 +2,8 @@ import LinearProgramming
 import Plans
 
 extension Formulation {
-    /// `budget`: cumulative capex over the horizon (racks, retirements, and the halls, feeds, modules, power blocks and
-    /// battery built) ≤ the design's budget, where it sets one; and `budget(t)` where a resale can bring money back
+    /// `budget`: cumulative capex over the horizon (racks, retirements, the ports priced fabrics add, and the halls, feeds,
+    /// modules, power blocks and battery built) ≤ the design's budget, where it sets one; and `budget(t)` where a resale can bring money back
     /// (``defineSpendingRows(_:upper:)``).
     mutating func defineBudget() {
         guard let budget = problem.design.budgetUSD else { return }

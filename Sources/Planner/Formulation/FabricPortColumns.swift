@@ -2,7 +2,7 @@ import LinearProgramming
 import Plans
 
 extension Formulation {
-    /// `fabric_ports_new(FABRIC,t)`: the host ports a priced fabric (the site's, `site`, or a hall group's own, by the group's
+    /// `fabric_ports_new(FABRIC,t)`: the host ports a priced fabric (the site's, `site_fabric`, or a hall group's own, by the group's
     /// name) adds in quarter t, continuous, at the fabric's capex per host port (``Fabric/capexUSDPerHostPort``) in the
     /// quarter's IT capex, the horizon's capex and, as an annuity over ``ReferenceDesign/fabricRecoveryQuarters``, the cost;
     /// `fabric_ports(FABRIC,t)`: Σ_{τ≤t} fabric_ports_new(τ) − the ports of the racks on it in t ≥ − the ports of the racks

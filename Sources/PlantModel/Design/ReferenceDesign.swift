@@ -324,16 +324,6 @@ public struct Fabric: Codable, Equatable, Sendable, PlaceholderDecodable {
     /// Price of one transceiver, USD; given with `switchCapexUSD`.
     public var transceiverCapexUSD: Double?
 
-    public init(switchRadix: Int, tiers: Int, switchWattsPerPort: Double, opticsWattsPerPort: Double,
-                switchCapexUSD: Double? = nil, transceiverCapexUSD: Double? = nil) {
-        self.switchRadix = switchRadix
-        self.tiers = tiers
-        self.switchWattsPerPort = switchWattsPerPort
-        self.opticsWattsPerPort = opticsWattsPerPort
-        self.switchCapexUSD = switchCapexUSD
-        self.transceiverCapexUSD = transceiverCapexUSD
-    }
-
     public static var placeholder: Fabric { Fabric(switchRadix: 2, tiers: 2, switchWattsPerPort: 0, opticsWattsPerPort: 0) }
 
     /// Whether the fabric carries prices of its own (either price given; validation asks for both).

@@ -90,7 +90,7 @@ extension ReferenceDesign {
         if let basis = d.designBasis { designBasisIssues(basis, outside: outside, into: &c) }
 
         if d.fabric.switchRadix % 2 != 0 { c.add("fabric.switchRadix", "must be even (a fat tree splits each switch's ports half down, half up), got \(d.fabric.switchRadix)") }
-        fabricPriceIssues(d, catalog: catalog, into: &c)
+        fabricPriceIssues(d, catalog: catalog, outside: outside, into: &c)
 
         if d.profiles.isEmpty { c.add("profiles", "a design must allow at least one profile") }
         c.unique(d.profiles, { "profiles[\($0)]" }, what: "profile")

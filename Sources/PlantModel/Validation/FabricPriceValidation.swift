@@ -2,12 +2,14 @@ extension ReferenceDesign {
     /// Problems of fabric prices (README "Fabric capex"): a priced fabric gives both prices; once one fabric is priced, the
     /// site's and every hall's own are (a rack's capex then leaves the network out wherever it stands); and
     /// `economics.fabricShareOfRackOverhead` says how much of the racks' all-in overhead the prices replace, at most the
-    /// overhead of every profile the design allows.
-    static func fabricPriceIssues(_ d: ReferenceDesign, catalog: Catalog, into c: inout IssueCollector<ReferenceDesign>) {
-        let fabrics = [("fabric", d.fabric)] + d.halls.enumerated().compactMap { i, hall in hall.fabric.map { ("halls[\(i)].fabric", $0) } }
-        for (path, fabric) in fabrics where fabric.isPriced && (fabric.switchCapexUSD == nil || fabric.transceiverCapexUSD == nil) {
-            let missing = fabric.switchCapexUSD == nil ? "switchCapexUSD" : "transceiverCapexUSD"
-            c.add("\(path).\(missing)", "a priced fabric needs both switchCapexUSD and transceiverCapexUSD (0 for copper links)")
+    /// overhead of every profile the design allows. No hall group may take the site fabric's name. Fields out of range
+    /// (`outside`) are left to the range check.
+    static func fabricPriceIssues(_ d: ReferenceDesign, catalog: Catalog, outside: Set<String>, into c: inout IssueCollector<ReferenceDesign>) {
+        let fabrics = [(path: "fabric", whose: "the site's fabric", fabric: d.fabric)]
+            + d.halls.enumerated().compactMap { i, hall in hall.fabric.map { (path: "halls[\(i)].fabric", whose: "\(hall.name)'s fabric", fabric: $0) } }
+        for entry in fabrics where entry.fabric.isPriced && (entry.fabric.switchCapexUSD == nil || entry.fabric.transceiverCapexUSD == nil) {
+            let missing = entry.fabric.switchCapexUSD == nil ? "switchCapexUSD" : "transceiverCapexUSD"
+            c.add("\(entry.path).\(missing)", "a priced fabric needs both switchCapexUSD and transceiverCapexUSD (0 for copper links)")
         }
         let share = d.economics.fabricShareOfRackOverhead
         guard d.pricesFabrics else {
@@ -17,9 +19,13 @@ extension ReferenceDesign {
             }
             return
         }
-        for (path, fabric) in fabrics where !fabric.isPriced {
-            c.add("\(path).switchCapexUSD", "another fabric of the design has prices: price this one too (switchCapexUSD and "
-                + "transceiverCapexUSD), so every rack's capex leaves the network out alike")
+        let priced = fabrics.filter(\.fabric.isPriced).map(\.whose).joined(separator: ", ")
+        for entry in fabrics where !entry.fabric.isPriced {
+            c.add("\(entry.path).switchCapexUSD", "\(entry.whose) has no prices while \(priced) has: price this one too (switchCapexUSD "
+                + "and transceiverCapexUSD), so every rack's capex leaves the network out alike, or take the prices off the others")
+        }
+        for (i, hall) in d.halls.enumerated() where hall.name == PricedFabricName.site {
+            c.add("halls[\(i)].name", "'\(hall.name)' is the site's priced fabric's name in the model and bom.csv: rename the hall")
         }
         guard let share else {
             c.add("economics.fabricShareOfRackOverhead", "the fabrics have prices: say what part of each rack's all-in overhead "
@@ -27,10 +33,16 @@ extension ReferenceDesign {
                 + "e.g. 0.11 (README \"Fabric capex\"), so the network is not paid twice")
             return
         }
-        for id in d.profiles {
-            guard let profile = catalog.profile(id), share > profile.allInOverheadShare else { continue }
-            c.add("economics.fabricShareOfRackOverhead", "\(format(share)) is more than \(id)'s whole all-in overhead share "
-                + "\(format(profile.allInOverheadShare)): give at most that")
+        let over = d.profiles.compactMap(catalog.profile).filter { share > $0.allInOverheadShare }
+        if !outside.contains("economics.fabricShareOfRackOverhead"), let least = over.map(\.allInOverheadShare).min() {
+            c.add("economics.fabricShareOfRackOverhead", "\(format(share)) is more than the whole all-in overhead share of "
+                + "\(over.map(\.id).joined(separator: ", ")) (\(format(least))\(over.count > 1 ? " at the least" : "")): give at most \(format(least))")
         }
     }
+}
+
+/// The name the site's priced fabric goes by in the model's rows and columns and in bom.csv (`fabric ports site_fabric`),
+/// which no hall group may take.
+public enum PricedFabricName {
+    public static let site = "site_fabric"
 }
