@@ -28,6 +28,7 @@ enum PurchaseAssembly {
     static func purchases(problem: PlanningProblem, plan: BuildPlan, design: ReferenceDesign, site: Site) -> [PurchaseLine] {
         var lines: [PurchaseLine] = []
         var most = standingBefore(problem: problem, design: design, site: site)
+        let pricedFabrics = problem.pricedFabrics
         func add(_ q: Quarter, _ item: String, _ unit: String, inService: Double, bought: Double? = nil, unitCapexUSD: Double? = nil) {
             let new = bought ?? max(0, inService - (most[item] ?? 0))
             most[item] = max(most[item] ?? 0, inService)
@@ -60,7 +61,7 @@ enum PurchaseAssembly {
             add(q, Item.switches, "units", inService: Double(bom.switches))
             add(q, Item.transceivers, "units", inService: Double(bom.transceivers))
             // A priced fabric's host ports, at its capex per port: what its switches and optics cost in the plan.
-            for fabric in problem.pricedFabrics {
+            for fabric in pricedFabrics {
                 let ports = lines.filter { problem.hallIndex(named: $0.hall).map(fabric.serves) ?? false }
                     .reduce(0.0) { sum, line in sum + Double(line.racksTotal) * Double(problem.profiles.first { $0.id == line.profile }!.scaleOutPorts) }
                 add(q, Item.fabricPorts(fabric.name), "ports", inService: ports, unitCapexUSD: fabric.capexUSDPerHostPort)

@@ -9,14 +9,13 @@ extension ReferenceDesign {
         profile.rackPriceUSD * (1 + profile.allInOverheadShare - (pricesFabrics ? economics.fabricShareOfRackOverhead ?? 0 : 0))
     }
 
-    /// Quarters over which fabric capex is repaid: `depreciationYears` in whole quarters. A rack's life does not shorten it:
-    /// the switches and optics freed by a retired rack stay installed and serve the racks after it.
-    public var fabricRecoveryQuarters: Int { max(1, Int((economics.depreciationYears * 4).rounded())) }
+    /// Quarters over which fabric capex is repaid: ``depreciationQuarters``. A rack's life does not shorten it: the switches
+    /// and optics freed by a retired rack stay installed and serve the racks after it.
+    public var fabricRecoveryQuarters: Int { depreciationQuarters }
 
     /// Annual capital cost in quarter `t` of the fabric ports bought at `capexNewUSD[τ]` in each quarter τ: the annuity of
     /// those bought within the last ``fabricRecoveryQuarters``, USD per year.
     public func fabricCapitalUSDPerYear(capexNewUSD: [Double], quarter t: Int) -> Double {
-        let paying = capexNewUSD[max(0, t - fabricRecoveryQuarters + 1)...t].reduce(0, +)
-        return paying * economics.capitalRecoveryFactor(years: Double(fabricRecoveryQuarters) / 4)
+        capitalUSDPerYear(capexNewUSD: capexNewUSD, quarter: t, recoveryQuarters: fabricRecoveryQuarters)
     }
 }
